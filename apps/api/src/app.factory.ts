@@ -1,0 +1,86 @@
+import { Logger, type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { AppModule } from './app.module';
+import { ErrorFilter } from './common/error.filter';
+import { createValidationPipe } from './common/validation';
+import type { AppConfig } from './config/config';
+import type { ResolvedDatabase } from './database/database-url';
+import { loadDemoPortfolioIfEmpty } from './database/demo-data';
+
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('Salkku API')
+    .setDescription(
+      "Project portfolio of a Finnish city's ecosystem agreement with the state: agreements, priority areas, " +
+        'projects, funding decisions and payments, milestones and status reports. Money is an exact decimal ' +
+        'string in euros; dates are ISO 8601. Updates carry the version they read (If-Match or body `version`).',
+    )
+    .setVersion('1')
+    .build();
+  return SwaggerModule.createDocument(app, config, {
+    operationIdFactory: (controllerKey, methodKey) => `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,
+  });
+}
+
+/** Serves the built web app from the same origin, with index.html for the app's own routes. */
+function serveWebApp(app: NestExpressApplication, webDistDir: string): void {
+  const index = join(webDistDir, 'index.html');
+  if (!existsSync(index)) {
+    new Logger('Web').warn(`No built web app in ${webDistDir} (run pnpm build); serving the API only`);
+    return;
+  }
+  app.useStaticAssets(webDistDir, { index: false, maxAge: '1h' });
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if ((req.method === 'GET' || req.method === 'HEAD') && !req.path.startsWith('/api') && req.accepts('html')) {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(index);
+      return;
+    }
+    next();
+  });
+}
+
+/**
+ * Creates the configured application (used by main.ts and by the integration tests): global
+ * validation, the one error filter, OpenAPI, the web app, and the demo portfolio where asked.
+ */
+export async function createApp(config: AppConfig, database: ResolvedDatabase): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, database), {
+    logger: process.env.NODE_ENV === 'test' ? ['error', 'warn'] : ['log', 'error', 'warn'],
+  });
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ErrorFilter());
+  app.disable('x-powered-by');
+  app.set('query parser', 'extended');
+  app.enableShutdownHooks();
+  if (database.embedded) {
+    const embedded = database.embedded;
+    const close = app.close.bind(app);
+    app.close = async () => {
+      await close();
+      await embedded.stop();
+    };
+  }
+
+  const document = buildOpenApiDocument(app);
+  SwaggerModule.setup('api/docs', app, document, {
+    jsonDocumentUrl: 'api/openapi.json',
+    yamlDocumentUrl: 'api/openapi.yaml',
+  });
+  serveWebApp(app, config.webDistDir);
+
+  await app.init();
+  const shouldLoadDemo = config.demoData === 'always' || (config.demoData === 'auto' && database.embedded !== null);
+  if (shouldLoadDemo) {
+    const loaded = await loadDemoPortfolioIfEmpty(app.get(DataSource));
+    if (loaded) new Logger('Demo').log('Loaded the Kuopio demo portfolio into an empty database');
+  }
+  return app;
+}

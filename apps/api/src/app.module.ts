@@ -1,0 +1,50 @@
+import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { actorMiddleware } from './common/actor';
+import { APP_CONFIG, type AppConfig } from './config/config';
+import { createDataSourceOptions } from './database/data-source-options';
+import type { ResolvedDatabase } from './database/database-url';
+import { AgreementsModule } from './modules/agreements/agreements.module';
+import { FundingDecisionsModule } from './modules/funding-decisions/funding-decisions.module';
+import { HealthModule } from './modules/health/health.module';
+import { MilestonesModule } from './modules/milestones/milestones.module';
+import { OrganisationsModule } from './modules/organisations/organisations.module';
+import { PaymentsModule } from './modules/payments/payments.module';
+import { PriorityAreasModule } from './modules/priority-areas/priority-areas.module';
+import { ProjectsModule } from './modules/projects/projects.module';
+import { StatusReportsModule } from './modules/status-reports/status-reports.module';
+
+export const FEATURE_MODULES = [
+  HealthModule,
+  OrganisationsModule,
+  AgreementsModule,
+  PriorityAreasModule,
+  ProjectsModule,
+  FundingDecisionsModule,
+  PaymentsModule,
+  MilestonesModule,
+  StatusReportsModule,
+];
+
+@Module({})
+export class AppModule implements NestModule {
+  static forRoot(config: AppConfig, database: ResolvedDatabase): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        TypeOrmModule.forRoot({
+          ...createDataSourceOptions({ url: database.url, poolSize: database.poolSize, logSql: config.logSql }),
+          migrationsRun: config.runMigrations,
+        }),
+        ...FEATURE_MODULES,
+      ],
+      providers: [{ provide: APP_CONFIG, useValue: config }],
+      exports: [APP_CONFIG],
+      global: true,
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(actorMiddleware).forRoutes('{*path}');
+  }
+}

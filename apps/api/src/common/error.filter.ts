@@ -1,0 +1,117 @@
+import {
+  ArgumentsHost,
+  Catch,
+  HttpException,
+  HttpStatus,
+  Logger,
+  type ExceptionFilter,
+} from '@nestjs/common';
+import type { ErrorCode } from '@salkku/shared';
+import type { Response } from 'express';
+import { QueryFailedError } from 'typeorm';
+import { DomainError, HTTP_STATUS_OF, type ErrorDetails } from './domain-error';
+import { ErrorResponse } from './error.response';
+
+interface PgError {
+  code?: string;
+  constraint?: string;
+  detail?: string;
+  column?: string;
+}
+
+/** PostgreSQL SQLSTATEs that mean bad input or a conflict rather than a server fault. */
+function fromDatabase(error: QueryFailedError): DomainError | null {
+  const pg = error.driverError as PgError;
+  switch (pg.code) {
+    case '23505':
+      return new DomainError('DUPLICATE', 'A record with the same unique value already exists', {
+        [pg.constraint ?? 'record']: [pg.detail ?? 'duplicate value'],
+      });
+    case '23503':
+      return new DomainError('IN_USE', 'The record is referenced by other records or refers to a missing one', {
+        [pg.constraint ?? 'record']: [pg.detail ?? 'foreign key violation'],
+      });
+    case '23514':
+    case '23502':
+    case '22P02':
+    case '22003':
+    case '22007':
+    case '22008':
+      return new DomainError('VALIDATION_FAILED', 'The values break a rule of the data model', {
+        [pg.constraint ?? pg.column ?? 'record']: [pg.detail ?? error.message],
+      });
+    default:
+      return null;
+  }
+}
+
+function fromHttp(exception: HttpException): { status: number; code: ErrorCode; message: string; details?: ErrorDetails } {
+  const status = exception.getStatus();
+  const body = exception.getResponse();
+  const message =
+    typeof body === 'object' && body !== null && 'message' in body
+      ? [(body as { message: unknown }).message].flat().join('; ')
+      : exception.message;
+  const code: ErrorCode =
+    status === HttpStatus.NOT_FOUND
+      ? 'NOT_FOUND'
+      : status === HttpStatus.UNAUTHORIZED
+        ? 'UNAUTHENTICATED'
+        : status === HttpStatus.FORBIDDEN
+          ? 'FORBIDDEN'
+          : status >= 500
+            ? 'INTERNAL_ERROR'
+            : 'VALIDATION_FAILED';
+  return { status, code, message };
+}
+
+/**
+ * The one error path: every failure leaves the API as `{ statusCode, code, message, details? }`.
+ * Services throw DomainError; framework errors (unknown route, malformed JSON, a bad uuid in
+ * the path) and database constraint errors are translated here.
+ */
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger(ErrorFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    let body: ErrorResponse;
+    if (exception instanceof QueryFailedError) {
+      const mapped = fromDatabase(exception);
+      if (mapped) exception = mapped;
+    }
+    if (exception instanceof DomainError) {
+      body = {
+        statusCode: HTTP_STATUS_OF[exception.code],
+        code: exception.code,
+        message: exception.message,
+        ...(exception.details ? { details: exception.details } : {}),
+      };
+    } else if (exception instanceof HttpException) {
+      const { status, code, message } = fromHttp(exception);
+      body = { statusCode: status, code, message };
+    } else if (isBodyParserError(exception)) {
+      body = { statusCode: exception.status, code: 'VALIDATION_FAILED', message: exception.message };
+    } else {
+      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+      body = { statusCode: 500, code: 'INTERNAL_ERROR', message: 'Internal server error' };
+    }
+    if (body.statusCode >= 500 && !(exception instanceof Error && !(exception instanceof HttpException))) {
+      this.logger.error(body.message);
+    }
+    response.status(body.statusCode).json(body);
+  }
+}
+
+function isBodyParserError(e: unknown): e is { status: number; message: string } {
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    'status' in e &&
+    typeof (e as { status: unknown }).status === 'number' &&
+    (e as { status: number }).status >= 400 &&
+    (e as { status: number }).status < 500 &&
+    'type' in e
+  );
+}

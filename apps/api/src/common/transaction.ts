@@ -1,0 +1,30 @@
+import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { notFound } from './domain-error';
+
+/**
+ * Loads a row for update inside a transaction (SELECT … FOR UPDATE), or throws NOT_FOUND.
+ * Rules that compare the stored row with the change (version, transitions, paid vs granted)
+ * run under this lock, so two concurrent writers cannot both pass them.
+ */
+export async function findForUpdate<T extends ObjectLiteral & { id: string }>(
+  manager: EntityManager,
+  target: EntityTarget<T>,
+  id: string,
+  label: string,
+): Promise<T> {
+  const row = await manager
+    .createQueryBuilder(target, 'row')
+    .setLock('pessimistic_write')
+    .where('row.id = :id', { id })
+    .getOne();
+  if (!row) throw notFound(label, id);
+  return row;
+}
+
+/** Copies the fields that are present in a PATCH body (undefined = not sent; null = clear). */
+export function applyPatch<T extends object>(target: T, patch: Partial<T>): T {
+  for (const [key, value] of Object.entries(patch)) {
+    if (value !== undefined && key !== 'version') (target as Record<string, unknown>)[key] = value;
+  }
+  return target;
+}

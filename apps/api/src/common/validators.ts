@@ -1,0 +1,116 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  isIsoDate,
+  isValidBusinessId,
+  MONEY_PATTERN,
+  NON_NEGATIVE_MONEY_PATTERN,
+} from '@salkku/shared';
+import {
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateIf,
+  registerDecorator,
+  type ValidationOptions,
+} from 'class-validator';
+
+/**
+ * Small composite decorators for the rules that repeat across DTOs, so a field's validation and
+ * its OpenAPI description are written once. `optional` fields accept null (to clear a value).
+ */
+interface FieldOptions {
+  optional?: boolean;
+  description?: string;
+}
+
+function optionality(optional: boolean | undefined): PropertyDecorator[] {
+  // ValidateIf skips the other rules for null/undefined: null clears an optional field.
+  return optional ? [IsOptional(), ValidateIf((_o, v) => v !== null && v !== undefined)] : [];
+}
+
+function doc(optional: boolean | undefined, options: Record<string, unknown>): PropertyDecorator {
+  return optional ? ApiPropertyOptional({ nullable: true, ...options }) : ApiProperty(options);
+}
+
+export function IsoDateField(options: FieldOptions = {}): PropertyDecorator {
+  return applyDecorators(
+    doc(options.optional, { type: 'string', format: 'date', example: '2021-09-20', description: options.description }),
+    ...optionality(options.optional),
+    IsString(),
+    IsCalendarDate(),
+  );
+}
+
+export function MoneyField(options: FieldOptions & { allowNegative?: boolean } = {}): PropertyDecorator {
+  return applyDecorators(
+    doc(options.optional, {
+      type: 'string',
+      pattern: (options.allowNegative ? MONEY_PATTERN : NON_NEGATIVE_MONEY_PATTERN).source,
+      example: '200000.00',
+      description: options.description ?? 'Euros as an exact decimal string, at most two decimals',
+    }),
+    ...optionality(options.optional),
+    IsString(),
+    Matches(options.allowNegative ? MONEY_PATTERN : NON_NEGATIVE_MONEY_PATTERN, {
+      message: '$property must be an amount of euros such as "1234.50" (a string, at most two decimals)',
+    }),
+  );
+}
+
+export function TextField(options: FieldOptions & { max: number; min?: number }): PropertyDecorator {
+  return applyDecorators(
+    doc(options.optional, { type: 'string', maxLength: options.max, minLength: options.min ?? 1, description: options.description }),
+    ...optionality(options.optional),
+    IsString(),
+    MinLength(options.min ?? 1),
+    MaxLength(options.max),
+  );
+}
+
+export function UuidField(options: FieldOptions = {}): PropertyDecorator {
+  return applyDecorators(
+    doc(options.optional, { type: 'string', format: 'uuid', description: options.description }),
+    ...optionality(options.optional),
+    IsUUID('all'),
+  );
+}
+
+export function EnumField(values: readonly string[], enumName: string, options: FieldOptions = {}): PropertyDecorator {
+  return applyDecorators(
+    doc(options.optional, { enum: values, enumName, description: options.description }),
+    ...optionality(options.optional),
+    IsIn(values as string[]),
+  );
+}
+
+export function IsCalendarDate(validationOptions?: ValidationOptions): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) => {
+    registerDecorator({
+      name: 'isCalendarDate',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: '$property must be a date in the form YYYY-MM-DD', ...validationOptions },
+      validator: { validate: (value: unknown) => typeof value === 'string' && isIsoDate(value) },
+    });
+  };
+}
+
+export function IsBusinessId(validationOptions?: ValidationOptions): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) => {
+    registerDecorator({
+      name: 'isBusinessId',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: {
+        message: '$property must be a Finnish business ID (Y-tunnus) such as 0123456-7 with a valid check digit',
+        ...validationOptions,
+      },
+      validator: { validate: (value: unknown) => typeof value === 'string' && isValidBusinessId(value) },
+    });
+  };
+}

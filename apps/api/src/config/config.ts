@@ -1,0 +1,92 @@
+import { resolve } from 'node:path';
+
+/**
+ * Salkku's configuration, read once from the environment at boot and validated: a bad value
+ * stops the process with a message that lists every problem, instead of failing later.
+ * Every variable is documented in README.md ("Configuration").
+ */
+export interface AppConfig {
+  /** HTTP port (PORT, default 3000). */
+  port: number;
+  /** Interface to listen on (HOST, default 0.0.0.0). */
+  host: string;
+  /** PostgreSQL URL (DATABASE_URL). Null means: run the embedded PostgreSQL (PGlite). */
+  databaseUrl: string | null;
+  /** Data directory of the embedded database (SALKKU_DATA_DIR, default ./data). */
+  dataDir: string;
+  /** Connection pool size against a real PostgreSQL (DATABASE_POOL_SIZE, default 10). */
+  poolSize: number;
+  /** Load the Kuopio demo portfolio on start: 'auto' (embedded mode only), 'always', 'never'. */
+  demoData: 'auto' | 'always' | 'never';
+  /** Run pending migrations at start (RUN_MIGRATIONS, default true). */
+  runMigrations: boolean;
+  /** Directory of the built web app served at / (WEB_DIST_DIR, default apps/web/dist). */
+  webDistDir: string;
+  /** Log SQL statements (LOG_SQL, default false). */
+  logSql: boolean;
+  /** Time zone that decides "today" for overdue milestones (SALKKU_TIME_ZONE). */
+  timeZone: string;
+}
+
+export class ConfigError extends Error {}
+
+function parseBoolean(name: string, value: string | undefined, fallback: boolean, problems: string[]): boolean {
+  if (value === undefined || value === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(value.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'off'].includes(value.toLowerCase())) return false;
+  problems.push(`${name} must be true or false (got "${value}")`);
+  return fallback;
+}
+
+function parseInteger(
+  name: string,
+  value: string | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+  problems: string[],
+): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    problems.push(`${name} must be an integer from ${min} to ${max} (got "${value}")`);
+    return fallback;
+  }
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const problems: string[] = [];
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  if (databaseUrl !== null && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL must start with postgres:// or postgresql://');
+  }
+  const demo = (env.SALKKU_DEMO_DATA ?? 'auto').toLowerCase();
+  if (!['auto', 'always', 'never'].includes(demo)) {
+    problems.push(`SALKKU_DEMO_DATA must be auto, always or never (got "${demo}")`);
+  }
+  const timeZone = env.SALKKU_TIME_ZONE || 'Europe/Helsinki';
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+  } catch {
+    problems.push(`SALKKU_TIME_ZONE is not a known IANA time zone (got "${timeZone}")`);
+  }
+  const config: AppConfig = {
+    port: parseInteger('PORT', env.PORT, 3000, 0, 65535, problems),
+    host: env.HOST || '0.0.0.0',
+    databaseUrl,
+    dataDir: resolve(env.SALKKU_DATA_DIR || 'data'),
+    poolSize: parseInteger('DATABASE_POOL_SIZE', env.DATABASE_POOL_SIZE, 10, 1, 200, problems),
+    demoData: demo as AppConfig['demoData'],
+    runMigrations: parseBoolean('RUN_MIGRATIONS', env.RUN_MIGRATIONS, true, problems),
+    webDistDir: resolve(env.WEB_DIST_DIR || resolve(__dirname, '../../../web/dist')),
+    logSql: parseBoolean('LOG_SQL', env.LOG_SQL, false, problems),
+    timeZone,
+  };
+  if (problems.length > 0) {
+    throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+  return config;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,107 @@
+import 'reflect-metadata';
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { DataSource } from 'typeorm';
+import { ConfigError, loadConfig } from '../config/config';
+import { createDataSourceOptions } from './data-source-options';
+import { resolveDatabase } from './database-url';
+import { loadDemoPortfolioIfEmpty } from './demo-data';
+
+const USAGE = `Usage: node apps/api/dist/database/cli.js <command>
+
+Commands (against DATABASE_URL, or the embedded database in SALKKU_DATA_DIR when it is unset):
+  run             run pending migrations
+  revert          revert the latest migration
+  show            list migrations and whether each has run
+  check           exit 1 if the entities and the migrated schema differ
+  generate Name   write a draft migration for the differences to migrations/src/
+  seed-demo       load the Kuopio demo portfolio (only into a database with no organisations)`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, name] = argv;
+  if (!command || command === '--help' || command === '-h') {
+    console.log(USAGE);
+    return command ? 0 : 2;
+  }
+  const config = loadConfig();
+  const database = await resolveDatabase(config);
+  const dataSource = new DataSource(createDataSourceOptions({ url: database.url, poolSize: 1, logSql: config.logSql }));
+  await dataSource.initialize();
+  try {
+    switch (command) {
+      case 'run': {
+        const ran = await dataSource.runMigrations({ transaction: 'each' });
+        console.log(ran.length ? `Ran ${ran.map((m) => m.name).join(', ')}` : 'No pending migrations');
+        return 0;
+      }
+      case 'revert':
+        await dataSource.undoLastMigration({ transaction: 'each' });
+        console.log('Reverted the latest migration');
+        return 0;
+      case 'show': {
+        const pending = await dataSource.showMigrations();
+        console.log(pending ? 'There are pending migrations' : 'All migrations have run');
+        return 0;
+      }
+      case 'check':
+      case 'generate': {
+        const sql = await dataSource.driver.createSchemaBuilder().log();
+        if (command === 'check') {
+          if (sql.upQueries.length === 0) {
+            console.log('Entities and migrations agree');
+            return 0;
+          }
+          console.error('Entities and the migrated schema differ; missing migration statements:');
+          for (const q of sql.upQueries) console.error(`  ${q.query};`);
+          return 1;
+        }
+        if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) {
+          console.error('generate needs a PascalCase name, e.g. generate AddProjectIndexes');
+          return 2;
+        }
+        if (sql.upQueries.length === 0) {
+          console.log('No changes: nothing to generate');
+          return 0;
+        }
+        const timestamp = Date.now();
+        const quote = (s: string) => '`' + s.replace(/[`\\$]/g, (c) => `\\${c}`) + '`';
+        const up = sql.upQueries.map((q) => `    await queryRunner.query(${quote(q.query)});`).join('\n');
+        const down = sql.downQueries
+          .reverse()
+          .map((q) => `    await queryRunner.query(${quote(q.query)});`)
+          .join('\n');
+        const file = join(resolve(__dirname, '../../../../migrations/src'), `${timestamp}-${name}.ts`);
+        writeFileSync(
+          file,
+          `import type { MigrationInterface, QueryRunner } from 'typeorm';\n\n` +
+            `export class ${name}${timestamp} implements MigrationInterface {\n` +
+            `  name = '${name}${timestamp}';\n\n` +
+            `  async up(queryRunner: QueryRunner): Promise<void> {\n${up}\n  }\n\n` +
+            `  async down(queryRunner: QueryRunner): Promise<void> {\n${down}\n  }\n}\n`,
+        );
+        console.log(`Wrote ${file}: read it, then add it to migrations/src/index.ts`);
+        return 0;
+      }
+      case 'seed-demo': {
+        await dataSource.runMigrations({ transaction: 'each' });
+        const loaded = await loadDemoPortfolioIfEmpty(dataSource);
+        console.log(loaded ? 'Loaded the Kuopio demo portfolio' : 'The database already has data: demo portfolio not loaded');
+        return loaded ? 0 : 1;
+      }
+      default:
+        console.error(USAGE);
+        return 2;
+    }
+  } finally {
+    await dataSource.destroy();
+    await database.embedded?.stop();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof ConfigError ? error.message : error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,22 @@
+import { Agreement } from '../modules/agreements/agreement.entity';
+import { FundingDecision } from '../modules/funding-decisions/funding-decision.entity';
+import { Milestone } from '../modules/milestones/milestone.entity';
+import { Organisation } from '../modules/organisations/organisation.entity';
+import { Payment } from '../modules/payments/payment.entity';
+import { PriorityArea } from '../modules/priority-areas/priority-area.entity';
+import { ProjectPartner } from '../modules/projects/project-partner.entity';
+import { Project } from '../modules/projects/project.entity';
+import { StatusReport } from '../modules/status-reports/status-report.entity';
+
+/** Every entity, for the data source (the app's and the migration CLI's). */
+export const ENTITIES = [
+  Organisation,
+  Agreement,
+  PriorityArea,
+  Project,
+  ProjectPartner,
+  FundingDecision,
+  Payment,
+  Milestone,
+  StatusReport,
+];

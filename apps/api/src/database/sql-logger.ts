@@ -1,0 +1,45 @@
+import { Logger as NestLogger } from '@nestjs/common';
+import type { Logger as TypeOrmLogger } from 'typeorm';
+
+/**
+ * TypeORM's logger for Salkku: counts every SQL statement sent to the database (the integration
+ * tests assert "at most 2 statements per list or detail request" with it), logs failed and slow
+ * statements, and logs every statement when LOG_SQL is on.
+ */
+export class SqlLogger implements TypeOrmLogger {
+  private readonly logger = new NestLogger('SQL');
+  private statements = 0;
+
+  constructor(private readonly logAll: boolean) {}
+
+  /** Statements sent since the process started. */
+  get statementCount(): number {
+    return this.statements;
+  }
+
+  logQuery(query: string, parameters?: unknown[]): void {
+    this.statements++;
+    if (this.logAll) this.logger.debug(`${query}${parameters?.length ? ` -- ${JSON.stringify(parameters)}` : ''}`);
+  }
+
+  logQueryError(error: string | Error, query: string): void {
+    this.logger.warn(`${error instanceof Error ? error.message : error} -- ${query}`);
+  }
+
+  logQuerySlow(time: number, query: string): void {
+    this.logger.warn(`slow statement (${time} ms): ${query}`);
+  }
+
+  logSchemaBuild(message: string): void {
+    if (this.logAll) this.logger.debug(message);
+  }
+
+  logMigration(message: string): void {
+    this.logger.log(message);
+  }
+
+  log(level: 'log' | 'info' | 'warn', message: unknown): void {
+    if (level === 'warn') this.logger.warn(String(message));
+    else if (this.logAll) this.logger.log(String(message));
+  }
+}

@@ -1,0 +1,32 @@
+import { MILESTONE_STATUSES, type MilestoneStatus } from '@salkku/shared';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { BaseEntity } from '../../database/base.entity';
+import { Project } from '../projects/project.entity';
+
+/** A project milestone. "Overdue" is derived from the due date and status, never stored. */
+@Entity('milestones')
+@Index('IDX_milestones_project_due', ['projectId', 'dueDate'])
+@Check('CHK_milestones_completed', '("status" = \'done\') = ("completed_on" IS NOT NULL)')
+export class Milestone extends BaseEntity {
+  @Column({ type: 'uuid' })
+  projectId: string;
+
+  @ManyToOne(() => Project, { onDelete: 'CASCADE', nullable: false })
+  @JoinColumn({ name: 'project_id' })
+  project?: Project;
+
+  @Column({ type: 'varchar', length: 300 })
+  title: string;
+
+  @Column({ type: 'text', nullable: true })
+  description: string | null;
+
+  @Column({ type: 'date' })
+  dueDate: string;
+
+  @Column({ type: 'enum', enum: MILESTONE_STATUSES, enumName: 'milestone_status', default: 'planned' })
+  status: MilestoneStatus;
+
+  @Column({ type: 'date', nullable: true })
+  completedOn: string | null;
+}

@@ -1,0 +1,42 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { ORGANISATION_KINDS, type OrganisationKind } from '@salkku/shared';
+import type { Organisation } from '../organisation.entity';
+
+export class OrganisationResponse {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: 'Pohjois-Savon liitto' })
+  name: string;
+
+  @ApiProperty({ enum: ORGANISATION_KINDS, enumName: 'OrganisationKind' })
+  kind: OrganisationKind;
+
+  @ApiProperty({ type: 'string', nullable: true, example: '0123456-7' })
+  businessId: string | null;
+
+  @ApiProperty({ example: 'FI' })
+  country: string;
+
+  @ApiProperty({ description: 'Send back on update (If-Match or body) to avoid lost updates' })
+  version: number;
+
+  @ApiProperty({ type: 'string', format: 'date-time' })
+  createdAt: string;
+
+  @ApiProperty({ type: 'string', format: 'date-time' })
+  updatedAt: string;
+
+  static from(entity: Organisation): OrganisationResponse {
+    return {
+      id: entity.id,
+      name: entity.name,
+      kind: entity.kind,
+      businessId: entity.businessId,
+      country: entity.country,
+      version: entity.version,
+      createdAt: entity.createdAt.toISOString(),
+      updatedAt: entity.updatedAt.toISOString(),
+    };
+  }
+}

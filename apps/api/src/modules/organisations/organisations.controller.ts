@@ -1,0 +1,65 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentActor, type Actor } from '../../common/actor';
+import { ApiErrors } from '../../common/api-errors';
+import { Paginated, type Page } from '../../common/pagination';
+import { IfMatchVersion, requireVersion, setEtag } from '../../common/version';
+import { CreateOrganisationDto } from './dto/create-organisation.dto';
+import { ListOrganisationsQuery } from './dto/list-organisations.query';
+import { OrganisationResponse } from './dto/organisation.response';
+import { UpdateOrganisationDto } from './dto/update-organisation.dto';
+import { OrganisationsService } from './organisations.service';
+
+@ApiTags('organisations')
+@Controller('organisations')
+export class OrganisationsController {
+  constructor(private readonly organisations: OrganisationsService) {}
+
+  @Get()
+  @ApiOkResponse({ type: Paginated(OrganisationResponse) })
+  @ApiErrors(400)
+  list(@Query() query: ListOrganisationsQuery): Promise<Page<OrganisationResponse>> {
+    return this.organisations.list(query);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: OrganisationResponse })
+  @ApiErrors(400, 404)
+  async get(@Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: Response): Promise<OrganisationResponse> {
+    const organisation = await this.organisations.get(id);
+    setEtag(res, organisation.version);
+    return organisation;
+  }
+
+  @Post()
+  @ApiCreatedResponse({ type: OrganisationResponse })
+  @ApiErrors(400, 409)
+  create(@Body() dto: CreateOrganisationDto, @CurrentActor() actor: Actor): Promise<OrganisationResponse> {
+    return this.organisations.create(dto, actor);
+  }
+
+  @Patch(':id')
+  @ApiOkResponse({ type: OrganisationResponse })
+  @ApiErrors(400, 404, 409, 428)
+  update(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateOrganisationDto,
+    @IfMatchVersion() ifMatch: number | undefined,
+    @CurrentActor() actor: Actor,
+  ): Promise<OrganisationResponse> {
+    return this.organisations.update(id, dto, requireVersion(ifMatch, dto.version), actor);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  @ApiErrors(400, 404, 409)
+  remove(
+    @Param('id', ParseUUIDPipe) id: string,
+    @IfMatchVersion() ifMatch: number | undefined,
+    @CurrentActor() actor: Actor,
+  ): Promise<void> {
+    return this.organisations.remove(id, ifMatch, actor);
+  }
+}

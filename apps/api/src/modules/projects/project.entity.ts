@@ -1,0 +1,62 @@
+import {
+  LIFECYCLE_STATUSES,
+  PROJECT_KINDS,
+  type LifecycleStatus,
+  type ProjectKind,
+} from '@salkku/shared';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { BaseEntity, MONEY_COLUMN } from '../../database/base.entity';
+import { Organisation } from '../organisations/organisation.entity';
+import { PriorityArea } from '../priority-areas/priority-area.entity';
+
+@Entity('projects')
+@Check('CHK_projects_period', '"planned_start" IS NULL OR "planned_end" IS NULL OR "planned_start" <= "planned_end"')
+@Check('CHK_projects_budget', '"total_budget" IS NULL OR "total_budget" >= 0')
+export class Project extends BaseEntity {
+  @Index('IDX_projects_priority_area_id')
+  @Column({ type: 'uuid' })
+  priorityAreaId: string;
+
+  @ManyToOne(() => PriorityArea, { onDelete: 'RESTRICT', nullable: false })
+  @JoinColumn({ name: 'priority_area_id' })
+  priorityArea?: PriorityArea;
+
+  /** Short code, unique across Salkku (e.g. "VESI-KH"). */
+  @Index('UQ_projects_code', { unique: true })
+  @Column({ type: 'varchar', length: 40 })
+  code: string;
+
+  @Column({ type: 'varchar', length: 300 })
+  name: string;
+
+  @Column({ type: 'text', nullable: true })
+  summary: string | null;
+
+  @Column({ type: 'enum', enum: PROJECT_KINDS, enumName: 'project_kind', default: 'other' })
+  kind: ProjectKind;
+
+  @Index('IDX_projects_lead_organisation_id')
+  @Column({ type: 'uuid' })
+  leadOrganisationId: string;
+
+  @ManyToOne(() => Organisation, { onDelete: 'RESTRICT', nullable: false })
+  @JoinColumn({ name: 'lead_organisation_id' })
+  leadOrganisation?: Organisation;
+
+  @Column({ type: 'date', nullable: true })
+  plannedStart: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  plannedEnd: string | null;
+
+  @Index('IDX_projects_lifecycle_status')
+  @Column({ type: 'enum', enum: LIFECYCLE_STATUSES, enumName: 'lifecycle_status', default: 'planned' })
+  lifecycleStatus: LifecycleStatus;
+
+  @Column({ ...MONEY_COLUMN, nullable: true })
+  totalBudget: string | null;
+
+  /** Project code in EURA 2021, the Finnish EU-funds system, when it has one. */
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  euraCode: string | null;
+}

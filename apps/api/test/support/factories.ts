@@ -1,0 +1,53 @@
+import type { TestApp } from './test-app';
+
+/**
+ * Small factories that build data through the API itself (so they exercise the same rules as a
+ * user), returning the created resource's JSON. Each takes overrides for the fields a test cares about.
+ */
+let sequence = 0;
+const next = () => ++sequence;
+
+type Json = Record<string, unknown>;
+
+async function post(t: TestApp, path: string, body: Json): Promise<Json> {
+  const res = await t.http.post(path).send(body);
+  if (res.status !== 201) {
+    throw new Error(`POST ${path} → ${res.status}: ${JSON.stringify(res.body)}`);
+  }
+  return res.body as Json;
+}
+
+export function newOrganisation(t: TestApp, overrides: Json = {}): Promise<Json> {
+  return post(t, '/api/organisations', { name: `Organisaatio ${next()}`, kind: 'company', ...overrides });
+}
+
+export async function newAgreement(t: TestApp, overrides: Json = {}): Promise<Json> {
+  const cityId = overrides.cityId ?? (await newOrganisation(t, { kind: 'city' })).id;
+  return post(t, '/api/agreements', {
+    title: `Ekosysteemisopimus ${next()}`,
+    signedOn: '2021-02-09',
+    validFrom: '2021-02-09',
+    validTo: '2027-12-31',
+    ...overrides,
+    cityId,
+  });
+}
+
+export async function newPriorityArea(t: TestApp, overrides: Json = {}): Promise<Json> {
+  const agreementId = overrides.agreementId ?? (await newAgreement(t)).id;
+  return post(t, '/api/priority-areas', { nameFi: `Painopiste ${next()}`, ...overrides, agreementId });
+}
+
+export async function newProject(t: TestApp, overrides: Json = {}): Promise<Json> {
+  const priorityAreaId = overrides.priorityAreaId ?? (await newPriorityArea(t)).id;
+  const leadOrganisationId = overrides.leadOrganisationId ?? (await newOrganisation(t)).id;
+  const n = next();
+  return post(t, '/api/projects', {
+    code: `P-${n}`,
+    name: `Hanke ${n}`,
+    kind: 'other',
+    ...overrides,
+    priorityAreaId,
+    leadOrganisationId,
+  });
+}

@@ -1,0 +1,8 @@
+import type { MigrationInterface } from 'typeorm';
+import { InitialSchema1795840487219 } from './1795840487219-InitialSchema';
+
+/**
+ * Every migration, oldest first. Never edit one that has landed: add a new one.
+ * Generate a draft with `pnpm migration:generate <Name>`, read it, then list it here.
+ */
+export const MIGRATIONS: Array<new () => MigrationInterface> = [InitialSchema1795840487219];

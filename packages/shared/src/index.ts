@@ -1,0 +1,6 @@
+export * from './vocabulary';
+export * from './transitions';
+export * from './money';
+export * from './dates';
+export * from './milestones';
+export * from './business-id';
