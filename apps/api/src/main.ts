@@ -10,9 +10,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const database = await resolveDatabase(config);
   logger.log(
-    database.embedded
-      ? `Embedded PostgreSQL (PGlite) with data in ${config.dataDir}`
-      : 'PostgreSQL from DATABASE_URL',
+    database.embedded ? `Embedded PostgreSQL (PGlite) with data in ${config.dataDir}` : 'PostgreSQL from DATABASE_URL',
   );
   try {
     const app = await createApp(config, database);

@@ -15,7 +15,13 @@ describe('organisations API', () => {
       .post('/api/organisations')
       .send({ name: 'Itä-Suomen yliopisto', kind: 'university', businessId: '0245894-7' })
       .expect(201);
-    expect(created.body).toMatchObject({ name: 'Itä-Suomen yliopisto', kind: 'university', businessId: '0245894-7', country: 'FI', version: 1 });
+    expect(created.body).toMatchObject({
+      name: 'Itä-Suomen yliopisto',
+      kind: 'university',
+      businessId: '0245894-7',
+      country: 'FI',
+      version: 1,
+    });
 
     const read = await t.http.get(`/api/organisations/${created.body.id}`).expect(200);
     expect(read.headers.etag).toBe('"1"');
@@ -57,9 +63,16 @@ describe('organisations API', () => {
   it('refuses a stale version with 409 and changes nothing', async () => {
     const org = await newOrganisation(t, { name: 'Savonia-ammattikorkeakoulu' });
     await t.http.patch(`/api/organisations/${org.id}`).send({ version: 1, name: 'Savonia' }).expect(200);
-    const stale = await t.http.patch(`/api/organisations/${org.id}`).send({ version: 1, name: 'Lost update' }).expect(409);
+    const stale = await t.http
+      .patch(`/api/organisations/${org.id}`)
+      .send({ version: 1, name: 'Lost update' })
+      .expect(409);
     expect(stale.body.code).toBe('STALE_VERSION');
-    const staleHeader = await t.http.patch(`/api/organisations/${org.id}`).set('If-Match', '"1"').send({ name: 'Lost' }).expect(409);
+    const staleHeader = await t.http
+      .patch(`/api/organisations/${org.id}`)
+      .set('If-Match', '"1"')
+      .send({ name: 'Lost' })
+      .expect(409);
     expect(staleHeader.body.code).toBe('STALE_VERSION');
     const noVersion = await t.http.patch(`/api/organisations/${org.id}`).send({ name: 'No version' }).expect(428);
     expect(noVersion.body.code).toBe('VERSION_REQUIRED');
@@ -73,14 +86,19 @@ describe('organisations API', () => {
     const res = await t.http.delete(`/api/organisations/${city.id}`).expect(409);
     expect(res.body.code).toBe('IN_USE');
     await t.http.get(`/api/organisations/${city.id}`).expect(200);
-    const dup = await t.http.post('/api/organisations').send({ name: 'Kopio', kind: 'city', businessId: '0171450-7' }).expect(409);
+    const dup = await t.http
+      .post('/api/organisations')
+      .send({ name: 'Kopio', kind: 'city', businessId: '0171450-7' })
+      .expect(409);
     expect(dup.body.code).toBe('DUPLICATE');
   });
 
   it('serves a list page and a detail in at most 2 SQL statements, whatever the page size', async () => {
     for (let i = 0; i < 30; i++) await newOrganisation(t);
     for (const pageSize of [1, 10, 100]) {
-      const { count, result } = await countStatements(t, () => t.http.get('/api/organisations').query({ pageSize }).expect(200));
+      const { count, result } = await countStatements(t, () =>
+        t.http.get('/api/organisations').query({ pageSize }).expect(200),
+      );
       expect(result.body.items.length).toBe(Math.min(pageSize, result.body.total));
       expect(count).toBeLessThanOrEqual(2);
     }

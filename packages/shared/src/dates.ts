@@ -33,7 +33,5 @@ export function compareIsoDates(a: string, b: string): number {
 export function formatDate(value: string, locale: string): string {
   if (!isIsoDate(value)) throw new RangeError(`Not an ISO date: ${JSON.stringify(value)}`);
   const [y, m, d] = value.split('-').map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(locale, { timeZone: 'UTC' }).format(
-    new Date(Date.UTC(y, m - 1, d)),
-  );
+  return new Intl.DateTimeFormat(locale, { timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
 }

@@ -13,9 +13,7 @@ export const LIFECYCLE_TRANSITIONS: Readonly<Record<LifecycleStatus, readonly Li
 };
 
 /** Allowed status changes of a funding decision. */
-export const FUNDING_DECISION_TRANSITIONS: Readonly<
-  Record<FundingDecisionStatus, readonly FundingDecisionStatus[]>
-> = {
+export const FUNDING_DECISION_TRANSITIONS: Readonly<Record<FundingDecisionStatus, readonly FundingDecisionStatus[]>> = {
   applied: ['granted', 'rejected', 'withdrawn'],
   granted: ['amended', 'withdrawn'],
   amended: ['amended', 'withdrawn'],
@@ -35,18 +33,11 @@ export const MILESTONE_TRANSITIONS: Readonly<Record<MilestoneStatus, readonly Mi
 };
 
 /** True when `from` may change to `to`; staying in the same status is always allowed. */
-export function canTransition<S extends string>(
-  table: Readonly<Record<S, readonly S[]>>,
-  from: S,
-  to: S,
-): boolean {
+export function canTransition<S extends string>(table: Readonly<Record<S, readonly S[]>>, from: S, to: S): boolean {
   return from === to || table[from].includes(to);
 }
 
 /** The statuses a record in `from` may move to (for offering only allowed choices in a form). */
-export function nextStatuses<S extends string>(
-  table: Readonly<Record<S, readonly S[]>>,
-  from: S,
-): readonly S[] {
+export function nextStatuses<S extends string>(table: Readonly<Record<S, readonly S[]>>, from: S): readonly S[] {
   return table[from];
 }

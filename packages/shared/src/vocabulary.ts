@@ -26,22 +26,10 @@ export type LifecycleStatus = (typeof LIFECYCLE_STATUSES)[number];
 export const HEALTH_VALUES = ['on_track', 'at_risk', 'off_track'] as const;
 export type Health = (typeof HEALTH_VALUES)[number];
 
-export const FUNDING_INSTRUMENTS = [
-  'akke',
-  'erdf',
-  'city_co_funding',
-  'business_finland',
-  'other',
-] as const;
+export const FUNDING_INSTRUMENTS = ['akke', 'erdf', 'city_co_funding', 'business_finland', 'other'] as const;
 export type FundingInstrument = (typeof FUNDING_INSTRUMENTS)[number];
 
-export const FUNDING_DECISION_STATUSES = [
-  'applied',
-  'granted',
-  'amended',
-  'rejected',
-  'withdrawn',
-] as const;
+export const FUNDING_DECISION_STATUSES = ['applied', 'granted', 'amended', 'rejected', 'withdrawn'] as const;
 export type FundingDecisionStatus = (typeof FUNDING_DECISION_STATUSES)[number];
 
 export const MILESTONE_STATUSES = ['planned', 'in_progress', 'done', 'cancelled'] as const;

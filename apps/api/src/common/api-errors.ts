@@ -15,9 +15,7 @@ export function ApiErrors(...statuses: number[]): MethodDecorator {
     ApiResponse({ status, type: ErrorResponse, description: DESCRIPTIONS[status] ?? 'Error' }),
   );
   if (statuses.includes(428) || statuses.includes(409)) {
-    decorators.push(
-      ApiHeader({ name: 'If-Match', required: false, description: 'The version you read, e.g. "3"' }),
-    );
+    decorators.push(ApiHeader({ name: 'If-Match', required: false, description: 'The version you read, e.g. "3"' }));
   }
   return applyDecorators(...decorators);
 }

@@ -1,11 +1,4 @@
-import {
-  ArgumentsHost,
-  Catch,
-  HttpException,
-  HttpStatus,
-  Logger,
-  type ExceptionFilter,
-} from '@nestjs/common';
+import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { ErrorCode } from '@salkku/shared';
 import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
@@ -20,8 +13,8 @@ interface PgError {
 }
 
 /** PostgreSQL SQLSTATEs that mean bad input or a conflict rather than a server fault. */
-function fromDatabase(error: QueryFailedError): DomainError | null {
-  const pg = error.driverError as PgError;
+function fromDatabase(error: QueryFailedError<PgError & Error>): DomainError | null {
+  const pg = error.driverError;
   switch (pg.code) {
     case '23505':
       return new DomainError('DUPLICATE', 'A record with the same unique value already exists', {
@@ -45,23 +38,24 @@ function fromDatabase(error: QueryFailedError): DomainError | null {
   }
 }
 
-function fromHttp(exception: HttpException): { status: number; code: ErrorCode; message: string; details?: ErrorDetails } {
+function fromHttp(exception: HttpException): {
+  status: number;
+  code: ErrorCode;
+  message: string;
+  details?: ErrorDetails;
+} {
   const status = exception.getStatus();
   const body = exception.getResponse();
   const message =
     typeof body === 'object' && body !== null && 'message' in body
-      ? [(body as { message: unknown }).message].flat().join('; ')
+      ? [body.message].flat().join('; ')
       : exception.message;
-  const code: ErrorCode =
-    status === HttpStatus.NOT_FOUND
-      ? 'NOT_FOUND'
-      : status === HttpStatus.UNAUTHORIZED
-        ? 'UNAUTHENTICATED'
-        : status === HttpStatus.FORBIDDEN
-          ? 'FORBIDDEN'
-          : status >= 500
-            ? 'INTERNAL_ERROR'
-            : 'VALIDATION_FAILED';
+  const byStatus: Partial<Record<number, ErrorCode>> = {
+    404: 'NOT_FOUND',
+    401: 'UNAUTHENTICATED',
+    403: 'FORBIDDEN',
+  };
+  const code: ErrorCode = byStatus[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'VALIDATION_FAILED');
   return { status, code, message };
 }
 
@@ -78,7 +72,7 @@ export class ErrorFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     let body: ErrorResponse;
     if (exception instanceof QueryFailedError) {
-      const mapped = fromDatabase(exception);
+      const mapped = fromDatabase(exception as QueryFailedError<PgError & Error>);
       if (mapped) exception = mapped;
     }
     if (exception instanceof DomainError) {
@@ -90,15 +84,13 @@ export class ErrorFilter implements ExceptionFilter {
       };
     } else if (exception instanceof HttpException) {
       const { status, code, message } = fromHttp(exception);
+      if (status >= 500) this.logger.error(exception.stack ?? message);
       body = { statusCode: status, code, message };
     } else if (isBodyParserError(exception)) {
       body = { statusCode: exception.status, code: 'VALIDATION_FAILED', message: exception.message };
     } else {
       this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
       body = { statusCode: 500, code: 'INTERNAL_ERROR', message: 'Internal server error' };
-    }
-    if (body.statusCode >= 500 && !(exception instanceof Error && !(exception instanceof HttpException))) {
-      this.logger.error(body.message);
     }
     response.status(body.statusCode).json(body);
   }
@@ -109,7 +101,7 @@ function isBodyParserError(e: unknown): e is { status: number; message: string }
     typeof e === 'object' &&
     e !== null &&
     'status' in e &&
-    typeof (e as { status: unknown }).status === 'number' &&
+    typeof e.status === 'number' &&
     (e as { status: number }).status >= 400 &&
     (e as { status: number }).status < 500 &&
     'type' in e

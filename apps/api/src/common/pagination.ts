@@ -55,7 +55,12 @@ export interface SortOrder {
  * Turns a sort parameter ("name", "-plannedStart") into SQL ordering, given the allowed keys and
  * the SQL expression of each. The id comes last as a tie-breaker so that pages are stable.
  */
-export function sortOrder(sort: string | undefined, columns: Record<string, string>, fallback: string, idColumn: string): SortOrder[] {
+export function sortOrder(
+  sort: string | undefined,
+  columns: Record<string, string>,
+  fallback: string,
+  idColumn: string,
+): SortOrder[] {
   const key = sort ?? fallback;
   const descending = key.startsWith('-');
   const name = descending ? key.slice(1) : key;

@@ -1,11 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  isIsoDate,
-  isValidBusinessId,
-  MONEY_PATTERN,
-  NON_NEGATIVE_MONEY_PATTERN,
-} from '@salkku/shared';
+import { isIsoDate, isValidBusinessId, MONEY_PATTERN, NON_NEGATIVE_MONEY_PATTERN } from '@salkku/shared';
 import {
   IsIn,
   IsOptional,
@@ -64,7 +59,12 @@ export function MoneyField(options: FieldOptions & { allowNegative?: boolean } =
 
 export function TextField(options: FieldOptions & { max: number; min?: number }): PropertyDecorator {
   return applyDecorators(
-    doc(options.optional, { type: 'string', maxLength: options.max, minLength: options.min ?? 1, description: options.description }),
+    doc(options.optional, {
+      type: 'string',
+      maxLength: options.max,
+      minLength: options.min ?? 1,
+      description: options.description,
+    }),
     ...optionality(options.optional),
     IsString(),
     MinLength(options.min ?? 1),

@@ -85,7 +85,9 @@ async function main(argv: string[]): Promise<number> {
       case 'seed-demo': {
         await dataSource.runMigrations({ transaction: 'each' });
         const loaded = await loadDemoPortfolioIfEmpty(dataSource);
-        console.log(loaded ? 'Loaded the Kuopio demo portfolio' : 'The database already has data: demo portfolio not loaded');
+        console.log(
+          loaded ? 'Loaded the Kuopio demo portfolio' : 'The database already has data: demo portfolio not loaded',
+        );
         return loaded ? 0 : 1;
       }
       default:

@@ -1,4 +1,9 @@
 import { Module } from '@nestjs/common';
+import { MilestonesController } from './milestones.controller';
+import { MilestonesService } from './milestones.service';
 
-@Module({})
+@Module({
+  controllers: [MilestonesController],
+  providers: [MilestonesService],
+})
 export class MilestonesModule {}

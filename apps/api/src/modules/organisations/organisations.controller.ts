@@ -26,7 +26,10 @@ export class OrganisationsController {
   @Get(':id')
   @ApiOkResponse({ type: OrganisationResponse })
   @ApiErrors(400, 404)
-  async get(@Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: Response): Promise<OrganisationResponse> {
+  async get(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<OrganisationResponse> {
     const organisation = await this.organisations.get(id);
     setEtag(res, organisation.version);
     return organisation;

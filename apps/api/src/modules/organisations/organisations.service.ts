@@ -26,7 +26,12 @@ export class OrganisationsService {
       .skip((query.page - 1) * query.pageSize)
       .take(query.pageSize);
     const [rows, total] = await qb.getManyAndCount();
-    return { items: rows.map(OrganisationResponse.from), total, page: query.page, pageSize: query.pageSize };
+    return {
+      items: rows.map((row) => OrganisationResponse.from(row)),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   }
 
   async get(id: string): Promise<OrganisationResponse> {

@@ -1,4 +1,9 @@
 import { Module } from '@nestjs/common';
+import { PriorityAreasController } from './priority-areas.controller';
+import { PriorityAreasService } from './priority-areas.service';
 
-@Module({})
+@Module({
+  controllers: [PriorityAreasController],
+  providers: [PriorityAreasService],
+})
 export class PriorityAreasModule {}

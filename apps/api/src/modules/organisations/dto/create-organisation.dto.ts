@@ -10,7 +10,12 @@ export class CreateOrganisationDto {
   @EnumField(ORGANISATION_KINDS, 'OrganisationKind')
   kind: OrganisationKind;
 
-  @ApiPropertyOptional({ type: 'string', nullable: true, example: '0123456-7', description: 'Finnish business ID (Y-tunnus)' })
+  @ApiPropertyOptional({
+    type: 'string',
+    nullable: true,
+    example: '0123456-7',
+    description: 'Finnish business ID (Y-tunnus)',
+  })
   @IsOptional()
   @ValidateIf((_o, v) => v !== null)
   @IsBusinessId()

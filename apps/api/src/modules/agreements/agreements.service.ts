@@ -1,0 +1,167 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import type { Actor } from '../../common/actor';
+import { DomainError, notFound, type ErrorDetails } from '../../common/domain-error';
+import { applySort, likePattern, sortOrder, type Page } from '../../common/pagination';
+import { applyPatch, findForUpdate } from '../../common/transaction';
+import { assertVersion } from '../../common/version';
+import { FundingDecision } from '../funding-decisions/funding-decision.entity';
+import { Organisation } from '../organisations/organisation.entity';
+import { PriorityArea } from '../priority-areas/priority-area.entity';
+import { Agreement } from './agreement.entity';
+import { AgreementResponse, type AgreementRow } from './dto/agreement.response';
+import type { CreateAgreementDto } from './dto/create-agreement.dto';
+import type { ListAgreementsQuery } from './dto/list-agreements.query';
+import type { UpdateAgreementDto } from './dto/update-agreement.dto';
+
+const SORT_COLUMNS = { title: 'a.title', signedOn: 'a.signed_on', createdAt: 'a.created_at' };
+
+type AgreementFilters = Pick<ListAgreementsQuery, 'cityId' | 'q'>;
+
+function addProblem(details: ErrorDetails, field: string, message: string): void {
+  (details[field] ??= []).push(message);
+}
+
+/** The validity period must not end before it starts (both ends are optional). */
+function checkValidity(validFrom: string | null, validTo: string | null, details: ErrorDetails): void {
+  if (validFrom !== null && validTo !== null && validFrom > validTo) {
+    addProblem(details, 'validTo', `validTo (${validTo}) must be on or after validFrom (${validFrom})`);
+  }
+}
+
+function throwIfAny(details: ErrorDetails): void {
+  if (Object.keys(details).length > 0) {
+    throw new DomainError('VALIDATION_FAILED', 'The agreement has invalid fields', details);
+  }
+}
+
+@Injectable()
+export class AgreementsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** One statement per page (explicit columns, the city joined, the total as a window count). */
+  async list(query: ListAgreementsQuery): Promise<Page<AgreementResponse>> {
+    const manager = this.dataSource.manager;
+    const qb = this.filtered(this.select(manager), query).addSelect('count(*) OVER()', 'total');
+    applySort(qb, sortOrder(query.sort, SORT_COLUMNS, 'title', 'a.id'))
+      .offset((query.page - 1) * query.pageSize)
+      .limit(query.pageSize);
+    const rows = await qb.getRawMany<AgreementRow & { total: string }>();
+    // A page past the end has no rows to carry the window count: count separately (2nd statement).
+    const total =
+      rows.length > 0
+        ? Number(rows[0]!.total)
+        : query.page > 1
+          ? await this.filtered(manager.createQueryBuilder(Agreement, 'a'), query).getCount()
+          : 0;
+    return { items: rows.map(AgreementResponse.from), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  async get(id: string): Promise<AgreementResponse> {
+    return this.load(this.dataSource.manager, id);
+  }
+
+  async create(dto: CreateAgreementDto, _actor: Actor): Promise<AgreementResponse> {
+    return this.dataSource.transaction(async (manager) => {
+      const details: ErrorDetails = {};
+      checkValidity(dto.validFrom ?? null, dto.validTo ?? null, details);
+      await this.checkCity(manager, dto.cityId, details);
+      throwIfAny(details);
+      const saved = await manager.save(
+        manager.create(Agreement, {
+          cityId: dto.cityId,
+          title: dto.title,
+          signedOn: dto.signedOn ?? null,
+          validFrom: dto.validFrom ?? null,
+          validTo: dto.validTo ?? null,
+        }),
+      );
+      return this.load(manager, saved.id);
+    });
+  }
+
+  async update(id: string, dto: UpdateAgreementDto, version: number, _actor: Actor): Promise<AgreementResponse> {
+    return this.dataSource.transaction(async (manager) => {
+      const row = await findForUpdate(manager, Agreement, id, 'Agreement');
+      assertVersion('Agreement', row.version, version);
+      const details: ErrorDetails = {};
+      checkValidity(
+        dto.validFrom !== undefined ? dto.validFrom : row.validFrom,
+        dto.validTo !== undefined ? dto.validTo : row.validTo,
+        details,
+      );
+      if (dto.cityId !== undefined && dto.cityId !== row.cityId) await this.checkCity(manager, dto.cityId, details);
+      throwIfAny(details);
+      await manager.save(applyPatch(row, dto));
+      return this.load(manager, id);
+    });
+  }
+
+  /** Refuses (409 IN_USE, nothing deleted) while priority areas or funding decisions refer to it. */
+  async remove(id: string, version: number | undefined, _actor: Actor): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const row = await findForUpdate(manager, Agreement, id, 'Agreement');
+      if (version !== undefined) assertVersion('Agreement', row.version, version);
+      // The row lock above makes concurrent inserts of areas/decisions wait (their FK check
+      // needs a key-share lock on this row), so these counts cannot go stale before the delete.
+      const priorityAreas = await manager.countBy(PriorityArea, { agreementId: id });
+      const fundingDecisions = await manager.countBy(FundingDecision, { agreementId: id });
+      if (priorityAreas > 0 || fundingDecisions > 0) {
+        const details: ErrorDetails = {};
+        if (priorityAreas > 0) details.priorityAreas = [`${priorityAreas} priority area(s) belong to this agreement`];
+        if (fundingDecisions > 0) details.fundingDecisions = [`${fundingDecisions} funding decision(s) belong to this agreement`];
+        throw new DomainError(
+          'IN_USE',
+          'The agreement still has priority areas or funding decisions; remove them first',
+          details,
+        );
+      }
+      await manager.delete(Agreement, { id });
+    });
+  }
+
+  /** The agreement with its city, in one statement, or NOT_FOUND. */
+  private async load(manager: EntityManager, id: string): Promise<AgreementResponse> {
+    const row = await this.select(manager).where('a.id = :id', { id }).getRawOne<AgreementRow>();
+    if (!row) throw notFound('Agreement', id);
+    return AgreementResponse.from(row);
+  }
+
+  private select(manager: EntityManager): SelectQueryBuilder<Agreement> {
+    return manager
+      .createQueryBuilder(Agreement, 'a')
+      .innerJoin('a.city', 'c')
+      .select('a.id', 'id')
+      .addSelect('a.city_id', 'cityId')
+      .addSelect('c.name', 'cityName')
+      .addSelect('a.title', 'title')
+      .addSelect('a.signed_on', 'signedOn')
+      .addSelect('a.valid_from', 'validFrom')
+      .addSelect('a.valid_to', 'validTo')
+      .addSelect('a.version', 'version')
+      .addSelect('a.created_at', 'createdAt')
+      .addSelect('a.updated_at', 'updatedAt');
+  }
+
+  private filtered(qb: SelectQueryBuilder<Agreement>, filters: AgreementFilters): SelectQueryBuilder<Agreement> {
+    if (filters.cityId) qb.andWhere('a.city_id = :cityId', { cityId: filters.cityId });
+    if (filters.q) qb.andWhere('a.title ILIKE :q', { q: likePattern(filters.q) });
+    return qb;
+  }
+
+  /**
+   * The city must be an existing organisation of kind "city". The key-share lock keeps it from
+   * being deleted (or its key changed) before this transaction commits.
+   */
+  private async checkCity(manager: EntityManager, cityId: string, details: ErrorDetails): Promise<void> {
+    const city = await manager
+      .createQueryBuilder(Organisation, 'o')
+      .select('o.kind', 'kind')
+      .where('o.id = :id', { id: cityId })
+      .setLock('for_key_share')
+      .getRawOne<{ kind: string }>();
+    if (!city) addProblem(details, 'cityId', `cityId ${cityId} is not an existing organisation`);
+    else if (city.kind !== 'city') addProblem(details, 'cityId', `cityId must refer to a city, not an organisation of kind "${city.kind}"`);
+  }
+}

@@ -1,0 +1,18 @@
+import { IsoDateField, TextField, UuidField } from '../../../common/validators';
+
+export class CreateAgreementDto {
+  @UuidField({ description: 'The city (an organisation of kind "city") that signed the agreement' })
+  cityId: string;
+
+  @TextField({ max: 300 })
+  title: string;
+
+  @IsoDateField({ optional: true, description: 'Date of signing; empty when not known' })
+  signedOn?: string | null;
+
+  @IsoDateField({ optional: true, description: 'First day in force; on or before validTo' })
+  validFrom?: string | null;
+
+  @IsoDateField({ optional: true, description: 'Last day in force; on or after validFrom' })
+  validTo?: string | null;
+}

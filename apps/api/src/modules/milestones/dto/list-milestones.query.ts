@@ -1,0 +1,64 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { MILESTONE_STATUSES, type MilestoneStatus } from '@salkku/shared';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { PageQuery, sortValues } from '../../../common/pagination';
+import { IsCalendarDate } from '../../../common/validators';
+
+export const MILESTONE_SORT_KEYS = ['dueDate', 'title', 'status', 'createdAt'] as const;
+
+/** "true"/"false" in a query string → boolean; anything else is left for @IsBoolean to reject. */
+const toBoolean = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
+
+export class ListMilestonesQuery extends PageQuery {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all')
+  projectId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: "Milestones of the agreement's projects (through the priority area)" })
+  @IsOptional()
+  @IsUUID('all')
+  agreementId?: string;
+
+  @ApiPropertyOptional({ enum: MILESTONE_STATUSES, enumName: 'MilestoneStatus' })
+  @IsOptional()
+  @IsIn(MILESTONE_STATUSES)
+  status?: MilestoneStatus;
+
+  @ApiPropertyOptional({
+    type: 'boolean',
+    description: 'true: due before today and neither done nor cancelled; false: the others',
+  })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'overdue must be true or false' })
+  overdue?: boolean;
+
+  @ApiPropertyOptional({
+    type: 'string',
+    format: 'date',
+    description: 'Due on or after this date (e.g. today and dueTo = today + 30 days for "due in the next 30 days")',
+  })
+  @IsOptional()
+  @IsString()
+  @IsCalendarDate()
+  dueFrom?: string;
+
+  @ApiPropertyOptional({ type: 'string', format: 'date', description: 'Due on or before this date' })
+  @IsOptional()
+  @IsString()
+  @IsCalendarDate()
+  dueTo?: string;
+
+  @ApiPropertyOptional({ description: 'Free text in the title' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: sortValues(MILESTONE_SORT_KEYS), default: 'dueDate' })
+  @IsOptional()
+  @IsIn(sortValues(MILESTONE_SORT_KEYS))
+  sort?: string;
+}

@@ -1,0 +1,72 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentActor, type Actor } from '../../common/actor';
+import { ApiErrors } from '../../common/api-errors';
+import { Paginated, type Page } from '../../common/pagination';
+import { IfMatchVersion, requireVersion, setEtag } from '../../common/version';
+import { CreateMilestoneDto } from './dto/create-milestone.dto';
+import { ListMilestonesQuery } from './dto/list-milestones.query';
+import { MilestoneResponse } from './dto/milestone.response';
+import { UpdateMilestoneDto } from './dto/update-milestone.dto';
+import { MilestonesService } from './milestones.service';
+
+@ApiTags('milestones')
+@Controller('milestones')
+export class MilestonesController {
+  constructor(private readonly milestones: MilestonesService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'List milestones', description: 'Filter by project, agreement, status, overdue and due-date range' })
+  @ApiOkResponse({ type: Paginated(MilestoneResponse) })
+  @ApiErrors(400)
+  list(@Query() query: ListMilestonesQuery): Promise<Page<MilestoneResponse>> {
+    return this.milestones.list(query);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: MilestoneResponse })
+  @ApiErrors(400, 404)
+  async get(@Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: Response): Promise<MilestoneResponse> {
+    const milestone = await this.milestones.get(id);
+    setEtag(res, milestone.version);
+    return milestone;
+  }
+
+  @Post()
+  @ApiCreatedResponse({ type: MilestoneResponse })
+  @ApiErrors(400)
+  create(@Body() dto: CreateMilestoneDto, @CurrentActor() actor: Actor): Promise<MilestoneResponse> {
+    return this.milestones.create(dto, actor);
+  }
+
+  @Patch(':id')
+  @ApiOperation({
+    summary: 'Update a milestone',
+    description:
+      'Status changes follow allowedTransitions (otherwise 409 ILLEGAL_TRANSITION). Becoming done sets completedOn ' +
+      '(today unless given); leaving done clears it. The project cannot be changed.',
+  })
+  @ApiOkResponse({ type: MilestoneResponse })
+  @ApiErrors(400, 404, 409, 428)
+  update(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateMilestoneDto,
+    @IfMatchVersion() ifMatch: number | undefined,
+    @CurrentActor() actor: Actor,
+  ): Promise<MilestoneResponse> {
+    return this.milestones.update(id, dto, requireVersion(ifMatch, dto.version), actor);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  @ApiErrors(400, 404, 409)
+  remove(
+    @Param('id', ParseUUIDPipe) id: string,
+    @IfMatchVersion() ifMatch: number | undefined,
+    @CurrentActor() actor: Actor,
+  ): Promise<void> {
+    return this.milestones.remove(id, ifMatch, actor);
+  }
+}

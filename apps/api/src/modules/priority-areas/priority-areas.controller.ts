@@ -1,0 +1,65 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentActor, type Actor } from '../../common/actor';
+import { ApiErrors } from '../../common/api-errors';
+import { Paginated, type Page } from '../../common/pagination';
+import { IfMatchVersion, requireVersion, setEtag } from '../../common/version';
+import { PriorityAreasService } from './priority-areas.service';
+import { PriorityAreaResponse } from './dto/priority-area.response';
+import { CreatePriorityAreaDto } from './dto/create-priority-area.dto';
+import { ListPriorityAreasQuery } from './dto/list-priority-areas.query';
+import { UpdatePriorityAreaDto } from './dto/update-priority-area.dto';
+
+@ApiTags('priority-areas')
+@Controller('priority-areas')
+export class PriorityAreasController {
+  constructor(private readonly priorityAreas: PriorityAreasService) {}
+
+  @Get()
+  @ApiOkResponse({ type: Paginated(PriorityAreaResponse) })
+  @ApiErrors(400)
+  list(@Query() query: ListPriorityAreasQuery): Promise<Page<PriorityAreaResponse>> {
+    return this.priorityAreas.list(query);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: PriorityAreaResponse })
+  @ApiErrors(400, 404)
+  async get(@Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: Response): Promise<PriorityAreaResponse> {
+    const area = await this.priorityAreas.get(id);
+    setEtag(res, area.version);
+    return area;
+  }
+
+  @Post()
+  @ApiCreatedResponse({ type: PriorityAreaResponse })
+  @ApiErrors(400)
+  create(@Body() dto: CreatePriorityAreaDto, @CurrentActor() actor: Actor): Promise<PriorityAreaResponse> {
+    return this.priorityAreas.create(dto, actor);
+  }
+
+  @Patch(':id')
+  @ApiOkResponse({ type: PriorityAreaResponse })
+  @ApiErrors(400, 404, 409, 428)
+  update(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdatePriorityAreaDto,
+    @IfMatchVersion() ifMatch: number | undefined,
+    @CurrentActor() actor: Actor,
+  ): Promise<PriorityAreaResponse> {
+    return this.priorityAreas.update(id, dto, requireVersion(ifMatch, dto.version), actor);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  @ApiErrors(400, 404, 409)
+  remove(
+    @Param('id', ParseUUIDPipe) id: string,
+    @IfMatchVersion() ifMatch: number | undefined,
+    @CurrentActor() actor: Actor,
+  ): Promise<void> {
+    return this.priorityAreas.remove(id, ifMatch, actor);
+  }
+}
