@@ -60,14 +60,6 @@ export async function createApp(config: AppConfig, database: ResolvedDatabase): 
   app.disable('x-powered-by');
   app.set('query parser', 'extended');
   app.enableShutdownHooks();
-  if (database.embedded) {
-    const embedded = database.embedded;
-    const close = app.close.bind(app);
-    app.close = async () => {
-      await close();
-      await embedded.stop();
-    };
-  }
 
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, {

@@ -1,9 +1,11 @@
 import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { actorMiddleware } from './common/actor';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { createDataSourceOptions } from './database/data-source-options';
 import type { ResolvedDatabase } from './database/database-url';
+import { EmbeddedPostgresLifecycle } from './database/embedded-lifecycle';
 import { AgreementsModule } from './modules/agreements/agreements.module';
 import { FundingDecisionsModule } from './modules/funding-decisions/funding-decisions.module';
 import { HealthModule } from './modules/health/health.module';
@@ -38,7 +40,18 @@ export class AppModule implements NestModule {
         }),
         ...FEATURE_MODULES,
       ],
-      providers: [{ provide: APP_CONFIG, useValue: config }],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        ...(database.embedded
+          ? [
+              {
+                provide: EmbeddedPostgresLifecycle,
+                useFactory: (dataSource: DataSource) => new EmbeddedPostgresLifecycle(dataSource, database.embedded!),
+                inject: [DataSource],
+              },
+            ]
+          : []),
+      ],
       exports: [APP_CONFIG],
       global: true,
     };

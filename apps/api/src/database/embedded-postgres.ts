@@ -43,7 +43,7 @@ export function lockDataDirectory(dataDir: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const owner = Number(readFileSync(lockPath, 'utf8').trim());
-      if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isProcessAlive(owner)) {
+      if (Number.isInteger(owner) && owner > 0 && isProcessAlive(owner)) {
         throw new DataDirectoryLockedError(
           `The embedded database in ${dataDir} is in use by another Salkku process (PID ${owner}). ` +
             'Stop that process, or point this one at another directory with SALKKU_DATA_DIR, ' +

@@ -1,0 +1,102 @@
+import type { INestApplication } from '@nestjs/common';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { createApp } from '../src/app.factory';
+import { loadConfig, type AppConfig } from '../src/config/config';
+import { resolveDatabase } from '../src/database/database-url';
+import { DataDirectoryLockedError, startEmbeddedPostgres } from '../src/database/embedded-postgres';
+
+/**
+ * The zero-setup default: with no DATABASE_URL Salkku runs on an embedded PostgreSQL in a data
+ * directory. These tests always use the embedded database (whatever TEST_DATABASE_URL says),
+ * because that is the mode under test.
+ */
+describe('embedded database (no DATABASE_URL)', () => {
+  let dir: string;
+  const config = (): AppConfig => ({
+    ...loadConfig({}),
+    databaseUrl: null,
+    dataDir: dir,
+    demoData: 'auto',
+    webDistDir: '/nonexistent',
+  });
+
+  async function start(): Promise<INestApplication> {
+    const c = config();
+    return createApp(c, await resolveDatabase(c));
+  }
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'salkku-embedded-'));
+  });
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('loads the Kuopio demo portfolio on first start, keeps data across a restart, and does not load it twice', async () => {
+    let app = await start();
+    try {
+      const projects = await request(app.getHttpServer()).get('/api/projects').expect(200);
+      expect(projects.body.items.map((p: { code: string }) => p.code).sort()).toEqual(['TERVEYS-KH', 'VESI-KH']);
+      const orgs = await request(app.getHttpServer()).get('/api/organisations').query({ pageSize: 100 }).expect(200);
+      expect(orgs.body.items.map((o: { name: string }) => o.name)).toEqual(
+        expect.arrayContaining(['Pohjois-Savon liitto', 'Savonia-ammattikorkeakoulu', 'Kuopio Health']),
+      );
+      await request(app.getHttpServer())
+        .post('/api/organisations')
+        .send({ name: 'Uusi kumppani', kind: 'company' })
+        .expect(201);
+    } finally {
+      await app.close();
+    }
+
+    app = await start();
+    try {
+      const orgs = await request(app.getHttpServer()).get('/api/organisations').query({ q: 'Uusi kumppani' }).expect(200);
+      expect(orgs.body.total).toBe(1);
+      const projects = await request(app.getHttpServer()).get('/api/projects').expect(200);
+      expect(projects.body.total).toBe(2);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('refuses a second instance on the same data directory with a clear message', async () => {
+    const app = await start();
+    try {
+      await expect(startEmbeddedPostgres(dir)).rejects.toThrow(DataDirectoryLockedError);
+      await expect(startEmbeddedPostgres(dir)).rejects.toThrow(/in use by another Salkku process/);
+      // the running instance is unharmed
+      await request(app.getHttpServer()).get('/api/health').expect(200, { status: 'ok', database: 'up' });
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('takes over a stale lock left by a process that no longer runs', async () => {
+    writeFileSync(join(dir, 'salkku.lock'), '2147483646');
+    const app = await start();
+    await app.close();
+  });
+});
+
+describe('database from DATABASE_URL', () => {
+  it('never loads demo data unless asked', async () => {
+    // An external PostgreSQL stands in here as an embedded server used through its URL only.
+    const server = await startEmbeddedPostgres(null);
+    try {
+      const config: AppConfig = { ...loadConfig({}), databaseUrl: server.url, demoData: 'auto', webDistDir: '/nonexistent' };
+      const app = await createApp(config, { url: server.url, poolSize: 1, embedded: null });
+      try {
+        const orgs = await request(app.getHttpServer()).get('/api/organisations').expect(200);
+        expect(orgs.body.total).toBe(0);
+      } finally {
+        await app.close();
+      }
+    } finally {
+      await server.stop();
+    }
+  });
+});

@@ -1,0 +1,48 @@
+import { createTestApp, type TestApp } from './support/test-app';
+
+describe('platform endpoints', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('reports database health', async () => {
+    await t.http.get('/api/health').expect(200, { status: 'ok', database: 'up' });
+  });
+
+  it('serves the OpenAPI document generated from the code, and Swagger UI', async () => {
+    const doc = await t.http.get('/api/openapi.json').expect(200);
+    expect(doc.body.openapi).toMatch(/^3\./);
+    for (const path of [
+      '/api/organisations',
+      '/api/organisations/{id}',
+      '/api/agreements',
+      '/api/priority-areas',
+      '/api/projects',
+      '/api/projects/{id}',
+      '/api/funding-decisions',
+      '/api/payments',
+      '/api/milestones',
+      '/api/status-reports',
+      '/api/health',
+    ]) {
+      expect(doc.body.paths).toHaveProperty([path]);
+    }
+    expect(doc.body.components.schemas.ErrorResponse).toBeDefined();
+    const ui = await t.http.get('/api/docs').redirects(1).expect(200);
+    expect(ui.text).toContain('swagger-ui');
+  });
+
+  it('answers an unknown API route with the one error body', async () => {
+    const res = await t.http.get('/api/nothing-here').expect(404);
+    expect(res.body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND' });
+  });
+
+  it('answers malformed JSON with 400 and the one error body', async () => {
+    const res = await t.http.post('/api/organisations').set('Content-Type', 'application/json').send('{"name": ').expect(400);
+    expect(res.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
+  });
+});
