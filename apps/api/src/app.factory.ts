@@ -12,6 +12,7 @@ import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/config';
 import type { ResolvedDatabase } from './database/database-url';
 import { loadDemoPortfolioIfEmpty } from './database/demo-data';
+import { runMigrations } from './database/migrate';
 
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
@@ -68,6 +69,7 @@ export async function createApp(config: AppConfig, database: ResolvedDatabase): 
   });
   serveWebApp(app, config.webDistDir);
 
+  if (config.runMigrations) await runMigrations(app.get(DataSource));
   await app.init();
   const shouldLoadDemo = config.demoData === 'always' || (config.demoData === 'auto' && database.embedded !== null);
   if (shouldLoadDemo) {

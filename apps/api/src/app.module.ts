@@ -36,7 +36,8 @@ export class AppModule implements NestModule {
       imports: [
         TypeOrmModule.forRoot({
           ...createDataSourceOptions({ url: database.url, poolSize: database.poolSize, logSql: config.logSql }),
-          migrationsRun: config.runMigrations,
+          // Migrations run in createApp, under a lock shared by all instances (database/migrate.ts).
+          migrationsRun: false,
         }),
         ...FEATURE_MODULES,
       ],

@@ -20,6 +20,7 @@ function fromDatabase(error: QueryFailedError<PgError & Error>): DomainError | n
       return new DomainError('DUPLICATE', 'A record with the same unique value already exists', {
         [pg.constraint ?? 'record']: [pg.detail ?? 'duplicate value'],
       });
+    case '23001': // restrict_violation (ON DELETE RESTRICT, as PostgreSQL 18 reports it)
     case '23503':
       return new DomainError('IN_USE', 'The record is referenced by other records or refers to a missing one', {
         [pg.constraint ?? 'record']: [pg.detail ?? 'foreign key violation'],

@@ -6,6 +6,7 @@ import { ConfigError, loadConfig } from '../config/config';
 import { createDataSourceOptions } from './data-source-options';
 import { resolveDatabase } from './database-url';
 import { loadDemoPortfolioIfEmpty } from './demo-data';
+import { runMigrations } from './migrate';
 
 const USAGE = `Usage: node apps/api/dist/database/cli.js <command>
 
@@ -30,7 +31,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     switch (command) {
       case 'run': {
-        const ran = await dataSource.runMigrations({ transaction: 'each' });
+        const ran = await runMigrations(dataSource);
         console.log(ran.length ? `Ran ${ran.map((m) => m.name).join(', ')}` : 'No pending migrations');
         return 0;
       }
@@ -83,7 +84,7 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       }
       case 'seed-demo': {
-        await dataSource.runMigrations({ transaction: 'each' });
+        await runMigrations(dataSource);
         const loaded = await loadDemoPortfolioIfEmpty(dataSource);
         console.log(
           loaded ? 'Loaded the Kuopio demo portfolio' : 'The database already has data: demo portfolio not loaded',

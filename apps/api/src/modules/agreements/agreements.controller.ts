@@ -26,7 +26,10 @@ export class AgreementsController {
   @Get(':id')
   @ApiOkResponse({ type: AgreementResponse })
   @ApiErrors(400, 404)
-  async get(@Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: Response): Promise<AgreementResponse> {
+  async get(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<AgreementResponse> {
     const agreement = await this.agreements.get(id);
     setEtag(res, agreement.version);
     return agreement;

@@ -55,7 +55,7 @@ export class AgreementsService {
         : query.page > 1
           ? await this.filtered(manager.createQueryBuilder(Agreement, 'a'), query).getCount()
           : 0;
-    return { items: rows.map(AgreementResponse.from), total, page: query.page, pageSize: query.pageSize };
+    return { items: rows.map((row) => AgreementResponse.from(row)), total, page: query.page, pageSize: query.pageSize };
   }
 
   async get(id: string): Promise<AgreementResponse> {
@@ -110,7 +110,8 @@ export class AgreementsService {
       if (priorityAreas > 0 || fundingDecisions > 0) {
         const details: ErrorDetails = {};
         if (priorityAreas > 0) details.priorityAreas = [`${priorityAreas} priority area(s) belong to this agreement`];
-        if (fundingDecisions > 0) details.fundingDecisions = [`${fundingDecisions} funding decision(s) belong to this agreement`];
+        if (fundingDecisions > 0)
+          details.fundingDecisions = [`${fundingDecisions} funding decision(s) belong to this agreement`];
         throw new DomainError(
           'IN_USE',
           'The agreement still has priority areas or funding decisions; remove them first',
@@ -162,6 +163,7 @@ export class AgreementsService {
       .setLock('for_key_share')
       .getRawOne<{ kind: string }>();
     if (!city) addProblem(details, 'cityId', `cityId ${cityId} is not an existing organisation`);
-    else if (city.kind !== 'city') addProblem(details, 'cityId', `cityId must refer to a city, not an organisation of kind "${city.kind}"`);
+    else if (city.kind !== 'city')
+      addProblem(details, 'cityId', `cityId must refer to a city, not an organisation of kind "${city.kind}"`);
   }
 }

@@ -17,7 +17,10 @@ export class MilestonesController {
   constructor(private readonly milestones: MilestonesService) {}
 
   @Get()
-  @ApiOperation({ summary: 'List milestones', description: 'Filter by project, agreement, status, overdue and due-date range' })
+  @ApiOperation({
+    summary: 'List milestones',
+    description: 'Filter by project, agreement, status, overdue and due-date range',
+  })
   @ApiOkResponse({ type: Paginated(MilestoneResponse) })
   @ApiErrors(400)
   list(@Query() query: ListMilestonesQuery): Promise<Page<MilestoneResponse>> {
@@ -27,7 +30,10 @@ export class MilestonesController {
   @Get(':id')
   @ApiOkResponse({ type: MilestoneResponse })
   @ApiErrors(400, 404)
-  async get(@Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: Response): Promise<MilestoneResponse> {
+  async get(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<MilestoneResponse> {
     const milestone = await this.milestones.get(id);
     setEtag(res, milestone.version);
     return milestone;

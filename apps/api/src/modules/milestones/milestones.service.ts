@@ -107,7 +107,6 @@ export class MilestonesService {
 
   async create(dto: CreateMilestoneDto, _actor: Actor): Promise<MilestoneResponse> {
     const today = this.today();
-    if (dto.status === null) throw invalid('status', 'status cannot be empty');
     const status = dto.status ?? 'planned';
     const completedOn = resolveCompletedOn(null, null, status, dto.completedOn, today);
     return this.dataSource.transaction(async (manager) => {

@@ -5,11 +5,11 @@ import { CurrentActor, type Actor } from '../../common/actor';
 import { ApiErrors } from '../../common/api-errors';
 import { Paginated, type Page } from '../../common/pagination';
 import { IfMatchVersion, requireVersion, setEtag } from '../../common/version';
-import { PriorityAreasService } from './priority-areas.service';
-import { PriorityAreaResponse } from './dto/priority-area.response';
 import { CreatePriorityAreaDto } from './dto/create-priority-area.dto';
 import { ListPriorityAreasQuery } from './dto/list-priority-areas.query';
+import { PriorityAreaResponse } from './dto/priority-area.response';
 import { UpdatePriorityAreaDto } from './dto/update-priority-area.dto';
+import { PriorityAreasService } from './priority-areas.service';
 
 @ApiTags('priority-areas')
 @Controller('priority-areas')
@@ -26,7 +26,10 @@ export class PriorityAreasController {
   @Get(':id')
   @ApiOkResponse({ type: PriorityAreaResponse })
   @ApiErrors(400, 404)
-  async get(@Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: Response): Promise<PriorityAreaResponse> {
+  async get(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<PriorityAreaResponse> {
     const area = await this.priorityAreas.get(id);
     setEtag(res, area.version);
     return area;

@@ -31,7 +31,12 @@ export class PriorityAreasService {
       .skip((query.page - 1) * query.pageSize)
       .take(query.pageSize);
     const [rows, total] = await qb.getManyAndCount();
-    return { items: rows.map(PriorityAreaResponse.from), total, page: query.page, pageSize: query.pageSize };
+    return {
+      items: rows.map((row) => PriorityAreaResponse.from(row)),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   }
 
   async get(id: string): Promise<PriorityAreaResponse> {

@@ -1,5 +1,7 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { MILESTONE_STATUSES, type MilestoneStatus } from '@salkku/shared';
-import { EnumField, IsoDateField, TextField, UuidField } from '../../../common/validators';
+import { IsIn, ValidateIf } from 'class-validator';
+import { IsoDateField, TextField, UuidField } from '../../../common/validators';
 
 export class CreateMilestoneDto {
   @UuidField({ description: 'The project the milestone belongs to; it cannot be changed later' })
@@ -14,10 +16,14 @@ export class CreateMilestoneDto {
   @IsoDateField()
   dueDate: string;
 
-  @EnumField(MILESTONE_STATUSES, 'MilestoneStatus', {
-    optional: true,
-    description: 'Defaults to planned. Changes follow the allowed transitions (see allowedTransitions)',
+  @ApiPropertyOptional({
+    enum: MILESTONE_STATUSES,
+    enumName: 'MilestoneStatus',
+    default: 'planned',
+    description: 'Changes follow the allowed transitions (see allowedTransitions)',
   })
+  @ValidateIf((_o, v) => v !== undefined)
+  @IsIn(MILESTONE_STATUSES)
   status?: MilestoneStatus;
 
   @IsoDateField({

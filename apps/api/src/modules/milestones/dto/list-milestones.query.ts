@@ -8,7 +8,8 @@ import { IsCalendarDate } from '../../../common/validators';
 export const MILESTONE_SORT_KEYS = ['dueDate', 'title', 'status', 'createdAt'] as const;
 
 /** "true"/"false" in a query string → boolean; anything else is left for @IsBoolean to reject. */
-const toBoolean = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
+const toBoolean = ({ value }: { value: unknown }): unknown =>
+  value === 'true' ? true : value === 'false' ? false : value;
 
 export class ListMilestonesQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' })
@@ -16,7 +17,10 @@ export class ListMilestonesQuery extends PageQuery {
   @IsUUID('all')
   projectId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: "Milestones of the agreement's projects (through the priority area)" })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: "Milestones of the agreement's projects (through the priority area)",
+  })
   @IsOptional()
   @IsUUID('all')
   agreementId?: string;

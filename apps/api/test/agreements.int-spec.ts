@@ -1,0 +1,340 @@
+import { newAgreement, newOrganisation, newPriorityArea } from './support/factories';
+import { countStatements, createTestApp, rowCount, type TestApp } from './support/test-app';
+
+/** The JSON of a created record, with the id every test uses in URLs. */
+type Created = Record<string, unknown> & { id: string; version: number };
+const made = (record: Promise<Record<string, unknown>>) => record as Promise<Created>;
+
+const UNKNOWN_ID = '7d0b3c1e-25a4-4a8c-9d2f-1b3c4d5e6f70';
+
+describe('agreements API', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  /** A funding decision under the agreement, written straight to the table (its API is another module). */
+  async function insertFundingDecision(agreementId: unknown): Promise<void> {
+    const funder = await made(newOrganisation(t, { kind: 'regional_council' }));
+    await t.dataSource.query(
+      `INSERT INTO funding_decisions (agreement_id, funder_id, instrument) VALUES ($1, $2, 'akke')`,
+      [agreementId, funder.id],
+    );
+  }
+
+  describe('happy path', () => {
+    it('creates, reads, lists, updates and deletes an agreement, with its city', async () => {
+      const kuopio = await made(newOrganisation(t, { name: 'Kuopion kaupunki', kind: 'city' }));
+      const created = await t.http
+        .post('/api/agreements')
+        .send({
+          cityId: kuopio.id,
+          title: 'Kuopion ekosysteemisopimus',
+          signedOn: '2021-02-09',
+          validFrom: '2021-02-09',
+          validTo: '2027-12-31',
+        })
+        .expect(201);
+      expect(created.body).toEqual({
+        id: expect.any(String),
+        cityId: kuopio.id,
+        city: { id: kuopio.id, name: 'Kuopion kaupunki' },
+        title: 'Kuopion ekosysteemisopimus',
+        signedOn: '2021-02-09',
+        validFrom: '2021-02-09',
+        validTo: '2027-12-31',
+        version: 1,
+        createdAt: expect.any(String),
+        updatedAt: expect.any(String),
+      });
+      const id = created.body.id as string;
+
+      const read = await t.http.get(`/api/agreements/${id}`).expect(200);
+      expect(read.headers.etag).toBe('"1"');
+      expect(read.body).toEqual(created.body);
+
+      const list = await t.http.get('/api/agreements').query({ cityId: kuopio.id, q: 'EKOSYSTEEMI' }).expect(200);
+      expect(list.body).toMatchObject({ total: 1, page: 1, pageSize: 25 });
+      expect(list.body.items).toEqual([created.body]);
+
+      const updated = await t.http
+        .patch(`/api/agreements/${id}`)
+        .set('If-Match', '"1"')
+        .send({ title: 'Kuopion innovaatioekosysteemisopimus', signedOn: null })
+        .expect(200);
+      expect(updated.body).toMatchObject({
+        title: 'Kuopion innovaatioekosysteemisopimus',
+        signedOn: null,
+        validFrom: '2021-02-09',
+        validTo: '2027-12-31',
+        city: { id: kuopio.id, name: 'Kuopion kaupunki' },
+        version: 2,
+      });
+
+      const other = await made(newOrganisation(t, { name: 'Joensuun kaupunki', kind: 'city' }));
+      const moved = await t.http.patch(`/api/agreements/${id}`).send({ version: 2, cityId: other.id }).expect(200);
+      expect(moved.body).toMatchObject({
+        cityId: other.id,
+        city: { id: other.id, name: 'Joensuun kaupunki' },
+        version: 3,
+      });
+      expect((await t.http.get(`/api/agreements/${id}`).expect(200)).headers.etag).toBe('"3"');
+
+      await t.http.delete(`/api/agreements/${id}`).set('If-Match', '"3"').expect(204);
+      await t.http.get(`/api/agreements/${id}`).expect(404);
+    });
+
+    it('accepts an agreement whose dates are not known, and one valid for a single day', async () => {
+      const city = await made(newOrganisation(t, { kind: 'city' }));
+      const bare = await t.http.post('/api/agreements').send({ cityId: city.id, title: 'Aiesopimus' }).expect(201);
+      expect(bare.body).toMatchObject({ signedOn: null, validFrom: null, validTo: null });
+      await t.http
+        .post('/api/agreements')
+        .send({ cityId: city.id, title: 'Yhden päivän sopimus', validFrom: '2024-01-01', validTo: '2024-01-01' })
+        .expect(201);
+    });
+
+    it('filters by city and free text, and sorts by title, signing date and creation', async () => {
+      const city = await made(newOrganisation(t, { kind: 'city' }));
+      const b = await made(newAgreement(t, { cityId: city.id, title: 'Beta 100% sopimus', signedOn: '2021-01-01' }));
+      const a = await made(newAgreement(t, { cityId: city.id, title: 'Alfa sopimus', signedOn: '2023-06-19' }));
+      const c = await made(newAgreement(t, { cityId: city.id, title: 'Gamma sopimus', signedOn: '2022-03-01' }));
+      await made(newAgreement(t, { title: 'Alfa muualla' }));
+
+      const ids = async (query: Record<string, unknown>) =>
+        (
+          await t.http
+            .get('/api/agreements')
+            .query({ cityId: city.id, ...query })
+            .expect(200)
+        ).body.items.map((i: { id: string }) => i.id);
+      expect(await ids({})).toEqual([a.id, b.id, c.id]);
+      expect(await ids({ sort: '-title' })).toEqual([c.id, b.id, a.id]);
+      expect(await ids({ sort: 'signedOn' })).toEqual([b.id, c.id, a.id]);
+      expect(await ids({ sort: '-signedOn' })).toEqual([a.id, c.id, b.id]);
+      expect(await ids({ sort: 'createdAt' })).toEqual([b.id, a.id, c.id]);
+      expect(await ids({ sort: '-createdAt' })).toEqual([c.id, a.id, b.id]);
+      expect(await ids({ q: 'alfa' })).toEqual([a.id]);
+      // LIKE wildcards in the text are taken literally.
+      expect(await ids({ q: '100%' })).toEqual([b.id]);
+      expect(await ids({ q: '_' })).toEqual([]);
+
+      const paged = await t.http.get('/api/agreements').query({ cityId: city.id, pageSize: 2, page: 2 }).expect(200);
+      expect(paged.body).toMatchObject({ total: 3, page: 2, pageSize: 2 });
+      expect(paged.body.items.map((i: { id: string }) => i.id)).toEqual([c.id]);
+      const pastEnd = await t.http.get('/api/agreements').query({ cityId: city.id, pageSize: 2, page: 5 }).expect(200);
+      expect(pastEnd.body).toMatchObject({ items: [], total: 3, page: 5 });
+    });
+  });
+
+  describe('validation', () => {
+    it('rejects invalid fields with details and writes nothing', async () => {
+      const before = await rowCount(t, 'agreements');
+      const res = await t.http
+        .post('/api/agreements')
+        .send({
+          cityId: 'kuopio',
+          title: '',
+          signedOn: '9.2.2021',
+          validFrom: '2021-02-30',
+          validTo: 20271231,
+          extra: 1,
+        })
+        .expect(400);
+      expect(res.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
+      expect(Object.keys(res.body.details).sort()).toEqual([
+        'cityId',
+        'extra',
+        'signedOn',
+        'title',
+        'validFrom',
+        'validTo',
+      ]);
+      const missing = await t.http.post('/api/agreements').send({}).expect(400);
+      expect(Object.keys(missing.body.details).sort()).toEqual(['cityId', 'title']);
+      const tooLong = await t.http
+        .post('/api/agreements')
+        .send({ cityId: UNKNOWN_ID, title: 'x'.repeat(301) })
+        .expect(400);
+      expect(Object.keys(tooLong.body.details)).toEqual(['title']);
+      expect(await rowCount(t, 'agreements')).toBe(before);
+    });
+
+    it('requires the city to be an existing organisation of kind city', async () => {
+      const before = await rowCount(t, 'agreements');
+      const unknown = await t.http.post('/api/agreements').send({ cityId: UNKNOWN_ID, title: 'Sopimus' }).expect(400);
+      expect(unknown.body.code).toBe('VALIDATION_FAILED');
+      expect(Object.keys(unknown.body.details)).toEqual(['cityId']);
+      const company = await made(newOrganisation(t, { kind: 'company' }));
+      const notCity = await t.http.post('/api/agreements').send({ cityId: company.id, title: 'Sopimus' }).expect(400);
+      expect(Object.keys(notCity.body.details)).toEqual(['cityId']);
+      expect(notCity.body.details.cityId[0]).toMatch(/city/);
+      expect(await rowCount(t, 'agreements')).toBe(before);
+    });
+
+    it('requires validFrom on or before validTo, reporting every bad field at once', async () => {
+      const before = await rowCount(t, 'agreements');
+      const city = await made(newOrganisation(t, { kind: 'city' }));
+      const reversed = await t.http
+        .post('/api/agreements')
+        .send({ cityId: city.id, title: 'Sopimus', validFrom: '2027-12-31', validTo: '2021-02-09' })
+        .expect(400);
+      expect(Object.keys(reversed.body.details)).toEqual(['validTo']);
+      const both = await t.http
+        .post('/api/agreements')
+        .send({ cityId: UNKNOWN_ID, title: 'Sopimus', validFrom: '2027-12-31', validTo: '2021-02-09' })
+        .expect(400);
+      expect(Object.keys(both.body.details).sort()).toEqual(['cityId', 'validTo']);
+      expect(await rowCount(t, 'agreements')).toBe(before);
+    });
+
+    it('rejects invalid updates and changes nothing', async () => {
+      const agreement = await made(newAgreement(t));
+      const company = await made(newOrganisation(t, { kind: 'university' }));
+      const cases: Array<[Record<string, unknown>, string[]]> = [
+        [{ validTo: '2020-12-31' }, ['validTo']], // before the stored validFrom 2021-02-09
+        [{ validFrom: '2028-01-01' }, ['validTo']], // after the stored validTo 2027-12-31
+        [{ cityId: company.id }, ['cityId']],
+        [{ cityId: UNKNOWN_ID }, ['cityId']],
+        [{ title: null }, ['title']],
+        [{ cityId: null }, ['cityId']],
+        [{ title: '' }, ['title']],
+        [{ signedOn: '2021-13-01' }, ['signedOn']],
+        [{ id: UNKNOWN_ID }, ['id']],
+      ];
+      for (const [body, fields] of cases) {
+        const res = await t.http
+          .patch(`/api/agreements/${agreement.id}`)
+          .send({ version: 1, ...body })
+          .expect(400);
+        expect({ body, fields: Object.keys(res.body.details).sort() }).toEqual({ body, fields });
+      }
+      const current = await t.http.get(`/api/agreements/${agreement.id}`).expect(200);
+      expect(current.body).toEqual(agreement);
+      // Clearing one end lifts the ordering rule.
+      await t.http
+        .patch(`/api/agreements/${agreement.id}`)
+        .send({ version: 1, validFrom: null, validTo: '2020-12-31' })
+        .expect(200);
+    });
+
+    it('validates list filters, sort and page size', async () => {
+      const res = await t.http
+        .get('/api/agreements')
+        .query({ pageSize: 1000, page: 0, sort: 'cityId', cityId: 'kuopio', status: 'x' })
+        .expect(400);
+      expect(Object.keys(res.body.details).sort()).toEqual(['cityId', 'page', 'pageSize', 'sort', 'status']);
+    });
+  });
+
+  describe('not found', () => {
+    it('answers 404 for an unknown id on every route and 400 for a malformed one', async () => {
+      for (const req of [
+        t.http.get(`/api/agreements/${UNKNOWN_ID}`),
+        t.http.patch(`/api/agreements/${UNKNOWN_ID}`).send({ version: 1, title: 'X' }),
+        t.http.delete(`/api/agreements/${UNKNOWN_ID}`),
+      ]) {
+        const res = await req.expect(404);
+        expect(res.body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND' });
+      }
+      const malformed = await t.http.get('/api/agreements/not-a-uuid').expect(400);
+      expect(malformed.body.code).toBe('VALIDATION_FAILED');
+      await t.http.patch('/api/agreements/not-a-uuid').send({ version: 1 }).expect(400);
+      await t.http.delete('/api/agreements/not-a-uuid').expect(400);
+    });
+  });
+
+  describe('versions', () => {
+    it('refuses a stale version with 409, a missing one with 428, and changes nothing', async () => {
+      const agreement = await made(newAgreement(t, { title: 'Alkuperäinen' }));
+      await t.http.patch(`/api/agreements/${agreement.id}`).send({ version: 1, title: 'Uusi' }).expect(200);
+      const stale = await t.http
+        .patch(`/api/agreements/${agreement.id}`)
+        .send({ version: 1, title: 'Kadonnut' })
+        .expect(409);
+      expect(stale.body.code).toBe('STALE_VERSION');
+      const staleHeader = await t.http
+        .patch(`/api/agreements/${agreement.id}`)
+        .set('If-Match', '"1"')
+        .send({ title: 'Kadonnut' })
+        .expect(409);
+      expect(staleHeader.body.code).toBe('STALE_VERSION');
+      const noVersion = await t.http
+        .patch(`/api/agreements/${agreement.id}`)
+        .send({ title: 'Ei versiota' })
+        .expect(428);
+      expect(noVersion.body.code).toBe('VERSION_REQUIRED');
+      const disagree = await t.http
+        .patch(`/api/agreements/${agreement.id}`)
+        .set('If-Match', '"2"')
+        .send({ version: 1, title: 'X' })
+        .expect(400);
+      expect(disagree.body.code).toBe('VALIDATION_FAILED');
+      const staleDelete = await t.http.delete(`/api/agreements/${agreement.id}`).set('If-Match', '"1"').expect(409);
+      expect(staleDelete.body.code).toBe('STALE_VERSION');
+      const current = await t.http.get(`/api/agreements/${agreement.id}`).expect(200);
+      expect(current.body).toMatchObject({ title: 'Uusi', version: 2 });
+    });
+  });
+
+  describe('delete while in use', () => {
+    it('refuses to delete an agreement with priority areas (409 IN_USE) and deletes nothing', async () => {
+      const agreement = await made(newAgreement(t));
+      const area = await made(newPriorityArea(t, { agreementId: agreement.id }));
+      const [agreements, areas] = [await rowCount(t, 'agreements'), await rowCount(t, 'priority_areas')];
+      const res = await t.http.delete(`/api/agreements/${agreement.id}`).expect(409);
+      expect(res.body).toMatchObject({ statusCode: 409, code: 'IN_USE' });
+      expect(Object.keys(res.body.details)).toEqual(['priorityAreas']);
+      expect(await rowCount(t, 'agreements')).toBe(agreements);
+      expect(await rowCount(t, 'priority_areas')).toBe(areas);
+      await t.http.get(`/api/agreements/${agreement.id}`).expect(200);
+
+      await t.http.delete(`/api/priority-areas/${area.id}`).expect(204);
+      await t.http.delete(`/api/agreements/${agreement.id}`).expect(204);
+      await t.http.get(`/api/agreements/${agreement.id}`).expect(404);
+    });
+
+    it('refuses to delete an agreement with funding decisions (409 IN_USE) and deletes nothing', async () => {
+      const agreement = await made(newAgreement(t));
+      await insertFundingDecision(agreement.id);
+      const before = await rowCount(t, 'agreements');
+      const res = await t.http.delete(`/api/agreements/${agreement.id}`).set('If-Match', '"1"').expect(409);
+      expect(res.body.code).toBe('IN_USE');
+      expect(Object.keys(res.body.details)).toEqual(['fundingDecisions']);
+      expect(await rowCount(t, 'agreements')).toBe(before);
+      await t.http.get(`/api/agreements/${agreement.id}`).expect(200);
+    });
+  });
+
+  describe('statement bound', () => {
+    it('serves a list page and a detail in at most 2 SQL statements, whatever the page size', async () => {
+      const city = await made(newOrganisation(t, { kind: 'city' }));
+      for (let i = 0; i < 30; i++) await made(newAgreement(t, { cityId: i % 2 === 0 ? city.id : undefined }));
+      for (const query of [
+        { pageSize: 1 },
+        { pageSize: 10 },
+        { pageSize: 100 },
+        { pageSize: 100, cityId: city.id, q: 'sopimus' },
+        { page: 99 },
+      ]) {
+        const { count, result } = await countStatements(t, () =>
+          t.http.get('/api/agreements').query(query).expect(200),
+        );
+        const expected = Math.max(
+          0,
+          Math.min(query.pageSize ?? 25, result.body.total - ((query.page ?? 1) - 1) * (query.pageSize ?? 25)),
+        );
+        expect(result.body.items.length).toBe(expected);
+        expect(result.body.total).toBeGreaterThanOrEqual(15);
+        for (const item of result.body.items) expect(item.city.name).toEqual(expect.any(String));
+        expect(count).toBeLessThanOrEqual(2);
+      }
+      const agreement = await made(newAgreement(t));
+      const { count } = await countStatements(t, () => t.http.get(`/api/agreements/${agreement.id}`).expect(200));
+      expect(count).toBeLessThanOrEqual(2);
+    });
+  });
+});

@@ -1,0 +1,53 @@
+import { DataSource } from 'typeorm';
+import { createDataSourceOptions } from '../src/database/data-source-options';
+import { runMigrations } from '../src/database/migrate';
+import { createTestApp, type TestApp } from './support/test-app';
+
+/** The schema comes from the migrations alone, and it matches the entities exactly. */
+describe('migrations', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('leave nothing for the entities to add (entities and migrations agree)', async () => {
+    const sql = await t.dataSource.driver.createSchemaBuilder().log();
+    expect(sql.upQueries.map((q) => q.query)).toEqual([]);
+  });
+
+  it('revert to an empty schema and apply again', async () => {
+    const migrations = t.dataSource.migrations.length;
+    for (let i = 0; i < migrations; i++) await t.dataSource.undoLastMigration({ transaction: 'each' });
+    const tables = (await t.dataSource.query(
+      "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations'",
+    )) as unknown[];
+    expect(tables).toEqual([]);
+    const ran = await runMigrations(t.dataSource);
+    expect(ran).toHaveLength(migrations);
+    await t.http.get('/api/organisations').expect(200);
+  });
+
+  it('let instances that start together take turns (one migrates, the other finds nothing to do)', async () => {
+    if (t.dataSource.options.extra?.max === 1) {
+      // The embedded database has one owner and one connection: there is no second instance.
+      expect(await runMigrations(t.dataSource)).toEqual([]);
+      return;
+    }
+    const migrations = t.dataSource.migrations.length;
+    for (let i = 0; i < migrations; i++) await t.dataSource.undoLastMigration({ transaction: 'each' });
+    const url = (t.dataSource.options as { url: string }).url;
+    const second = new DataSource(createDataSourceOptions({ url, poolSize: 2 }));
+    await second.initialize();
+    try {
+      const [a, b] = await Promise.all([runMigrations(t.dataSource), runMigrations(second)]);
+      // every migration ran exactly once, by one of the two, and neither failed
+      expect([...a, ...b].map((m) => m.name).sort()).toEqual(t.dataSource.migrations.map((m) => m.name).sort());
+      await t.http.get('/api/organisations').expect(200);
+    } finally {
+      await second.destroy();
+    }
+  });
+});

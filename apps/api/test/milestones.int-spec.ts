@@ -1,0 +1,399 @@
+import { todayIso } from '@salkku/shared';
+import { newAgreement, newMilestone, newPriorityArea, newProject } from './support/factories';
+import { countStatements, createTestApp, rowCount, type TestApp } from './support/test-app';
+
+/** The test app runs with the default time zone, which decides "today" for overdue milestones. */
+const today = todayIso('Europe/Helsinki');
+
+function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** The URL of one record (ids from the JSON bodies are unknown-typed). */
+const at = (id: unknown): string => `/api/milestones/${id as string}`;
+
+const MISSING = '7d0b3c1e-25a4-4a8c-9d2f-1b3c4d5e6f70';
+
+describe('milestones API', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  /** The stored row, straight from the database. */
+  async function stored(id: unknown): Promise<Record<string, unknown>> {
+    const [row] = await t.dataSource.query<Array<Record<string, unknown>>>(
+      'SELECT status, completed_on::text AS completed_on, title, version, project_id FROM milestones WHERE id = $1',
+      [id],
+    );
+    if (!row) throw new Error(`milestone ${String(id)} is not stored`);
+    return row;
+  }
+
+  it('creates, reads, lists, updates and deletes a milestone', async () => {
+    const project = await newProject(t, { code: 'VESI-KH', name: 'Vesi-painopisteen käynnistämishanke' });
+    const created = await t.http
+      .post('/api/milestones')
+      .send({ projectId: project.id, title: 'Ohjausryhmä käsittelee hankkeen', dueDate: '2027-08-13' })
+      .expect(201);
+    expect(created.body).toEqual({
+      id: expect.any(String),
+      projectId: project.id,
+      project: { id: project.id, code: 'VESI-KH', name: 'Vesi-painopisteen käynnistämishanke' },
+      title: 'Ohjausryhmä käsittelee hankkeen',
+      description: null,
+      dueDate: '2027-08-13',
+      status: 'planned',
+      completedOn: null,
+      overdue: false,
+      allowedTransitions: ['in_progress', 'done', 'cancelled'],
+      version: 1,
+      createdAt: expect.any(String),
+      updatedAt: expect.any(String),
+    });
+
+    const read = await t.http.get(at(created.body.id)).expect(200);
+    expect(read.headers.etag).toBe('"1"');
+    expect(read.body).toEqual(created.body);
+
+    const list = await t.http.get('/api/milestones').query({ projectId: project.id }).expect(200);
+    expect(list.body).toMatchObject({ total: 1, page: 1, pageSize: 25 });
+    expect(list.body.items).toEqual([created.body]);
+
+    const updated = await t.http
+      .patch(at(created.body.id))
+      .set('If-Match', '"1"')
+      .send({ title: 'Ohjausryhmä hyväksyy hankkeen', description: 'Kokous 13.8.', status: 'in_progress' })
+      .expect(200);
+    expect(updated.body).toMatchObject({
+      title: 'Ohjausryhmä hyväksyy hankkeen',
+      description: 'Kokous 13.8.',
+      status: 'in_progress',
+      allowedTransitions: ['planned', 'done', 'cancelled'],
+      version: 2,
+      project: { code: 'VESI-KH' },
+    });
+
+    const cleared = await t.http.patch(at(created.body.id)).send({ version: 2, description: null }).expect(200);
+    expect(cleared.body).toMatchObject({ description: null, version: 3 });
+
+    await t.http.delete(at(created.body.id)).set('If-Match', '"3"').expect(204);
+    await t.http.get(at(created.body.id)).expect(404);
+    expect(await rowCount(t, 'milestones')).toBe(0);
+  });
+
+  it('rejects invalid input with field details and writes nothing', async () => {
+    const project = await newProject(t);
+    const before = await rowCount(t, 'milestones');
+    const res = await t.http
+      .post('/api/milestones')
+      .send({ projectId: 'nope', title: '', dueDate: '2027-02-30', status: 'finished', colour: 'red' })
+      .expect(400);
+    expect(res.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
+    expect(Object.keys(res.body.details).sort()).toEqual(['colour', 'dueDate', 'projectId', 'status', 'title']);
+
+    const missing = await t.http.post('/api/milestones').send({ projectId: project.id }).expect(400);
+    expect(Object.keys(missing.body.details).sort()).toEqual(['dueDate', 'title']);
+
+    const unknownProject = await t.http
+      .post('/api/milestones')
+      .send({ projectId: MISSING, title: 'Orpo', dueDate: '2027-01-01' })
+      .expect(400);
+    expect(unknownProject.body.code).toBe('VALIDATION_FAILED');
+    expect(Object.keys(unknownProject.body.details)).toEqual(['projectId']);
+
+    const completedNotDone = await t.http
+      .post('/api/milestones')
+      .send({ projectId: project.id, title: 'Kesken', dueDate: '2027-01-01', completedOn: '2025-01-01' })
+      .expect(400);
+    expect(Object.keys(completedNotDone.body.details)).toEqual(['completedOn']);
+
+    const future = await t.http
+      .post('/api/milestones')
+      .send({
+        projectId: project.id,
+        title: 'Tulevaisuus',
+        dueDate: '2027-01-01',
+        status: 'done',
+        completedOn: addDays(today, 1),
+      })
+      .expect(400);
+    expect(Object.keys(future.body.details)).toEqual(['completedOn']);
+
+    const nullStatus = await t.http
+      .post('/api/milestones')
+      .send({ projectId: project.id, title: 'Tyhjä tila', dueDate: '2027-01-01', status: null })
+      .expect(400);
+    expect(Object.keys(nullStatus.body.details)).toEqual(['status']);
+
+    expect(await rowCount(t, 'milestones')).toBe(before);
+  });
+
+  it('rejects invalid updates with field details and changes nothing', async () => {
+    const milestone = await newMilestone(t, { title: 'Alkuperäinen' });
+    const otherProject = await newProject(t);
+    const moved = await t.http.patch(at(milestone.id)).send({ version: 1, projectId: otherProject.id }).expect(400);
+    expect(Object.keys(moved.body.details)).toEqual(['projectId']);
+
+    const bad = await t.http.patch(at(milestone.id)).send({ version: 1, title: '', dueDate: 'tomorrow' }).expect(400);
+    expect(Object.keys(bad.body.details).sort()).toEqual(['dueDate', 'title']);
+
+    const nullTitle = await t.http.patch(at(milestone.id)).send({ version: 1, title: null }).expect(400);
+    expect(Object.keys(nullTitle.body.details)).toEqual(['title']);
+
+    expect(await stored(milestone.id)).toMatchObject({
+      title: 'Alkuperäinen',
+      version: 1,
+      project_id: milestone.projectId,
+      status: 'planned',
+    });
+  });
+
+  it('derives overdue from the due date and status, and filters by it', async () => {
+    const project = await newProject(t);
+    const yesterday = addDays(today, -1);
+    const late = await newMilestone(t, { projectId: project.id, title: 'Myöhässä', dueDate: yesterday });
+    const doneLate = await newMilestone(t, {
+      projectId: project.id,
+      title: 'Valmis',
+      dueDate: yesterday,
+      status: 'done',
+    });
+    const cancelledLate = await newMilestone(t, {
+      projectId: project.id,
+      title: 'Peruttu',
+      dueDate: yesterday,
+      status: 'cancelled',
+    });
+    const dueToday = await newMilestone(t, { projectId: project.id, title: 'Tänään', dueDate: today });
+    const inProgressLate = await newMilestone(t, {
+      projectId: project.id,
+      title: 'Käynnissä',
+      dueDate: addDays(today, -10),
+      status: 'in_progress',
+    });
+
+    expect(late.overdue).toBe(true);
+    expect(doneLate.overdue).toBe(false);
+    expect(doneLate.completedOn).toBe(today);
+    expect(cancelledLate.overdue).toBe(false);
+    expect(dueToday.overdue).toBe(false);
+    expect(inProgressLate.overdue).toBe(true);
+    expect((await t.http.get(at(late.id)).expect(200)).body.overdue).toBe(true);
+
+    const overdue = await t.http.get('/api/milestones').query({ projectId: project.id, overdue: 'true' }).expect(200);
+    expect(overdue.body.total).toBe(2);
+    // Default order: due date ascending.
+    expect(overdue.body.items.map((m: { id: string }) => m.id)).toEqual([inProgressLate.id, late.id]);
+    expect(overdue.body.items.every((m: { overdue: boolean }) => m.overdue)).toBe(true);
+
+    const notOverdue = await t.http
+      .get('/api/milestones')
+      .query({ projectId: project.id, overdue: 'false' })
+      .expect(200);
+    expect(notOverdue.body.items.map((m: { id: string }) => m.id).sort()).toEqual(
+      [doneLate.id, cancelledLate.id, dueToday.id].sort(),
+    );
+
+    const bad = await t.http.get('/api/milestones').query({ overdue: 'maybe' }).expect(400);
+    expect(Object.keys(bad.body.details)).toEqual(['overdue']);
+  });
+
+  it('filters by due-date range ("due in the next 30 days"), status, text, project and agreement', async () => {
+    const agreement = await newAgreement(t);
+    const area = await newPriorityArea(t, { agreementId: agreement.id });
+    const project = await newProject(t, { priorityAreaId: area.id });
+    const otherProject = await newProject(t);
+    const soon = await newMilestone(t, { projectId: project.id, title: 'Loppuraportti', dueDate: addDays(today, 3) });
+    const edge = await newMilestone(t, {
+      projectId: project.id,
+      title: 'Maksatushakemus',
+      dueDate: addDays(today, 30),
+    });
+    const later = await newMilestone(t, {
+      projectId: project.id,
+      title: 'Loppuseminaari',
+      dueDate: addDays(today, 31),
+    });
+    const past = await newMilestone(t, { projectId: project.id, title: 'Aloitus', dueDate: addDays(today, -1) });
+    await newMilestone(t, { projectId: otherProject.id, title: 'Loppuraportti', dueDate: addDays(today, 5) });
+
+    const next30 = await t.http
+      .get('/api/milestones')
+      .query({ projectId: project.id, dueFrom: today, dueTo: addDays(today, 30) })
+      .expect(200);
+    expect(next30.body.items.map((m: { id: string }) => m.id)).toEqual([soon.id, edge.id]);
+
+    const byAgreement = await t.http
+      .get('/api/milestones')
+      .query({ agreementId: agreement.id, sort: '-dueDate' })
+      .expect(200);
+    expect(byAgreement.body.items.map((m: { id: string }) => m.id)).toEqual([later.id, edge.id, soon.id, past.id]);
+
+    const byText = await t.http.get('/api/milestones').query({ agreementId: agreement.id, q: 'loppu' }).expect(200);
+    expect(byText.body.items.map((m: { id: string }) => m.id)).toEqual([soon.id, later.id]);
+
+    const byTitle = await t.http.get('/api/milestones').query({ projectId: project.id, sort: 'title' }).expect(200);
+    expect(byTitle.body.items.map((m: { title: string }) => m.title)).toEqual([
+      'Aloitus',
+      'Loppuraportti',
+      'Loppuseminaari',
+      'Maksatushakemus',
+    ]);
+
+    await t.http.patch(at(later.id)).send({ version: 1, status: 'in_progress' }).expect(200);
+    const byStatus = await t.http
+      .get('/api/milestones')
+      .query({ agreementId: agreement.id, status: 'in_progress' })
+      .expect(200);
+    expect(byStatus.body.items.map((m: { id: string }) => m.id)).toEqual([later.id]);
+
+    const noneForAgreement = await t.http.get('/api/milestones').query({ agreementId: MISSING }).expect(200);
+    expect(noneForAgreement.body).toMatchObject({ total: 0, items: [] });
+
+    const inverted = await t.http
+      .get('/api/milestones')
+      .query({ dueFrom: addDays(today, 30), dueTo: today })
+      .expect(400);
+    expect(Object.keys(inverted.body.details)).toEqual(['dueTo']);
+    const bad = await t.http
+      .get('/api/milestones')
+      .query({ dueFrom: '2027-13-01', status: 'late', sort: 'priority', projectId: 'x' })
+      .expect(400);
+    expect(Object.keys(bad.body.details).sort()).toEqual(['dueFrom', 'projectId', 'sort', 'status']);
+  });
+
+  it('sets completedOn to today when done without one, keeps a given one, and clears it when leaving done', async () => {
+    const milestone = await newMilestone(t);
+    const done = await t.http.patch(at(milestone.id)).send({ version: 1, status: 'done' }).expect(200);
+    expect(done.body).toMatchObject({ status: 'done', completedOn: today, allowedTransitions: ['in_progress'] });
+
+    const reopened = await t.http.patch(at(milestone.id)).send({ version: 2, status: 'in_progress' }).expect(200);
+    expect(reopened.body).toMatchObject({ status: 'in_progress', completedOn: null });
+    expect(await stored(milestone.id)).toMatchObject({ status: 'in_progress', completed_on: null });
+
+    const doneEarlier = await t.http
+      .patch(at(milestone.id))
+      .send({ version: 3, status: 'done', completedOn: '2025-05-20' })
+      .expect(200);
+    expect(doneEarlier.body).toMatchObject({ status: 'done', completedOn: '2025-05-20' });
+
+    // Editing a done milestone keeps its completion date unless a new one is sent.
+    const retitled = await t.http.patch(at(milestone.id)).send({ version: 4, title: 'Valmistunut' }).expect(200);
+    expect(retitled.body).toMatchObject({ status: 'done', completedOn: '2025-05-20' });
+    const corrected = await t.http.patch(at(milestone.id)).send({ version: 5, completedOn: '2025-05-19' }).expect(200);
+    expect(corrected.body).toMatchObject({ completedOn: '2025-05-19', version: 6 });
+  });
+
+  it('refuses a future completion date, a completion date without done, and clearing it while done (400, unchanged)', async () => {
+    const milestone = await newMilestone(t);
+    const future = await t.http
+      .patch(at(milestone.id))
+      .send({ version: 1, status: 'done', completedOn: addDays(today, 1) })
+      .expect(400);
+    expect(Object.keys(future.body.details)).toEqual(['completedOn']);
+
+    const notDone = await t.http
+      .patch(at(milestone.id))
+      .send({ version: 1, status: 'in_progress', completedOn: '2025-01-01' })
+      .expect(400);
+    expect(Object.keys(notDone.body.details)).toEqual(['completedOn']);
+    expect(await stored(milestone.id)).toMatchObject({ status: 'planned', completed_on: null, version: 1 });
+
+    await t.http.patch(at(milestone.id)).send({ version: 1, status: 'done' }).expect(200);
+    const clearing = await t.http.patch(at(milestone.id)).send({ version: 2, completedOn: null }).expect(400);
+    expect(Object.keys(clearing.body.details)).toEqual(['completedOn']);
+    expect(await stored(milestone.id)).toMatchObject({ status: 'done', completed_on: today, version: 2 });
+  });
+
+  it('refuses an illegal status change with 409 and changes nothing', async () => {
+    const milestone = await newMilestone(t, { status: 'cancelled' });
+    expect(milestone.allowedTransitions).toEqual(['planned']);
+    const res = await t.http
+      .patch(at(milestone.id))
+      .send({ version: 1, status: 'done', title: 'Ei muutu' })
+      .expect(409);
+    expect(res.body).toMatchObject({ statusCode: 409, code: 'ILLEGAL_TRANSITION' });
+    expect(res.body.details.status).toBeDefined();
+    expect(await stored(milestone.id)).toMatchObject({
+      status: 'cancelled',
+      completed_on: null,
+      title: milestone.title,
+      version: 1,
+    });
+
+    // Allowed: cancelled → planned.
+    await t.http.patch(at(milestone.id)).send({ version: 1, status: 'planned' }).expect(200);
+  });
+
+  it('refuses a stale version (409) and a missing version (428), changing nothing', async () => {
+    const milestone = await newMilestone(t, { title: 'Versio' });
+    await t.http.patch(at(milestone.id)).send({ version: 1, title: 'Versio 2' }).expect(200);
+    const stale = await t.http.patch(at(milestone.id)).send({ version: 1, title: 'Kadonnut' }).expect(409);
+    expect(stale.body.code).toBe('STALE_VERSION');
+    const staleHeader = await t.http
+      .patch(at(milestone.id))
+      .set('If-Match', '"1"')
+      .send({ status: 'done' })
+      .expect(409);
+    expect(staleHeader.body.code).toBe('STALE_VERSION');
+    const noVersion = await t.http.patch(at(milestone.id)).send({ title: 'Ilman versiota' }).expect(428);
+    expect(noVersion.body.code).toBe('VERSION_REQUIRED');
+    const staleDelete = await t.http.delete(at(milestone.id)).set('If-Match', '"1"').expect(409);
+    expect(staleDelete.body.code).toBe('STALE_VERSION');
+    expect(await stored(milestone.id)).toMatchObject({ title: 'Versio 2', status: 'planned', version: 2 });
+  });
+
+  it('answers 404 for an unknown id and 400 for a malformed one', async () => {
+    const missing = await t.http.get(at(MISSING)).expect(404);
+    expect(missing.body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND' });
+    await t.http.patch(at(MISSING)).send({ version: 1, title: 'X' }).expect(404);
+    await t.http.delete(at(MISSING)).expect(404);
+    const malformed = await t.http.get('/api/milestones/not-a-uuid').expect(400);
+    expect(malformed.body.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('serves a list page and a detail in at most 2 SQL statements, whatever the page size', async () => {
+    const agreement = await newAgreement(t);
+    const area = await newPriorityArea(t, { agreementId: agreement.id });
+    const projects = [
+      await newProject(t, { priorityAreaId: area.id }),
+      await newProject(t, { priorityAreaId: area.id }),
+    ];
+    for (let i = 0; i < 30; i++) {
+      await newMilestone(t, { projectId: projects[i % 2]!.id, dueDate: addDays(today, i - 15) });
+    }
+    for (const pageSize of [1, 10, 100]) {
+      for (const filters of [{}, { agreementId: agreement.id, overdue: 'true' }]) {
+        const { count, result } = await countStatements(t, () =>
+          t.http
+            .get('/api/milestones')
+            .query({ pageSize, ...filters })
+            .expect(200),
+        );
+        expect(result.body.items.length).toBe(Math.min(pageSize, result.body.total));
+        expect(result.body.items[0].project.code).toEqual(expect.any(String));
+        expect(count).toBeLessThanOrEqual(2);
+      }
+    }
+    const overdue = await t.http
+      .get('/api/milestones')
+      .query({ agreementId: agreement.id, overdue: 'true' })
+      .expect(200);
+    expect(overdue.body.total).toBe(15);
+
+    const pastTheEnd = await countStatements(t, () =>
+      t.http.get('/api/milestones').query({ agreementId: agreement.id, page: 5, pageSize: 10 }).expect(200),
+    );
+    expect(pastTheEnd.result.body).toMatchObject({ items: [], total: 30, page: 5 });
+    expect(pastTheEnd.count).toBeLessThanOrEqual(2);
+
+    const milestone = await newMilestone(t);
+    const { count } = await countStatements(t, () => t.http.get(at(milestone.id)).expect(200));
+    expect(count).toBeLessThanOrEqual(2);
+  });
+});

@@ -1,0 +1,333 @@
+import { newAgreement, newOrganisation, newPriorityArea } from './support/factories';
+import { countStatements, createTestApp, rowCount, type TestApp } from './support/test-app';
+
+/** The JSON of a created record, with the id every test uses in URLs. */
+type Created = Record<string, unknown> & { id: string; version: number };
+const made = (record: Promise<Record<string, unknown>>) => record as Promise<Created>;
+
+const UNKNOWN_ID = '7d0b3c1e-25a4-4a8c-9d2f-1b3c4d5e6f70';
+
+describe('priority areas API', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  /** A project in the area, written straight to the table (its API is another module). */
+  let projectNo = 0;
+  async function insertProject(priorityAreaId: unknown): Promise<void> {
+    const lead = await made(newOrganisation(t, { kind: 'university' }));
+    await t.dataSource.query(
+      `INSERT INTO projects (priority_area_id, code, name, lead_organisation_id) VALUES ($1, $2, 'Hanke', $3)`,
+      [priorityAreaId, `PA-TEST-${++projectNo}`, lead.id],
+    );
+  }
+
+  describe('happy path', () => {
+    it('creates, reads, lists, updates and deletes a priority area', async () => {
+      const agreement = await made(newAgreement(t));
+      const created = await t.http
+        .post('/api/priority-areas')
+        .send({
+          agreementId: agreement.id,
+          nameFi: 'Vesi',
+          nameSv: 'Vatten',
+          nameEn: 'Water',
+          description: 'Vesiosaaminen',
+          subThemes: ['Älykkäät vesihuoltoratkaisut', 'Älykkäät talteenottoprosessit ja nollapäästöiset laitokset'],
+        })
+        .expect(201);
+      expect(created.body).toEqual({
+        id: expect.any(String),
+        agreementId: agreement.id,
+        nameFi: 'Vesi',
+        nameSv: 'Vatten',
+        nameEn: 'Water',
+        description: 'Vesiosaaminen',
+        subThemes: ['Älykkäät vesihuoltoratkaisut', 'Älykkäät talteenottoprosessit ja nollapäästöiset laitokset'],
+        version: 1,
+        createdAt: expect.any(String),
+        updatedAt: expect.any(String),
+      });
+      const id = created.body.id as string;
+
+      const read = await t.http.get(`/api/priority-areas/${id}`).expect(200);
+      expect(read.headers.etag).toBe('"1"');
+      expect(read.body).toEqual(created.body);
+
+      const list = await t.http.get('/api/priority-areas').query({ agreementId: agreement.id, q: 'water' }).expect(200);
+      expect(list.body).toMatchObject({ total: 1, page: 1, pageSize: 25 });
+      expect(list.body.items).toEqual([created.body]);
+
+      const updated = await t.http
+        .patch(`/api/priority-areas/${id}`)
+        .set('If-Match', '"1"')
+        .send({ nameEn: null, description: null, subThemes: ['Älykkäät vesihuoltoratkaisut'] })
+        .expect(200);
+      expect(updated.body).toMatchObject({
+        agreementId: agreement.id,
+        nameFi: 'Vesi',
+        nameSv: 'Vatten',
+        nameEn: null,
+        description: null,
+        subThemes: ['Älykkäät vesihuoltoratkaisut'],
+        version: 2,
+      });
+      const cleared = await t.http.patch(`/api/priority-areas/${id}`).send({ version: 2, subThemes: [] }).expect(200);
+      expect(cleared.body).toMatchObject({ subThemes: [], version: 3 });
+      expect((await t.http.get(`/api/priority-areas/${id}`).expect(200)).body).toEqual(cleared.body);
+
+      await t.http.delete(`/api/priority-areas/${id}`).set('If-Match', '"3"').expect(204);
+      await t.http.get(`/api/priority-areas/${id}`).expect(404);
+    });
+
+    it('defaults the optional fields to empty', async () => {
+      const agreement = await made(newAgreement(t));
+      const res = await t.http
+        .post('/api/priority-areas')
+        .send({ agreementId: agreement.id, nameFi: 'Terveysteknologia' })
+        .expect(201);
+      expect(res.body).toMatchObject({ nameSv: null, nameEn: null, description: null, subThemes: [] });
+    });
+
+    it('filters by agreement and by any of the three names, and sorts by Finnish name and creation', async () => {
+      const agreement = await made(newAgreement(t));
+      const water = await made(
+        newPriorityArea(t, { agreementId: agreement.id, nameFi: 'Vesi', nameSv: 'Vatten', nameEn: 'Water' }),
+      );
+      const health = await made(
+        newPriorityArea(t, {
+          agreementId: agreement.id,
+          nameFi: 'Terveys- ja hyvinvointiteknologia',
+          nameSv: 'Hälso- och välfärdsteknologi',
+          nameEn: 'Health and wellbeing technology',
+        }),
+      );
+      const ai = await made(newPriorityArea(t, { agreementId: agreement.id, nameFi: 'Akku_teknologia 100%' }));
+      const elsewhere = await made(newPriorityArea(t, { nameFi: 'Vesi', nameEn: 'Water' })); // another agreement's
+
+      const ids = async (query: Record<string, unknown>) =>
+        (
+          await t.http
+            .get('/api/priority-areas')
+            .query({ agreementId: agreement.id, ...query })
+            .expect(200)
+        ).body.items.map((i: { id: string }) => i.id);
+      expect(await ids({})).toEqual([ai.id, health.id, water.id]);
+      expect(await ids({ sort: '-nameFi' })).toEqual([water.id, health.id, ai.id]);
+      expect(await ids({ sort: 'createdAt' })).toEqual([water.id, health.id, ai.id]);
+      expect(await ids({ sort: '-createdAt' })).toEqual([ai.id, health.id, water.id]);
+      expect(await ids({ q: 'vesi' })).toEqual([water.id]);
+      expect(await ids({ q: 'VATTEN' })).toEqual([water.id]);
+      expect(await ids({ q: 'wellbeing' })).toEqual([health.id]);
+      expect(await ids({ q: 'teknolog' })).toEqual([ai.id, health.id]);
+      // LIKE wildcards in the text are taken literally.
+      expect(await ids({ q: '_' })).toEqual([ai.id]);
+      expect(await ids({ q: '%' })).toEqual([ai.id]);
+
+      const all = await t.http.get('/api/priority-areas').query({ q: 'water', pageSize: 100 }).expect(200);
+      expect(all.body.items.map((i: { id: string }) => i.id)).toEqual(expect.arrayContaining([water.id, elsewhere.id]));
+      const page = await t.http
+        .get('/api/priority-areas')
+        .query({ agreementId: agreement.id, pageSize: 2, page: 2 })
+        .expect(200);
+      expect(page.body).toMatchObject({ total: 3, page: 2, pageSize: 2 });
+      expect(page.body.items.map((i: { id: string }) => i.id)).toEqual([water.id]);
+    });
+  });
+
+  describe('validation', () => {
+    it('rejects invalid fields with details and writes nothing', async () => {
+      const agreement = await made(newAgreement(t));
+      const before = await rowCount(t, 'priority_areas');
+      const res = await t.http
+        .post('/api/priority-areas')
+        .send({
+          agreementId: 'vesi',
+          nameFi: '',
+          nameSv: 'x'.repeat(201),
+          nameEn: 42,
+          description: '',
+          subThemes: 'Vesi',
+          extra: 1,
+        })
+        .expect(400);
+      expect(res.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
+      expect(Object.keys(res.body.details).sort()).toEqual([
+        'agreementId',
+        'description',
+        'extra',
+        'nameEn',
+        'nameFi',
+        'nameSv',
+        'subThemes',
+      ]);
+
+      const missing = await t.http.post('/api/priority-areas').send({}).expect(400);
+      expect(Object.keys(missing.body.details).sort()).toEqual(['agreementId', 'nameFi']);
+
+      const badThemes: unknown[] = [
+        Array.from({ length: 21 }, (_, i) => `Teema ${i}`),
+        ['Vesi', ''],
+        ['Vesi', '   '],
+        ['x'.repeat(301)],
+        ['Vesi', 7],
+        null,
+      ];
+      for (const subThemes of badThemes) {
+        const r = await t.http
+          .post('/api/priority-areas')
+          .send({ agreementId: agreement.id, nameFi: 'Vesi', subThemes })
+          .expect(400);
+        expect({ subThemes, fields: Object.keys(r.body.details) }).toEqual({ subThemes, fields: ['subThemes'] });
+      }
+      expect(await rowCount(t, 'priority_areas')).toBe(before);
+
+      // The limits themselves are allowed.
+      await t.http
+        .post('/api/priority-areas')
+        .send({
+          agreementId: agreement.id,
+          nameFi: 'x'.repeat(200),
+          subThemes: Array.from({ length: 20 }, () => 'y'.repeat(300)),
+        })
+        .expect(201);
+    });
+
+    it('requires the agreement to exist', async () => {
+      const before = await rowCount(t, 'priority_areas');
+      const res = await t.http
+        .post('/api/priority-areas')
+        .send({ agreementId: UNKNOWN_ID, nameFi: 'Vesi' })
+        .expect(400);
+      expect(res.body.code).toBe('VALIDATION_FAILED');
+      expect(Object.keys(res.body.details)).toEqual(['agreementId']);
+      expect(await rowCount(t, 'priority_areas')).toBe(before);
+    });
+
+    it('never moves an area to another agreement, and rejects other invalid updates, changing nothing', async () => {
+      const area = await made(newPriorityArea(t, { nameSv: 'Vatten', subThemes: ['Vesihuolto'] }));
+      const other = await made(newAgreement(t));
+      const cases: Array<[Record<string, unknown>, string[]]> = [
+        [{ agreementId: other.id }, ['agreementId']],
+        [{ agreementId: area.agreementId }, ['agreementId']], // not even the same one: it is not an updatable field
+        [{ agreementId: UNKNOWN_ID, nameFi: 'Uusi' }, ['agreementId']],
+        [{ nameFi: null }, ['nameFi']],
+        [{ nameFi: '' }, ['nameFi']],
+        [{ subThemes: null }, ['subThemes']],
+        [{ subThemes: [''] }, ['subThemes']],
+        [{ nameEn: 'x'.repeat(201) }, ['nameEn']],
+        [{ id: UNKNOWN_ID }, ['id']],
+      ];
+      for (const [body, fields] of cases) {
+        const res = await t.http
+          .patch(`/api/priority-areas/${area.id}`)
+          .send({ version: 1, ...body })
+          .expect(400);
+        expect({ body, fields: Object.keys(res.body.details).sort() }).toEqual({ body, fields });
+      }
+      const current = await t.http.get(`/api/priority-areas/${area.id}`).expect(200);
+      expect(current.body).toEqual(area);
+    });
+
+    it('validates list filters, sort and page size', async () => {
+      const res = await t.http
+        .get('/api/priority-areas')
+        .query({ pageSize: 101, page: 'x', sort: 'nameSv', agreementId: '123', q: 'x'.repeat(201) })
+        .expect(400);
+      expect(Object.keys(res.body.details).sort()).toEqual(['agreementId', 'page', 'pageSize', 'q', 'sort']);
+    });
+  });
+
+  describe('not found', () => {
+    it('answers 404 for an unknown id on every route and 400 for a malformed one', async () => {
+      for (const req of [
+        t.http.get(`/api/priority-areas/${UNKNOWN_ID}`),
+        t.http.patch(`/api/priority-areas/${UNKNOWN_ID}`).send({ version: 1, nameFi: 'X' }),
+        t.http.delete(`/api/priority-areas/${UNKNOWN_ID}`),
+      ]) {
+        const res = await req.expect(404);
+        expect(res.body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND' });
+      }
+      const malformed = await t.http.get('/api/priority-areas/not-a-uuid').expect(400);
+      expect(malformed.body.code).toBe('VALIDATION_FAILED');
+      await t.http.patch('/api/priority-areas/not-a-uuid').send({ version: 1 }).expect(400);
+      await t.http.delete('/api/priority-areas/not-a-uuid').expect(400);
+    });
+  });
+
+  describe('versions', () => {
+    it('refuses a stale version with 409, a missing one with 428, and changes nothing', async () => {
+      const area = await made(newPriorityArea(t, { nameFi: 'Alkuperäinen' }));
+      await t.http.patch(`/api/priority-areas/${area.id}`).send({ version: 1, nameFi: 'Uusi' }).expect(200);
+      const stale = await t.http
+        .patch(`/api/priority-areas/${area.id}`)
+        .send({ version: 1, nameFi: 'Kadonnut' })
+        .expect(409);
+      expect(stale.body.code).toBe('STALE_VERSION');
+      const staleHeader = await t.http
+        .patch(`/api/priority-areas/${area.id}`)
+        .set('If-Match', '"1"')
+        .send({ nameFi: 'Kadonnut' })
+        .expect(409);
+      expect(staleHeader.body.code).toBe('STALE_VERSION');
+      const noVersion = await t.http
+        .patch(`/api/priority-areas/${area.id}`)
+        .send({ nameFi: 'Ei versiota' })
+        .expect(428);
+      expect(noVersion.body.code).toBe('VERSION_REQUIRED');
+      const staleDelete = await t.http.delete(`/api/priority-areas/${area.id}`).set('If-Match', '"1"').expect(409);
+      expect(staleDelete.body.code).toBe('STALE_VERSION');
+      const current = await t.http.get(`/api/priority-areas/${area.id}`).expect(200);
+      expect(current.body).toMatchObject({ nameFi: 'Uusi', version: 2 });
+    });
+  });
+
+  describe('delete while in use', () => {
+    it('refuses to delete an area with projects (409 IN_USE) and deletes nothing', async () => {
+      const area = await made(newPriorityArea(t));
+      await insertProject(area.id);
+      const before = await rowCount(t, 'priority_areas');
+      const res = await t.http.delete(`/api/priority-areas/${area.id}`).set('If-Match', '"1"').expect(409);
+      expect(res.body).toMatchObject({ statusCode: 409, code: 'IN_USE' });
+      expect(Object.keys(res.body.details)).toEqual(['projects']);
+      expect(await rowCount(t, 'priority_areas')).toBe(before);
+      await t.http.get(`/api/priority-areas/${area.id}`).expect(200);
+    });
+  });
+
+  describe('statement bound', () => {
+    it('serves a list page and a detail in at most 2 SQL statements, whatever the page size', async () => {
+      const agreement = await made(newAgreement(t));
+      for (let i = 0; i < 30; i++) {
+        await made(
+          newPriorityArea(t, { agreementId: i % 2 === 0 ? agreement.id : undefined, subThemes: ['a', 'b', 'c'] }),
+        );
+      }
+      for (const query of [
+        { pageSize: 1 },
+        { pageSize: 10 },
+        { pageSize: 100 },
+        { pageSize: 100, agreementId: agreement.id, q: 'painopiste' },
+        { page: 99 },
+      ]) {
+        const { count, result } = await countStatements(t, () =>
+          t.http.get('/api/priority-areas').query(query).expect(200),
+        );
+        const expected = Math.max(
+          0,
+          Math.min(query.pageSize ?? 25, result.body.total - ((query.page ?? 1) - 1) * (query.pageSize ?? 25)),
+        );
+        expect(result.body.items.length).toBe(expected);
+        expect(result.body.total).toBeGreaterThanOrEqual(15);
+        expect(count).toBeLessThanOrEqual(2);
+      }
+      const area = await made(newPriorityArea(t));
+      const { count } = await countStatements(t, () => t.http.get(`/api/priority-areas/${area.id}`).expect(200));
+      expect(count).toBeLessThanOrEqual(2);
+    });
+  });
+});

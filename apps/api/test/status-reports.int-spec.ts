@@ -1,0 +1,328 @@
+import { todayIso } from '@salkku/shared';
+import { newAgreement, newPriorityArea, newProject, newStatusReport } from './support/factories';
+import { countStatements, createTestApp, rowCount, type TestApp } from './support/test-app';
+
+/** The test app runs with the default time zone, which decides "today". */
+const today = todayIso('Europe/Helsinki');
+
+function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** The URL of one record (ids from the JSON bodies are unknown-typed). */
+const at = (id: unknown): string => `/api/status-reports/${id as string}`;
+
+const MISSING = '7d0b3c1e-25a4-4a8c-9d2f-1b3c4d5e6f70';
+
+type Report = { id: string; projectId: string };
+const ids = (items: Report[]): string[] => items.map((r) => r.id);
+
+describe('status reports API', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('writes a report with the project lifecycle snapshot and the author, and reads it back', async () => {
+    const project = await newProject(t, {
+      code: 'TERVEYS-KH',
+      name: 'Terveysteknologian käynnistyshanke',
+      lifecycleStatus: 'active',
+    });
+    const created = await t.http
+      .post('/api/status-reports')
+      .send({
+        projectId: project.id,
+        reportingDate: today,
+        health: 'at_risk',
+        summary: 'Rekrytointi viivästyi.',
+        risks: 'Henkilöstön saatavuus',
+        nextSteps: 'Ohjausryhmän kokous',
+      })
+      .expect(201);
+    expect(created.body).toEqual({
+      id: expect.any(String),
+      projectId: project.id,
+      project: { id: project.id, code: 'TERVEYS-KH', name: 'Terveysteknologian käynnistyshanke' },
+      reportingDate: today,
+      health: 'at_risk',
+      lifecycleStatus: 'active',
+      summary: 'Rekrytointi viivästyi.',
+      risks: 'Henkilöstön saatavuus',
+      nextSteps: 'Ohjausryhmän kokous',
+      author: 'Salkku',
+      createdAt: expect.any(String),
+      version: 1,
+    });
+    const [row] = await t.dataSource.query<Array<{ author: string; author_id: string | null }>>(
+      'SELECT author, author_id FROM status_reports WHERE id = $1',
+      [created.body.id],
+    );
+    expect(row).toEqual({ author: 'Salkku', author_id: null });
+
+    const read = await t.http.get(at(created.body.id)).expect(200);
+    expect(read.headers.etag).toBe('"1"');
+    expect(read.body).toEqual(created.body);
+
+    // The snapshot is history: a later change of the project does not rewrite it, a new report sees the new status.
+    await t.dataSource.query(`UPDATE projects SET lifecycle_status = 'on_hold' WHERE id = $1`, [project.id]);
+    expect((await t.http.get(at(created.body.id)).expect(200)).body.lifecycleStatus).toBe('active');
+    const later = await newStatusReport(t, { projectId: project.id, reportingDate: today, health: 'off_track' });
+    expect(later.lifecycleStatus).toBe('on_hold');
+
+    const planned = await newProject(t);
+    const first = await newStatusReport(t, { projectId: planned.id });
+    expect(first).toMatchObject({ lifecycleStatus: 'planned', risks: null, nextSteps: null, author: 'Salkku' });
+
+    const list = await t.http.get('/api/status-reports').query({ projectId: project.id }).expect(200);
+    expect(list.body).toMatchObject({ total: 2, page: 1, pageSize: 25 });
+    expect(ids(list.body.items)).toEqual([later.id, created.body.id]);
+    expect(list.body.items[1]).toEqual(created.body);
+  });
+
+  it('rejects invalid input with field details and writes nothing', async () => {
+    const project = await newProject(t);
+    const before = await rowCount(t, 'status_reports');
+    const res = await t.http
+      .post('/api/status-reports')
+      .send({
+        projectId: 'x',
+        reportingDate: '2025-02-30',
+        health: 'green',
+        summary: 'a'.repeat(5001),
+        nextSteps: 'b'.repeat(5001),
+        lifecycleStatus: 'active',
+        author: 'Joku muu',
+      })
+      .expect(400);
+    expect(res.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
+    expect(Object.keys(res.body.details).sort()).toEqual([
+      'author',
+      'health',
+      'lifecycleStatus',
+      'nextSteps',
+      'projectId',
+      'reportingDate',
+      'summary',
+    ]);
+
+    const missing = await t.http.post('/api/status-reports').send({ projectId: project.id }).expect(400);
+    expect(Object.keys(missing.body.details).sort()).toEqual(['health', 'reportingDate', 'summary']);
+
+    const unknownProject = await t.http
+      .post('/api/status-reports')
+      .send({ projectId: MISSING, reportingDate: '2025-01-31', health: 'on_track', summary: 'Orpo' })
+      .expect(400);
+    expect(Object.keys(unknownProject.body.details)).toEqual(['projectId']);
+
+    const future = await t.http
+      .post('/api/status-reports')
+      .send({ projectId: project.id, reportingDate: addDays(today, 1), health: 'on_track', summary: 'Huomenna' })
+      .expect(400);
+    expect(future.body.code).toBe('VALIDATION_FAILED');
+    expect(Object.keys(future.body.details)).toEqual(['reportingDate']);
+
+    expect(await rowCount(t, 'status_reports')).toBe(before);
+    // The longest allowed texts are accepted.
+    await newStatusReport(t, { projectId: project.id, summary: 'a'.repeat(5000), risks: 'r'.repeat(5000) });
+    expect(await rowCount(t, 'status_reports')).toBe(before + 1);
+  });
+
+  it('is append-only: PATCH and DELETE have no route (404) and the report is unchanged', async () => {
+    const report = await newStatusReport(t, { summary: 'Alkuperäinen' });
+    const patch = await t.http
+      .patch(at(report.id))
+      .set('If-Match', '"1"')
+      .send({ version: 1, summary: 'Muutettu' })
+      .expect(404);
+    expect(patch.body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND' });
+    const del = await t.http.delete(at(report.id)).set('If-Match', '"1"').expect(404);
+    expect(del.body.code).toBe('NOT_FOUND');
+    await t.http.put(at(report.id)).send({ summary: 'Korvattu' }).expect(404);
+
+    const read = await t.http.get(at(report.id)).expect(200);
+    expect(read.body).toEqual(report);
+    const [row] = await t.dataSource.query<Array<{ summary: string; version: number }>>(
+      'SELECT summary, version FROM status_reports WHERE id = $1',
+      [report.id],
+    );
+    expect(row).toEqual({ summary: 'Alkuperäinen', version: 1 });
+  });
+
+  it('answers 404 for an unknown id and 400 for a malformed one', async () => {
+    const missing = await t.http.get(at(MISSING)).expect(404);
+    expect(missing.body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND' });
+    const malformed = await t.http.get('/api/status-reports/not-a-uuid').expect(400);
+    expect(malformed.body.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('lists newest first (ties by creation) and filters by project, agreement, health and date range', async () => {
+    const agreement = await newAgreement(t);
+    const area = await newPriorityArea(t, { agreementId: agreement.id });
+    const water = await newProject(t, { priorityAreaId: area.id });
+    const health = await newProject(t, { priorityAreaId: area.id });
+    const elsewhere = await newProject(t);
+    const w1 = await newStatusReport(t, { projectId: water.id, reportingDate: '2024-03-31', health: 'on_track' });
+    const w2 = await newStatusReport(t, { projectId: water.id, reportingDate: '2024-06-30', health: 'at_risk' });
+    const w3 = await newStatusReport(t, { projectId: water.id, reportingDate: '2024-06-30', health: 'off_track' });
+    const h1 = await newStatusReport(t, { projectId: health.id, reportingDate: '2024-05-15', health: 'on_track' });
+    await newStatusReport(t, { projectId: elsewhere.id, reportingDate: '2024-06-30', health: 'off_track' });
+
+    const all = await t.http.get('/api/status-reports').query({ agreementId: agreement.id }).expect(200);
+    expect(all.body.total).toBe(4);
+    expect(ids(all.body.items)).toEqual([w3.id, w2.id, h1.id, w1.id]);
+
+    const oldestFirst = await t.http
+      .get('/api/status-reports')
+      .query({ agreementId: agreement.id, sort: 'reportingDate' })
+      .expect(200);
+    expect(ids(oldestFirst.body.items)).toEqual([w1.id, h1.id, w2.id, w3.id]);
+
+    const byCreation = await t.http
+      .get('/api/status-reports')
+      .query({ agreementId: agreement.id, sort: '-createdAt' })
+      .expect(200);
+    expect(ids(byCreation.body.items)).toEqual([h1.id, w3.id, w2.id, w1.id]);
+
+    const byHealth = await t.http
+      .get('/api/status-reports')
+      .query({ agreementId: agreement.id, sort: '-health' })
+      .expect(200);
+    expect(byHealth.body.items.map((r: { health: string }) => r.health)).toEqual([
+      'off_track',
+      'at_risk',
+      'on_track',
+      'on_track',
+    ]);
+
+    const atRisk = await t.http
+      .get('/api/status-reports')
+      .query({ agreementId: agreement.id, health: 'at_risk' })
+      .expect(200);
+    expect(ids(atRisk.body.items)).toEqual([w2.id]);
+
+    const range = await t.http
+      .get('/api/status-reports')
+      .query({ agreementId: agreement.id, reportedFrom: '2024-04-01', reportedTo: '2024-06-29' })
+      .expect(200);
+    expect(ids(range.body.items)).toEqual([h1.id]);
+
+    const oneProject = await t.http.get('/api/status-reports').query({ projectId: water.id, pageSize: 2 }).expect(200);
+    expect(oneProject.body).toMatchObject({ total: 3, pageSize: 2 });
+    expect(ids(oneProject.body.items)).toEqual([w3.id, w2.id]);
+    const page2 = await t.http
+      .get('/api/status-reports')
+      .query({ projectId: water.id, pageSize: 2, page: 2 })
+      .expect(200);
+    expect(ids(page2.body.items)).toEqual([w1.id]);
+
+    const bad = await t.http
+      .get('/api/status-reports')
+      .query({ health: 'green', reportedFrom: 'yesterday', sort: 'author', latestOnly: 'yes', agreementId: '1' })
+      .expect(400);
+    expect(Object.keys(bad.body.details).sort()).toEqual([
+      'agreementId',
+      'health',
+      'latestOnly',
+      'reportedFrom',
+      'sort',
+    ]);
+    const inverted = await t.http
+      .get('/api/status-reports')
+      .query({ reportedFrom: '2024-06-30', reportedTo: '2024-01-01' })
+      .expect(400);
+    expect(Object.keys(inverted.body.details)).toEqual(['reportedTo']);
+  });
+
+  it("latestOnly returns each project's latest report: by reporting date, then by creation", async () => {
+    const agreement = await newAgreement(t);
+    const area = await newPriorityArea(t, { agreementId: agreement.id });
+    const a = await newProject(t, { priorityAreaId: area.id });
+    const b = await newProject(t, { priorityAreaId: area.id });
+    const c = await newProject(t, { priorityAreaId: area.id });
+    await newStatusReport(t, { projectId: a.id, reportingDate: '2024-09-30', health: 'on_track' });
+    const aLatest = await newStatusReport(t, { projectId: a.id, reportingDate: '2024-12-31', health: 'off_track' });
+    await newStatusReport(t, { projectId: a.id, reportingDate: '2024-06-30', health: 'at_risk' }); // written later, older date
+    const bFirst = await newStatusReport(t, { projectId: b.id, reportingDate: '2024-11-30', health: 'at_risk' });
+    const bCorrection = await newStatusReport(t, { projectId: b.id, reportingDate: '2024-11-30', health: 'on_track' });
+    const cOnly = await newStatusReport(t, { projectId: c.id, reportingDate: '2024-01-31', health: 'on_track' });
+
+    const latest = await t.http
+      .get('/api/status-reports')
+      .query({ agreementId: agreement.id, latestOnly: 'true' })
+      .expect(200);
+    expect(latest.body.total).toBe(3);
+    expect(ids(latest.body.items)).toEqual([aLatest.id, bCorrection.id, cOnly.id]);
+    expect(new Set(latest.body.items.map((r: Report) => r.projectId)).size).toBe(3);
+
+    // The health filter applies to the latest report: b was at risk, but its latest report is on track.
+    const offTrack = await t.http
+      .get('/api/status-reports')
+      .query({ agreementId: agreement.id, latestOnly: 'true', health: 'off_track' })
+      .expect(200);
+    expect(ids(offTrack.body.items)).toEqual([aLatest.id]);
+    const atRisk = await t.http
+      .get('/api/status-reports')
+      .query({ agreementId: agreement.id, latestOnly: 'true', health: 'at_risk' })
+      .expect(200);
+    expect(atRisk.body).toMatchObject({ total: 0, items: [] });
+
+    // With reportedTo: the latest report as of that date.
+    const asOf = await t.http
+      .get('/api/status-reports')
+      .query({ agreementId: agreement.id, latestOnly: 'true', reportedTo: '2024-11-30', sort: 'reportingDate' })
+      .expect(200);
+    expect(asOf.body.items.map((r: { reportingDate: string }) => r.reportingDate)).toEqual([
+      '2024-01-31',
+      '2024-09-30',
+      '2024-11-30',
+    ]);
+
+    const oneProject = await t.http
+      .get('/api/status-reports')
+      .query({ projectId: b.id, latestOnly: 'true' })
+      .expect(200);
+    expect(ids(oneProject.body.items)).toEqual([bCorrection.id]);
+    const everything = await t.http
+      .get('/api/status-reports')
+      .query({ projectId: b.id, latestOnly: 'false' })
+      .expect(200);
+    expect(ids(everything.body.items)).toEqual([bCorrection.id, bFirst.id]);
+  });
+
+  it('serves a list page and a detail in at most 2 SQL statements, whatever the page size', async () => {
+    const agreement = await newAgreement(t);
+    const area = await newPriorityArea(t, { agreementId: agreement.id });
+    const projects = [];
+    for (let i = 0; i < 3; i++) projects.push(await newProject(t, { priorityAreaId: area.id }));
+    for (let i = 0; i < 30; i++) {
+      await newStatusReport(t, { projectId: projects[i % 3]!.id, reportingDate: addDays('2024-01-01', i) });
+    }
+    for (const pageSize of [1, 10, 100]) {
+      for (const filters of [{}, { agreementId: agreement.id, latestOnly: 'true', health: 'on_track' }]) {
+        const { count, result } = await countStatements(t, () =>
+          t.http
+            .get('/api/status-reports')
+            .query({ pageSize, ...filters })
+            .expect(200),
+        );
+        expect(result.body.items.length).toBe(Math.min(pageSize, result.body.total));
+        expect(result.body.items[0].project.code).toEqual(expect.any(String));
+        expect(count).toBeLessThanOrEqual(2);
+      }
+    }
+    const pastTheEnd = await countStatements(t, () =>
+      t.http.get('/api/status-reports').query({ agreementId: agreement.id, page: 4, pageSize: 10 }).expect(200),
+    );
+    expect(pastTheEnd.result.body).toMatchObject({ items: [], total: 30, page: 4 });
+    expect(pastTheEnd.count).toBeLessThanOrEqual(2);
+
+    const report = await newStatusReport(t);
+    const { count } = await countStatements(t, () => t.http.get(at(report.id)).expect(200));
+    expect(count).toBeLessThanOrEqual(2);
+  });
+});
