@@ -51,3 +51,47 @@ export async function newProject(t: TestApp, overrides: Json = {}): Promise<Json
     leadOrganisationId,
   });
 }
+
+/** A milestone (planned, due 30.6.2027) on a new project unless `projectId` is given. */
+export async function newMilestone(t: TestApp, overrides: Json = {}): Promise<Json> {
+  const projectId = overrides.projectId ?? (await newProject(t)).id;
+  return post(t, '/api/milestones', { title: `Virstanpylväs ${next()}`, dueDate: '2027-06-30', ...overrides, projectId });
+}
+
+/** A status report (on track, dated 31.1.2025) on a new project unless `projectId` is given. */
+export async function newStatusReport(t: TestApp, overrides: Json = {}): Promise<Json> {
+  const projectId = overrides.projectId ?? (await newProject(t)).id;
+  return post(t, '/api/status-reports', {
+    reportingDate: '2025-01-31',
+    health: 'on_track',
+    summary: `Tilanneraportti ${next()}`,
+    ...overrides,
+    projectId,
+  });
+}
+
+/**
+ * A funding decision (city co-funding, granted, 15000.00) under a new agreement and funder
+ * unless `agreementId` / `funderId` are given.
+ */
+export async function newFundingDecision(t: TestApp, overrides: Json = {}): Promise<Json> {
+  const agreementId = overrides.agreementId ?? (await newAgreement(t)).id;
+  const funderId = overrides.funderId ?? (await newOrganisation(t, { kind: 'city' })).id;
+  return post(t, '/api/funding-decisions', {
+    instrument: 'city_co_funding',
+    status: 'granted',
+    amountGranted: '15000.00',
+    decisionBody: 'Kaupunginhallitus',
+    decisionDate: '2023-06-19',
+    recordNumber: `§${next()}`,
+    ...overrides,
+    agreementId,
+    funderId,
+  });
+}
+
+/** A payment (100.00, paid 31.3.2024) under a new funding decision unless `fundingDecisionId` is given. */
+export async function newPayment(t: TestApp, overrides: Json = {}): Promise<Json> {
+  const fundingDecisionId = overrides.fundingDecisionId ?? (await newFundingDecision(t)).id;
+  return post(t, '/api/payments', { paidOn: '2024-03-31', amount: '100.00', ...overrides, fundingDecisionId });
+}

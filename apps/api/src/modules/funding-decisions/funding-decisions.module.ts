@@ -1,4 +1,9 @@
 import { Module } from '@nestjs/common';
+import { FundingDecisionsController } from './funding-decisions.controller';
+import { FundingDecisionsService } from './funding-decisions.service';
 
-@Module({})
+@Module({
+  controllers: [FundingDecisionsController],
+  providers: [FundingDecisionsService],
+})
 export class FundingDecisionsModule {}

@@ -1,4 +1,9 @@
 import { Module } from '@nestjs/common';
+import { PaymentsController } from './payments.controller';
+import { PaymentsService } from './payments.service';
 
-@Module({})
+@Module({
+  controllers: [PaymentsController],
+  providers: [PaymentsService],
+})
 export class PaymentsModule {}

@@ -1,0 +1,68 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentActor, type Actor } from '../../common/actor';
+import { ApiErrors } from '../../common/api-errors';
+import { Paginated, type Page } from '../../common/pagination';
+import { IfMatchVersion, requireVersion, setEtag } from '../../common/version';
+import { CreateFundingDecisionDto } from './dto/create-funding-decision.dto';
+import { FundingDecisionResponse } from './dto/funding-decision.response';
+import { ListFundingDecisionsQuery } from './dto/list-funding-decisions.query';
+import { UpdateFundingDecisionDto } from './dto/update-funding-decision.dto';
+import { FundingDecisionsService } from './funding-decisions.service';
+
+@ApiTags('funding-decisions')
+@Controller('funding-decisions')
+export class FundingDecisionsController {
+  constructor(private readonly decisions: FundingDecisionsService) {}
+
+  @Get()
+  @ApiOkResponse({ type: Paginated(FundingDecisionResponse) })
+  @ApiErrors(400)
+  list(@Query() query: ListFundingDecisionsQuery): Promise<Page<FundingDecisionResponse>> {
+    return this.decisions.list(query);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: FundingDecisionResponse })
+  @ApiErrors(400, 404)
+  async get(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<FundingDecisionResponse> {
+    const decision = await this.decisions.get(id);
+    setEtag(res, decision.version);
+    return decision;
+  }
+
+  @Post()
+  @ApiCreatedResponse({ type: FundingDecisionResponse })
+  @ApiErrors(400, 409)
+  create(@Body() dto: CreateFundingDecisionDto, @CurrentActor() actor: Actor): Promise<FundingDecisionResponse> {
+    return this.decisions.create(dto, actor);
+  }
+
+  @Patch(':id')
+  @ApiOkResponse({ type: FundingDecisionResponse })
+  @ApiErrors(400, 404, 409, 428)
+  update(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateFundingDecisionDto,
+    @IfMatchVersion() ifMatch: number | undefined,
+    @CurrentActor() actor: Actor,
+  ): Promise<FundingDecisionResponse> {
+    return this.decisions.update(id, dto, requireVersion(ifMatch, dto.version), actor);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  @ApiErrors(400, 404, 409)
+  remove(
+    @Param('id', ParseUUIDPipe) id: string,
+    @IfMatchVersion() ifMatch: number | undefined,
+    @CurrentActor() actor: Actor,
+  ): Promise<void> {
+    return this.decisions.remove(id, ifMatch, actor);
+  }
+}

@@ -1,0 +1,293 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  canTransition,
+  compareIsoDates,
+  compareMoney,
+  FUNDING_DECISION_TRANSITIONS,
+  nextStatuses,
+} from '@salkku/shared';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Actor } from '../../common/actor';
+import { DomainError, invalid, notFound, type ErrorDetails } from '../../common/domain-error';
+import { likePattern, orderBySql, sortOrder, type Page } from '../../common/pagination';
+import { applyPatch, findForUpdate } from '../../common/transaction';
+import { assertVersion } from '../../common/version';
+import type { CreateFundingDecisionDto } from './dto/create-funding-decision.dto';
+import { FundingDecisionResponse, type FundingDecisionRow } from './dto/funding-decision.response';
+import type { ListFundingDecisionsQuery } from './dto/list-funding-decisions.query';
+import type { UpdateFundingDecisionDto } from './dto/update-funding-decision.dto';
+import { FundingDecision } from './funding-decision.entity';
+
+const SORT_COLUMNS = {
+  decisionDate: 'fd.decision_date',
+  amountGranted: 'fd.amount_granted',
+  createdAt: 'fd.created_at',
+};
+
+/**
+ * The columns of a decision with its funder, recipient and project names and its payment totals,
+ * from `fd` (funding_decisions) restricted by the caller. One statement whatever the rows.
+ */
+const DETAIL_COLUMNS = `
+  fd.id, fd.agreement_id AS "agreementId", fd.project_id AS "projectId", fd.funder_id AS "funderId",
+  fd.recipient_id AS "recipientId", fd.instrument, fd.decision_body AS "decisionBody",
+  fd.decision_date AS "decisionDate", fd.record_number AS "recordNumber",
+  fd.amount_granted AS "amountGranted", fd.co_funding_rate AS "coFundingRate", fd.cap,
+  fd.eligible_from AS "eligibleFrom", fd.eligible_to AS "eligibleTo", fd.status, fd.conditions,
+  fd.version, fd.created_at AS "createdAt", fd.updated_at AS "updatedAt",
+  f.name AS "funderName", r.name AS "recipientName", p.code AS "projectCode", p.name AS "projectName",
+  pay.paid, (fd.amount_granted - pay.paid)::numeric(15,2) AS remaining, pay.payment_count AS "paymentCount"`;
+
+const DETAIL_JOINS = `
+  JOIN organisations f ON f.id = fd.funder_id
+  LEFT JOIN organisations r ON r.id = fd.recipient_id
+  LEFT JOIN projects p ON p.id = fd.project_id
+  CROSS JOIN LATERAL (
+    SELECT COALESCE(SUM(pm.amount), 0)::numeric(15,2) AS paid, count(*)::int AS payment_count
+    FROM payments pm WHERE pm.funding_decision_id = fd.id
+  ) pay`;
+
+/** The references a create or update names, to be checked in one statement. */
+interface References {
+  agreementId?: string;
+  projectId?: string;
+  funderId?: string;
+  recipientId?: string;
+  /** The agreement the project must belong to (the decision's agreement after the change). */
+  projectAgreementId?: string;
+}
+
+type Nullable<T> = { [K in keyof T]: T[K] | null | undefined };
+
+@Injectable()
+export class FundingDecisionsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async list(query: ListFundingDecisionsQuery): Promise<Page<FundingDecisionResponse>> {
+    const params: unknown[] = [];
+    const param = (value: unknown): string => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    const where: string[] = [];
+    if (query.agreementId) where.push(`fd.agreement_id = ${param(query.agreementId)}`);
+    if (query.projectId) where.push(`fd.project_id = ${param(query.projectId)}`);
+    if (query.funderId) where.push(`fd.funder_id = ${param(query.funderId)}`);
+    if (query.instrument) where.push(`fd.instrument = ${param(query.instrument)}`);
+    if (query.status) where.push(`fd.status = ${param(query.status)}`);
+    if (query.q) {
+      const q = param(likePattern(query.q));
+      where.push(`(fd.record_number ILIKE ${q} OR fd.decision_body ILIKE ${q})`);
+    }
+    const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const order = orderBySql(sortOrder(query.sort, SORT_COLUMNS, '-decisionDate', 'fd.id'));
+    const filterParams = [...params];
+    // The page's ids first (with the total), then names and payment totals for those rows only.
+    const rows = await this.dataSource.query<Array<FundingDecisionRow & { total: string }>>(
+      `WITH page AS (
+         SELECT fd.id, count(*) OVER() AS total FROM funding_decisions fd ${whereSql}
+         ORDER BY ${order} LIMIT ${param(query.pageSize)} OFFSET ${param((query.page - 1) * query.pageSize)}
+       )
+       SELECT ${DETAIL_COLUMNS}, page.total
+       FROM page JOIN funding_decisions fd ON fd.id = page.id ${DETAIL_JOINS}
+       ORDER BY ${order}`,
+      params,
+    );
+    let total = rows[0] ? Number(rows[0].total) : 0;
+    if (!rows[0] && query.page > 1) {
+      const [count] = await this.dataSource.query<Array<{ n: number }>>(
+        `SELECT count(*)::int AS n FROM funding_decisions fd ${whereSql}`,
+        filterParams,
+      );
+      total = count?.n ?? 0;
+    }
+    return {
+      items: rows.map((row) => FundingDecisionResponse.from(row)),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
+  }
+
+  async get(id: string): Promise<FundingDecisionResponse> {
+    return this.load(this.dataSource.manager, id);
+  }
+
+  async create(dto: CreateFundingDecisionDto, _actor: Actor): Promise<FundingDecisionResponse> {
+    checkPeriod(dto.eligibleFrom, dto.eligibleTo);
+    return this.dataSource.transaction(async (manager) => {
+      await checkReferences(manager, {
+        agreementId: dto.agreementId,
+        projectId: dto.projectId ?? undefined,
+        funderId: dto.funderId,
+        recipientId: dto.recipientId ?? undefined,
+        projectAgreementId: dto.agreementId,
+      });
+      const repo = manager.getRepository(FundingDecision);
+      const saved = await repo.save(
+        repo.create({
+          agreementId: dto.agreementId,
+          projectId: dto.projectId ?? null,
+          funderId: dto.funderId,
+          recipientId: dto.recipientId ?? null,
+          instrument: dto.instrument,
+          decisionBody: dto.decisionBody ?? null,
+          decisionDate: dto.decisionDate ?? null,
+          recordNumber: dto.recordNumber ?? null,
+          amountGranted: dto.amountGranted ?? null,
+          coFundingRate: dto.coFundingRate ?? null,
+          cap: dto.cap ?? null,
+          eligibleFrom: dto.eligibleFrom ?? null,
+          eligibleTo: dto.eligibleTo ?? null,
+          status: dto.status,
+          conditions: dto.conditions ?? null,
+        }),
+      );
+      return this.load(manager, saved.id);
+    });
+  }
+
+  async update(
+    id: string,
+    dto: UpdateFundingDecisionDto,
+    version: number,
+    _actor: Actor,
+  ): Promise<FundingDecisionResponse> {
+    rejectNulls(dto, ['agreementId', 'funderId', 'instrument', 'status']);
+    return this.dataSource.transaction(async (manager) => {
+      const row = await findForUpdate(manager, FundingDecision, id, 'Funding decision');
+      assertVersion('Funding decision', row.version, version);
+
+      const agreementId = dto.agreementId ?? row.agreementId;
+      const projectId = dto.projectId === undefined ? row.projectId : dto.projectId;
+      checkPeriod(
+        dto.eligibleFrom === undefined ? row.eligibleFrom : dto.eligibleFrom,
+        dto.eligibleTo === undefined ? row.eligibleTo : dto.eligibleTo,
+      );
+      const projectOrAgreementChanged = dto.projectId !== undefined || dto.agreementId !== undefined;
+      await checkReferences(manager, {
+        agreementId: dto.agreementId ?? undefined,
+        projectId: projectOrAgreementChanged ? (projectId ?? undefined) : undefined,
+        funderId: dto.funderId ?? undefined,
+        recipientId: dto.recipientId ?? undefined,
+        projectAgreementId: agreementId,
+      });
+
+      if (
+        dto.status &&
+        dto.status !== row.status &&
+        !canTransition(FUNDING_DECISION_TRANSITIONS, row.status, dto.status)
+      ) {
+        const allowed = nextStatuses(FUNDING_DECISION_TRANSITIONS, row.status);
+        const message =
+          `A funding decision cannot change from ${row.status} to ${dto.status}; ` +
+          (allowed.length ? `allowed: ${allowed.join(', ')}` : `${row.status} is final`);
+        throw new DomainError('ILLEGAL_TRANSITION', message, { status: [message] });
+      }
+
+      if (dto.amountGranted !== undefined) {
+        const [sums] = await manager.query<Array<{ paid: string; n: number }>>(
+          `SELECT COALESCE(SUM(amount), 0)::numeric(15,2) AS paid, count(*)::int AS n
+           FROM payments WHERE funding_decision_id = $1`,
+          [id],
+        );
+        const paid = sums?.paid ?? '0.00';
+        if (dto.amountGranted === null && (sums?.n ?? 0) > 0) {
+          const message = `The amount granted cannot be cleared: ${paid} has already been paid under this decision`;
+          throw new DomainError('PAID_EXCEEDS_GRANTED', message, { amountGranted: [message] });
+        }
+        if (dto.amountGranted !== null && compareMoney(dto.amountGranted, paid) < 0) {
+          const message = `The amount granted (${dto.amountGranted}) cannot be lower than what has already been paid (${paid})`;
+          throw new DomainError('PAID_EXCEEDS_GRANTED', message, { amountGranted: [message] });
+        }
+      }
+
+      await manager.save(applyPatch(row, dto as Partial<FundingDecision>));
+      return this.load(manager, id);
+    });
+  }
+
+  async remove(id: string, version: number | undefined, _actor: Actor): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const row = await findForUpdate(manager, FundingDecision, id, 'Funding decision');
+      if (version !== undefined) assertVersion('Funding decision', row.version, version);
+      const [payments] = await manager.query<Array<{ n: number }>>(
+        'SELECT count(*)::int AS n FROM payments WHERE funding_decision_id = $1',
+        [id],
+      );
+      const count = payments?.n ?? 0;
+      if (count > 0) {
+        throw new DomainError(
+          'IN_USE',
+          `The funding decision has ${count} payment${count === 1 ? '' : 's'}; delete them first`,
+          { payments: [`${count} payment${count === 1 ? '' : 's'} recorded`] },
+        );
+      }
+      await manager.delete(FundingDecision, { id });
+    });
+  }
+
+  /** One decision with its names and payment totals, in one statement. */
+  private async load(manager: EntityManager, id: string): Promise<FundingDecisionResponse> {
+    const [row] = await manager.query<FundingDecisionRow[]>(
+      `SELECT ${DETAIL_COLUMNS} FROM funding_decisions fd ${DETAIL_JOINS} WHERE fd.id = $1`,
+      [id],
+    );
+    if (!row) throw notFound('Funding decision', id);
+    return FundingDecisionResponse.from(row);
+  }
+}
+
+function checkPeriod(from: string | null | undefined, to: string | null | undefined): void {
+  if (from && to && compareIsoDates(from, to) > 0) {
+    throw invalid('eligibleTo', `eligibleTo (${to}) must be on or after eligibleFrom (${from})`);
+  }
+}
+
+/** A PATCH may clear optional fields with null, never required ones. */
+function rejectNulls<T extends object>(dto: T, fields: Array<keyof T & string>): void {
+  const details: ErrorDetails = {};
+  for (const field of fields) {
+    if ((dto as Nullable<T>)[field] === null) details[field] = [`${field} is required and cannot be cleared`];
+  }
+  if (Object.keys(details).length)
+    throw new DomainError('VALIDATION_FAILED', 'The request has invalid fields', details);
+}
+
+/**
+ * Checks in one statement that the named agreement, project and organisations exist, and that
+ * the project belongs to the decision's agreement (through its priority area). Reports every
+ * problem as a 400 with the field in the details.
+ */
+async function checkReferences(manager: EntityManager, refs: References): Promise<void> {
+  if (!refs.agreementId && !refs.projectId && !refs.funderId && !refs.recipientId) return;
+  const [found] = await manager.query<
+    Array<{ agreement: boolean; projectAgreementId: string | null; funder: boolean; recipient: boolean }>
+  >(
+    `SELECT
+       EXISTS (SELECT 1 FROM agreements WHERE id = $1::uuid) AS "agreement",
+       (SELECT pa.agreement_id FROM projects p JOIN priority_areas pa ON pa.id = p.priority_area_id
+         WHERE p.id = $2::uuid) AS "projectAgreementId",
+       EXISTS (SELECT 1 FROM organisations WHERE id = $3::uuid) AS "funder",
+       EXISTS (SELECT 1 FROM organisations WHERE id = $4::uuid) AS "recipient"`,
+    [refs.agreementId ?? null, refs.projectId ?? null, refs.funderId ?? null, refs.recipientId ?? null],
+  );
+  const details: ErrorDetails = {};
+  if (refs.agreementId && !found?.agreement) details.agreementId = [`agreement ${refs.agreementId} does not exist`];
+  if (refs.projectId) {
+    if (!found?.projectAgreementId) details.projectId = [`project ${refs.projectId} does not exist`];
+    else if (found.projectAgreementId !== refs.projectAgreementId) {
+      details.projectId = [`project ${refs.projectId} does not belong to agreement ${refs.projectAgreementId}`];
+    }
+  }
+  if (refs.funderId && !found?.funder) details.funderId = [`organisation ${refs.funderId} does not exist`];
+  if (refs.recipientId && !found?.recipient) details.recipientId = [`organisation ${refs.recipientId} does not exist`];
+  if (Object.keys(details).length) {
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      'The funding decision refers to records that do not exist or do not fit',
+      details,
+    );
+  }
+}

@@ -1,0 +1,42 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { Payment } from '../payment.entity';
+
+export class PaymentResponse {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ format: 'uuid' })
+  fundingDecisionId: string;
+
+  @ApiProperty({ type: 'string', format: 'date', example: '2022-03-31' })
+  paidOn: string;
+
+  @ApiProperty({ example: '5000.00', description: 'Euros' })
+  amount: string;
+
+  @ApiProperty({ type: 'string', nullable: true })
+  note: string | null;
+
+  @ApiProperty({ description: 'Send back on update (If-Match or body) to avoid lost updates' })
+  version: number;
+
+  @ApiProperty({ type: 'string', format: 'date-time' })
+  createdAt: string;
+
+  @ApiProperty({ type: 'string', format: 'date-time' })
+  updatedAt: string;
+
+  /** From an entity or a raw row with the same (camelCase) columns. */
+  static from(entity: Omit<Payment, 'fundingDecision'>): PaymentResponse {
+    return {
+      id: entity.id,
+      fundingDecisionId: entity.fundingDecisionId,
+      paidOn: entity.paidOn,
+      amount: entity.amount,
+      note: entity.note,
+      version: entity.version,
+      createdAt: entity.createdAt.toISOString(),
+      updatedAt: entity.updatedAt.toISOString(),
+    };
+  }
+}

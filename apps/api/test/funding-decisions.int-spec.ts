@@ -1,0 +1,609 @@
+import { newAgreement, newFundingDecision, newOrganisation, newPayment, newPriorityArea } from './support/factories';
+import { countStatements, createTestApp, rowCount, type TestApp } from './support/test-app';
+
+const UNKNOWN_ID = '7d0b3c1e-25a4-4a8c-9d2f-1b3c4d5e6f70';
+
+type Json = Record<string, unknown>;
+
+describe('funding decisions API', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  /** A project under the agreement's new priority area, written straight to the table (its API is another module). */
+  let projectNo = 0;
+  async function insertProject(
+    agreementId: unknown,
+    name = 'Vesi-painopisteen käynnistämishanke',
+  ): Promise<{ id: string; code: string; name: string }> {
+    const area = await newPriorityArea(t, { agreementId });
+    const lead = await newOrganisation(t, { kind: 'university_of_applied_sciences' });
+    const code = `FD-TEST-${++projectNo}`;
+    const [row] = await t.dataSource.query<Array<{ id: string }>>(
+      `INSERT INTO projects (priority_area_id, code, name, lead_organisation_id) VALUES ($1, $2, $3, $4) RETURNING id`,
+      [area.id, code, name, lead.id],
+    );
+    return { id: row!.id, code, name };
+  }
+
+  async function read(id: unknown): Promise<Json> {
+    return (await t.http.get(`/api/funding-decisions/${id as string}`).expect(200)).body as Json;
+  }
+
+  describe('happy path', () => {
+    it('creates, reads, lists, updates and deletes a funding decision', async () => {
+      const agreement = await newAgreement(t);
+      const project = await insertProject(agreement.id);
+      const city = await newOrganisation(t, { name: 'Kuopion kaupunki', kind: 'city' });
+      const savonia = await newOrganisation(t, {
+        name: 'Savonia-ammattikorkeakoulu',
+        kind: 'university_of_applied_sciences',
+      });
+
+      const created = await t.http
+        .post('/api/funding-decisions')
+        .send({
+          agreementId: agreement.id,
+          projectId: project.id,
+          funderId: city.id,
+          recipientId: savonia.id,
+          instrument: 'city_co_funding',
+          decisionBody: 'Kuopion kaupunginhallitus',
+          decisionDate: '2023-06-19',
+          recordNumber: '§210',
+          amountGranted: '15000',
+          coFundingRate: '20',
+          cap: '15000.00',
+          eligibleFrom: '2023-08-01',
+          eligibleTo: '2025-07-31',
+          status: 'applied',
+          conditions: 'Maksatus edellyttää hyväksyttyä raportointia.',
+        })
+        .expect(201);
+      expect(created.body).toEqual({
+        id: expect.any(String),
+        agreementId: agreement.id,
+        projectId: project.id,
+        funderId: city.id,
+        recipientId: savonia.id,
+        instrument: 'city_co_funding',
+        decisionBody: 'Kuopion kaupunginhallitus',
+        decisionDate: '2023-06-19',
+        recordNumber: '§210',
+        amountGranted: '15000.00',
+        coFundingRate: '20.00',
+        cap: '15000.00',
+        eligibleFrom: '2023-08-01',
+        eligibleTo: '2025-07-31',
+        status: 'applied',
+        conditions: 'Maksatus edellyttää hyväksyttyä raportointia.',
+        funder: { id: city.id, name: 'Kuopion kaupunki' },
+        recipient: { id: savonia.id, name: 'Savonia-ammattikorkeakoulu' },
+        project: { id: project.id, code: project.code, name: project.name },
+        paid: '0.00',
+        remaining: '15000.00',
+        paymentCount: 0,
+        allowedTransitions: ['granted', 'rejected', 'withdrawn'],
+        version: 1,
+        createdAt: expect.any(String),
+        updatedAt: expect.any(String),
+      });
+      const id = created.body.id as string;
+
+      const detail = await t.http.get(`/api/funding-decisions/${id}`).expect(200);
+      expect(detail.headers.etag).toBe('"1"');
+      expect(detail.body).toEqual(created.body);
+
+      const list = await t.http
+        .get('/api/funding-decisions')
+        .query({ agreementId: agreement.id, q: '§210' })
+        .expect(200);
+      expect(list.body).toMatchObject({ total: 1, page: 1, pageSize: 25 });
+      expect(list.body.items).toEqual([created.body]);
+
+      const granted = await t.http
+        .patch(`/api/funding-decisions/${id}`)
+        .set('If-Match', '"1"')
+        .send({ status: 'granted', coFundingRate: '25.50', recipientId: null, conditions: null })
+        .expect(200);
+      expect(granted.body).toMatchObject({
+        status: 'granted',
+        coFundingRate: '25.50',
+        recipientId: null,
+        recipient: null,
+        conditions: null,
+        allowedTransitions: ['amended', 'withdrawn'],
+        version: 2,
+      });
+      expect(await read(id)).toEqual(granted.body);
+
+      const amended = await t.http
+        .patch(`/api/funding-decisions/${id}`)
+        .send({ version: 2, status: 'amended', amountGranted: '12000.00', projectId: null })
+        .expect(200);
+      expect(amended.body).toMatchObject({
+        status: 'amended',
+        amountGranted: '12000.00',
+        remaining: '12000.00',
+        project: null,
+        version: 3,
+      });
+
+      await t.http.delete(`/api/funding-decisions/${id}`).set('If-Match', '"3"').expect(204);
+      await t.http.get(`/api/funding-decisions/${id}`).expect(404);
+    });
+
+    it('records a decision for the agreement as a whole with an unknown amount', async () => {
+      const tem = await newOrganisation(t, { name: 'Työ- ja elinkeinoministeriö', kind: 'ministry' });
+      const res = await t.http
+        .post('/api/funding-decisions')
+        .send({ agreementId: (await newAgreement(t)).id, funderId: tem.id, instrument: 'akke', status: 'granted' })
+        .expect(201);
+      expect(res.body).toMatchObject({
+        projectId: null,
+        project: null,
+        recipient: null,
+        amountGranted: null,
+        coFundingRate: null,
+        paid: '0.00',
+        remaining: null,
+        paymentCount: 0,
+        funder: { id: tem.id, name: 'Työ- ja elinkeinoministeriö' },
+      });
+    });
+
+    it('sums the payments exactly: 3 × 333.33 of 1000.00 leaves 0.01', async () => {
+      const decision = await newFundingDecision(t, { amountGranted: '1000.00' });
+      for (let i = 0; i < 3; i++) await newPayment(t, { fundingDecisionId: decision.id, amount: '333.33' });
+      expect(await read(decision.id)).toMatchObject({
+        amountGranted: '1000.00',
+        paid: '999.99',
+        remaining: '0.01',
+        paymentCount: 3,
+      });
+      const list = await t.http.get('/api/funding-decisions').query({ agreementId: decision.agreementId }).expect(200);
+      expect(list.body.items[0]).toMatchObject({ id: decision.id, paid: '999.99', remaining: '0.01', paymentCount: 3 });
+    });
+  });
+
+  describe('validation', () => {
+    it('rejects invalid fields with details and writes nothing', async () => {
+      const before = await rowCount(t, 'funding_decisions');
+      const res = await t.http
+        .post('/api/funding-decisions')
+        .send({
+          agreementId: 'not-a-uuid',
+          funderId: 42,
+          instrument: 'lottery',
+          decisionDate: '2023-02-30',
+          amountGranted: 1000,
+          coFundingRate: '20.123',
+          cap: '-1.00',
+          eligibleFrom: '2023',
+          status: 'amended',
+          recordNumber: '',
+          extra: true,
+        })
+        .expect(400);
+      expect(res.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
+      expect(Object.keys(res.body.details).sort()).toEqual(
+        [
+          'agreementId',
+          'amountGranted',
+          'cap',
+          'coFundingRate',
+          'decisionDate',
+          'eligibleFrom',
+          'extra',
+          'funderId',
+          'instrument',
+          'recordNumber',
+          'status',
+        ].sort(),
+      );
+      expect(await rowCount(t, 'funding_decisions')).toBe(before);
+    });
+
+    it.each([
+      ['100.01', 400],
+      ['101', 400],
+      ['1000', 400],
+      ['-5', 400],
+      ['20,5', 400],
+      ['abc', 400],
+      ['100', 201],
+      ['100.00', 201],
+      ['0', 201],
+      ['20.5', 201],
+    ])('co-funding rate %s → %i', async (rate, status) => {
+      const agreement = await newAgreement(t);
+      const funder = await newOrganisation(t);
+      const before = await rowCount(t, 'funding_decisions');
+      const res = await t.http
+        .post('/api/funding-decisions')
+        .send({
+          agreementId: agreement.id,
+          funderId: funder.id,
+          instrument: 'erdf',
+          status: 'applied',
+          coFundingRate: rate,
+        })
+        .expect(status);
+      if (status === 400) {
+        expect(Object.keys(res.body.details)).toEqual(['coFundingRate']);
+        expect(await rowCount(t, 'funding_decisions')).toBe(before);
+      }
+    });
+
+    it('requires the eligible period to end on or after its start', async () => {
+      const agreement = await newAgreement(t);
+      const funder = await newOrganisation(t);
+      const before = await rowCount(t, 'funding_decisions');
+      const res = await t.http
+        .post('/api/funding-decisions')
+        .send({
+          agreementId: agreement.id,
+          funderId: funder.id,
+          instrument: 'erdf',
+          status: 'applied',
+          eligibleFrom: '2024-01-01',
+          eligibleTo: '2023-12-31',
+        })
+        .expect(400);
+      expect(Object.keys(res.body.details)).toEqual(['eligibleTo']);
+      expect(await rowCount(t, 'funding_decisions')).toBe(before);
+
+      const decision = await newFundingDecision(t, { eligibleFrom: '2024-01-01', eligibleTo: '2024-12-31' });
+      const patch = await t.http
+        .patch(`/api/funding-decisions/${decision.id as string}`)
+        .send({ version: 1, eligibleTo: '2023-06-30' })
+        .expect(400);
+      expect(Object.keys(patch.body.details)).toEqual(['eligibleTo']);
+      expect(await read(decision.id)).toMatchObject({ eligibleTo: '2024-12-31', version: 1 });
+    });
+
+    it('answers 400 with the field for references to records that do not exist', async () => {
+      const before = await rowCount(t, 'funding_decisions');
+      const res = await t.http
+        .post('/api/funding-decisions')
+        .send({
+          agreementId: UNKNOWN_ID,
+          projectId: UNKNOWN_ID,
+          funderId: UNKNOWN_ID,
+          recipientId: UNKNOWN_ID,
+          instrument: 'erdf',
+          status: 'applied',
+        })
+        .expect(400);
+      expect(res.body.code).toBe('VALIDATION_FAILED');
+      expect(Object.keys(res.body.details).sort()).toEqual(['agreementId', 'funderId', 'projectId', 'recipientId']);
+      expect(await rowCount(t, 'funding_decisions')).toBe(before);
+    });
+
+    it('refuses a project of another agreement (400 details.projectId), on create and on update', async () => {
+      const agreement = await newAgreement(t);
+      const other = await newAgreement(t);
+      const foreignProject = await insertProject(other.id);
+      const funder = await newOrganisation(t);
+      const before = await rowCount(t, 'funding_decisions');
+      const res = await t.http
+        .post('/api/funding-decisions')
+        .send({
+          agreementId: agreement.id,
+          projectId: foreignProject.id,
+          funderId: funder.id,
+          instrument: 'erdf',
+          status: 'applied',
+        })
+        .expect(400);
+      expect(Object.keys(res.body.details)).toEqual(['projectId']);
+      expect(res.body.details.projectId[0]).toMatch(/does not belong/);
+      expect(await rowCount(t, 'funding_decisions')).toBe(before);
+
+      const decision = await newFundingDecision(t, { agreementId: agreement.id });
+      const patch = await t.http
+        .patch(`/api/funding-decisions/${decision.id as string}`)
+        .send({ version: 1, projectId: foreignProject.id })
+        .expect(400);
+      expect(Object.keys(patch.body.details)).toEqual(['projectId']);
+
+      // Moving a decision to another agreement while its project stays under the first one.
+      const ownProject = await insertProject(agreement.id);
+      const withProject = await newFundingDecision(t, { agreementId: agreement.id, projectId: ownProject.id });
+      const move = await t.http
+        .patch(`/api/funding-decisions/${withProject.id as string}`)
+        .send({ version: 1, agreementId: other.id })
+        .expect(400);
+      expect(Object.keys(move.body.details)).toEqual(['projectId']);
+      expect(await read(withProject.id)).toMatchObject({
+        agreementId: agreement.id,
+        projectId: ownProject.id,
+        version: 1,
+      });
+
+      // Moving both together is consistent.
+      const moved = await t.http
+        .patch(`/api/funding-decisions/${withProject.id as string}`)
+        .send({ version: 1, agreementId: other.id, projectId: foreignProject.id })
+        .expect(200);
+      expect(moved.body).toMatchObject({
+        agreementId: other.id,
+        project: { id: foreignProject.id, code: foreignProject.code },
+      });
+    });
+
+    it('refuses unknown references and clearing required fields on update, changing nothing', async () => {
+      const decision = await newFundingDecision(t);
+      const res = await t.http
+        .patch(`/api/funding-decisions/${decision.id as string}`)
+        .send({ version: 1, funderId: UNKNOWN_ID, recipientId: UNKNOWN_ID, agreementId: UNKNOWN_ID })
+        .expect(400);
+      expect(Object.keys(res.body.details).sort()).toEqual(['agreementId', 'funderId', 'recipientId']);
+      const cleared = await t.http
+        .patch(`/api/funding-decisions/${decision.id as string}`)
+        .send({ version: 1, funderId: null, status: null })
+        .expect(400);
+      expect(Object.keys(cleared.body.details).sort()).toEqual(['funderId', 'status']);
+      const bad = await t.http
+        .patch(`/api/funding-decisions/${decision.id as string}`)
+        .send({ version: 1, status: 'approved', amountGranted: '1.999' })
+        .expect(400);
+      expect(Object.keys(bad.body.details).sort()).toEqual(['amountGranted', 'status']);
+      expect(await read(decision.id)).toMatchObject({ funderId: decision.funderId, status: 'granted', version: 1 });
+    });
+
+    it('answers 404 for an unknown id and 400 for a malformed one, on every route', async () => {
+      const get = await t.http.get(`/api/funding-decisions/${UNKNOWN_ID}`).expect(404);
+      expect(get.body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND' });
+      await t.http.patch(`/api/funding-decisions/${UNKNOWN_ID}`).send({ version: 1, recordNumber: '§1' }).expect(404);
+      await t.http.delete(`/api/funding-decisions/${UNKNOWN_ID}`).expect(404);
+      const malformed = await t.http.get('/api/funding-decisions/not-a-uuid').expect(400);
+      expect(malformed.body.code).toBe('VALIDATION_FAILED');
+      await t.http.patch('/api/funding-decisions/not-a-uuid').send({ version: 1 }).expect(400);
+      await t.http.delete('/api/funding-decisions/not-a-uuid').expect(400);
+    });
+  });
+
+  describe('rules', () => {
+    it('changes status only along the allowed transitions (409 ILLEGAL_TRANSITION, nothing changed)', async () => {
+      const applied = await newFundingDecision(t, { status: 'applied' });
+      const skip = await t.http
+        .patch(`/api/funding-decisions/${applied.id as string}`)
+        .send({ version: 1, status: 'amended', recordNumber: '§99' })
+        .expect(409);
+      expect(skip.body.code).toBe('ILLEGAL_TRANSITION');
+      expect(await read(applied.id)).toMatchObject({
+        status: 'applied',
+        recordNumber: applied.recordNumber,
+        version: 1,
+      });
+
+      await t.http
+        .patch(`/api/funding-decisions/${applied.id as string}`)
+        .send({ version: 1, status: 'rejected' })
+        .expect(200);
+      const reopen = await t.http
+        .patch(`/api/funding-decisions/${applied.id as string}`)
+        .send({ version: 2, status: 'granted' })
+        .expect(409);
+      expect(reopen.body.code).toBe('ILLEGAL_TRANSITION');
+      expect(await read(applied.id)).toMatchObject({ status: 'rejected', allowedTransitions: [], version: 2 });
+
+      const granted = await newFundingDecision(t, { status: 'granted' });
+      const back = await t.http
+        .patch(`/api/funding-decisions/${granted.id as string}`)
+        .send({ version: 1, status: 'applied' })
+        .expect(409);
+      expect(back.body.code).toBe('ILLEGAL_TRANSITION');
+      // Staying in the same status is not a transition.
+      await t.http
+        .patch(`/api/funding-decisions/${granted.id as string}`)
+        .send({ version: 1, status: 'granted', recordNumber: '§7' })
+        .expect(200);
+    });
+
+    it('does not lower the amount granted below what was paid, nor clear it (409, nothing changed)', async () => {
+      const decision = await newFundingDecision(t, { amountGranted: '1000.00' });
+      await newPayment(t, { fundingDecisionId: decision.id, amount: '600.00' });
+
+      const lower = await t.http
+        .patch(`/api/funding-decisions/${decision.id as string}`)
+        .send({ version: 1, amountGranted: '599.99', recordNumber: '§1' })
+        .expect(409);
+      expect(lower.body.code).toBe('PAID_EXCEEDS_GRANTED');
+      expect(lower.body.message).toContain('600.00');
+      const clear = await t.http
+        .patch(`/api/funding-decisions/${decision.id as string}`)
+        .send({ version: 1, amountGranted: null })
+        .expect(409);
+      expect(clear.body.code).toBe('PAID_EXCEEDS_GRANTED');
+      expect(await read(decision.id)).toMatchObject({
+        amountGranted: '1000.00',
+        recordNumber: decision.recordNumber,
+        paid: '600.00',
+        remaining: '400.00',
+        version: 1,
+      });
+
+      const exact = await t.http
+        .patch(`/api/funding-decisions/${decision.id as string}`)
+        .send({ version: 1, amountGranted: '600.00' })
+        .expect(200);
+      expect(exact.body).toMatchObject({ amountGranted: '600.00', paid: '600.00', remaining: '0.00', version: 2 });
+
+      // Without payments the amount may be cleared.
+      const unpaid = await newFundingDecision(t);
+      const cleared = await t.http
+        .patch(`/api/funding-decisions/${unpaid.id as string}`)
+        .send({ version: 1, amountGranted: null })
+        .expect(200);
+      expect(cleared.body).toMatchObject({ amountGranted: null, remaining: null });
+    });
+
+    it('refuses to delete a decision that has payments (409 IN_USE), then deletes it once they are gone', async () => {
+      const decision = await newFundingDecision(t);
+      const payment = await newPayment(t, { fundingDecisionId: decision.id });
+      const before = await rowCount(t, 'funding_decisions');
+      const res = await t.http.delete(`/api/funding-decisions/${decision.id as string}`).expect(409);
+      expect(res.body.code).toBe('IN_USE');
+      expect(await rowCount(t, 'funding_decisions')).toBe(before);
+      await read(decision.id);
+      await t.http.delete(`/api/payments/${payment.id as string}`).expect(204);
+      await t.http.delete(`/api/funding-decisions/${decision.id as string}`).expect(204);
+      expect(await rowCount(t, 'funding_decisions')).toBe(before - 1);
+    });
+
+    it('refuses a stale version (409) and a missing one (428), changing nothing', async () => {
+      const decision = await newFundingDecision(t);
+      await t.http
+        .patch(`/api/funding-decisions/${decision.id as string}`)
+        .send({ version: 1, recordNumber: '§51' })
+        .expect(200);
+      const stale = await t.http
+        .patch(`/api/funding-decisions/${decision.id as string}`)
+        .send({ version: 1, recordNumber: '§lost' })
+        .expect(409);
+      expect(stale.body.code).toBe('STALE_VERSION');
+      const staleHeader = await t.http
+        .patch(`/api/funding-decisions/${decision.id as string}`)
+        .set('If-Match', '"1"')
+        .send({ recordNumber: '§lost' })
+        .expect(409);
+      expect(staleHeader.body.code).toBe('STALE_VERSION');
+      const missing = await t.http
+        .patch(`/api/funding-decisions/${decision.id as string}`)
+        .send({ recordNumber: '§none' })
+        .expect(428);
+      expect(missing.body.code).toBe('VERSION_REQUIRED');
+      const staleDelete = await t.http
+        .delete(`/api/funding-decisions/${decision.id as string}`)
+        .set('If-Match', '"1"')
+        .expect(409);
+      expect(staleDelete.body.code).toBe('STALE_VERSION');
+      expect(await read(decision.id)).toMatchObject({ recordNumber: '§51', version: 2 });
+    });
+  });
+
+  describe('list', () => {
+    it('filters by agreement, project, funder, instrument, status and text, and sorts', async () => {
+      const agreement = await newAgreement(t);
+      const project = await insertProject(agreement.id);
+      const city = await newOrganisation(t, { kind: 'city' });
+      const ministry = await newOrganisation(t, { kind: 'ministry' });
+      const a = await newFundingDecision(t, {
+        agreementId: agreement.id,
+        projectId: project.id,
+        funderId: city.id,
+        instrument: 'city_co_funding',
+        amountGranted: '15000.00',
+        decisionDate: '2021-09-20',
+        recordNumber: '§51',
+        decisionBody: 'Kuopion kaupunginhallitus',
+      });
+      const b = await newFundingDecision(t, {
+        agreementId: agreement.id,
+        funderId: ministry.id,
+        instrument: 'akke',
+        amountGranted: '200000.00',
+        decisionDate: '2021-02-04',
+        recordNumber: null,
+        decisionBody: 'Työ- ja elinkeinoministeriö',
+      });
+      const c = await newFundingDecision(t, {
+        agreementId: agreement.id,
+        funderId: city.id,
+        instrument: 'erdf',
+        status: 'applied',
+        amountGranted: null,
+        decisionDate: null,
+        recordNumber: '§210',
+        decisionBody: 'Kuopion kaupunginhallitus',
+      });
+      const ids = async (query: Json): Promise<unknown[]> => {
+        const res = await t.http
+          .get('/api/funding-decisions')
+          .query({ agreementId: agreement.id, ...query })
+          .expect(200);
+        expect(res.body.total).toBe(res.body.items.length);
+        return res.body.items.map((i: Json) => i.id);
+      };
+      expect(await ids({})).toEqual([a.id, b.id, c.id]); // newest decision first, unknown dates last
+      expect(await ids({ projectId: project.id })).toEqual([a.id]);
+      expect(await ids({ funderId: city.id })).toEqual([a.id, c.id]);
+      expect(await ids({ instrument: 'akke' })).toEqual([b.id]);
+      expect(await ids({ status: 'applied' })).toEqual([c.id]);
+      expect(await ids({ q: 'elinkeino' })).toEqual([b.id]);
+      expect(await ids({ q: '§2' })).toEqual([c.id]);
+      expect(await ids({ q: '100%' })).toEqual([]);
+      expect(await ids({ sort: 'amountGranted' })).toEqual([a.id, b.id, c.id]);
+      expect(await ids({ sort: '-amountGranted' })).toEqual([b.id, a.id, c.id]);
+      expect(await ids({ sort: 'decisionDate' })).toEqual([b.id, a.id, c.id]);
+      expect(await ids({ sort: 'createdAt' })).toEqual([a.id, b.id, c.id]);
+
+      const page2 = await t.http
+        .get('/api/funding-decisions')
+        .query({ agreementId: agreement.id, pageSize: 2, page: 2 })
+        .expect(200);
+      expect(page2.body).toMatchObject({ total: 3, page: 2, pageSize: 2 });
+      expect(page2.body.items.map((i: Json) => i.id)).toEqual([c.id]);
+      const beyond = await t.http
+        .get('/api/funding-decisions')
+        .query({ agreementId: agreement.id, pageSize: 2, page: 5 })
+        .expect(200);
+      expect(beyond.body).toMatchObject({ items: [], total: 3 });
+    });
+
+    it('validates filters, sort and page size', async () => {
+      const res = await t.http
+        .get('/api/funding-decisions')
+        .query({ pageSize: 1000, sort: 'conditions', status: 'paid', agreementId: 'x', instrument: 'gift' })
+        .expect(400);
+      expect(Object.keys(res.body.details).sort()).toEqual(['agreementId', 'instrument', 'pageSize', 'sort', 'status']);
+    });
+
+    it('serves a list page and a detail in at most 2 SQL statements, whatever the page size', async () => {
+      const agreement = await newAgreement(t);
+      const funder = await newOrganisation(t, { kind: 'city' });
+      const recipient = await newOrganisation(t);
+      const project = await insertProject(agreement.id);
+      for (let i = 0; i < 12; i++) {
+        const d = await newFundingDecision(t, {
+          agreementId: agreement.id,
+          funderId: funder.id,
+          recipientId: recipient.id,
+          projectId: project.id,
+        });
+        await newPayment(t, { fundingDecisionId: d.id, amount: '10.00' });
+      }
+      for (const pageSize of [1, 5, 100]) {
+        const { count, result } = await countStatements(t, () =>
+          t.http.get('/api/funding-decisions').query({ pageSize }).expect(200),
+        );
+        expect(result.body.items.length).toBe(Math.min(pageSize, result.body.total));
+        expect(count).toBeLessThanOrEqual(2);
+      }
+      const filtered = await countStatements(t, () =>
+        t.http.get('/api/funding-decisions').query({ agreementId: agreement.id, pageSize: 50 }).expect(200),
+      );
+      expect(filtered.result.body.items).toHaveLength(12);
+      expect(filtered.result.body.items.every((i: Json) => i.paid === '10.00' && i.paymentCount === 1)).toBe(true);
+      expect(filtered.count).toBeLessThanOrEqual(2);
+      const beyond = await countStatements(t, () =>
+        t.http.get('/api/funding-decisions').query({ page: 1000 }).expect(200),
+      );
+      expect(beyond.count).toBeLessThanOrEqual(2);
+      const id = filtered.result.body.items[0].id;
+      const detail = await countStatements(t, () => t.http.get(`/api/funding-decisions/${id as string}`).expect(200));
+      expect(detail.result.body).toMatchObject({
+        project: { id: project.id },
+        recipient: { id: recipient.id },
+        paid: '10.00',
+      });
+      expect(detail.count).toBeLessThanOrEqual(2);
+    });
+  });
+});
