@@ -1,0 +1,25 @@
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import type { i18n as I18n } from 'i18next';
+import { I18nextProvider } from 'react-i18next';
+import { ProjectsPage } from '../features/projects/components/projects-page';
+import { Layout } from './layout';
+
+export interface AppProps {
+  /** Made once by main.tsx (createQueryClient), fresh per test. */
+  queryClient: QueryClient;
+  /** Made once by main.tsx (createI18n), fresh per test. */
+  i18n: I18n;
+}
+
+/** The providers and the layout around the app's one page (the router comes with more pages). */
+export function App({ queryClient, i18n }: AppProps) {
+  return (
+    <I18nextProvider i18n={i18n}>
+      <QueryClientProvider client={queryClient}>
+        <Layout>
+          <ProjectsPage />
+        </Layout>
+      </QueryClientProvider>
+    </I18nextProvider>
+  );
+}

@@ -1,0 +1,33 @@
+import { LANGUAGES } from '@salkku/shared';
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { activeLanguage } from '../lib/i18n';
+
+/**
+ * fi / sv / en as a labelled group of toggle buttons (aria-pressed). Each language is named in
+ * itself and marked with its lang, so screen readers pronounce it right. The choice is
+ * remembered in localStorage (see lib/i18n.ts).
+ */
+export function LanguageSwitcher() {
+  const { t, i18n } = useTranslation();
+  const labelId = useId();
+  const current = activeLanguage(i18n);
+  return (
+    <div className="language-switcher" role="group" aria-labelledby={labelId}>
+      <span id={labelId} className="language-switcher__label">
+        {t('language.label')}
+      </span>
+      {LANGUAGES.map((language) => (
+        <button
+          key={language}
+          type="button"
+          lang={language}
+          aria-pressed={language === current}
+          onClick={() => void i18n.changeLanguage(language)}
+        >
+          {t(`language.${language}`)}
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitcher } from './language-switcher';
+
+export const MAIN_CONTENT_ID = 'main-content';
+
+/** Page frame with landmarks: a skip link, header (banner), main and footer (contentinfo). */
+export function Layout({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <a className="skip-link" href={`#${MAIN_CONTENT_ID}`}>
+        {t('app.skipToContent')}
+      </a>
+      <header className="site-header">
+        <div className="container site-header__inner">
+          <p className="site-header__brand">
+            <a href="/" className="site-header__name">
+              {t('app.name')}
+            </a>
+            <span className="site-header__tagline">{t('app.tagline')}</span>
+          </p>
+          <LanguageSwitcher />
+        </div>
+      </header>
+      <main id={MAIN_CONTENT_ID} className="container site-main" tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="site-footer">
+        <div className="container">
+          <p>{t('app.footer')}</p>
+        </div>
+      </footer>
+    </>
+  );
+}

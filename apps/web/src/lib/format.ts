@@ -1,0 +1,40 @@
+import { formatDate, formatMoney, type Language } from '@salkku/shared';
+import { useTranslation } from 'react-i18next';
+import { activeLanguage } from './i18n';
+
+/**
+ * Money and dates for display, through Intl in the active language. Finnish and Swedish follow
+ * the conventions used in Finland (fi-FI, sv-FI: "1 234,56 €", "4.2.2021"); English uses en-FI.
+ */
+const INTL_LOCALES: Record<Language, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-FI' };
+
+export function intlLocale(language: Language): string {
+  return INTL_LOCALES[language];
+}
+
+/** "200000.00" → "200 000,00 €" (fi); null or undefined → "". */
+export function formatMoneyIn(value: string | null | undefined, language: Language): string {
+  return value == null || value === '' ? '' : formatMoney(value, intlLocale(language));
+}
+
+/** "2021-02-04" → "4.2.2021" (fi); null or undefined → "". */
+export function formatDateIn(value: string | null | undefined, language: Language): string {
+  return value == null || value === '' ? '' : formatDate(value, intlLocale(language));
+}
+
+export interface Formatters {
+  language: Language;
+  money(value: string | null | undefined): string;
+  date(value: string | null | undefined): string;
+}
+
+/** Formatters bound to the active language; components re-render when the language changes. */
+export function useFormat(): Formatters {
+  const { i18n } = useTranslation();
+  const language = activeLanguage(i18n);
+  return {
+    language,
+    money: (value) => formatMoneyIn(value, language),
+    date: (value) => formatDateIn(value, language),
+  };
+}

@@ -1,0 +1,2 @@
+// Jest stand-in for CSS imports (Vite bundles the real stylesheet).
+module.exports = {};
