@@ -54,7 +54,10 @@ describe('embedded database (no DATABASE_URL)', () => {
 
     app = await start();
     try {
-      const orgs = await request(app.getHttpServer()).get('/api/organisations').query({ q: 'Uusi kumppani' }).expect(200);
+      const orgs = await request(app.getHttpServer())
+        .get('/api/organisations')
+        .query({ q: 'Uusi kumppani' })
+        .expect(200);
       expect(orgs.body.total).toBe(1);
       const projects = await request(app.getHttpServer()).get('/api/projects').expect(200);
       expect(projects.body.total).toBe(2);
@@ -87,7 +90,12 @@ describe('database from DATABASE_URL', () => {
     // An external PostgreSQL stands in here as an embedded server used through its URL only.
     const server = await startEmbeddedPostgres(null);
     try {
-      const config: AppConfig = { ...loadConfig({}), databaseUrl: server.url, demoData: 'auto', webDistDir: '/nonexistent' };
+      const config: AppConfig = {
+        ...loadConfig({}),
+        databaseUrl: server.url,
+        demoData: 'auto',
+        webDistDir: '/nonexistent',
+      };
       const app = await createApp(config, { url: server.url, poolSize: 1, embedded: null });
       try {
         const orgs = await request(app.getHttpServer()).get('/api/organisations').expect(200);

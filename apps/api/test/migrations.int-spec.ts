@@ -21,9 +21,9 @@ describe('migrations', () => {
   it('revert to an empty schema and apply again', async () => {
     const migrations = t.dataSource.migrations.length;
     for (let i = 0; i < migrations; i++) await t.dataSource.undoLastMigration({ transaction: 'each' });
-    const tables = (await t.dataSource.query(
+    const tables = await t.dataSource.query<unknown[]>(
       "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations'",
-    )) as unknown[];
+    );
     expect(tables).toEqual([]);
     const ran = await runMigrations(t.dataSource);
     expect(ran).toHaveLength(migrations);

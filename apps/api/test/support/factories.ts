@@ -55,7 +55,12 @@ export async function newProject(t: TestApp, overrides: Json = {}): Promise<Json
 /** A milestone (planned, due 30.6.2027) on a new project unless `projectId` is given. */
 export async function newMilestone(t: TestApp, overrides: Json = {}): Promise<Json> {
   const projectId = overrides.projectId ?? (await newProject(t)).id;
-  return post(t, '/api/milestones', { title: `Virstanpylväs ${next()}`, dueDate: '2027-06-30', ...overrides, projectId });
+  return post(t, '/api/milestones', {
+    title: `Virstanpylväs ${next()}`,
+    dueDate: '2027-06-30',
+    ...overrides,
+    projectId,
+  });
 }
 
 /** A status report (on track, dated 31.1.2025) on a new project unless `projectId` is given. */

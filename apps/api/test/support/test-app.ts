@@ -92,6 +92,6 @@ export async function countStatements<T>(t: TestApp, fn: () => Promise<T>): Prom
 
 /** Row count of a table, straight from the database (to prove a rejected write changed nothing). */
 export async function rowCount(t: TestApp, table: string): Promise<number> {
-  const [row] = (await t.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`)) as Array<{ n: number }>;
+  const [row] = await t.dataSource.query<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM ${table}`);
   return row?.n ?? 0;
 }

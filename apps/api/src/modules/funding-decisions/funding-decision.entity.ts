@@ -17,8 +17,14 @@ import { Project } from '../projects/project.entity';
 @Entity('funding_decisions')
 @Check('CHK_funding_decisions_amount', '"amount_granted" IS NULL OR "amount_granted" >= 0')
 @Check('CHK_funding_decisions_cap', '"cap" IS NULL OR "cap" >= 0')
-@Check('CHK_funding_decisions_rate', '"co_funding_rate" IS NULL OR ("co_funding_rate" >= 0 AND "co_funding_rate" <= 100)')
-@Check('CHK_funding_decisions_period', '"eligible_from" IS NULL OR "eligible_to" IS NULL OR "eligible_from" <= "eligible_to"')
+@Check(
+  'CHK_funding_decisions_rate',
+  '"co_funding_rate" IS NULL OR ("co_funding_rate" >= 0 AND "co_funding_rate" <= 100)',
+)
+@Check(
+  'CHK_funding_decisions_period',
+  '"eligible_from" IS NULL OR "eligible_to" IS NULL OR "eligible_from" <= "eligible_to"',
+)
 export class FundingDecision extends BaseEntity {
   @Index('IDX_funding_decisions_agreement_id')
   @Column({ type: 'uuid' })

@@ -1,9 +1,4 @@
-import {
-  LIFECYCLE_STATUSES,
-  PROJECT_KINDS,
-  type LifecycleStatus,
-  type ProjectKind,
-} from '@salkku/shared';
+import { LIFECYCLE_STATUSES, PROJECT_KINDS, type LifecycleStatus, type ProjectKind } from '@salkku/shared';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseEntity, MONEY_COLUMN } from '../../database/base.entity';
 import { Organisation } from '../organisations/organisation.entity';
