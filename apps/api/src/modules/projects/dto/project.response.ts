@@ -243,7 +243,7 @@ export class ProjectDetailResponse extends ProjectSummaryResponse {
     return {
       ...ProjectSummaryResponse.from(row),
       summary: row.summary,
-      partners: partners.map(ProjectPartnerResponse.from),
+      partners: partners.map((partner) => ProjectPartnerResponse.from(partner)),
       latestStatusReport:
         row.latest_report_id !== null
           ? {

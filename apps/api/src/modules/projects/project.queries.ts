@@ -1,0 +1,250 @@
+import {
+  CLOSED_MILESTONE_STATUSES,
+  PAYABLE_DECISION_STATUSES,
+  type Health,
+  type LifecycleStatus,
+  type OrganisationKind,
+  type ProjectKind,
+} from '@salkku/shared';
+
+/**
+ * The SQL behind the project list and detail. Each is one statement with explicit columns:
+ * the aggregates (funding, latest report, milestones) come from LATERAL subqueries on the
+ * project, never from loading child rows. User input only ever reaches SQL as parameters ($n);
+ * the only text spliced in is a whitelisted ORDER BY built by common/pagination.ts.
+ */
+
+/** Collects positional parameters: `p.add(value)` returns its placeholder ("$3"). */
+export class SqlParams {
+  readonly values: unknown[] = [];
+
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+export interface ProjectSummaryRow {
+  id: string;
+  code: string;
+  name: string;
+  kind: ProjectKind;
+  lifecycle_status: LifecycleStatus;
+  priority_area_id: string;
+  agreement_id: string;
+  priority_area_name_fi: string;
+  priority_area_name_sv: string | null;
+  priority_area_name_en: string | null;
+  lead_organisation_id: string;
+  lead_organisation_name: string;
+  planned_start: string | null;
+  planned_end: string | null;
+  total_budget: string | null;
+  eura_code: string | null;
+  funding_granted: string;
+  funding_paid: string;
+  funding_remaining: string;
+  latest_reporting_date: string | null;
+  latest_health: Health | null;
+  next_milestone_id: string | null;
+  next_milestone_title: string | null;
+  next_milestone_due_date: string | null;
+  overdue_milestones: number;
+  version: number;
+  updated_at: Date;
+}
+
+export interface ProjectListRow extends ProjectSummaryRow {
+  total: number;
+}
+
+export interface ProjectDetailRow extends ProjectSummaryRow {
+  summary: string | null;
+  created_at: Date;
+  latest_report_id: string | null;
+  latest_report_lifecycle_status: LifecycleStatus | null;
+  latest_report_summary: string | null;
+  latest_report_risks: string | null;
+  latest_report_next_steps: string | null;
+  latest_report_author: string | null;
+}
+
+export interface PartnerRow {
+  id: string;
+  organisation_id: string;
+  organisation_name: string;
+  organisation_kind: OrganisationKind;
+  role: string | null;
+  budget_share: string | null;
+  version: number;
+}
+
+/**
+ * The project's latest status report: latest reporting date, then latest created (the id breaks
+ * an exact tie so the choice is stable). Served by IDX_status_reports_project_latest.
+ */
+export function latestReportJoin(projectAlias: string, alias: string, columns: string): string {
+  return `LEFT JOIN LATERAL (
+      SELECT ${columns}
+      FROM status_reports sr
+      WHERE sr.project_id = ${projectAlias}.id
+      ORDER BY sr.reporting_date DESC, sr.created_at DESC, sr.id DESC
+      LIMIT 1
+    ) ${alias} ON true`;
+}
+
+/** Columns of the latest report that the list filters and sorts on. */
+export const LATEST_STATUS_COLUMNS = 'sr.reporting_date, sr.health';
+
+/**
+ * Select list and joins of a project summary, given the alias of a `projects` row `p` and of the
+ * latest report `ls` (reporting_date, health). `today` decides which milestones are overdue.
+ */
+function summarySelect(params: SqlParams, today: string): { columns: string; joins: string } {
+  const payable = params.add(PAYABLE_DECISION_STATUSES);
+  const closed = params.add(CLOSED_MILESTONE_STATUSES);
+  const todayParam = params.add(today);
+  const columns = `
+    p.id, p.code, p.name, p.kind, p.lifecycle_status,
+    p.priority_area_id, pa.agreement_id,
+    pa.name_fi AS priority_area_name_fi, pa.name_sv AS priority_area_name_sv, pa.name_en AS priority_area_name_en,
+    p.lead_organisation_id, lo.name AS lead_organisation_name,
+    p.planned_start, p.planned_end, p.total_budget, p.eura_code,
+    fund.granted::numeric(17,2) AS funding_granted,
+    fund.paid::numeric(17,2) AS funding_paid,
+    (fund.granted - fund.paid)::numeric(17,2) AS funding_remaining,
+    ls.reporting_date AS latest_reporting_date, ls.health AS latest_health,
+    nm.id AS next_milestone_id, nm.title AS next_milestone_title, nm.due_date AS next_milestone_due_date,
+    (SELECT count(*)::int FROM milestones om
+      WHERE om.project_id = p.id AND om.due_date < ${todayParam}::date
+        AND om.status::text <> ALL(${closed}::text[])) AS overdue_milestones,
+    p.version, p.updated_at`;
+  const joins = `
+    JOIN priority_areas pa ON pa.id = p.priority_area_id
+    JOIN organisations lo ON lo.id = p.lead_organisation_id
+    LEFT JOIN LATERAL (
+      SELECT COALESCE(SUM(fd.amount_granted), 0) AS granted, COALESCE(SUM(fp.paid), 0) AS paid
+      FROM funding_decisions fd
+      LEFT JOIN LATERAL (
+        SELECT SUM(pay.amount) AS paid FROM payments pay WHERE pay.funding_decision_id = fd.id
+      ) fp ON true
+      WHERE fd.project_id = p.id AND fd.status::text = ANY(${payable}::text[])
+    ) fund ON true
+    LEFT JOIN LATERAL (
+      SELECT m.id, m.title, m.due_date
+      FROM milestones m
+      WHERE m.project_id = p.id AND m.status::text <> ALL(${closed}::text[])
+      ORDER BY m.due_date ASC, m.created_at ASC, m.id ASC
+      LIMIT 1
+    ) nm ON true`;
+  return { columns, joins };
+}
+
+export interface ProjectListFilters {
+  q?: string;
+  agreementId?: string;
+  priorityAreaId?: string;
+  lifecycleStatus?: LifecycleStatus;
+  health?: Health | 'none';
+  leadOrganisationId?: string;
+  kind?: ProjectKind;
+}
+
+/** FROM and WHERE of the filtered project set (`p` with its area `fpa` and latest report `ls`). */
+function filteredFrom(params: SqlParams, filters: ProjectListFilters, likeQ: string | undefined): string {
+  const where: string[] = [];
+  if (likeQ !== undefined) {
+    const q = params.add(likeQ);
+    where.push(`(p.code ILIKE ${q} OR p.name ILIKE ${q})`);
+  }
+  if (filters.agreementId) where.push(`fpa.agreement_id = ${params.add(filters.agreementId)}`);
+  if (filters.priorityAreaId) where.push(`p.priority_area_id = ${params.add(filters.priorityAreaId)}`);
+  if (filters.lifecycleStatus) where.push(`p.lifecycle_status::text = ${params.add(filters.lifecycleStatus)}`);
+  if (filters.leadOrganisationId) where.push(`p.lead_organisation_id = ${params.add(filters.leadOrganisationId)}`);
+  if (filters.kind) where.push(`p.kind::text = ${params.add(filters.kind)}`);
+  if (filters.health === 'none') where.push('ls.health IS NULL');
+  else if (filters.health) where.push(`ls.health::text = ${params.add(filters.health)}`);
+  return `
+    FROM projects p
+    JOIN priority_areas fpa ON fpa.id = p.priority_area_id
+    ${latestReportJoin('p', 'ls', LATEST_STATUS_COLUMNS)}
+    ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+}
+
+/**
+ * One page of project summaries with the total in one statement: the page's ids are chosen
+ * (filtered, sorted, counted with a window) first, and only those rows get the aggregates.
+ * `orderBy` must come from `orderBySql` over whitelisted columns of `p` and `ls`.
+ */
+export function projectPageSql(
+  filters: ProjectListFilters,
+  likeQ: string | undefined,
+  orderBy: string,
+  limit: number,
+  offset: number,
+  today: string,
+): { sql: string; params: unknown[] } {
+  const params = new SqlParams();
+  const from = filteredFrom(params, filters, likeQ);
+  const limitParam = params.add(limit);
+  const offsetParam = params.add(offset);
+  const { columns, joins } = summarySelect(params, today);
+  const sql = `
+    WITH page AS (
+      SELECT p.id, ls.reporting_date, ls.health,
+             row_number() OVER (ORDER BY ${orderBy}) AS position,
+             count(*) OVER () AS total
+      ${from}
+      ORDER BY ${orderBy}
+      LIMIT ${limitParam} OFFSET ${offsetParam}
+    )
+    SELECT ${columns}, page.total::int AS total
+    FROM page
+    JOIN projects p ON p.id = page.id
+    CROSS JOIN LATERAL (SELECT page.reporting_date, page.health) ls
+    ${joins}
+    ORDER BY page.position`;
+  return { sql, params: params.values };
+}
+
+/** The number of projects matching the filters (only when a page past the end came back empty). */
+export function projectCountSql(
+  filters: ProjectListFilters,
+  likeQ: string | undefined,
+): { sql: string; params: unknown[] } {
+  const params = new SqlParams();
+  const from = filteredFrom(params, filters, likeQ);
+  return { sql: `SELECT count(*)::int AS total ${from}`, params: params.values };
+}
+
+/** One project with its aggregates and its whole latest status report. */
+export function projectDetailSql(id: string, today: string): { sql: string; params: unknown[] } {
+  const params = new SqlParams();
+  const idParam = params.add(id);
+  const { columns, joins } = summarySelect(params, today);
+  const sql = `
+    SELECT ${columns},
+      p.summary, p.created_at,
+      ls.id AS latest_report_id, ls.lifecycle_status AS latest_report_lifecycle_status,
+      ls.summary AS latest_report_summary, ls.risks AS latest_report_risks,
+      ls.next_steps AS latest_report_next_steps, ls.author AS latest_report_author
+    FROM projects p
+    ${latestReportJoin('p', 'ls', 'sr.id, sr.reporting_date, sr.health, sr.lifecycle_status, sr.summary, sr.risks, sr.next_steps, sr.author')}
+    ${joins}
+    WHERE p.id = ${idParam}`;
+  return { sql, params: params.values };
+}
+
+/** The partners of one project with their organisations, by organisation name. */
+export function projectPartnersSql(projectId: string): { sql: string; params: unknown[] } {
+  return {
+    sql: `
+      SELECT pp.id, pp.organisation_id, o.name AS organisation_name, o.kind AS organisation_kind,
+             pp.role, pp.budget_share, pp.version
+      FROM project_partners pp
+      JOIN organisations o ON o.id = pp.organisation_id
+      WHERE pp.project_id = $1
+      ORDER BY o.name, pp.id`,
+    params: [projectId],
+  };
+}

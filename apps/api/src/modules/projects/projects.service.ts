@@ -1,0 +1,317 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { LIFECYCLE_TRANSITIONS, canTransition, normaliseMoney, todayIso, type LifecycleStatus } from '@salkku/shared';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import type { Actor } from '../../common/actor';
+import { DomainError, notFound, type ErrorDetails } from '../../common/domain-error';
+import { likePattern, orderBySql, sortOrder, type Page } from '../../common/pagination';
+import { findForUpdate } from '../../common/transaction';
+import { assertVersion } from '../../common/version';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { Organisation } from '../organisations/organisation.entity';
+import { PriorityArea } from '../priority-areas/priority-area.entity';
+import type { CreateProjectDto, ProjectPartnerInput } from './dto/create-project.dto';
+import type { ListProjectsQuery } from './dto/list-projects.query';
+import { ProjectDetailResponse, ProjectSummaryResponse } from './dto/project.response';
+import type { UpdateProjectDto } from './dto/update-project.dto';
+import { ProjectPartner } from './project-partner.entity';
+import {
+  projectCountSql,
+  projectDetailSql,
+  projectPageSql,
+  projectPartnersSql,
+  type PartnerRow,
+  type ProjectDetailRow,
+  type ProjectListRow,
+} from './project.queries';
+import { Project } from './project.entity';
+import { diffPartners, type PartnerState } from './partner-diff';
+
+/** Sort keys of the list → SQL over the filtered set (`p` projects, `ls` latest report). */
+const SORT_COLUMNS: Record<string, string> = {
+  code: 'p.code',
+  name: 'p.name',
+  plannedStart: 'p.planned_start',
+  plannedEnd: 'p.planned_end',
+  lifecycleStatus: 'p.lifecycle_status',
+  updatedAt: 'p.updated_at',
+  health: 'ls.health',
+};
+
+/** Project columns a create or update body may set (everything but partners and version). */
+const PROJECT_FIELDS = [
+  'priorityAreaId',
+  'code',
+  'name',
+  'summary',
+  'kind',
+  'leadOrganisationId',
+  'plannedStart',
+  'plannedEnd',
+  'lifecycleStatus',
+  'totalBudget',
+  'euraCode',
+] as const;
+type ProjectField = (typeof PROJECT_FIELDS)[number];
+
+/** Fields that can never be empty: an update may change them but not clear them with null. */
+const REQUIRED_FIELDS: readonly (ProjectField | 'partners')[] = [
+  'priorityAreaId',
+  'code',
+  'name',
+  'kind',
+  'leadOrganisationId',
+  'lifecycleStatus',
+  'partners',
+];
+
+type Queryable = Pick<EntityManager, 'query'>;
+
+@Injectable()
+export class ProjectsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  private today(): string {
+    return todayIso(this.config.timeZone);
+  }
+
+  async list(query: ListProjectsQuery): Promise<Page<ProjectSummaryResponse>> {
+    const orderBy = orderBySql(sortOrder(query.sort, SORT_COLUMNS, 'code', 'p.id'));
+    const likeQ = query.q ? likePattern(query.q) : undefined;
+    const page = projectPageSql(query, likeQ, orderBy, query.pageSize, (query.page - 1) * query.pageSize, this.today());
+    const rows = await this.dataSource.query<ProjectListRow[]>(page.sql, page.params);
+    let total = rows[0]?.total ?? 0;
+    if (rows.length === 0 && query.page > 1) {
+      // A page past the end has no row to carry the window count: ask for it separately.
+      const count = projectCountSql(query, likeQ);
+      const [row] = await this.dataSource.query<Array<{ total: number }>>(count.sql, count.params);
+      total = row?.total ?? 0;
+    }
+    return {
+      items: rows.map((row) => ProjectSummaryResponse.from(row)),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
+  }
+
+  get(id: string): Promise<ProjectDetailResponse> {
+    return this.loadDetail(this.dataSource, id);
+  }
+
+  async create(dto: CreateProjectDto, _actor: Actor): Promise<ProjectDetailResponse> {
+    return this.dataSource.transaction(async (manager) => {
+      const partners = dto.partners ?? [];
+      await this.checkReferences(manager, {
+        priorityAreaId: dto.priorityAreaId,
+        leadOrganisationId: dto.leadOrganisationId,
+        partners,
+      });
+      checkPeriod(dto.plannedStart ?? null, dto.plannedEnd ?? null);
+      await this.checkCodeFree(manager, dto.code, null);
+      const project = await manager.save(
+        manager.create(Project, {
+          priorityAreaId: dto.priorityAreaId,
+          code: dto.code,
+          name: dto.name,
+          summary: dto.summary ?? null,
+          kind: dto.kind ?? 'other',
+          leadOrganisationId: dto.leadOrganisationId,
+          plannedStart: dto.plannedStart ?? null,
+          plannedEnd: dto.plannedEnd ?? null,
+          lifecycleStatus: dto.lifecycleStatus ?? 'planned',
+          totalBudget: dto.totalBudget ?? null,
+          euraCode: dto.euraCode ?? null,
+        }),
+      );
+      if (partners.length > 0) {
+        await manager.insert(
+          ProjectPartner,
+          partners.map((p) => ({ projectId: project.id, ...partnerState(p) })),
+        );
+      }
+      return this.loadDetail(manager, project.id);
+    });
+  }
+
+  async update(id: string, dto: UpdateProjectDto, version: number, _actor: Actor): Promise<ProjectDetailResponse> {
+    rejectNulls(dto);
+    return this.dataSource.transaction(async (manager) => {
+      const project = await findForUpdate(manager, Project, id, 'Project');
+      assertVersion('Project', project.version, version);
+
+      await this.checkReferences(manager, {
+        priorityAreaId: dto.priorityAreaId,
+        leadOrganisationId: dto.leadOrganisationId,
+        partners: dto.partners ?? [],
+      });
+      const changes = changedFields(project, dto);
+      checkPeriod(
+        changes.plannedStart !== undefined ? changes.plannedStart : project.plannedStart,
+        changes.plannedEnd !== undefined ? changes.plannedEnd : project.plannedEnd,
+      );
+      if (changes.lifecycleStatus !== undefined) checkTransition(project.lifecycleStatus, changes.lifecycleStatus);
+      if (changes.code !== undefined) await this.checkCodeFree(manager, changes.code, id);
+
+      let partnersChanged = false;
+      if (dto.partners) {
+        const current = await manager.find(ProjectPartner, { where: { projectId: id } });
+        const diff = diffPartners(current, dto.partners.map(partnerState));
+        if (diff.remove.length > 0) await manager.delete(ProjectPartner, { id: In(diff.remove) });
+        for (const change of diff.update) {
+          await manager.update(
+            ProjectPartner,
+            { id: change.id },
+            { role: change.role, budgetShare: change.budgetShare },
+          );
+        }
+        if (diff.insert.length > 0) {
+          await manager.insert(
+            ProjectPartner,
+            diff.insert.map((p) => ({ projectId: id, ...p })),
+          );
+        }
+        partnersChanged = diff.remove.length + diff.update.length + diff.insert.length > 0;
+      }
+
+      if (Object.keys(changes).length > 0 || partnersChanged) {
+        // The version (and updated_at) go up on any change, a partners-only change included.
+        await manager.createQueryBuilder().update(Project).set(changes).where('id = :id', { id }).execute();
+      }
+      return this.loadDetail(manager, id);
+    });
+  }
+
+  async remove(id: string, version: number | undefined, _actor: Actor): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const project = await findForUpdate(manager, Project, id, 'Project');
+      if (version !== undefined) assertVersion('Project', project.version, version);
+      const [row] = await manager.query<Array<{ n: number }>>(
+        'SELECT count(*)::int AS n FROM funding_decisions WHERE project_id = $1',
+        [id],
+      );
+      if (row && row.n > 0) {
+        throw new DomainError(
+          'IN_USE',
+          `Project ${project.code} has ${row.n} funding decision(s); delete or move them first`,
+          { fundingDecisions: [`${row.n} funding decision(s) refer to this project`] },
+        );
+      }
+      await manager.delete(Project, { id });
+    });
+  }
+
+  /** The detail in two statements: the project with its aggregates, then its partners. */
+  private async loadDetail(db: Queryable, id: string): Promise<ProjectDetailResponse> {
+    const detail = projectDetailSql(id, this.today());
+    const [row] = await db.query<ProjectDetailRow[]>(detail.sql, detail.params);
+    if (!row) throw notFound('Project', id);
+    const partners = projectPartnersSql(id);
+    const partnerRows = await db.query<PartnerRow[]>(partners.sql, partners.params);
+    return ProjectDetailResponse.fromRows(row, partnerRows);
+  }
+
+  /** Related records named in a body must exist: a missing one is a 400 on its field. */
+  private async checkReferences(
+    manager: EntityManager,
+    refs: { priorityAreaId?: string; leadOrganisationId?: string; partners: ProjectPartnerInput[] },
+  ): Promise<void> {
+    const details: ErrorDetails = {};
+    const seen = new Map<string, number>();
+    refs.partners.forEach((partner, i) => {
+      const first = seen.get(partner.organisationId);
+      if (first !== undefined) {
+        details[`partners.${i}.organisationId`] = [`the organisation is already a partner (partners.${first})`];
+      } else {
+        seen.set(partner.organisationId, i);
+      }
+    });
+
+    if (refs.priorityAreaId !== undefined && !(await manager.existsBy(PriorityArea, { id: refs.priorityAreaId }))) {
+      details.priorityAreaId = [`priority area ${refs.priorityAreaId} does not exist`];
+    }
+    const organisationIds = [
+      ...new Set([...seen.keys(), ...(refs.leadOrganisationId ? [refs.leadOrganisationId] : [])]),
+    ];
+    if (organisationIds.length > 0) {
+      const found = await manager.find(Organisation, { select: { id: true }, where: { id: In(organisationIds) } });
+      const existing = new Set(found.map((o) => o.id));
+      if (refs.leadOrganisationId !== undefined && !existing.has(refs.leadOrganisationId)) {
+        details.leadOrganisationId = [`organisation ${refs.leadOrganisationId} does not exist`];
+      }
+      refs.partners.forEach((partner, i) => {
+        if (!existing.has(partner.organisationId)) {
+          details[`partners.${i}.organisationId`] = [`organisation ${partner.organisationId} does not exist`];
+        }
+      });
+    }
+    if (Object.keys(details).length > 0) {
+      throw new DomainError('VALIDATION_FAILED', 'The request refers to records that do not exist', details);
+    }
+  }
+
+  private async checkCodeFree(manager: EntityManager, code: string, exceptId: string | null): Promise<void> {
+    const other = await manager.findOne(Project, { select: { id: true }, where: { code } });
+    if (other && other.id !== exceptId) {
+      throw new DomainError('DUPLICATE', `Another project already has the code ${code}`, {
+        code: ['another project already has this code'],
+      });
+    }
+  }
+}
+
+function partnerState(input: ProjectPartnerInput): PartnerState {
+  return {
+    organisationId: input.organisationId,
+    role: input.role ?? null,
+    budgetShare: input.budgetShare == null ? null : normaliseMoney(input.budgetShare),
+  };
+}
+
+function rejectNulls(dto: UpdateProjectDto): void {
+  const details: ErrorDetails = {};
+  for (const field of REQUIRED_FIELDS) {
+    if ((dto as Record<string, unknown>)[field] === null) {
+      details[field] = [field === 'partners' ? 'send [] to remove every partner' : `${field} cannot be cleared`];
+    }
+  }
+  if (Object.keys(details).length > 0)
+    throw new DomainError('VALIDATION_FAILED', 'Required fields cannot be null', details);
+}
+
+/** The fields of the body whose values differ from the stored project (money compared exactly). */
+function changedFields(project: Project, dto: UpdateProjectDto): Partial<Pick<Project, ProjectField>> {
+  const changes: Record<string, unknown> = {};
+  for (const field of PROJECT_FIELDS) {
+    let value = dto[field];
+    if (value === undefined) continue;
+    if (field === 'totalBudget' && value !== null) value = normaliseMoney(value);
+    const stored =
+      field === 'totalBudget' && project.totalBudget !== null ? normaliseMoney(project.totalBudget) : project[field];
+    if (value !== stored) changes[field] = value;
+  }
+  return changes;
+}
+
+function checkPeriod(start: string | null, end: string | null): void {
+  if (start !== null && end !== null && start > end) {
+    throw new DomainError('VALIDATION_FAILED', 'The planned end is before the planned start', {
+      plannedEnd: [`must be on or after plannedStart (${start})`],
+    });
+  }
+}
+
+function checkTransition(from: LifecycleStatus, to: LifecycleStatus): void {
+  if (!canTransition(LIFECYCLE_TRANSITIONS, from, to)) {
+    const allowed = LIFECYCLE_TRANSITIONS[from];
+    throw new DomainError(
+      'ILLEGAL_TRANSITION',
+      `A project cannot move from ${from} to ${to}` +
+        (allowed.length > 0 ? ` (allowed: ${allowed.join(', ')})` : ` (${from} is final)`),
+      { lifecycleStatus: [`allowed from ${from}: ${allowed.length > 0 ? allowed.join(', ') : 'none'}`] },
+    );
+  }
+}
