@@ -45,7 +45,7 @@ describe('Kuopio demo portfolio', () => {
       totalBudget: null,
       plannedStart: null,
       // the city's co-funding amount is not public: it counts as nothing granted, not as a guess
-      funding: { granted: '0.00', paid: '0.00', remaining: '0.00' },
+      funding: { granted: '0.00', paid: '0.00', remaining: '0.00', unknownAmounts: 1 },
     });
   });
 

@@ -179,7 +179,7 @@ describe('projects API', () => {
         plannedEnd: '2023-08-31',
         totalBudget: '450000.00',
         euraCode: 'A12345',
-        funding: { granted: '0.00', paid: '0.00', remaining: '0.00' },
+        funding: { granted: '0.00', paid: '0.00', remaining: '0.00', unknownAmounts: 0 },
         latestStatus: null,
         latestStatusReport: null,
         nextMilestone: null,
@@ -438,7 +438,7 @@ describe('projects API', () => {
         plannedEnd: null,
         totalBudget: null,
         euraCode: null,
-        funding: { granted: '0.00', paid: '0.00', remaining: '0.00' },
+        funding: { granted: '0.00', paid: '0.00', remaining: '0.00', unknownAmounts: 0 },
         latestStatus: null,
         nextMilestone: null,
         overdueMilestones: 0,
@@ -492,7 +492,7 @@ describe('projects API', () => {
       const p = await project({ code: 'FUND-1' });
       const granted = await insertDecision(t, p, agreementId, funder.id, 'granted', '1000.10');
       const amended = await insertDecision(t, p, agreementId, funder.id, 'amended', '2000.20');
-      await insertDecision(t, p, agreementId, funder.id, 'granted', null); // unknown amount counts as 0
+      await insertDecision(t, p, agreementId, funder.id, 'granted', null); // unknown amount: counted apart, not as 0
       await insertDecision(t, p, agreementId, funder.id, 'applied', '500.00');
       await insertDecision(t, p, agreementId, funder.id, 'rejected', '700.00');
       const withdrawn = await insertDecision(t, p, agreementId, funder.id, 'withdrawn', '900.00');
@@ -504,13 +504,13 @@ describe('projects API', () => {
       const otherDecision = await insertDecision(t, other, agreementId, funder.id, 'granted', '10.00');
       await insertPayment(t, otherDecision, '10.00');
 
-      const expected = { granted: '3000.30', paid: '0.30', remaining: '3000.00' };
+      const expected = { granted: '3000.30', paid: '0.30', remaining: '3000.00', unknownAmounts: 1 };
       const detail = await t.http.get(`/api/projects/${p.id}`).expect(200);
       expect(detail.body.funding).toEqual(expected);
       const list = await t.http.get('/api/projects').query({ q: 'FUND-' }).expect(200);
       expect(list.body.items.map((i: Item) => [i.code, i.funding])).toEqual([
         ['FUND-1', expected],
-        ['FUND-2', { granted: '10.00', paid: '10.00', remaining: '0.00' }],
+        ['FUND-2', { granted: '10.00', paid: '10.00', remaining: '0.00', unknownAmounts: 0 }],
       ]);
     });
 
@@ -524,7 +524,12 @@ describe('projects API', () => {
       await insertPayment(t, d1, '0.10');
       await insertPayment(t, d2, '0.20');
       const res = await t.http.get('/api/projects').query({ q: 'FUND-EXACT' }).expect(200);
-      expect(res.body.items[0].funding).toEqual({ granted: '3000.00', paid: '0.30', remaining: '2999.70' });
+      expect(res.body.items[0].funding).toEqual({
+        granted: '3000.00',
+        paid: '0.30',
+        remaining: '2999.70',
+        unknownAmounts: 0,
+      });
     });
 
     it('derives nextMilestone and overdueMilestones from due dates and statuses', async () => {

@@ -44,6 +44,7 @@ export interface ProjectSummaryRow {
   funding_granted: string;
   funding_paid: string;
   funding_remaining: string;
+  funding_unknown_amounts: number;
   latest_reporting_date: string | null;
   latest_health: Health | null;
   next_milestone_id: string | null;
@@ -113,6 +114,7 @@ function summarySelect(params: SqlParams, today: string): { columns: string; joi
     fund.granted::numeric(17,2) AS funding_granted,
     fund.paid::numeric(17,2) AS funding_paid,
     (fund.granted - fund.paid)::numeric(17,2) AS funding_remaining,
+    fund.unknown_amounts AS funding_unknown_amounts,
     ls.reporting_date AS latest_reporting_date, ls.health AS latest_health,
     nm.id AS next_milestone_id, nm.title AS next_milestone_title, nm.due_date AS next_milestone_due_date,
     (SELECT count(*)::int FROM milestones om
@@ -123,7 +125,8 @@ function summarySelect(params: SqlParams, today: string): { columns: string; joi
     JOIN priority_areas pa ON pa.id = p.priority_area_id
     JOIN organisations lo ON lo.id = p.lead_organisation_id
     LEFT JOIN LATERAL (
-      SELECT COALESCE(SUM(fd.amount_granted), 0) AS granted, COALESCE(SUM(fp.paid), 0) AS paid
+      SELECT COALESCE(SUM(fd.amount_granted), 0) AS granted, COALESCE(SUM(fp.paid), 0) AS paid,
+        count(*) FILTER (WHERE fd.amount_granted IS NULL)::int AS unknown_amounts
       FROM funding_decisions fd
       LEFT JOIN LATERAL (
         SELECT SUM(pay.amount) AS paid FROM payments pay WHERE pay.funding_decision_id = fd.id

@@ -884,6 +884,11 @@ export interface components {
              * @example 3000.00
              */
             remaining: string;
+            /**
+             * @description Granted or amended decisions whose amount is not known (not public yet): they are not in `granted`, so the true total is higher
+             * @example 0
+             */
+            unknownAmounts: number;
         };
         /** @enum {string} */
         ProjectKind: "launch" | "other";

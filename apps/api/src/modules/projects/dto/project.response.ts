@@ -51,6 +51,13 @@ export class ProjectFundingSummary {
 
   @ApiProperty({ example: '3000.00', description: 'granted − paid' })
   remaining: string;
+
+  @ApiProperty({
+    example: 0,
+    description:
+      'Granted or amended decisions whose amount is not known (not public yet): they are not in `granted`, so the true total is higher',
+  })
+  unknownAmounts: number;
 }
 
 export class ProjectLatestStatus {
@@ -148,7 +155,12 @@ export class ProjectSummaryResponse {
       plannedEnd: row.planned_end,
       totalBudget: row.total_budget,
       euraCode: row.eura_code,
-      funding: { granted: row.funding_granted, paid: row.funding_paid, remaining: row.funding_remaining },
+      funding: {
+        granted: row.funding_granted,
+        paid: row.funding_paid,
+        remaining: row.funding_remaining,
+        unknownAmounts: row.funding_unknown_amounts,
+      },
       latestStatus:
         row.latest_reporting_date !== null && row.latest_health !== null
           ? { reportingDate: row.latest_reporting_date, health: row.latest_health }

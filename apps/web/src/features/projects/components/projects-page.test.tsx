@@ -17,7 +17,7 @@ const waterProject: ProjectSummary = {
   plannedEnd: null,
   totalBudget: null,
   euraCode: null,
-  funding: { granted: '200000.00', paid: '50000.00', remaining: '150000.00' },
+  funding: { granted: '200000.00', paid: '50000.00', remaining: '150000.00', unknownAmounts: 0 },
   latestStatus: { reportingDate: '2021-12-15', health: 'at_risk' },
   nextMilestone: { id: 'd1e2f3a4-0000-4000-8000-000000000001', title: 'Testiympäristö auki', dueDate: '2022-02-04' },
   overdueMilestones: 1,
@@ -33,7 +33,7 @@ const healthTechProject: ProjectSummary = {
   lifecycleStatus: 'planned',
   priorityArea: { ...HEALTH_TECH, nameFi: 'Terveys- ja hyvinvointiteknologia', nameSv: null, nameEn: null },
   leadOrganisation: { id: 'c1e2f3a4-0000-4000-8000-000000000002', name: 'Kuopio Health' },
-  funding: { granted: '0.00', paid: '0.00', remaining: '0.00' },
+  funding: { granted: '0.00', paid: '0.00', remaining: '0.00', unknownAmounts: 1 },
   latestStatus: null,
   nextMilestone: null,
   overdueMilestones: 0,
@@ -90,6 +90,9 @@ describe('projects page', () => {
     const healthTech = within(table).getByRole('row', { name: /HYTE-KH/ });
     expect(within(healthTech).getByText('Suunniteltu')).toBeInTheDocument();
     expect(within(healthTech).getByText('Ei tilanneraporttia')).toBeInTheDocument();
+    // a granted decision whose amount is not public is not shown as nothing granted
+    expect(within(healthTech).getByText('+ 1 päätös, jonka summa ei ole tiedossa')).toBeInTheDocument();
+    expect(within(water).queryByText(/summa ei ole tiedossa/)).not.toBeInTheDocument();
 
     // One page is all there is: no paging controls.
     expect(screen.queryByRole('navigation', { name: 'Sivutus' })).not.toBeInTheDocument();

@@ -107,7 +107,12 @@ function ProjectRow({ project }: { project: ProjectSummary }) {
           </span>
         )}
       </td>
-      <td className="num">{format.money(funding.granted)}</td>
+      <td className="num">
+        {format.money(funding.granted)}
+        {funding.unknownAmounts > 0 && (
+          <span className="secondary">{t('projects.unknownAmounts', { count: funding.unknownAmounts })}</span>
+        )}
+      </td>
       <td className="num">{format.money(funding.paid)}</td>
       <td className="num">{format.money(funding.remaining)}</td>
       <td>
