@@ -300,12 +300,6 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        AgreementCityResponse: {
-            /** Format: uuid */
-            id: string;
-            /** @example Kuopion kaupunki */
-            name: string;
-        };
         AgreementPage: {
             items: components["schemas"]["AgreementResponse"][];
             page: number;
@@ -314,7 +308,7 @@ export interface components {
             total: number;
         };
         AgreementResponse: {
-            city: components["schemas"]["AgreementCityResponse"];
+            city: components["schemas"]["OrganisationRef"];
             /** Format: uuid */
             cityId: string;
             /** Format: date-time */
@@ -689,14 +683,6 @@ export interface components {
             /** @description Number of records matching the filters */
             total: number;
         };
-        MilestoneProject: {
-            /** @example VESI-KH */
-            code: string;
-            /** Format: uuid */
-            id: string;
-            /** @example Kuopion kaupungin ekosysteemisopimuksen vesi-painopisteen käynnistämishanke */
-            name: string;
-        };
         MilestoneResponse: {
             /** @description The statuses this milestone may move to next */
             allowedTransitions: components["schemas"]["MilestoneStatus"][];
@@ -717,7 +703,7 @@ export interface components {
             id: string;
             /** @description Derived, never stored: due before today and neither done nor cancelled */
             overdue: boolean;
-            project: components["schemas"]["MilestoneProject"];
+            project: components["schemas"]["ProjectRef"];
             /** Format: uuid */
             projectId: string;
             status: components["schemas"]["MilestoneStatus"];
@@ -766,7 +752,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             kind: components["schemas"]["OrganisationKind"];
-            /** @example Savonia-ammattikorkeakoulu */
+            /** @example Kuopion kaupunki */
             name: string;
         };
         PaymentPage: {
@@ -847,7 +833,7 @@ export interface components {
             /** @description Of the latest status report, if any */
             latestStatus: components["schemas"]["ProjectLatestStatus"] | null;
             latestStatusReport: components["schemas"]["ProjectStatusReportRef"] | null;
-            leadOrganisation: components["schemas"]["ProjectOrganisationRef"];
+            leadOrganisation: components["schemas"]["OrganisationRef"];
             lifecycleStatus: components["schemas"]["LifecycleStatus"];
             name: string;
             /** @description The open milestone (not done or cancelled) with the earliest due date */
@@ -904,12 +890,6 @@ export interface components {
             id: string;
             title: string;
         };
-        ProjectOrganisationRef: {
-            /** Format: uuid */
-            id: string;
-            /** @example Savonia-ammattikorkeakoulu */
-            name: string;
-        };
         ProjectPartnerInput: {
             /**
              * @description The organisation’s share of the budget in euros
@@ -950,6 +930,7 @@ export interface components {
             code: string;
             /** Format: uuid */
             id: string;
+            /** @example Kuopion kaupungin ekosysteemisopimuksen vesi-painopisteen käynnistämishanke */
             name: string;
         };
         ProjectStatusReportRef: {
@@ -983,7 +964,7 @@ export interface components {
             kind: components["schemas"]["ProjectKind"];
             /** @description Of the latest status report, if any */
             latestStatus: components["schemas"]["ProjectLatestStatus"] | null;
-            leadOrganisation: components["schemas"]["ProjectOrganisationRef"];
+            leadOrganisation: components["schemas"]["OrganisationRef"];
             lifecycleStatus: components["schemas"]["LifecycleStatus"];
             name: string;
             /** @description The open milestone (not done or cancelled) with the earliest due date */
@@ -1009,14 +990,6 @@ export interface components {
             /** @description Number of records matching the filters */
             total: number;
         };
-        StatusReportProject: {
-            /** @example VESI-KH */
-            code: string;
-            /** Format: uuid */
-            id: string;
-            /** @example Kuopion kaupungin ekosysteemisopimuksen vesi-painopisteen käynnistämishanke */
-            name: string;
-        };
         StatusReportResponse: {
             /**
              * @description Display name of whoever wrote the report
@@ -1031,7 +1004,7 @@ export interface components {
             /** @description The project's lifecycle status when the report was written */
             lifecycleStatus: components["schemas"]["LifecycleStatus"];
             nextSteps: string | null;
-            project: components["schemas"]["StatusReportProject"];
+            project: components["schemas"]["ProjectRef"];
             /** Format: uuid */
             projectId: string;
             /**

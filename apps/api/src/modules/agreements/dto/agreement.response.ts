@@ -1,12 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-
-export class AgreementCityResponse {
-  @ApiProperty({ format: 'uuid' })
-  id: string;
-
-  @ApiProperty({ example: 'Kuopion kaupunki' })
-  name: string;
-}
+import { OrganisationRef, RecordResponse } from '../../../common/responses';
 
 /** One row of the agreements select (see AgreementsService): explicit columns, city joined. */
 export interface AgreementRow {
@@ -22,15 +15,12 @@ export interface AgreementRow {
   updatedAt: Date;
 }
 
-export class AgreementResponse {
-  @ApiProperty({ format: 'uuid' })
-  id: string;
-
+export class AgreementResponse extends RecordResponse {
   @ApiProperty({ format: 'uuid' })
   cityId: string;
 
-  @ApiProperty({ type: AgreementCityResponse })
-  city: AgreementCityResponse;
+  @ApiProperty({ type: OrganisationRef })
+  city: OrganisationRef;
 
   @ApiProperty({ example: 'Kuopion ekosysteemisopimus 2021–2027' })
   title: string;
@@ -43,15 +33,6 @@ export class AgreementResponse {
 
   @ApiProperty({ type: 'string', format: 'date', nullable: true, example: '2027-12-31' })
   validTo: string | null;
-
-  @ApiProperty({ description: 'Send back on update (If-Match or body) to avoid lost updates' })
-  version: number;
-
-  @ApiProperty({ type: 'string', format: 'date-time' })
-  createdAt: string;
-
-  @ApiProperty({ type: 'string', format: 'date-time' })
-  updatedAt: string;
 
   static from(row: AgreementRow): AgreementResponse {
     return {

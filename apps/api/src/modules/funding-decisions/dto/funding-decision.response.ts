@@ -7,25 +7,7 @@ import {
   type FundingDecisionStatus,
   type FundingInstrument,
 } from '@salkku/shared';
-
-export class OrganisationRef {
-  @ApiProperty({ format: 'uuid' })
-  id: string;
-
-  @ApiProperty({ example: 'Kuopion kaupunki' })
-  name: string;
-}
-
-export class ProjectRef {
-  @ApiProperty({ format: 'uuid' })
-  id: string;
-
-  @ApiProperty({ example: 'VESI-KH' })
-  code: string;
-
-  @ApiProperty()
-  name: string;
-}
+import { OrganisationRef, ProjectRef, RecordResponse } from '../../../common/responses';
 
 /** One row of the funding decisions select (see FundingDecisionsService), columns in camelCase. */
 export interface FundingDecisionRow {
@@ -57,10 +39,7 @@ export interface FundingDecisionRow {
   paymentCount: number;
 }
 
-export class FundingDecisionResponse {
-  @ApiProperty({ format: 'uuid' })
-  id: string;
-
+export class FundingDecisionResponse extends RecordResponse {
   @ApiProperty({ format: 'uuid' })
   agreementId: string;
 
@@ -136,15 +115,6 @@ export class FundingDecisionResponse {
     description: 'Statuses this decision may move to',
   })
   allowedTransitions: FundingDecisionStatus[];
-
-  @ApiProperty({ description: 'Send back on update (If-Match or body) to avoid lost updates' })
-  version: number;
-
-  @ApiProperty({ type: 'string', format: 'date-time' })
-  createdAt: string;
-
-  @ApiProperty({ type: 'string', format: 'date-time' })
-  updatedAt: string;
 
   static from(row: FundingDecisionRow): FundingDecisionResponse {
     return {

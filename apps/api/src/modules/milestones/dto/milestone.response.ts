@@ -6,18 +6,7 @@ import {
   nextStatuses,
   type MilestoneStatus,
 } from '@salkku/shared';
-
-/** The project a milestone belongs to, as much as a list needs to show it. */
-export class MilestoneProject {
-  @ApiProperty({ format: 'uuid' })
-  id: string;
-
-  @ApiProperty({ example: 'VESI-KH' })
-  code: string;
-
-  @ApiProperty({ example: 'Kuopion kaupungin ekosysteemisopimuksen vesi-painopisteen käynnistämishanke' })
-  name: string;
-}
+import { ProjectRef, RecordResponse } from '../../../common/responses';
 
 /** One milestone row as the service selects it (explicit columns, project joined). */
 export interface MilestoneRow {
@@ -35,15 +24,12 @@ export interface MilestoneRow {
   updatedAt: Date;
 }
 
-export class MilestoneResponse {
-  @ApiProperty({ format: 'uuid' })
-  id: string;
-
+export class MilestoneResponse extends RecordResponse {
   @ApiProperty({ format: 'uuid' })
   projectId: string;
 
-  @ApiProperty({ type: MilestoneProject })
-  project: MilestoneProject;
+  @ApiProperty({ type: ProjectRef })
+  project: ProjectRef;
 
   @ApiProperty({ example: 'Ohjausryhmä hyväksyy toimintasuunnitelman' })
   title: string;
@@ -70,15 +56,6 @@ export class MilestoneResponse {
     description: 'The statuses this milestone may move to next',
   })
   allowedTransitions: MilestoneStatus[];
-
-  @ApiProperty({ description: 'Send back on update (If-Match or body) to avoid lost updates' })
-  version: number;
-
-  @ApiProperty({ type: 'string', format: 'date-time' })
-  createdAt: string;
-
-  @ApiProperty({ type: 'string', format: 'date-time' })
-  updatedAt: string;
 
   /** `today` is the calendar date in Salkku's time zone that decides "overdue". */
   static from(row: MilestoneRow, today: string): MilestoneResponse {

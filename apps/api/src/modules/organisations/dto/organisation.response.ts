@@ -1,11 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ORGANISATION_KINDS, type OrganisationKind } from '@salkku/shared';
+import { RecordResponse } from '../../../common/responses';
 import type { Organisation } from '../organisation.entity';
 
-export class OrganisationResponse {
-  @ApiProperty({ format: 'uuid' })
-  id: string;
-
+export class OrganisationResponse extends RecordResponse {
   @ApiProperty({ example: 'Pohjois-Savon liitto' })
   name: string;
 
@@ -17,15 +15,6 @@ export class OrganisationResponse {
 
   @ApiProperty({ example: 'FI' })
   country: string;
-
-  @ApiProperty({ description: 'Send back on update (If-Match or body) to avoid lost updates' })
-  version: number;
-
-  @ApiProperty({ type: 'string', format: 'date-time' })
-  createdAt: string;
-
-  @ApiProperty({ type: 'string', format: 'date-time' })
-  updatedAt: string;
 
   static from(entity: Organisation): OrganisationResponse {
     return {

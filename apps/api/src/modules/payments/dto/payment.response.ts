@@ -1,10 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { RecordResponse } from '../../../common/responses';
 import type { Payment } from '../payment.entity';
 
-export class PaymentResponse {
-  @ApiProperty({ format: 'uuid' })
-  id: string;
-
+export class PaymentResponse extends RecordResponse {
   @ApiProperty({ format: 'uuid' })
   fundingDecisionId: string;
 
@@ -16,15 +14,6 @@ export class PaymentResponse {
 
   @ApiProperty({ type: 'string', nullable: true })
   note: string | null;
-
-  @ApiProperty({ description: 'Send back on update (If-Match or body) to avoid lost updates' })
-  version: number;
-
-  @ApiProperty({ type: 'string', format: 'date-time' })
-  createdAt: string;
-
-  @ApiProperty({ type: 'string', format: 'date-time' })
-  updatedAt: string;
 
   /** From an entity or a raw row with the same (camelCase) columns. */
   static from(entity: Omit<Payment, 'fundingDecision'>): PaymentResponse {

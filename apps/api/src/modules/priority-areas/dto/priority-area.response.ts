@@ -1,10 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { RecordResponse } from '../../../common/responses';
 import type { PriorityArea } from '../priority-area.entity';
 
-export class PriorityAreaResponse {
-  @ApiProperty({ format: 'uuid' })
-  id: string;
-
+export class PriorityAreaResponse extends RecordResponse {
   @ApiProperty({ format: 'uuid' })
   agreementId: string;
 
@@ -22,15 +20,6 @@ export class PriorityAreaResponse {
 
   @ApiProperty({ type: [String], example: ['Smart water-supply solutions'] })
   subThemes: string[];
-
-  @ApiProperty({ description: 'Send back on update (If-Match or body) to avoid lost updates' })
-  version: number;
-
-  @ApiProperty({ type: 'string', format: 'date-time' })
-  createdAt: string;
-
-  @ApiProperty({ type: 'string', format: 'date-time' })
-  updatedAt: string;
 
   static from(entity: PriorityArea): PriorityAreaResponse {
     return {

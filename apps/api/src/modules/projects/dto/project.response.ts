@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, IntersectionType } from '@nestjs/swagger';
 import {
   HEALTH_VALUES,
   LIFECYCLE_STATUSES,
@@ -10,6 +10,7 @@ import {
   type OrganisationKind,
   type ProjectKind,
 } from '@salkku/shared';
+import { OrganisationRef, RecordResponseOnly, RecordResponseWithout } from '../../../common/responses';
 import type { PartnerRow, ProjectDetailRow, ProjectSummaryRow } from '../project.queries';
 
 export class ProjectPriorityAreaRef {
@@ -29,15 +30,7 @@ export class ProjectPriorityAreaRef {
   nameEn: string | null;
 }
 
-export class ProjectOrganisationRef {
-  @ApiProperty({ format: 'uuid' })
-  id: string;
-
-  @ApiProperty({ example: 'Savonia-ammattikorkeakoulu' })
-  name: string;
-}
-
-export class PartnerOrganisationRef extends ProjectOrganisationRef {
+export class PartnerOrganisationRef extends OrganisationRef {
   @ApiProperty({ enum: ORGANISATION_KINDS, enumName: 'OrganisationKind' })
   kind: OrganisationKind;
 }
@@ -79,11 +72,11 @@ export class ProjectMilestoneRef {
   dueDate: string;
 }
 
-/** A row of the project list: the project with its funding, latest health and milestones. */
-export class ProjectSummaryResponse {
-  @ApiProperty({ format: 'uuid' })
-  id: string;
-
+/**
+ * A row of the project list: the project with its funding, latest health and milestones. The
+ * list leaves out createdAt; the detail has it.
+ */
+export class ProjectSummaryResponse extends RecordResponseWithout('createdAt') {
   @ApiProperty({ example: 'VESI-KH' })
   code: string;
 
@@ -99,8 +92,8 @@ export class ProjectSummaryResponse {
   @ApiProperty({ type: ProjectPriorityAreaRef })
   priorityArea: ProjectPriorityAreaRef;
 
-  @ApiProperty({ type: ProjectOrganisationRef })
-  leadOrganisation: ProjectOrganisationRef;
+  @ApiProperty({ type: OrganisationRef })
+  leadOrganisation: OrganisationRef;
 
   @ApiProperty({ type: 'string', format: 'date', nullable: true })
   plannedStart: string | null;
@@ -129,12 +122,6 @@ export class ProjectSummaryResponse {
 
   @ApiProperty({ description: 'Open milestones whose due date is before today' })
   overdueMilestones: number;
-
-  @ApiProperty({ description: 'Send back on update (If-Match or body) to avoid lost updates' })
-  version: number;
-
-  @ApiProperty({ type: 'string', format: 'date-time' })
-  updatedAt: string;
 
   static from(row: ProjectSummaryRow): ProjectSummaryResponse {
     return {
@@ -229,8 +216,8 @@ export class ProjectStatusReportRef {
   author: string;
 }
 
-/** One project with everything the project page shows. */
-export class ProjectDetailResponse extends ProjectSummaryResponse {
+/** One project with everything the project page shows: the summary, createdAt and more. */
+export class ProjectDetailResponse extends IntersectionType(ProjectSummaryResponse, RecordResponseOnly('createdAt')) {
   @ApiProperty({ type: 'string', nullable: true })
   summary: string | null;
 
@@ -247,9 +234,6 @@ export class ProjectDetailResponse extends ProjectSummaryResponse {
     description: 'Lifecycle statuses the project may move to next',
   })
   allowedTransitions: LifecycleStatus[];
-
-  @ApiProperty({ type: 'string', format: 'date-time' })
-  createdAt: string;
 
   static fromRows(row: ProjectDetailRow, partners: PartnerRow[]): ProjectDetailResponse {
     return {

@@ -1,17 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { HEALTH_VALUES, LIFECYCLE_STATUSES, type Health, type LifecycleStatus } from '@salkku/shared';
-
-/** The project a status report is about, as much as a list needs to show it. */
-export class StatusReportProject {
-  @ApiProperty({ format: 'uuid' })
-  id: string;
-
-  @ApiProperty({ example: 'VESI-KH' })
-  code: string;
-
-  @ApiProperty({ example: 'Kuopion kaupungin ekosysteemisopimuksen vesi-painopisteen käynnistämishanke' })
-  name: string;
-}
+import { ProjectRef, RecordResponseWithout } from '../../../common/responses';
 
 /** One status report row as the service selects it (explicit columns, project joined). */
 export interface StatusReportRow {
@@ -30,15 +19,16 @@ export interface StatusReportRow {
   version: number;
 }
 
-export class StatusReportResponse {
-  @ApiProperty({ format: 'uuid' })
-  id: string;
+/** Reports are append-only (never changed), so they carry no updatedAt. */
+export class StatusReportResponse extends RecordResponseWithout('updatedAt') {
+  @ApiProperty({ description: 'Always 1: reports are never changed' })
+  override version: number;
 
   @ApiProperty({ format: 'uuid' })
   projectId: string;
 
-  @ApiProperty({ type: StatusReportProject })
-  project: StatusReportProject;
+  @ApiProperty({ type: ProjectRef })
+  project: ProjectRef;
 
   @ApiProperty({ type: 'string', format: 'date', example: '2021-12-31' })
   reportingDate: string;
@@ -64,12 +54,6 @@ export class StatusReportResponse {
 
   @ApiProperty({ description: 'Display name of whoever wrote the report', example: 'Salkku' })
   author: string;
-
-  @ApiProperty({ type: 'string', format: 'date-time' })
-  createdAt: string;
-
-  @ApiProperty({ description: 'Always 1: reports are never changed' })
-  version: number;
 
   static from(row: StatusReportRow): StatusReportResponse {
     return {
