@@ -1,8 +1,12 @@
 import type { MigrationInterface } from 'typeorm';
 import { InitialSchema1795840487219 } from './1795840487219-InitialSchema';
+import { AccountsSessionsAudit1795844135416 } from './1795844135416-AccountsSessionsAudit';
 
 /**
  * Every migration, oldest first. Never edit one that has landed: add a new one.
  * Generate a draft with `pnpm migration:generate <Name>`, read it, then list it here.
  */
-export const MIGRATIONS: Array<new () => MigrationInterface> = [InitialSchema1795840487219];
+export const MIGRATIONS: Array<new () => MigrationInterface> = [
+  InitialSchema1795840487219,
+  AccountsSessionsAudit1795844135416,
+];

@@ -2,7 +2,9 @@ import { Logger, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
@@ -11,7 +13,9 @@ import { ErrorFilter } from './common/error.filter';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/config';
 import type { ResolvedDatabase } from './database/database-url';
+import { bootstrapFirstAdmin, createDemoUsers } from './database/accounts';
 import { loadDemoPortfolioIfEmpty } from './database/demo-data';
+import { UsersService } from './modules/users/users.service';
 import { runMigrations } from './database/migrate';
 
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
@@ -60,6 +64,32 @@ export async function createApp(config: AppConfig, database: ResolvedDatabase): 
   app.useGlobalFilters(new ErrorFilter());
   app.disable('x-powered-by');
   app.set('query parser', 'extended');
+  app.set('trust proxy', config.trustProxy);
+  app.use(cookieParser());
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          // Swagger UI and React set inline style attributes.
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          fontSrc: ["'self'"],
+          connectSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+        },
+      },
+      strictTransportSecurity: config.production ? { maxAge: 31536000, includeSubDomains: true } : false,
+      crossOriginEmbedderPolicy: false,
+      // Agrees with frame-ancestors 'none' for browsers that only know X-Frame-Options.
+      frameguard: { action: 'deny' },
+    }),
+  );
   app.enableShutdownHooks();
 
   const document = buildOpenApiDocument(app);
@@ -73,8 +103,13 @@ export async function createApp(config: AppConfig, database: ResolvedDatabase): 
   await app.init();
   const shouldLoadDemo = config.demoData === 'always' || (config.demoData === 'auto' && database.embedded !== null);
   if (shouldLoadDemo) {
-    const loaded = await loadDemoPortfolioIfEmpty(app.get(DataSource));
+    const users = app.get(UsersService);
+    // Demo users only in the embedded database: a DATABASE_URL database never gets them.
+    const loaded = await loadDemoPortfolioIfEmpty(app.get(DataSource), (manager) =>
+      database.embedded ? createDemoUsers(manager, users) : Promise.resolve(),
+    );
     if (loaded) new Logger('Demo').log('Loaded the Kuopio demo portfolio into an empty database');
   }
+  await bootstrapFirstAdmin(app.get(DataSource), app.get(UsersService));
   return app;
 }

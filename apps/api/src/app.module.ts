@@ -1,12 +1,13 @@
-import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { actorMiddleware } from './common/actor';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { createDataSourceOptions } from './database/data-source-options';
 import type { ResolvedDatabase } from './database/database-url';
 import { EmbeddedPostgresLifecycle } from './database/embedded-lifecycle';
 import { AgreementsModule } from './modules/agreements/agreements.module';
+import { AuditModule } from './modules/audit/audit.module';
+import { AuthModule } from './modules/auth/auth.module';
 import { FundingDecisionsModule } from './modules/funding-decisions/funding-decisions.module';
 import { HealthModule } from './modules/health/health.module';
 import { MilestonesModule } from './modules/milestones/milestones.module';
@@ -15,9 +16,13 @@ import { PaymentsModule } from './modules/payments/payments.module';
 import { PriorityAreasModule } from './modules/priority-areas/priority-areas.module';
 import { ProjectsModule } from './modules/projects/projects.module';
 import { StatusReportsModule } from './modules/status-reports/status-reports.module';
+import { UsersModule } from './modules/users/users.module';
 
 export const FEATURE_MODULES = [
   HealthModule,
+  AuthModule,
+  UsersModule,
+  AuditModule,
   OrganisationsModule,
   AgreementsModule,
   PriorityAreasModule,
@@ -29,7 +34,7 @@ export const FEATURE_MODULES = [
 ];
 
 @Module({})
-export class AppModule implements NestModule {
+export class AppModule {
   static forRoot(config: AppConfig, database: ResolvedDatabase): DynamicModule {
     return {
       module: AppModule,
@@ -56,9 +61,5 @@ export class AppModule implements NestModule {
       exports: [APP_CONFIG],
       global: true,
     };
-  }
-
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(actorMiddleware).forRoutes('{*path}');
   }
 }

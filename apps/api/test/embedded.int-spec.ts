@@ -3,10 +3,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { createApp } from '../src/app.factory';
 import { loadConfig, type AppConfig } from '../src/config/config';
 import { resolveDatabase } from '../src/database/database-url';
+import { DEMO_PASSWORD, DEMO_USERS } from '../src/database/accounts';
 import { DataDirectoryLockedError, startEmbeddedPostgres } from '../src/database/embedded-postgres';
+import { signIn } from './support/test-app';
 
 /**
  * The zero-setup default: with no DATABASE_URL Salkku runs on an embedded PostgreSQL in a data
@@ -38,29 +41,32 @@ describe('embedded database (no DATABASE_URL)', () => {
   it('loads the Kuopio demo portfolio on first start, keeps data across a restart, and does not load it twice', async () => {
     let app = await start();
     try {
-      const projects = await request(app.getHttpServer()).get('/api/projects').expect(200);
+      // the demo users of every role exist, and the README's password signs them in
+      for (const user of DEMO_USERS) await signIn(app, user.email, DEMO_PASSWORD);
+      const coordinator = await signIn(app, 'koordinaattori@salkku.example', DEMO_PASSWORD);
+      const me = await coordinator.get('/api/me').expect(200);
+      expect(me.body).toMatchObject({ user: { role: 'coordinator', organisation: { name: 'Kuopion kaupunki' } } });
+      const projects = await coordinator.get('/api/projects').expect(200);
       expect(projects.body.items.map((p: { code: string }) => p.code).sort()).toEqual(['TERVEYS-KH', 'VESI-KH']);
-      const orgs = await request(app.getHttpServer()).get('/api/organisations').query({ pageSize: 100 }).expect(200);
+      const orgs = await coordinator.get('/api/organisations').query({ pageSize: 100 }).expect(200);
       expect(orgs.body.items.map((o: { name: string }) => o.name)).toEqual(
         expect.arrayContaining(['Pohjois-Savon liitto', 'Savonia-ammattikorkeakoulu', 'Kuopio Health']),
       );
-      await request(app.getHttpServer())
-        .post('/api/organisations')
-        .send({ name: 'Uusi kumppani', kind: 'company' })
-        .expect(201);
+      const admin = await signIn(app, 'admin@salkku.example', DEMO_PASSWORD);
+      await admin.post('/api/organisations').send({ name: 'Uusi kumppani', kind: 'company' }).expect(201);
     } finally {
       await app.close();
     }
 
     app = await start();
     try {
-      const orgs = await request(app.getHttpServer())
-        .get('/api/organisations')
-        .query({ q: 'Uusi kumppani' })
-        .expect(200);
+      const liaison = await signIn(app, 'ministerio@salkku.example', DEMO_PASSWORD);
+      const orgs = await liaison.get('/api/organisations').query({ q: 'Uusi kumppani' }).expect(200);
       expect(orgs.body.total).toBe(1);
-      const projects = await request(app.getHttpServer()).get('/api/projects').expect(200);
+      const projects = await liaison.get('/api/projects').expect(200);
       expect(projects.body.total).toBe(2);
+      const users = await app.get(DataSource).query<unknown[]>('SELECT id FROM users');
+      expect(users).toHaveLength(DEMO_USERS.length);
     } finally {
       await app.close();
     }
@@ -98,8 +104,12 @@ describe('database from DATABASE_URL', () => {
       };
       const app = await createApp(config, { url: server.url, poolSize: 1, embedded: null });
       try {
-        const orgs = await request(app.getHttpServer()).get('/api/organisations').expect(200);
-        expect(orgs.body.total).toBe(0);
+        const counts = await app
+          .get(DataSource)
+          .query<Array<{ orgs: number; users: number }>>(
+            'SELECT (SELECT count(*) FROM organisations)::int AS orgs, (SELECT count(*) FROM users)::int AS users',
+          );
+        expect(counts[0]).toEqual({ orgs: 0, users: 0 });
       } finally {
         await app.close();
       }

@@ -1,9 +1,15 @@
 import { newAgreement, newFundingDecision, newOrganisation, newPayment, newPriorityArea } from './support/factories';
-import { countStatements, createTestApp, rowCount, type TestApp } from './support/test-app';
+import { auditEvents, countStatements, createTestApp, rowCount, type TestApp } from './support/test-app';
 
 const UNKNOWN_ID = '7d0b3c1e-25a4-4a8c-9d2f-1b3c4d5e6f70';
 
 type Json = Record<string, unknown>;
+
+/** What an audit event records of the signed-in user (from GET /api/me). */
+function actorOf(me: Json): { actorId: string; actorName: string } {
+  const user = me.user as { id: string; displayName: string };
+  return { actorId: user.id, actorName: user.displayName };
+}
 
 describe('funding decisions API', () => {
   let t: TestApp;
@@ -604,6 +610,352 @@ describe('funding decisions API', () => {
         paid: '10.00',
       });
       expect(detail.count).toBeLessThanOrEqual(2);
+    });
+  });
+  describe('city scope', () => {
+    /** Two cities, each with an agreement, a project and a decision; a coordinator of city A. */
+    async function twoCities() {
+      const cityA = await newOrganisation(t, { kind: 'city' });
+      const cityB = await newOrganisation(t, { kind: 'city' });
+      const agreementA = await newAgreement(t, { cityId: cityA.id });
+      const agreementB = await newAgreement(t, { cityId: cityB.id });
+      const projectA = await insertProject(agreementA.id);
+      const projectB = await insertProject(agreementB.id);
+      const decisionA = await newFundingDecision(t, { agreementId: agreementA.id, projectId: projectA.id });
+      const decisionB = await newFundingDecision(t, {
+        agreementId: agreementB.id,
+        projectId: projectB.id,
+        amountGranted: '5000.00',
+      });
+      const coordinator = await t.as('coordinator', { cityId: cityA.id as string });
+      return { cityA, cityB, agreementA, agreementB, projectA, projectB, decisionA, decisionB, coordinator };
+    }
+
+    it("answers 404 for another city's decision on GET, PATCH and DELETE, changing nothing", async () => {
+      const { decisionB, coordinator } = await twoCities();
+      const id = decisionB.id as string;
+      const get = await coordinator.get(`/api/funding-decisions/${id}`).expect(404);
+      expect(get.body).toMatchObject({ code: 'NOT_FOUND' });
+      // Exactly the answer for an id that does not exist at all.
+      const missing = await coordinator.get(`/api/funding-decisions/${UNKNOWN_ID}`).expect(404);
+      expect(get.body.message.replace(id, 'X')).toBe(missing.body.message.replace(UNKNOWN_ID, 'X'));
+      const patch = await coordinator
+        .patch(`/api/funding-decisions/${id}`)
+        .send({ version: 1, recordNumber: '§666', amountGranted: '1.00' })
+        .expect(404);
+      expect(patch.body.code).toBe('NOT_FOUND');
+      const del = await coordinator.delete(`/api/funding-decisions/${id}`).expect(404);
+      expect(del.body.code).toBe('NOT_FOUND');
+      expect(await read(id)).toEqual(decisionB);
+      expect(await auditEvents(t, { entityType: 'funding_decision', entityId: id })).toHaveLength(1); // its create
+    });
+
+    it("lists and counts only the coordinator's own city's decisions", async () => {
+      const { agreementA, agreementB, decisionA, decisionB, coordinator } = await twoCities();
+      const second = await newFundingDecision(t, { agreementId: agreementA.id, amountGranted: '1.00' });
+      const all = await coordinator.get('/api/funding-decisions').query({ pageSize: 100 }).expect(200);
+      expect(all.body.total).toBe(2);
+      expect(all.body.items.map((i: Json) => i.id).sort()).toEqual([decisionA.id, second.id].sort());
+      const page2 = await coordinator.get('/api/funding-decisions').query({ pageSize: 1, page: 2 }).expect(200);
+      expect(page2.body).toMatchObject({ total: 2 });
+      expect(page2.body.items).toHaveLength(1);
+      const beyond = await coordinator.get('/api/funding-decisions').query({ pageSize: 1, page: 9 }).expect(200);
+      expect(beyond.body).toMatchObject({ items: [], total: 2 });
+      // Filtering on the other city's agreement or project finds nothing.
+      const other = await coordinator.get('/api/funding-decisions').query({ agreementId: agreementB.id }).expect(200);
+      expect(other.body).toMatchObject({ items: [], total: 0 });
+      const otherProject = await coordinator
+        .get('/api/funding-decisions')
+        .query({ projectId: decisionB.projectId })
+        .expect(200);
+      expect(otherProject.body).toMatchObject({ items: [], total: 0 });
+      // An admin sees both cities.
+      const admin = await t.http
+        .get('/api/funding-decisions')
+        .query({ q: decisionB.recordNumber as string })
+        .expect(200);
+      expect(admin.body.items.map((i: Json) => i.id)).toEqual([decisionB.id]);
+    });
+
+    it('keeps the statement bound for a scoped list and detail', async () => {
+      const { decisionA, coordinator } = await twoCities();
+      for (const pageSize of [1, 100]) {
+        const { count } = await countStatements(t, () =>
+          coordinator.get('/api/funding-decisions').query({ pageSize }).expect(200),
+        );
+        expect(count).toBeLessThanOrEqual(2);
+      }
+      const detail = await countStatements(t, () =>
+        coordinator.get(`/api/funding-decisions/${decisionA.id as string}`).expect(200),
+      );
+      expect(detail.count).toBeLessThanOrEqual(2);
+    });
+
+    it("refuses another city's agreement or project in a body exactly as if it did not exist (400)", async () => {
+      const { agreementA, agreementB, projectB, decisionA, coordinator } = await twoCities();
+      const funder = await newOrganisation(t);
+      const before = await rowCount(t, 'funding_decisions');
+      const foreignAgreement = await coordinator
+        .post('/api/funding-decisions')
+        .send({ agreementId: agreementB.id, funderId: funder.id, instrument: 'erdf', status: 'applied' })
+        .expect(400);
+      expect(foreignAgreement.body.code).toBe('VALIDATION_FAILED');
+      expect(foreignAgreement.body.details).toEqual({
+        agreementId: [`agreement ${agreementB.id as string} does not exist`],
+      });
+      const foreignProject = await coordinator
+        .post('/api/funding-decisions')
+        .send({
+          agreementId: agreementA.id,
+          projectId: projectB.id,
+          funderId: funder.id,
+          instrument: 'erdf',
+          status: 'applied',
+        })
+        .expect(400);
+      // "does not exist", not "does not belong to agreement …": the other city's project is not revealed.
+      expect(foreignProject.body.details).toEqual({ projectId: [`project ${projectB.id} does not exist`] });
+      expect(await rowCount(t, 'funding_decisions')).toBe(before);
+
+      const move = await coordinator
+        .patch(`/api/funding-decisions/${decisionA.id as string}`)
+        .send({ version: 1, agreementId: agreementB.id })
+        .expect(400);
+      expect(move.body.details).toEqual({ agreementId: [`agreement ${agreementB.id as string} does not exist`] });
+      const moveProject = await coordinator
+        .patch(`/api/funding-decisions/${decisionA.id as string}`)
+        .send({ version: 1, projectId: projectB.id })
+        .expect(400);
+      expect(moveProject.body.details).toEqual({ projectId: [`project ${projectB.id} does not exist`] });
+      expect(await read(decisionA.id)).toEqual(decisionA);
+    });
+
+    it('lets a coordinator create, update and delete in their own city', async () => {
+      const { agreementA, projectA, coordinator } = await twoCities();
+      const funder = await newOrganisation(t);
+      const created = await coordinator
+        .post('/api/funding-decisions')
+        .send({
+          agreementId: agreementA.id,
+          projectId: projectA.id,
+          funderId: funder.id,
+          instrument: 'city_co_funding',
+          status: 'granted',
+          amountGranted: '2500.50',
+        })
+        .expect(201);
+      expect(created.body).toMatchObject({ agreementId: agreementA.id, projectId: projectA.id, version: 1 });
+      const id = created.body.id as string;
+      const updated = await coordinator
+        .patch(`/api/funding-decisions/${id}`)
+        .send({ version: 1, amountGranted: '3000.00' })
+        .expect(200);
+      expect(updated.body).toMatchObject({ amountGranted: '3000.00', version: 2 });
+      expect(await read(id)).toMatchObject({ amountGranted: '3000.00', version: 2 });
+      await coordinator.delete(`/api/funding-decisions/${id}`).set('If-Match', '"2"').expect(204);
+      await t.http.get(`/api/funding-decisions/${id}`).expect(404);
+    });
+  });
+
+  describe('roles', () => {
+    it('lets a manager read their own city only and change nothing (403)', async () => {
+      const city = await newOrganisation(t, { kind: 'city' });
+      const agreement = await newAgreement(t, { cityId: city.id });
+      const own = await newFundingDecision(t, { agreementId: agreement.id });
+      const other = await newFundingDecision(t);
+      const manager = await t.as('manager', { cityId: city.id as string });
+
+      const list = await manager.get('/api/funding-decisions').query({ pageSize: 100 }).expect(200);
+      expect(list.body.items.map((i: Json) => i.id)).toEqual([own.id]);
+      expect((await manager.get(`/api/funding-decisions/${own.id as string}`).expect(200)).body).toEqual(own);
+      await manager.get(`/api/funding-decisions/${other.id as string}`).expect(404);
+
+      const before = await rowCount(t, 'funding_decisions');
+      const events = (await auditEvents(t)).length;
+      const create = await manager
+        .post('/api/funding-decisions')
+        .send({ agreementId: agreement.id, funderId: city.id, instrument: 'erdf', status: 'applied' })
+        .expect(403);
+      expect(create.body.code).toBe('FORBIDDEN');
+      await manager
+        .patch(`/api/funding-decisions/${own.id as string}`)
+        .send({ version: 1, amountGranted: '1.00' })
+        .expect(403);
+      await manager.delete(`/api/funding-decisions/${own.id as string}`).expect(403);
+      expect(await rowCount(t, 'funding_decisions')).toBe(before);
+      expect(await read(own.id)).toEqual(own);
+      expect(await auditEvents(t)).toHaveLength(events);
+    });
+
+    it("lets a liaison read every city's decisions and change nothing (403)", async () => {
+      const a = await newFundingDecision(t);
+      const b = await newFundingDecision(t);
+      const liaison = await t.as('liaison');
+      expect((await liaison.get(`/api/funding-decisions/${a.id as string}`).expect(200)).body).toEqual(a);
+      expect((await liaison.get(`/api/funding-decisions/${b.id as string}`).expect(200)).body).toEqual(b);
+      const all = await liaison.get('/api/funding-decisions').query({ pageSize: 100 }).expect(200);
+      expect(all.body.total).toBe(await rowCount(t, 'funding_decisions'));
+
+      const before = await rowCount(t, 'funding_decisions');
+      await liaison
+        .post('/api/funding-decisions')
+        .send({ agreementId: a.agreementId, funderId: a.funderId, instrument: 'erdf', status: 'applied' })
+        .expect(403);
+      await liaison
+        .patch(`/api/funding-decisions/${a.id as string}`)
+        .send({ version: 1, status: 'withdrawn' })
+        .expect(403);
+      await liaison.delete(`/api/funding-decisions/${b.id as string}`).expect(403);
+      expect(await rowCount(t, 'funding_decisions')).toBe(before);
+      expect(await read(a.id)).toEqual(a);
+    });
+
+    it('answers 401 to a request without a session on every route', async () => {
+      const d = await newFundingDecision(t);
+      const id = d.id as string;
+      const before = await rowCount(t, 'funding_decisions');
+      const responses = [
+        await t.anonymous.get('/api/funding-decisions'),
+        await t.anonymous.get(`/api/funding-decisions/${id}`),
+        await t.anonymous
+          .post('/api/funding-decisions')
+          .send({ agreementId: d.agreementId, funderId: d.funderId, instrument: 'erdf', status: 'applied' }),
+        await t.anonymous.patch(`/api/funding-decisions/${id}`).send({ version: 1, status: 'withdrawn' }),
+        await t.anonymous.delete(`/api/funding-decisions/${id}`),
+      ];
+      expect(responses.map((r) => r.status)).toEqual([401, 401, 401, 401, 401]);
+      expect(responses.every((r) => r.body.code === 'UNAUTHENTICATED')).toBe(true);
+      expect(await rowCount(t, 'funding_decisions')).toBe(before);
+      expect(await read(id)).toEqual(d);
+    });
+  });
+
+  describe('audit trail', () => {
+    it('records a create, an update and a delete, each once, with the actor, old → new values and the city', async () => {
+      const city = await newOrganisation(t, { kind: 'city' });
+      const agreement = await newAgreement(t, { cityId: city.id });
+      const project = await insertProject(agreement.id);
+      const funder = await newOrganisation(t, { kind: 'ministry' });
+      const coordinator = await t.as('coordinator', { cityId: city.id as string });
+      const me = (await coordinator.get('/api/me').expect(200)).body as Json;
+      const actor = actorOf(me);
+
+      const created = await coordinator
+        .post('/api/funding-decisions')
+        .send({
+          agreementId: agreement.id,
+          projectId: project.id,
+          funderId: funder.id,
+          instrument: 'erdf',
+          status: 'applied',
+          amountGranted: '15000',
+          coFundingRate: '20',
+          decisionDate: '2023-06-19',
+          recordNumber: '§210',
+        })
+        .expect(201);
+      const id = created.body.id as string;
+      let events = await auditEvents(t, { entityType: 'funding_decision', entityId: id });
+      expect(events).toHaveLength(1);
+      expect(events[0]).toMatchObject({
+        ...actor,
+        action: 'create',
+        entityType: 'funding_decision',
+        entityId: id,
+        projectId: project.id,
+        cityId: city.id,
+      });
+      expect(events[0]!.changes).toEqual({
+        agreementId: { old: null, new: agreement.id },
+        projectId: { old: null, new: project.id },
+        funderId: { old: null, new: funder.id },
+        instrument: { old: null, new: 'erdf' },
+        status: { old: null, new: 'applied' },
+        amountGranted: { old: null, new: '15000.00' },
+        coFundingRate: { old: null, new: '20.00' },
+        decisionDate: { old: null, new: '2023-06-19' },
+        recordNumber: { old: null, new: '§210' },
+      });
+
+      await coordinator
+        .patch(`/api/funding-decisions/${id}`)
+        .send({ version: 1, status: 'granted', amountGranted: '12000.5', eligibleTo: '2025-07-31', recordNumber: null })
+        .expect(200);
+      events = await auditEvents(t, { entityType: 'funding_decision', entityId: id });
+      expect(events).toHaveLength(2);
+      expect(events[1]).toMatchObject({ ...actor, action: 'update', projectId: project.id, cityId: city.id });
+      expect(events[1]!.changes).toEqual({
+        status: { old: 'applied', new: 'granted' },
+        amountGranted: { old: '15000.00', new: '12000.50' },
+        eligibleTo: { old: null, new: '2025-07-31' },
+        recordNumber: { old: '§210', new: null },
+      });
+
+      // Moving the decision off its project keeps the event in that project's history.
+      await coordinator.patch(`/api/funding-decisions/${id}`).send({ version: 2, projectId: null }).expect(200);
+      events = await auditEvents(t, { entityType: 'funding_decision', entityId: id });
+      expect(events).toHaveLength(3);
+      expect(events[2]).toMatchObject({ action: 'update', projectId: project.id, cityId: city.id });
+      expect(events[2]!.changes).toEqual({ projectId: { old: project.id, new: null } });
+
+      await coordinator.delete(`/api/funding-decisions/${id}`).expect(204);
+      events = await auditEvents(t, { entityType: 'funding_decision', entityId: id });
+      expect(events).toHaveLength(4);
+      expect(events[3]).toMatchObject({ ...actor, action: 'delete', projectId: null, cityId: city.id });
+      expect(events[3]!.changes).toEqual({
+        agreementId: { old: agreement.id, new: null },
+        funderId: { old: funder.id, new: null },
+        instrument: { old: 'erdf', new: null },
+        status: { old: 'granted', new: null },
+        amountGranted: { old: '12000.50', new: null },
+        coFundingRate: { old: '20.00', new: null },
+        decisionDate: { old: '2023-06-19', new: null },
+        eligibleTo: { old: '2025-07-31', new: null },
+      });
+    });
+
+    it('writes no event for a rejected write: 400, 404, 409 stale / transition / paid / in use, 403', async () => {
+      const decision = await newFundingDecision(t, { status: 'applied', amountGranted: '1000.00' });
+      const id = decision.id as string;
+      const liaison = await t.as('liaison'); // (creating the user is an audited change of its own)
+      const count = async (): Promise<number> => (await auditEvents(t)).length;
+      const before = await count();
+
+      await t.http.patch(`/api/funding-decisions/${id}`).send({ version: 1, eligibleFrom: '2024-13-01' }).expect(400);
+      await t.http
+        .patch(`/api/funding-decisions/${id}`)
+        .send({ version: 1, eligibleFrom: '2024-02-01', eligibleTo: '2024-01-01' })
+        .expect(400);
+      await t.http
+        .patch(`/api/funding-decisions/${id}`)
+        .send({ version: 1, funderId: UNKNOWN_ID, recordNumber: '§1' })
+        .expect(400);
+      await t.http.patch(`/api/funding-decisions/${id}`).send({ version: 7, recordNumber: '§1' }).expect(409);
+      const illegal = await t.http
+        .patch(`/api/funding-decisions/${id}`)
+        .send({ version: 1, status: 'amended', recordNumber: '§1' })
+        .expect(409);
+      expect(illegal.body.code).toBe('ILLEGAL_TRANSITION');
+      await t.http.delete(`/api/funding-decisions/${id}`).set('If-Match', '"7"').expect(409);
+      await t.http.delete(`/api/funding-decisions/${UNKNOWN_ID}`).expect(404);
+      await t.http
+        .post('/api/funding-decisions')
+        .send({ agreementId: UNKNOWN_ID, funderId: decision.funderId, instrument: 'erdf', status: 'applied' })
+        .expect(400);
+      await liaison.patch(`/api/funding-decisions/${id}`).send({ version: 1, recordNumber: '§1' }).expect(403);
+      expect(await count()).toBe(before);
+
+      // Rules that depend on payments: lowering below paid (409) and deleting with payments (409).
+      const paid = await newFundingDecision(t, { amountGranted: '1000.00' });
+      await newPayment(t, { fundingDecisionId: paid.id, amount: '600.00' });
+      const afterSetup = await count();
+      await t.http
+        .patch(`/api/funding-decisions/${paid.id as string}`)
+        .send({ version: 1, amountGranted: '599.99' })
+        .expect(409);
+      await t.http.delete(`/api/funding-decisions/${paid.id as string}`).expect(409);
+      expect(await count()).toBe(afterSetup);
+      expect(await read(id)).toMatchObject({ recordNumber: decision.recordNumber, status: 'applied', version: 1 });
     });
   });
 });

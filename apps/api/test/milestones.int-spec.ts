@@ -1,6 +1,6 @@
 import { todayIso } from '@salkku/shared';
-import { newAgreement, newMilestone, newPriorityArea, newProject } from './support/factories';
-import { countStatements, createTestApp, rowCount, type TestApp } from './support/test-app';
+import { newAgreement, newMilestone, newOrganisation, newPriorityArea, newProject } from './support/factories';
+import { auditEvents, countStatements, createTestApp, rowCount, type TestApp } from './support/test-app';
 
 /** The test app runs with the default time zone, which decides "today" for overdue milestones. */
 const today = todayIso('Europe/Helsinki');
@@ -355,6 +355,230 @@ describe('milestones API', () => {
     await t.http.delete(at(MISSING)).expect(404);
     const malformed = await t.http.get('/api/milestones/not-a-uuid').expect(400);
     expect(malformed.body.code).toBe('VALIDATION_FAILED');
+  });
+
+  /** A city with an agreement, a priority area and a project of its own (built by the admin). */
+  async function cityPortfolio(): Promise<{ cityId: string; agreementId: string; projectId: string }> {
+    const city = await newOrganisation(t, { kind: 'city' });
+    const agreement = await newAgreement(t, { cityId: city.id });
+    const area = await newPriorityArea(t, { agreementId: agreement.id });
+    const project = await newProject(t, { priorityAreaId: area.id });
+    return { cityId: city.id as string, agreementId: agreement.id as string, projectId: project.id as string };
+  }
+
+  const idsOf = (items: Array<{ id: string }>): string[] => items.map((m) => m.id);
+
+  it("limits a coordinator to their own city: another city's milestone is not found, not listed, not referable", async () => {
+    const a = await cityPortfolio();
+    const b = await cityPortfolio();
+    const mine = await newMilestone(t, { projectId: a.projectId, title: 'Oma', dueDate: addDays(today, -1) });
+    const theirs = await newMilestone(t, { projectId: b.projectId, title: 'Vieras', dueDate: addDays(today, -1) });
+    const coordinator = await t.as('coordinator', { cityId: a.cityId });
+
+    await coordinator.get(at(mine.id)).expect(200);
+    const hidden = await coordinator.get(at(theirs.id)).expect(404);
+    expect(hidden.body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND' });
+    const hiddenPatch = await coordinator.patch(at(theirs.id)).send({ version: 1, title: 'Kaapattu' }).expect(404);
+    expect(hiddenPatch.body.code).toBe('NOT_FOUND');
+    await coordinator.delete(at(theirs.id)).set('If-Match', '"1"').expect(404);
+    await coordinator.delete(at(theirs.id)).expect(404);
+    expect(await stored(theirs.id)).toMatchObject({ title: 'Vieras', version: 1 });
+    expect(await auditEvents(t, { entityId: theirs.id as string })).toHaveLength(1); // its create only
+
+    // Lists and totals hold the own city's milestones only, whatever the filters.
+    const all = await coordinator.get('/api/milestones').query({ pageSize: 100 }).expect(200);
+    expect(all.body.total).toBe(1);
+    expect(idsOf(all.body.items)).toEqual([mine.id]);
+    const overdue = await coordinator.get('/api/milestones').query({ overdue: 'true' }).expect(200);
+    expect(idsOf(overdue.body.items)).toEqual([mine.id]);
+    const byProject = await coordinator.get('/api/milestones').query({ projectId: b.projectId }).expect(200);
+    expect(byProject.body).toMatchObject({ total: 0, items: [] });
+    const byAgreement = await coordinator.get('/api/milestones').query({ agreementId: b.agreementId }).expect(200);
+    expect(byAgreement.body).toMatchObject({ total: 0, items: [] });
+    const pastTheEnd = await coordinator.get('/api/milestones').query({ page: 3, pageSize: 1 }).expect(200);
+    expect(pastTheEnd.body).toMatchObject({ total: 1, items: [] });
+    // The admin sees both cities.
+    const adminOverdue = await t.http.get('/api/milestones').query({ overdue: 'true', pageSize: 100 }).expect(200);
+    expect(idsOf(adminOverdue.body.items)).toEqual(expect.arrayContaining([mine.id, theirs.id]));
+
+    // Another city's project in a body is refused exactly like a missing one.
+    const before = await rowCount(t, 'milestones');
+    const cross = await coordinator
+      .post('/api/milestones')
+      .send({ projectId: b.projectId, title: 'Väärä kaupunki', dueDate: '2027-01-01' })
+      .expect(400);
+    expect(cross.body.code).toBe('VALIDATION_FAILED');
+    expect(Object.keys(cross.body.details)).toEqual(['projectId']);
+    expect(await rowCount(t, 'milestones')).toBe(before);
+
+    // In the own city the coordinator writes freely.
+    const created = await coordinator
+      .post('/api/milestones')
+      .send({ projectId: a.projectId, title: 'Koordinaattorin', dueDate: '2027-03-01' })
+      .expect(201);
+    expect((await coordinator.get('/api/milestones').expect(200)).body.total).toBe(2);
+    await coordinator.patch(at(created.body.id)).send({ version: 1, status: 'in_progress' }).expect(200);
+    await coordinator.delete(at(created.body.id)).set('If-Match', '"2"').expect(204);
+    expect(await rowCount(t, 'milestones')).toBe(before);
+
+    // The scope costs no extra statements.
+    for (const pageSize of [1, 100]) {
+      const { count } = await countStatements(t, () =>
+        coordinator.get('/api/milestones').query({ pageSize }).expect(200),
+      );
+      expect(count).toBeLessThanOrEqual(2);
+    }
+    const detail = await countStatements(t, () => coordinator.get(at(mine.id)).expect(200));
+    expect(detail.count).toBeLessThanOrEqual(2);
+  });
+
+  it('lets managers and liaisons read but not write (403, nothing changed), and anonymous users nothing (401)', async () => {
+    const a = await cityPortfolio();
+    const b = await cityPortfolio();
+    const mine = await newMilestone(t, { projectId: a.projectId, title: 'Luettava' });
+    const theirs = await newMilestone(t, { projectId: b.projectId });
+    const manager = await t.as('manager', { cityId: a.cityId });
+    const liaison = await t.as('liaison');
+
+    // Managers read their own city's; liaisons every city's.
+    expect((await manager.get(at(mine.id)).expect(200)).body.title).toBe('Luettava');
+    await manager.get(at(theirs.id)).expect(404);
+    const managerList = await manager.get('/api/milestones').query({ pageSize: 100 }).expect(200);
+    expect(idsOf(managerList.body.items)).toEqual([mine.id]);
+    await liaison.get(at(mine.id)).expect(200);
+    await liaison.get(at(theirs.id)).expect(200);
+    const liaisonList = await liaison.get('/api/milestones').query({ agreementId: b.agreementId }).expect(200);
+    expect(idsOf(liaisonList.body.items)).toEqual([theirs.id]);
+
+    const rows = await rowCount(t, 'milestones');
+    const events = (await auditEvents(t)).length;
+    for (const reader of [manager, liaison]) {
+      const create = await reader
+        .post('/api/milestones')
+        .send({ projectId: a.projectId, title: 'Ei saa', dueDate: '2027-01-01' })
+        .expect(403);
+      expect(create.body).toMatchObject({ statusCode: 403, code: 'FORBIDDEN' });
+      await reader.patch(at(mine.id)).send({ version: 1, title: 'Ei saa' }).expect(403);
+      await reader.delete(at(mine.id)).set('If-Match', '"1"').expect(403);
+    }
+    for (const request of [
+      t.anonymous.get('/api/milestones'),
+      t.anonymous.get(at(mine.id)),
+      t.anonymous.post('/api/milestones').send({ projectId: a.projectId, title: 'Ei saa', dueDate: '2027-01-01' }),
+      t.anonymous.patch(at(mine.id)).send({ version: 1, title: 'Ei saa' }),
+      t.anonymous.delete(at(mine.id)),
+    ]) {
+      const res = await request.expect(401);
+      expect(res.body.code).toBe('UNAUTHENTICATED');
+    }
+    expect(await rowCount(t, 'milestones')).toBe(rows);
+    expect((await auditEvents(t)).length).toBe(events);
+    expect(await stored(mine.id)).toMatchObject({ title: 'Luettava', version: 1 });
+  });
+
+  it('audits each write once with the actor and exact old → new values; a rejected write leaves no event', async () => {
+    const a = await cityPortfolio();
+    const b = await cityPortfolio();
+    const coordinator = await t.as('coordinator', { cityId: a.cityId, displayName: 'Kaisa Koordinaattori' });
+    const me = (await coordinator.get('/api/me').expect(200)).body.user as { id: string; displayName: string };
+    expect(me.displayName).toBe('Kaisa Koordinaattori');
+    const who = { actorId: me.id, actorName: 'Kaisa Koordinaattori', entityType: 'milestone' };
+    const where = { projectId: a.projectId, cityId: a.cityId };
+
+    const created = (
+      await coordinator
+        .post('/api/milestones')
+        .send({ projectId: a.projectId, title: 'Ohjausryhmä', dueDate: '2027-08-13' })
+        .expect(201)
+    ).body;
+    const id = created.id as string;
+    expect(await auditEvents(t, { entityId: id })).toEqual([
+      expect.objectContaining({
+        ...who,
+        ...where,
+        action: 'create',
+        entityId: id,
+        changes: {
+          projectId: { old: null, new: a.projectId },
+          title: { old: null, new: 'Ohjausryhmä' },
+          dueDate: { old: null, new: '2027-08-13' },
+          status: { old: null, new: 'planned' },
+        },
+      }),
+    ]);
+
+    await coordinator
+      .patch(at(id))
+      .send({ version: 1, dueDate: '2027-09-30', status: 'done', completedOn: '2025-05-20' })
+      .expect(200);
+    const afterUpdate = await auditEvents(t, { entityId: id });
+    expect(afterUpdate).toHaveLength(2);
+    expect(afterUpdate[1]).toEqual(
+      expect.objectContaining({
+        ...who,
+        ...where,
+        action: 'update',
+        entityId: id,
+        changes: {
+          dueDate: { old: '2027-08-13', new: '2027-09-30' },
+          status: { old: 'planned', new: 'done' },
+          completedOn: { old: null, new: '2025-05-20' },
+        },
+      }),
+    );
+
+    // Rejected writes: validation (DTO and service rules), cross-city reference, stale version,
+    // illegal transition. None changes the milestone or leaves an event.
+    const total = (await auditEvents(t, { entityType: 'milestone' })).length;
+    await coordinator.post('/api/milestones').send({ projectId: a.projectId, title: '', dueDate: 'x' }).expect(400);
+    await coordinator
+      .post('/api/milestones')
+      .send({
+        projectId: a.projectId,
+        title: 'Tuleva',
+        dueDate: '2027-01-01',
+        status: 'done',
+        completedOn: addDays(today, 1),
+      })
+      .expect(400);
+    await coordinator
+      .post('/api/milestones')
+      .send({ projectId: b.projectId, title: 'Vieras', dueDate: '2027-01-01' })
+      .expect(400);
+    await coordinator
+      .patch(at(id))
+      .send({ version: 2, completedOn: addDays(today, 1) })
+      .expect(400);
+    await coordinator.patch(at(id)).send({ version: 2, completedOn: null }).expect(400);
+    expect((await coordinator.patch(at(id)).send({ version: 1, title: 'Vanha' }).expect(409)).body.code).toBe(
+      'STALE_VERSION',
+    );
+    expect((await coordinator.patch(at(id)).send({ version: 2, status: 'cancelled' }).expect(409)).body.code).toBe(
+      'ILLEGAL_TRANSITION',
+    );
+    expect((await coordinator.delete(at(id)).set('If-Match', '"1"').expect(409)).body.code).toBe('STALE_VERSION');
+    expect((await auditEvents(t, { entityType: 'milestone' })).length).toBe(total);
+    expect(await stored(id)).toMatchObject({ status: 'done', completed_on: '2025-05-20', version: 2 });
+
+    await coordinator.delete(at(id)).set('If-Match', '"2"').expect(204);
+    const afterDelete = await auditEvents(t, { entityId: id });
+    expect(afterDelete.map((e) => e.action)).toEqual(['create', 'update', 'delete']);
+    expect(afterDelete[2]).toEqual(
+      expect.objectContaining({
+        ...who,
+        ...where,
+        action: 'delete',
+        entityId: id,
+        changes: {
+          projectId: { old: a.projectId, new: null },
+          title: { old: 'Ohjausryhmä', new: null },
+          dueDate: { old: '2027-09-30', new: null },
+          status: { old: 'done', new: null },
+          completedOn: { old: '2025-05-20', new: null },
+        },
+      }),
+    );
+    expect((await auditEvents(t, { entityType: 'milestone' })).length).toBe(total + 1);
   });
 
   it('serves a list page and a detail in at most 2 SQL statements, whatever the page size', async () => {

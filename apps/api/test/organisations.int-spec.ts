@@ -1,5 +1,8 @@
-import { countStatements, createTestApp, rowCount, type TestApp } from './support/test-app';
+import type TestAgent from 'supertest/lib/agent';
+import { auditEvents, countStatements, createTestApp, rowCount, type TestApp } from './support/test-app';
 import { newAgreement, newOrganisation } from './support/factories';
+
+const UNKNOWN_ID = '7d0b3c1e-25a4-4a8c-9d2f-1b3c4d5e6f70';
 
 describe('organisations API', () => {
   let t: TestApp;
@@ -110,5 +113,152 @@ describe('organisations API', () => {
   it('bounds the page size and validates sort', async () => {
     const res = await t.http.get('/api/organisations').query({ pageSize: 1000, sort: 'password' }).expect(400);
     expect(Object.keys(res.body.details).sort()).toEqual(['pageSize', 'sort']);
+  });
+
+  describe('roles', () => {
+    it('lets every role read organisations, and only an admin change them', async () => {
+      const city = await newOrganisation(t, { kind: 'city', name: 'Roolikaupunki' });
+      const org = await newOrganisation(t, { name: 'Roolitesti Oy' });
+      const agents: Array<[string, TestAgent]> = [
+        ['coordinator', await t.as('coordinator', { cityId: city.id as string })],
+        ['manager', await t.as('manager', { cityId: city.id as string })],
+        ['liaison', await t.as('liaison')],
+      ];
+      for (const [role, agent] of agents) {
+        const list = await agent.get('/api/organisations').query({ q: 'Roolitesti' }).expect(200);
+        expect({ role, ids: list.body.items.map((i: { id: string }) => i.id) }).toEqual({ role, ids: [org.id] });
+        // A shared registry: a city-scoped user sees organisations beyond their own city too.
+        await agent.get(`/api/organisations/${org.id}`).expect(200);
+
+        const before = await rowCount(t, 'organisations');
+        const events = (await auditEvents(t, { entityType: 'organisation' })).length;
+        for (const res of [
+          await agent.post('/api/organisations').send({ name: `${role} Oy`, kind: 'company' }),
+          await agent.patch(`/api/organisations/${org.id}`).send({ version: 1, name: 'Muutettu' }),
+          await agent.delete(`/api/organisations/${org.id}`),
+        ]) {
+          expect({ role, status: res.status, code: res.body.code }).toEqual({ role, status: 403, code: 'FORBIDDEN' });
+        }
+        expect(await rowCount(t, 'organisations')).toBe(before);
+        expect((await auditEvents(t, { entityType: 'organisation' })).length).toBe(events);
+      }
+      const current = await t.http.get(`/api/organisations/${org.id}`).expect(200);
+      expect(current.body).toMatchObject({ name: 'Roolitesti Oy', version: 1 });
+
+      const admin = await t.as('admin');
+      await admin.patch(`/api/organisations/${org.id}`).send({ version: 1, name: 'Roolitesti Ab' }).expect(200);
+    });
+
+    it('answers 401 on every route without a session, changing nothing', async () => {
+      const org = await newOrganisation(t);
+      const before = await rowCount(t, 'organisations');
+      for (const res of [
+        await t.anonymous.get('/api/organisations'),
+        await t.anonymous.get(`/api/organisations/${org.id}`),
+        await t.anonymous.post('/api/organisations').send({ name: 'Anonyymi Oy', kind: 'company' }),
+        await t.anonymous.patch(`/api/organisations/${org.id}`).send({ version: 1, name: 'X' }),
+        await t.anonymous.delete(`/api/organisations/${org.id}`),
+      ]) {
+        expect({ status: res.status, code: res.body.code }).toEqual({ status: 401, code: 'UNAUTHENTICATED' });
+      }
+      expect(await rowCount(t, 'organisations')).toBe(before);
+      expect((await t.http.get(`/api/organisations/${org.id}`).expect(200)).body.version).toBe(1);
+    });
+  });
+
+  describe('audit trail', () => {
+    it('records create, update and delete, each once, with the actor and old → new values', async () => {
+      const email = `audit-admin-${Date.now()}@salkku.example`;
+      const admin = await t.as('admin', { email, displayName: 'Aino Auditoija' });
+      const [user] = await t.dataSource.query<Array<{ id: string }>>('SELECT id FROM users WHERE email = $1', [email]);
+
+      const created = await admin
+        .post('/api/organisations')
+        .send({ name: 'Kuopion Energia Oy', kind: 'company', businessId: '0201256-6' })
+        .expect(201);
+      const id = created.body.id as string;
+      let events = await auditEvents(t, { entityId: id });
+      expect(events).toEqual([
+        expect.objectContaining({
+          actorId: user!.id,
+          actorName: 'Aino Auditoija',
+          action: 'create',
+          entityType: 'organisation',
+          entityId: id,
+          projectId: null,
+          cityId: null,
+          changes: {
+            name: { old: null, new: 'Kuopion Energia Oy' },
+            kind: { old: null, new: 'company' },
+            businessId: { old: null, new: '0201256-6' },
+            country: { old: null, new: 'FI' },
+          },
+        }),
+      ]);
+
+      await admin
+        .patch(`/api/organisations/${id}`)
+        .set('If-Match', '"1"')
+        .send({ name: 'Kuopion Energia', businessId: null, country: 'FI' })
+        .expect(200);
+      events = await auditEvents(t, { entityId: id });
+      expect(events).toHaveLength(2);
+      expect(events[1]).toMatchObject({
+        actorId: user!.id,
+        action: 'update',
+        entityType: 'organisation',
+        cityId: null,
+        changes: {
+          name: { old: 'Kuopion Energia Oy', new: 'Kuopion Energia' },
+          businessId: { old: '0201256-6', new: null },
+        },
+      });
+      expect(Object.keys(events[1]!.changes).sort()).toEqual(['businessId', 'name']);
+
+      await admin.delete(`/api/organisations/${id}`).set('If-Match', '"2"').expect(204);
+      events = await auditEvents(t, { entityId: id });
+      expect(events).toHaveLength(3);
+      expect(events[2]).toMatchObject({
+        actorId: user!.id,
+        action: 'delete',
+        entityType: 'organisation',
+        changes: {
+          name: { old: 'Kuopion Energia', new: null },
+          kind: { old: 'company', new: null },
+          country: { old: 'FI', new: null },
+        },
+      });
+      // A field that was empty before the delete has nothing to record.
+      expect(Object.keys(events[2]!.changes).sort()).toEqual(['country', 'kind', 'name']);
+    });
+
+    it('records nothing for a rejected write', async () => {
+      const city = await newOrganisation(t, { kind: 'city', businessId: '1944829-4' });
+      await newAgreement(t, { cityId: city.id });
+      const count = async () => (await auditEvents(t, { entityType: 'organisation' })).length;
+      const before = await count();
+
+      await t.http.post('/api/organisations').send({ name: '', kind: 'castle' }).expect(400);
+      await t.http
+        .post('/api/organisations')
+        .send({ name: 'Kopio', kind: 'company', businessId: '1944829-4' })
+        .expect(409);
+      await t.http.patch(`/api/organisations/${city.id}`).send({ version: 1, kind: 'planet' }).expect(400);
+      await t.http.patch(`/api/organisations/${city.id}`).send({ version: 7, name: 'Vanha' }).expect(409);
+      await t.http.patch(`/api/organisations/${city.id}`).send({ name: 'Ei versiota' }).expect(428);
+      await t.http.patch(`/api/organisations/${UNKNOWN_ID}`).send({ version: 1, name: 'X' }).expect(404);
+      await t.http.delete(`/api/organisations/${city.id}`).set('If-Match', '"3"').expect(409);
+      const inUse = await t.http.delete(`/api/organisations/${city.id}`).expect(409);
+      expect(inUse.body.code).toBe('IN_USE');
+
+      expect(await count()).toBe(before);
+      expect((await t.http.get(`/api/organisations/${city.id}`).expect(200)).body.version).toBe(1);
+    });
+
+    it('records nothing for an update that changes nothing', async () => {
+      const org = await newOrganisation(t, { name: 'Muuttumaton Oy' });
+      await t.http.patch(`/api/organisations/${org.id}`).send({ version: 1, name: 'Muuttumaton Oy' }).expect(200);
+      expect((await auditEvents(t, { entityId: org.id as string })).map((e) => e.action)).toEqual(['create']);
+    });
   });
 });

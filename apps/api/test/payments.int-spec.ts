@@ -1,9 +1,15 @@
 import { newAgreement, newFundingDecision, newOrganisation, newPayment, newPriorityArea } from './support/factories';
-import { countStatements, createTestApp, rowCount, type TestApp } from './support/test-app';
+import { auditEvents, countStatements, createTestApp, rowCount, type TestApp } from './support/test-app';
 
 const UNKNOWN_ID = '7d0b3c1e-25a4-4a8c-9d2f-1b3c4d5e6f70';
 
 type Json = Record<string, unknown>;
+
+/** What an audit event records of the signed-in user (from GET /api/me). */
+function actorOf(me: Json): { actorId: string; actorName: string } {
+  const user = me.user as { id: string; displayName: string };
+  return { actorId: user.id, actorName: user.displayName };
+}
 
 describe('payments API', () => {
   let t: TestApp;
@@ -421,6 +427,272 @@ describe('payments API', () => {
         t.http.get(`/api/payments/${filtered.result.body.items[0].id}`).expect(200),
       );
       expect(detail.count).toBeLessThanOrEqual(2);
+    });
+  });
+  describe('city scope', () => {
+    /** Two cities, each with a granted decision (on a project) and a payment; a coordinator of city A. */
+    async function twoCities() {
+      const cityA = await newOrganisation(t, { kind: 'city' });
+      const cityB = await newOrganisation(t, { kind: 'city' });
+      const agreementA = await newAgreement(t, { cityId: cityA.id });
+      const agreementB = await newAgreement(t, { cityId: cityB.id });
+      const decisionA = await newFundingDecision(t, { agreementId: agreementA.id, amountGranted: '1000.00' });
+      const decisionB = await newFundingDecision(t, {
+        agreementId: agreementB.id,
+        projectId: await insertProject(agreementB.id),
+        amountGranted: '1000.00',
+      });
+      const paymentA = await newPayment(t, { fundingDecisionId: decisionA.id, amount: '100.00' });
+      const paymentB = await newPayment(t, { fundingDecisionId: decisionB.id, amount: '200.00' });
+      const coordinator = await t.as('coordinator', { cityId: cityA.id as string });
+      return { agreementA, agreementB, decisionA, decisionB, paymentA, paymentB, coordinator };
+    }
+
+    async function readPayment(id: unknown): Promise<Json> {
+      return (await t.http.get(`/api/payments/${id as string}`).expect(200)).body as Json;
+    }
+
+    it("answers 404 for another city's payment on GET, PATCH and DELETE, changing nothing", async () => {
+      const { paymentB, decisionB, coordinator } = await twoCities();
+      const id = paymentB.id as string;
+      const get = await coordinator.get(`/api/payments/${id}`).expect(404);
+      const missing = await coordinator.get(`/api/payments/${UNKNOWN_ID}`).expect(404);
+      expect(get.body.code).toBe('NOT_FOUND');
+      expect(get.body.message.replace(id, 'X')).toBe(missing.body.message.replace(UNKNOWN_ID, 'X'));
+      const patch = await coordinator
+        .patch(`/api/payments/${id}`)
+        .send({ version: 1, amount: '1.00', note: 'x' })
+        .expect(404);
+      expect(patch.body.code).toBe('NOT_FOUND');
+      await coordinator.delete(`/api/payments/${id}`).expect(404);
+      expect(await readPayment(id)).toEqual(paymentB);
+      expect(await decision(decisionB.id)).toMatchObject({ paid: '200.00', paymentCount: 1 });
+      expect(await auditEvents(t, { entityType: 'payment', entityId: id })).toHaveLength(1); // its create
+    });
+
+    it("lists and counts only the coordinator's own city's payments", async () => {
+      const { decisionA, decisionB, paymentA, agreementB, coordinator } = await twoCities();
+      const second = await newPayment(t, { fundingDecisionId: decisionA.id, amount: '1.00' });
+      const all = await coordinator.get('/api/payments').query({ pageSize: 100 }).expect(200);
+      expect(all.body.total).toBe(2);
+      expect(all.body.items.map((i: Json) => i.id).sort()).toEqual([paymentA.id, second.id].sort());
+      const beyond = await coordinator.get('/api/payments').query({ pageSize: 1, page: 5 }).expect(200);
+      expect(beyond.body).toMatchObject({ items: [], total: 2 });
+      for (const query of [
+        { fundingDecisionId: decisionB.id },
+        { agreementId: agreementB.id },
+        { projectId: decisionB.projectId },
+      ]) {
+        const res = await coordinator.get('/api/payments').query(query).expect(200);
+        expect(res.body).toMatchObject({ items: [], total: 0 });
+      }
+      const admin = await t.http.get('/api/payments').query({ fundingDecisionId: decisionB.id }).expect(200);
+      expect(admin.body.total).toBe(1);
+    });
+
+    it('keeps the statement bound for a scoped list and detail', async () => {
+      const { paymentA, coordinator } = await twoCities();
+      for (const pageSize of [1, 100]) {
+        const { count } = await countStatements(t, () =>
+          coordinator.get('/api/payments').query({ pageSize }).expect(200),
+        );
+        expect(count).toBeLessThanOrEqual(2);
+      }
+      const detail = await countStatements(t, () =>
+        coordinator.get(`/api/payments/${paymentA.id as string}`).expect(200),
+      );
+      expect(detail.count).toBeLessThanOrEqual(2);
+    });
+
+    it("refuses a payment under another city's decision exactly as if it did not exist (400)", async () => {
+      const { decisionB, coordinator } = await twoCities();
+      const before = await rowCount(t, 'payments');
+      const res = await coordinator
+        .post('/api/payments')
+        .send({ fundingDecisionId: decisionB.id, paidOn: '2024-01-31', amount: '1.00' })
+        .expect(400);
+      expect(res.body.code).toBe('VALIDATION_FAILED');
+      expect(res.body.details).toEqual({
+        fundingDecisionId: [`funding decision ${decisionB.id as string} does not exist`],
+      });
+      expect(await rowCount(t, 'payments')).toBe(before);
+      expect(await decision(decisionB.id)).toMatchObject({ paid: '200.00', paymentCount: 1 });
+    });
+
+    it('lets a coordinator create, update and delete payments in their own city', async () => {
+      const { decisionA, coordinator } = await twoCities();
+      const created = await coordinator
+        .post('/api/payments')
+        .send({ fundingDecisionId: decisionA.id, paidOn: '2024-02-29', amount: '250.25' })
+        .expect(201);
+      const id = created.body.id as string;
+      await coordinator.patch(`/api/payments/${id}`).send({ version: 1, amount: '300.00' }).expect(200);
+      expect(await decision(decisionA.id)).toMatchObject({ paid: '400.00', paymentCount: 2 });
+      await coordinator.delete(`/api/payments/${id}`).set('If-Match', '"2"').expect(204);
+      expect(await decision(decisionA.id)).toMatchObject({ paid: '100.00', paymentCount: 1 });
+    });
+  });
+
+  describe('roles', () => {
+    it('lets a manager and a liaison read, and neither of them write (403, nothing changed)', async () => {
+      const city = await newOrganisation(t, { kind: 'city' });
+      const fd = await newFundingDecision(t, {
+        agreementId: (await newAgreement(t, { cityId: city.id })).id,
+        amountGranted: '1000.00',
+      });
+      const p = await newPayment(t, { fundingDecisionId: fd.id, amount: '100.00' });
+      const elsewhere = await newPayment(t);
+      const manager = await t.as('manager', { cityId: city.id as string });
+      const liaison = await t.as('liaison');
+
+      const managed = await manager.get('/api/payments').query({ pageSize: 100 }).expect(200);
+      expect(managed.body.items.map((i: Json) => i.id)).toEqual([p.id]);
+      expect((await manager.get(`/api/payments/${p.id as string}`).expect(200)).body).toEqual(p);
+      await manager.get(`/api/payments/${elsewhere.id as string}`).expect(404);
+      expect((await liaison.get(`/api/payments/${elsewhere.id as string}`).expect(200)).body).toEqual(elsewhere);
+      const everything = await liaison.get('/api/payments').query({ pageSize: 100 }).expect(200);
+      expect(everything.body.total).toBe(await rowCount(t, 'payments'));
+
+      const before = await rowCount(t, 'payments');
+      const events = (await auditEvents(t)).length;
+      for (const agent of [manager, liaison]) {
+        const create = await agent
+          .post('/api/payments')
+          .send({ fundingDecisionId: fd.id, paidOn: '2024-01-31', amount: '1.00' })
+          .expect(403);
+        expect(create.body.code).toBe('FORBIDDEN');
+        await agent
+          .patch(`/api/payments/${p.id as string}`)
+          .send({ version: 1, amount: '2.00' })
+          .expect(403);
+        await agent.delete(`/api/payments/${p.id as string}`).expect(403);
+      }
+      expect(await rowCount(t, 'payments')).toBe(before);
+      expect((await t.http.get(`/api/payments/${p.id as string}`).expect(200)).body).toEqual(p);
+      expect(await auditEvents(t)).toHaveLength(events);
+    });
+
+    it('answers 401 to a request without a session on every route', async () => {
+      const p = await newPayment(t);
+      const id = p.id as string;
+      const before = await rowCount(t, 'payments');
+      const responses = [
+        await t.anonymous.get('/api/payments'),
+        await t.anonymous.get(`/api/payments/${id}`),
+        await t.anonymous
+          .post('/api/payments')
+          .send({ fundingDecisionId: p.fundingDecisionId, paidOn: '2024-01-31', amount: '1.00' }),
+        await t.anonymous.patch(`/api/payments/${id}`).send({ version: 1, amount: '2.00' }),
+        await t.anonymous.delete(`/api/payments/${id}`),
+      ];
+      expect(responses.map((r) => r.status)).toEqual([401, 401, 401, 401, 401]);
+      expect(responses.every((r) => r.body.code === 'UNAUTHENTICATED')).toBe(true);
+      expect(await rowCount(t, 'payments')).toBe(before);
+      expect((await t.http.get(`/api/payments/${id}`).expect(200)).body).toEqual(p);
+    });
+  });
+
+  describe('audit trail', () => {
+    it("records a create, an update and a delete, each once, with the decision's project and city", async () => {
+      const city = await newOrganisation(t, { kind: 'city' });
+      const agreement = await newAgreement(t, { cityId: city.id });
+      const projectId = await insertProject(agreement.id);
+      const fd = await newFundingDecision(t, { agreementId: agreement.id, projectId, amountGranted: '1000.00' });
+      const coordinator = await t.as('coordinator', { cityId: city.id as string });
+      const actor = actorOf((await coordinator.get('/api/me').expect(200)).body as Json);
+
+      const created = await coordinator
+        .post('/api/payments')
+        .send({ fundingDecisionId: fd.id, paidOn: '2024-03-31', amount: '333.3', note: 'Erä 1' })
+        .expect(201);
+      const id = created.body.id as string;
+      let events = await auditEvents(t, { entityType: 'payment', entityId: id });
+      expect(events).toHaveLength(1);
+      expect(events[0]).toMatchObject({
+        ...actor,
+        action: 'create',
+        entityType: 'payment',
+        entityId: id,
+        projectId,
+        cityId: city.id,
+      });
+      expect(events[0]!.changes).toEqual({
+        fundingDecisionId: { old: null, new: fd.id },
+        paidOn: { old: null, new: '2024-03-31' },
+        amount: { old: null, new: '333.30' },
+        note: { old: null, new: 'Erä 1' },
+      });
+
+      await coordinator
+        .patch(`/api/payments/${id}`)
+        .send({ version: 1, amount: '1000', paidOn: '2024-04-02', note: 'Erä 1' })
+        .expect(200);
+      events = await auditEvents(t, { entityType: 'payment', entityId: id });
+      expect(events).toHaveLength(2);
+      expect(events[1]).toMatchObject({ ...actor, action: 'update', projectId, cityId: city.id });
+      expect(events[1]!.changes).toEqual({
+        amount: { old: '333.30', new: '1000.00' },
+        paidOn: { old: '2024-03-31', new: '2024-04-02' },
+      });
+
+      await coordinator.delete(`/api/payments/${id}`).set('If-Match', '"2"').expect(204);
+      events = await auditEvents(t, { entityType: 'payment', entityId: id });
+      expect(events).toHaveLength(3);
+      expect(events[2]).toMatchObject({ ...actor, action: 'delete', projectId, cityId: city.id });
+      expect(events[2]!.changes).toEqual({
+        fundingDecisionId: { old: fd.id, new: null },
+        paidOn: { old: '2024-04-02', new: null },
+        amount: { old: '1000.00', new: null },
+        note: { old: 'Erä 1', new: null },
+      });
+    });
+
+    it('records a payment under a decision without a project with no projectId', async () => {
+      const fd = await newFundingDecision(t);
+      const p = await newPayment(t, { fundingDecisionId: fd.id });
+      const [event] = await auditEvents(t, { entityType: 'payment', entityId: p.id as string });
+      const [agreement] = await t.dataSource.query<Array<{ city_id: string }>>(
+        'SELECT city_id FROM agreements WHERE id = $1',
+        [fd.agreementId],
+      );
+      expect(event).toMatchObject({ action: 'create', projectId: null, cityId: agreement!.city_id });
+    });
+
+    it('writes no event for a rejected write: 400, 404, 409 stale / paid above granted / not payable', async () => {
+      const fd = await newFundingDecision(t, { amountGranted: '1000.00' });
+      const p = await newPayment(t, { fundingDecisionId: fd.id, amount: '600.00' });
+      const applied = await newFundingDecision(t, { status: 'applied', amountGranted: '1000.00' });
+      const count = async (): Promise<number> => (await auditEvents(t)).length;
+      const before = await count();
+      const id = p.id as string;
+
+      await t.http
+        .post('/api/payments')
+        .send({ fundingDecisionId: fd.id, paidOn: '2024-01-31', amount: '0' })
+        .expect(400);
+      await t.http
+        .post('/api/payments')
+        .send({ fundingDecisionId: UNKNOWN_ID, paidOn: '2024-01-31', amount: '1.00' })
+        .expect(400);
+      const over = await t.http
+        .post('/api/payments')
+        .send({ fundingDecisionId: fd.id, paidOn: '2024-01-31', amount: '400.01' })
+        .expect(409);
+      expect(over.body.code).toBe('PAID_EXCEEDS_GRANTED');
+      const notPayable = await t.http
+        .post('/api/payments')
+        .send({ fundingDecisionId: applied.id, paidOn: '2024-01-31', amount: '1.00' })
+        .expect(409);
+      expect(notPayable.body.code).toBe('RULE_VIOLATION');
+      await t.http.patch(`/api/payments/${id}`).send({ version: 1, paidOn: '2024-02-30' }).expect(400);
+      await t.http.patch(`/api/payments/${id}`).send({ version: 1, amount: '1000.01' }).expect(409);
+      const stale = await t.http.patch(`/api/payments/${id}`).send({ version: 3, note: 'x' }).expect(409);
+      expect(stale.body.code).toBe('STALE_VERSION');
+      await t.http.delete(`/api/payments/${id}`).set('If-Match', '"3"').expect(409);
+      await t.http.patch(`/api/payments/${UNKNOWN_ID}`).send({ version: 1, note: 'x' }).expect(404);
+      await t.http.delete(`/api/payments/${UNKNOWN_ID}`).expect(404);
+      expect(await count()).toBe(before);
+      expect((await t.http.get(`/api/payments/${id}`).expect(200)).body).toEqual(p);
     });
   });
 });

@@ -1,6 +1,13 @@
 import { todayIso } from '@salkku/shared';
 import { newOrganisation as createOrganisation, newProject } from './support/factories';
-import { countStatements, createTestApp, rowCount, type TestApp } from './support/test-app';
+import {
+  auditEvents,
+  countStatements,
+  createTestApp,
+  rowCount,
+  type AuditEventRow,
+  type TestApp,
+} from './support/test-app';
 
 /**
  * Projects API. Funding decisions, payments, milestones, status reports, agreements and priority
@@ -46,6 +53,16 @@ async function insertOne(t: TestApp, sql: string, params: unknown[]): Promise<st
 async function insertAgreement(t: TestApp): Promise<string> {
   const city = await newOrganisation(t, { kind: 'city' });
   return insertOne(t, 'INSERT INTO agreements (city_id, title) VALUES ($1, $2)', [city.id, `Sopimus ${city.name}`]);
+}
+
+/** A city (organisation of kind city) with an agreement and a priority area of its own. */
+async function insertCity(t: TestApp, name: string): Promise<{ cityId: string; agreementId: string; areaId: string }> {
+  const city = await newOrganisation(t, { name, kind: 'city' });
+  const agreementId = await insertOne(t, 'INSERT INTO agreements (city_id, title) VALUES ($1, $2)', [
+    city.id,
+    `Sopimus ${name}`,
+  ]);
+  return { cityId: city.id, agreementId, areaId: await insertPriorityArea(t, agreementId, `Painopiste ${name}`) };
 }
 
 async function insertPriorityArea(t: TestApp, agreementId: string, nameFi = 'Vesi'): Promise<string> {
@@ -902,5 +919,563 @@ describe('projects API', () => {
     expect(result.body.partners).toHaveLength(2);
     expect(result.body.latestStatusReport).toMatchObject({ reportingDate: '2024-02-01' });
     expect(count).toBeLessThanOrEqual(2);
+  });
+
+  describe('roles, city scope and the audit trail', () => {
+    type Agent = Awaited<ReturnType<TestApp['as']>>;
+    let kuopio: { cityId: string; agreementId: string; areaId: string };
+    let joensuu: { cityId: string; agreementId: string; areaId: string };
+    /** A coordinator, a manager and a liaison of Kuopio (the liaison sees every city), Joensuu's coordinator. */
+    let coordinator: Agent;
+    let manager: Agent;
+    let liaison: Agent;
+    let joensuuCoordinator: Agent;
+    let coordinatorId: string;
+    /** Kuopio's and Joensuu's projects, made by the admin. */
+    let own: Created;
+    let foreign: Created;
+    const COORDINATOR = 'Kaisa Koordinaattori';
+
+    const projectOf = async (agent: Agent, body: Json): Promise<Created> =>
+      (
+        await agent
+          .post('/api/projects')
+          .send({ leadOrganisationId: lead.id, name: `Hanke ${String(body.code)}`, ...body })
+          .expect(201)
+      ).body as Created;
+    /** The events of one record, oldest first. */
+    const eventsOf = (entityType: string, entityId: string) => auditEvents(t, { entityType, entityId });
+    const partnerEventsOf = async (projectId: string): Promise<AuditEventRow[]> =>
+      (await auditEvents(t, { entityType: 'project_partner' })).filter((e) => e.projectId === projectId);
+
+    beforeAll(async () => {
+      kuopio = await insertCity(t, 'Kuopio');
+      joensuu = await insertCity(t, 'Joensuu');
+      coordinator = await t.as('coordinator', { cityId: kuopio.cityId, displayName: COORDINATOR });
+      manager = await t.as('manager', { cityId: kuopio.cityId });
+      liaison = await t.as('liaison');
+      joensuuCoordinator = await t.as('coordinator', { cityId: joensuu.cityId });
+      coordinatorId = ((await coordinator.get('/api/me').expect(200)).body as { user: { id: string } }).user.id;
+      own = await project({ priorityAreaId: kuopio.areaId, code: 'KUO-1' });
+      foreign = await project({ priorityAreaId: joensuu.areaId, code: 'JOE-1' });
+    });
+
+    describe('city scope', () => {
+      it('answers 404 for another city’s project on GET, PATCH, DELETE and history, exactly as for a missing one', async () => {
+        const events = await rowCount(t, 'audit_events');
+        const missing = await coordinator.get(`/api/projects/${MISSING_ID}`).expect(404);
+        const read = await coordinator.get(`/api/projects/${foreign.id}`).expect(404);
+        expect(read.body).toEqual({ ...missing.body, message: missing.body.message.replace(MISSING_ID, foreign.id) });
+        expect((await coordinator.get(`/api/projects/${foreign.id}/history`).expect(404)).body.code).toBe('NOT_FOUND');
+        const patch = await coordinator
+          .patch(`/api/projects/${foreign.id}`)
+          .send({ version: 1, name: 'Kaapattu' })
+          .expect(404);
+        expect(patch.body.code).toBe('NOT_FOUND');
+        await coordinator.delete(`/api/projects/${foreign.id}`).set('If-Match', '"1"').expect(404);
+        await coordinator.delete(`/api/projects/${foreign.id}`).expect(404);
+
+        const current = await t.http.get(`/api/projects/${foreign.id}`).expect(200);
+        expect(current.body).toMatchObject({ name: foreign.name, version: 1 });
+        expect(await rowCount(t, 'audit_events')).toBe(events);
+      });
+
+      it('lists and counts only the own city’s projects, whatever the filters and page', async () => {
+        const second = await project({ priorityAreaId: kuopio.areaId, code: 'KUO-2' });
+        const all = await t.http.get('/api/projects').query({ pageSize: 100 }).expect(200);
+        const kuopioOnly = await t.http
+          .get('/api/projects')
+          .query({ pageSize: 100, agreementId: kuopio.agreementId })
+          .expect(200);
+        expect(all.body.total).toBeGreaterThan(kuopioOnly.body.total);
+
+        const mine = await coordinator.get('/api/projects').query({ pageSize: 100 }).expect(200);
+        expect(mine.body.total).toBe(kuopioOnly.body.total);
+        expect(mine.body.items.map((i: Item) => i.id).sort()).toEqual(
+          kuopioOnly.body.items.map((i: Item) => i.id).sort(),
+        );
+        expect(mine.body.items.map((i: Item) => i.code)).toEqual(expect.arrayContaining(['KUO-1', 'KUO-2']));
+        expect(mine.body.items.map((i: Item) => i.code)).not.toContain('JOE-1');
+
+        const theirs = await coordinator.get('/api/projects').query({ agreementId: joensuu.agreementId }).expect(200);
+        expect(theirs.body).toMatchObject({ items: [], total: 0 });
+        expect((await coordinator.get('/api/projects').query({ q: 'JOE-1' }).expect(200)).body.total).toBe(0);
+        // A page past the end counts separately: that count is scoped too.
+        const beyond = await coordinator.get('/api/projects').query({ pageSize: 1, page: 500 }).expect(200);
+        expect(beyond.body).toMatchObject({ items: [], total: kuopioOnly.body.total });
+        // Joensuu's coordinator sees the other way round.
+        const joensuuList = await joensuuCoordinator.get('/api/projects').query({ pageSize: 100 }).expect(200);
+        expect(joensuuList.body.items.map((i: Item) => i.code)).toEqual(['JOE-1']);
+        expect(joensuuList.body.total).toBe(1);
+        await joensuuCoordinator.get(`/api/projects/${second.id}`).expect(404);
+      });
+
+      it('treats another city’s priority area in a body as missing (400) and writes nothing', async () => {
+        const projects = await rowCount(t, 'projects');
+        const events = await rowCount(t, 'audit_events');
+        const body = {
+          priorityAreaId: joensuu.areaId,
+          code: 'KUO-X',
+          name: 'Väärä kaupunki',
+          leadOrganisationId: lead.id,
+        };
+        const created = await coordinator.post('/api/projects').send(body).expect(400);
+        const missing = await coordinator
+          .post('/api/projects')
+          .send({ ...body, priorityAreaId: MISSING_ID })
+          .expect(400);
+        expect(created.body.details).toEqual({ priorityAreaId: [`priority area ${joensuu.areaId} does not exist`] });
+        expect(missing.body.details).toEqual({ priorityAreaId: [`priority area ${MISSING_ID} does not exist`] });
+
+        const moved = await coordinator
+          .patch(`/api/projects/${own.id}`)
+          .send({ version: own.version, priorityAreaId: joensuu.areaId })
+          .expect(400);
+        expect(Object.keys(moved.body.details)).toEqual(['priorityAreaId']);
+        expect(await rowCount(t, 'projects')).toBe(projects);
+        expect(await rowCount(t, 'audit_events')).toBe(events);
+        const current = await t.http.get(`/api/projects/${own.id}`).expect(200);
+        expect(current.body).toMatchObject({ priorityArea: { id: kuopio.areaId }, version: own.version });
+        // The admin sees every city, so the same body goes through for them.
+        await t.http.post('/api/projects').send(body).expect(201);
+      });
+
+      it('lets a coordinator create, update and delete in their own city', async () => {
+        const created = await projectOf(coordinator, { priorityAreaId: kuopio.areaId, code: 'KUO-OMA' });
+        expect(created).toMatchObject({ priorityArea: { id: kuopio.areaId, agreementId: kuopio.agreementId } });
+        const updated = await coordinator
+          .patch(`/api/projects/${created.id}`)
+          .send({ version: 1, name: 'Oma hanke', lifecycleStatus: 'active' })
+          .expect(200);
+        expect(updated.body).toMatchObject({ name: 'Oma hanke', lifecycleStatus: 'active', version: 2 });
+        await coordinator.delete(`/api/projects/${created.id}`).set('If-Match', '"2"').expect(204);
+        await t.http.get(`/api/projects/${created.id}`).expect(404);
+      });
+    });
+
+    describe('roles', () => {
+      it('lets managers and liaisons read (liaisons every city, managers their own)', async () => {
+        for (const agent of [manager, liaison]) {
+          const list = await agent.get('/api/projects').query({ pageSize: 100 }).expect(200);
+          expect(list.body.items.map((i: Item) => i.code)).toContain('KUO-1');
+          await agent.get(`/api/projects/${own.id}`).expect(200);
+          await agent.get(`/api/projects/${own.id}/history`).expect(200);
+        }
+        const everything = await liaison.get('/api/projects').query({ pageSize: 100 }).expect(200);
+        expect(everything.body.items.map((i: Item) => i.code)).toContain('JOE-1');
+        await liaison.get(`/api/projects/${foreign.id}`).expect(200);
+        await manager.get(`/api/projects/${foreign.id}`).expect(404);
+        const managed = await manager.get('/api/projects').query({ pageSize: 100 }).expect(200);
+        expect(managed.body.items.map((i: Item) => i.code)).not.toContain('JOE-1');
+      });
+
+      it('refuses writes to managers and liaisons (403) and changes nothing', async () => {
+        const projects = await rowCount(t, 'projects');
+        const events = await rowCount(t, 'audit_events');
+        for (const agent of [manager, liaison]) {
+          const created = await agent
+            .post('/api/projects')
+            .send({ priorityAreaId: kuopio.areaId, code: 'EI-SAA', name: 'Ei saa', leadOrganisationId: lead.id })
+            .expect(403);
+          expect(created.body.code).toBe('FORBIDDEN');
+          await agent.patch(`/api/projects/${own.id}`).send({ version: own.version, name: 'Ei saa' }).expect(403);
+          await agent.delete(`/api/projects/${own.id}`).set('If-Match', `"${own.version}"`).expect(403);
+        }
+        expect(await rowCount(t, 'projects')).toBe(projects);
+        expect(await rowCount(t, 'audit_events')).toBe(events);
+        const current = await t.http.get(`/api/projects/${own.id}`).expect(200);
+        expect(current.body).toMatchObject({ name: own.name, version: own.version });
+      });
+
+      it('answers 401 to anonymous requests on every route', async () => {
+        const responses = [
+          await t.anonymous.get('/api/projects'),
+          await t.anonymous.get(`/api/projects/${own.id}`),
+          await t.anonymous.get(`/api/projects/${own.id}/history`),
+          await t.anonymous
+            .post('/api/projects')
+            .send({ priorityAreaId: kuopio.areaId, code: 'ANON', name: 'Anon', leadOrganisationId: lead.id }),
+          await t.anonymous.patch(`/api/projects/${own.id}`).send({ version: own.version, name: 'Anon' }),
+          await t.anonymous.delete(`/api/projects/${own.id}`),
+        ];
+        expect(responses.map((r) => [r.status, r.body.code])).toEqual(responses.map(() => [401, 'UNAUTHENTICATED']));
+        await t.http.get(`/api/projects/${own.id}`).expect(200);
+      });
+    });
+
+    describe('audit trail', () => {
+      it('create leaves one project event and one per partner, with the actor and exact values', async () => {
+        const uef = await newOrganisation(t, { kind: 'university' });
+        const events = await rowCount(t, 'audit_events');
+        const created = await projectOf(coordinator, {
+          priorityAreaId: kuopio.areaId,
+          code: 'AUD-1',
+          name: 'Auditoitu',
+          plannedStart: '2021-09-01',
+          totalBudget: '450000',
+          partners: [{ organisationId: uef.id, role: 'Tutkimus', budgetShare: '15000.5' }],
+        });
+        expect(await rowCount(t, 'audit_events')).toBe(events + 2);
+
+        const [event, ...more] = await eventsOf('project', created.id);
+        expect(more).toEqual([]);
+        expect(event).toMatchObject({
+          action: 'create',
+          actorId: coordinatorId,
+          actorName: COORDINATOR,
+          projectId: created.id,
+          cityId: kuopio.cityId,
+        });
+        expect(event!.changes).toEqual({
+          priorityAreaId: { old: null, new: kuopio.areaId },
+          code: { old: null, new: 'AUD-1' },
+          name: { old: null, new: 'Auditoitu' },
+          kind: { old: null, new: 'other' },
+          leadOrganisationId: { old: null, new: lead.id },
+          plannedStart: { old: null, new: '2021-09-01' },
+          lifecycleStatus: { old: null, new: 'planned' },
+          totalBudget: { old: null, new: '450000.00' },
+        });
+
+        const partners = await partnerEventsOf(created.id);
+        expect(partners).toHaveLength(1);
+        expect(partners[0]).toMatchObject({
+          action: 'create',
+          entityId: (created.partners as Item[])[0]!.id,
+          actorId: coordinatorId,
+          cityId: kuopio.cityId,
+        });
+        expect(partners[0]!.changes).toEqual({
+          projectId: { old: null, new: created.id },
+          organisationId: { old: null, new: uef.id },
+          role: { old: null, new: 'Tutkimus' },
+          budgetShare: { old: null, new: '15000.50' },
+        });
+      });
+
+      it('update leaves one event with old → new values; an update that changes nothing leaves none', async () => {
+        const p = await projectOf(coordinator, {
+          priorityAreaId: kuopio.areaId,
+          code: 'AUD-2',
+          name: 'Ennen',
+          totalBudget: '1000',
+          plannedEnd: '2022-12-31',
+        });
+        await coordinator
+          .patch(`/api/projects/${p.id}`)
+          .send({ version: 1, name: 'Jälkeen', totalBudget: '1200.5', plannedEnd: null, lifecycleStatus: 'active' })
+          .expect(200);
+        const events = await eventsOf('project', p.id);
+        expect(events.map((e) => e.action)).toEqual(['create', 'update']);
+        expect(events[1]).toMatchObject({ actorId: coordinatorId, actorName: COORDINATOR, cityId: kuopio.cityId });
+        expect(events[1]!.changes).toEqual({
+          name: { old: 'Ennen', new: 'Jälkeen' },
+          totalBudget: { old: '1000.00', new: '1200.50' },
+          plannedEnd: { old: '2022-12-31', new: null },
+          lifecycleStatus: { old: 'planned', new: 'active' },
+        });
+
+        const count = await rowCount(t, 'audit_events');
+        await coordinator
+          .patch(`/api/projects/${p.id}`)
+          .send({ version: 2, name: 'Jälkeen', totalBudget: '1200.50', plannedEnd: null })
+          .expect(200);
+        expect(await rowCount(t, 'audit_events')).toBe(count);
+      });
+
+      it('partner changes through the project leave their own events, and no project event', async () => {
+        const [a, b, c] = [await newOrganisation(t), await newOrganisation(t), await newOrganisation(t)];
+        const p = await projectOf(coordinator, {
+          priorityAreaId: kuopio.areaId,
+          code: 'AUD-3',
+          partners: [
+            { organisationId: a.id, role: 'Poistuu' },
+            { organisationId: b.id, role: 'Vanha', budgetShare: '100' },
+          ],
+        });
+        const partnerIds = new Map(
+          (p.partners as Array<{ id: string; organisation: { id: string } }>).map((x) => [x.organisation.id, x.id]),
+        );
+        const before = (await partnerEventsOf(p.id)).length;
+        const res = await coordinator
+          .patch(`/api/projects/${p.id}`)
+          .send({
+            version: 1,
+            partners: [{ organisationId: b.id, role: 'Uusi', budgetShare: '100.00' }, { organisationId: c.id }],
+          })
+          .expect(200);
+        expect(res.body.version).toBe(2);
+        const added = (res.body.partners as Array<{ id: string; organisation: { id: string } }>).find(
+          (x) => x.organisation.id === c.id,
+        )!;
+
+        const events = (await partnerEventsOf(p.id)).slice(before);
+        const byAction = Object.fromEntries(events.map((e) => [e.action, e]));
+        expect(events.map((e) => e.action).sort()).toEqual(['create', 'delete', 'update']);
+        expect(byAction.delete).toMatchObject({ entityId: partnerIds.get(a.id), actorId: coordinatorId });
+        expect(byAction.delete!.changes).toEqual({
+          projectId: { old: p.id, new: null },
+          organisationId: { old: a.id, new: null },
+          role: { old: 'Poistuu', new: null },
+        });
+        expect(byAction.update).toMatchObject({
+          entityId: partnerIds.get(b.id),
+          projectId: p.id,
+          cityId: kuopio.cityId,
+        });
+        expect(byAction.update!.changes).toEqual({ role: { old: 'Vanha', new: 'Uusi' } });
+        expect(byAction.create).toMatchObject({ entityId: added.id });
+        expect(byAction.create!.changes).toEqual({
+          projectId: { old: null, new: p.id },
+          organisationId: { old: null, new: c.id },
+        });
+        // The project's own columns did not change: its only event is still the create.
+        expect((await eventsOf('project', p.id)).map((e) => e.action)).toEqual(['create']);
+      });
+
+      it('delete leaves one project event with the old values, and one per partner that went with it', async () => {
+        const partner = await newOrganisation(t);
+        const p = await projectOf(coordinator, {
+          priorityAreaId: kuopio.areaId,
+          code: 'AUD-4',
+          totalBudget: '99.9',
+          plannedStart: '2024-02-29',
+          partners: [{ organisationId: partner.id, budgetShare: '0.1' }],
+        });
+        await coordinator.delete(`/api/projects/${p.id}`).set('If-Match', '"1"').expect(204);
+        const events = await eventsOf('project', p.id);
+        expect(events.map((e) => e.action)).toEqual(['create', 'delete']);
+        expect(events[1]).toMatchObject({ actorId: coordinatorId, projectId: p.id, cityId: kuopio.cityId });
+        expect(events[1]!.changes).toMatchObject({
+          code: { old: 'AUD-4', new: null },
+          totalBudget: { old: '99.90', new: null },
+          plannedStart: { old: '2024-02-29', new: null },
+          lifecycleStatus: { old: 'planned', new: null },
+        });
+        const partners = await partnerEventsOf(p.id);
+        expect(partners.map((e) => e.action)).toEqual(['create', 'delete']);
+        expect(partners[1]!.changes).toMatchObject({ budgetShare: { old: '0.10', new: null } });
+      });
+
+      it('a rejected write (400, 403, 404, 409, 428) leaves no event', async () => {
+        const funder = await newOrganisation(t, { kind: 'regional_council' });
+        const p = await projectOf(coordinator, {
+          priorityAreaId: kuopio.areaId,
+          code: 'AUD-5',
+          lifecycleStatus: 'active',
+        });
+        const used = await projectOf(coordinator, { priorityAreaId: kuopio.areaId, code: 'AUD-6' });
+        await insertDecision(t, used, kuopio.agreementId, funder.id, 'applied', null);
+        await coordinator.patch(`/api/projects/${p.id}`).send({ version: 1, lifecycleStatus: 'completed' }).expect(200);
+        const events = await rowCount(t, 'audit_events');
+
+        const base = { priorityAreaId: kuopio.areaId, code: 'AUD-NEW', name: 'Uusi', leadOrganisationId: lead.id };
+        await coordinator
+          .post('/api/projects')
+          .send({ ...base, totalBudget: 'paljon' })
+          .expect(400);
+        await coordinator
+          .post('/api/projects')
+          .send({ ...base, partners: [{ organisationId: MISSING_ID }] })
+          .expect(400);
+        await coordinator
+          .post('/api/projects')
+          .send({ ...base, priorityAreaId: joensuu.areaId })
+          .expect(400);
+        await coordinator
+          .post('/api/projects')
+          .send({ ...base, code: 'AUD-5' })
+          .expect(409);
+        await manager.post('/api/projects').send(base).expect(403);
+        const patch = (body: Json) => coordinator.patch(`/api/projects/${p.id}`).send(body);
+        await patch({ version: 1, name: 'Vanhentunut' }).expect(409);
+        expect((await patch({ version: 2, lifecycleStatus: 'active', name: 'Takaisin' }).expect(409)).body.code).toBe(
+          'ILLEGAL_TRANSITION',
+        );
+        await patch({ name: 'Ilman versiota' }).expect(428);
+        await patch({ version: 2, name: 'Virheellinen', partners: [{ organisationId: MISSING_ID }] }).expect(400);
+        await patch({ version: 2, plannedStart: '2025-01-01', plannedEnd: '2024-01-01' }).expect(400);
+        await joensuuCoordinator.patch(`/api/projects/${p.id}`).send({ version: 2, name: 'Naapuri' }).expect(404);
+        await coordinator.delete(`/api/projects/${p.id}`).set('If-Match', '"1"').expect(409);
+        expect((await coordinator.delete(`/api/projects/${used.id}`).expect(409)).body.code).toBe('IN_USE');
+
+        expect(await rowCount(t, 'audit_events')).toBe(events);
+        expect(await rowCount(t, 'projects')).toBeGreaterThan(0);
+        const current = await t.http.get(`/api/projects/${p.id}`).expect(200);
+        expect(current.body).toMatchObject({ name: p.name, lifecycleStatus: 'completed', version: 2 });
+      });
+    });
+
+    describe('GET /api/projects/:id/history', () => {
+      it('merges the project’s audit events and status reports, newest first, with their values', async () => {
+        const partner = await newOrganisation(t);
+        const p = await projectOf(coordinator, {
+          priorityAreaId: kuopio.areaId,
+          code: 'HIST-1',
+          name: 'Historia',
+          totalBudget: '1000',
+          partners: [{ organisationId: partner.id }],
+        });
+        await coordinator
+          .patch(`/api/projects/${p.id}`)
+          .send({ version: 1, name: 'Historia 2', totalBudget: '1250.75' })
+          .expect(200);
+        const milestone = await coordinator
+          .post('/api/milestones')
+          .send({ projectId: p.id, title: 'Pilotti valmis', dueDate: '2026-06-30' })
+          .expect(201);
+        const report = await coordinator
+          .post('/api/status-reports')
+          .send({
+            projectId: p.id,
+            reportingDate: '2025-01-31',
+            health: 'at_risk',
+            summary: 'Hankinta viivästyy',
+            risks: 'Toimittaja',
+            nextSteps: 'Uusi kilpailutus',
+          })
+          .expect(201);
+        // Another project's changes stay out of this history.
+        await projectOf(coordinator, { priorityAreaId: kuopio.areaId, code: 'HIST-OTHER' });
+
+        const res = await coordinator.get(`/api/projects/${p.id}/history`).expect(200);
+        expect(res.body).toMatchObject({ total: 6, page: 1, pageSize: 25 });
+        const items = res.body.items as Array<Record<string, unknown>>;
+        const times = items.map((i) => Date.parse(i.occurredAt as string));
+        expect(times).toEqual([...times].sort((x, y) => y - x));
+        const none = { action: null, entityType: null, entityId: null, changes: null };
+        const noReport = {
+          reportingDate: null,
+          health: null,
+          lifecycleStatus: null,
+          summary: null,
+          risks: null,
+          nextSteps: null,
+          author: null,
+        };
+
+        expect(items[0]).toEqual({
+          kind: 'status_report',
+          id: report.body.id,
+          occurredAt: report.body.createdAt,
+          actorName: COORDINATOR,
+          author: COORDINATOR,
+          reportingDate: '2025-01-31',
+          health: 'at_risk',
+          lifecycleStatus: 'planned',
+          summary: 'Hankinta viivästyy',
+          risks: 'Toimittaja',
+          nextSteps: 'Uusi kilpailutus',
+          ...none,
+        });
+        expect(items[1]).toMatchObject({
+          kind: 'audit',
+          action: 'create',
+          entityType: 'status_report',
+          entityId: report.body.id,
+          ...noReport,
+        });
+        expect(items[2]).toMatchObject({
+          kind: 'audit',
+          action: 'create',
+          entityType: 'milestone',
+          entityId: milestone.body.id,
+          actorName: COORDINATOR,
+        });
+        expect((items[2]!.changes as Json).title).toEqual({ old: null, new: 'Pilotti valmis' });
+        expect(items[3]).toEqual({
+          kind: 'audit',
+          id: expect.any(String),
+          occurredAt: expect.any(String),
+          actorName: COORDINATOR,
+          action: 'update',
+          entityType: 'project',
+          entityId: p.id,
+          changes: { name: { old: 'Historia', new: 'Historia 2' }, totalBudget: { old: '1000.00', new: '1250.75' } },
+          ...noReport,
+        });
+        expect(times[3]).toBeLessThan(times[2]!);
+        // The project and its partner were created in one transaction, at the same moment.
+        const created = items.slice(4).sort((x, y) => String(x.entityType).localeCompare(String(y.entityType)));
+        expect(created).toMatchObject([
+          { kind: 'audit', action: 'create', entityType: 'project', entityId: p.id, occurredAt: items[4]!.occurredAt },
+          {
+            kind: 'audit',
+            action: 'create',
+            entityType: 'project_partner',
+            entityId: (p.partners as Item[])[0]!.id,
+            occurredAt: items[4]!.occurredAt,
+          },
+        ]);
+        expect((created[0]!.changes as Json).code).toEqual({ old: null, new: 'HIST-1' });
+
+        // Pages cut the same timeline; a page past the end is empty but still counts.
+        const ids = items.map((i) => i.id);
+        for (const [page, expected] of [
+          [1, ids.slice(0, 4)],
+          [2, ids.slice(4)],
+          [3, []],
+        ] as const) {
+          const paged = await t.http.get(`/api/projects/${p.id}/history`).query({ page, pageSize: 4 }).expect(200);
+          expect(paged.body).toMatchObject({ total: 6, page, pageSize: 4 });
+          expect(paged.body.items.map((i: Item) => i.id)).toEqual(expected);
+        }
+      });
+
+      it('is 404 for another city’s coordinator and a missing project, readable by a liaison and the city’s manager', async () => {
+        const p = await projectOf(coordinator, { priorityAreaId: kuopio.areaId, code: 'HIST-2' });
+        const notFound = await joensuuCoordinator.get(`/api/projects/${p.id}/history`).expect(404);
+        expect(notFound.body).toMatchObject({ code: 'NOT_FOUND' });
+        await joensuuCoordinator.get(`/api/projects/${p.id}/history`).query({ page: 3 }).expect(404);
+        await coordinator.get(`/api/projects/${MISSING_ID}/history`).expect(404);
+        await coordinator.get('/api/projects/not-a-uuid/history').expect(400);
+        for (const agent of [liaison, manager]) {
+          const res = await agent.get(`/api/projects/${p.id}/history`).expect(200);
+          expect(res.body).toMatchObject({ total: 1, items: [{ kind: 'audit', action: 'create', entityId: p.id }] });
+        }
+        // The liaison reads every city's history.
+        await liaison.get(`/api/projects/${foreign.id}/history`).expect(200);
+        const bad = await coordinator
+          .get(`/api/projects/${p.id}/history`)
+          .query({ pageSize: 1000, page: 0, sort: 'x' })
+          .expect(400);
+        expect(Object.keys(bad.body.details).sort()).toEqual(['page', 'pageSize', 'sort']);
+      });
+
+      it('is an empty timeline (not 404) for a project without any events, such as one loaded before the audit trail', async () => {
+        const id = await insertOne(
+          t,
+          `INSERT INTO projects (priority_area_id, code, name, lead_organisation_id) VALUES ($1, 'HIST-OLD', 'Vanha', $2)`,
+          [kuopio.areaId, lead.id],
+        );
+        const res = await coordinator.get(`/api/projects/${id}/history`).expect(200);
+        expect(res.body).toEqual({ items: [], total: 0, page: 1, pageSize: 25 });
+        await joensuuCoordinator.get(`/api/projects/${id}/history`).expect(404);
+      });
+
+      it('serves a history page in at most 2 SQL statements, whatever the page size', async () => {
+        const p = await projectOf(coordinator, { priorityAreaId: kuopio.areaId, code: 'HIST-BULK' });
+        for (let i = 0; i < 40; i++) await insertReport(t, p.id, '2024-01-01', i % 2 ? 'on_track' : 'at_risk');
+        for (let i = 0; i < 5; i++) {
+          await coordinator
+            .patch(`/api/projects/${p.id}`)
+            .send({ version: i + 1, name: `Nimi ${i}` })
+            .expect(200);
+        }
+        for (const pageSize of [1, 25, 100]) {
+          const { count, result } = await countStatements(t, () =>
+            coordinator.get(`/api/projects/${p.id}/history`).query({ pageSize }).expect(200),
+          );
+          expect(result.body.total).toBe(46);
+          expect(result.body.items).toHaveLength(Math.min(pageSize, 46));
+          expect(count).toBeLessThanOrEqual(2);
+        }
+        const beyond = await countStatements(t, () =>
+          coordinator.get(`/api/projects/${p.id}/history`).query({ pageSize: 10, page: 9 }).expect(200),
+        );
+        expect(beyond.result.body).toMatchObject({ items: [], total: 46 });
+        expect(beyond.count).toBeLessThanOrEqual(2);
+      });
+    });
   });
 });

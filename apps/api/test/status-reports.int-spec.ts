@@ -1,6 +1,6 @@
 import { todayIso } from '@salkku/shared';
-import { newAgreement, newPriorityArea, newProject, newStatusReport } from './support/factories';
-import { countStatements, createTestApp, rowCount, type TestApp } from './support/test-app';
+import { newAgreement, newOrganisation, newPriorityArea, newProject, newStatusReport } from './support/factories';
+import { auditEvents, countStatements, createTestApp, rowCount, type TestApp } from './support/test-app';
 
 /** The test app runs with the default time zone, which decides "today". */
 const today = todayIso('Europe/Helsinki');
@@ -20,14 +20,17 @@ const ids = (items: Report[]): string[] => items.map((r) => r.id);
 
 describe('status reports API', () => {
   let t: TestApp;
+  /** The signed-in admin behind t.http (the author of the reports it writes). */
+  let admin: { id: string; displayName: string };
   beforeAll(async () => {
     t = await createTestApp();
+    admin = (await t.http.get('/api/me').expect(200)).body.user;
   });
   afterAll(async () => {
     await t?.close();
   });
 
-  it('writes a report with the project lifecycle snapshot and the author, and reads it back', async () => {
+  it('writes a report with the project lifecycle snapshot and the signed-in author, and reads it back', async () => {
     const project = await newProject(t, {
       code: 'TERVEYS-KH',
       name: 'Terveysteknologian käynnistyshanke',
@@ -54,7 +57,7 @@ describe('status reports API', () => {
       summary: 'Rekrytointi viivästyi.',
       risks: 'Henkilöstön saatavuus',
       nextSteps: 'Ohjausryhmän kokous',
-      author: 'Salkku',
+      author: admin.displayName,
       createdAt: expect.any(String),
       version: 1,
     });
@@ -62,7 +65,7 @@ describe('status reports API', () => {
       'SELECT author, author_id FROM status_reports WHERE id = $1',
       [created.body.id],
     );
-    expect(row).toEqual({ author: 'Salkku', author_id: null });
+    expect(row).toEqual({ author: admin.displayName, author_id: admin.id });
 
     const read = await t.http.get(at(created.body.id)).expect(200);
     expect(read.headers.etag).toBe('"1"');
@@ -76,7 +79,12 @@ describe('status reports API', () => {
 
     const planned = await newProject(t);
     const first = await newStatusReport(t, { projectId: planned.id });
-    expect(first).toMatchObject({ lifecycleStatus: 'planned', risks: null, nextSteps: null, author: 'Salkku' });
+    expect(first).toMatchObject({
+      lifecycleStatus: 'planned',
+      risks: null,
+      nextSteps: null,
+      author: admin.displayName,
+    });
 
     const list = await t.http.get('/api/status-reports').query({ projectId: project.id }).expect(200);
     expect(list.body).toMatchObject({ total: 2, page: 1, pageSize: 25 });
@@ -292,6 +300,185 @@ describe('status reports API', () => {
       .query({ projectId: b.id, latestOnly: 'false' })
       .expect(200);
     expect(ids(everything.body.items)).toEqual([bCorrection.id, bFirst.id]);
+  });
+
+  /** A city with an agreement, a priority area and a project of its own (built by the admin). */
+  async function cityPortfolio(): Promise<{ cityId: string; agreementId: string; projectId: string }> {
+    const city = await newOrganisation(t, { kind: 'city' });
+    const agreement = await newAgreement(t, { cityId: city.id });
+    const area = await newPriorityArea(t, { agreementId: agreement.id });
+    const project = await newProject(t, { priorityAreaId: area.id });
+    return { cityId: city.id as string, agreementId: agreement.id as string, projectId: project.id as string };
+  }
+
+  const body = (projectId: string, summary = 'Eteni suunnitellusti.') => ({
+    projectId,
+    reportingDate: '2025-01-31',
+    health: 'on_track',
+    summary,
+  });
+
+  it('takes the author from the signed-in coordinator, never from the body', async () => {
+    const a = await cityPortfolio();
+    const coordinator = await t.as('coordinator', { cityId: a.cityId, displayName: 'Kaisa Koordinaattori' });
+    const me = (await coordinator.get('/api/me').expect(200)).body.user as { id: string };
+    const created = await coordinator.post('/api/status-reports').send(body(a.projectId)).expect(201);
+    expect(created.body.author).toBe('Kaisa Koordinaattori');
+    const [row] = await t.dataSource.query<Array<{ author: string; author_id: string | null }>>(
+      'SELECT author, author_id FROM status_reports WHERE id = $1',
+      [created.body.id],
+    );
+    expect(row).toEqual({ author: 'Kaisa Koordinaattori', author_id: me.id });
+    expect((await t.http.get(at(created.body.id)).expect(200)).body.author).toBe('Kaisa Koordinaattori');
+
+    const forged = await coordinator
+      .post('/api/status-reports')
+      .send({ ...body(a.projectId), author: 'Joku muu', authorId: admin.id })
+      .expect(400);
+    expect(Object.keys(forged.body.details).sort()).toEqual(['author', 'authorId']);
+  });
+
+  it("limits a coordinator to their own city: another city's report is not found, not listed, not referable", async () => {
+    const a = await cityPortfolio();
+    const b = await cityPortfolio();
+    const mine = await newStatusReport(t, { projectId: a.projectId, health: 'off_track' });
+    const theirs = await newStatusReport(t, { projectId: b.projectId, health: 'off_track' });
+    const coordinator = await t.as('coordinator', { cityId: a.cityId });
+
+    expect((await coordinator.get(at(mine.id)).expect(200)).body).toEqual(mine);
+    const hidden = await coordinator.get(at(theirs.id)).expect(404);
+    expect(hidden.body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND' });
+
+    for (const query of [{}, { latestOnly: 'true' }, { health: 'off_track' }, { pageSize: 100 }]) {
+      const list = await coordinator.get('/api/status-reports').query(query).expect(200);
+      expect(list.body.total).toBe(1);
+      expect(ids(list.body.items)).toEqual([mine.id]);
+    }
+    const byProject = await coordinator.get('/api/status-reports').query({ projectId: b.projectId }).expect(200);
+    expect(byProject.body).toMatchObject({ total: 0, items: [] });
+    const byAgreement = await coordinator
+      .get('/api/status-reports')
+      .query({ agreementId: b.agreementId, latestOnly: 'true' })
+      .expect(200);
+    expect(byAgreement.body).toMatchObject({ total: 0, items: [] });
+    const pastTheEnd = await coordinator.get('/api/status-reports').query({ page: 2, pageSize: 1 }).expect(200);
+    expect(pastTheEnd.body).toMatchObject({ total: 1, items: [] });
+    // The admin sees both.
+    const adminList = await t.http.get('/api/status-reports').query({ health: 'off_track', pageSize: 100 }).expect(200);
+    expect(ids(adminList.body.items)).toEqual(expect.arrayContaining([mine.id, theirs.id]));
+
+    // Another city's project in the body is refused exactly like a missing one.
+    const before = await rowCount(t, 'status_reports');
+    const events = (await auditEvents(t, { entityType: 'status_report' })).length;
+    const cross = await coordinator.post('/api/status-reports').send(body(b.projectId)).expect(400);
+    expect(cross.body.code).toBe('VALIDATION_FAILED');
+    expect(Object.keys(cross.body.details)).toEqual(['projectId']);
+    expect(await rowCount(t, 'status_reports')).toBe(before);
+    expect((await auditEvents(t, { entityType: 'status_report' })).length).toBe(events);
+
+    // In the own city the coordinator writes.
+    await coordinator.post('/api/status-reports').send(body(a.projectId)).expect(201);
+    expect((await coordinator.get('/api/status-reports').expect(200)).body.total).toBe(2);
+
+    // The scope costs no extra statements.
+    for (const query of [{ pageSize: 1 }, { pageSize: 100, latestOnly: 'true' }]) {
+      const { count } = await countStatements(t, () => coordinator.get('/api/status-reports').query(query).expect(200));
+      expect(count).toBeLessThanOrEqual(2);
+    }
+    const detail = await countStatements(t, () => coordinator.get(at(mine.id)).expect(200));
+    expect(detail.count).toBeLessThanOrEqual(2);
+  });
+
+  it('lets managers and liaisons read but not write (403, nothing written), and anonymous users nothing (401)', async () => {
+    const a = await cityPortfolio();
+    const b = await cityPortfolio();
+    const mine = await newStatusReport(t, { projectId: a.projectId });
+    const theirs = await newStatusReport(t, { projectId: b.projectId });
+    const manager = await t.as('manager', { cityId: a.cityId });
+    const liaison = await t.as('liaison');
+
+    expect((await manager.get(at(mine.id)).expect(200)).body).toEqual(mine);
+    await manager.get(at(theirs.id)).expect(404);
+    const managerList = await manager.get('/api/status-reports').query({ pageSize: 100 }).expect(200);
+    expect(ids(managerList.body.items)).toEqual([mine.id]);
+    await liaison.get(at(mine.id)).expect(200);
+    await liaison.get(at(theirs.id)).expect(200);
+    const liaisonList = await liaison.get('/api/status-reports').query({ agreementId: b.agreementId }).expect(200);
+    expect(ids(liaisonList.body.items)).toEqual([theirs.id]);
+
+    const rows = await rowCount(t, 'status_reports');
+    const events = (await auditEvents(t)).length;
+    for (const reader of [manager, liaison]) {
+      const res = await reader.post('/api/status-reports').send(body(a.projectId)).expect(403);
+      expect(res.body).toMatchObject({ statusCode: 403, code: 'FORBIDDEN' });
+    }
+    for (const request of [
+      t.anonymous.get('/api/status-reports'),
+      t.anonymous.get(at(mine.id)),
+      t.anonymous.post('/api/status-reports').send(body(a.projectId)),
+    ]) {
+      const res = await request.expect(401);
+      expect(res.body.code).toBe('UNAUTHENTICATED');
+    }
+    expect(await rowCount(t, 'status_reports')).toBe(rows);
+    expect((await auditEvents(t)).length).toBe(events);
+  });
+
+  it('audits a new report once with the actor and its exact values; a rejected report leaves no event', async () => {
+    const a = await cityPortfolio();
+    const b = await cityPortfolio();
+    const coordinator = await t.as('coordinator', { cityId: a.cityId, displayName: 'Kalle Koordinaattori' });
+    const me = (await coordinator.get('/api/me').expect(200)).body.user as { id: string };
+
+    const created = (
+      await coordinator
+        .post('/api/status-reports')
+        .send({
+          projectId: a.projectId,
+          reportingDate: '2024-12-31',
+          health: 'at_risk',
+          summary: 'Rekrytointi viivästyi.',
+          nextSteps: 'Ohjausryhmän kokous',
+        })
+        .expect(201)
+    ).body;
+    expect(await auditEvents(t, { entityId: created.id })).toEqual([
+      expect.objectContaining({
+        actorId: me.id,
+        actorName: 'Kalle Koordinaattori',
+        action: 'create',
+        entityType: 'status_report',
+        entityId: created.id,
+        projectId: a.projectId,
+        cityId: a.cityId,
+        changes: {
+          projectId: { old: null, new: a.projectId },
+          reportingDate: { old: null, new: '2024-12-31' },
+          health: { old: null, new: 'at_risk' },
+          lifecycleStatus: { old: null, new: 'planned' },
+          summary: { old: null, new: 'Rekrytointi viivästyi.' },
+          nextSteps: { old: null, new: 'Ohjausryhmän kokous' },
+          author: { old: null, new: 'Kalle Koordinaattori' },
+          authorId: { old: null, new: me.id },
+        },
+      }),
+    ]);
+
+    // Rejected: invalid body, a future date, another city's project, a missing project; and
+    // there is no update or delete to audit.
+    const events = (await auditEvents(t)).length;
+    const rows = await rowCount(t, 'status_reports');
+    await coordinator.post('/api/status-reports').send({ projectId: a.projectId, health: 'green' }).expect(400);
+    await coordinator
+      .post('/api/status-reports')
+      .send({ ...body(a.projectId), reportingDate: addDays(today, 1) })
+      .expect(400);
+    await coordinator.post('/api/status-reports').send(body(b.projectId)).expect(400);
+    await coordinator.post('/api/status-reports').send(body(MISSING)).expect(400);
+    await coordinator.patch(at(created.id)).send({ version: 1, summary: 'Muutettu' }).expect(404);
+    await coordinator.delete(at(created.id)).expect(404);
+    expect((await auditEvents(t)).length).toBe(events);
+    expect(await rowCount(t, 'status_reports')).toBe(rows);
   });
 
   it('serves a list page and a detail in at most 2 SQL statements, whatever the page size', async () => {

@@ -4,3 +4,4 @@ export * from './money';
 export * from './dates';
 export * from './milestones';
 export * from './business-id';
+export * from './permissions';

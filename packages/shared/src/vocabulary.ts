@@ -55,6 +55,8 @@ export const ERROR_CODES = [
   'RULE_VIOLATION',
   'UNAUTHENTICATED',
   'FORBIDDEN',
+  'CSRF_FAILED',
+  'TOO_MANY_REQUESTS',
   'INTERNAL_ERROR',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -4,7 +4,10 @@ import { ErrorResponse } from './error.response';
 
 const DESCRIPTIONS: Record<number, string> = {
   400: 'Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed',
+  401: 'Not signed in, or the session has ended (UNAUTHENTICATED)',
+  403: 'Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED)',
   404: 'No such record (NOT_FOUND)',
+  429: 'Too many failed sign-ins (TOO_MANY_REQUESTS); see Retry-After',
   409: 'Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed',
   428: 'The version you read is required (If-Match or body version)',
 };

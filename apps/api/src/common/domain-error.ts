@@ -12,6 +12,8 @@ export class DomainError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details?: ErrorDetails,
+    /** Response headers that go with the error (e.g. Retry-After on 429). */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
     this.name = 'DomainError';
@@ -22,6 +24,8 @@ export const HTTP_STATUS_OF: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
+  CSRF_FAILED: 403,
+  TOO_MANY_REQUESTS: 429,
   NOT_FOUND: 404,
   STALE_VERSION: 409,
   ILLEGAL_TRANSITION: 409,

@@ -77,6 +77,7 @@ export class ErrorFilter implements ExceptionFilter {
       if (mapped) exception = mapped;
     }
     if (exception instanceof DomainError) {
+      for (const [name, value] of Object.entries(exception.headers ?? {})) response.setHeader(name, value);
       body = {
         statusCode: HTTP_STATUS_OF[exception.code],
         code: exception.code,

@@ -26,6 +26,20 @@ export interface AppConfig {
   logSql: boolean;
   /** Time zone that decides "today" for overdue milestones (SALKKU_TIME_ZONE). */
   timeZone: string;
+  /** Production mode (NODE_ENV=production): Secure cookies, HSTS. */
+  production: boolean;
+  /** A session ends after this many minutes without requests (SESSION_IDLE_MINUTES, default 30). */
+  sessionIdleMinutes: number;
+  /** A session ends this many hours after sign-in, however active (SESSION_ABSOLUTE_HOURS, default 12). */
+  sessionAbsoluteHours: number;
+  /** Failed sign-ins per account per window before 429 (LOGIN_MAX_FAILURES_PER_ACCOUNT, default 5). */
+  loginMaxFailuresPerAccount: number;
+  /** Failed sign-ins per client address per window before 429 (LOGIN_MAX_FAILURES_PER_CLIENT, default 20). */
+  loginMaxFailuresPerClient: number;
+  /** The throttling window in minutes (LOGIN_THROTTLE_MINUTES, default 15). */
+  loginThrottleMinutes: number;
+  /** Express "trust proxy" setting, for the client address behind a load balancer (TRUST_PROXY). */
+  trustProxy: string | false;
 }
 
 export class ConfigError extends Error {}
@@ -82,6 +96,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webDistDir: resolve(env.WEB_DIST_DIR || resolve(__dirname, '../../../web/dist')),
     logSql: parseBoolean('LOG_SQL', env.LOG_SQL, false, problems),
     timeZone,
+    production: env.NODE_ENV === 'production',
+    sessionIdleMinutes: parseInteger('SESSION_IDLE_MINUTES', env.SESSION_IDLE_MINUTES, 30, 1, 24 * 60, problems),
+    sessionAbsoluteHours: parseInteger('SESSION_ABSOLUTE_HOURS', env.SESSION_ABSOLUTE_HOURS, 12, 1, 24 * 30, problems),
+    loginMaxFailuresPerAccount: parseInteger(
+      'LOGIN_MAX_FAILURES_PER_ACCOUNT',
+      env.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+      5,
+      1,
+      1000,
+      problems,
+    ),
+    loginMaxFailuresPerClient: parseInteger(
+      'LOGIN_MAX_FAILURES_PER_CLIENT',
+      env.LOGIN_MAX_FAILURES_PER_CLIENT,
+      20,
+      1,
+      10000,
+      problems,
+    ),
+    loginThrottleMinutes: parseInteger('LOGIN_THROTTLE_MINUTES', env.LOGIN_THROTTLE_MINUTES, 15, 1, 24 * 60, problems),
+    trustProxy: env.TRUST_PROXY ? env.TRUST_PROXY : false,
   };
   if (problems.length > 0) {
     throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);

@@ -7,6 +7,9 @@ import { createDataSourceOptions } from './data-source-options';
 import { resolveDatabase } from './database-url';
 import { loadDemoPortfolioIfEmpty } from './demo-data';
 import { runMigrations } from './migrate';
+import { SYSTEM_ACTOR } from '../common/actor';
+import { DomainError } from '../common/domain-error';
+import { UsersService } from '../modules/users/users.service';
 
 const USAGE = `Usage: node apps/api/dist/database/cli.js <command>
 
@@ -16,7 +19,8 @@ Commands (against DATABASE_URL, or the embedded database in SALKKU_DATA_DIR when
   show            list migrations and whether each has run
   check           exit 1 if the entities and the migrated schema differ
   generate Name   write a draft migration for the differences to migrations/src/
-  seed-demo       load the Kuopio demo portfolio (only into a database with no organisations)`;
+  seed-demo       load the Kuopio demo portfolio (only into a database with no organisations; no demo users)
+  create-admin    create an admin from SALKKU_ADMIN_EMAIL, SALKKU_ADMIN_PASSWORD and SALKKU_ADMIN_NAME`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, name] = argv;
@@ -91,6 +95,25 @@ async function main(argv: string[]): Promise<number> {
         );
         return loaded ? 0 : 1;
       }
+      case 'create-admin': {
+        const email = process.env.SALKKU_ADMIN_EMAIL?.trim();
+        const password = process.env.SALKKU_ADMIN_PASSWORD;
+        if (!email || !password) {
+          console.error('Set SALKKU_ADMIN_EMAIL and SALKKU_ADMIN_PASSWORD (and optionally SALKKU_ADMIN_NAME)');
+          return 2;
+        }
+        await runMigrations(dataSource);
+        await dataSource.transaction((manager) =>
+          new UsersService().create(manager, SYSTEM_ACTOR, {
+            email,
+            password,
+            displayName: process.env.SALKKU_ADMIN_NAME?.trim() || email,
+            role: 'admin',
+          }),
+        );
+        console.log(`Created the admin ${email}`);
+        return 0;
+      }
       default:
         console.error(USAGE);
         return 2;
@@ -104,7 +127,9 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(error instanceof ConfigError ? error.message : error);
+    if (error instanceof DomainError) {
+      console.error(`${error.message}${error.details ? `: ${JSON.stringify(error.details)}` : ''}`);
+    } else console.error(error instanceof ConfigError ? error.message : error);
     process.exit(1);
   },
 );

@@ -24,7 +24,7 @@ export async function loadDemoPortfolio(manager: EntityManager, today: string = 
   const kuopio = await org('Kuopion kaupunki', 'city');
   const tem = await org('Työ- ja elinkeinoministeriö', 'ministry');
   const northSavo = await org('Pohjois-Savon liitto', 'regional_council');
-  const uef = await org('Itä-Suomen yliopisto', 'university');
+  await org('Itä-Suomen yliopisto', 'university');
   const savonia = await org('Savonia-ammattikorkeakoulu', 'university_of_applied_sciences');
   await org('Pohjois-Savon ELY-keskus', 'other');
   await org('VTT', 'research_institute');
@@ -166,17 +166,20 @@ export async function loadDemoPortfolio(manager: EntityManager, today: string = 
     author: DEMO_AUTHOR,
     authorId: null,
   });
-  void uef;
 }
 
 /** Loads the demo portfolio in one transaction if the database holds no organisations yet. */
-export async function loadDemoPortfolioIfEmpty(dataSource: DataSource): Promise<boolean> {
+export async function loadDemoPortfolioIfEmpty(
+  dataSource: DataSource,
+  alsoInTransaction: (manager: EntityManager) => Promise<void> = () => Promise.resolve(),
+): Promise<boolean> {
   return dataSource.transaction(async (manager) => {
     // Serialise concurrent starts against one database: the second waits, then sees the data.
     await manager.query('SELECT pg_advisory_xact_lock(4242001)');
     const count = await manager.getRepository(Organisation).count();
     if (count > 0) return false;
     await loadDemoPortfolio(manager);
+    await alsoInTransaction(manager);
     return true;
   });
 }

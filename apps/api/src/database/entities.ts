@@ -1,4 +1,7 @@
 import { Agreement } from '../modules/agreements/agreement.entity';
+import { AuditEvent } from '../modules/audit/audit-event.entity';
+import { LoginAttempt } from '../modules/auth/login-attempt.entity';
+import { Session } from '../modules/auth/session.entity';
 import { FundingDecision } from '../modules/funding-decisions/funding-decision.entity';
 import { Milestone } from '../modules/milestones/milestone.entity';
 import { Organisation } from '../modules/organisations/organisation.entity';
@@ -7,6 +10,7 @@ import { PriorityArea } from '../modules/priority-areas/priority-area.entity';
 import { ProjectPartner } from '../modules/projects/project-partner.entity';
 import { Project } from '../modules/projects/project.entity';
 import { StatusReport } from '../modules/status-reports/status-report.entity';
+import { User } from '../modules/users/user.entity';
 
 /** Every entity, for the data source (the app's and the migration CLI's). */
 export const ENTITIES = [
@@ -19,4 +23,8 @@ export const ENTITIES = [
   Payment,
   Milestone,
   StatusReport,
+  User,
+  Session,
+  LoginAttempt,
+  AuditEvent,
 ];

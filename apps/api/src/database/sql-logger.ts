@@ -1,6 +1,9 @@
 import { Logger as NestLogger } from '@nestjs/common';
 import type { Logger as TypeOrmLogger } from 'typeorm';
 
+/** Marks the per-request session statement (see modules/auth/sessions.service.ts). */
+export const SESSION_SQL_MARKER = '/* salkku:session */';
+
 /**
  * TypeORM's logger for Salkku: counts every SQL statement sent to the database (the integration
  * tests assert "at most 2 statements per list or detail request" with it), logs failed and slow
@@ -9,6 +12,7 @@ import type { Logger as TypeOrmLogger } from 'typeorm';
 export class SqlLogger implements TypeOrmLogger {
   private readonly logger = new NestLogger('SQL');
   private statements = 0;
+  private sessionStatements = 0;
 
   constructor(private readonly logAll: boolean) {}
 
@@ -17,8 +21,14 @@ export class SqlLogger implements TypeOrmLogger {
     return this.statements;
   }
 
+  /** Statements sent for the data of requests: all but the per-request session check. */
+  get dataStatementCount(): number {
+    return this.statements - this.sessionStatements;
+  }
+
   logQuery(query: string, parameters?: unknown[]): void {
     this.statements++;
+    if (query.startsWith(SESSION_SQL_MARKER)) this.sessionStatements++;
     if (this.logAll) this.logger.debug(`${query}${parameters?.length ? ` -- ${JSON.stringify(parameters)}` : ''}`);
   }
 

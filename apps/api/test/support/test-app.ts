@@ -4,11 +4,14 @@ import { Client } from 'pg';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { DataSource } from 'typeorm';
+import type { Role } from '@salkku/shared';
 import { createApp } from '../../src/app.factory';
+import { SYSTEM_ACTOR } from '../../src/common/actor';
 import { loadConfig } from '../../src/config/config';
 import { startEmbeddedPostgres } from '../../src/database/embedded-postgres';
 import type { ResolvedDatabase } from '../../src/database/database-url';
 import type { SqlLogger } from '../../src/database/sql-logger';
+import { UsersService } from '../../src/modules/users/users.service';
 
 /**
  * A real Salkku app for one test file, on a database of its own:
@@ -19,11 +22,48 @@ import type { SqlLogger } from '../../src/database/sql-logger';
  */
 export interface TestApp {
   app: INestApplication;
+  /** Signed in as an admin (every city); sends the session cookie and the CSRF header. */
   http: TestAgent;
+  /** No session at all. */
+  anonymous: TestAgent;
   dataSource: DataSource;
-  /** SQL statements the app has sent so far (for the statement-count bound). */
+  /** A new user of the role, signed in. Coordinators and managers need their city's organisation id. */
+  as(role: Role, options?: { cityId?: string; email?: string; displayName?: string }): Promise<TestAgent>;
+  /** SQL statements the app has sent for request data so far (the session check not counted). */
   statements(): number;
   close(): Promise<void>;
+}
+
+export const TEST_PASSWORD = 'Testi-salasana-2026';
+let userSequence = 0;
+
+/** Creates a user straight in the database (the admin API has its own tests) and signs in as them. */
+async function signedInAgent(
+  app: INestApplication,
+  dataSource: DataSource,
+  role: Role,
+  options: { cityId?: string; email?: string; displayName?: string } = {},
+): Promise<TestAgent> {
+  const email = options.email ?? `${role}-${++userSequence}-${randomBytes(3).toString('hex')}@salkku.example`;
+  await dataSource.transaction((manager) =>
+    app.get(UsersService).create(manager, SYSTEM_ACTOR, {
+      email,
+      displayName: options.displayName ?? `Testi ${role} ${userSequence}`,
+      role,
+      organisationId: options.cityId ?? null,
+      password: TEST_PASSWORD,
+    }),
+  );
+  return signIn(app, email, TEST_PASSWORD);
+}
+
+/** Signs in with email and password; the agent keeps the cookie and sends the CSRF header. */
+export async function signIn(app: INestApplication, email: string, password: string): Promise<TestAgent> {
+  const agent = request.agent(app.getHttpServer());
+  const res = await agent.post('/api/auth/login').send({ email, password });
+  if (res.status !== 200) throw new Error(`sign-in as ${email} → ${res.status}: ${JSON.stringify(res.body)}`);
+  agent.set('X-CSRF-Token', (res.body as { csrfToken: string }).csrfToken);
+  return agent;
 }
 
 function withDatabase(url: string, name: string): string {
@@ -71,11 +111,14 @@ export async function createTestApp(options: { demo?: boolean } = {}): Promise<T
   }
   const dataSource = app.get(DataSource);
   const logger = dataSource.logger as SqlLogger;
+  const http = await signedInAgent(app, dataSource, 'admin');
   return {
     app,
-    http: request(app.getHttpServer()),
+    http,
+    anonymous: request(app.getHttpServer()),
     dataSource,
-    statements: () => logger.statementCount,
+    as: (role, options) => signedInAgent(app, dataSource, role, options),
+    statements: () => logger.dataStatementCount,
     async close() {
       await app.close();
       await dropDatabase?.();
@@ -94,4 +137,32 @@ export async function countStatements<T>(t: TestApp, fn: () => Promise<T>): Prom
 export async function rowCount(t: TestApp, table: string): Promise<number> {
   const [row] = await t.dataSource.query<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM ${table}`);
   return row?.n ?? 0;
+}
+
+export interface AuditEventRow {
+  id: string;
+  occurredAt: Date;
+  actorId: string | null;
+  actorName: string;
+  action: 'create' | 'update' | 'delete';
+  entityType: string;
+  entityId: string;
+  projectId: string | null;
+  cityId: string | null;
+  changes: Record<string, { old: unknown; new: unknown }>;
+}
+
+/** Audit events straight from the table, oldest first (optionally for one entity type or record). */
+export async function auditEvents(
+  t: TestApp,
+  filter: { entityType?: string; entityId?: string } = {},
+): Promise<AuditEventRow[]> {
+  return t.dataSource.query<AuditEventRow[]>(
+    `SELECT id, occurred_at AS "occurredAt", actor_id AS "actorId", actor_name AS "actorName", action,
+            entity_type AS "entityType", entity_id AS "entityId", project_id AS "projectId", city_id AS "cityId", changes
+     FROM audit_events
+     WHERE ($1::text IS NULL OR entity_type = $1) AND ($2::uuid IS NULL OR entity_id = $2)
+     ORDER BY occurred_at, id`,
+    [filter.entityType ?? null, filter.entityId ?? null],
+  );
 }

@@ -1,8 +1,7 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import type { i18n as I18n } from 'i18next';
 import { I18nextProvider } from 'react-i18next';
-import { ProjectsPage } from '../features/projects/components/projects-page';
-import { Layout } from './layout';
+import { AppShell } from './app-shell';
 
 export interface AppProps {
   /** Made once by main.tsx (createQueryClient), fresh per test. */
@@ -11,14 +10,12 @@ export interface AppProps {
   i18n: I18n;
 }
 
-/** The providers and the layout around the app's one page (the router comes with more pages). */
+/** The providers around the app shell (session, layout and pages). */
 export function App({ queryClient, i18n }: AppProps) {
   return (
     <I18nextProvider i18n={i18n}>
       <QueryClientProvider client={queryClient}>
-        <Layout>
-          <ProjectsPage />
-        </Layout>
+        <AppShell />
       </QueryClientProvider>
     </I18nextProvider>
   );

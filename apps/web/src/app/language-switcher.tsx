@@ -1,7 +1,7 @@
 import { LANGUAGES } from '@salkku/shared';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { activeLanguage } from '../lib/i18n';
+import { activeLanguage, chooseLanguage } from '../lib/i18n';
 
 /**
  * fi / sv / en as a labelled group of toggle buttons (aria-pressed). Each language is named in
@@ -23,7 +23,7 @@ export function LanguageSwitcher() {
           type="button"
           lang={language}
           aria-pressed={language === current}
-          onClick={() => void i18n.changeLanguage(language)}
+          onClick={() => chooseLanguage(i18n, language)}
         >
           {t(`language.${language}`)}
         </button>

@@ -4,8 +4,11 @@ import { LanguageSwitcher } from './language-switcher';
 
 export const MAIN_CONTENT_ID = 'main-content';
 
-/** Page frame with landmarks: a skip link, header (banner), main and footer (contentinfo). */
-export function Layout({ children }: { children: ReactNode }) {
+/**
+ * Page frame with landmarks: a skip link, header (banner), main and footer (contentinfo). The
+ * header holds the language switcher always, and the account menu when someone is signed in.
+ */
+export function Layout({ account, children }: { account?: ReactNode; children: ReactNode }) {
   const { t } = useTranslation();
   return (
     <>
@@ -20,7 +23,10 @@ export function Layout({ children }: { children: ReactNode }) {
             </a>
             <span className="site-header__tagline">{t('app.tagline')}</span>
           </p>
-          <LanguageSwitcher />
+          <div className="site-header__tools">
+            <LanguageSwitcher />
+            {account}
+          </div>
         </div>
       </header>
       <main id={MAIN_CONTENT_ID} className="container site-main" tabIndex={-1}>

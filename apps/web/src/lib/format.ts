@@ -38,3 +38,14 @@ export function useFormat(): Formatters {
     date: (value) => formatDateIn(value, language),
   };
 }
+
+/**
+ * A wait as relative time in the language ("5 minuutin päästä", "om 5 minuter", "in 5 minutes"):
+ * seconds under a minute, then whole minutes (rounded up) under two hours, then hours.
+ */
+export function formatWaitIn(seconds: number, language: Language): string {
+  const format = new Intl.RelativeTimeFormat(intlLocale(language), { numeric: 'always' });
+  if (seconds < 60) return format.format(Math.max(1, Math.ceil(seconds)), 'second');
+  if (seconds < 2 * 3600) return format.format(Math.ceil(seconds / 60), 'minute');
+  return format.format(Math.ceil(seconds / 3600), 'hour');
+}

@@ -8,7 +8,8 @@ import sv from './locales/sv.json';
 /**
  * Translations: i18next with react-i18next. Finnish is the default and the fallback; Swedish
  * and English are complete (a test fails on any key missing from one of the three files).
- * The chosen language is remembered in localStorage and set as <html lang>.
+ * A language chosen with the switcher is remembered in localStorage; without one, a signed-in
+ * user gets their profile's language. The active language is set as <html lang>.
  */
 export const DEFAULT_LANGUAGE: Language = 'fi';
 export const LANGUAGE_STORAGE_KEY = 'salkku.language';
@@ -75,9 +76,22 @@ export function createI18n(language: Language = readStoredLanguage() ?? DEFAULT_
   });
   setDocumentLanguage(language);
   instance.on('languageChanged', (changed: string) => {
-    if (!isLanguage(changed)) return;
-    setDocumentLanguage(changed);
-    storeLanguage(changed);
+    if (isLanguage(changed)) setDocumentLanguage(changed);
   });
   return instance;
+}
+
+/** The user chose a language (the switcher): use it and remember it for the next visit. */
+export function chooseLanguage(i18n: I18n, language: Language): void {
+  storeLanguage(language);
+  void i18n.changeLanguage(language);
+}
+
+/**
+ * After sign-in: the language of the user's profile, unless they have chosen one on this device
+ * (a stored choice wins). Not stored, so the next user of a shared computer gets their own.
+ */
+export function applyProfileLanguage(i18n: I18n, language: Language): void {
+  if (readStoredLanguage() !== null || activeLanguage(i18n) === language) return;
+  void i18n.changeLanguage(language);
 }

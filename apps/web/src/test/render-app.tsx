@@ -1,6 +1,7 @@
 import type { Language } from '@salkku/shared';
 import { render } from '@testing-library/react';
 import { App } from '../app/App';
+import type { Me } from '../features/auth/api/get-me';
 import { createI18n } from '../lib/i18n';
 import { createQueryClient } from '../lib/query-client';
 
@@ -39,9 +40,43 @@ export function mockFetch(answer: (request: Request) => Response | Promise<Respo
   return fetchMock;
 }
 
-/** The URL of the n-th request the mock received. */
-export function requestedUrl(fetchMock: ReturnType<typeof mockFetch>, call = 0): URL {
-  const request = fetchMock.mock.calls[call]?.[0];
-  if (!(request instanceof Request)) throw new Error(`fetch was not called ${call + 1} time(s) with a Request`);
-  return new URL(request.url);
+/** Requests the mock received for a path (and method), in order. */
+export function requestsTo(fetchMock: ReturnType<typeof mockFetch>, pathname: string, method = 'GET'): Request[] {
+  return fetchMock.mock.calls
+    .map(([request]) => request)
+    .filter(
+      (request): request is Request =>
+        request instanceof Request && new URL(request.url).pathname === pathname && request.method === method,
+    );
+}
+
+/** A signed-in coordinator of Kuopio, as GET /api/me and POST /api/auth/login answer. */
+export function signedInMe(overrides: { user?: Partial<Me['user']>; csrfToken?: string } = {}): Me {
+  return {
+    user: {
+      id: 'e5f6a7b8-0000-4000-8000-000000000001',
+      email: 'koordinaattori@kuopio.example',
+      displayName: 'Kaisa Koordinaattori',
+      role: 'coordinator',
+      language: 'fi',
+      organisation: { id: 'c1e2f3a4-0000-4000-8000-0000000000c1', name: 'Kuopion kaupunki' },
+      ...overrides.user,
+    },
+    permissions: ['portfolio:read', 'portfolio:write', 'organisations:read'],
+    cityId: 'c1e2f3a4-0000-4000-8000-0000000000c1',
+    csrfToken: overrides.csrfToken ?? 'csrf-token-from-me',
+  };
+}
+
+/** The API's 401 for a request without a live session. */
+export function unauthenticatedResponse(): Response {
+  return jsonResponse({ statusCode: 401, code: 'UNAUTHENTICATED', message: 'Sign in first' }, 401);
+}
+
+/** Answers GET /api/me with a signed-in user (the session exists) and every other request with `answer`. */
+export function withSession(
+  answer: (request: Request) => Response | Promise<Response>,
+  me: Me = signedInMe(),
+): (request: Request) => Response | Promise<Response> {
+  return (request) => (new URL(request.url).pathname === '/api/me' ? jsonResponse(me) : answer(request));
 }

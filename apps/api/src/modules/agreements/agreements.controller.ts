@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { CurrentActor, type Actor } from '../../common/actor';
 import { ApiErrors } from '../../common/api-errors';
 import { Paginated, type Page } from '../../common/pagination';
+import { RequirePermission } from '../../common/permissions';
 import { IfMatchVersion, requireVersion, setEtag } from '../../common/version';
 import { AgreementsService } from './agreements.service';
 import { AgreementResponse } from './dto/agreement.response';
@@ -17,34 +18,39 @@ export class AgreementsController {
   constructor(private readonly agreements: AgreementsService) {}
 
   @Get()
+  @RequirePermission('portfolio:read')
   @ApiOkResponse({ type: Paginated(AgreementResponse) })
-  @ApiErrors(400)
-  list(@Query() query: ListAgreementsQuery): Promise<Page<AgreementResponse>> {
-    return this.agreements.list(query);
+  @ApiErrors(400, 401, 403)
+  list(@Query() query: ListAgreementsQuery, @CurrentActor() actor: Actor): Promise<Page<AgreementResponse>> {
+    return this.agreements.list(query, actor);
   }
 
   @Get(':id')
+  @RequirePermission('portfolio:read')
   @ApiOkResponse({ type: AgreementResponse })
-  @ApiErrors(400, 404)
+  @ApiErrors(400, 401, 403, 404)
   async get(
     @Param('id', ParseUUIDPipe) id: string,
     @Res({ passthrough: true }) res: Response,
+    @CurrentActor() actor: Actor,
   ): Promise<AgreementResponse> {
-    const agreement = await this.agreements.get(id);
+    const agreement = await this.agreements.get(id, actor);
     setEtag(res, agreement.version);
     return agreement;
   }
 
   @Post()
+  @RequirePermission('agreements:write')
   @ApiCreatedResponse({ type: AgreementResponse })
-  @ApiErrors(400)
+  @ApiErrors(400, 401, 403)
   create(@Body() dto: CreateAgreementDto, @CurrentActor() actor: Actor): Promise<AgreementResponse> {
     return this.agreements.create(dto, actor);
   }
 
   @Patch(':id')
+  @RequirePermission('agreements:write')
   @ApiOkResponse({ type: AgreementResponse })
-  @ApiErrors(400, 404, 409, 428)
+  @ApiErrors(400, 401, 403, 404, 409, 428)
   update(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdateAgreementDto,
@@ -55,9 +61,10 @@ export class AgreementsController {
   }
 
   @Delete(':id')
+  @RequirePermission('agreements:write')
   @HttpCode(204)
   @ApiNoContentResponse()
-  @ApiErrors(400, 404, 409)
+  @ApiErrors(400, 401, 403, 404, 409)
   remove(
     @Param('id', ParseUUIDPipe) id: string,
     @IfMatchVersion() ifMatch: number | undefined,

@@ -4,8 +4,10 @@ import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm
 import type { Actor } from '../../common/actor';
 import { DomainError, notFound, type ErrorDetails } from '../../common/domain-error';
 import { applySort, likePattern, sortOrder, type Page } from '../../common/pagination';
-import { applyPatch, findForUpdate } from '../../common/transaction';
+import { inScope, scopeWhere } from '../../common/scope';
+import { applyPatch } from '../../common/transaction';
 import { assertVersion } from '../../common/version';
+import { recordAudit } from '../audit/audit';
 import { FundingDecision } from '../funding-decisions/funding-decision.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { PriorityArea } from '../priority-areas/priority-area.entity';
@@ -30,20 +32,35 @@ function checkValidity(validFrom: string | null, validTo: string | null, details
   }
 }
 
+/** The audited columns of an agreement (dates as their exact "YYYY-MM-DD" strings). */
+function snapshot(row: Agreement): Pick<Agreement, 'cityId' | 'title' | 'signedOn' | 'validFrom' | 'validTo'> {
+  return {
+    cityId: row.cityId,
+    title: row.title,
+    signedOn: row.signedOn,
+    validFrom: row.validFrom,
+    validTo: row.validTo,
+  };
+}
+
 function throwIfAny(details: ErrorDetails): void {
   if (Object.keys(details).length > 0) {
     throw new DomainError('VALIDATION_FAILED', 'The agreement has invalid fields', details);
   }
 }
 
+/**
+ * Agreements are scoped by their own city: an actor limited to one city (coordinator, manager)
+ * sees, counts and finds only that city's agreements; any other id is simply not found.
+ */
 @Injectable()
 export class AgreementsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** One statement per page (explicit columns, the city joined, the total as a window count). */
-  async list(query: ListAgreementsQuery): Promise<Page<AgreementResponse>> {
+  async list(query: ListAgreementsQuery, actor: Actor): Promise<Page<AgreementResponse>> {
     const manager = this.dataSource.manager;
-    const qb = this.filtered(this.select(manager), query).addSelect('count(*) OVER()', 'total');
+    const qb = this.filtered(this.select(manager), query, actor).addSelect('count(*) OVER()', 'total');
     applySort(qb, sortOrder(query.sort, SORT_COLUMNS, 'title', 'a.id'))
       .offset((query.page - 1) * query.pageSize)
       .limit(query.pageSize);
@@ -53,20 +70,20 @@ export class AgreementsService {
       rows.length > 0
         ? Number(rows[0]!.total)
         : query.page > 1
-          ? await this.filtered(manager.createQueryBuilder(Agreement, 'a'), query).getCount()
+          ? await this.filtered(manager.createQueryBuilder(Agreement, 'a'), query, actor).getCount()
           : 0;
     return { items: rows.map((row) => AgreementResponse.from(row)), total, page: query.page, pageSize: query.pageSize };
   }
 
-  async get(id: string): Promise<AgreementResponse> {
-    return this.load(this.dataSource.manager, id);
+  async get(id: string, actor: Actor): Promise<AgreementResponse> {
+    return this.load(this.dataSource.manager, id, actor);
   }
 
-  async create(dto: CreateAgreementDto, _actor: Actor): Promise<AgreementResponse> {
+  async create(dto: CreateAgreementDto, actor: Actor): Promise<AgreementResponse> {
     return this.dataSource.transaction(async (manager) => {
       const details: ErrorDetails = {};
       checkValidity(dto.validFrom ?? null, dto.validTo ?? null, details);
-      await this.checkCity(manager, dto.cityId, details);
+      await this.checkCity(manager, dto.cityId, actor, details);
       throwIfAny(details);
       const saved = await manager.save(
         manager.create(Agreement, {
@@ -77,31 +94,50 @@ export class AgreementsService {
           validTo: dto.validTo ?? null,
         }),
       );
-      return this.load(manager, saved.id);
+      await recordAudit(manager, actor, {
+        action: 'create',
+        entityType: 'agreement',
+        entityId: saved.id,
+        before: null,
+        after: snapshot(saved),
+        cityId: saved.cityId,
+      });
+      return this.load(manager, saved.id, actor);
     });
   }
 
-  async update(id: string, dto: UpdateAgreementDto, version: number, _actor: Actor): Promise<AgreementResponse> {
+  async update(id: string, dto: UpdateAgreementDto, version: number, actor: Actor): Promise<AgreementResponse> {
     return this.dataSource.transaction(async (manager) => {
-      const row = await findForUpdate(manager, Agreement, id, 'Agreement');
+      const row = await this.lockInScope(manager, id, actor);
       assertVersion('Agreement', row.version, version);
+      const before = snapshot(row);
       const details: ErrorDetails = {};
       checkValidity(
         dto.validFrom !== undefined ? dto.validFrom : row.validFrom,
         dto.validTo !== undefined ? dto.validTo : row.validTo,
         details,
       );
-      if (dto.cityId !== undefined && dto.cityId !== row.cityId) await this.checkCity(manager, dto.cityId, details);
+      if (dto.cityId !== undefined && dto.cityId !== row.cityId) {
+        await this.checkCity(manager, dto.cityId, actor, details);
+      }
       throwIfAny(details);
-      await manager.save(applyPatch(row, dto));
-      return this.load(manager, id);
+      const saved = await manager.save(applyPatch(row, dto));
+      await recordAudit(manager, actor, {
+        action: 'update',
+        entityType: 'agreement',
+        entityId: id,
+        before,
+        after: snapshot(saved),
+        cityId: saved.cityId,
+      });
+      return this.load(manager, id, actor);
     });
   }
 
   /** Refuses (409 IN_USE, nothing deleted) while priority areas or funding decisions refer to it. */
-  async remove(id: string, version: number | undefined, _actor: Actor): Promise<void> {
+  async remove(id: string, version: number | undefined, actor: Actor): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const row = await findForUpdate(manager, Agreement, id, 'Agreement');
+      const row = await this.lockInScope(manager, id, actor);
       if (version !== undefined) assertVersion('Agreement', row.version, version);
       // The row lock above makes concurrent inserts of areas/decisions wait (their FK check
       // needs a key-share lock on this row), so these counts cannot go stale before the delete.
@@ -119,14 +155,40 @@ export class AgreementsService {
         );
       }
       await manager.delete(Agreement, { id });
+      await recordAudit(manager, actor, {
+        action: 'delete',
+        entityType: 'agreement',
+        entityId: id,
+        before: snapshot(row),
+        after: null,
+        cityId: row.cityId,
+      });
     });
   }
 
-  /** The agreement with its city, in one statement, or NOT_FOUND. */
-  private async load(manager: EntityManager, id: string): Promise<AgreementResponse> {
-    const row = await this.select(manager).where('a.id = :id', { id }).getRawOne<AgreementRow>();
+  /** The agreement with its city, in one statement, or NOT_FOUND (also when outside the actor's scope). */
+  private async load(manager: EntityManager, id: string, actor: Actor): Promise<AgreementResponse> {
+    const row = await this.select(manager)
+      .where('a.id = :id', { id })
+      .andWhere(...scopeWhere(actor, 'a.city_id'))
+      .getRawOne<AgreementRow>();
     if (!row) throw notFound('Agreement', id);
     return AgreementResponse.from(row);
+  }
+
+  /**
+   * Loads the agreement for update (SELECT … FOR UPDATE) within the actor's scope, or NOT_FOUND:
+   * another city's agreement is indistinguishable from a missing one.
+   */
+  private async lockInScope(manager: EntityManager, id: string, actor: Actor): Promise<Agreement> {
+    const row = await manager
+      .createQueryBuilder(Agreement, 'a')
+      .setLock('pessimistic_write')
+      .where('a.id = :id', { id })
+      .andWhere(...scopeWhere(actor, 'a.city_id'))
+      .getOne();
+    if (!row) throw notFound('Agreement', id);
+    return row;
   }
 
   private select(manager: EntityManager): SelectQueryBuilder<Agreement> {
@@ -145,7 +207,12 @@ export class AgreementsService {
       .addSelect('a.updated_at', 'updatedAt');
   }
 
-  private filtered(qb: SelectQueryBuilder<Agreement>, filters: AgreementFilters): SelectQueryBuilder<Agreement> {
+  private filtered(
+    qb: SelectQueryBuilder<Agreement>,
+    filters: AgreementFilters,
+    actor: Actor,
+  ): SelectQueryBuilder<Agreement> {
+    qb.andWhere(...scopeWhere(actor, 'a.city_id'));
     if (filters.cityId) qb.andWhere('a.city_id = :cityId', { cityId: filters.cityId });
     if (filters.q) qb.andWhere('a.title ILIKE :q', { q: likePattern(filters.q) });
     return qb;
@@ -153,9 +220,15 @@ export class AgreementsService {
 
   /**
    * The city must be an existing organisation of kind "city". The key-share lock keeps it from
-   * being deleted (or its key changed) before this transaction commits.
+   * being deleted (or its key changed) before this transaction commits. An actor limited to one
+   * city may only name that city (only admins, who see every city, hold 'agreements:write' today;
+   * this keeps the rule true should that change).
    */
-  private async checkCity(manager: EntityManager, cityId: string, details: ErrorDetails): Promise<void> {
+  private async checkCity(manager: EntityManager, cityId: string, actor: Actor, details: ErrorDetails): Promise<void> {
+    if (!inScope(actor, cityId)) {
+      addProblem(details, 'cityId', `cityId ${cityId} is not a city whose agreements you manage`);
+      return;
+    }
     const city = await manager
       .createQueryBuilder(Organisation, 'o')
       .select('o.kind', 'kind')

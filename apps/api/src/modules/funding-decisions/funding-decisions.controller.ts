@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { CurrentActor, type Actor } from '../../common/actor';
 import { ApiErrors } from '../../common/api-errors';
 import { Paginated, type Page } from '../../common/pagination';
+import { RequirePermission } from '../../common/permissions';
 import { IfMatchVersion, requireVersion, setEtag } from '../../common/version';
 import { CreateFundingDecisionDto } from './dto/create-funding-decision.dto';
 import { FundingDecisionResponse } from './dto/funding-decision.response';
@@ -17,34 +18,42 @@ export class FundingDecisionsController {
   constructor(private readonly decisions: FundingDecisionsService) {}
 
   @Get()
+  @RequirePermission('portfolio:read')
   @ApiOkResponse({ type: Paginated(FundingDecisionResponse) })
-  @ApiErrors(400)
-  list(@Query() query: ListFundingDecisionsQuery): Promise<Page<FundingDecisionResponse>> {
-    return this.decisions.list(query);
+  @ApiErrors(400, 401, 403)
+  list(
+    @Query() query: ListFundingDecisionsQuery,
+    @CurrentActor() actor: Actor,
+  ): Promise<Page<FundingDecisionResponse>> {
+    return this.decisions.list(query, actor);
   }
 
   @Get(':id')
+  @RequirePermission('portfolio:read')
   @ApiOkResponse({ type: FundingDecisionResponse })
-  @ApiErrors(400, 404)
+  @ApiErrors(400, 401, 403, 404)
   async get(
     @Param('id', ParseUUIDPipe) id: string,
+    @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) res: Response,
   ): Promise<FundingDecisionResponse> {
-    const decision = await this.decisions.get(id);
+    const decision = await this.decisions.get(id, actor);
     setEtag(res, decision.version);
     return decision;
   }
 
   @Post()
+  @RequirePermission('portfolio:write')
   @ApiCreatedResponse({ type: FundingDecisionResponse })
-  @ApiErrors(400, 409)
+  @ApiErrors(400, 401, 403, 409)
   create(@Body() dto: CreateFundingDecisionDto, @CurrentActor() actor: Actor): Promise<FundingDecisionResponse> {
     return this.decisions.create(dto, actor);
   }
 
   @Patch(':id')
+  @RequirePermission('portfolio:write')
   @ApiOkResponse({ type: FundingDecisionResponse })
-  @ApiErrors(400, 404, 409, 428)
+  @ApiErrors(400, 401, 403, 404, 409, 428)
   update(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdateFundingDecisionDto,
@@ -56,8 +65,9 @@ export class FundingDecisionsController {
 
   @Delete(':id')
   @HttpCode(204)
+  @RequirePermission('portfolio:write')
   @ApiNoContentResponse()
-  @ApiErrors(400, 404, 409)
+  @ApiErrors(400, 401, 403, 404, 409)
   remove(
     @Param('id', ParseUUIDPipe) id: string,
     @IfMatchVersion() ifMatch: number | undefined,

@@ -11,8 +11,11 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { DomainError, invalid, notFound, type ErrorDetails } from '../../common/domain-error';
 import { likePattern, orderBySql, sortOrder, type Page } from '../../common/pagination';
-import { applyPatch, findForUpdate } from '../../common/transaction';
+import { scopeSql, scopeWhere } from '../../common/scope';
+import { applyPatch } from '../../common/transaction';
 import { assertVersion } from '../../common/version';
+import { Agreement } from '../agreements/agreement.entity';
+import { recordAudit } from '../audit/audit';
 import type { CreateFundingDecisionDto } from './dto/create-funding-decision.dto';
 import { FundingDecisionResponse, type FundingDecisionRow } from './dto/funding-decision.response';
 import type { ListFundingDecisionsQuery } from './dto/list-funding-decisions.query';
@@ -37,9 +40,11 @@ const DETAIL_COLUMNS = `
   fd.eligible_from AS "eligibleFrom", fd.eligible_to AS "eligibleTo", fd.status, fd.conditions,
   fd.version, fd.created_at AS "createdAt", fd.updated_at AS "updatedAt",
   f.name AS "funderName", r.name AS "recipientName", p.code AS "projectCode", p.name AS "projectName",
-  pay.paid, (fd.amount_granted - pay.paid)::numeric(15,2) AS remaining, pay.payment_count AS "paymentCount"`;
+  pay.paid, (fd.amount_granted - pay.paid)::numeric(15,2) AS remaining, pay.payment_count AS "paymentCount",
+  a.city_id AS "cityId"`;
 
 const DETAIL_JOINS = `
+  JOIN agreements a ON a.id = fd.agreement_id
   JOIN organisations f ON f.id = fd.funder_id
   LEFT JOIN organisations r ON r.id = fd.recipient_id
   LEFT JOIN projects p ON p.id = fd.project_id
@@ -47,6 +52,34 @@ const DETAIL_JOINS = `
     SELECT COALESCE(SUM(pm.amount), 0)::numeric(15,2) AS paid, count(*)::int AS payment_count
     FROM payments pm WHERE pm.funding_decision_id = fd.id
   ) pay`;
+
+/** The entity's own columns: what the audit trail records of a decision (before and after). */
+const AUDITED_COLUMNS = [
+  'id',
+  'agreementId',
+  'projectId',
+  'funderId',
+  'recipientId',
+  'instrument',
+  'decisionBody',
+  'decisionDate',
+  'recordNumber',
+  'amountGranted',
+  'coFundingRate',
+  'cap',
+  'eligibleFrom',
+  'eligibleTo',
+  'status',
+  'conditions',
+  'version',
+  'createdAt',
+  'updatedAt',
+] as const satisfies ReadonlyArray<keyof FundingDecision & keyof FundingDecisionRow>;
+
+/** A plain copy of a decision's columns (money and dates as the exact strings the database gives). */
+function snapshot(row: FundingDecision | FundingDecisionRow): Record<string, unknown> {
+  return Object.fromEntries(AUDITED_COLUMNS.map((column) => [column, row[column]]));
+}
 
 /** The references a create or update names, to be checked in one statement. */
 interface References {
@@ -64,13 +97,14 @@ type Nullable<T> = { [K in keyof T]: T[K] | null | undefined };
 export class FundingDecisionsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async list(query: ListFundingDecisionsQuery): Promise<Page<FundingDecisionResponse>> {
+  async list(query: ListFundingDecisionsQuery, actor: Actor): Promise<Page<FundingDecisionResponse>> {
     const params: unknown[] = [];
     const param = (value: unknown): string => {
       params.push(value);
       return `$${params.length}`;
     };
-    const where: string[] = [];
+    // City scope first: the page and its total only ever contain the actor's cities' decisions.
+    const where: string[] = [scopeSql(actor, 'a.city_id', param)];
     if (query.agreementId) where.push(`fd.agreement_id = ${param(query.agreementId)}`);
     if (query.projectId) where.push(`fd.project_id = ${param(query.projectId)}`);
     if (query.funderId) where.push(`fd.funder_id = ${param(query.funderId)}`);
@@ -80,13 +114,14 @@ export class FundingDecisionsService {
       const q = param(likePattern(query.q));
       where.push(`(fd.record_number ILIKE ${q} OR fd.decision_body ILIKE ${q})`);
     }
-    const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const fromSql = `FROM funding_decisions fd JOIN agreements a ON a.id = fd.agreement_id
+      WHERE ${where.join(' AND ')}`;
     const order = orderBySql(sortOrder(query.sort, SORT_COLUMNS, '-decisionDate', 'fd.id'));
     const filterParams = [...params];
     // The page's ids first (with the total), then names and payment totals for those rows only.
     const rows = await this.dataSource.query<Array<FundingDecisionRow & { total: string }>>(
       `WITH page AS (
-         SELECT fd.id, count(*) OVER() AS total FROM funding_decisions fd ${whereSql}
+         SELECT fd.id, count(*) OVER() AS total ${fromSql}
          ORDER BY ${order} LIMIT ${param(query.pageSize)} OFFSET ${param((query.page - 1) * query.pageSize)}
        )
        SELECT ${DETAIL_COLUMNS}, page.total
@@ -97,7 +132,7 @@ export class FundingDecisionsService {
     let total = rows[0] ? Number(rows[0].total) : 0;
     if (!rows[0] && query.page > 1) {
       const [count] = await this.dataSource.query<Array<{ n: number }>>(
-        `SELECT count(*)::int AS n FROM funding_decisions fd ${whereSql}`,
+        `SELECT count(*)::int AS n ${fromSql}`,
         filterParams,
       );
       total = count?.n ?? 0;
@@ -110,14 +145,14 @@ export class FundingDecisionsService {
     };
   }
 
-  async get(id: string): Promise<FundingDecisionResponse> {
-    return this.load(this.dataSource.manager, id);
+  async get(id: string, actor: Actor): Promise<FundingDecisionResponse> {
+    return FundingDecisionResponse.from(await loadRow(this.dataSource.manager, actor, id));
   }
 
-  async create(dto: CreateFundingDecisionDto, _actor: Actor): Promise<FundingDecisionResponse> {
+  async create(dto: CreateFundingDecisionDto, actor: Actor): Promise<FundingDecisionResponse> {
     checkPeriod(dto.eligibleFrom, dto.eligibleTo);
     return this.dataSource.transaction(async (manager) => {
-      await checkReferences(manager, {
+      await checkReferences(manager, actor, {
         agreementId: dto.agreementId,
         projectId: dto.projectId ?? undefined,
         funderId: dto.funderId,
@@ -144,7 +179,17 @@ export class FundingDecisionsService {
           conditions: dto.conditions ?? null,
         }),
       );
-      return this.load(manager, saved.id);
+      const after = await loadRow(manager, actor, saved.id);
+      await recordAudit(manager, actor, {
+        action: 'create',
+        entityType: 'funding_decision',
+        entityId: saved.id,
+        before: null,
+        after: snapshot(after),
+        projectId: after.projectId,
+        cityId: after.cityId,
+      });
+      return FundingDecisionResponse.from(after);
     });
   }
 
@@ -152,12 +197,13 @@ export class FundingDecisionsService {
     id: string,
     dto: UpdateFundingDecisionDto,
     version: number,
-    _actor: Actor,
+    actor: Actor,
   ): Promise<FundingDecisionResponse> {
     rejectNulls(dto, ['agreementId', 'funderId', 'instrument', 'status']);
     return this.dataSource.transaction(async (manager) => {
-      const row = await findForUpdate(manager, FundingDecision, id, 'Funding decision');
+      const row = await lockInScope(manager, actor, id);
       assertVersion('Funding decision', row.version, version);
+      const before = snapshot(row);
 
       const agreementId = dto.agreementId ?? row.agreementId;
       const projectId = dto.projectId === undefined ? row.projectId : dto.projectId;
@@ -166,7 +212,7 @@ export class FundingDecisionsService {
         dto.eligibleTo === undefined ? row.eligibleTo : dto.eligibleTo,
       );
       const projectOrAgreementChanged = dto.projectId !== undefined || dto.agreementId !== undefined;
-      await checkReferences(manager, {
+      await checkReferences(manager, actor, {
         agreementId: dto.agreementId ?? undefined,
         projectId: projectOrAgreementChanged ? (projectId ?? undefined) : undefined,
         funderId: dto.funderId ?? undefined,
@@ -204,13 +250,24 @@ export class FundingDecisionsService {
       }
 
       await manager.save(applyPatch(row, dto as Partial<FundingDecision>));
-      return this.load(manager, id);
+      const after = await loadRow(manager, actor, id);
+      await recordAudit(manager, actor, {
+        action: 'update',
+        entityType: 'funding_decision',
+        entityId: id,
+        before,
+        after: snapshot(after),
+        // A decision moved off its project still belongs in that project's history.
+        projectId: after.projectId ?? (before.projectId as string | null),
+        cityId: after.cityId,
+      });
+      return FundingDecisionResponse.from(after);
     });
   }
 
-  async remove(id: string, version: number | undefined, _actor: Actor): Promise<void> {
+  async remove(id: string, version: number | undefined, actor: Actor): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const row = await findForUpdate(manager, FundingDecision, id, 'Funding decision');
+      const row = await lockInScope(manager, actor, id);
       if (version !== undefined) assertVersion('Funding decision', row.version, version);
       const [payments] = await manager.query<Array<{ n: number }>>(
         'SELECT count(*)::int AS n FROM payments WHERE funding_decision_id = $1',
@@ -225,18 +282,59 @@ export class FundingDecisionsService {
         );
       }
       await manager.delete(FundingDecision, { id });
+      await recordAudit(manager, actor, {
+        action: 'delete',
+        entityType: 'funding_decision',
+        entityId: id,
+        before: snapshot(row),
+        after: null,
+        projectId: row.projectId,
+        cityId: row.cityId,
+      });
     });
   }
+}
 
-  /** One decision with its names and payment totals, in one statement. */
-  private async load(manager: EntityManager, id: string): Promise<FundingDecisionResponse> {
-    const [row] = await manager.query<FundingDecisionRow[]>(
-      `SELECT ${DETAIL_COLUMNS} FROM funding_decisions fd ${DETAIL_JOINS} WHERE fd.id = $1`,
-      [id],
-    );
-    if (!row) throw notFound('Funding decision', id);
-    return FundingDecisionResponse.from(row);
-  }
+/** One decision in the actor's scope with its names and payment totals, in one statement; else 404. */
+async function loadRow(
+  manager: EntityManager,
+  actor: Actor,
+  id: string,
+): Promise<FundingDecisionRow & { cityId: string }> {
+  const params: unknown[] = [id];
+  const add = (value: unknown): string => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const [row] = await manager.query<Array<FundingDecisionRow & { cityId: string }>>(
+    `SELECT ${DETAIL_COLUMNS} FROM funding_decisions fd ${DETAIL_JOINS}
+     WHERE fd.id = $1 AND ${scopeSql(actor, 'a.city_id', add)}`,
+    params,
+  );
+  if (!row) throw notFound('Funding decision', id);
+  return row;
+}
+
+/**
+ * Locks a decision in the actor's scope (SELECT … FOR UPDATE OF the decision row only) and returns
+ * it with its agreement's city; a decision of another city is "not found", like a missing one.
+ */
+async function lockInScope(
+  manager: EntityManager,
+  actor: Actor,
+  id: string,
+): Promise<FundingDecision & { cityId: string }> {
+  const { entities, raw } = await manager
+    .createQueryBuilder(FundingDecision, 'fd')
+    .innerJoin(Agreement, 'a', 'a.id = fd.agreementId')
+    .addSelect('a.city_id', 'scope_city_id')
+    .where('fd.id = :id', { id })
+    .andWhere(...scopeWhere(actor, 'a.city_id'))
+    .setLock('pessimistic_write', undefined, ['fd'])
+    .getRawAndEntities<{ scope_city_id: string }>();
+  const [row] = entities;
+  if (!row || !raw[0]) throw notFound('Funding decision', id);
+  return Object.assign(row, { cityId: raw[0].scope_city_id });
 }
 
 function checkPeriod(from: string | null | undefined, to: string | null | undefined): void {
@@ -260,24 +358,38 @@ function rejectNulls<T extends object>(dto: T, fields: Array<keyof T & string>):
  * the project belongs to the decision's agreement (through its priority area). Reports every
  * problem as a 400 with the field in the details.
  */
-async function checkReferences(manager: EntityManager, refs: References): Promise<void> {
+async function checkReferences(manager: EntityManager, actor: Actor, refs: References): Promise<void> {
   if (!refs.agreementId && !refs.projectId && !refs.funderId && !refs.recipientId) return;
+  const params: unknown[] = [
+    refs.agreementId ?? null,
+    refs.projectId ?? null,
+    refs.funderId ?? null,
+    refs.recipientId ?? null,
+  ];
+  const add = (value: unknown): string => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  // Agreements and projects of another city count as missing: the same 400, nothing revealed.
+  // Organisations are a shared registry and are not scoped.
   const [found] = await manager.query<
     Array<{ agreement: boolean; projectAgreementId: string | null; funder: boolean; recipient: boolean }>
   >(
     `SELECT
-       EXISTS (SELECT 1 FROM agreements WHERE id = $1::uuid) AS "agreement",
+       EXISTS (SELECT 1 FROM agreements a WHERE a.id = $1::uuid AND ${scopeSql(actor, 'a.city_id', add)}) AS "agreement",
        (SELECT pa.agreement_id FROM projects p JOIN priority_areas pa ON pa.id = p.priority_area_id
-         WHERE p.id = $2::uuid) AS "projectAgreementId",
+         JOIN agreements a ON a.id = pa.agreement_id
+         WHERE p.id = $2::uuid AND ${scopeSql(actor, 'a.city_id', add)}) AS "projectAgreementId",
        EXISTS (SELECT 1 FROM organisations WHERE id = $3::uuid) AS "funder",
        EXISTS (SELECT 1 FROM organisations WHERE id = $4::uuid) AS "recipient"`,
-    [refs.agreementId ?? null, refs.projectId ?? null, refs.funderId ?? null, refs.recipientId ?? null],
+    params,
   );
   const details: ErrorDetails = {};
   if (refs.agreementId && !found?.agreement) details.agreementId = [`agreement ${refs.agreementId} does not exist`];
   if (refs.projectId) {
     if (!found?.projectAgreementId) details.projectId = [`project ${refs.projectId} does not exist`];
-    else if (found.projectAgreementId !== refs.projectAgreementId) {
+    else if (found.projectAgreementId !== refs.projectAgreementId && !details.agreementId) {
+      // (When the agreement itself is refused, that is the one problem to report.)
       details.projectId = [`project ${refs.projectId} does not belong to agreement ${refs.projectAgreementId}`];
     }
   }

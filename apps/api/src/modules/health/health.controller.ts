@@ -2,6 +2,7 @@ import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
+import { Public } from '../../common/permissions';
 import { DataSource } from 'typeorm';
 
 export class HealthResponse {
@@ -19,6 +20,7 @@ export class HealthController {
 
   /** Whether the database answers; 503 when it does not (for load balancers and monitoring). */
   @Get()
+  @Public()
   @ApiOkResponse({ type: HealthResponse })
   @ApiServiceUnavailableResponse({ type: HealthResponse })
   async check(@Res({ passthrough: true }) res: Response): Promise<HealthResponse> {

@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { CurrentActor, type Actor } from '../../common/actor';
 import { ApiErrors } from '../../common/api-errors';
 import { Paginated, type Page } from '../../common/pagination';
+import { RequirePermission } from '../../common/permissions';
 import { IfMatchVersion, requireVersion, setEtag } from '../../common/version';
 import { CreateMilestoneDto } from './dto/create-milestone.dto';
 import { ListMilestonesQuery } from './dto/list-milestones.query';
@@ -17,36 +18,48 @@ export class MilestonesController {
   constructor(private readonly milestones: MilestonesService) {}
 
   @Get()
+  @RequirePermission('portfolio:read')
   @ApiOperation({
     summary: 'List milestones',
-    description: 'Filter by project, agreement, status, overdue and due-date range',
+    description:
+      "Filter by project, agreement, status, overdue and due-date range. Only milestones of the user's city " +
+      'scope are listed and counted.',
   })
   @ApiOkResponse({ type: Paginated(MilestoneResponse) })
-  @ApiErrors(400)
-  list(@Query() query: ListMilestonesQuery): Promise<Page<MilestoneResponse>> {
-    return this.milestones.list(query);
+  @ApiErrors(400, 401, 403)
+  list(@Query() query: ListMilestonesQuery, @CurrentActor() actor: Actor): Promise<Page<MilestoneResponse>> {
+    return this.milestones.list(query, actor);
   }
 
   @Get(':id')
+  @RequirePermission('portfolio:read')
+  @ApiOperation({ summary: 'Read a milestone', description: "Another city's milestone is not found (404)" })
   @ApiOkResponse({ type: MilestoneResponse })
-  @ApiErrors(400, 404)
+  @ApiErrors(400, 401, 403, 404)
   async get(
     @Param('id', ParseUUIDPipe) id: string,
     @Res({ passthrough: true }) res: Response,
+    @CurrentActor() actor: Actor,
   ): Promise<MilestoneResponse> {
-    const milestone = await this.milestones.get(id);
+    const milestone = await this.milestones.get(id, actor);
     setEtag(res, milestone.version);
     return milestone;
   }
 
   @Post()
+  @RequirePermission('portfolio:write')
+  @ApiOperation({
+    summary: 'Add a milestone',
+    description: "The project must be in the user's city scope (otherwise 400 on projectId, as if missing)",
+  })
   @ApiCreatedResponse({ type: MilestoneResponse })
-  @ApiErrors(400)
+  @ApiErrors(400, 401, 403)
   create(@Body() dto: CreateMilestoneDto, @CurrentActor() actor: Actor): Promise<MilestoneResponse> {
     return this.milestones.create(dto, actor);
   }
 
   @Patch(':id')
+  @RequirePermission('portfolio:write')
   @ApiOperation({
     summary: 'Update a milestone',
     description:
@@ -54,7 +67,7 @@ export class MilestonesController {
       '(today unless given); leaving done clears it. The project cannot be changed.',
   })
   @ApiOkResponse({ type: MilestoneResponse })
-  @ApiErrors(400, 404, 409, 428)
+  @ApiErrors(400, 401, 403, 404, 409, 428)
   update(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdateMilestoneDto,
@@ -65,9 +78,11 @@ export class MilestonesController {
   }
 
   @Delete(':id')
+  @RequirePermission('portfolio:write')
   @HttpCode(204)
+  @ApiOperation({ summary: 'Delete a milestone', description: 'If-Match is optional; a stale one is a 409' })
   @ApiNoContentResponse()
-  @ApiErrors(400, 404, 409)
+  @ApiErrors(400, 401, 403, 404, 409)
   remove(
     @Param('id', ParseUUIDPipe) id: string,
     @IfMatchVersion() ifMatch: number | undefined,

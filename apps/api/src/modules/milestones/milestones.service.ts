@@ -12,9 +12,11 @@ import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm
 import type { Actor } from '../../common/actor';
 import { DomainError, invalid, notFound } from '../../common/domain-error';
 import { applySort, likePattern, sortOrder, type Page } from '../../common/pagination';
-import { findForUpdate } from '../../common/transaction';
+import { scopeWhere } from '../../common/scope';
 import { assertVersion } from '../../common/version';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { Agreement } from '../agreements/agreement.entity';
+import { recordAudit } from '../audit/audit';
 import { PriorityArea } from '../priority-areas/priority-area.entity';
 import { Project } from '../projects/project.entity';
 import type { CreateMilestoneDto } from './dto/create-milestone.dto';
@@ -45,6 +47,20 @@ interface ProjectRef {
   id: string;
   code: string;
   name: string;
+  /** The city of the project's agreement (for the audit trail). */
+  cityId: string;
+}
+
+/** The audited columns of a milestone: plain values, dates as their exact strings. */
+function snapshot(m: Milestone): Record<string, unknown> {
+  return {
+    projectId: m.projectId,
+    title: m.title,
+    description: m.description,
+    dueDate: m.dueDate,
+    status: m.status,
+    completedOn: m.completedOn,
+  };
 }
 
 @Injectable()
@@ -59,18 +75,14 @@ export class MilestonesService {
     return todayIso(this.config.timeZone);
   }
 
-  async list(query: ListMilestonesQuery): Promise<Page<MilestoneResponse>> {
+  async list(query: ListMilestonesQuery, actor: Actor): Promise<Page<MilestoneResponse>> {
     if (query.dueFrom && query.dueTo && query.dueFrom > query.dueTo) {
       throw invalid('dueTo', 'dueTo must be on or after dueFrom');
     }
     const today = this.today();
-    const filtered = this.dataSource.createQueryBuilder().from(Milestone, 'm');
-    if (query.agreementId) {
-      filtered
-        .innerJoin(Project, 'fp', 'fp.id = m.project_id')
-        .innerJoin(PriorityArea, 'fpa', 'fpa.id = fp.priority_area_id')
-        .andWhere('fpa.agreement_id = :agreementId', { agreementId: query.agreementId });
-    }
+    // Project, priority area and agreement joined once: the city scope and the agreement filter use them.
+    const filtered = scoped(this.dataSource.createQueryBuilder().from(Milestone, 'm'), actor);
+    if (query.agreementId) filtered.andWhere('pa.agreement_id = :agreementId', { agreementId: query.agreementId });
     if (query.projectId) filtered.andWhere('m.project_id = :projectId', { projectId: query.projectId });
     if (query.status) filtered.andWhere('m.status = :status', { status: query.status });
     if (query.overdue !== undefined) {
@@ -99,18 +111,20 @@ export class MilestonesService {
     };
   }
 
-  async get(id: string): Promise<MilestoneResponse> {
-    const row = await this.findRow(this.dataSource.manager, id);
+  async get(id: string, actor: Actor): Promise<MilestoneResponse> {
+    const row = await selectColumns(scoped(this.dataSource.createQueryBuilder().from(Milestone, 'm'), actor))
+      .andWhere('m.id = :id', { id })
+      .getRawOne<MilestoneRow>();
     if (!row) throw notFound('Milestone', id);
     return MilestoneResponse.from(row, this.today());
   }
 
-  async create(dto: CreateMilestoneDto, _actor: Actor): Promise<MilestoneResponse> {
+  async create(dto: CreateMilestoneDto, actor: Actor): Promise<MilestoneResponse> {
     const today = this.today();
     const status = dto.status ?? 'planned';
     const completedOn = resolveCompletedOn(null, null, status, dto.completedOn, today);
     return this.dataSource.transaction(async (manager) => {
-      const project = await lockProject(manager, dto.projectId);
+      const project = await lockProject(manager, dto.projectId, actor);
       const saved = await manager.save(
         manager.create(Milestone, {
           projectId: project.id,
@@ -121,18 +135,28 @@ export class MilestonesService {
           completedOn,
         }),
       );
+      await recordAudit(manager, actor, {
+        action: 'create',
+        entityType: 'milestone',
+        entityId: saved.id,
+        before: null,
+        after: snapshot(saved),
+        projectId: project.id,
+        cityId: project.cityId,
+      });
       return MilestoneResponse.from(toRow(saved, project), today);
     });
   }
 
-  async update(id: string, dto: UpdateMilestoneDto, version: number, _actor: Actor): Promise<MilestoneResponse> {
+  async update(id: string, dto: UpdateMilestoneDto, version: number, actor: Actor): Promise<MilestoneResponse> {
     for (const field of ['title', 'dueDate', 'status'] as const) {
       if (dto[field] === null) throw invalid(field, `${field} cannot be empty`);
     }
     const today = this.today();
     return this.dataSource.transaction(async (manager) => {
-      const row = await findForUpdate(manager, Milestone, id, 'Milestone');
+      const { row, project } = await lockMilestone(manager, id, actor);
       assertVersion('Milestone', row.version, version);
+      const before = snapshot(row);
       const status = dto.status ?? row.status;
       if (!canTransition(MILESTONE_TRANSITIONS, row.status, status)) {
         const allowed = nextStatuses(MILESTONE_TRANSITIONS, row.status);
@@ -146,44 +170,99 @@ export class MilestonesService {
       if (dto.description !== undefined) row.description = dto.description;
       if (dto.dueDate !== undefined) row.dueDate = dto.dueDate;
       const saved = await manager.save(row);
-      const project = await manager
-        .createQueryBuilder(Project, 'p')
-        .select(['p.id', 'p.code', 'p.name'])
-        .where('p.id = :id', { id: saved.projectId })
-        .getOneOrFail();
+      await recordAudit(manager, actor, {
+        action: 'update',
+        entityType: 'milestone',
+        entityId: saved.id,
+        before,
+        after: snapshot(saved),
+        projectId: project.id,
+        cityId: project.cityId,
+      });
       return MilestoneResponse.from(toRow(saved, project), today);
     });
   }
 
-  async remove(id: string, version: number | undefined, _actor: Actor): Promise<void> {
+  async remove(id: string, version: number | undefined, actor: Actor): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const row = await findForUpdate(manager, Milestone, id, 'Milestone');
+      const { row, project } = await lockMilestone(manager, id, actor);
       if (version !== undefined) assertVersion('Milestone', row.version, version);
       await manager.delete(Milestone, { id });
+      await recordAudit(manager, actor, {
+        action: 'delete',
+        entityType: 'milestone',
+        entityId: id,
+        before: snapshot(row),
+        after: null,
+        projectId: project.id,
+        cityId: project.cityId,
+      });
     });
-  }
-
-  private findRow(manager: EntityManager, id: string): Promise<MilestoneRow | undefined> {
-    return selectColumns(manager.createQueryBuilder().from(Milestone, 'm'))
-      .where('m.id = :id', { id })
-      .getRawOne<MilestoneRow>();
   }
 }
 
+/**
+ * Milestones (alias m) joined to their project (p), priority area (pa) and agreement (a), limited
+ * to the actor's city scope: another city's milestone is simply not there.
+ */
+function scoped<Q extends SelectQueryBuilder<object>>(qb: Q, actor: Actor): Q {
+  return qb
+    .innerJoin(Project, 'p', 'p.id = m.project_id')
+    .innerJoin(PriorityArea, 'pa', 'pa.id = p.priority_area_id')
+    .innerJoin(Agreement, 'a', 'a.id = pa.agreement_id')
+    .andWhere(...scopeWhere(actor, 'a.city_id'));
+}
+
+/** Selects the response columns (on a query built by `scoped`). */
 function selectColumns<Q extends SelectQueryBuilder<object>>(qb: Q): Q {
-  qb.innerJoin(Project, 'p', 'p.id = m.project_id').select([]);
+  qb.select([]);
   for (const [column, alias] of COLUMNS) qb.addSelect(column, alias);
   return qb;
 }
 
-/** The milestone's project, locked against deletion until the write commits; a missing one is a 400. */
-async function lockProject(manager: EntityManager, projectId: string): Promise<ProjectRef> {
+/**
+ * The milestone locked for a write (FOR UPDATE of the milestone row only), with its project and
+ * city, in one statement. Missing and out-of-scope milestones alike are NOT_FOUND.
+ */
+async function lockMilestone(
+  manager: EntityManager,
+  id: string,
+  actor: Actor,
+): Promise<{ row: Milestone; project: ProjectRef }> {
+  const { entities, raw } = await scoped(manager.createQueryBuilder(Milestone, 'm'), actor)
+    .addSelect('p.code', 'ref_project_code')
+    .addSelect('p.name', 'ref_project_name')
+    .addSelect('a.city_id', 'ref_city_id')
+    .andWhere('m.id = :id', { id })
+    .setLock('pessimistic_write', undefined, ['m'])
+    .getRawAndEntities<{ ref_project_code: string; ref_project_name: string; ref_city_id: string }>();
+  const row = entities[0];
+  const ref = raw[0];
+  if (!row || !ref) throw notFound('Milestone', id);
+  return {
+    row,
+    project: { id: row.projectId, code: ref.ref_project_code, name: ref.ref_project_name, cityId: ref.ref_city_id },
+  };
+}
+
+/**
+ * The milestone's project, locked against deletion until the write commits (FOR SHARE of the
+ * project row). A missing project, or one outside the actor's city scope, is a 400 on projectId.
+ */
+async function lockProject(manager: EntityManager, projectId: string, actor: Actor): Promise<ProjectRef> {
   const project = await manager
-    .createQueryBuilder(Project, 'p')
-    .select(['p.id', 'p.code', 'p.name'])
+    .createQueryBuilder()
+    .from(Project, 'p')
+    .innerJoin(PriorityArea, 'pa', 'pa.id = p.priority_area_id')
+    .innerJoin(Agreement, 'a', 'a.id = pa.agreement_id')
+    .select('p.id', 'id')
+    .addSelect('p.code', 'code')
+    .addSelect('p.name', 'name')
+    .addSelect('a.city_id', 'cityId')
     .where('p.id = :projectId', { projectId })
-    .setLock('pessimistic_read')
-    .getOne();
+    .andWhere(...scopeWhere(actor, 'a.city_id'))
+    .setLock('pessimistic_read', undefined, ['p'])
+    .getRawOne<ProjectRef>();
   if (!project) throw invalid('projectId', `project ${projectId} does not exist`);
   return project;
 }

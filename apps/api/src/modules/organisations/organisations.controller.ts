@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { CurrentActor, type Actor } from '../../common/actor';
 import { ApiErrors } from '../../common/api-errors';
 import { Paginated, type Page } from '../../common/pagination';
+import { RequirePermission } from '../../common/permissions';
 import { IfMatchVersion, requireVersion, setEtag } from '../../common/version';
 import { CreateOrganisationDto } from './dto/create-organisation.dto';
 import { ListOrganisationsQuery } from './dto/list-organisations.query';
@@ -17,34 +18,39 @@ export class OrganisationsController {
   constructor(private readonly organisations: OrganisationsService) {}
 
   @Get()
+  @RequirePermission('organisations:read')
   @ApiOkResponse({ type: Paginated(OrganisationResponse) })
-  @ApiErrors(400)
-  list(@Query() query: ListOrganisationsQuery): Promise<Page<OrganisationResponse>> {
-    return this.organisations.list(query);
+  @ApiErrors(400, 401, 403)
+  list(@Query() query: ListOrganisationsQuery, @CurrentActor() actor: Actor): Promise<Page<OrganisationResponse>> {
+    return this.organisations.list(query, actor);
   }
 
   @Get(':id')
+  @RequirePermission('organisations:read')
   @ApiOkResponse({ type: OrganisationResponse })
-  @ApiErrors(400, 404)
+  @ApiErrors(400, 401, 403, 404)
   async get(
     @Param('id', ParseUUIDPipe) id: string,
     @Res({ passthrough: true }) res: Response,
+    @CurrentActor() actor: Actor,
   ): Promise<OrganisationResponse> {
-    const organisation = await this.organisations.get(id);
+    const organisation = await this.organisations.get(id, actor);
     setEtag(res, organisation.version);
     return organisation;
   }
 
   @Post()
+  @RequirePermission('organisations:write')
   @ApiCreatedResponse({ type: OrganisationResponse })
-  @ApiErrors(400, 409)
+  @ApiErrors(400, 401, 403, 409)
   create(@Body() dto: CreateOrganisationDto, @CurrentActor() actor: Actor): Promise<OrganisationResponse> {
     return this.organisations.create(dto, actor);
   }
 
   @Patch(':id')
+  @RequirePermission('organisations:write')
   @ApiOkResponse({ type: OrganisationResponse })
-  @ApiErrors(400, 404, 409, 428)
+  @ApiErrors(400, 401, 403, 404, 409, 428)
   update(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdateOrganisationDto,
@@ -55,9 +61,10 @@ export class OrganisationsController {
   }
 
   @Delete(':id')
+  @RequirePermission('organisations:write')
   @HttpCode(204)
   @ApiNoContentResponse()
-  @ApiErrors(400, 404, 409)
+  @ApiErrors(400, 401, 403, 404, 409)
   remove(
     @Param('id', ParseUUIDPipe) id: string,
     @IfMatchVersion() ifMatch: number | undefined,

@@ -6,6 +6,7 @@ import { notFound } from '../../common/domain-error';
 import { applySort, likePattern, sortOrder, type Page } from '../../common/pagination';
 import { applyPatch, findForUpdate } from '../../common/transaction';
 import { assertVersion } from '../../common/version';
+import { recordAudit } from '../audit/audit';
 import type { CreateOrganisationDto } from './dto/create-organisation.dto';
 import type { ListOrganisationsQuery } from './dto/list-organisations.query';
 import { OrganisationResponse } from './dto/organisation.response';
@@ -14,11 +15,21 @@ import { Organisation } from './organisation.entity';
 
 const SORT_COLUMNS = { name: 'o.name', kind: 'o.kind', createdAt: 'o.created_at' };
 
+/** The audited columns of an organisation (a copy: later changes to the row don't touch it). */
+function snapshot(row: Organisation): Pick<Organisation, 'name' | 'kind' | 'businessId' | 'country'> {
+  return { name: row.name, kind: row.kind, businessId: row.businessId, country: row.country };
+}
+
+/**
+ * Organisations are a shared registry (leads, partners, funders, cities): every signed-in user
+ * reads all of them, so reads take the actor but apply no city scope. Writes are an admin's
+ * ('organisations:write', enforced by the route) and each leaves one audit event.
+ */
 @Injectable()
 export class OrganisationsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async list(query: ListOrganisationsQuery): Promise<Page<OrganisationResponse>> {
+  async list(query: ListOrganisationsQuery, _actor: Actor): Promise<Page<OrganisationResponse>> {
     const qb = this.dataSource.getRepository(Organisation).createQueryBuilder('o');
     if (query.q) qb.andWhere('(o.name ILIKE :q OR o.business_id ILIKE :q)', { q: likePattern(query.q) });
     if (query.kind) qb.andWhere('o.kind = :kind', { kind: query.kind });
@@ -34,33 +45,63 @@ export class OrganisationsService {
     };
   }
 
-  async get(id: string): Promise<OrganisationResponse> {
+  async get(id: string, _actor: Actor): Promise<OrganisationResponse> {
     const row = await this.dataSource.getRepository(Organisation).findOneBy({ id });
     if (!row) throw notFound('Organisation', id);
     return OrganisationResponse.from(row);
   }
 
-  async create(dto: CreateOrganisationDto, _actor: Actor): Promise<OrganisationResponse> {
-    const repo = this.dataSource.getRepository(Organisation);
-    const saved = await repo.save(
-      repo.create({ name: dto.name, kind: dto.kind, businessId: dto.businessId ?? null, country: dto.country ?? 'FI' }),
-    );
-    return OrganisationResponse.from(saved);
-  }
-
-  async update(id: string, dto: UpdateOrganisationDto, version: number, _actor: Actor): Promise<OrganisationResponse> {
+  async create(dto: CreateOrganisationDto, actor: Actor): Promise<OrganisationResponse> {
     return this.dataSource.transaction(async (manager) => {
-      const row = await findForUpdate(manager, Organisation, id, 'Organisation');
-      assertVersion('Organisation', row.version, version);
-      return OrganisationResponse.from(await manager.save(applyPatch(row, dto)));
+      const saved = await manager.save(
+        manager.create(Organisation, {
+          name: dto.name,
+          kind: dto.kind,
+          businessId: dto.businessId ?? null,
+          country: dto.country ?? 'FI',
+        }),
+      );
+      await recordAudit(manager, actor, {
+        action: 'create',
+        entityType: 'organisation',
+        entityId: saved.id,
+        before: null,
+        after: snapshot(saved),
+      });
+      return OrganisationResponse.from(saved);
     });
   }
 
-  async remove(id: string, version: number | undefined, _actor: Actor): Promise<void> {
+  async update(id: string, dto: UpdateOrganisationDto, version: number, actor: Actor): Promise<OrganisationResponse> {
+    return this.dataSource.transaction(async (manager) => {
+      const row = await findForUpdate(manager, Organisation, id, 'Organisation');
+      assertVersion('Organisation', row.version, version);
+      const before = snapshot(row);
+      const saved = await manager.save(applyPatch(row, dto));
+      await recordAudit(manager, actor, {
+        action: 'update',
+        entityType: 'organisation',
+        entityId: id,
+        before,
+        after: snapshot(saved),
+      });
+      return OrganisationResponse.from(saved);
+    });
+  }
+
+  /** A city, lead, partner or funder still referred to is refused by its foreign key (409 IN_USE). */
+  async remove(id: string, version: number | undefined, actor: Actor): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const row = await findForUpdate(manager, Organisation, id, 'Organisation');
       if (version !== undefined) assertVersion('Organisation', row.version, version);
       await manager.delete(Organisation, { id });
+      await recordAudit(manager, actor, {
+        action: 'delete',
+        entityType: 'organisation',
+        entityId: id,
+        before: snapshot(row),
+        after: null,
+      });
     });
   }
 }

@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { CurrentActor, type Actor } from '../../common/actor';
 import { ApiErrors } from '../../common/api-errors';
 import { Paginated, type Page } from '../../common/pagination';
+import { RequirePermission } from '../../common/permissions';
 import { IfMatchVersion, requireVersion, setEtag } from '../../common/version';
 import { CreatePaymentDto } from './dto/create-payment.dto';
 import { ListPaymentsQuery } from './dto/list-payments.query';
@@ -17,34 +18,39 @@ export class PaymentsController {
   constructor(private readonly payments: PaymentsService) {}
 
   @Get()
+  @RequirePermission('portfolio:read')
   @ApiOkResponse({ type: Paginated(PaymentResponse) })
-  @ApiErrors(400)
-  list(@Query() query: ListPaymentsQuery): Promise<Page<PaymentResponse>> {
-    return this.payments.list(query);
+  @ApiErrors(400, 401, 403)
+  list(@Query() query: ListPaymentsQuery, @CurrentActor() actor: Actor): Promise<Page<PaymentResponse>> {
+    return this.payments.list(query, actor);
   }
 
   @Get(':id')
+  @RequirePermission('portfolio:read')
   @ApiOkResponse({ type: PaymentResponse })
-  @ApiErrors(400, 404)
+  @ApiErrors(400, 401, 403, 404)
   async get(
     @Param('id', ParseUUIDPipe) id: string,
+    @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) res: Response,
   ): Promise<PaymentResponse> {
-    const payment = await this.payments.get(id);
+    const payment = await this.payments.get(id, actor);
     setEtag(res, payment.version);
     return payment;
   }
 
   @Post()
+  @RequirePermission('portfolio:write')
   @ApiCreatedResponse({ type: PaymentResponse })
-  @ApiErrors(400, 409)
+  @ApiErrors(400, 401, 403, 409)
   create(@Body() dto: CreatePaymentDto, @CurrentActor() actor: Actor): Promise<PaymentResponse> {
     return this.payments.create(dto, actor);
   }
 
   @Patch(':id')
+  @RequirePermission('portfolio:write')
   @ApiOkResponse({ type: PaymentResponse })
-  @ApiErrors(400, 404, 409, 428)
+  @ApiErrors(400, 401, 403, 404, 409, 428)
   update(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdatePaymentDto,
@@ -56,8 +62,9 @@ export class PaymentsController {
 
   @Delete(':id')
   @HttpCode(204)
+  @RequirePermission('portfolio:write')
   @ApiNoContentResponse()
-  @ApiErrors(400, 404, 409)
+  @ApiErrors(400, 401, 403, 404, 409)
   remove(
     @Param('id', ParseUUIDPipe) id: string,
     @IfMatchVersion() ifMatch: number | undefined,

@@ -11,9 +11,11 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { DomainError, invalid, notFound } from '../../common/domain-error';
 import { orderBySql, sortOrder, type Page } from '../../common/pagination';
+import { scopeSql } from '../../common/scope';
 import { applyPatch, findForUpdate } from '../../common/transaction';
 import { assertVersion } from '../../common/version';
-import { FundingDecision } from '../funding-decisions/funding-decision.entity';
+import { recordAudit } from '../audit/audit';
+import type { FundingDecision } from '../funding-decisions/funding-decision.entity';
 import type { CreatePaymentDto } from './dto/create-payment.dto';
 import type { ListPaymentsQuery } from './dto/list-payments.query';
 import { PaymentResponse } from './dto/payment.response';
@@ -26,6 +28,41 @@ const COLUMNS = `
   pm.id, pm.funding_decision_id AS "fundingDecisionId", pm.paid_on AS "paidOn", pm.amount, pm.note,
   pm.version, pm.created_at AS "createdAt", pm.updated_at AS "updatedAt"`;
 
+/** A payment joined to its decision and the decision's agreement (whose city_id is the scope). */
+const SCOPED_FROM = `FROM payments pm JOIN funding_decisions fd ON fd.id = pm.funding_decision_id
+  JOIN agreements a ON a.id = fd.agreement_id`;
+
+/** The entity's own columns: what the audit trail records of a payment (before and after). */
+const AUDITED_COLUMNS = [
+  'id',
+  'fundingDecisionId',
+  'paidOn',
+  'amount',
+  'note',
+  'version',
+  'createdAt',
+  'updatedAt',
+] as const satisfies ReadonlyArray<keyof Payment>;
+
+function snapshot(row: Payment): Record<string, unknown> {
+  return Object.fromEntries(AUDITED_COLUMNS.map((column) => [column, row[column]]));
+}
+
+/** A funding decision locked for a payment write, with what the audit event needs. */
+type LockedDecision = Pick<FundingDecision, 'id' | 'status' | 'amountGranted' | 'projectId'> & { cityId: string };
+
+/** Positional parameters for raw SQL: `add(value)` returns its placeholder. */
+function parameters(initial: unknown[] = []): { params: unknown[]; add: (value: unknown) => string } {
+  const params = [...initial];
+  return {
+    params,
+    add: (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    },
+  };
+}
+
 /**
  * Payments under funding decisions. Every write locks its funding decision row first
  * (SELECT … FOR UPDATE), so the rules "the decision is payable" and "the sum paid never exceeds
@@ -35,7 +72,7 @@ const COLUMNS = `
 export class PaymentsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async list(query: ListPaymentsQuery): Promise<Page<PaymentResponse>> {
+  async list(query: ListPaymentsQuery, actor: Actor): Promise<Page<PaymentResponse>> {
     if (query.paidFrom && query.paidTo && compareIsoDates(query.paidFrom, query.paidTo) > 0) {
       throw invalid('paidTo', `paidTo (${query.paidTo}) must be on or after paidFrom (${query.paidFrom})`);
     }
@@ -44,14 +81,14 @@ export class PaymentsService {
       params.push(value);
       return `$${params.length}`;
     };
-    const where: string[] = [];
+    // City scope first: the page and its total only ever contain the actor's cities' payments.
+    const where: string[] = [scopeSql(actor, 'a.city_id', param)];
     if (query.fundingDecisionId) where.push(`pm.funding_decision_id = ${param(query.fundingDecisionId)}`);
     if (query.projectId) where.push(`fd.project_id = ${param(query.projectId)}`);
     if (query.agreementId) where.push(`fd.agreement_id = ${param(query.agreementId)}`);
     if (query.paidFrom) where.push(`pm.paid_on >= ${param(query.paidFrom)}`);
     if (query.paidTo) where.push(`pm.paid_on <= ${param(query.paidTo)}`);
-    const from = `FROM payments pm JOIN funding_decisions fd ON fd.id = pm.funding_decision_id
-      ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+    const from = `${SCOPED_FROM} WHERE ${where.join(' AND ')}`;
     const filterParams = [...params];
     const order = orderBySql(sortOrder(query.sort, SORT_COLUMNS, '-paidOn', 'pm.id'));
     const rows = await this.dataSource.query<Array<Payment & { total: string }>>(
@@ -70,16 +107,21 @@ export class PaymentsService {
     return { items: rows.map((row) => PaymentResponse.from(row)), total, page: query.page, pageSize: query.pageSize };
   }
 
-  async get(id: string): Promise<PaymentResponse> {
-    const row = await this.dataSource.getRepository(Payment).findOneBy({ id });
+  async get(id: string, actor: Actor): Promise<PaymentResponse> {
+    const { params, add } = parameters([id]);
+    const [row] = await this.dataSource.query<Payment[]>(
+      `SELECT ${COLUMNS} ${SCOPED_FROM} WHERE pm.id = $1 AND ${scopeSql(actor, 'a.city_id', add)}`,
+      params,
+    );
     if (!row) throw notFound('Payment', id);
     return PaymentResponse.from(row);
   }
 
-  async create(dto: CreatePaymentDto, _actor: Actor): Promise<PaymentResponse> {
+  async create(dto: CreatePaymentDto, actor: Actor): Promise<PaymentResponse> {
     return this.dataSource.transaction(async (manager) => {
-      const decision = await lockDecision(manager, dto.fundingDecisionId);
+      const decision = await lockDecision(manager, actor, dto.fundingDecisionId);
       if (!decision) {
+        // Another city's decision is reported exactly like a missing one.
         throw invalid('fundingDecisionId', `funding decision ${dto.fundingDecisionId} does not exist`);
       }
       const amount = normaliseMoney(dto.amount);
@@ -88,11 +130,20 @@ export class PaymentsService {
       const saved = await repo.save(
         repo.create({ fundingDecisionId: decision.id, paidOn: dto.paidOn, amount, note: dto.note ?? null }),
       );
+      await recordAudit(manager, actor, {
+        action: 'create',
+        entityType: 'payment',
+        entityId: saved.id,
+        before: null,
+        after: snapshot(saved),
+        projectId: decision.projectId,
+        cityId: decision.cityId,
+      });
       return PaymentResponse.from(saved);
     });
   }
 
-  async update(id: string, dto: UpdatePaymentDto, version: number, _actor: Actor): Promise<PaymentResponse> {
+  async update(id: string, dto: UpdatePaymentDto, version: number, actor: Actor): Promise<PaymentResponse> {
     const cleared = (['paidOn', 'amount'] as const).filter((field) => dto[field] === null);
     if (cleared.length) {
       throw new DomainError(
@@ -102,41 +153,79 @@ export class PaymentsService {
       );
     }
     return this.dataSource.transaction(async (manager) => {
-      // The decision never changes, so reading it unlocked is safe; lock the decision, then the payment.
-      const current = await manager.findOne(Payment, { where: { id }, select: { id: true, fundingDecisionId: true } });
-      if (!current) throw notFound('Payment', id);
-      const decision = await lockDecision(manager, current.fundingDecisionId);
-      if (!decision) throw notFound('Payment', id);
+      // The decision of a payment never changes, so reading it unlocked is safe; lock the decision
+      // (in the actor's scope), then the payment.
+      const decision = await lockDecisionOfPayment(manager, actor, id);
       const row = await findForUpdate(manager, Payment, id, 'Payment');
       assertVersion('Payment', row.version, version);
+      const before = snapshot(row);
       if (dto.amount !== undefined) {
         const amount = normaliseMoney(dto.amount);
         if (amount !== row.amount) await assertPayable(manager, decision, amount, row.id);
         dto.amount = amount;
       }
-      return PaymentResponse.from(await manager.save(applyPatch(row, dto as Partial<Payment>)));
+      const saved = await manager.save(applyPatch(row, dto as Partial<Payment>));
+      await recordAudit(manager, actor, {
+        action: 'update',
+        entityType: 'payment',
+        entityId: id,
+        before,
+        after: snapshot(saved),
+        projectId: decision.projectId,
+        cityId: decision.cityId,
+      });
+      return PaymentResponse.from(saved);
     });
   }
 
-  async remove(id: string, version: number | undefined, _actor: Actor): Promise<void> {
+  async remove(id: string, version: number | undefined, actor: Actor): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const current = await manager.findOne(Payment, { where: { id }, select: { id: true, fundingDecisionId: true } });
-      if (!current) throw notFound('Payment', id);
-      await lockDecision(manager, current.fundingDecisionId);
+      const decision = await lockDecisionOfPayment(manager, actor, id);
       const row = await findForUpdate(manager, Payment, id, 'Payment');
       if (version !== undefined) assertVersion('Payment', row.version, version);
       await manager.delete(Payment, { id });
+      await recordAudit(manager, actor, {
+        action: 'delete',
+        entityType: 'payment',
+        entityId: id,
+        before: snapshot(row),
+        after: null,
+        projectId: decision.projectId,
+        cityId: decision.cityId,
+      });
     });
   }
 }
 
-/** Locks a funding decision row for the rest of the transaction; null when it does not exist. */
-function lockDecision(manager: EntityManager, id: string): Promise<FundingDecision | null> {
-  return manager
-    .createQueryBuilder(FundingDecision, 'fd')
-    .setLock('pessimistic_write')
-    .where('fd.id = :id', { id })
-    .getOne();
+/**
+ * Locks a funding decision row in the actor's scope for the rest of the transaction
+ * (FOR UPDATE OF the decision only); null when it does not exist or belongs to another city.
+ */
+async function lockDecision(manager: EntityManager, actor: Actor, id: string): Promise<LockedDecision | null> {
+  const { params, add } = parameters([id]);
+  const [row] = await manager.query<LockedDecision[]>(
+    `SELECT fd.id, fd.status, fd.amount_granted AS "amountGranted", fd.project_id AS "projectId",
+       a.city_id AS "cityId"
+     FROM funding_decisions fd JOIN agreements a ON a.id = fd.agreement_id
+     WHERE fd.id = $1 AND ${scopeSql(actor, 'a.city_id', add)}
+     FOR UPDATE OF fd`,
+    params,
+  );
+  return row ?? null;
+}
+
+/** Locks the decision of a payment in the actor's scope; a payment of another city is 404 like a missing one. */
+async function lockDecisionOfPayment(manager: EntityManager, actor: Actor, paymentId: string): Promise<LockedDecision> {
+  const { params, add } = parameters([paymentId]);
+  const [current] = await manager.query<Array<{ fundingDecisionId: string }>>(
+    `SELECT pm.funding_decision_id AS "fundingDecisionId" ${SCOPED_FROM}
+     WHERE pm.id = $1 AND ${scopeSql(actor, 'a.city_id', add)}`,
+    params,
+  );
+  if (!current) throw notFound('Payment', paymentId);
+  const decision = await lockDecision(manager, actor, current.fundingDecisionId);
+  if (!decision) throw notFound('Payment', paymentId);
+  return decision;
 }
 
 /**
@@ -145,7 +234,7 @@ function lockDecision(manager: EntityManager, id: string): Promise<FundingDecisi
  */
 async function assertPayable(
   manager: EntityManager,
-  decision: FundingDecision,
+  decision: LockedDecision,
   amount: string,
   replacing: string | null,
 ): Promise<void> {

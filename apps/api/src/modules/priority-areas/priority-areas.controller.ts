@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { CurrentActor, type Actor } from '../../common/actor';
 import { ApiErrors } from '../../common/api-errors';
 import { Paginated, type Page } from '../../common/pagination';
+import { RequirePermission } from '../../common/permissions';
 import { IfMatchVersion, requireVersion, setEtag } from '../../common/version';
 import { CreatePriorityAreaDto } from './dto/create-priority-area.dto';
 import { ListPriorityAreasQuery } from './dto/list-priority-areas.query';
@@ -17,34 +18,39 @@ export class PriorityAreasController {
   constructor(private readonly priorityAreas: PriorityAreasService) {}
 
   @Get()
+  @RequirePermission('portfolio:read')
   @ApiOkResponse({ type: Paginated(PriorityAreaResponse) })
-  @ApiErrors(400)
-  list(@Query() query: ListPriorityAreasQuery): Promise<Page<PriorityAreaResponse>> {
-    return this.priorityAreas.list(query);
+  @ApiErrors(400, 401, 403)
+  list(@Query() query: ListPriorityAreasQuery, @CurrentActor() actor: Actor): Promise<Page<PriorityAreaResponse>> {
+    return this.priorityAreas.list(query, actor);
   }
 
   @Get(':id')
+  @RequirePermission('portfolio:read')
   @ApiOkResponse({ type: PriorityAreaResponse })
-  @ApiErrors(400, 404)
+  @ApiErrors(400, 401, 403, 404)
   async get(
     @Param('id', ParseUUIDPipe) id: string,
     @Res({ passthrough: true }) res: Response,
+    @CurrentActor() actor: Actor,
   ): Promise<PriorityAreaResponse> {
-    const area = await this.priorityAreas.get(id);
+    const area = await this.priorityAreas.get(id, actor);
     setEtag(res, area.version);
     return area;
   }
 
   @Post()
+  @RequirePermission('agreements:write')
   @ApiCreatedResponse({ type: PriorityAreaResponse })
-  @ApiErrors(400)
+  @ApiErrors(400, 401, 403)
   create(@Body() dto: CreatePriorityAreaDto, @CurrentActor() actor: Actor): Promise<PriorityAreaResponse> {
     return this.priorityAreas.create(dto, actor);
   }
 
   @Patch(':id')
+  @RequirePermission('agreements:write')
   @ApiOkResponse({ type: PriorityAreaResponse })
-  @ApiErrors(400, 404, 409, 428)
+  @ApiErrors(400, 401, 403, 404, 409, 428)
   update(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdatePriorityAreaDto,
@@ -55,9 +61,10 @@ export class PriorityAreasController {
   }
 
   @Delete(':id')
+  @RequirePermission('agreements:write')
   @HttpCode(204)
   @ApiNoContentResponse()
-  @ApiErrors(400, 404, 409)
+  @ApiErrors(400, 401, 403, 404, 409)
   remove(
     @Param('id', ParseUUIDPipe) id: string,
     @IfMatchVersion() ifMatch: number | undefined,

@@ -6,12 +6,18 @@ import {
   type OrganisationKind,
   type ProjectKind,
 } from '@salkku/shared';
+import type { Actor } from '../../common/actor';
+import { scopeSql } from '../../common/scope';
+import type { AuditAction, AuditChanges } from '../audit/audit-event.entity';
 
 /**
  * The SQL behind the project list and detail. Each is one statement with explicit columns:
  * the aggregates (funding, latest report, milestones) come from LATERAL subqueries on the
  * project, never from loading child rows. User input only ever reaches SQL as parameters ($n);
  * the only text spliced in is a whitelisted ORDER BY built by common/pagination.ts.
+ *
+ * Every query applies the actor's city scope itself (the agreement's city_id, through the
+ * project's priority area), so another city's project is neither listed, counted nor found.
  */
 
 /** Collects positional parameters: `p.add(value)` returns its placeholder ("$3"). */
@@ -153,9 +159,27 @@ export interface ProjectListFilters {
   kind?: ProjectKind;
 }
 
+/**
+ * The join and condition that keep a query to the actor's city, given the alias of a
+ * `priority_areas` row already in the query (nothing at all for an actor who sees every city).
+ */
+function scopeJoin(
+  params: SqlParams,
+  actor: Actor,
+  areaAlias: string,
+  agreementAlias: string,
+): { join: string; where: string } {
+  if (actor.cityId === null) return { join: '', where: 'TRUE' };
+  return {
+    join: `JOIN agreements ${agreementAlias} ON ${agreementAlias}.id = ${areaAlias}.agreement_id`,
+    where: scopeSql(actor, `${agreementAlias}.city_id`, (value) => params.add(value)),
+  };
+}
+
 /** FROM and WHERE of the filtered project set (`p` with its area `fpa` and latest report `ls`). */
-function filteredFrom(params: SqlParams, filters: ProjectListFilters, likeQ: string | undefined): string {
-  const where: string[] = [];
+function filteredFrom(params: SqlParams, actor: Actor, filters: ProjectListFilters, likeQ: string | undefined): string {
+  const scope = scopeJoin(params, actor, 'fpa', 'fa');
+  const where: string[] = [scope.where];
   if (likeQ !== undefined) {
     const q = params.add(likeQ);
     where.push(`(p.code ILIKE ${q} OR p.name ILIKE ${q})`);
@@ -170,8 +194,9 @@ function filteredFrom(params: SqlParams, filters: ProjectListFilters, likeQ: str
   return `
     FROM projects p
     JOIN priority_areas fpa ON fpa.id = p.priority_area_id
+    ${scope.join}
     ${latestReportJoin('p', 'ls', LATEST_STATUS_COLUMNS)}
-    ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+    WHERE ${where.join(' AND ')}`;
 }
 
 /**
@@ -180,6 +205,7 @@ function filteredFrom(params: SqlParams, filters: ProjectListFilters, likeQ: str
  * `orderBy` must come from `orderBySql` over whitelisted columns of `p` and `ls`.
  */
 export function projectPageSql(
+  actor: Actor,
   filters: ProjectListFilters,
   likeQ: string | undefined,
   orderBy: string,
@@ -188,7 +214,7 @@ export function projectPageSql(
   today: string,
 ): { sql: string; params: unknown[] } {
   const params = new SqlParams();
-  const from = filteredFrom(params, filters, likeQ);
+  const from = filteredFrom(params, actor, filters, likeQ);
   const limitParam = params.add(limit);
   const offsetParam = params.add(offset);
   const { columns, joins } = summarySelect(params, today);
@@ -212,19 +238,21 @@ export function projectPageSql(
 
 /** The number of projects matching the filters (only when a page past the end came back empty). */
 export function projectCountSql(
+  actor: Actor,
   filters: ProjectListFilters,
   likeQ: string | undefined,
 ): { sql: string; params: unknown[] } {
   const params = new SqlParams();
-  const from = filteredFrom(params, filters, likeQ);
+  const from = filteredFrom(params, actor, filters, likeQ);
   return { sql: `SELECT count(*)::int AS total ${from}`, params: params.values };
 }
 
-/** One project with its aggregates and its whole latest status report. */
-export function projectDetailSql(id: string, today: string): { sql: string; params: unknown[] } {
+/** One project with its aggregates and its whole latest status report (none when out of scope). */
+export function projectDetailSql(actor: Actor, id: string, today: string): { sql: string; params: unknown[] } {
   const params = new SqlParams();
   const idParam = params.add(id);
   const { columns, joins } = summarySelect(params, today);
+  const scope = scopeJoin(params, actor, 'pa', 'sa');
   const sql = `
     SELECT ${columns},
       p.summary, p.created_at,
@@ -234,7 +262,8 @@ export function projectDetailSql(id: string, today: string): { sql: string; para
     FROM projects p
     ${latestReportJoin('p', 'ls', 'sr.id, sr.reporting_date, sr.health, sr.lifecycle_status, sr.summary, sr.risks, sr.next_steps, sr.author')}
     ${joins}
-    WHERE p.id = ${idParam}`;
+    ${scope.join}
+    WHERE p.id = ${idParam} AND ${scope.where}`;
   return { sql, params: params.values };
 }
 
@@ -250,4 +279,87 @@ export function projectPartnersSql(projectId: string): { sql: string; params: un
       ORDER BY o.name, pp.id`,
     params: [projectId],
   };
+}
+
+/** The project (id only) if it exists within the actor's scope: the root of the history queries. */
+function scopedProject(params: SqlParams, actor: Actor, id: string): string {
+  const idParam = params.add(id);
+  const scope = scopeJoin(params, actor, 'hpa', 'ha');
+  return `
+    SELECT hp.id
+    FROM projects hp
+    JOIN priority_areas hpa ON hpa.id = hp.priority_area_id
+    ${scope.join}
+    WHERE hp.id = ${idParam} AND ${scope.where}`;
+}
+
+export interface HistoryRow {
+  kind: 'audit' | 'status_report';
+  /** The audit event's id or the status report's id. */
+  id: string;
+  occurred_at: Date;
+  actor_name: string;
+  action: AuditAction | null;
+  entity_type: string | null;
+  entity_id: string | null;
+  changes: AuditChanges | null;
+  reporting_date: string | null;
+  health: Health | null;
+  lifecycle_status: LifecycleStatus | null;
+  summary: string | null;
+  risks: string | null;
+  next_steps: string | null;
+  total: number;
+}
+
+/**
+ * One page of a project's timeline, newest first, with the total in the same statement: its
+ * audit events (the project's own and those of its partners, funding decisions, payments,
+ * milestones and reports, which all carry the project id) and its status reports (dated by
+ * when they were written). No rows when the project is out of scope, missing, or the page is
+ * past the end (then `projectHistoryCountSql` tells which).
+ */
+export function projectHistorySql(
+  actor: Actor,
+  id: string,
+  limit: number,
+  offset: number,
+): { sql: string; params: unknown[] } {
+  const params = new SqlParams();
+  const scoped = scopedProject(params, actor, id);
+  const limitParam = params.add(limit);
+  const offsetParam = params.add(offset);
+  const sql = `
+    WITH scoped AS (${scoped}),
+    timeline AS (
+      SELECT 'audit'::text AS kind, e.id, e.occurred_at, e.actor_name,
+             e.action::text AS action, e.entity_type::text AS entity_type, e.entity_id, e.changes,
+             NULL::date AS reporting_date, NULL::text AS health, NULL::text AS lifecycle_status,
+             NULL::text AS summary, NULL::text AS risks, NULL::text AS next_steps
+      FROM audit_events e
+      JOIN scoped ON e.project_id = scoped.id
+      UNION ALL
+      SELECT 'status_report'::text, sr.id, sr.created_at, sr.author::text,
+             NULL, NULL, NULL, NULL,
+             sr.reporting_date, sr.health::text, sr.lifecycle_status::text,
+             sr.summary, sr.risks, sr.next_steps
+      FROM status_reports sr
+      JOIN scoped ON sr.project_id = scoped.id
+    )
+    SELECT timeline.*, count(*) OVER ()::int AS total
+    FROM timeline
+    ORDER BY timeline.occurred_at DESC, timeline.kind DESC, timeline.id DESC
+    LIMIT ${limitParam} OFFSET ${offsetParam}`;
+  return { sql, params: params.values };
+}
+
+/** The number of timeline items of a project in scope (no row when it is missing or out of scope). */
+export function projectHistoryCountSql(actor: Actor, id: string): { sql: string; params: unknown[] } {
+  const params = new SqlParams();
+  const scoped = scopedProject(params, actor, id);
+  const sql = `
+    SELECT ((SELECT count(*) FROM audit_events e WHERE e.project_id = scoped.id)
+          + (SELECT count(*) FROM status_reports sr WHERE sr.project_id = scoped.id))::int AS total
+    FROM (${scoped}) scoped`;
+  return { sql, params: params.values };
 }

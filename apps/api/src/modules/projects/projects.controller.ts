@@ -1,43 +1,71 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentActor, type Actor } from '../../common/actor';
 import { ApiErrors } from '../../common/api-errors';
-import { Paginated, type Page } from '../../common/pagination';
+import { PageQuery, Paginated, type Page } from '../../common/pagination';
+import { RequirePermission } from '../../common/permissions';
 import { IfMatchVersion, requireVersion, setEtag } from '../../common/version';
 import { CreateProjectDto } from './dto/create-project.dto';
 import { ListProjectsQuery } from './dto/list-projects.query';
+import { ProjectHistoryItemResponse } from './dto/project-history.response';
 import { ProjectDetailResponse, ProjectSummaryResponse } from './dto/project.response';
 import { UpdateProjectDto } from './dto/update-project.dto';
 import { ProjectsService } from './projects.service';
 
+/**
+ * Projects of the actor's city (every city for liaisons and admins): another city's project is
+ * not found (404), and a body naming another city's priority area is invalid (400).
+ */
 @ApiTags('projects')
 @Controller('projects')
 export class ProjectsController {
   constructor(private readonly projects: ProjectsService) {}
 
   @Get()
+  @RequirePermission('portfolio:read')
   @ApiOkResponse({ type: Paginated(ProjectSummaryResponse) })
-  @ApiErrors(400)
-  list(@Query() query: ListProjectsQuery): Promise<Page<ProjectSummaryResponse>> {
-    return this.projects.list(query);
+  @ApiErrors(400, 401, 403)
+  list(@Query() query: ListProjectsQuery, @CurrentActor() actor: Actor): Promise<Page<ProjectSummaryResponse>> {
+    return this.projects.list(query, actor);
   }
 
   @Get(':id')
+  @RequirePermission('portfolio:read')
   @ApiOkResponse({ type: ProjectDetailResponse })
-  @ApiErrors(400, 404)
+  @ApiErrors(400, 401, 403, 404)
   async get(
     @Param('id', ParseUUIDPipe) id: string,
+    @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) res: Response,
   ): Promise<ProjectDetailResponse> {
-    const project = await this.projects.get(id);
+    const project = await this.projects.get(id, actor);
     setEtag(res, project.version);
     return project;
   }
 
+  @Get(':id/history')
+  @RequirePermission('portfolio:read')
+  @ApiOperation({
+    summary: 'The project’s history, newest first',
+    description:
+      'Its audit events (changes to the project and to its partners, funding decisions, payments, milestones ' +
+      'and status reports) and its status reports, merged into one timeline.',
+  })
+  @ApiOkResponse({ type: Paginated(ProjectHistoryItemResponse) })
+  @ApiErrors(400, 401, 403, 404)
+  history(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: PageQuery,
+    @CurrentActor() actor: Actor,
+  ): Promise<Page<ProjectHistoryItemResponse>> {
+    return this.projects.history(id, query, actor);
+  }
+
   @Post()
+  @RequirePermission('portfolio:write')
   @ApiCreatedResponse({ type: ProjectDetailResponse })
-  @ApiErrors(400, 409)
+  @ApiErrors(400, 401, 403, 409)
   async create(
     @Body() dto: CreateProjectDto,
     @CurrentActor() actor: Actor,
@@ -49,8 +77,9 @@ export class ProjectsController {
   }
 
   @Patch(':id')
+  @RequirePermission('portfolio:write')
   @ApiOkResponse({ type: ProjectDetailResponse })
-  @ApiErrors(400, 404, 409, 428)
+  @ApiErrors(400, 401, 403, 404, 409, 428)
   async update(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdateProjectDto,
@@ -64,9 +93,10 @@ export class ProjectsController {
   }
 
   @Delete(':id')
+  @RequirePermission('portfolio:write')
   @HttpCode(204)
   @ApiNoContentResponse()
-  @ApiErrors(400, 404, 409)
+  @ApiErrors(400, 401, 403, 404, 409)
   remove(
     @Param('id', ParseUUIDPipe) id: string,
     @IfMatchVersion() ifMatch: number | undefined,

@@ -4,22 +4,28 @@ import { LIFECYCLE_TRANSITIONS, canTransition, normaliseMoney, todayIso, type Li
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { DomainError, notFound, type ErrorDetails } from '../../common/domain-error';
-import { likePattern, orderBySql, sortOrder, type Page } from '../../common/pagination';
-import { findForUpdate } from '../../common/transaction';
+import { likePattern, orderBySql, sortOrder, type Page, type PageQuery } from '../../common/pagination';
+import { scopeSql, scopeWhere } from '../../common/scope';
 import { assertVersion } from '../../common/version';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { Agreement } from '../agreements/agreement.entity';
+import { recordAudit } from '../audit/audit';
 import { Organisation } from '../organisations/organisation.entity';
 import { PriorityArea } from '../priority-areas/priority-area.entity';
 import type { CreateProjectDto, ProjectPartnerInput } from './dto/create-project.dto';
 import type { ListProjectsQuery } from './dto/list-projects.query';
+import { ProjectHistoryItemResponse } from './dto/project-history.response';
 import { ProjectDetailResponse, ProjectSummaryResponse } from './dto/project.response';
 import type { UpdateProjectDto } from './dto/update-project.dto';
 import { ProjectPartner } from './project-partner.entity';
 import {
   projectCountSql,
   projectDetailSql,
+  projectHistoryCountSql,
+  projectHistorySql,
   projectPageSql,
   projectPartnersSql,
+  type HistoryRow,
   type PartnerRow,
   type ProjectDetailRow,
   type ProjectListRow,
@@ -78,15 +84,23 @@ export class ProjectsService {
     return todayIso(this.config.timeZone);
   }
 
-  async list(query: ListProjectsQuery): Promise<Page<ProjectSummaryResponse>> {
+  async list(query: ListProjectsQuery, actor: Actor): Promise<Page<ProjectSummaryResponse>> {
     const orderBy = orderBySql(sortOrder(query.sort, SORT_COLUMNS, 'code', 'p.id'));
     const likeQ = query.q ? likePattern(query.q) : undefined;
-    const page = projectPageSql(query, likeQ, orderBy, query.pageSize, (query.page - 1) * query.pageSize, this.today());
+    const page = projectPageSql(
+      actor,
+      query,
+      likeQ,
+      orderBy,
+      query.pageSize,
+      (query.page - 1) * query.pageSize,
+      this.today(),
+    );
     const rows = await this.dataSource.query<ProjectListRow[]>(page.sql, page.params);
     let total = rows[0]?.total ?? 0;
     if (rows.length === 0 && query.page > 1) {
       // A page past the end has no row to carry the window count: ask for it separately.
-      const count = projectCountSql(query, likeQ);
+      const count = projectCountSql(actor, query, likeQ);
       const [row] = await this.dataSource.query<Array<{ total: number }>>(count.sql, count.params);
       total = row?.total ?? 0;
     }
@@ -98,18 +112,42 @@ export class ProjectsService {
     };
   }
 
-  get(id: string): Promise<ProjectDetailResponse> {
-    return this.loadDetail(this.dataSource, id);
+  get(id: string, actor: Actor): Promise<ProjectDetailResponse> {
+    return this.loadDetail(this.dataSource, actor, id);
   }
 
-  async create(dto: CreateProjectDto, _actor: Actor): Promise<ProjectDetailResponse> {
+  /**
+   * The project's timeline, newest first: its audit events (its own and its partners', funding
+   * decisions', payments', milestones' and reports') and its status reports. One statement, or
+   * two when the page comes back empty (to tell a missing project from a page past the end).
+   */
+  async history(id: string, query: PageQuery, actor: Actor): Promise<Page<ProjectHistoryItemResponse>> {
+    const page = projectHistorySql(actor, id, query.pageSize, (query.page - 1) * query.pageSize);
+    const rows = await this.dataSource.query<HistoryRow[]>(page.sql, page.params);
+    let total = rows[0]?.total ?? 0;
+    if (rows.length === 0) {
+      const count = projectHistoryCountSql(actor, id);
+      const [row] = await this.dataSource.query<Array<{ total: number }>>(count.sql, count.params);
+      if (!row) throw notFound('Project', id);
+      total = row.total;
+    }
+    return {
+      items: rows.map((row) => ProjectHistoryItemResponse.from(row)),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
+  }
+
+  async create(dto: CreateProjectDto, actor: Actor): Promise<ProjectDetailResponse> {
     return this.dataSource.transaction(async (manager) => {
       const partners = dto.partners ?? [];
-      await this.checkReferences(manager, {
+      const { areaCityId } = await this.checkReferences(manager, actor, {
         priorityAreaId: dto.priorityAreaId,
         leadOrganisationId: dto.leadOrganisationId,
         partners,
       });
+      const cityId = areaCityId!;
       checkPeriod(dto.plannedStart ?? null, dto.plannedEnd ?? null);
       await this.checkCodeFree(manager, dto.code, null);
       const project = await manager.save(
@@ -127,27 +165,50 @@ export class ProjectsService {
           euraCode: dto.euraCode ?? null,
         }),
       );
+      await recordAudit(manager, actor, {
+        action: 'create',
+        entityType: 'project',
+        entityId: project.id,
+        before: null,
+        after: projectSnapshot(project),
+        projectId: project.id,
+        cityId,
+      });
       if (partners.length > 0) {
-        await manager.insert(
+        const states = partners.map(partnerState);
+        const inserted = await manager.insert(
           ProjectPartner,
-          partners.map((p) => ({ projectId: project.id, ...partnerState(p) })),
+          states.map((p) => ({ projectId: project.id, ...p })),
         );
+        for (const [i, state] of states.entries()) {
+          await recordAudit(manager, actor, {
+            action: 'create',
+            entityType: 'project_partner',
+            entityId: (inserted.identifiers[i] as { id: string }).id,
+            before: null,
+            after: partnerSnapshot(project.id, state),
+            projectId: project.id,
+            cityId,
+          });
+        }
       }
-      return this.loadDetail(manager, project.id);
+      return this.loadDetail(manager, actor, project.id);
     });
   }
 
-  async update(id: string, dto: UpdateProjectDto, version: number, _actor: Actor): Promise<ProjectDetailResponse> {
+  async update(id: string, dto: UpdateProjectDto, version: number, actor: Actor): Promise<ProjectDetailResponse> {
     rejectNulls(dto);
     return this.dataSource.transaction(async (manager) => {
-      const project = await findForUpdate(manager, Project, id, 'Project');
+      const { project, cityId: currentCityId } = await this.lockProject(manager, actor, id);
       assertVersion('Project', project.version, version);
 
-      await this.checkReferences(manager, {
+      const { areaCityId } = await this.checkReferences(manager, actor, {
         priorityAreaId: dto.priorityAreaId,
         leadOrganisationId: dto.leadOrganisationId,
         partners: dto.partners ?? [],
       });
+      // Moving the project to another priority area may move it to another agreement's city.
+      const cityId = areaCityId ?? currentCityId;
       const changes = changedFields(project, dto);
       checkPeriod(
         changes.plannedStart !== undefined ? changes.plannedStart : project.plannedStart,
@@ -156,23 +217,56 @@ export class ProjectsService {
       if (changes.lifecycleStatus !== undefined) checkTransition(project.lifecycleStatus, changes.lifecycleStatus);
       if (changes.code !== undefined) await this.checkCodeFree(manager, changes.code, id);
 
+      const audit = { projectId: id, cityId };
       let partnersChanged = false;
       if (dto.partners) {
         const current = await manager.find(ProjectPartner, { where: { projectId: id } });
+        const byId = new Map(current.map((p) => [p.id, p]));
         const diff = diffPartners(current, dto.partners.map(partnerState));
-        if (diff.remove.length > 0) await manager.delete(ProjectPartner, { id: In(diff.remove) });
+        if (diff.remove.length > 0) {
+          await manager.delete(ProjectPartner, { id: In(diff.remove) });
+          for (const partnerId of diff.remove) {
+            await recordAudit(manager, actor, {
+              action: 'delete',
+              entityType: 'project_partner',
+              entityId: partnerId,
+              before: partnerSnapshot(id, byId.get(partnerId)!),
+              after: null,
+              ...audit,
+            });
+          }
+        }
         for (const change of diff.update) {
           await manager.update(
             ProjectPartner,
             { id: change.id },
             { role: change.role, budgetShare: change.budgetShare },
           );
+          const before = byId.get(change.id)!;
+          await recordAudit(manager, actor, {
+            action: 'update',
+            entityType: 'project_partner',
+            entityId: change.id,
+            before: partnerSnapshot(id, before),
+            after: partnerSnapshot(id, { ...before, role: change.role, budgetShare: change.budgetShare }),
+            ...audit,
+          });
         }
         if (diff.insert.length > 0) {
-          await manager.insert(
+          const inserted = await manager.insert(
             ProjectPartner,
             diff.insert.map((p) => ({ projectId: id, ...p })),
           );
+          for (const [i, state] of diff.insert.entries()) {
+            await recordAudit(manager, actor, {
+              action: 'create',
+              entityType: 'project_partner',
+              entityId: (inserted.identifiers[i] as { id: string }).id,
+              before: null,
+              after: partnerSnapshot(id, state),
+              ...audit,
+            });
+          }
         }
         partnersChanged = diff.remove.length + diff.update.length + diff.insert.length > 0;
       }
@@ -181,13 +275,22 @@ export class ProjectsService {
         // The version (and updated_at) go up on any change, a partners-only change included.
         await manager.createQueryBuilder().update(Project).set(changes).where('id = :id', { id }).execute();
       }
-      return this.loadDetail(manager, id);
+      // Writes nothing when only the partners changed (their own events say so).
+      await recordAudit(manager, actor, {
+        action: 'update',
+        entityType: 'project',
+        entityId: id,
+        before: projectSnapshot(project),
+        after: projectSnapshot({ ...project, ...changes }),
+        ...audit,
+      });
+      return this.loadDetail(manager, actor, id);
     });
   }
 
-  async remove(id: string, version: number | undefined, _actor: Actor): Promise<void> {
+  async remove(id: string, version: number | undefined, actor: Actor): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const project = await findForUpdate(manager, Project, id, 'Project');
+      const { project, cityId } = await this.lockProject(manager, actor, id);
       if (version !== undefined) assertVersion('Project', project.version, version);
       const [row] = await manager.query<Array<{ n: number }>>(
         'SELECT count(*)::int AS n FROM funding_decisions WHERE project_id = $1',
@@ -200,13 +303,58 @@ export class ProjectsService {
           { fundingDecisions: [`${row.n} funding decision(s) refer to this project`] },
         );
       }
+      // Partners go with the project (ON DELETE CASCADE): each leaves its own event too.
+      const partners = await manager.find(ProjectPartner, { where: { projectId: id } });
       await manager.delete(Project, { id });
+      for (const partner of partners) {
+        await recordAudit(manager, actor, {
+          action: 'delete',
+          entityType: 'project_partner',
+          entityId: partner.id,
+          before: partnerSnapshot(id, partner),
+          after: null,
+          projectId: id,
+          cityId,
+        });
+      }
+      await recordAudit(manager, actor, {
+        action: 'delete',
+        entityType: 'project',
+        entityId: id,
+        before: projectSnapshot(project),
+        after: null,
+        projectId: id,
+        cityId,
+      });
     });
   }
 
+  /**
+   * Locks the project for update (SELECT … FOR UPDATE) if it is within the actor's scope, with
+   * the city of its agreement; a project out of scope is NOT_FOUND, exactly like a missing one.
+   */
+  private async lockProject(
+    manager: EntityManager,
+    actor: Actor,
+    id: string,
+  ): Promise<{ project: Project; cityId: string }> {
+    const { entities, raw } = await manager
+      .createQueryBuilder(Project, 'p')
+      .innerJoin(PriorityArea, 'pa', 'pa.id = p.priority_area_id')
+      .innerJoin(Agreement, 'a', 'a.id = pa.agreement_id')
+      .addSelect('a.city_id', 'scope_city_id')
+      .where('p.id = :id', { id })
+      .andWhere(...scopeWhere(actor, 'a.city_id'))
+      .setLock('pessimistic_write', undefined, ['p'])
+      .getRawAndEntities<{ scope_city_id: string }>();
+    const project = entities[0];
+    if (!project || !raw[0]) throw notFound('Project', id);
+    return { project, cityId: raw[0].scope_city_id };
+  }
+
   /** The detail in two statements: the project with its aggregates, then its partners. */
-  private async loadDetail(db: Queryable, id: string): Promise<ProjectDetailResponse> {
-    const detail = projectDetailSql(id, this.today());
+  private async loadDetail(db: Queryable, actor: Actor, id: string): Promise<ProjectDetailResponse> {
+    const detail = projectDetailSql(actor, id, this.today());
     const [row] = await db.query<ProjectDetailRow[]>(detail.sql, detail.params);
     if (!row) throw notFound('Project', id);
     const partners = projectPartnersSql(id);
@@ -214,11 +362,16 @@ export class ProjectsService {
     return ProjectDetailResponse.fromRows(row, partnerRows);
   }
 
-  /** Related records named in a body must exist: a missing one is a 400 on its field. */
+  /**
+   * Related records named in a body must exist: a missing one is a 400 on its field. A priority
+   * area of another city than the actor's counts as missing. Returns the city of the priority
+   * area's agreement when one was named.
+   */
   private async checkReferences(
     manager: EntityManager,
+    actor: Actor,
     refs: { priorityAreaId?: string; leadOrganisationId?: string; partners: ProjectPartnerInput[] },
-  ): Promise<void> {
+  ): Promise<{ areaCityId: string | null }> {
     const details: ErrorDetails = {};
     const seen = new Map<string, number>();
     refs.partners.forEach((partner, i) => {
@@ -230,8 +383,17 @@ export class ProjectsService {
       }
     });
 
-    if (refs.priorityAreaId !== undefined && !(await manager.existsBy(PriorityArea, { id: refs.priorityAreaId }))) {
-      details.priorityAreaId = [`priority area ${refs.priorityAreaId} does not exist`];
+    let areaCityId: string | null = null;
+    if (refs.priorityAreaId !== undefined) {
+      const params: unknown[] = [refs.priorityAreaId];
+      const scope = scopeSql(actor, 'a.city_id', (value) => `$${params.push(value)}`);
+      const [area] = await manager.query<Array<{ city_id: string }>>(
+        `SELECT a.city_id FROM priority_areas pa JOIN agreements a ON a.id = pa.agreement_id
+         WHERE pa.id = $1 AND ${scope}`,
+        params,
+      );
+      if (area) areaCityId = area.city_id;
+      else details.priorityAreaId = [`priority area ${refs.priorityAreaId} does not exist`];
     }
     const organisationIds = [
       ...new Set([...seen.keys(), ...(refs.leadOrganisationId ? [refs.leadOrganisationId] : [])]),
@@ -251,6 +413,7 @@ export class ProjectsService {
     if (Object.keys(details).length > 0) {
       throw new DomainError('VALIDATION_FAILED', 'The request refers to records that do not exist', details);
     }
+    return { areaCityId };
   }
 
   private async checkCodeFree(manager: EntityManager, code: string, exceptId: string | null): Promise<void> {
@@ -268,6 +431,26 @@ function partnerState(input: ProjectPartnerInput): PartnerState {
     organisationId: input.organisationId,
     role: input.role ?? null,
     budgetShare: input.budgetShare == null ? null : normaliseMoney(input.budgetShare),
+  };
+}
+
+/** The audited columns of a project (money and dates as their exact strings). */
+function projectSnapshot(project: Pick<Project, ProjectField>): Record<ProjectField, unknown> {
+  const snapshot = {} as Record<ProjectField, unknown>;
+  for (const field of PROJECT_FIELDS) snapshot[field] = project[field];
+  if (project.totalBudget !== null && project.totalBudget !== undefined) {
+    snapshot.totalBudget = normaliseMoney(project.totalBudget);
+  }
+  return snapshot;
+}
+
+/** The audited columns of a project partner. */
+function partnerSnapshot(projectId: string, partner: PartnerState): Record<string, unknown> {
+  return {
+    projectId,
+    organisationId: partner.organisationId,
+    role: partner.role,
+    budgetShare: partner.budgetShare === null ? null : normaliseMoney(partner.budgetShare),
   };
 }
 

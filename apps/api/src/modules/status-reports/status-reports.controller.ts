@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { CurrentActor, type Actor } from '../../common/actor';
 import { ApiErrors } from '../../common/api-errors';
 import { Paginated, type Page } from '../../common/pagination';
+import { RequirePermission } from '../../common/permissions';
 import { setEtag } from '../../common/version';
 import { CreateStatusReportDto } from './dto/create-status-report.dto';
 import { ListStatusReportsQuery } from './dto/list-status-reports.query';
@@ -20,38 +21,48 @@ export class StatusReportsController {
   constructor(private readonly reports: StatusReportsService) {}
 
   @Get()
+  @RequirePermission('portfolio:read')
   @ApiOperation({
     summary: 'List status reports (newest first)',
-    description: `${APPEND_ONLY} latestOnly=true gives each project's latest report: its current health.`,
+    description:
+      `${APPEND_ONLY} latestOnly=true gives each project's latest report: its current health. ` +
+      "Only reports of the user's city scope are listed and counted.",
   })
   @ApiOkResponse({ type: Paginated(StatusReportResponse) })
-  @ApiErrors(400)
-  list(@Query() query: ListStatusReportsQuery): Promise<Page<StatusReportResponse>> {
-    return this.reports.list(query);
+  @ApiErrors(400, 401, 403)
+  list(@Query() query: ListStatusReportsQuery, @CurrentActor() actor: Actor): Promise<Page<StatusReportResponse>> {
+    return this.reports.list(query, actor);
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'Read a status report', description: APPEND_ONLY })
+  @RequirePermission('portfolio:read')
+  @ApiOperation({
+    summary: 'Read a status report',
+    description: `${APPEND_ONLY} Another city's report is not found (404).`,
+  })
   @ApiOkResponse({ type: StatusReportResponse })
-  @ApiErrors(400, 404)
+  @ApiErrors(400, 401, 403, 404)
   async get(
     @Param('id', ParseUUIDPipe) id: string,
     @Res({ passthrough: true }) res: Response,
+    @CurrentActor() actor: Actor,
   ): Promise<StatusReportResponse> {
-    const report = await this.reports.get(id);
+    const report = await this.reports.get(id, actor);
     setEtag(res, report.version);
     return report;
   }
 
   @Post()
+  @RequirePermission('portfolio:write')
   @ApiOperation({
     summary: 'Write a status report',
     description:
       `${APPEND_ONLY} The server records the project's lifecycle status at the time of writing and the author ` +
-      '(the acting user). The reporting date cannot be in the future.',
+      "(the signed-in user). The reporting date cannot be in the future. A project outside the user's city " +
+      'scope is refused as if missing (400 on projectId).',
   })
   @ApiCreatedResponse({ type: StatusReportResponse })
-  @ApiErrors(400)
+  @ApiErrors(400, 401, 403)
   create(@Body() dto: CreateStatusReportDto, @CurrentActor() actor: Actor): Promise<StatusReportResponse> {
     return this.reports.create(dto, actor);
   }

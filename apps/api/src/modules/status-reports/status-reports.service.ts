@@ -1,11 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { todayIso } from '@salkku/shared';
+import { todayIso, type LifecycleStatus } from '@salkku/shared';
 import { DataSource, type SelectQueryBuilder } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { invalid, notFound } from '../../common/domain-error';
 import { applySort, sortOrder, type Page } from '../../common/pagination';
+import { scopeWhere } from '../../common/scope';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { Agreement } from '../agreements/agreement.entity';
+import { recordAudit } from '../audit/audit';
 import { PriorityArea } from '../priority-areas/priority-area.entity';
 import { Project } from '../projects/project.entity';
 import type { CreateStatusReportDto } from './dto/create-status-report.dto';
@@ -44,17 +47,13 @@ export class StatusReportsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async list(query: ListStatusReportsQuery): Promise<Page<StatusReportResponse>> {
+  async list(query: ListStatusReportsQuery, actor: Actor): Promise<Page<StatusReportResponse>> {
     if (query.reportedFrom && query.reportedTo && query.reportedFrom > query.reportedTo) {
       throw invalid('reportedTo', 'reportedTo must be on or after reportedFrom');
     }
-    const filtered = this.dataSource.createQueryBuilder().from(StatusReport, 's');
-    if (query.agreementId) {
-      filtered
-        .innerJoin(Project, 'fp', 'fp.id = s.project_id')
-        .innerJoin(PriorityArea, 'fpa', 'fpa.id = fp.priority_area_id')
-        .andWhere('fpa.agreement_id = :agreementId', { agreementId: query.agreementId });
-    }
+    // Project, priority area and agreement joined once: the city scope and the agreement filter use them.
+    const filtered = scoped(this.dataSource.createQueryBuilder().from(StatusReport, 's'), actor);
+    if (query.agreementId) filtered.andWhere('pa.agreement_id = :agreementId', { agreementId: query.agreementId });
     if (query.projectId) filtered.andWhere('s.project_id = :projectId', { projectId: query.projectId });
     if (query.reportedFrom)
       filtered.andWhere('s.reporting_date >= :reportedFrom', { reportedFrom: query.reportedFrom });
@@ -97,9 +96,9 @@ export class StatusReportsService {
     };
   }
 
-  async get(id: string): Promise<StatusReportResponse> {
-    const row = await selectColumns(this.dataSource.createQueryBuilder().from(StatusReport, 's'))
-      .where('s.id = :id', { id })
+  async get(id: string, actor: Actor): Promise<StatusReportResponse> {
+    const row = await selectColumns(scoped(this.dataSource.createQueryBuilder().from(StatusReport, 's'), actor))
+      .andWhere('s.id = :id', { id })
       .getRawOne<StatusReportRow>();
     if (!row) throw notFound('StatusReport', id);
     return StatusReportResponse.from(row);
@@ -112,12 +111,21 @@ export class StatusReportsService {
     }
     return this.dataSource.transaction(async (manager) => {
       // The project's lifecycle status at the time of writing, held (FOR SHARE) until the report commits.
+      // A project outside the actor's city scope is refused exactly like a missing one.
       const project = await manager
-        .createQueryBuilder(Project, 'p')
-        .select(['p.id', 'p.code', 'p.name', 'p.lifecycleStatus'])
+        .createQueryBuilder()
+        .from(Project, 'p')
+        .innerJoin(PriorityArea, 'pa', 'pa.id = p.priority_area_id')
+        .innerJoin(Agreement, 'a', 'a.id = pa.agreement_id')
+        .select('p.id', 'id')
+        .addSelect('p.code', 'code')
+        .addSelect('p.name', 'name')
+        .addSelect('p.lifecycle_status', 'lifecycleStatus')
+        .addSelect('a.city_id', 'cityId')
         .where('p.id = :projectId', { projectId: dto.projectId })
-        .setLock('pessimistic_read')
-        .getOne();
+        .andWhere(...scopeWhere(actor, 'a.city_id'))
+        .setLock('pessimistic_read', undefined, ['p'])
+        .getRawOne<{ id: string; code: string; name: string; lifecycleStatus: LifecycleStatus; cityId: string }>();
       if (!project) throw invalid('projectId', `project ${dto.projectId} does not exist`);
       const saved = await manager.save(
         manager.create(StatusReport, {
@@ -132,13 +140,45 @@ export class StatusReportsService {
           authorId: actor.id,
         }),
       );
+      await recordAudit(manager, actor, {
+        action: 'create',
+        entityType: 'status_report',
+        entityId: saved.id,
+        before: null,
+        after: {
+          projectId: saved.projectId,
+          reportingDate: saved.reportingDate,
+          health: saved.health,
+          lifecycleStatus: saved.lifecycleStatus,
+          summary: saved.summary,
+          risks: saved.risks,
+          nextSteps: saved.nextSteps,
+          author: saved.author,
+          authorId: saved.authorId,
+        },
+        projectId: project.id,
+        cityId: project.cityId,
+      });
       return StatusReportResponse.from({ ...saved, projectCode: project.code, projectName: project.name });
     });
   }
 }
 
+/**
+ * Status reports (alias s) joined to their project (p), priority area (pa) and agreement (a),
+ * limited to the actor's city scope: another city's report is simply not there.
+ */
+function scoped<Q extends SelectQueryBuilder<object>>(qb: Q, actor: Actor): Q {
+  return qb
+    .innerJoin(Project, 'p', 'p.id = s.project_id')
+    .innerJoin(PriorityArea, 'pa', 'pa.id = p.priority_area_id')
+    .innerJoin(Agreement, 'a', 'a.id = pa.agreement_id')
+    .andWhere(...scopeWhere(actor, 'a.city_id'));
+}
+
+/** Selects the response columns (on a query built by `scoped`). */
 function selectColumns<Q extends SelectQueryBuilder<object>>(qb: Q): Q {
-  qb.innerJoin(Project, 'p', 'p.id = s.project_id').select([]);
+  qb.select([]);
   for (const [column, alias] of COLUMNS) qb.addSelect(column, alias);
   return qb;
 }

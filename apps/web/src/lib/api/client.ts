@@ -17,10 +17,30 @@ export class ApiError extends Error {
     readonly code: ApiErrorCode | null,
     message: string,
     readonly details: Record<string, string[]> | undefined = undefined,
+    /** Seconds to wait before trying again, from the Retry-After header of a 429 (or 503). */
+    readonly retryAfterSeconds: number | undefined = undefined,
   ) {
     super(message);
   }
 }
+
+/**
+ * The CSRF token of the current session. The API wants it in X-CSRF-Token on every POST, PATCH,
+ * PUT and DELETE; it comes with sign-in and GET /api/me (the auth feature keeps it here) and is
+ * cleared at sign-out. It lives in memory only, never in storage.
+ */
+export const CSRF_HEADER = 'X-CSRF-Token';
+let csrfToken: string | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+export function currentCsrfToken(): string | null {
+  return csrfToken;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * The typed API client: paths, parameters and bodies come from the generated schema.d.ts.
@@ -35,19 +55,38 @@ export const api = createClient<paths>({
   fetch: (request) => globalThis.fetch(request),
 });
 
+api.use({
+  onRequest({ request }) {
+    if (csrfToken && !SAFE_METHODS.has(request.method.toUpperCase())) {
+      request.headers.set(CSRF_HEADER, csrfToken);
+    }
+    return request;
+  },
+});
+
 function isErrorBody(body: unknown): body is ApiErrorBody {
   if (typeof body !== 'object' || body === null) return false;
   const candidate = body as Record<string, unknown>;
   return typeof candidate.code === 'string' && typeof candidate.message === 'string';
 }
 
+/** Retry-After as seconds: either a number of seconds or an HTTP date; undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (value == null || value.trim() === '') return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
+}
+
 /** Turns whatever came back with a failed response into an ApiError. */
 export function toApiError(response: Response, body: unknown): ApiError {
+  const retryAfter = parseRetryAfter(response.headers.get('Retry-After'));
   if (isErrorBody(body)) {
-    return new ApiError(response.status, body.code, body.message, body.details);
+    return new ApiError(response.status, body.code, body.message, body.details, retryAfter);
   }
   const text = typeof body === 'string' && body.trim() !== '' ? body.trim().slice(0, 200) : response.statusText;
-  return new ApiError(response.status, null, text || `HTTP ${response.status}`);
+  return new ApiError(response.status, null, text || `HTTP ${response.status}`, undefined, retryAfter);
 }
 
 type FetchResult<T> = { data?: T; error?: unknown; response: Response };

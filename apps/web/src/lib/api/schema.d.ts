@@ -36,6 +36,70 @@ export interface paths {
         patch: operations["Agreements_update"];
         trace?: never;
     };
+    "/api/audit-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Audit_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Auth_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Auth_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Auth_changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/funding-decisions": {
         parameters: {
             query?: never;
@@ -84,6 +148,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Auth_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/milestones": {
         parameters: {
             query?: never;
@@ -93,10 +173,14 @@ export interface paths {
         };
         /**
          * List milestones
-         * @description Filter by project, agreement, status, overdue and due-date range
+         * @description Filter by project, agreement, status, overdue and due-date range. Only milestones of the user's city scope are listed and counted.
          */
         get: operations["Milestones_list"];
         put?: never;
+        /**
+         * Add a milestone
+         * @description The project must be in the user's city scope (otherwise 400 on projectId, as if missing)
+         */
         post: operations["Milestones_create"];
         delete?: never;
         options?: never;
@@ -111,9 +195,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Read a milestone
+         * @description Another city's milestone is not found (404)
+         */
         get: operations["Milestones_get"];
         put?: never;
         post?: never;
+        /**
+         * Delete a milestone
+         * @description If-Match is optional; a stale one is a 409
+         */
         delete: operations["Milestones_remove"];
         options?: never;
         head?: never;
@@ -252,6 +344,26 @@ export interface paths {
         patch: operations["Projects_update"];
         trace?: never;
     };
+    "/api/projects/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The project’s history, newest first
+         * @description Its audit events (changes to the project and to its partners, funding decisions, payments, milestones and status reports) and its status reports, merged into one timeline.
+         */
+        get: operations["Projects_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/status-reports": {
         parameters: {
             query?: never;
@@ -261,13 +373,13 @@ export interface paths {
         };
         /**
          * List status reports (newest first)
-         * @description Status reports are append-only: a project's history is its reports. There is no PATCH or DELETE; a correction is a new report (with the same reporting date it supersedes the earlier one, being created later). latestOnly=true gives each project's latest report: its current health.
+         * @description Status reports are append-only: a project's history is its reports. There is no PATCH or DELETE; a correction is a new report (with the same reporting date it supersedes the earlier one, being created later). latestOnly=true gives each project's latest report: its current health. Only reports of the user's city scope are listed and counted.
          */
         get: operations["StatusReports_list"];
         put?: never;
         /**
          * Write a status report
-         * @description Status reports are append-only: a project's history is its reports. There is no PATCH or DELETE; a correction is a new report (with the same reporting date it supersedes the earlier one, being created later). The server records the project's lifecycle status at the time of writing and the author (the acting user). The reporting date cannot be in the future.
+         * @description Status reports are append-only: a project's history is its reports. There is no PATCH or DELETE; a correction is a new report (with the same reporting date it supersedes the earlier one, being created later). The server records the project's lifecycle status at the time of writing and the author (the signed-in user). The reporting date cannot be in the future. A project outside the user's city scope is refused as if missing (400 on projectId).
          */
         post: operations["StatusReports_create"];
         delete?: never;
@@ -285,11 +397,59 @@ export interface paths {
         };
         /**
          * Read a status report
-         * @description Status reports are append-only: a project's history is its reports. There is no PATCH or DELETE; a correction is a new report (with the same reporting date it supersedes the earlier one, being created later).
+         * @description Status reports are append-only: a project's history is its reports. There is no PATCH or DELETE; a correction is a new report (with the same reporting date it supersedes the earlier one, being created later). Another city's report is not found (404).
          */
         get: operations["StatusReports_get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Users_list"];
+        put?: never;
+        post: operations["Users_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Users_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["Users_update"];
+        trace?: never;
+    };
+    "/api/users/{id}/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Users_resetPassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -336,6 +496,59 @@ export interface components {
             validTo: string | null;
             /** @description Send back on update (If-Match or body) to avoid lost updates */
             version: number;
+        };
+        /** @enum {string} */
+        AuditAction: "create" | "update" | "delete";
+        AuditEventPage: {
+            items: components["schemas"]["AuditEventResponse"][];
+            page: number;
+            pageSize: number;
+            /** @description Number of records matching the filters */
+            total: number;
+        };
+        AuditEventResponse: {
+            action: components["schemas"]["AuditAction"];
+            /**
+             * Format: uuid
+             * @description null: the system itself
+             */
+            actorId: string | null;
+            /** @example Maija Meikäläinen */
+            actorName: string;
+            /**
+             * @description Changed fields: field → { old, new } (null where there was no value); money and dates exact
+             * @example {
+             *       "name": {
+             *         "new": "Savonia-ammattikorkeakoulu",
+             *         "old": "Savonia"
+             *       }
+             *     }
+             */
+            changes: {
+                [key: string]: {
+                    new?: unknown;
+                    old?: unknown;
+                };
+            };
+            /** Format: uuid */
+            entityId: string;
+            /** @example project */
+            entityType: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: uuid */
+            projectId: string | null;
+        };
+        ChangePasswordDto: {
+            /** Format: password */
+            currentPassword: string;
+            /**
+             * Format: password
+             * @description At least 12 characters, not a common password
+             */
+            newPassword: string;
         };
         /**
          * @description Default planned; a new project is planned or active
@@ -572,8 +785,29 @@ export interface components {
             /** @description The situation and the reasons for the health */
             summary: string;
         };
+        CreateUserDto: {
+            displayName: string;
+            /**
+             * @description Unique, case-insensitively; stored lower-cased
+             * @example maija.meikalainen@kuopio.fi
+             */
+            email: string;
+            /** @description Default fi */
+            language?: components["schemas"]["Language"] | null;
+            /**
+             * Format: uuid
+             * @description The user's organisation; for a coordinator or manager, their city (required for them)
+             */
+            organisationId?: string | null;
+            /**
+             * Format: password
+             * @description At least 12 characters, not a common password
+             */
+            password: string;
+            role: components["schemas"]["Role"];
+        };
         /** @enum {string} */
-        ErrorCode: "VALIDATION_FAILED" | "NOT_FOUND" | "VERSION_REQUIRED" | "STALE_VERSION" | "ILLEGAL_TRANSITION" | "PAID_EXCEEDS_GRANTED" | "IN_USE" | "DUPLICATE" | "RULE_VIOLATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "INTERNAL_ERROR";
+        ErrorCode: "VALIDATION_FAILED" | "NOT_FOUND" | "VERSION_REQUIRED" | "STALE_VERSION" | "ILLEGAL_TRANSITION" | "PAID_EXCEEDS_GRANTED" | "IN_USE" | "DUPLICATE" | "RULE_VIOLATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "CSRF_FAILED" | "TOO_MANY_REQUESTS" | "INTERNAL_ERROR";
         ErrorResponse: {
             code: components["schemas"]["ErrorCode"];
             /** @description Per-field messages: field path → messages */
@@ -675,7 +909,30 @@ export interface components {
          */
         InitialFundingDecisionStatus: "applied" | "granted";
         /** @enum {string} */
+        Language: "fi" | "sv" | "en";
+        /** @enum {string} */
         LifecycleStatus: "planned" | "active" | "on_hold" | "completed" | "cancelled";
+        MeResponse: {
+            /**
+             * Format: uuid
+             * @description The only city you see; null: every city
+             */
+            cityId: string | null;
+            /** @description Send in the X-CSRF-Token header of every POST, PATCH, PUT and DELETE */
+            csrfToken: string;
+            permissions: components["schemas"]["Permission"][];
+            user: components["schemas"]["MeUser"];
+        };
+        MeUser: {
+            displayName: string;
+            /** @example coordinator@salkku.example */
+            email: string;
+            /** Format: uuid */
+            id: string;
+            language: components["schemas"]["Language"];
+            organisation: components["schemas"]["OrganisationRef"] | null;
+            role: components["schemas"]["Role"];
+        };
         MilestonePage: {
             items: components["schemas"]["MilestoneResponse"][];
             page: number;
@@ -785,6 +1042,8 @@ export interface components {
             /** @description Send back on update (If-Match or body) to avoid lost updates */
             version: number;
         };
+        /** @enum {string} */
+        Permission: "portfolio:read" | "portfolio:write" | "agreements:write" | "portfolio:export" | "organisations:read" | "organisations:write" | "users:manage" | "audit:read";
         PriorityAreaPage: {
             items: components["schemas"]["PriorityAreaResponse"][];
             page: number;
@@ -875,6 +1134,77 @@ export interface components {
              * @example 0
              */
             unknownAmounts: number;
+        };
+        ProjectHistoryFieldChange: {
+            /** @description The value after (null on delete, or when it was cleared) */
+            new: (string | number | boolean) | null;
+            /** @description The value before (null on create, or when it was empty) */
+            old: (string | number | boolean) | null;
+        };
+        /** @enum {string} */
+        ProjectHistoryItemKind: "audit" | "status_report";
+        ProjectHistoryItemPage: {
+            items: components["schemas"]["ProjectHistoryItemResponse"][];
+            page: number;
+            pageSize: number;
+            /** @description Number of records matching the filters */
+            total: number;
+        };
+        ProjectHistoryItemResponse: {
+            /** @description Audit events only */
+            action: components["schemas"]["AuditAction"] | null;
+            /** @description Who made the change; for a status report, its author */
+            actorName: string;
+            /** @description Status reports only: the author (as actorName) */
+            author: string | null;
+            /**
+             * @description Audit events only: the changed fields, field → { old, new }
+             * @example {
+             *       "totalBudget": {
+             *         "new": "1200.50",
+             *         "old": "1000.00"
+             *       }
+             *     }
+             */
+            changes: {
+                [key: string]: components["schemas"]["ProjectHistoryFieldChange"];
+            } | null;
+            /**
+             * Format: uuid
+             * @description Audit events only
+             */
+            entityId: string | null;
+            /**
+             * @description Audit events only: project, project_partner, funding_decision, payment, milestone or status_report
+             * @example project
+             */
+            entityType: string | null;
+            /** @description Status reports only */
+            health: components["schemas"]["Health"] | null;
+            /**
+             * Format: uuid
+             * @description The audit event’s id, or the status report’s id
+             */
+            id: string;
+            kind: components["schemas"]["ProjectHistoryItemKind"];
+            /** @description Status reports only: the project’s lifecycle status when the report was written */
+            lifecycleStatus: components["schemas"]["LifecycleStatus"] | null;
+            /** @description Status reports only */
+            nextSteps: string | null;
+            /**
+             * Format: date-time
+             * @description When the change was made; for a status report, when it was written
+             */
+            occurredAt: string;
+            /**
+             * Format: date
+             * @description Status reports only
+             */
+            reportingDate: string | null;
+            /** @description Status reports only */
+            risks: string | null;
+            /** @description Status reports only */
+            summary: string | null;
         };
         /** @enum {string} */
         ProjectKind: "launch" | "other";
@@ -982,6 +1312,21 @@ export interface components {
             updatedAt: string;
             /** @description Send back on update (If-Match or body) to avoid lost updates */
             version: number;
+        };
+        ResetPasswordDto: {
+            /**
+             * Format: password
+             * @description The new password: at least 12 characters, not a common password
+             */
+            password: string;
+        };
+        /** @enum {string} */
+        Role: "admin" | "coordinator" | "manager" | "liaison";
+        SignInDto: {
+            /** @example coordinator@salkku.example */
+            email: string;
+            /** Format: password */
+            password: string;
         };
         StatusReportPage: {
             items: components["schemas"]["StatusReportResponse"][];
@@ -1227,6 +1572,46 @@ export interface components {
             /** @description The version you read; or send it as If-Match */
             version?: number;
         };
+        UpdateUserDto: {
+            /** @description false deactivates the user: their sessions end at once */
+            active?: boolean;
+            displayName?: string;
+            language?: components["schemas"]["Language"];
+            /**
+             * Format: uuid
+             * @description null clears it (not allowed for a coordinator or manager)
+             */
+            organisationId?: string | null;
+            role?: components["schemas"]["Role"];
+            /** @description The version you read; or send it as If-Match */
+            version?: number;
+        };
+        UserPage: {
+            items: components["schemas"]["UserResponse"][];
+            page: number;
+            pageSize: number;
+            /** @description Number of records matching the filters */
+            total: number;
+        };
+        UserResponse: {
+            /** @description false: deactivated (cannot sign in) */
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** @example Maija Meikäläinen */
+            displayName: string;
+            /** @example maija.meikalainen@kuopio.fi */
+            email: string;
+            /** Format: uuid */
+            id: string;
+            language: components["schemas"]["Language"];
+            organisation: components["schemas"]["OrganisationRef"] | null;
+            role: components["schemas"]["Role"];
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Send back on update (If-Match or body) to avoid lost updates */
+            version: number;
+        };
     };
     responses: never;
     parameters: never;
@@ -1270,6 +1655,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     Agreements_create: {
@@ -1302,6 +1705,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     Agreements_get: {
@@ -1325,6 +1746,24 @@ export interface operations {
             };
             /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1365,6 +1804,24 @@ export interface operations {
             };
             /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1427,6 +1884,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description No such record (NOT_FOUND) */
             404: {
                 headers: {
@@ -1447,6 +1922,211 @@ export interface operations {
             };
             /** @description The version you read is required (If-Match or body version) */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Audit_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description The kind of record: 'project', 'user', 'payment', … */
+                entityType?: string;
+                entityId?: string;
+                /** @description Events of records that belong to this project */
+                projectId?: string;
+                /** @description Events by this user */
+                actorId?: string;
+                action?: components["schemas"]["AuditAction"];
+                /** @description Events on or after this day (in SALKKU_TIME_ZONE) */
+                from?: string | null;
+                /** @description Events on or before this day (in SALKKU_TIME_ZONE) */
+                to?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEventPage"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Auth_login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignInDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeResponse"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many failed sign-ins (TOO_MANY_REQUESTS); see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Auth_logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Auth_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeResponse"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many failed sign-ins (TOO_MANY_REQUESTS); see Retry-After */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1493,6 +2173,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     FundingDecisions_create: {
@@ -1521,6 +2219,24 @@ export interface operations {
             };
             /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1567,6 +2283,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description No such record (NOT_FOUND) */
             404: {
                 headers: {
@@ -1600,6 +2334,24 @@ export interface operations {
             };
             /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1655,6 +2407,24 @@ export interface operations {
             };
             /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1718,6 +2488,34 @@ export interface operations {
             };
         };
     };
+    Auth_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     Milestones_list: {
         parameters: {
             query?: {
@@ -1760,6 +2558,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     Milestones_create: {
@@ -1792,6 +2608,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     Milestones_get: {
@@ -1815,6 +2649,24 @@ export interface operations {
             };
             /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1855,6 +2707,24 @@ export interface operations {
             };
             /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1910,6 +2780,24 @@ export interface operations {
             };
             /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1979,6 +2867,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     Organisations_create: {
@@ -2007,6 +2913,24 @@ export interface operations {
             };
             /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2053,6 +2977,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description No such record (NOT_FOUND) */
             404: {
                 headers: {
@@ -2086,6 +3028,24 @@ export interface operations {
             };
             /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2141,6 +3101,24 @@ export interface operations {
             };
             /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2216,6 +3194,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     Payments_create: {
@@ -2244,6 +3240,24 @@ export interface operations {
             };
             /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2290,6 +3304,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description No such record (NOT_FOUND) */
             404: {
                 headers: {
@@ -2323,6 +3355,24 @@ export interface operations {
             };
             /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2378,6 +3428,24 @@ export interface operations {
             };
             /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2448,6 +3516,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     PriorityAreas_create: {
@@ -2480,6 +3566,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     PriorityAreas_get: {
@@ -2503,6 +3607,24 @@ export interface operations {
             };
             /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2543,6 +3665,24 @@ export interface operations {
             };
             /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2598,6 +3738,24 @@ export interface operations {
             };
             /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2675,6 +3833,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     Projects_create: {
@@ -2703,6 +3879,24 @@ export interface operations {
             };
             /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2749,6 +3943,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description No such record (NOT_FOUND) */
             404: {
                 headers: {
@@ -2782,6 +3994,24 @@ export interface operations {
             };
             /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2844,6 +4074,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description No such record (NOT_FOUND) */
             404: {
                 headers: {
@@ -2864,6 +4112,66 @@ export interface operations {
             };
             /** @description The version you read is required (If-Match or body version) */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Projects_history: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectHistoryItemPage"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such record (NOT_FOUND) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2915,6 +4223,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     StatusReports_create: {
@@ -2940,6 +4266,24 @@ export interface operations {
             };
             /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2977,8 +4321,356 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description No such record (NOT_FOUND) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Users_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Free text on email or display name */
+                q?: string;
+                role?: components["schemas"]["Role"];
+                /** @description true: active users only; false: deactivated only */
+                active?: boolean;
+                organisationId?: string;
+                sort?: "email" | "-email" | "displayName" | "-displayName" | "createdAt" | "-createdAt";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserPage"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Users_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version you read, e.g. "3" */
+                "If-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUserDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Users_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such record (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Users_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version you read, e.g. "3" */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such record (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The version you read is required (If-Match or body version) */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Users_resetPassword: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version you read, e.g. "3" */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResetPasswordDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such record (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

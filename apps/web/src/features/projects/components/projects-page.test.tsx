@@ -1,5 +1,5 @@
 import { fireEvent, screen, within } from '@testing-library/react';
-import { jsonResponse, mockFetch, renderApp, requestedUrl } from '../../../test/render-app';
+import { jsonResponse, mockFetch, renderApp, requestsTo, withSession } from '../../../test/render-app';
 import type { ProjectSummary, ProjectSummaryPage } from '../api/get-projects';
 
 const WATER = { id: 'a3c8e1f2-0000-4000-8000-000000000001', agreementId: 'a3c8e1f2-0000-4000-8000-0000000000aa' };
@@ -49,11 +49,13 @@ afterEach(() => {
 
 describe('projects page', () => {
   it('announces loading, then lists the projects in a table with Finnish labels, money and dates', async () => {
-    const fetchMock = mockFetch(() => jsonResponse(pageOf([waterProject, healthTechProject])));
+    let answer: (response: Response) => void = () => undefined;
+    const fetchMock = mockFetch(withSession(() => new Promise<Response>((resolve) => (answer = resolve))));
     renderApp();
 
-    expect(screen.getByRole('heading', { level: 1, name: 'Hankkeet' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Hankkeet' })).toBeInTheDocument();
     expect(screen.getByRole('status')).toHaveTextContent('Ladataan hankkeita…');
+    answer(jsonResponse(pageOf([waterProject, healthTechProject])));
 
     const table = await screen.findByRole('table', { name: 'Ekosysteemisopimuksen hankkeet, yhteensä 2' });
     expect(screen.getByRole('status')).toHaveTextContent('');
@@ -96,12 +98,12 @@ describe('projects page', () => {
 
     // One page is all there is: no paging controls.
     expect(screen.queryByRole('navigation', { name: 'Sivutus' })).not.toBeInTheDocument();
-    expect(requestedUrl(fetchMock).pathname).toBe('/api/projects');
-    expect(requestedUrl(fetchMock).searchParams.get('page')).toBe('1');
+    const [request] = requestsTo(fetchMock, '/api/projects');
+    expect(new URL(request!.url).searchParams.get('page')).toBe('1');
   });
 
   it('switches to English and Swedish: headings, labels and formats follow, names fall back to Finnish', async () => {
-    mockFetch(() => jsonResponse(pageOf([waterProject, healthTechProject])));
+    mockFetch(withSession(() => jsonResponse(pageOf([waterProject, healthTechProject]))));
     renderApp();
     await screen.findByRole('table');
 
@@ -127,11 +129,13 @@ describe('projects page', () => {
   });
 
   it('pages through a long list with previous and next', async () => {
-    const fetchMock = mockFetch((request) => {
-      const page = Number(new URL(request.url).searchParams.get('page'));
-      const item = page === 1 ? waterProject : healthTechProject;
-      return jsonResponse(pageOf([item], { total: 60, page, pageSize: 25 }));
-    });
+    const fetchMock = mockFetch(
+      withSession((request) => {
+        const page = Number(new URL(request.url).searchParams.get('page'));
+        const item = page === 1 ? waterProject : healthTechProject;
+        return jsonResponse(pageOf([item], { total: 60, page, pageSize: 25 }));
+      }),
+    );
     renderApp();
 
     const paging = await screen.findByRole('navigation', { name: 'Sivutus' });
@@ -141,16 +145,18 @@ describe('projects page', () => {
     fireEvent.click(within(paging).getByRole('button', { name: 'Seuraava sivu' }));
     expect(await screen.findByText('Sivu 2 / 3')).toBeInTheDocument();
     expect(await screen.findByRole('row', { name: /HYTE-KH/ })).toBeInTheDocument();
-    expect(requestedUrl(fetchMock, 1).searchParams.get('page')).toBe('2');
+    expect(new URL(requestsTo(fetchMock, '/api/projects')[1]!.url).searchParams.get('page')).toBe('2');
     expect(screen.getByRole('button', { name: 'Edellinen sivu' })).toHaveAttribute('aria-disabled', 'false');
   });
 
   it('shows an alert when the projects cannot be loaded, and loads them on retry', async () => {
     let fail = true;
-    mockFetch(() =>
-      fail
-        ? jsonResponse({ statusCode: 500, code: 'INTERNAL_ERROR', message: 'Internal server error' }, 500)
-        : jsonResponse(pageOf([waterProject])),
+    mockFetch(
+      withSession(() =>
+        fail
+          ? jsonResponse({ statusCode: 500, code: 'INTERNAL_ERROR', message: 'Internal server error' }, 500)
+          : jsonResponse(pageOf([waterProject])),
+      ),
     );
     renderApp();
 

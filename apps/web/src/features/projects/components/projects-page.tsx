@@ -20,7 +20,9 @@ export function ProjectsPage() {
 
   return (
     <section aria-labelledby={headingId}>
-      <h1 id={headingId}>{title}</h1>
+      <h1 id={headingId} tabIndex={-1}>
+        {title}
+      </h1>
       <p role="status" className="status-message">
         {projects.isFetching ? t('projects.loading') : ''}
       </p>

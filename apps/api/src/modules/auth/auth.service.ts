@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { Actor } from '../../common/actor';
+import { DomainError } from '../../common/domain-error';
+import { recordAudit } from '../audit/audit';
+import { Organisation } from '../organisations/organisation.entity';
+import { User } from '../users/user.entity';
+import { LoginAttempt } from './login-attempt.entity';
+import type { ChangePasswordDto } from './dto/change-password.dto';
+import type { MeResponse } from './dto/me.response';
+import { assertPasswordPolicy, hashPassword, verifyPassword } from './passwords';
+import { SessionsService, type SignedIn } from './sessions.service';
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sessions: SessionsService,
+  ) {}
+
+  signIn(email: string, password: string, client: string, previousToken: string | undefined): Promise<SignedIn> {
+    return this.sessions.signIn(email, password, client, previousToken);
+  }
+
+  async signOut(actor: Actor): Promise<void> {
+    if (actor.sessionId) await this.sessions.end(actor.sessionId);
+  }
+
+  /** The user behind an actor with what the web app needs (one statement). */
+  async me(actor: Actor, csrfToken: string): Promise<MeResponse> {
+    const row = await this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .leftJoin(Organisation, 'o', 'o.id = u.organisation_id')
+      .select(['u.id AS id', 'u.email AS email', 'u.display_name AS "displayName"', 'u.role AS role'])
+      .addSelect(['u.language AS language', 'o.id AS "organisationId"', 'o.name AS "organisationName"'])
+      .where('u.id = :id', { id: actor.id })
+      .getRawOne<{
+        id: string;
+        email: string;
+        displayName: string;
+        role: MeResponse['user']['role'];
+        language: MeResponse['user']['language'];
+        organisationId: string | null;
+        organisationName: string | null;
+      }>();
+    if (!row) throw new DomainError('UNAUTHENTICATED', 'Sign in first');
+    return {
+      user: {
+        id: row.id,
+        email: row.email,
+        displayName: row.displayName,
+        role: row.role,
+        language: row.language,
+        organisation: row.organisationId ? { id: row.organisationId, name: row.organisationName ?? '' } : null,
+      },
+      permissions: [...actor.permissions],
+      cityId: actor.cityId,
+      csrfToken,
+    };
+  }
+
+  /**
+   * Changes the actor's own password: the current one must be right and the new one must pass
+   * the policy. Every session of the user ends, and a new one starts for this client.
+   */
+  async changePassword(actor: Actor, dto: ChangePasswordDto, client: string): Promise<SignedIn> {
+    const current = await this.dataSource.getRepository(User).findOneBy({ id: actor.id ?? '' });
+    if (!current) throw new DomainError('UNAUTHENTICATED', 'Sign in first');
+    assertPasswordPolicy(dto.newPassword, 'newPassword', [current.email.split('@')[0] ?? '', current.displayName]);
+    // A wrong current password counts as a failed sign-in: a stolen session cannot guess it freely.
+    const accountKey = `account:${current.email}`;
+    const attemptId = await this.sessions.reserveAttempt(accountKey, `client:${client}`);
+    if (!(await verifyPassword(current.passwordHash, dto.currentPassword))) {
+      throw new DomainError('VALIDATION_FAILED', 'The current password is wrong', { currentPassword: ['is wrong'] });
+    }
+    const newHash = await hashPassword(dto.newPassword);
+    return this.dataSource.transaction(async (manager) => {
+      const user = await manager
+        .getRepository(User)
+        .findOne({ where: { id: current.id }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw new DomainError('UNAUTHENTICATED', 'Sign in first');
+      user.passwordHash = newHash;
+      await manager.save(user);
+      await recordAudit(manager, actor, {
+        action: 'update',
+        entityType: 'user',
+        entityId: user.id,
+        before: { password: '(set)' },
+        after: { password: '(changed)' },
+      });
+      await manager.delete(LoginAttempt, [{ key: accountKey }, { id: attemptId }]);
+      await this.sessions.endAllFor(manager, user.id);
+      return this.sessions.start(manager, user);
+    });
+  }
+}

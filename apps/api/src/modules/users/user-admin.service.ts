@@ -1,0 +1,172 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import type { Actor } from '../../common/actor';
+import { DomainError, notFound } from '../../common/domain-error';
+import { applySort, likePattern, sortOrder, type Page } from '../../common/pagination';
+import { applyPatch, findForUpdate } from '../../common/transaction';
+import { assertVersion } from '../../common/version';
+import { recordAudit } from '../audit/audit';
+import { assertPasswordPolicy, hashPassword } from '../auth/passwords';
+import { SessionsService } from '../auth/sessions.service';
+import type { CreateUserDto } from './dto/create-user.dto';
+import type { ListUsersQuery } from './dto/list-users.query';
+import type { UpdateUserDto } from './dto/update-user.dto';
+import { UserResponse, type UserRow } from './dto/user.response';
+import { User } from './user.entity';
+import { personalWords, userSnapshot, UsersService } from './users.service';
+
+const SORT_COLUMNS = { email: 'u.email', displayName: 'u.display_name', createdAt: 'u.created_at' };
+
+type UserFilters = Pick<ListUsersQuery, 'q' | 'role' | 'active' | 'organisationId'>;
+
+/**
+ * The admin API of users ('users:manage', admins only): list, read, create (through
+ * UsersService.create, the one place of the account rules), update (deactivation ends the
+ * user's sessions at once, in the same transaction) and password reset. Every write leaves one
+ * audit event, never with the password hash.
+ */
+@Injectable()
+export class UserAdminService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly users: UsersService,
+    private readonly sessions: SessionsService,
+  ) {}
+
+  /** One statement per page (explicit columns, organisation joined, the total as a window count). */
+  async list(query: ListUsersQuery, _actor: Actor): Promise<Page<UserResponse>> {
+    const manager = this.dataSource.manager;
+    const qb = this.filtered(this.select(manager), query).addSelect('count(*) OVER()', 'total');
+    applySort(qb, sortOrder(query.sort, SORT_COLUMNS, 'email', 'u.id'))
+      .offset((query.page - 1) * query.pageSize)
+      .limit(query.pageSize);
+    const rows = await qb.getRawMany<UserRow & { total: string }>();
+    // A page past the end has no rows to carry the window count: count separately (2nd statement).
+    const total =
+      rows.length > 0
+        ? Number(rows[0]!.total)
+        : query.page > 1
+          ? await this.filtered(manager.createQueryBuilder(User, 'u'), query).getCount()
+          : 0;
+    return { items: rows.map((row) => UserResponse.from(row)), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  async get(id: string, _actor: Actor): Promise<UserResponse> {
+    return this.load(this.dataSource.manager, id);
+  }
+
+  /** The admin API's create: one transaction for the user and its audit event. */
+  async createUser(dto: CreateUserDto, actor: Actor): Promise<UserResponse> {
+    return this.dataSource.transaction(async (manager) => {
+      const user = await this.users.create(manager, actor, dto);
+      return this.load(manager, user.id);
+    });
+  }
+
+  /**
+   * Updates a user under a row lock. An admin cannot deactivate or demote themselves (409
+   * RULE_VIOLATION), so there is always an admin left who can undo a mistake. Deactivating
+   * ends every session of the user in the same transaction: their next request is refused.
+   */
+  async update(id: string, dto: UpdateUserDto, version: number, actor: Actor): Promise<UserResponse> {
+    return this.dataSource.transaction(async (manager) => {
+      const row = await findForUpdate(manager, User, id, 'User');
+      assertVersion('User', row.version, version);
+      if (actor.id === id) {
+        if (dto.active === false) {
+          throw new DomainError('RULE_VIOLATION', 'You cannot deactivate yourself: ask another admin', {
+            active: ['you cannot deactivate your own account'],
+          });
+        }
+        if (dto.role !== undefined && dto.role !== row.role) {
+          throw new DomainError('RULE_VIOLATION', 'You cannot change your own role: ask another admin', {
+            role: ['you cannot change your own role'],
+          });
+        }
+      }
+      if (dto.role !== undefined || dto.organisationId !== undefined) {
+        await this.users.assertOrganisationFits(
+          manager,
+          dto.role ?? row.role,
+          dto.organisationId !== undefined ? dto.organisationId : row.organisationId,
+        );
+      }
+      const before = userSnapshot(row);
+      const saved = await manager.save(applyPatch(row, dto));
+      if (!saved.active) await this.sessions.endAllFor(manager, id);
+      await recordAudit(manager, actor, {
+        action: 'update',
+        entityType: 'user',
+        entityId: id,
+        before,
+        after: userSnapshot(saved),
+      });
+      return this.load(manager, id);
+    });
+  }
+
+  /**
+   * An admin sets a new password for another user (who forgot theirs): it must pass the policy,
+   * and every session of the user ends. Admins change their own password through
+   * POST /api/auth/password, which asks for the current one (a stolen session cannot take over
+   * the account by resetting it here).
+   */
+  async resetPassword(id: string, password: string, actor: Actor): Promise<UserResponse> {
+    return this.dataSource.transaction(async (manager) => {
+      const row = await findForUpdate(manager, User, id, 'User');
+      if (actor.id === id) {
+        throw new DomainError('RULE_VIOLATION', 'Change your own password with POST /api/auth/password', {
+          password: ['change your own password with your current one (POST /api/auth/password)'],
+        });
+      }
+      assertPasswordPolicy(password, 'password', personalWords(row.email, row.displayName));
+      row.passwordHash = await hashPassword(password);
+      await manager.save(row);
+      await this.sessions.endAllFor(manager, id);
+      await recordAudit(manager, actor, {
+        action: 'update',
+        entityType: 'user',
+        entityId: id,
+        before: { password: '(set)' },
+        after: { password: '(reset by an admin)' },
+      });
+      return this.load(manager, id);
+    });
+  }
+
+  /** The user with their organisation, in one statement, or NOT_FOUND. */
+  private async load(manager: EntityManager, id: string): Promise<UserResponse> {
+    const row = await this.select(manager).where('u.id = :id', { id }).getRawOne<UserRow>();
+    if (!row) throw notFound('User', id);
+    return UserResponse.from(row);
+  }
+
+  private select(manager: EntityManager): SelectQueryBuilder<User> {
+    return manager
+      .createQueryBuilder(User, 'u')
+      .leftJoin('u.organisation', 'o')
+      .select('u.id', 'id')
+      .addSelect('u.email', 'email')
+      .addSelect('u.display_name', 'displayName')
+      .addSelect('u.role', 'role')
+      .addSelect('u.organisation_id', 'organisationId')
+      .addSelect('o.name', 'organisationName')
+      .addSelect('u.active', 'active')
+      .addSelect('u.language', 'language')
+      .addSelect('u.version', 'version')
+      .addSelect('u.created_at', 'createdAt')
+      .addSelect('u.updated_at', 'updatedAt');
+  }
+
+  private filtered(qb: SelectQueryBuilder<User>, filters: UserFilters): SelectQueryBuilder<User> {
+    if (filters.q) {
+      qb.andWhere('(u.email ILIKE :q OR u.display_name ILIKE :q)', { q: likePattern(filters.q) });
+    }
+    if (filters.role) qb.andWhere('u.role = :role', { role: filters.role });
+    if (filters.active !== undefined) qb.andWhere('u.active = :active', { active: filters.active });
+    if (filters.organisationId)
+      qb.andWhere('u.organisation_id = :organisationId', { organisationId: filters.organisationId });
+    return qb;
+  }
+}

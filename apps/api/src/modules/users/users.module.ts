@@ -1,0 +1,13 @@
+import { Global, Module } from '@nestjs/common';
+import { UsersController } from './users.controller';
+import { UserAdminService } from './user-admin.service';
+import { UsersService } from './users.service';
+
+/** Global: the first-admin bootstrap and the demo data use UsersService too. */
+@Global()
+@Module({
+  controllers: [UsersController],
+  providers: [UsersService, UserAdminService],
+  exports: [UsersService],
+})
+export class UsersModule {}

@@ -1,0 +1,119 @@
+import { MIN_PASSWORD_LENGTH } from '@salkku/shared';
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { TextField } from '../../../components/text-field';
+import { useDocumentTitle } from '../../../lib/use-document-title';
+import { useChangePassword } from '../api/change-password';
+import { fieldProblemsOf, hasProblems, useProblemText, type FormProblems } from './problems';
+import { useFocusProblems } from './use-focus-problems';
+
+const FIELDS = ['currentPassword', 'newPassword', 'repeatPassword'] as const;
+type Field = (typeof FIELDS)[number];
+
+const EMPTY = { currentPassword: '', newPassword: '', repeatPassword: '' } satisfies Record<Field, string>;
+
+function checkHere(values: Record<Field, string>): FormProblems<Field> {
+  const problems: FormProblems<Field> = { fields: {} };
+  if (values.currentPassword === '') problems.fields.currentPassword = [{ code: 'currentRequired' }];
+  if (values.newPassword === '') problems.fields.newPassword = [{ code: 'newRequired' }];
+  else if ([...values.newPassword].length < MIN_PASSWORD_LENGTH) problems.fields.newPassword = [{ code: 'tooShort' }];
+  if (values.repeatPassword === '') problems.fields.repeatPassword = [{ code: 'repeatRequired' }];
+  else if (values.newPassword !== '' && values.repeatPassword !== values.newPassword) {
+    problems.fields.repeatPassword = [{ code: 'mismatch' }];
+  }
+  return problems;
+}
+
+/**
+ * Change your own password: the current one, the new one twice. Missing values, a short password
+ * and a repeat that does not match are caught here; the API's verdicts (wrong current password,
+ * a common password) are shown next to their fields. Success is announced in the status line.
+ */
+export function ChangePasswordPage({ onBack }: { onBack: () => void }) {
+  const { t } = useTranslation();
+  const title = t('auth.changePassword.title');
+  useDocumentTitle(title);
+  const headingId = useId();
+  const change = useChangePassword();
+  const [values, setValues] = useState<Record<Field, string>>(EMPTY);
+  const [problems, setProblems] = useState<FormProblems<Field> | null>(null);
+  const [changed, setChanged] = useState(false);
+  const { alertRef, fieldRef } = useFocusProblems(problems, FIELDS);
+  const text = useProblemText();
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (change.isPending) return;
+    setChanged(false);
+    const found = checkHere(values);
+    if (hasProblems(found)) {
+      setProblems(found);
+      return;
+    }
+    setProblems(null);
+    change.mutate(
+      { currentPassword: values.currentPassword, newPassword: values.newPassword },
+      {
+        onSuccess: () => {
+          setValues(EMPTY);
+          setChanged(true);
+        },
+        onError: (error) =>
+          setProblems(fieldProblemsOf(error, FIELDS) ?? { fields: {}, form: { code: 'changeFailed' } }),
+      },
+    );
+  }
+
+  const field = (name: Field) => ({
+    ref: fieldRef(name),
+    name,
+    type: 'password',
+    value: values[name],
+    onChange: (event: { target: { value: string } }) => setValues((v) => ({ ...v, [name]: event.target.value })),
+    error: text(problems?.fields[name]),
+  });
+
+  const status = change.isPending
+    ? t('auth.changePassword.submitting')
+    : changed
+      ? t('auth.changePassword.success')
+      : '';
+
+  return (
+    <section aria-labelledby={headingId} className="form-page">
+      <h1 id={headingId} tabIndex={-1}>
+        {title}
+      </h1>
+      <p role="status" className="status-message">
+        {status}
+      </p>
+      {problems?.form && (
+        <div role="alert" className="error-message" tabIndex={-1} ref={alertRef}>
+          <p>{text(problems.form)}</p>
+        </div>
+      )}
+      <form noValidate onSubmit={submit} aria-labelledby={headingId}>
+        <TextField
+          {...field('currentPassword')}
+          label={t('auth.changePassword.current')}
+          autoComplete="current-password"
+        />
+        <TextField
+          {...field('newPassword')}
+          label={t('auth.changePassword.new')}
+          hint={t('auth.changePassword.newHint', { min: MIN_PASSWORD_LENGTH })}
+          autoComplete="new-password"
+        />
+        <TextField {...field('repeatPassword')} label={t('auth.changePassword.repeat')} autoComplete="new-password" />
+        <div className="form-actions">
+          <button type="submit" aria-disabled={change.isPending}>
+            {t('auth.changePassword.submit')}
+          </button>
+          <button type="button" className="button-secondary" onClick={onBack}>
+            {t('auth.changePassword.back')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,92 @@
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '@salkku/shared';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../../lib/api/client';
+import { formatWaitIn } from '../../../lib/format';
+import { activeLanguage } from '../../../lib/i18n';
+
+export type ProblemCode =
+  | 'emailRequired'
+  | 'emailInvalid'
+  | 'passwordRequired'
+  | 'wrongCredentials'
+  | 'tooManyAttempts'
+  | 'signInFailed'
+  | 'currentRequired'
+  | 'currentWrong'
+  | 'newRequired'
+  | 'repeatRequired'
+  | 'mismatch'
+  | 'tooShort'
+  | 'tooLong'
+  | 'common'
+  | 'personal'
+  | 'changeFailed';
+
+/**
+ * What went wrong with a form or one of its fields. Kept as a code (not as text) so that the
+ * message follows a language switch; `server` is a message of the API that has no translation.
+ */
+export type Problem = { code: ProblemCode; retryAfterSeconds?: number } | { server: string };
+
+/** A form's problems: per field, and one for the whole form (shown in an alert next to the form). */
+export interface FormProblems<F extends string> {
+  fields: Partial<Record<F, Problem[]>>;
+  form?: Problem;
+}
+
+/**
+ * The API explains a rejected field in English (`details`); the common cases of the sign-in and
+ * password forms are recognised and translated, anything else is shown as the API wrote it.
+ */
+const SERVER_MESSAGES: ReadonlyArray<readonly [RegExp, ProblemCode]> = [
+  [/must be an email/i, 'emailInvalid'],
+  [/is wrong/i, 'currentWrong'],
+  [/at least \d+ characters/i, 'tooShort'],
+  [/at most \d+ characters|shorter than or equal/i, 'tooLong'],
+  [/common password/i, 'common'],
+  [/email address or name/i, 'personal'],
+];
+
+function fromServerMessage(message: string): Problem {
+  const known = SERVER_MESSAGES.find(([pattern]) => pattern.test(message));
+  return known ? { code: known[1] } : { server: message };
+}
+
+/**
+ * The problems a failed call reports for the form's fields (400 VALIDATION_FAILED with details);
+ * null when the error is not about these fields.
+ */
+export function fieldProblemsOf<F extends string>(error: unknown, fields: readonly F[]): FormProblems<F> | null {
+  if (!(error instanceof ApiError) || error.code !== 'VALIDATION_FAILED' || !error.details) return null;
+  const result: Partial<Record<F, Problem[]>> = {};
+  for (const field of fields) {
+    const messages = error.details[field];
+    if (messages && messages.length > 0) result[field] = messages.map(fromServerMessage);
+  }
+  return Object.keys(result).length > 0 ? { fields: result } : null;
+}
+
+export function hasProblems<F extends string>(problems: FormProblems<F>): boolean {
+  return (
+    problems.form !== undefined ||
+    Object.values<Problem[] | undefined>(problems.fields).some((list) => (list?.length ?? 0) > 0)
+  );
+}
+
+/** Turns problems into text in the active language. */
+export function useProblemText(): (problems: readonly Problem[] | Problem | undefined) => string | undefined {
+  const { t, i18n } = useTranslation();
+  const language = activeLanguage(i18n);
+  const one = (problem: Problem): string => {
+    if ('server' in problem) return problem.server;
+    if (problem.code === 'tooManyAttempts' && problem.retryAfterSeconds !== undefined) {
+      return t('auth.problems.tooManyAttemptsWait', { when: formatWaitIn(problem.retryAfterSeconds, language) });
+    }
+    return t(`auth.problems.${problem.code}`, { min: MIN_PASSWORD_LENGTH, max: MAX_PASSWORD_LENGTH });
+  };
+  return (problems) => {
+    if (problems === undefined) return undefined;
+    const list: readonly Problem[] = 'length' in problems ? problems : [problems];
+    return list.length > 0 ? list.map(one).join(' ') : undefined;
+  };
+}

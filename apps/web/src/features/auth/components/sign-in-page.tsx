@@ -1,0 +1,105 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { TextField } from '../../../components/text-field';
+import { ApiError } from '../../../lib/api/client';
+import { useDocumentTitle } from '../../../lib/use-document-title';
+import { useSignIn } from '../api/sign-in';
+import { fieldProblemsOf, hasProblems, useProblemText, type FormProblems } from './problems';
+import { useFocusProblems } from './use-focus-problems';
+
+const FIELDS = ['email', 'password'] as const;
+type Field = (typeof FIELDS)[number];
+
+/** Why the sign-in page is shown, when it follows a session: said under the heading. */
+export type SignInNotice = 'signedOut' | 'sessionEnded';
+
+function problemsOfFailedSignIn(error: unknown): FormProblems<Field> {
+  const fields = fieldProblemsOf(error, FIELDS);
+  if (fields) return fields;
+  if (error instanceof ApiError && error.status === 401) return { fields: {}, form: { code: 'wrongCredentials' } };
+  if (error instanceof ApiError && error.status === 429) {
+    return { fields: {}, form: { code: 'tooManyAttempts', retryAfterSeconds: error.retryAfterSeconds } };
+  }
+  return { fields: {}, form: { code: 'signInFailed' } };
+}
+
+/**
+ * Sign-in with email and password. Empty fields are caught here; the API's answers are shown next
+ * to the form (wrong credentials, too many attempts) or next to a field (its validation details).
+ * On success the session query holds the user and the app shell shows the portfolio.
+ */
+export function SignInPage({ notice }: { notice?: SignInNotice | null }) {
+  const { t } = useTranslation();
+  const title = t('auth.signIn.title');
+  useDocumentTitle(title);
+  const headingId = useId();
+  const signIn = useSignIn();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [problems, setProblems] = useState<FormProblems<Field> | null>(null);
+  const { alertRef, fieldRef } = useFocusProblems(problems, FIELDS);
+  const text = useProblemText();
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (signIn.isPending) return;
+    const missing: FormProblems<Field> = { fields: {} };
+    if (email.trim() === '') missing.fields.email = [{ code: 'emailRequired' }];
+    if (password === '') missing.fields.password = [{ code: 'passwordRequired' }];
+    if (hasProblems(missing)) {
+      setProblems(missing);
+      return;
+    }
+    setProblems(null);
+    signIn.mutate(
+      { email: email.trim(), password },
+      { onError: (error) => setProblems(problemsOfFailedSignIn(error)) },
+    );
+  }
+
+  const status = signIn.isPending ? t('auth.signIn.submitting') : notice ? t(`auth.signIn.${notice}`) : '';
+
+  return (
+    <section aria-labelledby={headingId} className="form-page">
+      <h1 id={headingId} tabIndex={-1}>
+        {title}
+      </h1>
+      <p role="status" className="status-message">
+        {status}
+      </p>
+      {problems?.form && (
+        <div role="alert" className="error-message" tabIndex={-1} ref={alertRef}>
+          <p>{text(problems.form)}</p>
+        </div>
+      )}
+      <form noValidate onSubmit={submit} aria-labelledby={headingId}>
+        <TextField
+          ref={fieldRef('email')}
+          label={t('auth.signIn.email')}
+          type="email"
+          name="email"
+          autoComplete="username"
+          spellCheck={false}
+          value={email}
+          onChange={(event) => setEmail(event.target.value)}
+          error={text(problems?.fields.email)}
+        />
+        <TextField
+          ref={fieldRef('password')}
+          label={t('auth.signIn.password')}
+          type="password"
+          name="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+          error={text(problems?.fields.password)}
+        />
+        <div className="form-actions">
+          <button type="submit" aria-disabled={signIn.isPending}>
+            {t('auth.signIn.submit')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
