@@ -95,3 +95,7 @@ export function sortValues(keys: readonly string[]): string[] {
 export function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
+
+/** Query-string "true"/"false" → boolean; anything else is left for @IsBoolean to refuse. */
+export const queryBoolean = ({ value }: { value: unknown }): unknown =>
+  value === 'true' ? true : value === 'false' ? false : value;

@@ -1,3 +1,4 @@
+import type { SelectQueryBuilder } from 'typeorm';
 import type { Actor } from './actor';
 
 /**
@@ -22,4 +23,30 @@ export function scopeSql(actor: Actor, cityColumn: string, add: (value: unknown)
 /** Whether the actor's scope includes the given city (for rows already loaded). */
 export function inScope(actor: Actor, cityId: string): boolean {
   return actor.cityId === null || actor.cityId === cityId;
+}
+
+/**
+ * Joins a record's project (p), priority area (pa) and agreement (a) and limits it to the
+ * actor's city scope: for records that belong to a project (milestones, status reports).
+ */
+export function scopedThroughProject<Q extends SelectQueryBuilder<object>>(
+  qb: Q,
+  actor: Actor,
+  projectIdColumn: string,
+): Q {
+  return qb
+    .innerJoin('projects', 'p', `p.id = ${projectIdColumn}`)
+    .innerJoin('priority_areas', 'pa', 'pa.id = p.priority_area_id')
+    .innerJoin('agreements', 'a', 'a.id = pa.agreement_id')
+    .andWhere(...scopeWhere(actor, 'a.city_id'));
+}
+
+/** Replaces a query's select list with explicit `[column, alias]` pairs. */
+export function selectColumns<Q extends SelectQueryBuilder<object>>(
+  qb: Q,
+  columns: ReadonlyArray<readonly [string, string]>,
+): Q {
+  qb.select([]);
+  for (const [column, alias] of columns) qb.addSelect(column, alias);
+  return qb;
 }

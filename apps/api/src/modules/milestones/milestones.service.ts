@@ -8,11 +8,11 @@ import {
   todayIso,
   type MilestoneStatus,
 } from '@salkku/shared';
-import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { DomainError, invalid, notFound } from '../../common/domain-error';
 import { applySort, likePattern, sortOrder, type Page } from '../../common/pagination';
-import { scopeWhere } from '../../common/scope';
+import { scopedThroughProject, scopeWhere, selectColumns } from '../../common/scope';
 import { assertVersion } from '../../common/version';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { Agreement } from '../agreements/agreement.entity';
@@ -81,7 +81,11 @@ export class MilestonesService {
     }
     const today = this.today();
     // Project, priority area and agreement joined once: the city scope and the agreement filter use them.
-    const filtered = scoped(this.dataSource.createQueryBuilder().from(Milestone, 'm'), actor);
+    const filtered = scopedThroughProject(
+      this.dataSource.createQueryBuilder().from(Milestone, 'm'),
+      actor,
+      'm.project_id',
+    );
     if (query.agreementId) filtered.andWhere('pa.agreement_id = :agreementId', { agreementId: query.agreementId });
     if (query.projectId) filtered.andWhere('m.project_id = :projectId', { projectId: query.projectId });
     if (query.status) filtered.andWhere('m.status = :status', { status: query.status });
@@ -96,7 +100,7 @@ export class MilestonesService {
     if (query.dueTo) filtered.andWhere('m.due_date <= :dueTo', { dueTo: query.dueTo });
     if (query.q) filtered.andWhere('m.title ILIKE :q', { q: likePattern(query.q) });
 
-    const page = selectColumns(filtered.clone()).addSelect('count(*) OVER ()', 'total');
+    const page = selectColumns(filtered.clone(), COLUMNS).addSelect('count(*) OVER ()', 'total');
     applySort(page, sortOrder(query.sort, SORT_COLUMNS, 'dueDate', 'm.id'))
       .offset((query.page - 1) * query.pageSize)
       .limit(query.pageSize);
@@ -112,7 +116,10 @@ export class MilestonesService {
   }
 
   async get(id: string, actor: Actor): Promise<MilestoneResponse> {
-    const row = await selectColumns(scoped(this.dataSource.createQueryBuilder().from(Milestone, 'm'), actor))
+    const row = await selectColumns(
+      scopedThroughProject(this.dataSource.createQueryBuilder().from(Milestone, 'm'), actor, 'm.project_id'),
+      COLUMNS,
+    )
       .andWhere('m.id = :id', { id })
       .getRawOne<MilestoneRow>();
     if (!row) throw notFound('Milestone', id);
@@ -202,25 +209,6 @@ export class MilestonesService {
 }
 
 /**
- * Milestones (alias m) joined to their project (p), priority area (pa) and agreement (a), limited
- * to the actor's city scope: another city's milestone is simply not there.
- */
-function scoped<Q extends SelectQueryBuilder<object>>(qb: Q, actor: Actor): Q {
-  return qb
-    .innerJoin(Project, 'p', 'p.id = m.project_id')
-    .innerJoin(PriorityArea, 'pa', 'pa.id = p.priority_area_id')
-    .innerJoin(Agreement, 'a', 'a.id = pa.agreement_id')
-    .andWhere(...scopeWhere(actor, 'a.city_id'));
-}
-
-/** Selects the response columns (on a query built by `scoped`). */
-function selectColumns<Q extends SelectQueryBuilder<object>>(qb: Q): Q {
-  qb.select([]);
-  for (const [column, alias] of COLUMNS) qb.addSelect(column, alias);
-  return qb;
-}
-
-/**
  * The milestone locked for a write (FOR UPDATE of the milestone row only), with its project and
  * city, in one statement. Missing and out-of-scope milestones alike are NOT_FOUND.
  */
@@ -229,7 +217,11 @@ async function lockMilestone(
   id: string,
   actor: Actor,
 ): Promise<{ row: Milestone; project: ProjectRef }> {
-  const { entities, raw } = await scoped(manager.createQueryBuilder(Milestone, 'm'), actor)
+  const { entities, raw } = await scopedThroughProject(
+    manager.createQueryBuilder(Milestone, 'm'),
+    actor,
+    'm.project_id',
+  )
     .addSelect('p.code', 'ref_project_code')
     .addSelect('p.name', 'ref_project_name')
     .addSelect('a.city_id', 'ref_city_id')

@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { todayIso, type LifecycleStatus } from '@salkku/shared';
-import { DataSource, type SelectQueryBuilder } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { invalid, notFound } from '../../common/domain-error';
 import { applySort, sortOrder, type Page } from '../../common/pagination';
-import { scopeWhere } from '../../common/scope';
+import { scopedThroughProject, scopeWhere, selectColumns } from '../../common/scope';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { Agreement } from '../agreements/agreement.entity';
 import { recordAudit } from '../audit/audit';
@@ -52,7 +52,11 @@ export class StatusReportsService {
       throw invalid('reportedTo', 'reportedTo must be on or after reportedFrom');
     }
     // Project, priority area and agreement joined once: the city scope and the agreement filter use them.
-    const filtered = scoped(this.dataSource.createQueryBuilder().from(StatusReport, 's'), actor);
+    const filtered = scopedThroughProject(
+      this.dataSource.createQueryBuilder().from(StatusReport, 's'),
+      actor,
+      's.project_id',
+    );
     if (query.agreementId) filtered.andWhere('pa.agreement_id = :agreementId', { agreementId: query.agreementId });
     if (query.projectId) filtered.andWhere('s.project_id = :projectId', { projectId: query.projectId });
     if (query.reportedFrom)
@@ -81,7 +85,7 @@ export class StatusReportsService {
       // Two reports on the same date: the one written later is the newer.
       order.splice(1, 0, { column: SORT_COLUMNS.createdAt, direction: first.direction });
     }
-    const page = selectColumns(filtered.clone()).addSelect('count(*) OVER ()', 'total');
+    const page = selectColumns(filtered.clone(), COLUMNS).addSelect('count(*) OVER ()', 'total');
     applySort(page, order)
       .offset((query.page - 1) * query.pageSize)
       .limit(query.pageSize);
@@ -97,7 +101,10 @@ export class StatusReportsService {
   }
 
   async get(id: string, actor: Actor): Promise<StatusReportResponse> {
-    const row = await selectColumns(scoped(this.dataSource.createQueryBuilder().from(StatusReport, 's'), actor))
+    const row = await selectColumns(
+      scopedThroughProject(this.dataSource.createQueryBuilder().from(StatusReport, 's'), actor, 's.project_id'),
+      COLUMNS,
+    )
       .andWhere('s.id = :id', { id })
       .getRawOne<StatusReportRow>();
     if (!row) throw notFound('StatusReport', id);
@@ -162,23 +169,4 @@ export class StatusReportsService {
       return StatusReportResponse.from({ ...saved, projectCode: project.code, projectName: project.name });
     });
   }
-}
-
-/**
- * Status reports (alias s) joined to their project (p), priority area (pa) and agreement (a),
- * limited to the actor's city scope: another city's report is simply not there.
- */
-function scoped<Q extends SelectQueryBuilder<object>>(qb: Q, actor: Actor): Q {
-  return qb
-    .innerJoin(Project, 'p', 'p.id = s.project_id')
-    .innerJoin(PriorityArea, 'pa', 'pa.id = p.priority_area_id')
-    .innerJoin(Agreement, 'a', 'a.id = pa.agreement_id')
-    .andWhere(...scopeWhere(actor, 'a.city_id'));
-}
-
-/** Selects the response columns (on a query built by `scoped`). */
-function selectColumns<Q extends SelectQueryBuilder<object>>(qb: Q): Q {
-  qb.select([]);
-  for (const [column, alias] of COLUMNS) qb.addSelect(column, alias);
-  return qb;
 }

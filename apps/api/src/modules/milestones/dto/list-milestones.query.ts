@@ -2,14 +2,10 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { MILESTONE_STATUSES, type MilestoneStatus } from '@salkku/shared';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { PageQuery, sortValues } from '../../../common/pagination';
+import { PageQuery, sortValues, queryBoolean } from '../../../common/pagination';
 import { IsCalendarDate } from '../../../common/validators';
 
 export const MILESTONE_SORT_KEYS = ['dueDate', 'title', 'status', 'createdAt'] as const;
-
-/** "true"/"false" in a query string → boolean; anything else is left for @IsBoolean to reject. */
-const toBoolean = ({ value }: { value: unknown }): unknown =>
-  value === 'true' ? true : value === 'false' ? false : value;
 
 export class ListMilestonesQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' })
@@ -35,7 +31,7 @@ export class ListMilestonesQuery extends PageQuery {
     description: 'true: due before today and neither done nor cancelled; false: the others',
   })
   @IsOptional()
-  @Transform(toBoolean)
+  @Transform(queryBoolean)
   @IsBoolean({ message: 'overdue must be true or false' })
   overdue?: boolean;
 

@@ -2,14 +2,10 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { HEALTH_VALUES, type Health } from '@salkku/shared';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID } from 'class-validator';
-import { PageQuery, sortValues } from '../../../common/pagination';
+import { PageQuery, sortValues, queryBoolean } from '../../../common/pagination';
 import { IsCalendarDate } from '../../../common/validators';
 
 export const STATUS_REPORT_SORT_KEYS = ['reportingDate', 'createdAt', 'health'] as const;
-
-/** "true"/"false" in a query string → boolean; anything else is left for @IsBoolean to reject. */
-const toBoolean = ({ value }: { value: unknown }): unknown =>
-  value === 'true' ? true : value === 'false' ? false : value;
 
 export class ListStatusReportsQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' })
@@ -58,7 +54,7 @@ export class ListStatusReportsQuery extends PageQuery {
       'the health filter then applies to that latest report',
   })
   @IsOptional()
-  @Transform(toBoolean)
+  @Transform(queryBoolean)
   @IsBoolean({ message: 'latestOnly must be true or false' })
   latestOnly?: boolean;
 

@@ -2,13 +2,9 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ROLES, type Role } from '@salkku/shared';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { PageQuery, sortValues } from '../../../common/pagination';
+import { PageQuery, sortValues, queryBoolean } from '../../../common/pagination';
 
 export const USER_SORT_KEYS = ['email', 'displayName', 'createdAt'] as const;
-
-/** "true"/"false" from a query string to a boolean; anything else is left for IsBoolean to refuse. */
-const toBoolean = ({ value }: { value: unknown }): unknown =>
-  value === 'true' ? true : value === 'false' ? false : value;
 
 export class ListUsersQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Free text on email or display name' })
@@ -24,7 +20,7 @@ export class ListUsersQuery extends PageQuery {
 
   @ApiPropertyOptional({ type: Boolean, description: 'true: active users only; false: deactivated only' })
   @IsOptional()
-  @Transform(toBoolean)
+  @Transform(queryBoolean)
   @IsBoolean({ message: 'active must be true or false' })
   active?: boolean;
 
