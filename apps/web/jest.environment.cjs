@@ -2,6 +2,7 @@
  * jsdom has no Fetch API. This environment is jsdom plus Node's own Request, Response and Headers
  * (tests still mock `fetch` itself), so the app's openapi-fetch client runs unchanged. Like a
  * browser, Request resolves a relative URL ("/api/projects") against the document's location.
+ * TextEncoder and TextDecoder (which react-router uses) come from Node too.
  */
 const { TestEnvironment } = require('jest-environment-jsdom');
 
@@ -18,6 +19,8 @@ class JsdomWithFetchEnvironment extends TestEnvironment {
     this.global.Request = Request;
     this.global.Response = globalThis.Response;
     this.global.Headers = globalThis.Headers;
+    this.global.TextEncoder = globalThis.TextEncoder;
+    this.global.TextDecoder = globalThis.TextDecoder;
   }
 }
 

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { createAppRouter } from './app/router';
 import './app/styles.css';
 import { createI18n } from './lib/i18n';
 import { createQueryClient } from './lib/query-client';
@@ -10,6 +11,6 @@ if (!container) throw new Error('index.html has no #root element');
 
 createRoot(container).render(
   <StrictMode>
-    <App queryClient={createQueryClient()} i18n={createI18n()} />
+    <App queryClient={createQueryClient()} i18n={createI18n()} router={createAppRouter()} />
   </StrictMode>,
 );

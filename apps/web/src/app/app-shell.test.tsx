@@ -16,7 +16,7 @@ describe('app shell', () => {
     });
     renderApp();
     expect(await screen.findByText('Hankkeita ei ole vielä.')).toBeInTheDocument();
-    fireEvent.click(screen.getByRole('button', { name: 'Vaihda salasana' }));
+    fireEvent.click(screen.getByRole('link', { name: 'Vaihda salasana' }));
     fireEvent.change(await screen.findByLabelText('Nykyinen salasana'), { target: { value: 'vanha-salasana-123' } });
     fireEvent.change(screen.getByLabelText('Uusi salasana'), { target: { value: 'uusi-pitka-salasana' } });
     fireEvent.change(screen.getByLabelText('Uusi salasana uudelleen'), { target: { value: 'uusi-pitka-salasana' } });

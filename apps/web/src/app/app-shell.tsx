@@ -1,48 +1,41 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router';
 import { useMe, type Me } from '../features/auth/api/get-me';
 import { useSessionExpiry } from '../features/auth/api/session-expiry';
 import { AccountMenu } from '../features/auth/components/account-menu';
-import { ChangePasswordPage } from '../features/auth/components/change-password-page';
 import { SignInPage, type SignInNotice } from '../features/auth/components/sign-in-page';
-import { ProjectsPage } from '../features/projects/components/projects-page';
 import { focusMainHeading } from '../lib/focus';
 import { applyProfileLanguage } from '../lib/i18n';
 import { Layout } from './layout';
-
-type View = 'projects' | 'password';
+import { MainNav } from './main-nav';
 
 /**
- * Decides what the app shows from the session (GET /api/me): an announced check while it loads,
- * the sign-in page without a session, and the portfolio with the account menu with one. A 401 on
- * any later call (the session ended) brings the sign-in page back.
+ * The root route. Decides what the app shows from the session (GET /api/me): an announced check
+ * while it loads, the sign-in page without a session (at whatever URL was asked for, so the user
+ * lands there after signing in), and the page of the URL with the navigation and the account
+ * menu with one. A 401 on any later call (the session ended) brings the sign-in page back at the
+ * same URL; signing out goes back to the start page, so the next user starts there.
  *
- * The signed-in pages are two for now (projects, change password), so the view is state here;
- * a router comes with more pages. When the view changes without a page load (sign-in,
- * sign-out, another page), focus moves to the new page's main heading.
+ * When the page changes without a page load (sign-in, sign-out, another route), focus moves to
+ * the new page's main heading. Changes of the search part of the URL (filters, paging) do not
+ * move focus: the user is still on the same page, working its controls.
  */
 export function AppShell() {
   const { i18n } = useTranslation();
   const me = useMe();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
   const [notice, setNotice] = useState<SignInNotice | null>(null);
-  const [chosen, setChosen] = useState<{ userId: string; view: View } | null>(null);
 
-  // Signed out or session ended: say why on the sign-in page; the next sign-in starts on the projects page.
-  const leave = useCallback((why: SignInNotice) => {
-    setNotice(why);
-    setChosen(null);
-  }, []);
-  const onSessionEnded = useCallback(() => leave('sessionEnded'), [leave]);
+  const onSessionEnded = useCallback(() => setNotice('sessionEnded'), []);
   useSessionExpiry(onSessionEnded);
-
-  const user = me.data?.user ?? null;
-  // A view belongs to the user who chose it (another user signing in starts on the projects page).
-  const view: View = user && chosen?.userId === user.id ? chosen.view : 'projects';
-  const show = (next: View) => {
-    if (user) setChosen({ userId: user.id, view: next });
+  const onSignedOut = () => {
+    setNotice('signedOut');
+    void navigate('/');
   };
 
-  const screen = screenOf(me.data, me.isError, view);
+  const screen = screenOf(me.data, me.isError, pathname);
   const previousScreen = useRef<string | null>(null);
   useEffect(() => {
     const previous = previousScreen.current;
@@ -53,7 +46,7 @@ export function AppShell() {
   }, [screen]);
 
   // Without a language chosen on this device, a signed-in user gets their profile's language.
-  const profileLanguage = user?.language;
+  const profileLanguage = me.data?.user.language;
   useEffect(() => {
     if (profileLanguage) applyProfileLanguage(i18n, profileLanguage);
   }, [profileLanguage, i18n]);
@@ -69,26 +62,18 @@ export function AppShell() {
     );
   }
   return (
-    <Layout
-      account={
-        <AccountMenu
-          me={me.data}
-          changingPassword={view === 'password'}
-          onChangePassword={() => show('password')}
-          onSignedOut={() => leave('signedOut')}
-        />
-      }
-    >
-      {view === 'password' ? <ChangePasswordPage onBack={() => show('projects')} /> : <ProjectsPage />}
+    <Layout nav={<MainNav me={me.data} />} account={<AccountMenu me={me.data} onSignedOut={onSignedOut} />}>
+      <ScrollRestoration />
+      <Outlet />
     </Layout>
   );
 }
 
 /** Names what is shown; focus moves to the main heading when it changes (see AppShell). */
-function screenOf(me: Me | null | undefined, failed: boolean, view: View): string {
+function screenOf(me: Me | null | undefined, failed: boolean, pathname: string): string {
   if (me === undefined) return failed ? 'error' : 'loading';
   if (me === null) return 'sign-in';
-  return `${me.user.id}:${view}`;
+  return `${me.user.id}:${pathname}`;
 }
 
 function SessionCheck() {

@@ -1,14 +1,16 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { LanguageSwitcher } from './language-switcher';
 
 export const MAIN_CONTENT_ID = 'main-content';
 
 /**
  * Page frame with landmarks: a skip link, header (banner), main and footer (contentinfo). The
- * header holds the language switcher always, and the account menu when someone is signed in.
+ * header holds the language switcher always, and the account menu and the main navigation when
+ * someone is signed in.
  */
-export function Layout({ account, children }: { account?: ReactNode; children: ReactNode }) {
+export function Layout({ account, nav, children }: { account?: ReactNode; nav?: ReactNode; children: ReactNode }) {
   const { t } = useTranslation();
   return (
     <>
@@ -18,9 +20,9 @@ export function Layout({ account, children }: { account?: ReactNode; children: R
       <header className="site-header">
         <div className="container site-header__inner">
           <p className="site-header__brand">
-            <a href="/" className="site-header__name">
+            <Link to="/" className="site-header__name">
               {t('app.name')}
-            </a>
+            </Link>
             <span className="site-header__tagline">{t('app.tagline')}</span>
           </p>
           <div className="site-header__tools">
@@ -28,6 +30,7 @@ export function Layout({ account, children }: { account?: ReactNode; children: R
             {account}
           </div>
         </div>
+        {nav}
       </header>
       <main id={MAIN_CONTENT_ID} className="container site-main" tabIndex={-1}>
         {children}

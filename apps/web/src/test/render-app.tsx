@@ -1,25 +1,42 @@
 import type { Language } from '@salkku/shared';
 import { render } from '@testing-library/react';
+import { createMemoryRouter } from 'react-router';
 import { App } from '../app/App';
+import { routes } from '../app/router';
 import type { Me } from '../features/auth/api/get-me';
 import { createI18n } from '../lib/i18n';
 import { createQueryClient } from '../lib/query-client';
 
+export interface RenderAppOptions {
+  /** Finnish unless given; 'remembered' starts as the app does, from localStorage. */
+  language?: Language | 'remembered';
+  /** The URL the app opens at (path and search), as if typed in the address bar: '/' unless given. */
+  url?: string;
+}
+
 /**
- * Renders the whole app as main.tsx does, with a fresh QueryClient and i18n instance per call.
- * The app's own query defaults apply, except that failed requests are not retried (a retry
- * waits seconds; the retry policy has its own test). The language is Finnish unless given;
- * 'remembered' starts as the app does, from localStorage.
+ * Renders the whole app as main.tsx does, with a fresh QueryClient, i18n instance and router per
+ * call. The router is a memory router with the app's routes, starting at `url`; its
+ * `state.location` tells where the app is (see `currentUrl`). The app's own query defaults
+ * apply, except that failed requests are not retried (a retry waits seconds; the retry policy has
+ * its own test).
  */
-export function renderApp({ language = 'fi' }: { language?: Language | 'remembered' } = {}) {
+export function renderApp({ language = 'fi', url = '/' }: RenderAppOptions = {}) {
   const queryClient = createQueryClient();
   queryClient.setDefaultOptions({
     ...queryClient.getDefaultOptions(),
     queries: { ...queryClient.getDefaultOptions().queries, retry: false },
   });
   const i18n = language === 'remembered' ? createI18n() : createI18n(language);
-  const utils = render(<App queryClient={queryClient} i18n={i18n} />);
-  return { ...utils, queryClient, i18n };
+  const router = createMemoryRouter(routes, { initialEntries: [url] });
+  const utils = render(<App queryClient={queryClient} i18n={i18n} router={router} />);
+  return { ...utils, queryClient, i18n, router };
+}
+
+/** Where a rendered app is: the path and search of its router's location ("/projects?page=2"). */
+export function currentUrl(router: ReturnType<typeof renderApp>['router']): string {
+  const { pathname, search } = router.state.location;
+  return `${pathname}${search}`;
 }
 
 /** A Fetch API response with a JSON body, as the API sends it. */

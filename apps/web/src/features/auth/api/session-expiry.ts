@@ -17,11 +17,12 @@ export function useSessionExpiry(onSessionEnded: () => void): void {
   useEffect(() => {
     const handle = (error: unknown) => {
       if (!(error instanceof ApiError)) return;
+      // Several queries of a page fail together when the session ends: one session check answers them all.
       if (error.status === 401) {
         onSessionEnded();
-        void queryClient.invalidateQueries({ queryKey: authKeys.me });
+        void queryClient.invalidateQueries({ queryKey: authKeys.me }, { cancelRefetch: false });
       } else if (error.code === 'CSRF_FAILED') {
-        void queryClient.invalidateQueries({ queryKey: authKeys.me });
+        void queryClient.invalidateQueries({ queryKey: authKeys.me }, { cancelRefetch: false });
       }
     };
     const stopQueries = queryClient.getQueryCache().subscribe((event) => {

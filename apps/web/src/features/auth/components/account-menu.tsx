@@ -1,17 +1,18 @@
 import { useTranslation } from 'react-i18next';
+import { NavLink } from 'react-router';
 import type { Me } from '../api/get-me';
 import { useSignOut } from '../api/sign-out';
 
 export interface AccountMenuProps {
   me: Me;
-  /** Whether the change-password page is the one shown (marked as the current page). */
-  changingPassword: boolean;
-  onChangePassword: () => void;
   onSignedOut: () => void;
 }
 
-/** The header's account area: who is signed in and in what role, change password, sign out. */
-export function AccountMenu({ me, changingPassword, onChangePassword, onSignedOut }: AccountMenuProps) {
+/**
+ * The header's account area: who is signed in, in what role and city, a link to change the
+ * password (marked aria-current="page" on that page), sign out.
+ */
+export function AccountMenu({ me, onSignedOut }: AccountMenuProps) {
   const { t } = useTranslation();
   const signOut = useSignOut(onSignedOut);
   const { user } = me;
@@ -25,9 +26,9 @@ export function AccountMenu({ me, changingPassword, onChangePassword, onSignedOu
           {user.organisation ? `, ${user.organisation.name}` : ''}
         </span>
       </p>
-      <button type="button" aria-current={changingPassword ? 'page' : undefined} onClick={onChangePassword}>
+      <NavLink to="/password" end className="account__link">
         {t('auth.account.changePassword')}
-      </button>
+      </NavLink>
       <button
         type="button"
         aria-disabled={signOut.isPending}

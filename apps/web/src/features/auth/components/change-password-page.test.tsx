@@ -22,9 +22,12 @@ function signedInApi(answer: (body: { currentPassword: string; newPassword: stri
 async function openChangePassword() {
   renderApp();
   const banner = await screen.findByRole('banner');
-  fireEvent.click(await within(banner).findByRole('button', { name: 'Vaihda salasana' }));
+  const link = await within(banner).findByRole('link', { name: 'Vaihda salasana' });
+  expect(link).not.toHaveAttribute('aria-current');
+  fireEvent.click(link);
   const heading = await screen.findByRole('heading', { level: 1, name: 'Vaihda salasana' });
   await waitFor(() => expect(heading).toHaveFocus());
+  expect(link).toHaveAttribute('aria-current', 'page');
   expect(document.title).toBe('Vaihda salasana – Salkku');
   return {
     current: screen.getByLabelText('Nykyinen salasana'),
@@ -130,7 +133,7 @@ describe('change password', () => {
     await waitFor(() => expect(form.current).toHaveAccessibleDescription('Nykyinen salasana on väärä.'));
     await waitFor(() => expect(form.current).toHaveFocus());
 
-    fireEvent.click(screen.getByRole('button', { name: 'Takaisin hankkeisiin' }));
+    fireEvent.click(screen.getByRole('link', { name: 'Takaisin hankkeisiin' }));
     const heading = await screen.findByRole('heading', { level: 1, name: 'Hankkeet' });
     await waitFor(() => expect(heading).toHaveFocus());
   });

@@ -1,6 +1,7 @@
 import { MIN_PASSWORD_LENGTH } from '@salkku/shared';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { TextField } from '../../../components/text-field';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useChangePassword } from '../api/change-password';
@@ -29,7 +30,7 @@ function checkHere(values: Record<Field, string>): FormProblems<Field> {
  * and a repeat that does not match are caught here; the API's verdicts (wrong current password,
  * a common password) are shown next to their fields. Success is announced in the status line.
  */
-export function ChangePasswordPage({ onBack }: { onBack: () => void }) {
+export function ChangePasswordPage() {
   const { t } = useTranslation();
   const title = t('auth.changePassword.title');
   useDocumentTitle(title);
@@ -109,9 +110,9 @@ export function ChangePasswordPage({ onBack }: { onBack: () => void }) {
           <button type="submit" aria-disabled={change.isPending}>
             {t('auth.changePassword.submit')}
           </button>
-          <button type="button" className="button-secondary" onClick={onBack}>
+          <Link to="/projects" className="button-link">
             {t('auth.changePassword.back')}
-          </button>
+          </Link>
         </div>
       </form>
     </section>

@@ -6,12 +6,19 @@ export type ProjectSummary = components['schemas']['ProjectSummaryResponse'];
 export type ProjectSummaryPage = components['schemas']['ProjectSummaryPage'];
 /** Query parameters of GET /api/projects: paging, filters and sort. */
 export type ProjectListFilters = NonNullable<operations['Projects_list']['parameters']['query']>;
+export type ProjectSort = NonNullable<ProjectListFilters['sort']>;
 
-/** Query keys of the projects feature; mutations invalidate by prefix (`projectKeys.all`). */
+/**
+ * Query keys of the projects feature; mutations invalidate by prefix (`projectKeys.all`).
+ * The agreements and priority areas offered as filters are cached under it too.
+ */
 export const projectKeys = {
   all: ['projects'] as const,
   lists: () => [...projectKeys.all, 'list'] as const,
   list: (filters: ProjectListFilters) => [...projectKeys.lists(), filters] as const,
+  agreements: () => [...projectKeys.all, 'agreements'] as const,
+  priorityAreas: (agreementId: string | undefined) =>
+    [...projectKeys.all, 'priority-areas', agreementId ?? null] as const,
 };
 
 export function getProjects(filters: ProjectListFilters, signal?: AbortSignal): Promise<ProjectSummaryPage> {
@@ -25,7 +32,10 @@ export function projectsQueryOptions(filters: ProjectListFilters) {
   });
 }
 
-/** A page of projects; the previous page stays on screen while the next one loads. */
+/**
+ * One page of projects from the server (it filters, sorts and pages; the app never loads all
+ * rows). The previous page stays on screen while the next one loads (isPlaceholderData).
+ */
 export function useProjects(filters: ProjectListFilters) {
   return useQuery({ ...projectsQueryOptions(filters), placeholderData: keepPreviousData });
 }

@@ -1,5 +1,6 @@
-import { fireEvent, screen, within } from '@testing-library/react';
-import { jsonResponse, mockFetch, renderApp, requestsTo, withSession } from '../../../test/render-app';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { currentUrl, jsonResponse, mockFetch, renderApp, requestsTo, withSession } from '../../../test/render-app';
+import type { Agreement, PriorityArea } from '../api/get-filter-options';
 import type { ProjectSummary, ProjectSummaryPage } from '../api/get-projects';
 
 const WATER = { id: 'a3c8e1f2-0000-4000-8000-000000000001', agreementId: 'a3c8e1f2-0000-4000-8000-0000000000aa' };
@@ -39,8 +40,80 @@ const healthTechProject: ProjectSummary = {
   overdueMilestones: 0,
 };
 
-function pageOf(items: ProjectSummary[], overrides: Partial<ProjectSummaryPage> = {}): ProjectSummaryPage {
+const KUOPIO_AGREEMENT = agreement(WATER.agreementId, 'Kuopion ekosysteemisopimus 2021–2027');
+const OULU_AGREEMENT = agreement('a3c8e1f2-0000-4000-8000-0000000000bb', 'Oulun ekosysteemisopimus 2021–2027');
+const PRIORITY_AREAS: PriorityArea[] = [
+  priorityArea(WATER.id, WATER.agreementId, 'Vesi', 'Water'),
+  priorityArea(HEALTH_TECH.id, HEALTH_TECH.agreementId, 'Terveys- ja hyvinvointiteknologia', null),
+  priorityArea('a3c8e1f2-0000-4000-8000-000000000003', OULU_AGREEMENT.id, 'Energia', 'Energy'),
+];
+
+function agreement(id: string, title: string): Agreement {
+  return {
+    id,
+    title,
+    cityId: 'c1e2f3a4-0000-4000-8000-0000000000c1',
+    city: { id: 'c1e2f3a4-0000-4000-8000-0000000000c1', name: 'Kaupunki' },
+    signedOn: null,
+    validFrom: null,
+    validTo: null,
+    version: 1,
+    createdAt: '2021-01-01T00:00:00.000Z',
+    updatedAt: '2021-01-01T00:00:00.000Z',
+  };
+}
+
+function priorityArea(id: string, agreementId: string, nameFi: string, nameEn: string | null): PriorityArea {
+  return {
+    id,
+    agreementId,
+    nameFi,
+    nameSv: null,
+    nameEn,
+    description: null,
+    subThemes: [],
+    version: 1,
+    createdAt: '2021-01-01T00:00:00.000Z',
+    updatedAt: '2021-01-01T00:00:00.000Z',
+  };
+}
+
+function pageOf<T>(items: T[], overrides: Partial<ProjectSummaryPage> = {}) {
   return { items, total: items.length, page: 1, pageSize: 25, ...overrides };
+}
+
+/**
+ * The API as the projects page uses it, signed in: GET /api/projects answered by `projects`,
+ * the agreements and priority areas (of the agreement asked for) from the fixtures.
+ */
+function portfolioApi(
+  projects: (url: URL) => Response | Promise<Response>,
+  agreements: Agreement[] = [KUOPIO_AGREEMENT, OULU_AGREEMENT],
+) {
+  return mockFetch(
+    withSession((request) => {
+      const url = new URL(request.url);
+      switch (url.pathname) {
+        case '/api/projects':
+          return projects(url);
+        case '/api/agreements':
+          return jsonResponse(pageOf(agreements, { pageSize: 100 }));
+        case '/api/priority-areas': {
+          const agreementId = url.searchParams.get('agreementId');
+          const areas = PRIORITY_AREAS.filter((area) => !agreementId || area.agreementId === agreementId);
+          return jsonResponse(pageOf(areas, { pageSize: 100 }));
+        }
+        default:
+          return jsonResponse({ statusCode: 404, code: 'NOT_FOUND', message: 'Not found' }, 404);
+      }
+    }),
+  );
+}
+
+/** The query of the last GET /api/projects, as search params. */
+function lastProjectsQuery(fetchMock: ReturnType<typeof mockFetch>): URLSearchParams {
+  const requests = requestsTo(fetchMock, '/api/projects');
+  return new URL(requests[requests.length - 1]!.url).searchParams;
 }
 
 afterEach(() => {
@@ -50,8 +123,8 @@ afterEach(() => {
 describe('projects page', () => {
   it('announces loading, then lists the projects in a table with Finnish labels, money and dates', async () => {
     let answer: (response: Response) => void = () => undefined;
-    const fetchMock = mockFetch(withSession(() => new Promise<Response>((resolve) => (answer = resolve))));
-    renderApp();
+    const fetchMock = portfolioApi(() => new Promise<Response>((resolve) => (answer = resolve)));
+    const { router } = renderApp();
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Hankkeet' })).toBeInTheDocument();
     expect(screen.getByRole('status')).toHaveTextContent('Ladataan hankkeita…');
@@ -100,10 +173,13 @@ describe('projects page', () => {
     expect(screen.queryByRole('navigation', { name: 'Sivutus' })).not.toBeInTheDocument();
     const [request] = requestsTo(fetchMock, '/api/projects');
     expect(new URL(request!.url).searchParams.get('page')).toBe('1');
+    expect(new URL(request!.url).searchParams.get('pageSize')).toBe('25');
+    // The start page is the projects list, for now.
+    expect(currentUrl(router)).toBe('/projects');
   });
 
   it('switches to English and Swedish: headings, labels and formats follow, names fall back to Finnish', async () => {
-    mockFetch(withSession(() => jsonResponse(pageOf([waterProject, healthTechProject]))));
+    portfolioApi(() => jsonResponse(pageOf([waterProject, healthTechProject])));
     renderApp();
     await screen.findByRole('table');
 
@@ -128,35 +204,46 @@ describe('projects page', () => {
     expect(within(screen.getByRole('row', { name: /VESI-KH/ })).getByText('Pågående')).toBeInTheDocument();
   });
 
-  it('pages through a long list with previous and next', async () => {
-    const fetchMock = mockFetch(
-      withSession((request) => {
-        const page = Number(new URL(request.url).searchParams.get('page'));
-        const item = page === 1 ? waterProject : healthTechProject;
-        return jsonResponse(pageOf([item], { total: 60, page, pageSize: 25 }));
-      }),
-    );
-    renderApp();
+  it('pages through a long list with previous and next, keeping the rows on screen while the next page loads', async () => {
+    let answerPage2: (response: Response) => void = () => undefined;
+    const fetchMock = portfolioApi((url) => {
+      const page = Number(url.searchParams.get('page'));
+      if (page === 1) return jsonResponse(pageOf([waterProject], { total: 60, page, pageSize: 25 }));
+      return new Promise<Response>((resolve) => (answerPage2 = resolve));
+    });
+    const { router } = renderApp({ url: '/projects' });
 
     const paging = await screen.findByRole('navigation', { name: 'Sivutus' });
     expect(within(paging).getByText('Sivu 1 / 3')).toBeInTheDocument();
     expect(within(paging).getByRole('button', { name: 'Edellinen sivu' })).toHaveAttribute('aria-disabled', 'true');
 
     fireEvent.click(within(paging).getByRole('button', { name: 'Seuraava sivu' }));
+    expect(currentUrl(router)).toBe('/projects?page=2');
     expect(await screen.findByText('Sivu 2 / 3')).toBeInTheDocument();
+    // The first page stays, marked busy, until the second arrives.
+    expect(screen.getByRole('table')).toHaveAttribute('aria-busy', 'true');
+    expect(screen.getByRole('row', { name: /VESI-KH/ })).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('Ladataan hankkeita…');
+
+    answerPage2(jsonResponse(pageOf([healthTechProject], { total: 60, page: 2, pageSize: 25 })));
     expect(await screen.findByRole('row', { name: /HYTE-KH/ })).toBeInTheDocument();
-    expect(new URL(requestsTo(fetchMock, '/api/projects')[1]!.url).searchParams.get('page')).toBe('2');
+    expect(screen.getByRole('table')).not.toHaveAttribute('aria-busy');
+    expect(lastProjectsQuery(fetchMock).get('page')).toBe('2');
     expect(screen.getByRole('button', { name: 'Edellinen sivu' })).toHaveAttribute('aria-disabled', 'false');
+
+    // Back returns to the first page.
+    await act(() => router.navigate(-1));
+    expect(currentUrl(router)).toBe('/projects');
+    expect(await screen.findByRole('row', { name: /VESI-KH/ })).toBeInTheDocument();
+    expect(screen.getByText('Sivu 1 / 3')).toBeInTheDocument();
   });
 
   it('shows an alert when the projects cannot be loaded, and loads them on retry', async () => {
     let fail = true;
-    mockFetch(
-      withSession(() =>
-        fail
-          ? jsonResponse({ statusCode: 500, code: 'INTERNAL_ERROR', message: 'Internal server error' }, 500)
-          : jsonResponse(pageOf([waterProject])),
-      ),
+    portfolioApi(() =>
+      fail
+        ? jsonResponse({ statusCode: 500, code: 'INTERNAL_ERROR', message: 'Internal server error' }, 500)
+        : jsonResponse(pageOf([waterProject])),
     );
     renderApp();
 
@@ -168,5 +255,178 @@ describe('projects page', () => {
     fireEvent.click(within(alert).getByRole('button', { name: 'Yritä uudelleen' }));
     expect(await screen.findByRole('table')).toBeInTheDocument();
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('reads the filters from the URL: the request carries them and the controls show them', async () => {
+    const fetchMock = portfolioApi(() => jsonResponse(pageOf([waterProject])));
+    renderApp({ url: '/projects?lifecycleStatus=active&q=vesi' });
+
+    const table = await screen.findByRole('table');
+    expect(within(table).getByRole('link', { name: waterProject.name })).toBeInTheDocument();
+    const query = lastProjectsQuery(fetchMock);
+    expect(query.get('lifecycleStatus')).toBe('active');
+    expect(query.get('q')).toBe('vesi');
+    expect(query.get('page')).toBe('1');
+    expect(query.get('sort')).toBeNull();
+
+    const search = screen.getByRole('search', { name: 'Hae ja rajaa hankkeita' });
+    expect(within(search).getByRole('searchbox', { name: 'Hae tunnuksella tai nimellä' })).toHaveValue('vesi');
+    expect(within(search).getByRole('combobox', { name: 'Vaihe' })).toHaveDisplayValue('Käynnissä');
+    expect(within(search).getByRole('combobox', { name: 'Viimeisin tilanne' })).toHaveDisplayValue('Kaikki');
+    expect(within(search).getByRole('combobox', { name: 'Järjestys' })).toHaveDisplayValue('Tunnus, A–Ö');
+    // After a search, how many projects match is announced.
+    expect(screen.getByRole('status')).toHaveTextContent('Hakuehtoja vastaa 1 hanke.');
+    expect(within(table).getByRole('columnheader', { name: 'Tunnus' })).toHaveAttribute('aria-sort', 'ascending');
+  });
+
+  it('writes a changed filter to the URL and starts again from page 1, keeping the order', async () => {
+    const fetchMock = portfolioApi((url) =>
+      jsonResponse(pageOf([waterProject], { total: 100, page: Number(url.searchParams.get('page')) })),
+    );
+    const { router } = renderApp({ url: '/projects?sort=-name&page=3' });
+    expect(await screen.findByText('Sivu 3 / 4')).toBeInTheDocument();
+    expect(lastProjectsQuery(fetchMock).get('page')).toBe('3');
+    expect(screen.getByRole('columnheader', { name: 'Nimi' })).toHaveAttribute('aria-sort', 'descending');
+    expect(screen.getByRole('columnheader', { name: 'Tunnus' })).not.toHaveAttribute('aria-sort');
+
+    fireEvent.change(screen.getByRole('combobox', { name: 'Viimeisin tilanne' }), { target: { value: 'at_risk' } });
+
+    expect(currentUrl(router)).toBe('/projects?health=at_risk&sort=-name');
+    await waitFor(() => expect(lastProjectsQuery(fetchMock).get('health')).toBe('at_risk'));
+    const query = lastProjectsQuery(fetchMock);
+    expect(query.get('page')).toBe('1');
+    expect(query.get('sort')).toBe('-name');
+    expect(await screen.findByText('Sivu 1 / 4')).toBeInTheDocument();
+    expect(screen.getByRole('combobox', { name: 'Viimeisin tilanne' })).toHaveDisplayValue('Riskissä');
+
+    // A new order starts from page 1 too.
+    fireEvent.click(screen.getByRole('button', { name: 'Seuraava sivu' }));
+    expect(currentUrl(router)).toBe('/projects?health=at_risk&sort=-name&page=2');
+    fireEvent.change(screen.getByRole('combobox', { name: 'Järjestys' }), { target: { value: '-updatedAt' } });
+    expect(currentUrl(router)).toBe('/projects?health=at_risk&sort=-updatedAt');
+
+    // Back and forward step through the views, and the controls follow.
+    await act(() => router.navigate(-2));
+    expect(currentUrl(router)).toBe('/projects?health=at_risk&sort=-name');
+    expect(screen.getByRole('combobox', { name: 'Järjestys' })).toHaveDisplayValue('Nimi, Ö–A');
+    await act(() => router.navigate(-1));
+    expect(currentUrl(router)).toBe('/projects?sort=-name&page=3');
+    expect(screen.getByRole('combobox', { name: 'Viimeisin tilanne' })).toHaveDisplayValue('Kaikki');
+    expect(await screen.findByText('Sivu 3 / 4')).toBeInTheDocument();
+  });
+
+  it('searches by the text given, with the filters chosen, and clears them all', async () => {
+    const fetchMock = portfolioApi((url) =>
+      jsonResponse(url.searchParams.get('q') === 'hyte' ? pageOf([]) : pageOf([waterProject, healthTechProject])),
+    );
+    const { router } = renderApp({ url: '/projects' });
+    await screen.findByRole('table');
+    const searchbox = screen.getByRole('searchbox', { name: 'Hae tunnuksella tai nimellä' });
+
+    searchbox.focus();
+    fireEvent.change(searchbox, { target: { value: '  vesi ' } });
+    expect(currentUrl(router)).toBe('/projects'); // not searched until asked
+    fireEvent.submit(screen.getByRole('search')); // Enter in the field
+    expect(currentUrl(router)).toBe('/projects?q=vesi');
+    expect(searchbox).toHaveValue('vesi');
+    expect(searchbox).toHaveFocus(); // the same page: focus stays where the user works
+    await waitFor(() => expect(lastProjectsQuery(fetchMock).get('q')).toBe('vesi'));
+
+    // Text typed but not yet searched for goes with a filter chosen after it.
+    fireEvent.change(searchbox, { target: { value: 'hyte' } });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Hanketyyppi' }), { target: { value: 'launch' } });
+    expect(currentUrl(router)).toBe('/projects?kind=launch&q=hyte');
+    await waitFor(() => expect(lastProjectsQuery(fetchMock).get('kind')).toBe('launch'));
+    expect(lastProjectsQuery(fetchMock).get('q')).toBe('hyte');
+    expect(await screen.findByText('Hakuehtoja vastaavia hankkeita ei löytynyt.')).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('Hakuehtoja vastaa 0 hanketta.');
+    expect(screen.getByRole('combobox', { name: 'Hanketyyppi' })).toHaveDisplayValue('Käynnistämishanke');
+
+    fireEvent.click(screen.getByRole('link', { name: 'Poista rajaukset' }));
+    expect(currentUrl(router)).toBe('/projects');
+    expect(await screen.findByRole('table')).toBeInTheDocument();
+    expect(screen.getByRole('searchbox', { name: 'Hae tunnuksella tai nimellä' })).toHaveValue('');
+    expect(screen.getByRole('combobox', { name: 'Hanketyyppi' })).toHaveDisplayValue('Kaikki');
+    expect(screen.queryByRole('link', { name: 'Poista rajaukset' })).not.toBeInTheDocument();
+  });
+
+  it('offers the priority areas of the chosen agreement, and clears the area when the agreement changes', async () => {
+    const fetchMock = portfolioApi(() => jsonResponse(pageOf([waterProject])));
+    const { router } = renderApp({ url: `/projects?priorityAreaId=${WATER.id}` });
+    await screen.findByRole('table');
+
+    const areas = screen.getByRole('combobox', { name: 'Painopiste' });
+    // No agreement chosen: every area, under its agreement's title.
+    await waitFor(() => expect(areas).toHaveDisplayValue('Vesi'));
+    expect(within(areas).getByRole('group', { name: OULU_AGREEMENT.title })).toHaveTextContent('Energia');
+    expect(lastProjectsQuery(fetchMock).get('priorityAreaId')).toBe(WATER.id);
+
+    const agreements = screen.getByRole('combobox', { name: 'Ekosysteemisopimus' });
+    expect(
+      within(agreements)
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(['Kaikki sopimukset', KUOPIO_AGREEMENT.title, OULU_AGREEMENT.title]);
+    fireEvent.change(agreements, { target: { value: OULU_AGREEMENT.id } });
+
+    expect(currentUrl(router)).toBe(`/projects?agreementId=${OULU_AGREEMENT.id}`);
+    await waitFor(() =>
+      expect(
+        within(areas)
+          .getAllByRole('option')
+          .map((option) => option.textContent),
+      ).toEqual(['Kaikki', 'Energia']),
+    );
+    expect(areas).toHaveDisplayValue('Kaikki');
+    const [areasOfAgreement] = requestsTo(fetchMock, '/api/priority-areas').filter(
+      (request) => new URL(request.url).searchParams.get('agreementId') === OULU_AGREEMENT.id,
+    );
+    expect(areasOfAgreement).toBeDefined();
+    const query = lastProjectsQuery(fetchMock);
+    expect(query.get('agreementId')).toBe(OULU_AGREEMENT.id);
+    expect(query.get('priorityAreaId')).toBeNull();
+  });
+
+  it('ignores values in the URL that are not valid filters rather than failing the request', async () => {
+    const fetchMock = portfolioApi(() => jsonResponse(pageOf([waterProject])));
+    renderApp({ url: '/projects?lifecycleStatus=kesken&health=green&agreementId=42&sort=budget&page=-3' });
+    await screen.findByRole('table');
+    const query = lastProjectsQuery(fetchMock);
+    expect([...query.keys()].sort()).toEqual(['page', 'pageSize']);
+    expect(query.get('page')).toBe('1');
+    expect(screen.getByRole('combobox', { name: 'Vaihe' })).toHaveDisplayValue('Kaikki');
+  });
+
+  it('says when a bookmarked page is past the end, and links to the first page', async () => {
+    portfolioApi((url) =>
+      jsonResponse(
+        url.searchParams.get('page') === '1'
+          ? pageOf([waterProject], { total: 1 })
+          : pageOf([], { total: 1, page: Number(url.searchParams.get('page')) }),
+      ),
+    );
+    const { router } = renderApp({ url: '/projects?kind=launch&page=9' });
+    expect(await screen.findByText('Tällä sivulla ei ole hankkeita.')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('link', { name: 'Siirry ensimmäiselle sivulle' }));
+    expect(currentUrl(router)).toBe('/projects?kind=launch');
+    expect(await screen.findByRole('row', { name: /VESI-KH/ })).toBeInTheDocument();
+  });
+
+  it("opens a project's page from its name", async () => {
+    portfolioApi(() => jsonResponse(pageOf([waterProject, healthTechProject])));
+    const { router } = renderApp({ url: '/projects?lifecycleStatus=active' });
+    const table = await screen.findByRole('table');
+    fireEvent.click(within(table).getByRole('link', { name: healthTechProject.name }));
+
+    await waitFor(() => expect(currentUrl(router)).toBe(`/projects/${healthTechProject.id}`));
+    await waitFor(() => expect(screen.queryByRole('heading', { level: 1, name: 'Hankkeet' })).not.toBeInTheDocument());
+    // The projects link marks the section the project page is in.
+    const nav = screen.getByRole('navigation', { name: 'Päävalikko' });
+    expect(within(nav).getByRole('link', { name: 'Hankkeet' })).toHaveAttribute('aria-current', 'true');
+
+    // Back returns to the list as it was.
+    await act(() => router.navigate(-1));
+    expect(currentUrl(router)).toBe('/projects?lifecycleStatus=active');
+    expect(await screen.findByRole('combobox', { name: 'Vaihe' })).toHaveDisplayValue('Käynnissä');
   });
 });

@@ -1,30 +1,44 @@
-import { DEFAULT_PAGE_SIZE } from '@salkku/shared';
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { HealthLabel } from '../../../components/health-label';
 import { Pagination } from '../../../components/pagination';
 import { useFormat } from '../../../lib/format';
 import { localisedName } from '../../../lib/localised-name';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { useProjects, type ProjectSummary } from '../api/get-projects';
+import { useProjects, type ProjectSort, type ProjectSummary } from '../api/get-projects';
+import { DEFAULT_SORT, isFiltered, projectListSearch, useProjectListView } from '../hooks/use-project-list-view';
+import { ProjectFilters } from './project-filters';
 
-/** The portfolio: every project of the agreement with its status, funding and next milestone. */
+/**
+ * The portfolio: the projects of the agreement with their status, funding and next milestone,
+ * filtered, sorted and paged by the server. The whole view (filters, order, page) is in the URL.
+ */
 export function ProjectsPage() {
   const { t } = useTranslation();
-  const [page, setPage] = useState(1);
-  const pageSize = DEFAULT_PAGE_SIZE;
-  const projects = useProjects({ page, pageSize });
+  const { view, request, changeFilters, changeSort, changePage } = useProjectListView();
+  const projects = useProjects(request);
   const headingId = useId();
   const title = t('projects.title');
   useDocumentTitle(title);
+  const filtered = isFiltered(view);
+  const data = projects.data;
+
+  // Loading, then (after a search or filter) how many projects match: a status message.
+  const status = projects.isFetching
+    ? t('projects.loading')
+    : filtered && data && !projects.isError
+      ? t('projects.found', { count: data.total })
+      : '';
 
   return (
     <section aria-labelledby={headingId}>
       <h1 id={headingId} tabIndex={-1}>
         {title}
       </h1>
+      <ProjectFilters view={view} onFiltersChange={changeFilters} onSortChange={changeSort} />
       <p role="status" className="status-message">
-        {projects.isFetching ? t('projects.loading') : ''}
+        {status}
       </p>
       {projects.isError && (
         <div role="alert" className="error-message">
@@ -34,40 +48,74 @@ export function ProjectsPage() {
           </button>
         </div>
       )}
-      {projects.data &&
-        (projects.data.items.length === 0 ? (
-          <p>{t('projects.empty')}</p>
-        ) : (
-          <>
-            <ProjectsTable items={projects.data.items} total={projects.data.total} />
-            <Pagination
-              page={projects.data.page}
-              pageSize={projects.data.pageSize}
-              total={projects.data.total}
-              onPageChange={setPage}
-            />
-          </>
-        ))}
+      {data && !projects.isError && (
+        <div className={projects.isPlaceholderData ? 'projects-results projects-results--stale' : 'projects-results'}>
+          {data.items.length > 0 ? (
+            <>
+              <ProjectsTable
+                items={data.items}
+                total={data.total}
+                sort={view.sort ?? DEFAULT_SORT}
+                busy={projects.isPlaceholderData}
+              />
+              <Pagination page={view.page} pageSize={data.pageSize} total={data.total} onPageChange={changePage} />
+            </>
+          ) : data.total > 0 ? (
+            // A page past the end (an old bookmark after projects were removed, say).
+            <p>
+              {t('projects.pastTheEnd')}{' '}
+              <Link to={{ search: projectListSearch({ ...view, page: 1 }).toString() }}>{t('projects.firstPage')}</Link>
+            </p>
+          ) : (
+            <p>{filtered ? t('projects.noMatches') : t('projects.empty')}</p>
+          )}
+        </div>
+      )}
     </section>
   );
 }
 
-function ProjectsTable({ items, total }: { items: ProjectSummary[]; total: number }) {
+/** The columns whose order the sort select can set; their header tells the order (aria-sort). */
+type SortableColumn = 'code' | 'name' | 'lifecycleStatus' | 'health';
+
+function ariaSort(sort: ProjectSort, column: SortableColumn): 'ascending' | 'descending' | undefined {
+  if (sort === column) return 'ascending';
+  if (sort === `-${column}`) return 'descending';
+  return undefined;
+}
+
+interface ProjectsTableProps {
+  items: ProjectSummary[];
+  total: number;
+  sort: ProjectSort;
+  /** The rows are the previous view's while the next one loads. */
+  busy: boolean;
+}
+
+function ProjectsTable({ items, total, sort, busy }: ProjectsTableProps) {
   const { t } = useTranslation();
   const captionId = useId();
   return (
     // A wide table scrolls inside its own region, which takes focus so keyboard users can scroll it.
     <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
-      <table className="data-table">
+      <table className="data-table" aria-busy={busy || undefined}>
         <caption id={captionId}>{t('projects.caption', { total })}</caption>
         <thead>
           <tr>
-            <th scope="col">{t('projects.columns.code')}</th>
-            <th scope="col">{t('projects.columns.name')}</th>
+            <th scope="col" aria-sort={ariaSort(sort, 'code')}>
+              {t('projects.columns.code')}
+            </th>
+            <th scope="col" aria-sort={ariaSort(sort, 'name')}>
+              {t('projects.columns.name')}
+            </th>
             <th scope="col">{t('projects.columns.priorityArea')}</th>
             <th scope="col">{t('projects.columns.leadOrganisation')}</th>
-            <th scope="col">{t('projects.columns.lifecycleStatus')}</th>
-            <th scope="col">{t('projects.columns.health')}</th>
+            <th scope="col" aria-sort={ariaSort(sort, 'lifecycleStatus')}>
+              {t('projects.columns.lifecycleStatus')}
+            </th>
+            <th scope="col" aria-sort={ariaSort(sort, 'health')}>
+              {t('projects.columns.health')}
+            </th>
             <th scope="col" className="num">
               {t('projects.columns.granted')}
             </th>
@@ -97,7 +145,9 @@ function ProjectRow({ project }: { project: ProjectSummary }) {
   return (
     <tr>
       <td className="nowrap">{project.code}</td>
-      <th scope="row">{project.name}</th>
+      <th scope="row">
+        <Link to={`/projects/${project.id}`}>{project.name}</Link>
+      </th>
       <td>{localisedName(project.priorityArea, format.language)}</td>
       <td>{project.leadOrganisation.name}</td>
       <td>{t(`lifecycle.${project.lifecycleStatus}`)}</td>

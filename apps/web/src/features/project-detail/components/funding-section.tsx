@@ -1,0 +1,217 @@
+import type { UseQueryResult } from '@tanstack/react-query';
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../../lib/format';
+import type { FundingDecision } from '../api/get-funding-decisions';
+import type { Payment } from '../api/get-payments';
+import type { ProjectDetail } from '../api/get-project';
+import { formatPercentNumberIn } from './format-extra';
+import { QueryContent, Section } from './section';
+
+export interface FundingSectionProps {
+  funding: ProjectDetail['funding'];
+  decisions: UseQueryResult<FundingDecision[]>;
+  payments: UseQueryResult<Payment[]>;
+}
+
+/**
+ * Granted, paid and remaining in total, every funding decision of the project, and the payments
+ * made under each. An amount that is not known (not public yet) is said to be unknown, never 0.
+ */
+export function FundingSection({ funding, decisions, payments }: FundingSectionProps) {
+  const { t } = useTranslation();
+  return (
+    <Section title={t('projectPage.funding.title')}>
+      <FundingTotals funding={funding} />
+      <QueryContent query={decisions}>
+        {(items) =>
+          items.length === 0 ? (
+            <p>{t('projectPage.funding.empty')}</p>
+          ) : (
+            <>
+              <DecisionsTable decisions={items} />
+              <h3>{t('projectPage.funding.payments.title')}</h3>
+              <QueryContent query={payments}>
+                {(paymentItems) => <PaymentsByDecision decisions={items} payments={paymentItems} />}
+              </QueryContent>
+            </>
+          )
+        }
+      </QueryContent>
+    </Section>
+  );
+}
+
+function FundingTotals({ funding }: { funding: ProjectDetail['funding'] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <dl className="facts facts--totals">
+      <div>
+        <dt>{t('projectPage.funding.granted')}</dt>
+        <dd>
+          {format.money(funding.granted)}
+          {funding.unknownAmounts > 0 && (
+            <span className="secondary">
+              {t('projectPage.funding.unknownAmounts', { count: funding.unknownAmounts })}
+            </span>
+          )}
+        </dd>
+      </div>
+      <div>
+        <dt>{t('projectPage.funding.paid')}</dt>
+        <dd>{format.money(funding.paid)}</dd>
+      </div>
+      <div>
+        <dt>{t('projectPage.funding.remaining')}</dt>
+        <dd>{format.money(funding.remaining)}</dd>
+      </div>
+    </dl>
+  );
+}
+
+/** "Kuopion kaupunki, AKKE-rahoitus, 20.9.2021": names a decision in captions and headers. */
+function useDecisionName(): (decision: FundingDecision) => string {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (decision) => {
+    const names = { funder: decision.funder.name, instrument: t(`projectPage.instruments.${decision.instrument}`) };
+    return decision.decisionDate
+      ? t('projectPage.funding.decisionNameDated', { ...names, date: format.date(decision.decisionDate) })
+      : t('projectPage.funding.decisionName', names);
+  };
+}
+
+function DecisionsTable({ decisions }: { decisions: FundingDecision[] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const decisionName = useDecisionName();
+  const captionId = useId();
+  const notGiven = t('projectPage.notGiven');
+  const unknown = t('projectPage.unknownAmount');
+  return (
+    <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
+      <table className="data-table">
+        <caption id={captionId}>{t('projectPage.funding.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('projectPage.funding.columns.decision')}</th>
+            <th scope="col">{t('projectPage.funding.columns.status')}</th>
+            <th scope="col">{t('projectPage.funding.columns.decidedBy')}</th>
+            <th scope="col">{t('projectPage.funding.columns.eligiblePeriod')}</th>
+            <th scope="col" className="num">
+              {t('projectPage.funding.columns.granted')}
+            </th>
+            <th scope="col" className="num">
+              {t('projectPage.funding.columns.paid')}
+            </th>
+            <th scope="col" className="num">
+              {t('projectPage.funding.columns.remaining')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {decisions.map((decision) => (
+            <tr key={decision.id}>
+              <th scope="row">
+                {decisionName(decision)}
+                {decision.recipient && (
+                  <span className="secondary">
+                    {t('projectPage.funding.recipient', { name: decision.recipient.name })}
+                  </span>
+                )}
+              </th>
+              <td>{t(`projectPage.decisionStatuses.${decision.status}`)}</td>
+              <td>
+                {[decision.decisionBody, decision.recordNumber].filter(Boolean).join(' ') || notGiven}
+                {decision.conditions && (
+                  <span className="secondary">
+                    {t('projectPage.funding.conditions', { conditions: decision.conditions })}
+                  </span>
+                )}
+              </td>
+              <td className="nowrap">
+                {decision.eligibleFrom || decision.eligibleTo
+                  ? t('projectPage.period', {
+                      start: format.date(decision.eligibleFrom) || notGiven,
+                      end: format.date(decision.eligibleTo) || notGiven,
+                    })
+                  : notGiven}
+              </td>
+              <td className="num">
+                {decision.amountGranted === null ? unknown : format.money(decision.amountGranted)}
+                {decision.cap !== null && (
+                  <span className="secondary">
+                    {t('projectPage.funding.cap', { amount: format.money(decision.cap) })}
+                  </span>
+                )}
+                {decision.coFundingRate !== null && (
+                  <span className="secondary">
+                    {t('projectPage.funding.coFundingRate', {
+                      rate: t('projectPage.percent', {
+                        value: formatPercentNumberIn(decision.coFundingRate, format.language),
+                      }),
+                    })}
+                  </span>
+                )}
+              </td>
+              <td className="num">{format.money(decision.paid)}</td>
+              <td className="num">{decision.remaining === null ? unknown : format.money(decision.remaining)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** For each decision, a table of its payments (the caption names the decision), or a line saying there are none. */
+function PaymentsByDecision({ decisions, payments }: { decisions: FundingDecision[]; payments: Payment[] }) {
+  const { t } = useTranslation();
+  const decisionName = useDecisionName();
+  const byDecision = new Map<string, Payment[]>();
+  for (const payment of payments) {
+    byDecision.set(payment.fundingDecisionId, [...(byDecision.get(payment.fundingDecisionId) ?? []), payment]);
+  }
+  return decisions.map((decision) => {
+    const paid = byDecision.get(decision.id) ?? [];
+    return paid.length === 0 ? (
+      <p key={decision.id}>{t('projectPage.funding.payments.noneFor', { decision: decisionName(decision) })}</p>
+    ) : (
+      <PaymentsTable key={decision.id} caption={decisionName(decision)} payments={paid} />
+    );
+  });
+}
+
+function PaymentsTable({ caption, payments }: { caption: string; payments: Payment[] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const captionId = useId();
+  return (
+    <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
+      <table className="data-table data-table--compact">
+        <caption id={captionId}>{t('projectPage.funding.payments.caption', { decision: caption })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('projectPage.funding.payments.columns.paidOn')}</th>
+            <th scope="col" className="num">
+              {t('projectPage.funding.payments.columns.amount')}
+            </th>
+            <th scope="col">{t('projectPage.funding.payments.columns.note')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {payments.map((payment) => (
+            <tr key={payment.id}>
+              <th scope="row" className="nowrap">
+                <time dateTime={payment.paidOn}>{format.date(payment.paidOn)}</time>
+              </th>
+              <td className="num">{format.money(payment.amount)}</td>
+              <td>{payment.note}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+import type { UseQueryResult } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { HealthLabel } from '../../../components/health-label';
+import { Pagination } from '../../../components/pagination';
+import { useFormat } from '../../../lib/format';
+import type { ProjectHistoryItem, ProjectHistoryPage } from '../api/get-project-history';
+import { formatDateTimeIn } from './format-extra';
+import { entityLabel, fieldLabel, historyValue } from './history-values';
+import { QueryContent, Section } from './section';
+
+export interface HistorySectionProps {
+  history: UseQueryResult<ProjectHistoryPage>;
+  onPageChange: (page: number) => void;
+}
+
+/** Who changed what and when (old → new), with the status reports, newest first, a page at a time. */
+export function HistorySection({ history, onPageChange }: HistorySectionProps) {
+  const { t } = useTranslation();
+  return (
+    <Section title={t('projectPage.history.title')}>
+      <QueryContent query={history}>
+        {(page) =>
+          page.items.length === 0 ? (
+            <p>{t('projectPage.history.empty')}</p>
+          ) : (
+            <>
+              <ol className="history" aria-label={t('projectPage.history.list')}>
+                {page.items.map((item) => (
+                  <HistoryEntry key={`${item.kind}:${item.id}`} item={item} />
+                ))}
+              </ol>
+              <Pagination page={page.page} pageSize={page.pageSize} total={page.total} onPageChange={onPageChange} />
+            </>
+          )
+        }
+      </QueryContent>
+    </Section>
+  );
+}
+
+function HistoryEntry({ item }: { item: ProjectHistoryItem }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const title =
+    item.kind === 'status_report'
+      ? t('projectPage.history.statusReport', { date: format.date(item.reportingDate) })
+      : t('projectPage.history.event', {
+          entity: entityLabel(item.entityType, t),
+          action: item.action ? t(`projectPage.history.actions.${item.action}`) : '',
+        });
+  return (
+    <li className="history__item">
+      <p className="history__title">
+        <strong>{title}</strong>
+        {item.kind === 'status_report' && item.health && <HealthLabel health={item.health} />}
+      </p>
+      <p className="secondary">
+        <time dateTime={item.occurredAt}>{formatDateTimeIn(item.occurredAt, format.language)}</time>
+        {' · '}
+        {t('projectPage.history.by', { name: item.actorName })}
+      </p>
+      {item.kind === 'audit' && item.changes && <Changes item={item} changes={item.changes} />}
+    </li>
+  );
+}
+
+function Changes({ item, changes }: { item: ProjectHistoryItem; changes: NonNullable<ProjectHistoryItem['changes']> }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const fields = Object.entries(changes);
+  if (fields.length === 0) return null;
+  const value = (field: string, v: (typeof changes)[string]['old']) =>
+    historyValue(field, v, item.entityType, t, format);
+  return (
+    <dl className="changes">
+      {fields.map(([field, change]) => (
+        <div key={field}>
+          <dt>{fieldLabel(field, t)}</dt>
+          <dd>
+            {/* A creation has only new values and a deletion only old ones; an update says both. */}
+            {item.action === 'create' ? (
+              value(field, change.new)
+            ) : item.action === 'delete' ? (
+              value(field, change.old)
+            ) : (
+              <>
+                <span className="changes__old">{value(field, change.old)}</span> <span aria-hidden="true">→</span>{' '}
+                <span className="visually-hidden">{t('projectPage.history.changedTo')}</span>{' '}
+                <span className="changes__new">{value(field, change.new)}</span>
+              </>
+            )}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

@@ -1,0 +1,92 @@
+import {
+  FUNDING_DECISION_STATUSES,
+  FUNDING_INSTRUMENTS,
+  HEALTH_VALUES,
+  isIsoDate,
+  isMoney,
+  LIFECYCLE_STATUSES,
+  MILESTONE_STATUSES,
+  PROJECT_KINDS,
+} from '@salkku/shared';
+import type { TFunction } from 'i18next';
+import type { Formatters } from '../../../lib/format';
+import fi from '../../../lib/locales/fi.json';
+import type { FieldChange } from '../api/get-project-history';
+import { formatPercentNumberIn } from './format-extra';
+
+/** Audited fields that hold euros or days: shown in the active language's format. */
+const MONEY_FIELDS = new Set(['amount', 'amountGranted', 'budgetShare', 'cap', 'totalBudget']);
+const DATE_FIELDS = new Set([
+  'completedOn',
+  'decisionDate',
+  'dueDate',
+  'eligibleFrom',
+  'eligibleTo',
+  'paidOn',
+  'plannedEnd',
+  'plannedStart',
+  'reportingDate',
+]);
+
+type FieldName = keyof typeof fi.projectPage.history.fields;
+
+function isKnownField(field: string): field is FieldName {
+  return Object.hasOwn(fi.projectPage.history.fields, field);
+}
+
+function isOneOf<T extends string>(values: readonly T[], value: string): value is T {
+  return (values as readonly string[]).includes(value);
+}
+
+/** The name of a changed field in the language; a field this page does not know keeps its own name. */
+export function fieldLabel(field: string, t: TFunction): string {
+  return isKnownField(field) ? t(`projectPage.history.fields.${field}`) : field;
+}
+
+/**
+ * A value of a change as a person reads it: money and dates in the language's format, statuses
+ * and other codes translated, nothing as "(empty)". Anything else is shown as it was recorded.
+ */
+export function historyValue(
+  field: string,
+  value: FieldChange['old'],
+  entityType: string | null,
+  t: TFunction,
+  format: Formatters,
+): string {
+  if (value === null || value === '') return t('projectPage.history.emptyValue');
+  if (typeof value === 'boolean') return value ? t('projectPage.history.yes') : t('projectPage.history.no');
+  const text = String(value);
+  if (MONEY_FIELDS.has(field) && isMoney(text)) return format.money(text);
+  if (DATE_FIELDS.has(field) && isIsoDate(text)) return format.date(text);
+  if (field === 'coFundingRate')
+    return t('projectPage.percent', { value: formatPercentNumberIn(text, format.language) });
+  if (field === 'lifecycleStatus' && isOneOf(LIFECYCLE_STATUSES, text)) return t(`lifecycle.${text}`);
+  if (field === 'health' && isOneOf(HEALTH_VALUES, text)) return t(`health.${text}`);
+  if (field === 'instrument' && isOneOf(FUNDING_INSTRUMENTS, text)) return t(`projectPage.instruments.${text}`);
+  if (field === 'kind' && entityType === 'project' && isOneOf(PROJECT_KINDS, text)) {
+    return t(`projectPage.kinds.${text}`);
+  }
+  if (field === 'status' && entityType === 'milestone' && isOneOf(MILESTONE_STATUSES, text)) {
+    return t(`projectPage.milestones.statuses.${text}`);
+  }
+  if (field === 'status' && entityType === 'funding_decision' && isOneOf(FUNDING_DECISION_STATUSES, text)) {
+    return t(`projectPage.decisionStatuses.${text}`);
+  }
+  return text;
+}
+
+const ENTITY_TYPES = [
+  'project',
+  'project_partner',
+  'funding_decision',
+  'payment',
+  'milestone',
+  'status_report',
+] as const;
+
+/** "Rahoituspäätös" for funding_decision; an entity type this page does not know keeps its own name. */
+export function entityLabel(entityType: string | null, t: TFunction): string {
+  if (entityType === null) return '';
+  return isOneOf(ENTITY_TYPES, entityType) ? t(`projectPage.history.entityTypes.${entityType}`) : entityType;
+}
