@@ -2,6 +2,7 @@ import { Logger, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
@@ -65,6 +66,7 @@ export async function createApp(config: AppConfig, database: ResolvedDatabase): 
   app.disable('x-powered-by');
   app.set('query parser', 'extended');
   app.set('trust proxy', config.trustProxy);
+  app.use(compression());
   app.use(cookieParser());
   app.use(
     helmet({

@@ -50,3 +50,19 @@ describe('platform endpoints', () => {
     expect(res.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
   });
 });
+
+describe('compression', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('gzips responses for clients that accept it', async () => {
+    const doc = await t.anonymous.get('/api/openapi.json').set('Accept-Encoding', 'gzip');
+    expect(doc.status).toBe(200);
+    expect(doc.headers['content-encoding']).toBe('gzip');
+  });
+});
