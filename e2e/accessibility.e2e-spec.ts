@@ -1,6 +1,6 @@
 /**
  * axe-core (WCAG 2.0 and 2.1, levels A and AA) reports zero violations on every page, in Finnish,
- * Swedish and English: the sign-in page, the projects list, a project page, the change-password
+ * Swedish and English: the sign-in page, the dashboard, the projects list, a project page, the change-password
  * page and the page for an address that does not exist, as a coordinator (who sees the most controls). A failure lists every violation by rule
  * and node.
  */
@@ -18,6 +18,9 @@ import {
   visible,
   waitForProject,
 } from './support/browser';
+
+/** The dashboard's heading in each language. */
+const DASHBOARD_TITLE = { fi: 'Yleiskatsaus', sv: 'Översikt', en: 'Overview' } as const;
 
 let browser: Browser;
 beforeAll(async () => {
@@ -49,8 +52,17 @@ describe.each(LANGUAGES)('in %s', (language) => {
     expect(await axeViolations(page, `${language} sign-in`)).toEqual([]);
   });
 
-  test('the projects list', async () => {
+  test('the dashboard (the start page)', async () => {
     await signIn(page, ACCOUNTS.coordinator, language);
+    await visible(page.getByRole('heading', { level: 1, name: DASHBOARD_TITLE[language] }));
+    await visible(page.getByRole('img').first());
+    await visible(page.getByRole('table').first());
+    expect(await lang()).toBe(language);
+    expect(await axeViolations(page, `${language} dashboard`)).toEqual([]);
+  });
+
+  test('the projects list', async () => {
+    await page.goto('/projects');
     await waitForProject(page, 'VESI-KH');
     expect(await lang()).toBe(language);
     expect(await axeViolations(page, `${language} projects list`)).toEqual([]);
@@ -80,5 +92,41 @@ describe.each(LANGUAGES)('in %s', (language) => {
     await visible(page.getByRole('heading', { level: 1 }));
     expect(await lang()).toBe(language);
     expect(await axeViolations(page, `${language} not found`)).toEqual([]);
+  });
+});
+
+/** The accessibility statement (signed out, and as an admin who can edit its contact) and the admin pages. */
+describe.each(LANGUAGES)('statement and admin pages in %s', (language) => {
+  let context: BrowserContext;
+  let page: Page;
+  beforeAll(async () => {
+    ({ context, page } = await newPage(browser));
+  });
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  test('the accessibility statement, signed out', async () => {
+    await page.goto('/');
+    await visible(page.getByLabel(UI.fi.email));
+    if (language !== 'fi') await chooseLanguage(page, language);
+    await page.getByRole('contentinfo').getByRole('link').last().click();
+    await visible(page.getByRole('heading', { level: 1 }));
+    await visible(page.getByRole('heading', { level: 2 }).first());
+    expect(page.url()).toMatch(/\/accessibility$/);
+    expect(await axeViolations(page, `${language} accessibility statement (signed out)`)).toEqual([]);
+  });
+
+  test('the admin pages and the statement with its edit form, as an admin', async () => {
+    await page.goto('/');
+    await signIn(page, ACCOUNTS.admin, language);
+    for (const path of ['/admin/users', '/admin/organisations']) {
+      await page.goto(path);
+      await visible(page.getByRole('table'));
+      expect(await axeViolations(page, `${language} ${path}`)).toEqual([]);
+    }
+    await page.goto('/accessibility');
+    await visible(page.getByRole('form'));
+    expect(await axeViolations(page, `${language} accessibility statement (admin)`)).toEqual([]);
   });
 });

@@ -38,7 +38,7 @@ async function editControls(): Promise<string[]> {
 }
 
 test('the projects list shows the liaison no edit controls', async () => {
-  await page.goto('/');
+  await page.goto('/projects');
   await waitForProject(page, 'TERVEYS-KH');
   await page.waitForLoadState('networkidle');
   expect(await editControls()).toEqual([]);

@@ -20,7 +20,7 @@ test.each(ROLES)('the %s signs in with the form and sees the launch projects', a
   const account = ACCOUNTS[role];
   const { context, page } = await newPage(browser);
   try {
-    await page.goto('/');
+    await page.goto('/projects');
     await visible(page.getByRole('heading', { level: 1, name: /Kirjaudu sisään/ }));
     await signIn(page, account);
 

@@ -100,9 +100,9 @@ export async function signIn(page: Page, account: Account, language: Language = 
   await visible(page.getByRole('banner').getByText(account.displayName));
 }
 
-/** Opens the app at / and signs in. */
-export async function openSignedIn(page: Page, account: Account): Promise<void> {
-  await page.goto('/');
+/** Opens the app at `path` (the projects list unless given) and signs in: the app then shows that page. */
+export async function openSignedIn(page: Page, account: Account, path = '/projects'): Promise<void> {
+  await page.goto(path);
   await signIn(page, account);
 }
 

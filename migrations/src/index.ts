@@ -1,6 +1,7 @@
 import type { MigrationInterface } from 'typeorm';
 import { InitialSchema1795840487219 } from './1795840487219-InitialSchema';
 import { AccountsSessionsAudit1795844135416 } from './1795844135416-AccountsSessionsAudit';
+import { AccessibilityFeedbackSettings1795847011772 } from './1795847011772-AccessibilityFeedbackSettings';
 
 /**
  * Every migration, oldest first. Never edit one that has landed: add a new one.
@@ -9,4 +10,5 @@ import { AccountsSessionsAudit1795844135416 } from './1795844135416-AccountsSess
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
   InitialSchema1795840487219,
   AccountsSessionsAudit1795844135416,
+  AccessibilityFeedbackSettings1795847011772,
 ];

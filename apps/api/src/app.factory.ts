@@ -68,6 +68,16 @@ export async function createApp(config: AppConfig, database: ResolvedDatabase): 
   app.set('trust proxy', config.trustProxy);
   app.use(compression());
   app.use(cookieParser());
+  // API answers are per user and partly derived from other records (a project's funding totals
+  // change when a payment is added, its version does not): never cached, never a 304. The ETag
+  // (the record's version) is for If-Match on updates, not for conditional GETs.
+  app.use('/api', (req: Request, res: Response, next: NextFunction) => {
+    delete req.headers['if-none-match'];
+    delete req.headers['if-modified-since'];
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+  app.set('etag', false);
   app.use(
     helmet({
       contentSecurityPolicy: {

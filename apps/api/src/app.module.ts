@@ -8,6 +8,7 @@ import { EmbeddedPostgresLifecycle } from './database/embedded-lifecycle';
 import { AgreementsModule } from './modules/agreements/agreements.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { DashboardModule } from './modules/dashboard/dashboard.module';
 import { FundingDecisionsModule } from './modules/funding-decisions/funding-decisions.module';
 import { HealthModule } from './modules/health/health.module';
 import { MilestonesModule } from './modules/milestones/milestones.module';
@@ -15,6 +16,7 @@ import { OrganisationsModule } from './modules/organisations/organisations.modul
 import { PaymentsModule } from './modules/payments/payments.module';
 import { PriorityAreasModule } from './modules/priority-areas/priority-areas.module';
 import { ProjectsModule } from './modules/projects/projects.module';
+import { SettingsModule } from './modules/settings/settings.module';
 import { StatusReportsModule } from './modules/status-reports/status-reports.module';
 import { UsersModule } from './modules/users/users.module';
 
@@ -31,6 +33,8 @@ export const FEATURE_MODULES = [
   PaymentsModule,
   MilestonesModule,
   StatusReportsModule,
+  DashboardModule,
+  SettingsModule,
 ];
 
 @Module({})

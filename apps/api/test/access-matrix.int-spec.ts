@@ -97,6 +97,7 @@ const MATRIX: Record<string, Row> = {
   'PATCH /api/priority-areas/:id': { expected: adminOnly(409), body: STALE },
   'DELETE /api/priority-areas/:id': { expected: adminOnly(409), ifMatch: '"999"' },
 
+  'GET /api/dashboard': { expected: list },
   'GET /api/projects': { expected: list },
   'GET /api/projects/:id': { expected: scopedRead(200) },
   'GET /api/projects/:id/history': { expected: scopedRead(200) },
@@ -133,6 +134,10 @@ const MATRIX: Record<string, Row> = {
   'POST /api/users/:id/password': { expected: adminOnly(400), body: {} },
 
   'GET /api/audit-events': { expected: adminOnly(200) },
+
+  'GET /api/settings/accessibility': { expected: everyone(200) },
+  'PATCH /api/settings/accessibility': { expected: adminOnly(409), body: STALE },
+  'PATCH /api/me/language': { expected: signedIn(400), body: {} },
 };
 
 interface Layer {

@@ -66,3 +66,20 @@ describe('compression', () => {
     expect(doc.headers['content-encoding']).toBe('gzip');
   });
 });
+
+describe('caching', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('marks API answers no-store and never answers 304 to a revalidation', async () => {
+    const org = await t.http.post('/api/organisations').send({ name: 'Välimuisti Oy', kind: 'company' }).expect(201);
+    const first = await t.http.get(`/api/organisations/${org.body.id}`).expect(200);
+    expect(first.headers['cache-control']).toBe('no-store');
+    await t.http.get(`/api/organisations/${org.body.id}`).set('If-None-Match', first.headers.etag!).expect(200);
+  });
+});

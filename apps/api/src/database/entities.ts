@@ -9,6 +9,7 @@ import { Payment } from '../modules/payments/payment.entity';
 import { PriorityArea } from '../modules/priority-areas/priority-area.entity';
 import { ProjectPartner } from '../modules/projects/project-partner.entity';
 import { Project } from '../modules/projects/project.entity';
+import { AccessibilityFeedbackSettings } from '../modules/settings/accessibility-settings.entity';
 import { StatusReport } from '../modules/status-reports/status-report.entity';
 import { User } from '../modules/users/user.entity';
 
@@ -27,4 +28,5 @@ export const ENTITIES = [
   Session,
   LoginAttempt,
   AuditEvent,
+  AccessibilityFeedbackSettings,
 ];

@@ -14,7 +14,7 @@ describe('app shell', () => {
       if (pathname === '/api/me') return jsonResponse(signedInMe());
       return jsonResponse({ items: [], total: 0, page: 1, pageSize: 25 });
     });
-    renderApp();
+    renderApp({ url: '/projects' });
     expect(await screen.findByText('Hankkeita ei ole vielä.')).toBeInTheDocument();
     fireEvent.click(screen.getByRole('link', { name: 'Vaihda salasana' }));
     fireEvent.change(await screen.findByLabelText('Nykyinen salasana'), { target: { value: 'vanha-salasana-123' } });

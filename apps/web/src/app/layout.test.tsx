@@ -8,7 +8,7 @@ afterEach(() => {
 describe('layout', () => {
   it('has a skip link to main and the banner, main and contentinfo landmarks', async () => {
     mockFetch(withSession(() => jsonResponse({ items: [], total: 0, page: 1, pageSize: 25 })));
-    renderApp();
+    renderApp({ url: '/projects' });
     const main = screen.getByRole('main');
     expect(screen.getByRole('link', { name: 'Siirry pääsisältöön' })).toHaveAttribute('href', `#${main.id}`);
     expect(screen.getByRole('banner')).toHaveTextContent('Salkku');
@@ -25,7 +25,7 @@ describe('layout', () => {
       ),
     );
     localStorage.setItem('salkku.language', 'sv');
-    renderApp({ language: 'remembered' });
+    renderApp({ language: 'remembered', url: '/projects' });
     expect(screen.getByRole('button', { name: 'svenska' })).toHaveAttribute('aria-pressed', 'true');
     expect(await screen.findByRole('heading', { level: 1, name: 'Projekt' })).toBeInTheDocument();
     expect(await screen.findByText('Det finns inga projekt ännu.')).toBeInTheDocument();

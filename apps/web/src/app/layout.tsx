@@ -38,6 +38,9 @@ export function Layout({ account, nav, children }: { account?: ReactNode; nav?: 
       <footer className="site-footer">
         <div className="container">
           <p>{t('app.footer')}</p>
+          <p>
+            <Link to="/accessibility">{t('accessibility.footerLink')}</Link>
+          </p>
         </div>
       </footer>
     </>

@@ -14,7 +14,12 @@ interface NavItem {
  * The pages of the app, in menu order. Each is shown to the roles that may use it; pages that
  * do not exist yet (dashboard, admin) are added here when they do.
  */
-const NAV_ITEMS: readonly NavItem[] = [{ to: '/projects', label: 'nav.projects', permission: 'portfolio:read' }];
+const NAV_ITEMS: readonly NavItem[] = [
+  { to: '/', label: 'dashboard.nav', permission: 'portfolio:read' },
+  { to: '/projects', label: 'nav.projects', permission: 'portfolio:read' },
+  { to: '/admin/users', label: 'admin.nav.users', permission: 'users:manage' },
+  { to: '/admin/organisations', label: 'admin.nav.organisations', permission: 'organisations:write' },
+];
 
 /**
  * The main navigation (a labelled nav landmark). The link of the page shown is marked

@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import {
   currentUrl,
+  emptyDashboardResponse,
   jsonResponse,
   mockFetch,
   renderApp,
@@ -16,19 +17,26 @@ afterEach(() => {
 });
 
 describe('routes and navigation', () => {
-  it('starts on the projects list, with a main navigation marking the page shown', async () => {
-    mockFetch(withSession(() => jsonResponse(EMPTY_PAGE)));
+  it('starts on the dashboard, with a main navigation marking the page shown', async () => {
+    mockFetch(
+      withSession((request) =>
+        new URL(request.url).pathname === '/api/dashboard' ? emptyDashboardResponse() : jsonResponse(EMPTY_PAGE),
+      ),
+    );
     const { router } = renderApp({ url: '/' });
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'Hankkeet' })).toBeInTheDocument();
-    expect(currentUrl(router)).toBe('/projects');
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Yleiskatsaus' }, { timeout: 5000 }),
+    ).toBeInTheDocument();
+    expect(currentUrl(router)).toBe('/');
     const nav = screen.getByRole('navigation', { name: 'Päävalikko' });
     expect(
       within(nav)
         .getAllByRole('link')
         .map((link) => link.textContent),
-    ).toEqual(['Hankkeet']);
-    expect(within(nav).getByRole('link', { name: 'Hankkeet' })).toHaveAttribute('aria-current', 'page');
+    ).toEqual(['Yleiskatsaus', 'Hankkeet']);
+    expect(within(nav).getByRole('link', { name: 'Yleiskatsaus' })).toHaveAttribute('aria-current', 'page');
+    expect(within(nav).getByRole('link', { name: 'Hankkeet' })).not.toHaveAttribute('aria-current');
     // Who is signed in, in what role and city.
     expect(screen.getByRole('banner')).toHaveTextContent('Koordinaattori, Kuopion kaupunki');
   });
@@ -108,7 +116,7 @@ describe('routes and navigation', () => {
       within(nav)
         .getAllByRole('link')
         .map((link) => link.textContent),
-    ).toEqual(['Hankkeet']);
+    ).toEqual(['Yleiskatsaus', 'Hankkeet']);
     expect(screen.getByRole('banner')).toHaveTextContent('Ministeriön yhteyshenkilö');
   });
 });

@@ -1,4 +1,4 @@
-import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { createBrowserRouter, type RouteObject } from 'react-router';
 import { ProjectsPage } from '../features/projects/components/projects-page';
 import { AppShell } from './app-shell';
 import { NotFoundPage } from './not-found-page';
@@ -19,8 +19,15 @@ export const routes: RouteObject[] = [
         // A failing page (a chunk that will not load after a new release, say) keeps the header.
         errorElement: <RouteError />,
         children: [
-          // The dashboard will be the start page; until then the portfolio is.
-          { index: true, element: <Navigate to="/projects" replace /> },
+          // The start page: the portfolio dashboard (its charts load with it, not with the first chunk).
+          {
+            index: true,
+            hydrateFallbackElement: <RouteLoading />,
+            lazy: async () => {
+              const { DashboardPage } = await import('../features/dashboard/components/dashboard-page');
+              return { Component: DashboardPage };
+            },
+          },
           { path: 'projects', element: <ProjectsPage /> },
           {
             path: 'projects/:projectId',
@@ -28,6 +35,71 @@ export const routes: RouteObject[] = [
             lazy: async () => {
               const { ProjectPage } = await import('../features/project-detail/components/project-page');
               return { Component: ProjectPage };
+            },
+          },
+          // The coordinators' forms (features/project-forms), loaded only when opened.
+          {
+            path: 'projects/:projectId/edit',
+            hydrateFallbackElement: <RouteLoading />,
+            lazy: async () => {
+              const { EditProjectPage } = await import('../features/project-forms/components/edit-project-page');
+              return { Component: EditProjectPage };
+            },
+          },
+          {
+            path: 'projects/:projectId/status',
+            hydrateFallbackElement: <RouteLoading />,
+            lazy: async () => {
+              const { LifecycleStatusPage } = await import('../features/project-forms/components/simple-forms');
+              return { Component: LifecycleStatusPage };
+            },
+          },
+          {
+            path: 'projects/:projectId/funding-decisions/new',
+            hydrateFallbackElement: <RouteLoading />,
+            lazy: async () => {
+              const { NewFundingDecisionPage } = await import('../features/project-forms/components/simple-forms');
+              return { Component: NewFundingDecisionPage };
+            },
+          },
+          {
+            path: 'projects/:projectId/funding-decisions/:decisionId/payments/new',
+            hydrateFallbackElement: <RouteLoading />,
+            lazy: async () => {
+              const { NewPaymentPage } = await import('../features/project-forms/components/simple-forms');
+              return { Component: NewPaymentPage };
+            },
+          },
+          {
+            path: 'projects/:projectId/milestones/new',
+            hydrateFallbackElement: <RouteLoading />,
+            lazy: async () => {
+              const { NewMilestonePage } = await import('../features/project-forms/components/simple-forms');
+              return { Component: NewMilestonePage };
+            },
+          },
+          {
+            path: 'projects/:projectId/status-reports/new',
+            hydrateFallbackElement: <RouteLoading />,
+            lazy: async () => {
+              const { NewStatusReportPage } = await import('../features/project-forms/components/simple-forms');
+              return { Component: NewStatusReportPage };
+            },
+          },
+          {
+            path: 'admin/users',
+            hydrateFallbackElement: <RouteLoading />,
+            lazy: async () => {
+              const { UsersPage } = await import('../features/admin/components/users-page');
+              return { Component: UsersPage };
+            },
+          },
+          {
+            path: 'admin/organisations',
+            hydrateFallbackElement: <RouteLoading />,
+            lazy: async () => {
+              const { OrganisationsPage } = await import('../features/admin/components/organisations-page');
+              return { Component: OrganisationsPage };
             },
           },
           {
@@ -42,6 +114,15 @@ export const routes: RouteObject[] = [
         ],
       },
     ],
+  },
+  {
+    // The accessibility statement is for everyone, signed in or not: outside the sign-in gate.
+    path: '/accessibility',
+    hydrateFallbackElement: <RouteLoading />,
+    lazy: async () => {
+      const { AccessibilityRoute } = await import('../features/accessibility/components/accessibility-route');
+      return { Component: AccessibilityRoute };
+    },
   },
 ];
 

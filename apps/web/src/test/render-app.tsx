@@ -97,3 +97,21 @@ export function withSession(
 ): (request: Request) => Response | Promise<Response> {
   return (request) => (new URL(request.url).pathname === '/api/me' ? jsonResponse(me) : answer(request));
 }
+
+/** GET /api/dashboard of an empty portfolio: for tests that pass through the start page (the dashboard). */
+export function emptyDashboardResponse(): Response {
+  return jsonResponse({
+    today: '2026-11-28',
+    projectsByLifecycle: ['planned', 'active', 'on_hold', 'completed', 'cancelled'].map((lifecycleStatus) => ({
+      lifecycleStatus,
+      count: 0,
+    })),
+    projectsByHealth: ['on_track', 'at_risk', 'off_track', 'none'].map((health) => ({ health, count: 0 })),
+    fundingByPriorityArea: [],
+    fundingByFunder: [],
+    milestonesDueSoon: [],
+    overdueMilestones: [],
+    projectsNeedingUpdate: [],
+    latestReports: [],
+  });
+}

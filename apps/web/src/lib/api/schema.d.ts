@@ -100,6 +100,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Portfolio figures, optionally for one agreement and priority area
+         * @description Projects by lifecycle status and by health, funding by priority area and by funder, milestones due soon and overdue, projects needing an update and the latest status reports. Another city’s agreement or priority area is not found (404).
+         */
+        get: operations["Dashboard_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/funding-decisions": {
         parameters: {
             query?: never;
@@ -162,6 +182,22 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/me/language": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["MyLanguage_update"];
         trace?: never;
     };
     "/api/milestones": {
@@ -364,6 +400,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/settings/accessibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Settings_getAccessibility"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["Settings_updateAccessibility"];
+        trace?: never;
+    };
     "/api/status-reports": {
         parameters: {
             query?: never;
@@ -460,6 +512,18 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AccessibilitySettingsResponse: {
+            /** @example saavutettavuus@kuopio.fi */
+            email: string | null;
+            /** @example Kuopion kaupunki */
+            organisationName: string | null;
+            /** @example +358 17 123 4567 */
+            phone: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Send back on update (If-Match or body) to avoid lost updates */
+            version: number;
+        };
         AgreementPage: {
             items: components["schemas"]["AgreementResponse"][];
             page: number;
@@ -806,6 +870,56 @@ export interface components {
             password: string;
             role: components["schemas"]["Role"];
         };
+        DashboardMilestone: {
+            /** Format: date */
+            dueDate: string;
+            /** Format: uuid */
+            id: string;
+            project: components["schemas"]["ProjectRef"];
+            title: string;
+        };
+        DashboardPriorityAreaRef: {
+            /** Format: uuid */
+            id: string;
+            /** @example Water */
+            nameEn: string | null;
+            /** @example Vesi */
+            nameFi: string;
+            /** @example Vatten */
+            nameSv: string | null;
+        };
+        DashboardResponse: {
+            /** @description All decisions (agreement-level ones too, unless a priority area is chosen), by funder */
+            fundingByFunder: components["schemas"]["FundingByFunder"][];
+            /** @description Decisions on projects, by the project’s priority area */
+            fundingByPriorityArea: components["schemas"]["FundingByPriorityArea"][];
+            /** @description The 10 newest status reports */
+            latestReports: components["schemas"]["DashboardStatusReport"][];
+            /** @description Open milestones due within `days`, at most 50, by due date */
+            milestonesDueSoon: components["schemas"]["DashboardMilestone"][];
+            /** @description Open milestones past their due date, at most 50, by due date */
+            overdueMilestones: components["schemas"]["DashboardMilestone"][];
+            /** @description Every health value and "none", zero counts included */
+            projectsByHealth: components["schemas"]["HealthCount"][];
+            /** @description Every lifecycle status, zero counts included */
+            projectsByLifecycle: components["schemas"]["LifecycleCount"][];
+            /** @description Planned, active or on-hold projects whose latest report is older than `staleAfterDays`, or that have none; at most 50, oldest first */
+            projectsNeedingUpdate: components["schemas"]["ProjectNeedingUpdate"][];
+            /**
+             * Format: date
+             * @description The day the figures were computed for
+             */
+            today: string;
+        };
+        DashboardStatusReport: {
+            health: components["schemas"]["Health"];
+            /** Format: uuid */
+            id: string;
+            project: components["schemas"]["ProjectRef"];
+            /** Format: date */
+            reportingDate: string;
+            summary: string;
+        };
         /** @enum {string} */
         ErrorCode: "VALIDATION_FAILED" | "NOT_FOUND" | "VERSION_REQUIRED" | "STALE_VERSION" | "ILLEGAL_TRANSITION" | "PAID_EXCEEDS_GRANTED" | "IN_USE" | "DUPLICATE" | "RULE_VIOLATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "CSRF_FAILED" | "TOO_MANY_REQUESTS" | "INTERNAL_ERROR";
         ErrorResponse: {
@@ -818,6 +932,52 @@ export interface components {
             message: string;
             /** @example 400 */
             statusCode: number;
+        };
+        FundingByFunder: {
+            funder: components["schemas"]["OrganisationRef"];
+            /**
+             * @description Sum granted by granted and amended funding decisions
+             * @example 150000.00
+             */
+            granted: string;
+            /**
+             * @description Sum paid under those decisions
+             * @example 50000.00
+             */
+            paid: string;
+            /**
+             * @description granted − paid
+             * @example 100000.00
+             */
+            remaining: string;
+            /**
+             * @description Granted or amended decisions whose amount is not known: not in `granted`, so the true total is higher
+             * @example 0
+             */
+            unknownAmounts: number;
+        };
+        FundingByPriorityArea: {
+            /**
+             * @description Sum granted by granted and amended funding decisions
+             * @example 150000.00
+             */
+            granted: string;
+            /**
+             * @description Sum paid under those decisions
+             * @example 50000.00
+             */
+            paid: string;
+            priorityArea: components["schemas"]["DashboardPriorityAreaRef"];
+            /**
+             * @description granted − paid
+             * @example 100000.00
+             */
+            remaining: string;
+            /**
+             * @description Granted or amended decisions whose amount is not known: not in `granted`, so the true total is higher
+             * @example 0
+             */
+            unknownAmounts: number;
         };
         FundingDecisionPage: {
             items: components["schemas"]["FundingDecisionResponse"][];
@@ -895,6 +1055,11 @@ export interface components {
         FundingInstrument: "akke" | "erdf" | "city_co_funding" | "business_finland" | "other";
         /** @enum {string} */
         Health: "on_track" | "at_risk" | "off_track";
+        HealthCount: {
+            count: number;
+            /** @description Health of the project’s latest status report, "none" when it has no report */
+            health: components["schemas"]["HealthFilter"];
+        };
         /** @enum {string} */
         HealthFilter: "on_track" | "at_risk" | "off_track" | "none";
         HealthResponse: {
@@ -910,6 +1075,10 @@ export interface components {
         InitialFundingDecisionStatus: "applied" | "granted";
         /** @enum {string} */
         Language: "fi" | "sv" | "en";
+        LifecycleCount: {
+            count: number;
+            lifecycleStatus: components["schemas"]["LifecycleStatus"];
+        };
         /** @enum {string} */
         LifecycleStatus: "planned" | "active" | "on_hold" | "completed" | "cancelled";
         MeResponse: {
@@ -973,6 +1142,9 @@ export interface components {
         };
         /** @enum {string} */
         MilestoneStatus: "planned" | "in_progress" | "done" | "cancelled";
+        MyLanguageResponse: {
+            language: components["schemas"]["Language"];
+        };
         /** @enum {string} */
         OrganisationKind: "city" | "ministry" | "regional_council" | "university" | "university_of_applied_sciences" | "research_institute" | "hospital_district" | "company" | "other";
         OrganisationPage: {
@@ -1220,6 +1392,14 @@ export interface components {
             id: string;
             title: string;
         };
+        ProjectNeedingUpdate: {
+            /**
+             * Format: date
+             * @description null when it has no report at all
+             */
+            latestReportingDate: string | null;
+            project: components["schemas"]["ProjectRef"];
+        };
         ProjectPartnerInput: {
             /**
              * @description The organisation’s share of the budget in euros
@@ -1362,6 +1542,16 @@ export interface components {
             /** @description Always 1: reports are never changed */
             version: number;
         };
+        UpdateAccessibilitySettingsDto: {
+            /** @example saavutettavuus@kuopio.fi */
+            email?: string;
+            /** @example Kuopion kaupunki */
+            organisationName?: string;
+            /** @description null clears it */
+            phone?: string | null;
+            /** @description The version you read; or send it as If-Match */
+            version?: number;
+        };
         UpdateAgreementDto: {
             /**
              * Format: uuid
@@ -1476,6 +1666,10 @@ export interface components {
             title?: string;
             /** @description The version you read; or send it as If-Match */
             version?: number;
+        };
+        UpdateMyLanguageDto: {
+            /** @description The user's interface language, remembered in their profile */
+            language: components["schemas"]["Language"];
         };
         UpdateOrganisationDto: {
             /**
@@ -2136,6 +2330,70 @@ export interface operations {
             };
         };
     };
+    Dashboard_get: {
+        parameters: {
+            query?: {
+                /** @description Only this agreement (404 when not in the caller’s scope) */
+                agreementId?: string;
+                /** @description Only this priority area (404 when not in scope or not under the given agreement) */
+                priorityAreaId?: string;
+                /** @description Milestones due within this many days from today count as due soon */
+                days?: number;
+                /** @description A project needs an update when its latest status report is older than this many days */
+                staleAfterDays?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardResponse"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such record (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     FundingDecisions_list: {
         parameters: {
             query?: {
@@ -2503,6 +2761,47 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MeResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    MyLanguage_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMyLanguageDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyLanguageResponse"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
@@ -4172,6 +4471,114 @@ export interface operations {
             };
             /** @description No such record (NOT_FOUND) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Settings_getAccessibility: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessibilitySettingsResponse"];
+                };
+            };
+            /** @description No such record (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Settings_updateAccessibility: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version you read, e.g. "3" */
+                "If-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAccessibilitySettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessibilitySettingsResponse"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such record (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The version you read is required (If-Match or body version) */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,5 +1,12 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { jsonResponse, mockFetch, renderApp, requestsTo, signedInMe } from '../../../test/render-app';
+import {
+  emptyDashboardResponse,
+  jsonResponse,
+  mockFetch,
+  renderApp,
+  requestsTo,
+  signedInMe,
+} from '../../../test/render-app';
 
 afterEach(() => {
   localStorage.clear();
@@ -15,12 +22,13 @@ function signedInApi(answer: (body: { currentPassword: string; newPassword: stri
     }
     if (pathname === '/api/auth/logout') return new Response(null, { status: 204 });
     if (pathname === '/api/auth/login') return jsonResponse(signedInMe({ csrfToken: 'token-from-login' }));
+    if (pathname === '/api/dashboard') return emptyDashboardResponse();
     return jsonResponse({ items: [], total: 0, page: 1, pageSize: 25 });
   });
 }
 
 async function openChangePassword() {
-  renderApp();
+  renderApp({ url: '/projects' });
   const banner = await screen.findByRole('banner');
   const link = await within(banner).findByRole('link', { name: 'Vaihda salasana' });
   expect(link).not.toHaveAttribute('aria-current');
@@ -105,11 +113,13 @@ describe('change password', () => {
       'token-after-change',
     );
 
-    // Signing in again starts on the projects page, not where the last session was.
+    // Signing in again starts on the start page (the dashboard), not where the last session was.
     fireEvent.change(screen.getByLabelText('Sähköpostiosoite'), { target: { value: 'koordinaattori@kuopio.example' } });
     fireEvent.change(screen.getByLabelText('Salasana'), { target: { value: 'kolme-vihreää-kuusta' } });
     fireEvent.click(screen.getByRole('button', { name: 'Kirjaudu sisään' }));
-    expect(await screen.findByRole('heading', { level: 1, name: 'Hankkeet' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Yleiskatsaus' }, { timeout: 5000 }),
+    ).toBeInTheDocument();
   });
 
   it('says when the current password is wrong, and goes back to the projects', async () => {

@@ -65,7 +65,7 @@ describe('sign-in', () => {
 
   it('signs in to the projects page, sends the CSRF token of the login on a later POST, and signs out', async () => {
     const fetchMock = fakeApi(() => jsonResponse(signedInMe({ csrfToken: 'token-from-login' })));
-    renderApp();
+    renderApp({ url: '/projects' });
     await screen.findByRole('heading', { name: 'Kirjaudu sisään' });
 
     fillIn('  koordinaattori@kuopio.example ', 'oikea-salasana-123');
@@ -172,7 +172,7 @@ describe('sign-in', () => {
 
   it("uses the profile's language after sign-in when none was chosen on this device", async () => {
     fakeApi(() => jsonResponse(signedInMe({ user: { language: 'sv' } })));
-    renderApp();
+    renderApp({ url: '/projects' });
     await screen.findByRole('heading', { name: 'Kirjaudu sisään' });
 
     fillIn('koordinator@kuopio.example', 'rätt-lösenord-123');

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useDocumentTitle } from '../../../lib/use-document-title';
+import { ProjectActions, ProjectFormNotice } from '../../project-forms/components/project-actions';
 import { useFundingDecisions } from '../api/get-funding-decisions';
 import { useMilestones } from '../api/get-milestones';
 import { usePayments } from '../api/get-payments';
@@ -52,6 +53,7 @@ function ProjectPageFor({ projectId }: { projectId: string }) {
       <p role="status" className="status-message">
         {project.isPending && !project.isError ? t('projectPage.loading') : ''}
       </p>
+      <ProjectFormNotice />
       {project.isError && (
         <div role="alert" className="error-message">
           <p>{t('projectPage.error')}</p>
@@ -63,6 +65,7 @@ function ProjectPageFor({ projectId }: { projectId: string }) {
       {project.data && (
         <article aria-labelledby={headingId}>
           <ProjectHeading id={headingId} project={project.data} />
+          <ProjectActions projectId={projectId} decisions={decisions.data} />
           <SummarySection project={project.data} />
           <PartnersSection project={project.data} />
           <FundingSection funding={project.data.funding} decisions={decisions} payments={payments} />

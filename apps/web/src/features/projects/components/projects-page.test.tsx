@@ -124,7 +124,7 @@ describe('projects page', () => {
   it('announces loading, then lists the projects in a table with Finnish labels, money and dates', async () => {
     let answer: (response: Response) => void = () => undefined;
     const fetchMock = portfolioApi(() => new Promise<Response>((resolve) => (answer = resolve)));
-    const { router } = renderApp();
+    const { router } = renderApp({ url: '/projects' });
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Hankkeet' })).toBeInTheDocument();
     expect(screen.getByRole('status')).toHaveTextContent('Ladataan hankkeita…');
@@ -174,13 +174,12 @@ describe('projects page', () => {
     const [request] = requestsTo(fetchMock, '/api/projects');
     expect(new URL(request!.url).searchParams.get('page')).toBe('1');
     expect(new URL(request!.url).searchParams.get('pageSize')).toBe('25');
-    // The start page is the projects list, for now.
     expect(currentUrl(router)).toBe('/projects');
   });
 
   it('switches to English and Swedish: headings, labels and formats follow, names fall back to Finnish', async () => {
     portfolioApi(() => jsonResponse(pageOf([waterProject, healthTechProject])));
-    renderApp();
+    renderApp({ url: '/projects' });
     await screen.findByRole('table');
 
     const languages = screen.getByRole('group', { name: 'Kieli' });
@@ -245,7 +244,7 @@ describe('projects page', () => {
         ? jsonResponse({ statusCode: 500, code: 'INTERNAL_ERROR', message: 'Internal server error' }, 500)
         : jsonResponse(pageOf([waterProject])),
     );
-    renderApp();
+    renderApp({ url: '/projects' });
 
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Hankkeiden lataaminen epäonnistui.');

@@ -1,0 +1,119 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { LIFECYCLE_STATUSES, todayIso, type LifecycleStatus } from '@salkku/shared';
+import { DataSource } from 'typeorm';
+import type { Actor } from '../../common/actor';
+import { notFound } from '../../common/domain-error';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
+import {
+  filtersFoundSql,
+  fundingByAreaSql,
+  fundingByFunderSql,
+  healthCountsSql,
+  latestReportsSql,
+  lifecycleCountsSql,
+  milestonesSql,
+  needingUpdateSql,
+  type AreaFundingRow,
+  type CountRow,
+  type DashboardFilters,
+  type FunderFundingRow,
+  type FundingRow,
+  type LatestReportRow,
+  type MilestoneRow,
+  type NeedsUpdateRow,
+  type Statement,
+} from './dashboard.queries';
+import type { DashboardQuery } from './dto/dashboard.query';
+import {
+  HEALTH_BUCKETS,
+  type DashboardMilestone,
+  type DashboardResponse,
+  type FundingFigures,
+  type HealthBucket,
+} from './dto/dashboard.response';
+
+function figures(row: FundingRow): FundingFigures {
+  return { granted: row.granted, paid: row.paid, remaining: row.remaining, unknownAmounts: row.unknown_amounts };
+}
+
+function milestone(row: MilestoneRow): DashboardMilestone {
+  return {
+    id: row.id,
+    title: row.title,
+    dueDate: row.due_date,
+    project: { id: row.project_id, code: row.project_code, name: row.project_name },
+  };
+}
+
+/** Every key in its vocabulary order, with zero for the keys the query did not return. */
+function allCounts<K extends string>(keys: readonly K[], rows: CountRow<string>[]): Array<{ key: K; count: number }> {
+  const counts = new Map(rows.map((row) => [row.key, row.count]));
+  return keys.map((key) => ({ key, count: counts.get(key) ?? 0 }));
+}
+
+/**
+ * The portfolio dashboard. Every figure is an SQL aggregate over the actor's city scope: one
+ * statement per section (eight at most), whatever the size of the portfolio.
+ */
+@Injectable()
+export class DashboardService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  private run<T>(statement: Statement): Promise<T[]> {
+    return this.dataSource.query<T[]>(statement.sql, statement.params);
+  }
+
+  async get(query: DashboardQuery, actor: Actor): Promise<DashboardResponse> {
+    const filters: DashboardFilters = { agreementId: query.agreementId, priorityAreaId: query.priorityAreaId };
+    if (filters.agreementId || filters.priorityAreaId) {
+      const [found] = await this.run<{ agreement_found: boolean; area_found: boolean }>(
+        filtersFoundSql(actor, filters),
+      );
+      if (!found?.agreement_found) throw notFound('Agreement', filters.agreementId!);
+      if (!found.area_found) throw notFound('PriorityArea', filters.priorityAreaId!);
+    }
+    const today = todayIso(this.config.timeZone);
+    // One connection may be all there is (embedded database): run the statements one by one.
+    const lifecycle = await this.run<CountRow<string>>(lifecycleCountsSql(actor, filters));
+    const health = await this.run<CountRow<string>>(healthCountsSql(actor, filters));
+    const byArea = await this.run<AreaFundingRow>(fundingByAreaSql(actor, filters));
+    const byFunder = await this.run<FunderFundingRow>(fundingByFunderSql(actor, filters));
+    const milestones = await this.run<MilestoneRow>(milestonesSql(actor, filters, today, query.days));
+    const needing = await this.run<NeedsUpdateRow>(needingUpdateSql(actor, filters, today, query.staleAfterDays));
+    const reports = await this.run<LatestReportRow>(latestReportsSql(actor, filters));
+
+    return {
+      today,
+      projectsByLifecycle: allCounts<LifecycleStatus>(LIFECYCLE_STATUSES, lifecycle).map(({ key, count }) => ({
+        lifecycleStatus: key,
+        count,
+      })),
+      projectsByHealth: allCounts<HealthBucket>(HEALTH_BUCKETS, health).map(({ key, count }) => ({
+        health: key,
+        count,
+      })),
+      fundingByPriorityArea: byArea.map((row) => ({
+        priorityArea: { id: row.id, nameFi: row.name_fi, nameSv: row.name_sv, nameEn: row.name_en },
+        ...figures(row),
+      })),
+      fundingByFunder: byFunder.map((row) => ({ funder: { id: row.id, name: row.name }, ...figures(row) })),
+      milestonesDueSoon: milestones.filter((row) => row.kind === 'soon').map(milestone),
+      overdueMilestones: milestones.filter((row) => row.kind === 'overdue').map(milestone),
+      projectsNeedingUpdate: needing.map((row) => ({
+        project: { id: row.id, code: row.code, name: row.name },
+        latestReportingDate: row.latest_reporting_date,
+      })),
+      latestReports: reports.map((row) => ({
+        id: row.id,
+        reportingDate: row.reporting_date,
+        health: row.health,
+        summary: row.summary,
+        project: { id: row.project_id, code: row.project_code, name: row.project_name },
+      })),
+    };
+  }
+}

@@ -1,0 +1,149 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { HEALTH_VALUES, LIFECYCLE_STATUSES, type Health, type LifecycleStatus } from '@salkku/shared';
+import { OrganisationRef, ProjectRef } from '../../../common/responses';
+
+export const HEALTH_BUCKETS = [...HEALTH_VALUES, 'none'] as const;
+export type HealthBucket = Health | 'none';
+
+export class LifecycleCount {
+  @ApiProperty({ enum: LIFECYCLE_STATUSES, enumName: 'LifecycleStatus' })
+  lifecycleStatus: LifecycleStatus;
+
+  @ApiProperty()
+  count: number;
+}
+
+export class HealthCount {
+  @ApiProperty({
+    enum: HEALTH_BUCKETS,
+    enumName: 'HealthFilter',
+    description: 'Health of the project’s latest status report, "none" when it has no report',
+  })
+  health: HealthBucket;
+
+  @ApiProperty()
+  count: number;
+}
+
+export class DashboardPriorityAreaRef {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: 'Vesi' })
+  nameFi: string;
+
+  @ApiProperty({ type: 'string', nullable: true, example: 'Vatten' })
+  nameSv: string | null;
+
+  @ApiProperty({ type: 'string', nullable: true, example: 'Water' })
+  nameEn: string | null;
+}
+
+export class FundingFigures {
+  @ApiProperty({ example: '150000.00', description: 'Sum granted by granted and amended funding decisions' })
+  granted: string;
+
+  @ApiProperty({ example: '50000.00', description: 'Sum paid under those decisions' })
+  paid: string;
+
+  @ApiProperty({ example: '100000.00', description: 'granted − paid' })
+  remaining: string;
+
+  @ApiProperty({
+    example: 0,
+    description:
+      'Granted or amended decisions whose amount is not known: not in `granted`, so the true total is higher',
+  })
+  unknownAmounts: number;
+}
+
+export class FundingByPriorityArea extends FundingFigures {
+  @ApiProperty({ type: DashboardPriorityAreaRef })
+  priorityArea: DashboardPriorityAreaRef;
+}
+
+export class FundingByFunder extends FundingFigures {
+  @ApiProperty({ type: OrganisationRef })
+  funder: OrganisationRef;
+}
+
+export class DashboardMilestone {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  title: string;
+
+  @ApiProperty({ type: 'string', format: 'date' })
+  dueDate: string;
+
+  @ApiProperty({ type: ProjectRef })
+  project: ProjectRef;
+}
+
+export class ProjectNeedingUpdate {
+  @ApiProperty({ type: ProjectRef })
+  project: ProjectRef;
+
+  @ApiProperty({ type: 'string', format: 'date', nullable: true, description: 'null when it has no report at all' })
+  latestReportingDate: string | null;
+}
+
+export class DashboardStatusReport {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ type: 'string', format: 'date' })
+  reportingDate: string;
+
+  @ApiProperty({ enum: HEALTH_VALUES, enumName: 'Health' })
+  health: Health;
+
+  @ApiProperty()
+  summary: string;
+
+  @ApiProperty({ type: ProjectRef })
+  project: ProjectRef;
+}
+
+export class DashboardResponse {
+  @ApiProperty({ type: 'string', format: 'date', description: 'The day the figures were computed for' })
+  today: string;
+
+  @ApiProperty({ type: [LifecycleCount], description: 'Every lifecycle status, zero counts included' })
+  projectsByLifecycle: LifecycleCount[];
+
+  @ApiProperty({ type: [HealthCount], description: 'Every health value and "none", zero counts included' })
+  projectsByHealth: HealthCount[];
+
+  @ApiProperty({ type: [FundingByPriorityArea], description: 'Decisions on projects, by the project’s priority area' })
+  fundingByPriorityArea: FundingByPriorityArea[];
+
+  @ApiProperty({
+    type: [FundingByFunder],
+    description: 'All decisions (agreement-level ones too, unless a priority area is chosen), by funder',
+  })
+  fundingByFunder: FundingByFunder[];
+
+  @ApiProperty({
+    type: [DashboardMilestone],
+    description: 'Open milestones due within `days`, at most 50, by due date',
+  })
+  milestonesDueSoon: DashboardMilestone[];
+
+  @ApiProperty({
+    type: [DashboardMilestone],
+    description: 'Open milestones past their due date, at most 50, by due date',
+  })
+  overdueMilestones: DashboardMilestone[];
+
+  @ApiProperty({
+    type: [ProjectNeedingUpdate],
+    description:
+      'Planned, active or on-hold projects whose latest report is older than `staleAfterDays`, or that have none; at most 50, oldest first',
+  })
+  projectsNeedingUpdate: ProjectNeedingUpdate[];
+
+  @ApiProperty({ type: [DashboardStatusReport], description: 'The 10 newest status reports' })
+  latestReports: DashboardStatusReport[];
+}

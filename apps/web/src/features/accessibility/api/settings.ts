@@ -1,0 +1,25 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, unwrap } from '../../../lib/api/client';
+import type { components } from '../../../lib/api/schema';
+
+export type AccessibilitySettings = components['schemas']['AccessibilitySettingsResponse'];
+export type UpdateAccessibilitySettings = components['schemas']['UpdateAccessibilitySettingsDto'];
+
+const settingsKey = ['settings', 'accessibility'] as const;
+
+/** GET /api/settings/accessibility: public, the statement's feedback contact. */
+export function useAccessibilitySettings() {
+  return useQuery({
+    queryKey: settingsKey,
+    queryFn: ({ signal }) => unwrap(api.GET('/api/settings/accessibility', { signal })),
+  });
+}
+
+/** PATCH /api/settings/accessibility (admins), with the version read. */
+export function useUpdateAccessibilitySettings() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: UpdateAccessibilitySettings) => unwrap(api.PATCH('/api/settings/accessibility', { body })),
+    onSuccess: (saved) => queryClient.setQueryData(settingsKey, saved),
+  });
+}

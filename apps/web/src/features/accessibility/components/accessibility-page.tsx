@@ -1,0 +1,187 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { TextField } from '../../../components/text-field';
+import { ApiError } from '../../../lib/api/client';
+import { useFormat } from '../../../lib/format';
+import { useDocumentTitle } from '../../../lib/use-document-title';
+import { useMe } from '../../auth/api/get-me';
+import { useAccessibilitySettings, useUpdateAccessibilitySettings, type AccessibilitySettings } from '../api/settings';
+
+/** Statement sections (keys under accessibility.statement), in order. */
+const LIMITATIONS = ['charts', 'pdf', 'timeouts'] as const;
+
+/**
+ * The accessibility statement (saavutettavuusseloste) the Act on the Provision of Digital
+ * Services (306/2019) requires, with the feedback contact an admin configures. Readable without
+ * signing in; admins can edit the contact here.
+ */
+export function AccessibilityPage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const title = t('accessibility.title');
+  useDocumentTitle(title);
+  const headingId = useId();
+  const settings = useAccessibilitySettings();
+  const me = useMe();
+  const canEdit = me.data?.permissions.includes('users:manage') ?? false;
+  const contact = settings.data;
+
+  return (
+    <article aria-labelledby={headingId} className="accessibility-page">
+      <h1 id={headingId} tabIndex={-1}>
+        {title}
+      </h1>
+      <p>{t('accessibility.intro')}</p>
+
+      <h2>{t('accessibility.status.title')}</h2>
+      <p>{t('accessibility.status.text')}</p>
+
+      <h2>{t('accessibility.limitations.title')}</h2>
+      <ul>
+        {LIMITATIONS.map((key) => (
+          <li key={key}>{t(`accessibility.limitations.${key}`)}</li>
+        ))}
+      </ul>
+
+      <h2>{t('accessibility.preparation.title')}</h2>
+      <p>{t('accessibility.preparation.text')}</p>
+
+      <h2>{t('accessibility.feedback.title')}</h2>
+      <p>{t('accessibility.feedback.text')}</p>
+      {settings.isPending && <p role="status">{t('accessibility.feedback.loading')}</p>}
+      {settings.isError && (
+        <p role="alert" className="error-message">
+          {t('accessibility.feedback.loadFailed')}
+        </p>
+      )}
+      {contact && <Contact contact={contact} />}
+      {contact && (
+        <p className="accessibility-page__updated">
+          {t('accessibility.feedback.updated', { date: format.date(contact.updatedAt.slice(0, 10)) })}
+        </p>
+      )}
+
+      <h2>{t('accessibility.enforcement.title')}</h2>
+      <p>{t('accessibility.enforcement.text')}</p>
+      <p>
+        <a href="https://www.saavutettavuusvaatimukset.fi" lang="fi">
+          www.saavutettavuusvaatimukset.fi
+        </a>
+        <br />
+        {t('accessibility.enforcement.email')}{' '}
+        <a href="mailto:saavutettavuus@traficom.fi">saavutettavuus@traficom.fi</a>
+      </p>
+
+      {canEdit && contact && <EditContact key={contact.version} contact={contact} />}
+    </article>
+  );
+}
+
+function Contact({ contact }: { contact: AccessibilitySettings }) {
+  const { t } = useTranslation();
+  if (!contact.email && !contact.organisationName) {
+    return <p>{t('accessibility.feedback.notConfigured')}</p>;
+  }
+  return (
+    <dl className="accessibility-page__contact">
+      {contact.organisationName && (
+        <>
+          <dt>{t('accessibility.feedback.organisation')}</dt>
+          <dd>{contact.organisationName}</dd>
+        </>
+      )}
+      {contact.email && (
+        <>
+          <dt>{t('accessibility.feedback.email')}</dt>
+          <dd>
+            <a href={`mailto:${contact.email}`}>{contact.email}</a>
+          </dd>
+        </>
+      )}
+      {contact.phone && (
+        <>
+          <dt>{t('accessibility.feedback.phone')}</dt>
+          <dd>
+            <a href={`tel:${contact.phone.replace(/[^+0-9]/g, '')}`}>{contact.phone}</a>
+          </dd>
+        </>
+      )}
+    </dl>
+  );
+}
+
+type Field = 'email' | 'phone' | 'organisationName';
+
+function EditContact({ contact }: { contact: AccessibilitySettings }) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const update = useUpdateAccessibilitySettings();
+  const [values, setValues] = useState<Record<Field, string>>({
+    email: contact.email ?? '',
+    phone: contact.phone ?? '',
+    organisationName: contact.organisationName ?? '',
+  });
+  const [saved, setSaved] = useState(false);
+  const error = update.error instanceof ApiError ? update.error : null;
+  const fieldError = (field: Field) => error?.details?.[field]?.join(' ');
+  const set = (name: Field) => (event: { target: { value: string } }) => {
+    setSaved(false);
+    setValues((v) => ({ ...v, [name]: event.target.value }));
+  };
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (update.isPending) return;
+    update.mutate(
+      {
+        email: values.email.trim(),
+        phone: values.phone.trim() || null,
+        organisationName: values.organisationName.trim(),
+        version: contact.version,
+      },
+      { onSuccess: () => setSaved(true) },
+    );
+  }
+
+  return (
+    <section aria-labelledby={headingId} className="admin-form">
+      <h2 id={headingId}>{t('accessibility.edit.title')}</h2>
+      <p role="status" className="status-message">
+        {update.isPending ? t('accessibility.edit.saving') : saved ? t('accessibility.edit.saved') : ''}
+      </p>
+      {update.isError && (
+        <p role="alert" className="error-message">
+          {error?.code === 'STALE_VERSION' ? t('accessibility.edit.stale') : t('accessibility.edit.failed')}
+        </p>
+      )}
+      <form noValidate onSubmit={submit} aria-labelledby={headingId}>
+        <TextField
+          label={t('accessibility.feedback.organisation')}
+          value={values.organisationName}
+          onChange={set('organisationName')}
+          error={fieldError('organisationName')}
+        />
+        <TextField
+          label={t('accessibility.feedback.email')}
+          type="email"
+          value={values.email}
+          onChange={set('email')}
+          error={fieldError('email')}
+        />
+        <TextField
+          label={t('accessibility.feedback.phone')}
+          hint={t('accessibility.edit.phoneHint')}
+          type="tel"
+          value={values.phone}
+          onChange={set('phone')}
+          error={fieldError('phone')}
+        />
+        <div className="form-actions">
+          <button type="submit" aria-disabled={update.isPending}>
+            {t('accessibility.edit.save')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

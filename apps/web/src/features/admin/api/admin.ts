@@ -1,0 +1,79 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, unwrap } from '../../../lib/api/client';
+import type { components } from '../../../lib/api/schema';
+
+export type AdminUser = components['schemas']['UserResponse'];
+export type CreateUserInput = components['schemas']['CreateUserDto'];
+export type UpdateUserInput = components['schemas']['UpdateUserDto'];
+export type Organisation = components['schemas']['OrganisationResponse'];
+export type CreateOrganisationInput = components['schemas']['CreateOrganisationDto'];
+export type UpdateOrganisationInput = components['schemas']['UpdateOrganisationDto'];
+
+export const adminKeys = {
+  users: (page: number) => ['admin', 'users', page] as const,
+  allUsers: ['admin', 'users'] as const,
+  organisations: (page: number) => ['admin', 'organisations', page] as const,
+  allOrganisations: ['admin', 'organisations'] as const,
+};
+
+export const ADMIN_PAGE_SIZE = 50;
+
+/** GET /api/users, a page at a time (admins only). */
+export function useUsers(page: number) {
+  return useQuery({
+    queryKey: adminKeys.users(page),
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/users', { params: { query: { page, pageSize: ADMIN_PAGE_SIZE } }, signal })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** GET /api/organisations, a page at a time (sorted by name). */
+export function useOrganisations(page: number, pageSize = ADMIN_PAGE_SIZE) {
+  return useQuery({
+    queryKey: [...adminKeys.organisations(page), pageSize],
+    queryFn: ({ signal }) => unwrap(api.GET('/api/organisations', { params: { query: { page, pageSize } }, signal })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useCreateUser() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateUserInput) => unwrap(api.POST('/api/users', { body })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: adminKeys.allUsers }),
+  });
+}
+
+export function useUpdateUser() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: UpdateUserInput }) =>
+      unwrap(api.PATCH('/api/users/{id}', { params: { path: { id } }, body })),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: adminKeys.allUsers }),
+  });
+}
+
+export function useResetPassword() {
+  return useMutation({
+    mutationFn: ({ id, password }: { id: string; password: string }) =>
+      unwrap(api.POST('/api/users/{id}/password', { params: { path: { id } }, body: { password } })),
+  });
+}
+
+export function useCreateOrganisation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateOrganisationInput) => unwrap(api.POST('/api/organisations', { body })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: adminKeys.allOrganisations }),
+  });
+}
+
+export function useUpdateOrganisation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: UpdateOrganisationInput }) =>
+      unwrap(api.PATCH('/api/organisations/{id}', { params: { path: { id } }, body })),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: adminKeys.allOrganisations }),
+  });
+}

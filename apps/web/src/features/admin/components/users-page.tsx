@@ -1,0 +1,330 @@
+import { MAX_PAGE_SIZE, ROLES, type Role } from '@salkku/shared';
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Pagination } from '../../../components/pagination';
+import { TextField } from '../../../components/text-field';
+import { useDocumentTitle } from '../../../lib/use-document-title';
+import {
+  ADMIN_PAGE_SIZE,
+  useCreateUser,
+  useOrganisations,
+  useResetPassword,
+  useUpdateUser,
+  useUsers,
+  type AdminUser,
+  type Organisation,
+} from '../api/admin';
+import { ChoiceField } from './choice-field';
+import { fieldErrorsOf, formErrorOf } from './form-errors';
+import './admin.css';
+
+const CREATE_FIELDS = ['email', 'displayName', 'role', 'organisationId', 'password'] as const;
+type CreateField = (typeof CREATE_FIELDS)[number];
+const EMPTY: Record<CreateField, string> = {
+  email: '',
+  displayName: '',
+  role: 'coordinator',
+  organisationId: '',
+  password: '',
+};
+
+/** Admin: the users, with their role, organisation and state; create, change, deactivate, reset password. */
+export function UsersPage() {
+  const { t } = useTranslation();
+  const title = t('admin.users.title');
+  useDocumentTitle(title);
+  const headingId = useId();
+  const [page, setPage] = useState(1);
+  const users = useUsers(page);
+  const organisations = useOrganisations(1, MAX_PAGE_SIZE);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [status, setStatus] = useState('');
+  const orgs = organisations.data?.items ?? [];
+
+  return (
+    <section aria-labelledby={headingId} className="admin-page">
+      <h1 id={headingId} tabIndex={-1}>
+        {title}
+      </h1>
+      <p role="status" className="status-message">
+        {status}
+      </p>
+      {users.isError && (
+        <p role="alert" className="error-message">
+          {t('admin.loadFailed')}
+        </p>
+      )}
+      {users.isPending && <p>{t('admin.loading')}</p>}
+      {users.data && (
+        <>
+          <table className="admin-table">
+            <caption>{t('admin.users.caption', { total: users.data.total })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('admin.users.name')}</th>
+                <th scope="col">{t('admin.users.email')}</th>
+                <th scope="col">{t('admin.users.role')}</th>
+                <th scope="col">{t('admin.users.organisation')}</th>
+                <th scope="col">{t('admin.users.state')}</th>
+                <th scope="col">{t('admin.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {users.data.items.map((user) => (
+                <tr key={user.id}>
+                  <th scope="row">{user.displayName}</th>
+                  <td>{user.email}</td>
+                  <td>{t(`auth.roles.${user.role}`)}</td>
+                  <td>{user.organisation?.name ?? '–'}</td>
+                  <td>{user.active ? t('admin.users.active') : t('admin.users.inactive')}</td>
+                  <td>
+                    <button
+                      type="button"
+                      aria-expanded={editing === user.id}
+                      aria-controls={editing === user.id ? `edit-${user.id}` : undefined}
+                      onClick={() => setEditing(editing === user.id ? null : user.id)}
+                    >
+                      {t('admin.users.edit', { name: user.displayName })}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <Pagination page={page} pageSize={ADMIN_PAGE_SIZE} total={users.data.total} onPageChange={setPage} />
+          {users.data.items
+            .filter((user) => user.id === editing)
+            .map((user) => (
+              <EditUser key={`${user.id}:${user.version}`} user={user} organisations={orgs} onStatus={setStatus} />
+            ))}
+        </>
+      )}
+      <CreateUser organisations={orgs} onCreated={(name) => setStatus(t('admin.users.created', { name }))} />
+    </section>
+  );
+}
+
+function OrganisationOptions({ organisations }: { organisations: readonly Organisation[] }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <option value="">{t('admin.users.noOrganisation')}</option>
+      {organisations.map((org) => (
+        <option key={org.id} value={org.id}>
+          {org.name}
+        </option>
+      ))}
+    </>
+  );
+}
+
+function CreateUser({
+  organisations,
+  onCreated,
+}: {
+  organisations: readonly Organisation[];
+  onCreated: (name: string) => void;
+}) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const create = useCreateUser();
+  const [values, setValues] = useState(EMPTY);
+  const errors = create.isError ? fieldErrorsOf(create.error, CREATE_FIELDS, t) : {};
+  const set = (name: CreateField) => (event: { target: { value: string } }) =>
+    setValues((v) => ({ ...v, [name]: event.target.value }));
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (create.isPending) return;
+    create.mutate(
+      {
+        email: values.email.trim(),
+        displayName: values.displayName.trim(),
+        role: values.role as Role,
+        organisationId: values.organisationId || null,
+        password: values.password,
+      },
+      {
+        onSuccess: (user) => {
+          setValues(EMPTY);
+          onCreated(user.displayName);
+        },
+      },
+    );
+  }
+
+  return (
+    <section aria-labelledby={headingId} className="admin-form">
+      <h2 id={headingId}>{t('admin.users.createTitle')}</h2>
+      {create.isError && (
+        <p role="alert" className="error-message">
+          {formErrorOf(create.error, t)}
+        </p>
+      )}
+      <form noValidate onSubmit={submit} aria-labelledby={headingId}>
+        <TextField
+          label={t('admin.users.email')}
+          type="email"
+          autoComplete="off"
+          value={values.email}
+          onChange={set('email')}
+          error={errors.email}
+        />
+        <TextField
+          label={t('admin.users.name')}
+          autoComplete="off"
+          value={values.displayName}
+          onChange={set('displayName')}
+          error={errors.displayName}
+        />
+        <ChoiceField label={t('admin.users.role')} value={values.role} onChange={set('role')} error={errors.role}>
+          {ROLES.map((role) => (
+            <option key={role} value={role}>
+              {t(`auth.roles.${role}`)}
+            </option>
+          ))}
+        </ChoiceField>
+        <ChoiceField
+          label={t('admin.users.organisation')}
+          value={values.organisationId}
+          onChange={set('organisationId')}
+          error={errors.organisationId}
+        >
+          <OrganisationOptions organisations={organisations} />
+        </ChoiceField>
+        <TextField
+          label={t('admin.users.password')}
+          hint={t('admin.users.passwordHint')}
+          type="password"
+          autoComplete="new-password"
+          value={values.password}
+          onChange={set('password')}
+          error={errors.password}
+        />
+        <div className="form-actions">
+          <button type="submit" aria-disabled={create.isPending}>
+            {t('admin.users.create')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+const EDIT_FIELDS = ['role', 'organisationId', 'active', 'version'] as const;
+
+function EditUser({
+  user,
+  organisations,
+  onStatus,
+}: {
+  user: AdminUser;
+  organisations: readonly Organisation[];
+  onStatus: (status: string) => void;
+}) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const update = useUpdateUser();
+  const reset = useResetPassword();
+  const [role, setRole] = useState<Role>(user.role);
+  const [organisationId, setOrganisationId] = useState(user.organisation?.id ?? '');
+  const [password, setPassword] = useState('');
+  const errors = update.isError ? fieldErrorsOf(update.error, EDIT_FIELDS, t) : {};
+  const resetErrors = reset.isError ? fieldErrorsOf(reset.error, ['password'] as const, t) : {};
+
+  function save(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (update.isPending) return;
+    update.mutate(
+      { id: user.id, body: { role, organisationId: organisationId || null, version: user.version } },
+      { onSuccess: (saved) => onStatus(t('admin.users.saved', { name: saved.displayName })) },
+    );
+  }
+
+  function toggleActive() {
+    if (update.isPending) return;
+    update.mutate(
+      { id: user.id, body: { active: !user.active, version: user.version } },
+      {
+        onSuccess: (saved) =>
+          onStatus(t(saved.active ? 'admin.users.activated' : 'admin.users.deactivated', { name: saved.displayName })),
+      },
+    );
+  }
+
+  function resetPassword(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (reset.isPending) return;
+    reset.mutate(
+      { id: user.id, password },
+      {
+        onSuccess: () => {
+          setPassword('');
+          onStatus(t('admin.users.passwordReset', { name: user.displayName }));
+        },
+      },
+    );
+  }
+
+  return (
+    <section id={`edit-${user.id}`} aria-labelledby={headingId} className="admin-form">
+      <h2 id={headingId}>{t('admin.users.editTitle', { name: user.displayName })}</h2>
+      {update.isError && (
+        <p role="alert" className="error-message">
+          {formErrorOf(update.error, t)} {errors.active ?? ''}
+        </p>
+      )}
+      <form noValidate onSubmit={save} aria-labelledby={headingId}>
+        <ChoiceField
+          label={t('admin.users.role')}
+          value={role}
+          onChange={(e) => setRole(e.target.value as Role)}
+          error={errors.role}
+        >
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {t(`auth.roles.${r}`)}
+            </option>
+          ))}
+        </ChoiceField>
+        <ChoiceField
+          label={t('admin.users.organisation')}
+          value={organisationId}
+          onChange={(e) => setOrganisationId(e.target.value)}
+          error={errors.organisationId}
+        >
+          <OrganisationOptions organisations={organisations} />
+        </ChoiceField>
+        <div className="form-actions">
+          <button type="submit" aria-disabled={update.isPending}>
+            {t('admin.save')}
+          </button>
+          <button type="button" aria-disabled={update.isPending} onClick={toggleActive}>
+            {user.active ? t('admin.users.deactivate') : t('admin.users.activate')}
+          </button>
+        </div>
+      </form>
+      <form noValidate onSubmit={resetPassword} aria-label={t('admin.users.resetTitle', { name: user.displayName })}>
+        {reset.isError && !resetErrors.password && (
+          <p role="alert" className="error-message">
+            {formErrorOf(reset.error, t)}
+          </p>
+        )}
+        <TextField
+          label={t('admin.users.newPassword')}
+          hint={t('admin.users.passwordHint')}
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          error={resetErrors.password}
+        />
+        <div className="form-actions">
+          <button type="submit" aria-disabled={reset.isPending}>
+            {t('admin.users.resetPassword')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,252 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import {
+  currentUrl,
+  jsonResponse,
+  mockFetch,
+  renderApp,
+  requestsTo,
+  signedInMe,
+  withSession,
+} from '../../../test/render-app';
+import type { Dashboard } from '../api/get-dashboard';
+import type { Agreement, PriorityArea } from '../api/get-filter-choices';
+
+const AGREEMENT_ID = 'a3c8e1f2-0000-4000-8000-0000000000aa';
+const WATER_ID = 'a3c8e1f2-0000-4000-8000-000000000001';
+const VESI = { id: 'b7d1c2e3-0000-4000-8000-000000000001', code: 'VESI-KH', name: 'Vesi-painopisteen käynnistyshanke' };
+const HYTE = { id: 'b7d1c2e3-0000-4000-8000-000000000002', code: 'HYTE-KH', name: 'Hyvinvointiteknologian hanke' };
+
+const DASHBOARD: Dashboard = {
+  today: '2026-11-28',
+  projectsByLifecycle: [
+    { lifecycleStatus: 'planned', count: 1 },
+    { lifecycleStatus: 'active', count: 3 },
+    { lifecycleStatus: 'on_hold', count: 0 },
+    { lifecycleStatus: 'completed', count: 2 },
+    { lifecycleStatus: 'cancelled', count: 0 },
+  ],
+  projectsByHealth: [
+    { health: 'on_track', count: 2 },
+    { health: 'at_risk', count: 1 },
+    { health: 'off_track', count: 0 },
+    { health: 'none', count: 3 },
+  ],
+  fundingByPriorityArea: [
+    {
+      priorityArea: { id: WATER_ID, nameFi: 'Vesi', nameSv: 'Vatten', nameEn: 'Water' },
+      granted: '1234567.89',
+      paid: '234567.89',
+      remaining: '1000000.00',
+      unknownAmounts: 1,
+    },
+  ],
+  fundingByFunder: [
+    {
+      funder: { id: 'c1e2f3a4-0000-4000-8000-000000000009', name: 'Työ- ja elinkeinoministeriö' },
+      granted: '200000.00',
+      paid: '50000.50',
+      remaining: '149999.50',
+      unknownAmounts: 0,
+    },
+  ],
+  milestonesDueSoon: [
+    { id: 'd1e2f3a4-0000-4000-8000-000000000001', title: 'Testiympäristö auki', dueDate: '2026-12-04', project: VESI },
+  ],
+  overdueMilestones: [
+    { id: 'd1e2f3a4-0000-4000-8000-000000000002', title: 'Ohjausryhmä koottu', dueDate: '2026-10-01', project: HYTE },
+  ],
+  projectsNeedingUpdate: [{ project: HYTE, latestReportingDate: null }],
+  latestReports: [
+    {
+      id: 'e1e2f3a4-0000-4000-8000-000000000001',
+      reportingDate: '2026-11-15',
+      health: 'at_risk',
+      summary: 'Rekrytointi viivästyi.',
+      project: VESI,
+    },
+  ],
+};
+
+const AGREEMENT: Agreement = {
+  id: AGREEMENT_ID,
+  title: 'Kuopion ekosysteemisopimus 2021–2027',
+  cityId: 'c1e2f3a4-0000-4000-8000-0000000000c1',
+  city: { id: 'c1e2f3a4-0000-4000-8000-0000000000c1', name: 'Kuopion kaupunki' },
+  signedOn: null,
+  validFrom: null,
+  validTo: null,
+  version: 1,
+  createdAt: '2021-01-01T00:00:00.000Z',
+  updatedAt: '2021-01-01T00:00:00.000Z',
+};
+
+const WATER: PriorityArea = {
+  id: WATER_ID,
+  agreementId: AGREEMENT_ID,
+  nameFi: 'Vesi',
+  nameSv: 'Vatten',
+  nameEn: 'Water',
+  description: null,
+  subThemes: [],
+  version: 1,
+  createdAt: '2021-01-01T00:00:00.000Z',
+  updatedAt: '2021-01-01T00:00:00.000Z',
+};
+
+const page = <T,>(items: T[]) => ({ items, total: items.length, page: 1, pageSize: 100 });
+
+function mockApi(
+  dashboard: (request: Request) => Response = () => jsonResponse(DASHBOARD),
+  language: 'fi' | 'sv' | 'en' = 'fi',
+) {
+  return mockFetch(
+    withSession(
+      (request) => {
+        const { pathname } = new URL(request.url);
+        if (pathname === '/api/dashboard') return dashboard(request);
+        if (pathname === '/api/agreements') return jsonResponse(page([AGREEMENT]));
+        if (pathname === '/api/priority-areas') return jsonResponse(page([WATER]));
+        return jsonResponse({ statusCode: 404, code: 'NOT_FOUND', message: 'Not found' }, 404);
+      },
+      signedInMe({ user: { language } }),
+    ),
+  );
+}
+
+/** The dashboard's chunk (with the chart library) loads on demand: slower than a render on a busy machine. */
+const LOAD = { timeout: 5000 };
+
+/** A non-breaking space, as Intl puts in Finnish money ("1 234,56 €"). */
+const nbsp = (text: string) => text.replace(/ /g, '\u00a0');
+
+describe('dashboard page', () => {
+  it('is the start page, with charts that each have a table alternative', async () => {
+    mockApi();
+    renderApp({ url: '/' });
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Yleiskatsaus' }, LOAD)).toBeInTheDocument();
+    const nav = screen.getByRole('navigation', { name: 'Päävalikko' });
+    expect(within(nav).getByRole('link', { name: 'Yleiskatsaus' })).toHaveAttribute('aria-current', 'page');
+    expect(within(nav).getByRole('link', { name: 'Hankkeet' })).not.toHaveAttribute('aria-current');
+
+    // Each chart is an image with a text summary, and its figures are in a table below it.
+    const lifecycleChart = await screen.findByRole('img', { name: /hankkeiden määrästä vaiheittain/ }, LOAD);
+    expect(lifecycleChart).toHaveAccessibleName(expect.stringContaining('Käynnissä 3'));
+    const lifecycleTable = screen.getByRole('table', { name: 'Hankkeet vaiheittain' });
+    expect(within(lifecycleTable).getByRole('row', { name: 'Päättynyt 2' })).toBeInTheDocument();
+
+    expect(screen.getByRole('img', { name: /viimeisimmän tilanneraportin mukaan/ })).toHaveAccessibleName(
+      expect.stringContaining('Ei tilanneraporttia 3'),
+    );
+    const healthTable = screen.getByRole('table', { name: 'Hankkeet tilanteen mukaan' });
+    expect(within(healthTable).getByRole('row', { name: 'Riskissä 1' })).toBeInTheDocument();
+
+    // Money in Finnish formatting, exact to the cent, in the tables and the chart summaries.
+    const areaTable = screen.getByRole('table', { name: 'Rahoitus painopisteittäin' });
+    const water = within(areaTable).getByRole('row', { name: /Vesi/ });
+    expect(
+      within(water)
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    ).toEqual([
+      nbsp('1 234 567,89 €') + '+ 1 päätös, jonka summa ei ole tiedossa',
+      nbsp('234 567,89 €'),
+      nbsp('1 000 000,00 €'),
+    ]);
+    expect(screen.getAllByRole('img', { name: /myönnetystä, maksetusta/ })[0]).toHaveAccessibleName(
+      expect.stringContaining(`Vesi: myönnetty ${nbsp('1 234 567,89 €')}`),
+    );
+    const funderTable = screen.getByRole('table', { name: 'Rahoitus rahoittajittain' });
+    const ministry = within(funderTable).getByRole('row', { name: /Työ- ja elinkeinoministeriö/ });
+    expect(
+      within(ministry)
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    ).toEqual([nbsp('200 000,00 €'), nbsp('50 000,50 €'), nbsp('149 999,50 €')]);
+  });
+
+  it('lists milestones, projects needing an update and the latest reports, linking to their projects', async () => {
+    mockApi();
+    renderApp({ url: '/' });
+
+    const soon = await screen.findByRole('region', { name: 'Virstanpylväät seuraavan 30 päivän aikana' }, LOAD);
+    expect(soon).toHaveTextContent('Testiympäristö aukimääräpäivä 4.12.2026');
+    expect(within(soon).getByRole('link', { name: `VESI-KH ${VESI.name}` })).toHaveAttribute(
+      'href',
+      `/projects/${VESI.id}`,
+    );
+
+    const overdue = screen.getByRole('region', { name: 'Myöhässä olevat virstanpylväät' });
+    expect(within(overdue).getByRole('link', { name: `HYTE-KH ${HYTE.name}` })).toHaveAttribute(
+      'href',
+      `/projects/${HYTE.id}`,
+    );
+    expect(overdue).toHaveTextContent('määräpäivä 1.10.2026');
+
+    const needing = screen.getByRole('region', { name: 'Päivitystä odottavat hankkeet' });
+    expect(needing).toHaveTextContent('yli 90 päivää vanha');
+    expect(within(needing).getByRole('link', { name: `HYTE-KH ${HYTE.name}` })).toBeInTheDocument();
+    expect(needing).toHaveTextContent('ei tilanneraporttia');
+
+    const reports = screen.getByRole('region', { name: 'Viimeisimmät tilanneraportit' });
+    expect(within(reports).getByRole('link', { name: `VESI-KH ${VESI.name}` })).toHaveAttribute(
+      'href',
+      `/projects/${VESI.id}`,
+    );
+    expect(reports).toHaveTextContent('15.11.2026');
+    expect(reports).toHaveTextContent('Riskissä');
+    expect(reports).toHaveTextContent('Rekrytointi viivästyi.');
+  });
+
+  it('keeps the agreement, priority area and update threshold in the URL and asks the API for them', async () => {
+    const fetchMock = mockApi();
+    const { router } = renderApp({ url: `/?agreementId=${AGREEMENT_ID}` });
+    await screen.findByRole('table', { name: 'Hankkeet vaiheittain' }, LOAD);
+    const first = new URL(requestsTo(fetchMock, '/api/dashboard')[0]!.url);
+    expect(first.searchParams.get('agreementId')).toBe(AGREEMENT_ID);
+    expect(first.searchParams.get('days')).toBe('30');
+
+    const agreement = screen.getByRole('combobox', { name: 'Ekosysteemisopimus' });
+    await waitFor(() => expect(agreement).toHaveValue(AGREEMENT_ID));
+    const area = screen.getByRole('combobox', { name: 'Painopiste' });
+    await screen.findByRole('option', { name: 'Vesi' });
+    fireEvent.change(area, { target: { value: WATER_ID } });
+    expect(currentUrl(router)).toBe(`/?agreementId=${AGREEMENT_ID}&priorityAreaId=${WATER_ID}`);
+    await waitFor(() => expect(requestsTo(fetchMock, '/api/dashboard')).toHaveLength(2));
+    expect(new URL(requestsTo(fetchMock, '/api/dashboard')[1]!.url).searchParams.get('priorityAreaId')).toBe(WATER_ID);
+
+    fireEvent.change(screen.getByRole('combobox', { name: /Päivitystä odottaa/ }), { target: { value: '30' } });
+    expect(currentUrl(router)).toBe(`/?agreementId=${AGREEMENT_ID}&priorityAreaId=${WATER_ID}&staleAfterDays=30`);
+    await waitFor(() => expect(requestsTo(fetchMock, '/api/dashboard')).toHaveLength(3));
+    expect(new URL(requestsTo(fetchMock, '/api/dashboard')[2]!.url).searchParams.get('staleAfterDays')).toBe('30');
+
+    // Choosing all agreements clears the priority area too.
+    fireEvent.change(agreement, { target: { value: '' } });
+    expect(currentUrl(router)).toBe('/?staleAfterDays=30');
+  });
+
+  it('says so when the chosen agreement is not found', async () => {
+    mockApi(() => jsonResponse({ statusCode: 404, code: 'NOT_FOUND', message: 'Agreement not found' }, 404));
+    renderApp({ url: `/?agreementId=${AGREEMENT_ID}` });
+    expect(await screen.findByRole('alert', {}, LOAD)).toHaveTextContent(
+      'Valittua sopimusta tai painopistettä ei löytynyt.',
+    );
+  });
+
+  it('is translated to Swedish and English', async () => {
+    mockApi(undefined, 'sv');
+    renderApp({ url: '/', language: 'sv' });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Översikt' }, LOAD)).toBeInTheDocument();
+    expect(await screen.findByRole('table', { name: 'Finansiering per prioriterat område' })).toHaveTextContent(
+      'Vatten',
+    );
+  });
+
+  it('is in English for an English-speaking user', async () => {
+    mockApi(undefined, 'en');
+    renderApp({ url: '/', language: 'en' });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Overview' }, LOAD)).toBeInTheDocument();
+    const table = await screen.findByRole('table', { name: 'Funding by priority area' });
+    expect(within(table).getByRole('row', { name: /Water/ })).toBeInTheDocument();
+  });
+});

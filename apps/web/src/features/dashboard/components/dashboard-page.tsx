@@ -1,0 +1,434 @@
+import type { Language } from '@salkku/shared';
+import { useId, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { HealthLabel } from '../../../components/health-label';
+import { SelectField } from '../../../components/select-field';
+import { ApiError } from '../../../lib/api/client';
+import { intlLocale, useFormat, type Formatters } from '../../../lib/format';
+import { localisedName } from '../../../lib/localised-name';
+import { useDocumentTitle } from '../../../lib/use-document-title';
+import {
+  DUE_SOON_DAYS,
+  useDashboard,
+  type Dashboard,
+  type DashboardFilters,
+  type DashboardMilestone,
+} from '../api/get-dashboard';
+import { useAgreements, usePriorityAreas } from '../api/get-filter-choices';
+import { BarChartFigure } from './bar-chart-figure';
+import './dashboard.css';
+
+/** The "needs an update" thresholds offered (days); 90 is the API's default. */
+const STALE_CHOICES = [30, 60, 90, 180, 365] as const;
+const DEFAULT_STALE_AFTER_DAYS = 90;
+
+/** Colours of the charts: at least 3:1 against white (WCAG 1.4.11), never the only cue. */
+const COLOURS = {
+  primary: '#1f5fa8',
+  granted: '#1f5fa8',
+  paid: '#2e7d32',
+  remaining: '#8a5300',
+  health: { on_track: '#2e7d32', at_risk: '#8a5300', off_track: '#b3261e', none: '#616161' },
+} as const;
+
+/** The dashboard's view in the URL (?agreementId=&priorityAreaId=&staleAfterDays=), so it can be shared. */
+function useDashboardView() {
+  const [search, setSearch] = useSearchParams();
+  const stale = Number(search.get('staleAfterDays'));
+  const view: Required<Pick<DashboardFilters, 'staleAfterDays'>> & DashboardFilters = {
+    agreementId: search.get('agreementId') || undefined,
+    priorityAreaId: search.get('priorityAreaId') || undefined,
+    staleAfterDays: (STALE_CHOICES as readonly number[]).includes(stale) ? stale : DEFAULT_STALE_AFTER_DAYS,
+  };
+  const change = (next: DashboardFilters) => {
+    const params = new URLSearchParams();
+    if (next.agreementId) params.set('agreementId', next.agreementId);
+    if (next.priorityAreaId) params.set('priorityAreaId', next.priorityAreaId);
+    if (next.staleAfterDays && next.staleAfterDays !== DEFAULT_STALE_AFTER_DAYS) {
+      params.set('staleAfterDays', String(next.staleAfterDays));
+    }
+    setSearch(params, { replace: true, preventScrollReset: true });
+  };
+  return { view, change };
+}
+
+/**
+ * The portfolio at a glance, for an agreement and priority area chosen in the URL: projects by
+ * lifecycle status and by health, funding by priority area and by funder (each chart with its
+ * table), milestones due soon and overdue, projects needing an update and the latest reports.
+ */
+export function DashboardPage() {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const title = t('dashboard.title');
+  useDocumentTitle(title);
+  const { view, change } = useDashboardView();
+  const dashboard = useDashboard(view);
+  const notFound = dashboard.error instanceof ApiError && dashboard.error.status === 404;
+
+  return (
+    <section aria-labelledby={headingId} className="dashboard">
+      <h1 id={headingId} tabIndex={-1}>
+        {title}
+      </h1>
+      <DashboardFilterBar view={view} onChange={change} />
+      <p role="status" className="status-message">
+        {dashboard.isFetching ? t('dashboard.loading') : ''}
+      </p>
+      {dashboard.isError && (
+        <div role="alert" className="error-message">
+          <p>{notFound ? t('dashboard.notFound') : t('dashboard.error')}</p>
+          {!notFound && (
+            <button type="button" onClick={() => void dashboard.refetch()}>
+              {t('dashboard.retry')}
+            </button>
+          )}
+        </div>
+      )}
+      {dashboard.data && !dashboard.isError && (
+        <div className="dashboard__grid" aria-busy={dashboard.isPlaceholderData || undefined}>
+          <DashboardContent data={dashboard.data} staleAfterDays={view.staleAfterDays} />
+        </div>
+      )}
+    </section>
+  );
+}
+
+function DashboardFilterBar({
+  view,
+  onChange,
+}: {
+  view: DashboardFilters & { staleAfterDays: number };
+  onChange: (next: DashboardFilters) => void;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const agreements = useAgreements();
+  const areas = usePriorityAreas(view.agreementId);
+  return (
+    <form className="dashboard__filters" aria-label={t('dashboard.filters.label')} onSubmit={(e) => e.preventDefault()}>
+      <SelectField
+        label={t('dashboard.filters.agreement')}
+        value={view.agreementId ?? ''}
+        onChange={(e) => onChange({ ...view, agreementId: e.target.value || undefined, priorityAreaId: undefined })}
+      >
+        <option value="">{t('dashboard.filters.allAgreements')}</option>
+        {agreements.data?.map((agreement) => (
+          <option key={agreement.id} value={agreement.id}>
+            {agreement.title}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
+        label={t('dashboard.filters.priorityArea')}
+        value={view.priorityAreaId ?? ''}
+        onChange={(e) => onChange({ ...view, priorityAreaId: e.target.value || undefined })}
+      >
+        <option value="">{t('dashboard.filters.allPriorityAreas')}</option>
+        {areas.data?.map((area) => (
+          <option key={area.id} value={area.id}>
+            {localisedName(area, format.language)}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
+        label={t('dashboard.filters.staleAfterDays')}
+        value={String(view.staleAfterDays)}
+        onChange={(e) => onChange({ ...view, staleAfterDays: Number(e.target.value) })}
+      >
+        {STALE_CHOICES.map((days) => (
+          <option key={days} value={days}>
+            {t('dashboard.filters.days', { count: days })}
+          </option>
+        ))}
+      </SelectField>
+    </form>
+  );
+}
+
+function Card({ title, wide, children }: { title: string; wide?: boolean; children: ReactNode }) {
+  const headingId = useId();
+  return (
+    <section aria-labelledby={headingId} className={wide ? 'dashboard-card dashboard-card--wide' : 'dashboard-card'}>
+      <h2 id={headingId}>{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+/** A compact euro amount for chart axes ("15 t. €"); the tables carry the exact figures. */
+function compactMoney(language: Language): (value: number) => string {
+  const formatter = new Intl.NumberFormat(intlLocale(language), {
+    style: 'currency',
+    currency: 'EUR',
+    notation: 'compact',
+    maximumFractionDigits: 1,
+  });
+  return (value) => formatter.format(value);
+}
+
+function DashboardContent({ data, staleAfterDays }: { data: Dashboard; staleAfterDays: number }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+
+  const lifecycle = data.projectsByLifecycle.map((row) => ({
+    name: t(`lifecycle.${row.lifecycleStatus}`),
+    count: row.count,
+  }));
+  const health = data.projectsByHealth.map((row) => ({ name: t(`health.${row.health}`), count: row.count }));
+  const summary = (rows: Array<{ name: string; count: number }>) =>
+    rows.map((row) => `${row.name} ${row.count}`).join(', ');
+
+  return (
+    <>
+      <Card title={t('dashboard.lifecycle.title')}>
+        <BarChartFigure
+          label={t('dashboard.lifecycle.chart', { summary: summary(lifecycle) })}
+          data={lifecycle}
+          categoryKey="name"
+          series={[{ key: 'count', label: t('dashboard.lifecycle.count'), colour: COLOURS.primary }]}
+        />
+        <CountTable
+          caption={t('dashboard.lifecycle.title')}
+          column={t('dashboard.lifecycle.column')}
+          rows={lifecycle}
+        />
+      </Card>
+      <Card title={t('dashboard.health.title')}>
+        <BarChartFigure
+          label={t('dashboard.health.chart', { summary: summary(health) })}
+          data={health}
+          categoryKey="name"
+          series={[{ key: 'count', label: t('dashboard.health.count'), colour: COLOURS.primary }]}
+          colours={data.projectsByHealth.map((row) => COLOURS.health[row.health])}
+        />
+        <table className="data-table dashboard-table">
+          <caption>{t('dashboard.health.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('dashboard.health.column')}</th>
+              <th scope="col" className="num">
+                {t('dashboard.health.count')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.projectsByHealth.map((row) => (
+              <tr key={row.health}>
+                <th scope="row">
+                  <HealthLabel health={row.health === 'none' ? null : row.health} />
+                </th>
+                <td className="num">{row.count}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Card>
+      <FundingCard
+        title={t('dashboard.funding.byArea')}
+        nameColumn={t('dashboard.funding.area')}
+        rows={data.fundingByPriorityArea.map((row) => ({
+          key: row.priorityArea.id,
+          name: localisedName(row.priorityArea, format.language),
+          ...row,
+        }))}
+      />
+      <FundingCard
+        title={t('dashboard.funding.byFunder')}
+        nameColumn={t('dashboard.funding.funder')}
+        rows={data.fundingByFunder.map((row) => ({ key: row.funder.id, name: row.funder.name, ...row }))}
+      />
+      <Card title={t('dashboard.milestones.dueSoon', { count: DUE_SOON_DAYS })}>
+        <MilestoneList items={data.milestonesDueSoon} empty={t('dashboard.milestones.emptySoon')} format={format} />
+      </Card>
+      <Card title={t('dashboard.milestones.overdue')}>
+        <MilestoneList items={data.overdueMilestones} empty={t('dashboard.milestones.emptyOverdue')} format={format} />
+      </Card>
+      <Card title={t('dashboard.needsUpdate.title')}>
+        <p>{t('dashboard.needsUpdate.intro', { count: staleAfterDays })}</p>
+        {data.projectsNeedingUpdate.length === 0 ? (
+          <p>{t('dashboard.needsUpdate.empty')}</p>
+        ) : (
+          <ul className="dashboard-list">
+            {data.projectsNeedingUpdate.map((row) => (
+              <li key={row.project.id}>
+                <Link to={`/projects/${row.project.id}`}>
+                  {row.project.code} {row.project.name}
+                </Link>
+                <span className="secondary">
+                  {row.latestReportingDate
+                    ? t('dashboard.needsUpdate.latest', { date: format.date(row.latestReportingDate) })
+                    : t('dashboard.needsUpdate.never')}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+      <Card title={t('dashboard.latestReports.title')}>
+        {data.latestReports.length === 0 ? (
+          <p>{t('dashboard.latestReports.empty')}</p>
+        ) : (
+          <ul className="dashboard-list">
+            {data.latestReports.map((report) => (
+              <li key={report.id}>
+                <Link to={`/projects/${report.project.id}`}>
+                  {report.project.code} {report.project.name}
+                </Link>
+                <span className="secondary">
+                  {format.date(report.reportingDate)} · <HealthLabel health={report.health} />
+                </span>
+                <span className="dashboard-list__text">{report.summary}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+    </>
+  );
+}
+
+function CountTable({
+  caption,
+  column,
+  rows,
+}: {
+  caption: string;
+  column: string;
+  rows: Array<{ name: string; count: number }>;
+}) {
+  const { t } = useTranslation();
+  return (
+    <table className="data-table dashboard-table">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{column}</th>
+          <th scope="col" className="num">
+            {t('dashboard.lifecycle.count')}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.name}>
+            <th scope="row">{row.name}</th>
+            <td className="num">{row.count}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+interface FundingRow {
+  key: string;
+  name: string;
+  granted: string;
+  paid: string;
+  remaining: string;
+  unknownAmounts: number;
+}
+
+function FundingCard({ title, nameColumn, rows }: { title: string; nameColumn: string; rows: FundingRow[] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const labels = {
+    granted: t('dashboard.funding.granted'),
+    paid: t('dashboard.funding.paid'),
+    remaining: t('dashboard.funding.remaining'),
+  };
+  // Numbers only for drawing the bars; every figure shown as text is the exact decimal string.
+  const chartData = rows.map((row) => ({
+    name: row.name,
+    granted: Number(row.granted),
+    paid: Number(row.paid),
+    remaining: Number(row.remaining),
+  }));
+  const chartSummary = rows
+    .map((row) =>
+      t('dashboard.funding.summaryItem', {
+        name: row.name,
+        granted: format.money(row.granted),
+        paid: format.money(row.paid),
+        remaining: format.money(row.remaining),
+      }),
+    )
+    .join('; ');
+  return (
+    <Card title={title} wide>
+      {rows.length === 0 ? (
+        <p>{t('dashboard.funding.empty')}</p>
+      ) : (
+        <>
+          <BarChartFigure
+            label={t('dashboard.funding.chart', { summary: chartSummary })}
+            data={chartData}
+            categoryKey="name"
+            formatValue={compactMoney(format.language)}
+            series={[
+              { key: 'granted', label: labels.granted, colour: COLOURS.granted },
+              { key: 'paid', label: labels.paid, colour: COLOURS.paid },
+              { key: 'remaining', label: labels.remaining, colour: COLOURS.remaining },
+            ]}
+          />
+          <div className="table-scroll">
+            <table className="data-table dashboard-table">
+              <caption>{title}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{nameColumn}</th>
+                  <th scope="col" className="num">
+                    {labels.granted}
+                  </th>
+                  <th scope="col" className="num">
+                    {labels.paid}
+                  </th>
+                  <th scope="col" className="num">
+                    {labels.remaining}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((row) => (
+                  <tr key={row.key}>
+                    <th scope="row">{row.name}</th>
+                    <td className="num">
+                      {format.money(row.granted)}
+                      {row.unknownAmounts > 0 && (
+                        <span className="secondary">
+                          {t('dashboard.funding.unknown', { count: row.unknownAmounts })}
+                        </span>
+                      )}
+                    </td>
+                    <td className="num">{format.money(row.paid)}</td>
+                    <td className="num">{format.money(row.remaining)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </Card>
+  );
+}
+
+function MilestoneList({ items, empty, format }: { items: DashboardMilestone[]; empty: string; format: Formatters }) {
+  const { t } = useTranslation();
+  if (items.length === 0) return <p>{empty}</p>;
+  return (
+    <ul className="dashboard-list">
+      {items.map((milestone) => (
+        <li key={milestone.id}>
+          <span className="dashboard-list__text">{milestone.title}</span>
+          <span className="secondary">{t('dashboard.milestones.due', { date: format.date(milestone.dueDate) })}</span>
+          <Link to={`/projects/${milestone.project.id}`}>
+            {milestone.project.code} {milestone.project.name}
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}

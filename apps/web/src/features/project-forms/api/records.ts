@@ -1,0 +1,83 @@
+import { MAX_PAGE_SIZE } from '@salkku/shared';
+import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, unwrap } from '../../../lib/api/client';
+import type { components } from '../../../lib/api/schema';
+import { meQueryOptions } from '../../auth/api/get-me';
+
+export type Project = components['schemas']['ProjectDetailResponse'];
+export type FundingDecision = components['schemas']['FundingDecisionResponse'];
+export type Milestone = components['schemas']['MilestoneResponse'];
+export type Organisation = components['schemas']['OrganisationResponse'];
+
+/**
+ * Query keys of the forms. They start with 'projects', so saving anything (which invalidates every
+ * query under 'projects') also refreshes the records a form loaded. A form reads its record fresh
+ * (staleTime 0): a coordinator edits what the server has now, not what a list showed minutes ago.
+ */
+export const projectFormKeys = {
+  all: ['projects', 'forms'] as const,
+  project: (id: string) => [...projectFormKeys.all, 'project', id] as const,
+  decision: (id: string) => [...projectFormKeys.all, 'funding-decision', id] as const,
+  milestone: (id: string) => [...projectFormKeys.all, 'milestone', id] as const,
+  organisations: () => [...projectFormKeys.all, 'organisations'] as const,
+};
+
+export function projectOptions(id: string) {
+  return queryOptions({
+    queryKey: projectFormKeys.project(id),
+    queryFn: ({ signal }) => unwrap(api.GET('/api/projects/{id}', { params: { path: { id } }, signal })),
+    staleTime: 0,
+  });
+}
+
+export function decisionOptions(id: string) {
+  return queryOptions({
+    queryKey: projectFormKeys.decision(id),
+    queryFn: ({ signal }) => unwrap(api.GET('/api/funding-decisions/{id}', { params: { path: { id } }, signal })),
+    staleTime: 0,
+  });
+}
+
+export function milestoneOptions(id: string) {
+  return queryOptions({
+    queryKey: projectFormKeys.milestone(id),
+    queryFn: ({ signal }) => unwrap(api.GET('/api/milestones/{id}', { params: { path: { id } }, signal })),
+    staleTime: 0,
+  });
+}
+
+/** The organisations a funder can be chosen from (the first MAX_PAGE_SIZE by name). */
+export function organisationsOptions() {
+  return queryOptions({
+    queryKey: projectFormKeys.organisations(),
+    queryFn: async ({ signal }) =>
+      (
+        await unwrap(
+          api.GET('/api/organisations', {
+            params: { query: { page: 1, pageSize: MAX_PAGE_SIZE, sort: 'name' } },
+            signal,
+          }),
+        )
+      ).items,
+  });
+}
+
+export const useProjectRecord = (id: string) => useQuery(projectOptions(id));
+export const useDecisionRecord = (id: string) => useQuery(decisionOptions(id));
+export const useMilestoneRecord = (id: string) => useQuery(milestoneOptions(id));
+export const useOrganisations = () => useQuery(organisationsOptions());
+
+/**
+ * May the signed-in user edit the portfolio (coordinators, admins)? Reads the session the app shell
+ * already loaded; never fetches it itself. The server enforces the same rule on every write.
+ */
+export function useCanEditPortfolio(): boolean {
+  const me = useQuery({ ...meQueryOptions(), enabled: false });
+  return me.data?.permissions.includes('portfolio:write') ?? false;
+}
+
+/** After a save: everything about projects (lists, the project page, the forms' records) is refetched. */
+export function useInvalidateProjects() {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: ['projects'] });
+}

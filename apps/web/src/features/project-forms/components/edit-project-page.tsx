@@ -1,0 +1,102 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { api, unwrap } from '../../../lib/api/client';
+import { projectOptions, useProjectRecord, type Project } from '../api/records';
+import { moneyToInput } from '../lib/money';
+import { Field } from './field';
+import { useFieldText } from './field-text';
+import { RecordFormPage, RecordLoading, useRecordForm, type Values } from './record-form';
+
+const FIELDS = ['name', 'summary', 'plannedStart', 'plannedEnd', 'totalBudget', 'euraCode'] as const;
+type F = (typeof FIELDS)[number];
+
+function valuesOf(project: Project): Values<F> {
+  return {
+    name: project.name,
+    summary: project.summary ?? '',
+    plannedStart: project.plannedStart ?? '',
+    plannedEnd: project.plannedEnd ?? '',
+    totalBudget: moneyToInput(project.totalBudget),
+    euraCode: project.euraCode ?? '',
+  };
+}
+
+/** Edit a project's basic details (route /projects/:projectId/edit). */
+export function EditProjectPage() {
+  const { projectId = '' } = useParams();
+  const project = useProjectRecord(projectId);
+  if (!project.data) return <RecordLoading failed={project.isError} />;
+  return <EditProjectForm project={project.data} />;
+}
+
+function EditProjectForm({ project }: { project: Project }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const form = useRecordForm<F>({
+    projectId: project.id,
+    fields: FIELDS,
+    initial: valuesOf(project),
+    version: project.version,
+    required: ['name'],
+    money: ['totalBudget'],
+    saved: 'project',
+    save: (body, version) =>
+      unwrap(
+        api.PATCH('/api/projects/{id}', {
+          params: { path: { id: project.id } },
+          body: { ...body, name: body.name ?? '', version },
+        }),
+      ),
+    reload: async () => {
+      const latest = await queryClient.fetchQuery({ ...projectOptions(project.id), staleTime: 0 });
+      return { values: valuesOf(latest), version: latest.version };
+    },
+  });
+  const labels: Record<F, string> = {
+    name: t('projectForms.fields.name'),
+    summary: t('projectForms.fields.summary'),
+    plannedStart: t('projectForms.fields.plannedStart'),
+    plannedEnd: t('projectForms.fields.plannedEnd'),
+    totalBudget: t('projectForms.fields.totalBudget'),
+    euraCode: t('projectForms.fields.euraCode'),
+  };
+  const text = useFieldText(form);
+  const input = (field: F, type = 'text') => (
+    <Field
+      label={labels[field]}
+      error={text(field)}
+      hint={field === 'totalBudget' ? t('projectForms.moneyHint') : undefined}
+    >
+      {(control) => (
+        <input
+          {...control}
+          ref={form.fieldRef(field)}
+          type={type}
+          inputMode={field === 'totalBudget' ? 'decimal' : undefined}
+          value={form.values[field]}
+          onChange={(event) => form.setValue(field, event.target.value)}
+        />
+      )}
+    </Field>
+  );
+  return (
+    <RecordFormPage title={`${t('projectForms.titles.editProject')}: ${project.code}`} form={form} fieldLabels={labels}>
+      {input('name')}
+      <Field label={labels.summary} error={text('summary')}>
+        {(control) => (
+          <textarea
+            {...control}
+            ref={form.fieldRef('summary')}
+            value={form.values.summary}
+            onChange={(event) => form.setValue('summary', event.target.value)}
+          />
+        )}
+      </Field>
+      {input('plannedStart', 'date')}
+      {input('plannedEnd', 'date')}
+      {input('totalBudget')}
+      {input('euraCode')}
+    </RecordFormPage>
+  );
+}

@@ -1,0 +1,7 @@
+import { useProblemText, type RecordForm } from './record-form';
+
+/** The error text of one field of a form, in the active language. */
+export function useFieldText<F extends string>(form: RecordForm<F>) {
+  const text = useProblemText();
+  return (field: F) => text(form.problems?.fields[field]);
+}

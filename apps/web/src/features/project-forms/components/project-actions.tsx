@@ -1,0 +1,88 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
+import type { components } from '../../../lib/api/schema';
+import { useCanEditPortfolio } from '../api/records';
+import type { ProjectFormsState } from './record-form';
+import './project-forms.css';
+
+type FundingDecision = components['schemas']['FundingDecisionResponse'];
+
+/**
+ * The project page's editing links, for users who may edit the portfolio (coordinators, admins);
+ * nothing at all for the others. Each link opens a form page; payments are added per decision.
+ */
+export function ProjectActions({
+  projectId,
+  decisions = [],
+}: {
+  projectId: string;
+  decisions?: readonly FundingDecision[];
+}) {
+  const { t } = useTranslation();
+  const canEdit = useCanEditPortfolio();
+  if (!canEdit) return null;
+  const base = `/projects/${projectId}`;
+  return (
+    <nav aria-label={t('projectForms.actions.label')}>
+      <ul className="project-forms__actions">
+        <li>
+          <Link to={`${base}/edit`} className="button-link">
+            {t('projectForms.actions.editProject')}
+          </Link>
+        </li>
+        <li>
+          <Link to={`${base}/status`} className="button-link">
+            {t('projectForms.actions.changeStatus')}
+          </Link>
+        </li>
+        <li>
+          <Link to={`${base}/funding-decisions/new`} className="button-link">
+            {t('projectForms.actions.addDecision')}
+          </Link>
+        </li>
+        <li>
+          <Link to={`${base}/milestones/new`} className="button-link">
+            {t('projectForms.actions.addMilestone')}
+          </Link>
+        </li>
+        <li>
+          <Link to={`${base}/status-reports/new`} className="button-link">
+            {t('projectForms.actions.addReport')}
+          </Link>
+        </li>
+        {decisions.map((decision) => (
+          <li key={decision.id}>
+            <Link to={`${base}/funding-decisions/${decision.id}/payments/new`} className="button-link">
+              {t('projectForms.actions.addPayment', {
+                name: `${decision.funder.name}, ${t(`projectPage.instruments.${decision.instrument}`)}${
+                  decision.recordNumber ? ` ${decision.recordNumber}` : ''
+                }`,
+              })}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/**
+ * Announces a save that brought the user back to the project page (router state from a form).
+ * The status region is on the page first and the message is put in after, so it is read out.
+ */
+export function ProjectFormNotice() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const saved = (location.state as ProjectFormsState | null)?.projectFormSaved;
+  const [shown, setShown] = useState<typeof saved>(undefined);
+  useEffect(() => {
+    const timer = setTimeout(() => setShown(saved), 50);
+    return () => clearTimeout(timer);
+  }, [saved, location.key]);
+  return (
+    <p role="status" className="status-message">
+      {shown ? t(`projectForms.saved.${shown}`) : ''}
+    </p>
+  );
+}

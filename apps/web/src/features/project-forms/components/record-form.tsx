@@ -1,0 +1,271 @@
+import type { ParseKeys } from 'i18next';
+import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { ApiError } from '../../../lib/api/client';
+import { useDocumentTitle } from '../../../lib/use-document-title';
+import { useInvalidateProjects } from '../api/records';
+import { parseMoneyInput } from '../lib/money';
+import { LeaveGuard } from './leave-guard';
+import './project-forms.css';
+
+export type Values<F extends string> = Record<F, string>;
+/** A problem: a translated message (by key) or the API's own words. */
+type Problem = { key: ParseKeys } | { server: string };
+interface Problems<F extends string> {
+  fields: Partial<Record<F, Problem[]>>;
+  form?: Problem[];
+}
+export type SavedNotice = 'project' | 'status' | 'decision' | 'payment' | 'milestone' | 'report';
+/** Router state the project page reads to announce a save. */
+export interface ProjectFormsState {
+  projectFormSaved?: SavedNotice;
+}
+
+export interface RecordFormOptions<F extends string> {
+  projectId: string;
+  fields: readonly F[];
+  initial: Values<F>;
+  version?: number;
+  required?: readonly F[];
+  money?: readonly F[];
+  saved: SavedNotice;
+  /** Sends the values (money already as "1234.50", empty as null) with the version read. */
+  save: (values: Record<F, string | null>, version: number | undefined) => Promise<unknown>;
+  /** Loads the record again after a version conflict: its values as the form shows them, and its version. */
+  reload?: () => Promise<{ values: Values<F>; version: number }>;
+}
+
+const CONFLICT_MESSAGES: Partial<Record<string, ParseKeys>> = {
+  PAID_EXCEEDS_GRANTED: 'projectForms.problems.paidExceedsGranted',
+  ILLEGAL_TRANSITION: 'projectForms.problems.illegalTransition',
+};
+
+/**
+ * The state and rules every form here shares: values as typed, client checks (required, money),
+ * the server's field messages, version conflicts, the leave guard and the way back after saving.
+ */
+export function useRecordForm<F extends string>(options: RecordFormOptions<F>) {
+  const { projectId, fields, initial, required = [], money = [], saved, save, reload } = options;
+  const navigate = useNavigate();
+  const invalidate = useInvalidateProjects();
+  const [values, setValues] = useState<Values<F>>(initial);
+  const [opened] = useState<Values<F>>(initial);
+  const [base, setBase] = useState<Values<F>>(initial);
+  const [version, setVersion] = useState(options.version);
+  const [problems, setProblems] = useState<Problems<F> | null>(null);
+  const [pending, setPending] = useState(false);
+  const [stale, setStale] = useState<'conflict' | 'reloading' | 'failed' | { changed: F[] } | null>(null);
+  const alertId = useId();
+  const [controls] = useState(() => new Map<F, HTMLElement>());
+  const dirty = fields.some((field) => values[field] !== opened[field]);
+
+  useEffect(() => {
+    if (!problems) return;
+    const first = fields.find((field) => (problems.fields[field]?.length ?? 0) > 0);
+    if (first) controls.get(first)?.focus();
+    else document.getElementById(alertId)?.focus();
+  }, [problems, fields, controls, alertId]);
+
+  function check(): { problems: Problems<F> | null; body: Record<F, string | null> } {
+    const found: Problems<F> = { fields: {} };
+    const body = {} as Record<F, string | null>;
+    for (const field of fields) {
+      const raw = values[field].trim();
+      if (raw === '' && required.includes(field)) found.fields[field] = [{ key: 'projectForms.problems.required' }];
+      if (money.includes(field)) {
+        const amount = parseMoneyInput(raw);
+        if (amount === undefined) found.fields[field] = [{ key: 'projectForms.problems.money' }];
+        body[field] = amount ?? null;
+      } else {
+        body[field] = raw === '' ? null : raw;
+      }
+    }
+    return { problems: Object.keys(found.fields).length > 0 ? found : null, body };
+  }
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (pending) return;
+    const { problems: found, body } = check();
+    if (found) {
+      setProblems(found);
+      return;
+    }
+    setProblems(null);
+    setPending(true);
+    try {
+      await save(body, version);
+      await invalidate();
+      const state: ProjectFormsState = { projectFormSaved: saved };
+      await navigate(`/projects/${projectId}`, { state });
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'STALE_VERSION') {
+        setStale('conflict');
+        setProblems(null);
+      } else {
+        setProblems(problemsOf(error, fields));
+      }
+    } finally {
+      setPending(false);
+    }
+  }
+
+  async function reloadLatest() {
+    if (!reload) return;
+    setStale('reloading');
+    try {
+      const latest = await reload();
+      const changed = fields.filter((field) => latest.values[field] !== base[field]);
+      setBase(latest.values);
+      setVersion(latest.version);
+      setStale({ changed });
+    } catch {
+      setStale('failed');
+    }
+  }
+
+  const fieldRef = (field: F) => (element: HTMLElement | null) => {
+    if (element) controls.set(field, element);
+    else controls.delete(field);
+  };
+
+  return {
+    values,
+    setValue: (field: F, value: string) => setValues((current) => ({ ...current, [field]: value })),
+    fieldRef,
+    problems,
+    pending,
+    dirty,
+    stale,
+    submit,
+    reloadLatest,
+    alertId,
+    projectId,
+  };
+}
+
+function problemsOf<F extends string>(error: unknown, fields: readonly F[]): Problems<F> {
+  if (error instanceof ApiError && error.code === 'VALIDATION_FAILED' && error.details) {
+    const result: Problems<F> = { fields: {} };
+    const other: Problem[] = [];
+    for (const [path, messages] of Object.entries(error.details)) {
+      const field = fields.find((name) => name === path);
+      const list = messages.map((server) => ({ server }));
+      if (field) result.fields[field] = [...(result.fields[field] ?? []), ...list];
+      else other.push(...list);
+    }
+    if (other.length > 0) result.form = other;
+    return result;
+  }
+  const known = error instanceof ApiError && error.code ? CONFLICT_MESSAGES[error.code] : undefined;
+  if (known) return { fields: {}, form: [{ key: known }] };
+  if (error instanceof ApiError && error.status < 500 && error.message) {
+    return { fields: {}, form: [{ server: error.message }] };
+  }
+  return { fields: {}, form: [{ key: 'projectForms.problems.failed' }] };
+}
+
+export type RecordForm<F extends string> = ReturnType<typeof useRecordForm<F>>;
+
+/** Text of problems in the active language. */
+export function useProblemText() {
+  const { t } = useTranslation();
+  return (problems: Problem[] | undefined): string | undefined =>
+    problems && problems.length > 0
+      ? problems.map((problem) => ('key' in problem ? t(problem.key) : problem.server)).join(' ')
+      : undefined;
+}
+
+/**
+ * The page around a form: its heading, the status line, the alerts (a whole-form problem, a version
+ * conflict with "load the latest version"), the fields, Save and Cancel, and the leave guard.
+ */
+export function RecordFormPage<F extends string>({
+  title,
+  form,
+  fieldLabels,
+  intro,
+  children,
+  canSave = true,
+}: {
+  title: string;
+  form: RecordForm<F>;
+  fieldLabels: Partial<Record<F, string>>;
+  intro?: ReactNode;
+  children: ReactNode;
+  canSave?: boolean;
+}) {
+  const { t } = useTranslation();
+  useDocumentTitle(title);
+  const headingId = useId();
+  const text = useProblemText();
+  const { stale } = form;
+  const status = form.pending
+    ? t('projectForms.saving')
+    : stale === 'reloading'
+      ? t('projectForms.loading')
+      : typeof stale === 'object' && stale !== null
+        ? t('projectForms.stale.reloaded')
+        : '';
+  return (
+    <section aria-labelledby={headingId} className="form-page project-forms">
+      <h1 id={headingId} tabIndex={-1}>
+        {title}
+      </h1>
+      {intro}
+      <p role="status" className="status-message">
+        {status}
+      </p>
+      {typeof stale === 'object' && stale !== null && stale.changed.length > 0 && (
+        <p className="project-forms__changed">
+          {t('projectForms.stale.changedFields', {
+            fields: stale.changed.map((field) => fieldLabels[field] ?? field).join(', '),
+          })}
+        </p>
+      )}
+      {(stale === 'conflict' || stale === 'failed') && (
+        <div role="alert" className="error-message">
+          <p>{t('projectForms.stale.message')}</p>
+          {stale === 'failed' && <p>{t('projectForms.stale.reloadFailed')}</p>}
+          <button type="button" onClick={() => void form.reloadLatest()}>
+            {t('projectForms.stale.reload')}
+          </button>
+        </div>
+      )}
+      {form.problems?.form && (
+        <div role="alert" className="error-message" tabIndex={-1} id={form.alertId}>
+          <p>{text(form.problems.form)}</p>
+        </div>
+      )}
+      <form noValidate onSubmit={(event) => void form.submit(event)} aria-labelledby={headingId}>
+        {children}
+        <div className="form-actions">
+          {canSave && (
+            <button type="submit" aria-disabled={form.pending}>
+              {t('projectForms.save')}
+            </button>
+          )}
+          <Link to={`/projects/${form.projectId}`} className="button-link">
+            {t('projectForms.cancel')}
+          </Link>
+        </div>
+      </form>
+      <LeaveGuard dirty={form.dirty} />
+    </section>
+  );
+}
+
+/** Loading and failure of the record a form edits. */
+export function RecordLoading({ failed }: { failed: boolean }) {
+  const { t } = useTranslation();
+  return failed ? (
+    <div role="alert" className="error-message form-page">
+      <h1 tabIndex={-1}>{t('projectForms.loadFailed')}</h1>
+    </div>
+  ) : (
+    <p role="status" className="status-message">
+      {t('projectForms.loading')}
+    </p>
+  );
+}
