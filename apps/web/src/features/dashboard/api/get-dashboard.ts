@@ -22,9 +22,6 @@ export const DUE_SOON_DAYS = 30;
 export const dashboardKeys = {
   all: ['dashboard'] as const,
   figures: (filters: DashboardFilters) => [...dashboardKeys.all, 'figures', filters] as const,
-  agreements: () => [...dashboardKeys.all, 'agreements'] as const,
-  priorityAreas: (agreementId: string | undefined) =>
-    [...dashboardKeys.all, 'priority-areas', agreementId ?? null] as const,
 };
 
 /** GET /api/dashboard: the figures of the chosen agreement and priority area. */

@@ -9,7 +9,7 @@ import {
   withSession,
 } from '../../../test/render-app';
 import type { Dashboard } from '../api/get-dashboard';
-import type { Agreement, PriorityArea } from '../api/get-filter-choices';
+import type { Agreement, PriorityArea } from '../../../lib/api/portfolio-choices';
 
 const AGREEMENT_ID = 'a3c8e1f2-0000-4000-8000-0000000000aa';
 const WATER_ID = 'a3c8e1f2-0000-4000-8000-000000000001';

@@ -15,7 +15,7 @@ import {
   type DashboardFilters,
   type DashboardMilestone,
 } from '../api/get-dashboard';
-import { useAgreements, usePriorityAreas } from '../api/get-filter-choices';
+import { useAgreements, usePriorityAreas } from '../../../lib/api/portfolio-choices';
 import { BarChartFigure } from './bar-chart-figure';
 import './dashboard.css';
 

@@ -16,9 +16,6 @@ export const projectKeys = {
   all: ['projects'] as const,
   lists: () => [...projectKeys.all, 'list'] as const,
   list: (filters: ProjectListFilters) => [...projectKeys.lists(), filters] as const,
-  agreements: () => [...projectKeys.all, 'agreements'] as const,
-  priorityAreas: (agreementId: string | undefined) =>
-    [...projectKeys.all, 'priority-areas', agreementId ?? null] as const,
 };
 
 export function getProjects(filters: ProjectListFilters, signal?: AbortSignal): Promise<ProjectSummaryPage> {

@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { SelectField } from '../../../components/select-field';
 import { useFormat } from '../../../lib/format';
 import { localisedName } from '../../../lib/localised-name';
-import { useAgreements, usePriorityAreas, type Agreement, type PriorityArea } from '../api/get-filter-options';
+import { useAgreements, usePriorityAreas, type Agreement, type PriorityArea } from '../../../lib/api/portfolio-choices';
 import type { ProjectSort } from '../api/get-projects';
 import {
   DEFAULT_SORT,

@@ -1,6 +1,6 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { currentUrl, jsonResponse, mockFetch, renderApp, requestsTo, withSession } from '../../../test/render-app';
-import type { Agreement, PriorityArea } from '../api/get-filter-options';
+import type { Agreement, PriorityArea } from '../../../lib/api/portfolio-choices';
 import type { ProjectSummary, ProjectSummaryPage } from '../api/get-projects';
 
 const WATER = { id: 'a3c8e1f2-0000-4000-8000-000000000001', agreementId: 'a3c8e1f2-0000-4000-8000-0000000000aa' };

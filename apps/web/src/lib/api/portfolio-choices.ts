@@ -1,8 +1,18 @@
 import { MAX_PAGE_SIZE } from '@salkku/shared';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api, unwrap } from '../../../lib/api/client';
-import type { components } from '../../../lib/api/schema';
-import { projectKeys } from './get-projects';
+import { api, unwrap } from './client';
+import type { components } from './schema';
+
+/**
+ * The agreements and priority areas a user may choose from: the selectors of the dashboard and of
+ * the projects list share these queries (and their cache).
+ */
+export const portfolioChoiceKeys = {
+  all: ['portfolio-choices'] as const,
+  agreements: () => [...portfolioChoiceKeys.all, 'agreements'] as const,
+  priorityAreas: (agreementId: string | undefined) =>
+    [...portfolioChoiceKeys.all, 'priority-areas', agreementId ?? null] as const,
+};
 
 export type Agreement = components['schemas']['AgreementResponse'];
 export type PriorityArea = components['schemas']['PriorityAreaResponse'];
@@ -41,12 +51,12 @@ export function getPriorityAreas(agreementId: string | undefined, signal?: Abort
 }
 
 export function agreementsQueryOptions() {
-  return queryOptions({ queryKey: projectKeys.agreements(), queryFn: ({ signal }) => getAgreements(signal) });
+  return queryOptions({ queryKey: portfolioChoiceKeys.agreements(), queryFn: ({ signal }) => getAgreements(signal) });
 }
 
 export function priorityAreasQueryOptions(agreementId: string | undefined) {
   return queryOptions({
-    queryKey: projectKeys.priorityAreas(agreementId),
+    queryKey: portfolioChoiceKeys.priorityAreas(agreementId),
     queryFn: ({ signal }) => getPriorityAreas(agreementId, signal),
   });
 }
