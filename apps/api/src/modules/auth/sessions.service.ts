@@ -78,17 +78,22 @@ export class SessionsService {
 
   /** The session of a cookie token, if it is valid: exists, not idle too long, not expired, user active. */
   async resolve(token: string): Promise<ResolvedSession | null> {
-    const result: unknown = await this.dataSource.query(
-      `${SESSION_SQL_MARKER} UPDATE sessions s SET last_seen_at = now()
-       FROM users u
-       WHERE s.token_hash = $1 AND u.id = s.user_id AND u.active
-         AND s.expires_at > now() AND s.last_seen_at > now() - make_interval(mins => $2)
-       RETURNING s.id AS session_id, s.csrf_token, u.id AS user_id, u.display_name, u.role,
-                 u.organisation_id, u.email, u.language`,
+    // One statement: read the live session and, at most once a minute, refresh its idle timer
+    // (a write on every request would turn every page view into a row update).
+    const rows = await this.dataSource.query<SessionRow[]>(
+      `${SESSION_SQL_MARKER} WITH live AS (
+         SELECT s.id AS session_id, s.csrf_token, s.last_seen_at, u.id AS user_id, u.display_name, u.role,
+                u.organisation_id, u.email, u.language
+         FROM sessions s JOIN users u ON u.id = s.user_id
+         WHERE s.token_hash = $1 AND u.active
+           AND s.expires_at > now() AND s.last_seen_at > now() - make_interval(mins => $2)
+       ), touched AS (
+         UPDATE sessions SET last_seen_at = now()
+         WHERE id IN (SELECT session_id FROM live WHERE last_seen_at < now() - interval '1 minute')
+       )
+       SELECT session_id, csrf_token, user_id, display_name, role, organisation_id, email, language FROM live`,
       [hashToken(token), this.config.sessionIdleMinutes],
     );
-    // TypeORM returns [rows, affected] for UPDATE … RETURNING on PostgreSQL.
-    const rows = (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as SessionRow[];
     const row = rows[0];
     if (!row) return null;
     return {
