@@ -164,3 +164,144 @@ export async function axeViolations(page: Page, where: string): Promise<string[]
     ),
   );
 }
+
+/**
+ * Sets the signed-in user's profile language (PATCH /api/me/language). The language switcher
+ * also saves the choice in the profile when someone is signed in, and a later browser context
+ * without a stored choice gets the profile's language: a test that switches languages while
+ * signed in puts the profile back to Finnish, so the other tests (in Finnish) find what they read.
+ */
+export async function setProfileLanguage(page: Page, language: Language): Promise<void> {
+  const res = await page.request.patch('/api/me/language', {
+    headers: { 'X-CSRF-Token': await csrfToken(page) },
+    data: { language },
+  });
+  if (!res.ok()) throw new Error(`PATCH /api/me/language: ${res.status()} ${await res.text()}`);
+}
+
+/** The cells' text of a table's body rows (the table named by its caption), row by row. */
+export async function tableRows(page: Page, caption: string): Promise<string[][]> {
+  const table = page.getByRole('table', { name: caption, exact: true });
+  await visible(table);
+  return table.evaluate((element) =>
+    Array.from((element as HTMLTableElement).tBodies).flatMap((body) =>
+      Array.from(body.rows, (row) => Array.from(row.cells, (cell) => cell.innerText.replace(/\s+/g, ' ').trim())),
+    ),
+  );
+}
+
+/**
+ * The first euro amount in a text as whole cents, e.g. "1 000,00 €" (fi, with no-break spaces)
+ * → 100000; the figures are compared as integers, never as floats.
+ */
+export function euroCents(text: string): number {
+  const match = /(-|\u2212)?\s*([\d\s\u00a0\u202f]+),(\d{2})\s*€/.exec(text);
+  if (!match) throw new Error(`No euro amount in "${text}"`);
+  const whole = Number(match[2]!.replace(/[\s\u00a0\u202f]/g, ''));
+  const cents = whole * 100 + Number(match[3]);
+  return match[1] ? -cents : cents;
+}
+
+/** What has keyboard focus: enough to find it again and to tell whether its focus is visible. */
+export interface Focused {
+  tag: string;
+  /** ARIA role given, or the element's own (a, button, input, select, textarea). */
+  role: string;
+  /** aria-label, else the text of its <label>, else its text. */
+  name: string;
+  id: string;
+  href: string | null;
+  type: string | null;
+  /** The computed outline and box-shadow while focused. */
+  outline: string;
+  boxShadow: string;
+  /** Its box, in the viewport's coordinates. */
+  rect: { top: number; bottom: number; width: number; height: number };
+  viewportHeight: number;
+}
+
+/** The element that has focus now (document.activeElement). */
+export function focused(page: Page): Promise<Focused> {
+  return page.evaluate(() => {
+    const element = (document.activeElement ?? document.body) as HTMLElement;
+    const style = getComputedStyle(element);
+    const ownRole: Record<string, string> = {
+      a: 'link',
+      button: 'button',
+      input: 'textbox',
+      select: 'combobox',
+      textarea: 'textbox',
+    };
+    const tag = element.tagName.toLowerCase();
+    const labels = (element as HTMLInputElement).labels;
+    const name =
+      element.getAttribute('aria-label') ??
+      (labels && labels.length > 0 ? labels[0]!.innerText : null) ??
+      element.innerText ??
+      '';
+    const box = element.getBoundingClientRect();
+    return {
+      tag,
+      role: element.getAttribute('role') ?? ownRole[tag] ?? '',
+      name: name.replace(/\s+/g, ' ').trim(),
+      id: element.id,
+      href: element.getAttribute('href'),
+      type: element.getAttribute('type'),
+      outline:
+        style.outlineStyle === 'none' || parseFloat(style.outlineWidth) === 0
+          ? 'none'
+          : `${style.outlineWidth} ${style.outlineStyle} ${style.outlineColor}`,
+      boxShadow: style.boxShadow,
+      rect: { top: box.top, bottom: box.bottom, width: box.width, height: box.height },
+      viewportHeight: window.innerHeight,
+    };
+  });
+}
+
+/** A focus indicator is drawn: an outline or a box-shadow, on an element with a size. */
+export function focusIsVisible(element: Focused): boolean {
+  const drawn = element.outline !== 'none' || (element.boxShadow !== '' && element.boxShadow !== 'none');
+  return drawn && element.rect.width > 0 && element.rect.height > 0;
+}
+
+export function describeFocus(element: Focused): string {
+  return `${element.role || element.tag} "${element.name.slice(0, 60)}"${element.href ? ` (${element.href})` : ''}`;
+}
+
+/**
+ * Presses Tab (or Shift+Tab) until `wanted` has focus, at most `max` times, and returns it. Every
+ * element focused on the way must show a visible focus indicator: the ones that don't are
+ * collected in `invisible` (the caller expects none).
+ */
+export async function tabTo(
+  page: Page,
+  wanted: (element: Focused) => boolean,
+  what: string,
+  { backwards = false, max = 80, invisible }: { backwards?: boolean; max?: number; invisible: string[] },
+): Promise<Focused> {
+  for (let presses = 0; presses < max; presses += 1) {
+    await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
+    const element = await focused(page);
+    if (element.tag !== 'body' && !focusIsVisible(element)) invisible.push(describeFocus(element));
+    if (wanted(element)) return element;
+  }
+  throw new Error(`${what} did not get focus in ${max} presses of ${backwards ? 'Shift+Tab' : 'Tab'}`);
+}
+
+/** A JSON API call with the page's session (and its CSRF token for writes); throws unless 2xx. */
+export async function apiCall<T>(
+  page: Page,
+  method: 'GET' | 'POST' | 'PATCH',
+  path: string,
+  data?: Record<string, unknown>,
+): Promise<T> {
+  const headers: Record<string, string> = method === 'GET' ? {} : { 'X-CSRF-Token': await csrfToken(page) };
+  const res = await page.request.fetch(path, { method, headers, data });
+  if (!res.ok()) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+/** Today in Helsinki as YYYY-MM-DD (the API's calendar). */
+export function helsinkiToday(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki' }).format(new Date());
+}

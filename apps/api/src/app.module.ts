@@ -9,6 +9,7 @@ import { AgreementsModule } from './modules/agreements/agreements.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { DashboardModule } from './modules/dashboard/dashboard.module';
+import { ExportsModule } from './modules/exports/exports.module';
 import { FundingDecisionsModule } from './modules/funding-decisions/funding-decisions.module';
 import { HealthModule } from './modules/health/health.module';
 import { MilestonesModule } from './modules/milestones/milestones.module';
@@ -16,6 +17,7 @@ import { OrganisationsModule } from './modules/organisations/organisations.modul
 import { PaymentsModule } from './modules/payments/payments.module';
 import { PriorityAreasModule } from './modules/priority-areas/priority-areas.module';
 import { ProjectsModule } from './modules/projects/projects.module';
+import { ReportsModule } from './modules/reports/reports.module';
 import { SettingsModule } from './modules/settings/settings.module';
 import { StatusReportsModule } from './modules/status-reports/status-reports.module';
 import { UsersModule } from './modules/users/users.module';
@@ -34,6 +36,8 @@ export const FEATURE_MODULES = [
   MilestonesModule,
   StatusReportsModule,
   DashboardModule,
+  ReportsModule,
+  ExportsModule,
   SettingsModule,
 ];
 

@@ -62,6 +62,15 @@ const adminOnly = (ok: number): Expected => ({
   admin: ok,
 });
 const signedIn = (ok: number): Expected => ({ ...everyone(ok), anonymous: 401 });
+/** A CSV export (portfolio:export: managers and admins), each of their own scope's rows. */
+const exporter: Expected = {
+  anonymous: 401,
+  coordinator: 403,
+  otherCityCoordinator: 403,
+  manager: 200,
+  liaison: 403,
+  admin: 200,
+};
 
 interface Row {
   expected: Expected;
@@ -98,6 +107,8 @@ const MATRIX: Record<string, Row> = {
   'DELETE /api/priority-areas/:id': { expected: adminOnly(409), ifMatch: '"999"' },
 
   'GET /api/dashboard': { expected: list },
+  'GET /api/reports/national': { expected: list },
+  'GET /api/reports/agreements/:id': { expected: scopedRead(200) },
   'GET /api/projects': { expected: list },
   'GET /api/projects/:id': { expected: scopedRead(200) },
   'GET /api/projects/:id/history': { expected: scopedRead(200) },
@@ -126,6 +137,12 @@ const MATRIX: Record<string, Row> = {
   'GET /api/status-reports': { expected: list },
   'GET /api/status-reports/:id': { expected: scopedRead(200) },
   'POST /api/status-reports': { expected: portfolioWrite(400, 400), body: {} },
+
+  'GET /api/exports/projects.csv': { expected: exporter },
+  'GET /api/exports/funding-decisions.csv': { expected: exporter },
+  'GET /api/exports/payments.csv': { expected: exporter },
+  'GET /api/exports/milestones.csv': { expected: exporter },
+  'GET /api/exports/status-reports.csv': { expected: exporter },
 
   'GET /api/users': { expected: adminOnly(200) },
   'GET /api/users/:id': { expected: adminOnly(200) },
@@ -222,6 +239,8 @@ describe('access matrix: every route × every kind of caller', () => {
       payments: payment.id,
       milestones: milestone.id,
       'status-reports': report.id,
+      // GET /api/reports/agreements/:id: the segment after /api/ is "reports"; its id is an agreement's.
+      reports: agreement.id,
       users: me.user.id,
     });
     agents.anonymous = t.anonymous;

@@ -276,6 +276,16 @@ describe('projects API', () => {
           'totalBudget',
         ].sort(),
       );
+      // The same fields as codes, with the numbers their messages need.
+      expect(Object.keys(res.body.problems).sort()).toEqual(Object.keys(res.body.details).sort());
+      expect(res.body.problems).toMatchObject({
+        code: [{ code: 'invalidFormat' }],
+        extra: [{ code: 'unknownField' }],
+        kind: [{ code: 'notAllowed' }],
+        name: [{ code: 'tooShort', params: { min: 1 } }],
+        plannedStart: [{ code: 'invalidDate' }],
+        'partners.0.budgetShare': [{ code: 'invalidAmount' }],
+      });
       const missing = await t.http.post('/api/projects').send({}).expect(400);
       expect(Object.keys(missing.body.details).sort()).toEqual([
         'code',
@@ -283,11 +293,20 @@ describe('projects API', () => {
         'name',
         'priorityAreaId',
       ]);
+      // A missing field breaks every rule on it, but its one problem is that it is missing.
+      expect(missing.body.details.name.length).toBeGreaterThan(1);
+      expect(missing.body.problems).toEqual({
+        code: [{ code: 'required' }],
+        leadOrganisationId: [{ code: 'required' }],
+        name: [{ code: 'required' }],
+        priorityAreaId: [{ code: 'required' }],
+      });
       const tooLong = await t.http
         .post('/api/projects')
         .send({ priorityAreaId: areaId, leadOrganisationId: lead.id, name: 'x', code: 'A'.repeat(41) })
         .expect(400);
       expect(Object.keys(tooLong.body.details)).toEqual(['code']);
+      expect(tooLong.body.problems).toEqual({ code: [{ code: 'tooLong', params: { max: 40 } }] });
       await t.http
         .post('/api/projects')
         .send({ priorityAreaId: areaId, leadOrganisationId: lead.id, name: 'Åäö-koodi', code: 'ÄÖ_1.v-2' })
@@ -306,6 +325,7 @@ describe('projects API', () => {
         .send({ ...base, priorityAreaId: MISSING_ID })
         .expect(400);
       expect(Object.keys(area.body.details)).toEqual(['priorityAreaId']);
+      expect(area.body.problems).toEqual({ priorityAreaId: [{ code: 'notFound' }] });
       const leadOrg = await t.http
         .post('/api/projects')
         .send({ ...base, leadOrganisationId: MISSING_ID })
@@ -321,11 +341,13 @@ describe('projects API', () => {
         .send({ ...base, partners: [{ organisationId: partner.id }, { organisationId: partner.id, role: 'twice' }] })
         .expect(400);
       expect(Object.keys(duplicate.body.details)).toEqual(['partners.1.organisationId']);
+      expect(duplicate.body.problems).toEqual({ 'partners.1.organisationId': [{ code: 'duplicate' }] });
       const period = await t.http
         .post('/api/projects')
         .send({ ...base, plannedStart: '2022-01-01', plannedEnd: '2021-12-31' })
         .expect(400);
       expect(Object.keys(period.body.details)).toEqual(['plannedEnd']);
+      expect(period.body.problems).toEqual({ plannedEnd: [{ code: 'dateOrder' }] });
 
       expect(await rowCount(t, 'projects')).toBe(projects);
       expect(await rowCount(t, 'project_partners')).toBe(partners);
@@ -349,6 +371,7 @@ describe('projects API', () => {
         .send({ code: 'DUP-1', name: 'Toinen', priorityAreaId: areaId, leadOrganisationId: lead.id })
         .expect(409);
       expect(res.body).toMatchObject({ code: 'DUPLICATE', details: { code: expect.any(Array) } });
+      expect(res.body.problems).toEqual({ code: [{ code: 'duplicate' }] });
       expect(await rowCount(t, 'projects')).toBe(projects);
     });
   });

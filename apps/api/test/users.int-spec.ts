@@ -173,14 +173,26 @@ describe('users API (admins)', () => {
       'password',
       'role',
     ]);
+    expect(res.body.problems).toMatchObject({
+      email: [{ code: 'invalidEmail' }],
+      extra: [{ code: 'unknownField' }],
+      language: [{ code: 'notAllowed' }],
+      password: [{ code: 'required' }],
+      role: [{ code: 'notAllowed' }],
+    });
 
     // too short, too common, contains the user's name
-    for (const password of ['Lyhyt-11mrk', 'password1234', 'Kaarina-salasana-2026']) {
+    for (const [password, code, params] of [
+      ['Lyhyt-11mrk', 'tooShort', { min: 12 }],
+      ['password1234', 'commonPassword', undefined],
+      ['Kaarina-salasana-2026', 'personalPassword', undefined],
+    ] as const) {
       const weak = await t.http
         .post('/api/users')
         .send({ email: uniqueEmail('kayttaja'), displayName: 'Kaarina', role: 'liaison', password })
         .expect(400);
       expect(Object.keys(weak.body.details)).toEqual(['password']);
+      expect(weak.body.problems).toEqual({ password: [params ? { code, params } : { code }] });
     }
 
     const user = await newUser();
@@ -202,24 +214,26 @@ describe('users API (admins)', () => {
       .send({ email: user.email.toUpperCase(), displayName: 'Kaksoisolento', role: 'liaison', password: TEST_PASSWORD })
       .expect(409);
     expect(res.body).toMatchObject({ code: 'DUPLICATE', details: { email: expect.any(Array) } });
+    expect(res.body.problems).toEqual({ email: [{ code: 'duplicate' }] });
     expect(await snapshot()).toEqual(before);
   });
 
   it("requires a coordinator's or manager's organisation to be an existing city (400)", async () => {
     const company = await newOrganisation(t, { kind: 'company' });
     const before = await snapshot();
-    for (const [role, organisationId] of [
-      ['coordinator', undefined],
-      ['coordinator', null],
-      ['manager', company.id],
-      ['coordinator', MISSING_ID],
-      ['liaison', MISSING_ID],
+    for (const [role, organisationId, code] of [
+      ['coordinator', undefined, 'required'],
+      ['coordinator', null, 'required'],
+      ['manager', company.id, 'notCity'],
+      ['coordinator', MISSING_ID, 'notFound'],
+      ['liaison', MISSING_ID, 'notFound'],
     ] as const) {
       const res = await t.http
         .post('/api/users')
         .send({ email: uniqueEmail(), displayName: 'Ilman Kaupunkia', role, organisationId, password: TEST_PASSWORD })
         .expect(400);
       expect(Object.keys(res.body.details)).toEqual(['organisationId']);
+      expect(res.body.problems).toEqual({ organisationId: [{ code }] });
     }
     expect(await snapshot()).toEqual(before);
 

@@ -57,6 +57,7 @@ export const ERROR_CODES = [
   'FORBIDDEN',
   'CSRF_FAILED',
   'TOO_MANY_REQUESTS',
+  'TOO_MANY_EXPORTS',
   'INTERNAL_ERROR',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

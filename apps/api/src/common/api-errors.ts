@@ -3,7 +3,7 @@ import { ApiHeader, ApiResponse } from '@nestjs/swagger';
 import { ErrorResponse } from './error.response';
 
 const DESCRIPTIONS: Record<number, string> = {
-  400: 'Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed',
+  400: 'Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed',
   401: 'Not signed in, or the session has ended (UNAUTHENTICATED)',
   403: 'Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED)',
   404: 'No such record (NOT_FOUND)',

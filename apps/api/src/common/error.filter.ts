@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } fro
 import type { ErrorCode } from '@salkku/shared';
 import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
-import { DomainError, HTTP_STATUS_OF, type ErrorDetails } from './domain-error';
+import { DomainError, HTTP_STATUS_OF, issue, type ErrorDetails } from './domain-error';
 import { ErrorResponse } from './error.response';
 
 interface PgError {
@@ -18,12 +18,12 @@ function fromDatabase(error: QueryFailedError<PgError & Error>): DomainError | n
   switch (pg.code) {
     case '23505':
       return new DomainError('DUPLICATE', 'A record with the same unique value already exists', {
-        [pg.constraint ?? 'record']: [pg.detail ?? 'duplicate value'],
+        [pg.constraint ?? 'record']: [issue('duplicate', pg.detail ?? 'duplicate value')],
       });
     case '23001': // restrict_violation (ON DELETE RESTRICT, as PostgreSQL 18 reports it)
     case '23503':
       return new DomainError('IN_USE', 'The record is referenced by other records or refers to a missing one', {
-        [pg.constraint ?? 'record']: [pg.detail ?? 'foreign key violation'],
+        [pg.constraint ?? 'record']: [issue('inUse', pg.detail ?? 'foreign key violation')],
       });
     case '23514':
     case '23502':
@@ -32,7 +32,7 @@ function fromDatabase(error: QueryFailedError<PgError & Error>): DomainError | n
     case '22007':
     case '22008':
       return new DomainError('VALIDATION_FAILED', 'The values break a rule of the data model', {
-        [pg.constraint ?? pg.column ?? 'record']: [pg.detail ?? error.message],
+        [pg.constraint ?? pg.column ?? 'record']: [issue('invalid', pg.detail ?? error.message)],
       });
     default:
       return null;
@@ -61,7 +61,7 @@ function fromHttp(exception: HttpException): {
 }
 
 /**
- * The one error path: every failure leaves the API as `{ statusCode, code, message, details? }`.
+ * The one error path: every failure leaves the API as `{ statusCode, code, message, details?, problems? }`.
  * Services throw DomainError; framework errors (unknown route, malformed JSON, a bad uuid in
  * the path) and database constraint errors are translated here.
  */
@@ -83,6 +83,7 @@ export class ErrorFilter implements ExceptionFilter {
         code: exception.code,
         message: exception.message,
         ...(exception.details ? { details: exception.details } : {}),
+        ...(exception.problems ? { problems: exception.problems } : {}),
       };
     } else if (exception instanceof HttpException) {
       const { status, code, message } = fromHttp(exception);

@@ -53,6 +53,7 @@ export function MoneyField(options: FieldOptions & { allowNegative?: boolean } =
     IsString(),
     Matches(options.allowNegative ? MONEY_PATTERN : NON_NEGATIVE_MONEY_PATTERN, {
       message: '$property must be an amount of euros such as "1234.50" (a string, at most two decimals)',
+      context: { problem: 'invalidAmount' },
     }),
   );
 }

@@ -1,6 +1,6 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { DomainError } from './domain-error';
+import { DomainError, issue } from './domain-error';
 
 /**
  * Optimistic locking. A client reads a record with its `version` (also sent as the ETag) and
@@ -13,7 +13,7 @@ export function parseIfMatch(header: string | undefined): number | undefined {
   const match = /^\s*(?:W\/)?"?(\d+)"?\s*$/.exec(header);
   if (!match) {
     throw new DomainError('VALIDATION_FAILED', 'If-Match must be a version number such as "3"', {
-      'If-Match': ['must be a version such as "3"'],
+      'If-Match': [issue('invalidFormat', 'must be a version such as "3"')],
     });
   }
   return Number(match[1]);
@@ -28,7 +28,7 @@ export const IfMatchVersion = createParamDecorator((_data: unknown, ctx: Executi
 export function requireVersion(ifMatch: number | undefined, bodyVersion: number | undefined): number {
   if (ifMatch !== undefined && bodyVersion !== undefined && ifMatch !== bodyVersion) {
     throw new DomainError('VALIDATION_FAILED', 'If-Match and the body version disagree', {
-      version: ['must equal the If-Match version'],
+      version: [issue('versionMismatch', 'must equal the If-Match version')],
     });
   }
   const version = ifMatch ?? bodyVersion;
@@ -46,7 +46,7 @@ export function assertVersion(entity: string, current: number, expected: number)
     throw new DomainError(
       'STALE_VERSION',
       `${entity} was changed by someone else (now version ${current}, you sent ${expected}); reload it and try again`,
-      { version: [`current version is ${current}`] },
+      { version: [issue('staleVersion', `current version is ${current}`, { current })] },
     );
   }
 }

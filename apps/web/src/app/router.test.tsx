@@ -34,7 +34,7 @@ describe('routes and navigation', () => {
       within(nav)
         .getAllByRole('link')
         .map((link) => link.textContent),
-    ).toEqual(['Yleiskatsaus', 'Hankkeet']);
+    ).toEqual(['Yleiskatsaus', 'Hankkeet', 'Raportit']);
     expect(within(nav).getByRole('link', { name: 'Yleiskatsaus' })).toHaveAttribute('aria-current', 'page');
     expect(within(nav).getByRole('link', { name: 'Hankkeet' })).not.toHaveAttribute('aria-current');
     // Who is signed in, in what role and city.
@@ -116,7 +116,7 @@ describe('routes and navigation', () => {
       within(nav)
         .getAllByRole('link')
         .map((link) => link.textContent),
-    ).toEqual(['Yleiskatsaus', 'Hankkeet']);
+    ).toEqual(['Yleiskatsaus', 'Hankkeet', 'Raportit']);
     expect(screen.getByRole('banner')).toHaveTextContent('Ministeriön yhteyshenkilö');
   });
 });

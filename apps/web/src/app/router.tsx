@@ -39,6 +39,39 @@ export const routes: RouteObject[] = [
           },
           // The coordinators' forms (features/project-forms), loaded only when opened.
           {
+            path: 'projects/new',
+            hydrateFallbackElement: <RouteLoading />,
+            lazy: async () => {
+              const { NewProjectPage } = await import('../features/project-forms/components/new-project-page');
+              return { Component: NewProjectPage };
+            },
+          },
+          {
+            path: 'projects/:projectId/funding-decisions/:decisionId/edit',
+            hydrateFallbackElement: <RouteLoading />,
+            lazy: async () => {
+              const { EditFundingDecisionPage } =
+                await import('../features/project-forms/components/funding-decision-form');
+              return { Component: EditFundingDecisionPage };
+            },
+          },
+          {
+            path: 'projects/:projectId/funding-decisions/:decisionId/payments/:paymentId/edit',
+            hydrateFallbackElement: <RouteLoading />,
+            lazy: async () => {
+              const { EditPaymentPage } = await import('../features/project-forms/components/payment-form');
+              return { Component: EditPaymentPage };
+            },
+          },
+          {
+            path: 'projects/:projectId/milestones/:milestoneId/edit',
+            hydrateFallbackElement: <RouteLoading />,
+            lazy: async () => {
+              const { EditMilestonePage } = await import('../features/project-forms/components/milestone-form');
+              return { Component: EditMilestonePage };
+            },
+          },
+          {
             path: 'projects/:projectId/edit',
             hydrateFallbackElement: <RouteLoading />,
             lazy: async () => {
@@ -58,7 +91,8 @@ export const routes: RouteObject[] = [
             path: 'projects/:projectId/funding-decisions/new',
             hydrateFallbackElement: <RouteLoading />,
             lazy: async () => {
-              const { NewFundingDecisionPage } = await import('../features/project-forms/components/simple-forms');
+              const { NewFundingDecisionPage } =
+                await import('../features/project-forms/components/funding-decision-form');
               return { Component: NewFundingDecisionPage };
             },
           },
@@ -66,7 +100,7 @@ export const routes: RouteObject[] = [
             path: 'projects/:projectId/funding-decisions/:decisionId/payments/new',
             hydrateFallbackElement: <RouteLoading />,
             lazy: async () => {
-              const { NewPaymentPage } = await import('../features/project-forms/components/simple-forms');
+              const { NewPaymentPage } = await import('../features/project-forms/components/payment-form');
               return { Component: NewPaymentPage };
             },
           },
@@ -74,7 +108,7 @@ export const routes: RouteObject[] = [
             path: 'projects/:projectId/milestones/new',
             hydrateFallbackElement: <RouteLoading />,
             lazy: async () => {
-              const { NewMilestonePage } = await import('../features/project-forms/components/simple-forms');
+              const { NewMilestonePage } = await import('../features/project-forms/components/milestone-form');
               return { Component: NewMilestonePage };
             },
           },
@@ -84,6 +118,23 @@ export const routes: RouteObject[] = [
             lazy: async () => {
               const { NewStatusReportPage } = await import('../features/project-forms/components/simple-forms');
               return { Component: NewStatusReportPage };
+            },
+          },
+          // The reports (features/reports), with their charts, loaded only when opened.
+          {
+            path: 'reports',
+            hydrateFallbackElement: <RouteLoading />,
+            lazy: async () => {
+              const { NationalReportPage } = await import('../features/reports/components/national-report-page');
+              return { Component: NationalReportPage };
+            },
+          },
+          {
+            path: 'reports/agreements/:agreementId',
+            hydrateFallbackElement: <RouteLoading />,
+            lazy: async () => {
+              const { AgreementReportPage } = await import('../features/reports/components/agreement-report-page');
+              return { Component: AgreementReportPage };
             },
           },
           {
@@ -100,6 +151,14 @@ export const routes: RouteObject[] = [
             lazy: async () => {
               const { OrganisationsPage } = await import('../features/admin/components/organisations-page');
               return { Component: OrganisationsPage };
+            },
+          },
+          {
+            path: 'exports',
+            hydrateFallbackElement: <RouteLoading />,
+            lazy: async () => {
+              const { ExportsPage } = await import('../features/exports/components/exports-page');
+              return { Component: ExportsPage };
             },
           },
           {

@@ -40,10 +40,10 @@ export function currentUrl(router: ReturnType<typeof renderApp>['router']): stri
 }
 
 /** A Fetch API response with a JSON body, as the API sends it. */
-export function jsonResponse(body: unknown, status = 200): Response {
+export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
     status,
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', ...headers },
   });
 }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { Actor } from '../../common/actor';
-import { DomainError, notFound, type ErrorDetails } from '../../common/domain-error';
+import { addIssue, DomainError, issue, notFound, type FieldIssues } from '../../common/domain-error';
 import { applySort, likePattern, sortOrder, type Page } from '../../common/pagination';
 import { inScope, scopeWhere } from '../../common/scope';
 import { applyPatch } from '../../common/transaction';
@@ -21,14 +21,14 @@ const SORT_COLUMNS = { title: 'a.title', signedOn: 'a.signed_on', createdAt: 'a.
 
 type AgreementFilters = Pick<ListAgreementsQuery, 'cityId' | 'q'>;
 
-function addProblem(details: ErrorDetails, field: string, message: string): void {
-  (details[field] ??= []).push(message);
-}
-
 /** The validity period must not end before it starts (both ends are optional). */
-function checkValidity(validFrom: string | null, validTo: string | null, details: ErrorDetails): void {
+function checkValidity(validFrom: string | null, validTo: string | null, details: FieldIssues): void {
   if (validFrom !== null && validTo !== null && validFrom > validTo) {
-    addProblem(details, 'validTo', `validTo (${validTo}) must be on or after validFrom (${validFrom})`);
+    addIssue(
+      details,
+      'validTo',
+      issue('dateOrder', `validTo (${validTo}) must be on or after validFrom (${validFrom})`),
+    );
   }
 }
 
@@ -43,7 +43,7 @@ function snapshot(row: Agreement): Pick<Agreement, 'cityId' | 'title' | 'signedO
   };
 }
 
-function throwIfAny(details: ErrorDetails): void {
+function throwIfAny(details: FieldIssues): void {
   if (Object.keys(details).length > 0) {
     throw new DomainError('VALIDATION_FAILED', 'The agreement has invalid fields', details);
   }
@@ -81,7 +81,7 @@ export class AgreementsService {
 
   async create(dto: CreateAgreementDto, actor: Actor): Promise<AgreementResponse> {
     return this.dataSource.transaction(async (manager) => {
-      const details: ErrorDetails = {};
+      const details: FieldIssues = {};
       checkValidity(dto.validFrom ?? null, dto.validTo ?? null, details);
       await this.checkCity(manager, dto.cityId, actor, details);
       throwIfAny(details);
@@ -111,7 +111,7 @@ export class AgreementsService {
       const row = await this.lockInScope(manager, id, actor);
       assertVersion('Agreement', row.version, version);
       const before = snapshot(row);
-      const details: ErrorDetails = {};
+      const details: FieldIssues = {};
       checkValidity(
         dto.validFrom !== undefined ? dto.validFrom : row.validFrom,
         dto.validTo !== undefined ? dto.validTo : row.validTo,
@@ -144,10 +144,19 @@ export class AgreementsService {
       const priorityAreas = await manager.countBy(PriorityArea, { agreementId: id });
       const fundingDecisions = await manager.countBy(FundingDecision, { agreementId: id });
       if (priorityAreas > 0 || fundingDecisions > 0) {
-        const details: ErrorDetails = {};
-        if (priorityAreas > 0) details.priorityAreas = [`${priorityAreas} priority area(s) belong to this agreement`];
-        if (fundingDecisions > 0)
-          details.fundingDecisions = [`${fundingDecisions} funding decision(s) belong to this agreement`];
+        const details: FieldIssues = {};
+        if (priorityAreas > 0) {
+          details.priorityAreas = [
+            issue('inUse', `${priorityAreas} priority area(s) belong to this agreement`, { count: priorityAreas }),
+          ];
+        }
+        if (fundingDecisions > 0) {
+          details.fundingDecisions = [
+            issue('inUse', `${fundingDecisions} funding decision(s) belong to this agreement`, {
+              count: fundingDecisions,
+            }),
+          ];
+        }
         throw new DomainError(
           'IN_USE',
           'The agreement still has priority areas or funding decisions; remove them first',
@@ -224,9 +233,9 @@ export class AgreementsService {
    * city may only name that city (only admins, who see every city, hold 'agreements:write' today;
    * this keeps the rule true should that change).
    */
-  private async checkCity(manager: EntityManager, cityId: string, actor: Actor, details: ErrorDetails): Promise<void> {
+  private async checkCity(manager: EntityManager, cityId: string, actor: Actor, details: FieldIssues): Promise<void> {
     if (!inScope(actor, cityId)) {
-      addProblem(details, 'cityId', `cityId ${cityId} is not a city whose agreements you manage`);
+      addIssue(details, 'cityId', issue('outOfScope', `cityId ${cityId} is not a city whose agreements you manage`));
       return;
     }
     const city = await manager
@@ -235,8 +244,12 @@ export class AgreementsService {
       .where('o.id = :id', { id: cityId })
       .setLock('for_key_share')
       .getRawOne<{ kind: string }>();
-    if (!city) addProblem(details, 'cityId', `cityId ${cityId} is not an existing organisation`);
+    if (!city) addIssue(details, 'cityId', issue('notFound', `cityId ${cityId} is not an existing organisation`));
     else if (city.kind !== 'city')
-      addProblem(details, 'cityId', `cityId must refer to a city, not an organisation of kind "${city.kind}"`);
+      addIssue(
+        details,
+        'cityId',
+        issue('notCity', `cityId must refer to a city, not an organisation of kind "${city.kind}"`),
+      );
   }
 }

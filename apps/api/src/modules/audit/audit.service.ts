@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type SelectQueryBuilder } from 'typeorm';
 import type { Actor } from '../../common/actor';
-import { DomainError } from '../../common/domain-error';
+import { DomainError, issue } from '../../common/domain-error';
 import type { Page } from '../../common/pagination';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AuditEvent } from './audit-event.entity';
@@ -24,7 +24,7 @@ export class AuditService {
   async list(query: ListAuditEventsQuery, _actor: Actor): Promise<Page<AuditEventResponse>> {
     if (query.from && query.to && query.from > query.to) {
       throw new DomainError('VALIDATION_FAILED', 'from must not be after to', {
-        to: [`to (${query.to}) must be on or after from (${query.from})`],
+        to: [issue('dateOrder', `to (${query.to}) must be on or after from (${query.from})`)],
       });
     }
     const qb = this.filtered(this.dataSource.getRepository(AuditEvent).createQueryBuilder('e'), query)

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../common/actor';
-import { DomainError } from '../../common/domain-error';
+import { DomainError, issue } from '../../common/domain-error';
 import { recordAudit } from '../audit/audit';
 import { Organisation } from '../organisations/organisation.entity';
 import { User } from '../users/user.entity';
@@ -73,7 +73,9 @@ export class AuthService {
     const accountKey = `account:${current.email}`;
     const attemptId = await this.sessions.reserveAttempt(accountKey, `client:${client}`);
     if (!(await verifyPassword(current.passwordHash, dto.currentPassword))) {
-      throw new DomainError('VALIDATION_FAILED', 'The current password is wrong', { currentPassword: ['is wrong'] });
+      throw new DomainError('VALIDATION_FAILED', 'The current password is wrong', {
+        currentPassword: [issue('wrongPassword', 'is wrong')],
+      });
     }
     const newHash = await hashPassword(dto.newPassword);
     return this.dataSource.transaction(async (manager) => {

@@ -1,7 +1,7 @@
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '@salkku/shared';
 import { dictionary } from '@zxcvbn-ts/language-common';
 import * as argon2 from 'argon2';
-import { DomainError } from '../../common/domain-error';
+import { DomainError, issue, type FieldIssue } from '../../common/domain-error';
 
 /**
  * Passwords: Argon2id with OWASP's parameters (19 MiB memory, 2 iterations, parallelism 1), at
@@ -33,19 +33,25 @@ export function dummyPasswordHash(): Promise<string> {
 
 /** Throws VALIDATION_FAILED (details on `field`) when the password breaks the policy. */
 export function assertPasswordPolicy(password: string, field: string, context: string[] = []): void {
-  const problems: string[] = [];
+  const problems: FieldIssue[] = [];
   if ([...password].length < MIN_PASSWORD_LENGTH) {
-    problems.push(`must be at least ${MIN_PASSWORD_LENGTH} characters long`);
+    problems.push(
+      issue('tooShort', `must be at least ${MIN_PASSWORD_LENGTH} characters long`, { min: MIN_PASSWORD_LENGTH }),
+    );
   }
-  if (password.length > MAX_PASSWORD_LENGTH) problems.push(`must be at most ${MAX_PASSWORD_LENGTH} characters long`);
+  if (password.length > MAX_PASSWORD_LENGTH) {
+    problems.push(
+      issue('tooLong', `must be at most ${MAX_PASSWORD_LENGTH} characters long`, { max: MAX_PASSWORD_LENGTH }),
+    );
+  }
   const lower = password.toLowerCase();
-  if (COMMON.has(lower)) problems.push('is one of the most common passwords: choose another');
+  if (COMMON.has(lower)) problems.push(issue('commonPassword', 'is one of the most common passwords: choose another'));
   if (context.some((c) => c.length >= 4 && lower.includes(c.toLowerCase()))) {
-    problems.push('must not contain your email address or name');
+    problems.push(issue('personalPassword', 'must not contain your email address or name'));
   }
   if (problems.length > 0) {
-    throw new DomainError('VALIDATION_FAILED', `The password ${problems.join('; ')}`, {
-      [field]: problems.map((p) => `password ${p}`),
+    throw new DomainError('VALIDATION_FAILED', `The password ${problems.map((p) => p.message).join('; ')}`, {
+      [field]: problems.map((p) => ({ ...p, message: `password ${p.message}` })),
     });
   }
 }

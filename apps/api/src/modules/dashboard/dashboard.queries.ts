@@ -33,8 +33,8 @@ export interface Statement {
   params: unknown[];
 }
 
-/** Lifecycle statuses whose projects are expected to report (the others are closed). */
-const REPORTING_LIFECYCLE_STATUSES: readonly LifecycleStatus[] = ['planned', 'active', 'on_hold'];
+/** Lifecycle statuses whose projects are expected to report (the others are closed); reports reuse it. */
+export const REPORTING_LIFECYCLE_STATUSES: readonly LifecycleStatus[] = ['planned', 'active', 'on_hold'];
 
 /** Conditions on a priority area `areaAlias` and its agreement `agreementAlias`: scope and filters. */
 function areaWhere(

@@ -9,7 +9,7 @@ import {
 } from '@salkku/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
-import { DomainError, invalid, notFound, type ErrorDetails } from '../../common/domain-error';
+import { DomainError, invalid, issue, notFound, type FieldIssues } from '../../common/domain-error';
 import { likePattern, orderBySql, sortOrder, type Page } from '../../common/pagination';
 import { scopeSql, scopeWhere } from '../../common/scope';
 import { applyPatch } from '../../common/transaction';
@@ -43,7 +43,7 @@ const DETAIL_COLUMNS = `
   pay.paid, (fd.amount_granted - pay.paid)::numeric(15,2) AS remaining, pay.payment_count AS "paymentCount",
   a.city_id AS "cityId"`;
 
-const DETAIL_JOINS = `
+export const FUNDING_DECISION_DETAIL_JOINS = `
   JOIN agreements a ON a.id = fd.agreement_id
   JOIN organisations f ON f.id = fd.funder_id
   LEFT JOIN organisations r ON r.id = fd.recipient_id
@@ -52,6 +52,36 @@ const DETAIL_JOINS = `
     SELECT COALESCE(SUM(pm.amount), 0)::numeric(15,2) AS paid, count(*)::int AS payment_count
     FROM payments pm WHERE pm.funding_decision_id = fd.id
   ) pay`;
+
+/** The list's filters and sort (the CSV export takes the same). */
+export type FundingDecisionFilters = Omit<ListFundingDecisionsQuery, 'page' | 'pageSize'>;
+
+/**
+ * The list's WHERE condition (over `fd` funding_decisions and its agreement `a`, city scope
+ * included) and ORDER BY, adding parameters through `param`: one definition for the list and
+ * the CSV export.
+ */
+export function fundingDecisionFilterSql(
+  query: FundingDecisionFilters,
+  actor: Actor,
+  param: (value: unknown) => string,
+): { where: string; orderBy: string } {
+  // City scope first: the page and its total only ever contain the actor's cities' decisions.
+  const where: string[] = [scopeSql(actor, 'a.city_id', param)];
+  if (query.agreementId) where.push(`fd.agreement_id = ${param(query.agreementId)}`);
+  if (query.projectId) where.push(`fd.project_id = ${param(query.projectId)}`);
+  if (query.funderId) where.push(`fd.funder_id = ${param(query.funderId)}`);
+  if (query.instrument) where.push(`fd.instrument = ${param(query.instrument)}`);
+  if (query.status) where.push(`fd.status = ${param(query.status)}`);
+  if (query.q) {
+    const q = param(likePattern(query.q));
+    where.push(`(fd.record_number ILIKE ${q} OR fd.decision_body ILIKE ${q})`);
+  }
+  return {
+    where: where.join(' AND '),
+    orderBy: orderBySql(sortOrder(query.sort, SORT_COLUMNS, '-decisionDate', 'fd.id')),
+  };
+}
 
 /** The entity's own columns: what the audit trail records of a decision (before and after). */
 const AUDITED_COLUMNS = [
@@ -103,20 +133,9 @@ export class FundingDecisionsService {
       params.push(value);
       return `$${params.length}`;
     };
-    // City scope first: the page and its total only ever contain the actor's cities' decisions.
-    const where: string[] = [scopeSql(actor, 'a.city_id', param)];
-    if (query.agreementId) where.push(`fd.agreement_id = ${param(query.agreementId)}`);
-    if (query.projectId) where.push(`fd.project_id = ${param(query.projectId)}`);
-    if (query.funderId) where.push(`fd.funder_id = ${param(query.funderId)}`);
-    if (query.instrument) where.push(`fd.instrument = ${param(query.instrument)}`);
-    if (query.status) where.push(`fd.status = ${param(query.status)}`);
-    if (query.q) {
-      const q = param(likePattern(query.q));
-      where.push(`(fd.record_number ILIKE ${q} OR fd.decision_body ILIKE ${q})`);
-    }
+    const { where, orderBy: order } = fundingDecisionFilterSql(query, actor, param);
     const fromSql = `FROM funding_decisions fd JOIN agreements a ON a.id = fd.agreement_id
-      WHERE ${where.join(' AND ')}`;
-    const order = orderBySql(sortOrder(query.sort, SORT_COLUMNS, '-decisionDate', 'fd.id'));
+      WHERE ${where}`;
     const filterParams = [...params];
     // The page's ids first (with the total), then names and payment totals for those rows only.
     const rows = await this.dataSource.query<Array<FundingDecisionRow & { total: string }>>(
@@ -125,7 +144,7 @@ export class FundingDecisionsService {
          ORDER BY ${order} LIMIT ${param(query.pageSize)} OFFSET ${param((query.page - 1) * query.pageSize)}
        )
        SELECT ${DETAIL_COLUMNS}, page.total
-       FROM page JOIN funding_decisions fd ON fd.id = page.id ${DETAIL_JOINS}
+       FROM page JOIN funding_decisions fd ON fd.id = page.id ${FUNDING_DECISION_DETAIL_JOINS}
        ORDER BY ${order}`,
       params,
     );
@@ -229,7 +248,9 @@ export class FundingDecisionsService {
         const message =
           `A funding decision cannot change from ${row.status} to ${dto.status}; ` +
           (allowed.length ? `allowed: ${allowed.join(', ')}` : `${row.status} is final`);
-        throw new DomainError('ILLEGAL_TRANSITION', message, { status: [message] });
+        throw new DomainError('ILLEGAL_TRANSITION', message, {
+          status: [issue('illegalTransition', message, { from: row.status })],
+        });
       }
 
       if (dto.amountGranted !== undefined) {
@@ -241,11 +262,15 @@ export class FundingDecisionsService {
         const paid = sums?.paid ?? '0.00';
         if (dto.amountGranted === null && (sums?.n ?? 0) > 0) {
           const message = `The amount granted cannot be cleared: ${paid} has already been paid under this decision`;
-          throw new DomainError('PAID_EXCEEDS_GRANTED', message, { amountGranted: [message] });
+          throw new DomainError('PAID_EXCEEDS_GRANTED', message, {
+            amountGranted: [issue('belowPaid', message, { paid })],
+          });
         }
         if (dto.amountGranted !== null && compareMoney(dto.amountGranted, paid) < 0) {
           const message = `The amount granted (${dto.amountGranted}) cannot be lower than what has already been paid (${paid})`;
-          throw new DomainError('PAID_EXCEEDS_GRANTED', message, { amountGranted: [message] });
+          throw new DomainError('PAID_EXCEEDS_GRANTED', message, {
+            amountGranted: [issue('belowPaid', message, { paid })],
+          });
         }
       }
 
@@ -278,7 +303,7 @@ export class FundingDecisionsService {
         throw new DomainError(
           'IN_USE',
           `The funding decision has ${count} payment${count === 1 ? '' : 's'}; delete them first`,
-          { payments: [`${count} payment${count === 1 ? '' : 's'} recorded`] },
+          { payments: [issue('inUse', `${count} payment${count === 1 ? '' : 's'} recorded`, { count })] },
         );
       }
       await manager.delete(FundingDecision, { id });
@@ -307,7 +332,7 @@ async function loadRow(
     return `$${params.length}`;
   };
   const [row] = await manager.query<Array<FundingDecisionRow & { cityId: string }>>(
-    `SELECT ${DETAIL_COLUMNS} FROM funding_decisions fd ${DETAIL_JOINS}
+    `SELECT ${DETAIL_COLUMNS} FROM funding_decisions fd ${FUNDING_DECISION_DETAIL_JOINS}
      WHERE fd.id = $1 AND ${scopeSql(actor, 'a.city_id', add)}`,
     params,
   );
@@ -339,15 +364,17 @@ async function lockInScope(
 
 function checkPeriod(from: string | null | undefined, to: string | null | undefined): void {
   if (from && to && compareIsoDates(from, to) > 0) {
-    throw invalid('eligibleTo', `eligibleTo (${to}) must be on or after eligibleFrom (${from})`);
+    throw invalid('eligibleTo', 'dateOrder', `eligibleTo (${to}) must be on or after eligibleFrom (${from})`);
   }
 }
 
 /** A PATCH may clear optional fields with null, never required ones. */
 function rejectNulls<T extends object>(dto: T, fields: Array<keyof T & string>): void {
-  const details: ErrorDetails = {};
+  const details: FieldIssues = {};
   for (const field of fields) {
-    if ((dto as Nullable<T>)[field] === null) details[field] = [`${field} is required and cannot be cleared`];
+    if ((dto as Nullable<T>)[field] === null) {
+      details[field] = [issue('required', `${field} is required and cannot be cleared`)];
+    }
   }
   if (Object.keys(details).length)
     throw new DomainError('VALIDATION_FAILED', 'The request has invalid fields', details);
@@ -384,17 +411,25 @@ async function checkReferences(manager: EntityManager, actor: Actor, refs: Refer
        EXISTS (SELECT 1 FROM organisations WHERE id = $4::uuid) AS "recipient"`,
     params,
   );
-  const details: ErrorDetails = {};
-  if (refs.agreementId && !found?.agreement) details.agreementId = [`agreement ${refs.agreementId} does not exist`];
+  const details: FieldIssues = {};
+  if (refs.agreementId && !found?.agreement) {
+    details.agreementId = [issue('notFound', `agreement ${refs.agreementId} does not exist`)];
+  }
   if (refs.projectId) {
-    if (!found?.projectAgreementId) details.projectId = [`project ${refs.projectId} does not exist`];
+    if (!found?.projectAgreementId) details.projectId = [issue('notFound', `project ${refs.projectId} does not exist`)];
     else if (found.projectAgreementId !== refs.projectAgreementId && !details.agreementId) {
       // (When the agreement itself is refused, that is the one problem to report.)
-      details.projectId = [`project ${refs.projectId} does not belong to agreement ${refs.projectAgreementId}`];
+      details.projectId = [
+        issue('otherAgreement', `project ${refs.projectId} does not belong to agreement ${refs.projectAgreementId}`),
+      ];
     }
   }
-  if (refs.funderId && !found?.funder) details.funderId = [`organisation ${refs.funderId} does not exist`];
-  if (refs.recipientId && !found?.recipient) details.recipientId = [`organisation ${refs.recipientId} does not exist`];
+  if (refs.funderId && !found?.funder) {
+    details.funderId = [issue('notFound', `organisation ${refs.funderId} does not exist`)];
+  }
+  if (refs.recipientId && !found?.recipient) {
+    details.recipientId = [issue('notFound', `organisation ${refs.recipientId} does not exist`)];
+  }
   if (Object.keys(details).length) {
     throw new DomainError(
       'VALIDATION_FAILED',

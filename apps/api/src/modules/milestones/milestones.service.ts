@@ -8,10 +8,10 @@ import {
   todayIso,
   type MilestoneStatus,
 } from '@salkku/shared';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { Actor } from '../../common/actor';
-import { DomainError, invalid, notFound } from '../../common/domain-error';
-import { applySort, likePattern, sortOrder, type Page } from '../../common/pagination';
+import { DomainError, invalid, issue, notFound } from '../../common/domain-error';
+import { applySort, likePattern, sortOrder, type Page, type SortOrder } from '../../common/pagination';
 import { scopedThroughProject, scopeWhere, selectColumns } from '../../common/scope';
 import { assertVersion } from '../../common/version';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
@@ -42,6 +42,45 @@ const COLUMNS: Array<[string, keyof MilestoneRow]> = [
   ['m.created_at', 'createdAt'],
   ['m.updated_at', 'updatedAt'],
 ];
+
+/** The list's filters and sort (the CSV export takes the same). */
+export type MilestoneFilters = Omit<ListMilestonesQuery, 'page' | 'pageSize'>;
+
+/**
+ * The list's filtered milestones (`m`, with its project `p`, priority area `pa` and agreement
+ * `a` joined once for the city scope and the agreement filter), no columns selected yet: one
+ * definition for the list and the CSV export. `today` decides "overdue".
+ */
+export function filteredMilestones(
+  dataSource: DataSource,
+  query: MilestoneFilters,
+  actor: Actor,
+  today: string,
+): SelectQueryBuilder<Milestone> {
+  if (query.dueFrom && query.dueTo && query.dueFrom > query.dueTo) {
+    throw invalid('dueTo', 'dateOrder', 'dueTo must be on or after dueFrom');
+  }
+  const filtered = scopedThroughProject(dataSource.createQueryBuilder().from(Milestone, 'm'), actor, 'm.project_id');
+  if (query.agreementId) filtered.andWhere('pa.agreement_id = :agreementId', { agreementId: query.agreementId });
+  if (query.projectId) filtered.andWhere('m.project_id = :projectId', { projectId: query.projectId });
+  if (query.status) filtered.andWhere('m.status = :status', { status: query.status });
+  if (query.overdue !== undefined) {
+    const overdue = 'm.due_date < :today AND m.status NOT IN (:...closed)';
+    filtered.andWhere(query.overdue ? `(${overdue})` : `NOT (${overdue})`, {
+      today,
+      closed: [...CLOSED_MILESTONE_STATUSES],
+    });
+  }
+  if (query.dueFrom) filtered.andWhere('m.due_date >= :dueFrom', { dueFrom: query.dueFrom });
+  if (query.dueTo) filtered.andWhere('m.due_date <= :dueTo', { dueTo: query.dueTo });
+  if (query.q) filtered.andWhere('m.title ILIKE :q', { q: likePattern(query.q) });
+  return filtered;
+}
+
+/** The list's sort order (the CSV export shares it). */
+export function milestoneSortOrder(sort: string | undefined): SortOrder[] {
+  return sortOrder(sort, SORT_COLUMNS, 'dueDate', 'm.id');
+}
 
 interface ProjectRef {
   id: string;
@@ -76,32 +115,10 @@ export class MilestonesService {
   }
 
   async list(query: ListMilestonesQuery, actor: Actor): Promise<Page<MilestoneResponse>> {
-    if (query.dueFrom && query.dueTo && query.dueFrom > query.dueTo) {
-      throw invalid('dueTo', 'dueTo must be on or after dueFrom');
-    }
     const today = this.today();
-    // Project, priority area and agreement joined once: the city scope and the agreement filter use them.
-    const filtered = scopedThroughProject(
-      this.dataSource.createQueryBuilder().from(Milestone, 'm'),
-      actor,
-      'm.project_id',
-    );
-    if (query.agreementId) filtered.andWhere('pa.agreement_id = :agreementId', { agreementId: query.agreementId });
-    if (query.projectId) filtered.andWhere('m.project_id = :projectId', { projectId: query.projectId });
-    if (query.status) filtered.andWhere('m.status = :status', { status: query.status });
-    if (query.overdue !== undefined) {
-      const overdue = 'm.due_date < :today AND m.status NOT IN (:...closed)';
-      filtered.andWhere(query.overdue ? `(${overdue})` : `NOT (${overdue})`, {
-        today,
-        closed: [...CLOSED_MILESTONE_STATUSES],
-      });
-    }
-    if (query.dueFrom) filtered.andWhere('m.due_date >= :dueFrom', { dueFrom: query.dueFrom });
-    if (query.dueTo) filtered.andWhere('m.due_date <= :dueTo', { dueTo: query.dueTo });
-    if (query.q) filtered.andWhere('m.title ILIKE :q', { q: likePattern(query.q) });
-
+    const filtered = filteredMilestones(this.dataSource, query, actor, today);
     const page = selectColumns(filtered.clone(), COLUMNS).addSelect('count(*) OVER ()', 'total');
-    applySort(page, sortOrder(query.sort, SORT_COLUMNS, 'dueDate', 'm.id'))
+    applySort(page, milestoneSortOrder(query.sort))
       .offset((query.page - 1) * query.pageSize)
       .limit(query.pageSize);
     const rows = await page.getRawMany<MilestoneRow & { total: string }>();
@@ -157,7 +174,7 @@ export class MilestonesService {
 
   async update(id: string, dto: UpdateMilestoneDto, version: number, actor: Actor): Promise<MilestoneResponse> {
     for (const field of ['title', 'dueDate', 'status'] as const) {
-      if (dto[field] === null) throw invalid(field, `${field} cannot be empty`);
+      if (dto[field] === null) throw invalid(field, 'required', `${field} cannot be empty`);
     }
     const today = this.today();
     return this.dataSource.transaction(async (manager) => {
@@ -168,7 +185,13 @@ export class MilestonesService {
       if (!canTransition(MILESTONE_TRANSITIONS, row.status, status)) {
         const allowed = nextStatuses(MILESTONE_TRANSITIONS, row.status);
         throw new DomainError('ILLEGAL_TRANSITION', `A milestone cannot move from ${row.status} to ${status}`, {
-          status: [`from ${row.status} a milestone may move to: ${allowed.length ? allowed.join(', ') : 'nothing'}`],
+          status: [
+            issue(
+              'illegalTransition',
+              `from ${row.status} a milestone may move to: ${allowed.length ? allowed.join(', ') : 'nothing'}`,
+              { from: row.status },
+            ),
+          ],
         });
       }
       row.completedOn = resolveCompletedOn(row.status, row.completedOn, status, dto.completedOn, today);
@@ -255,7 +278,7 @@ async function lockProject(manager: EntityManager, projectId: string, actor: Act
     .andWhere(...scopeWhere(actor, 'a.city_id'))
     .setLock('pessimistic_read', undefined, ['p'])
     .getRawOne<ProjectRef>();
-  if (!project) throw invalid('projectId', `project ${projectId} does not exist`);
+  if (!project) throw invalid('projectId', 'notFound', `project ${projectId} does not exist`);
   return project;
 }
 
@@ -276,15 +299,24 @@ function resolveCompletedOn(
 ): string | null {
   if (status !== 'done') {
     if (typeof sent === 'string') {
-      throw invalid('completedOn', `completedOn can be given only with status done (the status is ${status})`);
+      throw invalid(
+        'completedOn',
+        'onlyWhenDone',
+        `completedOn can be given only with status done (the status is ${status})`,
+      );
     }
     return null;
   }
   if (sent === null) {
-    throw invalid('completedOn', 'a done milestone needs its completion date (leave completedOn out to use today)');
+    throw invalid(
+      'completedOn',
+      'required',
+      'a done milestone needs its completion date (leave completedOn out to use today)',
+    );
   }
   if (sent !== undefined) {
-    if (sent > today) throw invalid('completedOn', `completedOn cannot be in the future (today is ${today})`);
+    if (sent > today)
+      throw invalid('completedOn', 'inFuture', `completedOn cannot be in the future (today is ${today})`);
     return sent;
   }
   return previousStatus === 'done' && previous !== null ? previous : today;

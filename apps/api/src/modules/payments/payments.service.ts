@@ -9,7 +9,7 @@ import {
 } from '@salkku/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
-import { DomainError, invalid, notFound } from '../../common/domain-error';
+import { DomainError, invalid, issue, notFound } from '../../common/domain-error';
 import { orderBySql, sortOrder, type Page } from '../../common/pagination';
 import { scopeSql } from '../../common/scope';
 import { applyPatch, findForUpdate } from '../../common/transaction';
@@ -29,8 +29,37 @@ const COLUMNS = `
   pm.version, pm.created_at AS "createdAt", pm.updated_at AS "updatedAt"`;
 
 /** A payment joined to its decision and the decision's agreement (whose city_id is the scope). */
-const SCOPED_FROM = `FROM payments pm JOIN funding_decisions fd ON fd.id = pm.funding_decision_id
+export const PAYMENT_SCOPED_FROM = `FROM payments pm JOIN funding_decisions fd ON fd.id = pm.funding_decision_id
   JOIN agreements a ON a.id = fd.agreement_id`;
+
+/** The list's filters and sort (the CSV export takes the same). */
+export type PaymentFilters = Omit<ListPaymentsQuery, 'page' | 'pageSize'>;
+
+/**
+ * The list's WHERE condition (over PAYMENT_SCOPED_FROM, city scope included) and ORDER BY,
+ * adding parameters through `param`: one definition for the list and the CSV export. Refuses
+ * a date range that ends before it starts.
+ */
+export function paymentFilterSql(
+  query: PaymentFilters,
+  actor: Actor,
+  param: (value: unknown) => string,
+): { where: string; orderBy: string } {
+  if (query.paidFrom && query.paidTo && compareIsoDates(query.paidFrom, query.paidTo) > 0) {
+    throw invalid('paidTo', 'dateOrder', `paidTo (${query.paidTo}) must be on or after paidFrom (${query.paidFrom})`);
+  }
+  // City scope first: the page and its total only ever contain the actor's cities' payments.
+  const where: string[] = [scopeSql(actor, 'a.city_id', param)];
+  if (query.fundingDecisionId) where.push(`pm.funding_decision_id = ${param(query.fundingDecisionId)}`);
+  if (query.projectId) where.push(`fd.project_id = ${param(query.projectId)}`);
+  if (query.agreementId) where.push(`fd.agreement_id = ${param(query.agreementId)}`);
+  if (query.paidFrom) where.push(`pm.paid_on >= ${param(query.paidFrom)}`);
+  if (query.paidTo) where.push(`pm.paid_on <= ${param(query.paidTo)}`);
+  return {
+    where: where.join(' AND '),
+    orderBy: orderBySql(sortOrder(query.sort, SORT_COLUMNS, '-paidOn', 'pm.id')),
+  };
+}
 
 /** The entity's own columns: what the audit trail records of a payment (before and after). */
 const AUDITED_COLUMNS = [
@@ -73,24 +102,14 @@ export class PaymentsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async list(query: ListPaymentsQuery, actor: Actor): Promise<Page<PaymentResponse>> {
-    if (query.paidFrom && query.paidTo && compareIsoDates(query.paidFrom, query.paidTo) > 0) {
-      throw invalid('paidTo', `paidTo (${query.paidTo}) must be on or after paidFrom (${query.paidFrom})`);
-    }
     const params: unknown[] = [];
     const param = (value: unknown): string => {
       params.push(value);
       return `$${params.length}`;
     };
-    // City scope first: the page and its total only ever contain the actor's cities' payments.
-    const where: string[] = [scopeSql(actor, 'a.city_id', param)];
-    if (query.fundingDecisionId) where.push(`pm.funding_decision_id = ${param(query.fundingDecisionId)}`);
-    if (query.projectId) where.push(`fd.project_id = ${param(query.projectId)}`);
-    if (query.agreementId) where.push(`fd.agreement_id = ${param(query.agreementId)}`);
-    if (query.paidFrom) where.push(`pm.paid_on >= ${param(query.paidFrom)}`);
-    if (query.paidTo) where.push(`pm.paid_on <= ${param(query.paidTo)}`);
-    const from = `${SCOPED_FROM} WHERE ${where.join(' AND ')}`;
+    const { where, orderBy: order } = paymentFilterSql(query, actor, param);
+    const from = `${PAYMENT_SCOPED_FROM} WHERE ${where}`;
     const filterParams = [...params];
-    const order = orderBySql(sortOrder(query.sort, SORT_COLUMNS, '-paidOn', 'pm.id'));
     const rows = await this.dataSource.query<Array<Payment & { total: string }>>(
       `SELECT ${COLUMNS}, count(*) OVER() AS total ${from}
        ORDER BY ${order} LIMIT ${param(query.pageSize)} OFFSET ${param((query.page - 1) * query.pageSize)}`,
@@ -110,7 +129,7 @@ export class PaymentsService {
   async get(id: string, actor: Actor): Promise<PaymentResponse> {
     const { params, add } = parameters([id]);
     const [row] = await this.dataSource.query<Payment[]>(
-      `SELECT ${COLUMNS} ${SCOPED_FROM} WHERE pm.id = $1 AND ${scopeSql(actor, 'a.city_id', add)}`,
+      `SELECT ${COLUMNS} ${PAYMENT_SCOPED_FROM} WHERE pm.id = $1 AND ${scopeSql(actor, 'a.city_id', add)}`,
       params,
     );
     if (!row) throw notFound('Payment', id);
@@ -122,7 +141,7 @@ export class PaymentsService {
       const decision = await lockDecision(manager, actor, dto.fundingDecisionId);
       if (!decision) {
         // Another city's decision is reported exactly like a missing one.
-        throw invalid('fundingDecisionId', `funding decision ${dto.fundingDecisionId} does not exist`);
+        throw invalid('fundingDecisionId', 'notFound', `funding decision ${dto.fundingDecisionId} does not exist`);
       }
       const amount = normaliseMoney(dto.amount);
       await assertPayable(manager, decision, amount, null);
@@ -149,7 +168,9 @@ export class PaymentsService {
       throw new DomainError(
         'VALIDATION_FAILED',
         'The request has invalid fields',
-        Object.fromEntries(cleared.map((field) => [field, [`${field} is required and cannot be cleared`]])),
+        Object.fromEntries(
+          cleared.map((field) => [field, [issue('required', `${field} is required and cannot be cleared`)]]),
+        ),
       );
     }
     return this.dataSource.transaction(async (manager) => {
@@ -218,7 +239,7 @@ async function lockDecision(manager: EntityManager, actor: Actor, id: string): P
 async function lockDecisionOfPayment(manager: EntityManager, actor: Actor, paymentId: string): Promise<LockedDecision> {
   const { params, add } = parameters([paymentId]);
   const [current] = await manager.query<Array<{ fundingDecisionId: string }>>(
-    `SELECT pm.funding_decision_id AS "fundingDecisionId" ${SCOPED_FROM}
+    `SELECT pm.funding_decision_id AS "fundingDecisionId" ${PAYMENT_SCOPED_FROM}
      WHERE pm.id = $1 AND ${scopeSql(actor, 'a.city_id', add)}`,
     params,
   );
@@ -242,11 +263,13 @@ async function assertPayable(
     const message =
       `Payments can be recorded only under a decision that is ${PAYABLE_DECISION_STATUSES.join(' or ')}; ` +
       `this one is ${decision.status}`;
-    throw new DomainError('RULE_VIOLATION', message, { fundingDecisionId: [message] });
+    throw new DomainError('RULE_VIOLATION', message, {
+      fundingDecisionId: [issue('notPayable', message, { status: decision.status })],
+    });
   }
   if (decision.amountGranted === null) {
     const message = 'The amount granted is not known: record it on the funding decision before paying';
-    throw new DomainError('RULE_VIOLATION', message, { fundingDecisionId: [message] });
+    throw new DomainError('RULE_VIOLATION', message, { fundingDecisionId: [issue('grantedUnknown', message)] });
   }
   const [sums] = await manager.query<Array<{ paid: string }>>(
     `SELECT COALESCE(SUM(amount), 0)::numeric(15,2) AS paid FROM payments
@@ -259,6 +282,10 @@ async function assertPayable(
     const message =
       `Payments would exceed the amount granted: granted ${centsToMoney(granted)}, already paid ${centsToMoney(paid)}, ` +
       `this payment ${amount} (at most ${centsToMoney(granted - paid > 0n ? granted - paid : 0n)} can still be paid)`;
-    throw new DomainError('PAID_EXCEEDS_GRANTED', message, { amount: [message] });
+    throw new DomainError('PAID_EXCEEDS_GRANTED', message, {
+      amount: [
+        issue('exceedsGranted', message, { remaining: centsToMoney(granted - paid > 0n ? granted - paid : 0n) }),
+      ],
+    });
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { Actor } from '../../common/actor';
-import { DomainError, invalid, notFound } from '../../common/domain-error';
+import { DomainError, invalid, issue, notFound } from '../../common/domain-error';
 import { applySort, likePattern, sortOrder, type Page } from '../../common/pagination';
 import { scopeWhere } from '../../common/scope';
 import { applyPatch } from '../../common/transaction';
@@ -87,7 +87,8 @@ export class PriorityAreasService {
         .andWhere(...scopeWhere(actor, 'a.city_id'))
         .setLock('for_key_share')
         .getRawOne<{ cityId: string }>();
-      if (!agreement) throw invalid('agreementId', `agreementId ${dto.agreementId} is not an existing agreement`);
+      if (!agreement)
+        throw invalid('agreementId', 'notFound', `agreementId ${dto.agreementId} is not an existing agreement`);
       const saved = await manager.save(
         manager.create(PriorityArea, {
           agreementId: dto.agreementId,
@@ -136,7 +137,7 @@ export class PriorityAreasService {
       const projects = await manager.countBy(Project, { priorityAreaId: id });
       if (projects > 0) {
         throw new DomainError('IN_USE', 'The priority area still has projects; move or remove them first', {
-          projects: [`${projects} project(s) belong to this priority area`],
+          projects: [issue('inUse', `${projects} project(s) belong to this priority area`, { count: projects })],
         });
       }
       await manager.delete(PriorityArea, { id });

@@ -7,6 +7,7 @@ import {
   type ProjectKind,
 } from '@salkku/shared';
 import type { Actor } from '../../common/actor';
+import { orderBySql, sortOrder } from '../../common/pagination';
 import { scopeSql } from '../../common/scope';
 import type { AuditAction, AuditChanges } from '../audit/audit-event.entity';
 
@@ -233,6 +234,50 @@ export function projectPageSql(
     CROSS JOIN LATERAL (SELECT page.reporting_date, page.health) ls
     ${joins}
     ORDER BY page.position`;
+  return { sql, params: params.values };
+}
+
+/** Sort keys of the list → SQL over the filtered set (`p` projects, `ls` latest report). */
+export const PROJECT_SORT_COLUMNS: Record<string, string> = {
+  code: 'p.code',
+  name: 'p.name',
+  plannedStart: 'p.planned_start',
+  plannedEnd: 'p.planned_end',
+  lifecycleStatus: 'p.lifecycle_status',
+  updatedAt: 'p.updated_at',
+  health: 'ls.health',
+};
+
+/** The list's ORDER BY for a sort parameter (the list and the CSV export share it). */
+export function projectOrderBySql(sort: string | undefined): string {
+  return orderBySql(sortOrder(sort, PROJECT_SORT_COLUMNS, 'code', 'p.id'));
+}
+
+/**
+ * Every project matching the filters with the summary columns of the list, and its `position`
+ * in the list's order: the CSV export selects from this (ordered by position), so it has exactly
+ * the list's rows, values and order, without a page.
+ */
+export function projectExportRowsSql(
+  actor: Actor,
+  filters: ProjectListFilters,
+  likeQ: string | undefined,
+  orderBy: string,
+  today: string,
+): { sql: string; params: unknown[] } {
+  const params = new SqlParams();
+  const from = filteredFrom(params, actor, filters, likeQ);
+  const { columns, joins } = summarySelect(params, today);
+  const sql = `
+    WITH listed AS (
+      SELECT p.id, ls.reporting_date, ls.health, row_number() OVER (ORDER BY ${orderBy}) AS position
+      ${from}
+    )
+    SELECT ${columns}, listed.position
+    FROM listed
+    JOIN projects p ON p.id = listed.id
+    CROSS JOIN LATERAL (SELECT listed.reporting_date, listed.health) ls
+    ${joins}`;
   return { sql, params: params.values };
 }
 

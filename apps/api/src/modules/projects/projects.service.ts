@@ -3,8 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { LIFECYCLE_TRANSITIONS, canTransition, normaliseMoney, todayIso, type LifecycleStatus } from '@salkku/shared';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
-import { DomainError, notFound, type ErrorDetails } from '../../common/domain-error';
-import { likePattern, orderBySql, sortOrder, type Page, type PageQuery } from '../../common/pagination';
+import { DomainError, issue, notFound, type FieldIssues } from '../../common/domain-error';
+import { likePattern, type Page, type PageQuery } from '../../common/pagination';
 import { scopeSql, scopeWhere } from '../../common/scope';
 import { assertVersion } from '../../common/version';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
@@ -24,6 +24,7 @@ import {
   projectHistoryCountSql,
   projectHistorySql,
   projectPageSql,
+  projectOrderBySql,
   projectPartnersSql,
   type HistoryRow,
   type PartnerRow,
@@ -32,17 +33,6 @@ import {
 } from './project.queries';
 import { Project } from './project.entity';
 import { diffPartners, type PartnerState } from './partner-diff';
-
-/** Sort keys of the list → SQL over the filtered set (`p` projects, `ls` latest report). */
-const SORT_COLUMNS: Record<string, string> = {
-  code: 'p.code',
-  name: 'p.name',
-  plannedStart: 'p.planned_start',
-  plannedEnd: 'p.planned_end',
-  lifecycleStatus: 'p.lifecycle_status',
-  updatedAt: 'p.updated_at',
-  health: 'ls.health',
-};
 
 /** Project columns a create or update body may set (everything but partners and version). */
 const PROJECT_FIELDS = [
@@ -85,7 +75,7 @@ export class ProjectsService {
   }
 
   async list(query: ListProjectsQuery, actor: Actor): Promise<Page<ProjectSummaryResponse>> {
-    const orderBy = orderBySql(sortOrder(query.sort, SORT_COLUMNS, 'code', 'p.id'));
+    const orderBy = projectOrderBySql(query.sort);
     const likeQ = query.q ? likePattern(query.q) : undefined;
     const page = projectPageSql(
       actor,
@@ -300,7 +290,9 @@ export class ProjectsService {
         throw new DomainError(
           'IN_USE',
           `Project ${project.code} has ${row.n} funding decision(s); delete or move them first`,
-          { fundingDecisions: [`${row.n} funding decision(s) refer to this project`] },
+          {
+            fundingDecisions: [issue('inUse', `${row.n} funding decision(s) refer to this project`, { count: row.n })],
+          },
         );
       }
       // Partners go with the project (ON DELETE CASCADE): each leaves its own event too.
@@ -372,12 +364,14 @@ export class ProjectsService {
     actor: Actor,
     refs: { priorityAreaId?: string; leadOrganisationId?: string; partners: ProjectPartnerInput[] },
   ): Promise<{ areaCityId: string | null }> {
-    const details: ErrorDetails = {};
+    const details: FieldIssues = {};
     const seen = new Map<string, number>();
     refs.partners.forEach((partner, i) => {
       const first = seen.get(partner.organisationId);
       if (first !== undefined) {
-        details[`partners.${i}.organisationId`] = [`the organisation is already a partner (partners.${first})`];
+        details[`partners.${i}.organisationId`] = [
+          issue('duplicate', `the organisation is already a partner (partners.${first})`),
+        ];
       } else {
         seen.set(partner.organisationId, i);
       }
@@ -393,7 +387,7 @@ export class ProjectsService {
         params,
       );
       if (area) areaCityId = area.city_id;
-      else details.priorityAreaId = [`priority area ${refs.priorityAreaId} does not exist`];
+      else details.priorityAreaId = [issue('notFound', `priority area ${refs.priorityAreaId} does not exist`)];
     }
     const organisationIds = [
       ...new Set([...seen.keys(), ...(refs.leadOrganisationId ? [refs.leadOrganisationId] : [])]),
@@ -402,11 +396,13 @@ export class ProjectsService {
       const found = await manager.find(Organisation, { select: { id: true }, where: { id: In(organisationIds) } });
       const existing = new Set(found.map((o) => o.id));
       if (refs.leadOrganisationId !== undefined && !existing.has(refs.leadOrganisationId)) {
-        details.leadOrganisationId = [`organisation ${refs.leadOrganisationId} does not exist`];
+        details.leadOrganisationId = [issue('notFound', `organisation ${refs.leadOrganisationId} does not exist`)];
       }
       refs.partners.forEach((partner, i) => {
         if (!existing.has(partner.organisationId)) {
-          details[`partners.${i}.organisationId`] = [`organisation ${partner.organisationId} does not exist`];
+          details[`partners.${i}.organisationId`] = [
+            issue('notFound', `organisation ${partner.organisationId} does not exist`),
+          ];
         }
       });
     }
@@ -420,7 +416,7 @@ export class ProjectsService {
     const other = await manager.findOne(Project, { select: { id: true }, where: { code } });
     if (other && other.id !== exceptId) {
       throw new DomainError('DUPLICATE', `Another project already has the code ${code}`, {
-        code: ['another project already has this code'],
+        code: [issue('duplicate', 'another project already has this code')],
       });
     }
   }
@@ -455,10 +451,12 @@ function partnerSnapshot(projectId: string, partner: PartnerState): Record<strin
 }
 
 function rejectNulls(dto: UpdateProjectDto): void {
-  const details: ErrorDetails = {};
+  const details: FieldIssues = {};
   for (const field of REQUIRED_FIELDS) {
     if ((dto as Record<string, unknown>)[field] === null) {
-      details[field] = [field === 'partners' ? 'send [] to remove every partner' : `${field} cannot be cleared`];
+      details[field] = [
+        issue('required', field === 'partners' ? 'send [] to remove every partner' : `${field} cannot be cleared`),
+      ];
     }
   }
   if (Object.keys(details).length > 0)
@@ -482,7 +480,7 @@ function changedFields(project: Project, dto: UpdateProjectDto): Partial<Pick<Pr
 function checkPeriod(start: string | null, end: string | null): void {
   if (start !== null && end !== null && start > end) {
     throw new DomainError('VALIDATION_FAILED', 'The planned end is before the planned start', {
-      plannedEnd: [`must be on or after plannedStart (${start})`],
+      plannedEnd: [issue('dateOrder', `must be on or after plannedStart (${start})`)],
     });
   }
 }
@@ -494,7 +492,13 @@ function checkTransition(from: LifecycleStatus, to: LifecycleStatus): void {
       'ILLEGAL_TRANSITION',
       `A project cannot move from ${from} to ${to}` +
         (allowed.length > 0 ? ` (allowed: ${allowed.join(', ')})` : ` (${from} is final)`),
-      { lifecycleStatus: [`allowed from ${from}: ${allowed.length > 0 ? allowed.join(', ') : 'none'}`] },
+      {
+        lifecycleStatus: [
+          issue('illegalTransition', `allowed from ${from}: ${allowed.length > 0 ? allowed.join(', ') : 'none'}`, {
+            from,
+          }),
+        ],
+      },
     );
   }
 }

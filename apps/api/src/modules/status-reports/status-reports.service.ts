@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { todayIso, type LifecycleStatus } from '@salkku/shared';
-import { DataSource } from 'typeorm';
+import { DataSource, type SelectQueryBuilder } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { invalid, notFound } from '../../common/domain-error';
-import { applySort, sortOrder, type Page } from '../../common/pagination';
+import { applySort, sortOrder, type Page, type SortOrder } from '../../common/pagination';
 import { scopedThroughProject, scopeWhere, selectColumns } from '../../common/scope';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { Agreement } from '../agreements/agreement.entity';
@@ -35,6 +35,57 @@ const COLUMNS: Array<[string, keyof StatusReportRow]> = [
   ['s.version', 'version'],
 ];
 
+/** The list's filters and sort (the CSV export takes the same). */
+export type StatusReportFilters = Omit<ListStatusReportsQuery, 'page' | 'pageSize'>;
+
+/**
+ * The list's filtered status reports (`s`, with its project `p`, priority area `pa` and
+ * agreement `a` joined once for the city scope and the agreement filter), no columns selected
+ * yet: one definition for the list and the CSV export.
+ */
+export function filteredStatusReports(
+  dataSource: DataSource,
+  query: StatusReportFilters,
+  actor: Actor,
+): SelectQueryBuilder<StatusReport> {
+  if (query.reportedFrom && query.reportedTo && query.reportedFrom > query.reportedTo) {
+    throw invalid('reportedTo', 'dateOrder', 'reportedTo must be on or after reportedFrom');
+  }
+  const filtered = scopedThroughProject(dataSource.createQueryBuilder().from(StatusReport, 's'), actor, 's.project_id');
+  if (query.agreementId) filtered.andWhere('pa.agreement_id = :agreementId', { agreementId: query.agreementId });
+  if (query.projectId) filtered.andWhere('s.project_id = :projectId', { projectId: query.projectId });
+  if (query.reportedFrom) filtered.andWhere('s.reporting_date >= :reportedFrom', { reportedFrom: query.reportedFrom });
+  if (query.reportedTo) filtered.andWhere('s.reporting_date <= :reportedTo', { reportedTo: query.reportedTo });
+  if (query.latestOnly) {
+    // Each project's latest report within the date range; the health filter applies to it.
+    const latest = filtered
+      .subQuery()
+      .select('DISTINCT ON (l.project_id) l.id')
+      .from(StatusReport, 'l')
+      .orderBy('l.project_id')
+      .addOrderBy('l.reporting_date', 'DESC')
+      .addOrderBy('l.created_at', 'DESC')
+      .addOrderBy('l.id', 'DESC');
+    if (query.projectId) latest.andWhere('l.project_id = :projectId');
+    if (query.reportedFrom) latest.andWhere('l.reporting_date >= :reportedFrom');
+    if (query.reportedTo) latest.andWhere('l.reporting_date <= :reportedTo');
+    filtered.andWhere(`s.id IN ${latest.getQuery()}`);
+  }
+  if (query.health) filtered.andWhere('s.health = :health', { health: query.health });
+  return filtered;
+}
+
+/** The list's sort order (the CSV export shares it). */
+export function statusReportSortOrder(sort: string | undefined): SortOrder[] {
+  const order = sortOrder(sort, SORT_COLUMNS, '-reportingDate', 's.id');
+  const first = order[0];
+  if (first?.column === SORT_COLUMNS.reportingDate) {
+    // Two reports on the same date: the one written later is the newer.
+    order.splice(1, 0, { column: SORT_COLUMNS.createdAt, direction: first.direction });
+  }
+  return order;
+}
+
 /**
  * Status reports are append-only: a project's history is its reports, so there is no update or
  * delete; a correction is a new report. The latest report (latest reporting date, then latest
@@ -48,43 +99,8 @@ export class StatusReportsService {
   ) {}
 
   async list(query: ListStatusReportsQuery, actor: Actor): Promise<Page<StatusReportResponse>> {
-    if (query.reportedFrom && query.reportedTo && query.reportedFrom > query.reportedTo) {
-      throw invalid('reportedTo', 'reportedTo must be on or after reportedFrom');
-    }
-    // Project, priority area and agreement joined once: the city scope and the agreement filter use them.
-    const filtered = scopedThroughProject(
-      this.dataSource.createQueryBuilder().from(StatusReport, 's'),
-      actor,
-      's.project_id',
-    );
-    if (query.agreementId) filtered.andWhere('pa.agreement_id = :agreementId', { agreementId: query.agreementId });
-    if (query.projectId) filtered.andWhere('s.project_id = :projectId', { projectId: query.projectId });
-    if (query.reportedFrom)
-      filtered.andWhere('s.reporting_date >= :reportedFrom', { reportedFrom: query.reportedFrom });
-    if (query.reportedTo) filtered.andWhere('s.reporting_date <= :reportedTo', { reportedTo: query.reportedTo });
-    if (query.latestOnly) {
-      // Each project's latest report within the date range; the health filter applies to it.
-      const latest = filtered
-        .subQuery()
-        .select('DISTINCT ON (l.project_id) l.id')
-        .from(StatusReport, 'l')
-        .orderBy('l.project_id')
-        .addOrderBy('l.reporting_date', 'DESC')
-        .addOrderBy('l.created_at', 'DESC')
-        .addOrderBy('l.id', 'DESC');
-      if (query.projectId) latest.andWhere('l.project_id = :projectId');
-      if (query.reportedFrom) latest.andWhere('l.reporting_date >= :reportedFrom');
-      if (query.reportedTo) latest.andWhere('l.reporting_date <= :reportedTo');
-      filtered.andWhere(`s.id IN ${latest.getQuery()}`);
-    }
-    if (query.health) filtered.andWhere('s.health = :health', { health: query.health });
-
-    const order = sortOrder(query.sort, SORT_COLUMNS, '-reportingDate', 's.id');
-    const first = order[0];
-    if (first?.column === SORT_COLUMNS.reportingDate) {
-      // Two reports on the same date: the one written later is the newer.
-      order.splice(1, 0, { column: SORT_COLUMNS.createdAt, direction: first.direction });
-    }
+    const filtered = filteredStatusReports(this.dataSource, query, actor);
+    const order = statusReportSortOrder(query.sort);
     const page = selectColumns(filtered.clone(), COLUMNS).addSelect('count(*) OVER ()', 'total');
     applySort(page, order)
       .offset((query.page - 1) * query.pageSize)
@@ -114,7 +130,7 @@ export class StatusReportsService {
   async create(dto: CreateStatusReportDto, actor: Actor): Promise<StatusReportResponse> {
     const today = todayIso(this.config.timeZone);
     if (dto.reportingDate > today) {
-      throw invalid('reportingDate', `reportingDate cannot be in the future (today is ${today})`);
+      throw invalid('reportingDate', 'inFuture', `reportingDate cannot be in the future (today is ${today})`);
     }
     return this.dataSource.transaction(async (manager) => {
       // The project's lifecycle status at the time of writing, held (FOR SHARE) until the report commits.
@@ -133,7 +149,7 @@ export class StatusReportsService {
         .andWhere(...scopeWhere(actor, 'a.city_id'))
         .setLock('pessimistic_read', undefined, ['p'])
         .getRawOne<{ id: string; code: string; name: string; lifecycleStatus: LifecycleStatus; cityId: string }>();
-      if (!project) throw invalid('projectId', `project ${dto.projectId} does not exist`);
+      if (!project) throw invalid('projectId', 'notFound', `project ${dto.projectId} does not exist`);
       const saved = await manager.save(
         manager.create(StatusReport, {
           projectId: project.id,

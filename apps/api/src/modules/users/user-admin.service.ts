@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { Actor } from '../../common/actor';
-import { DomainError, notFound } from '../../common/domain-error';
+import { DomainError, issue, notFound } from '../../common/domain-error';
 import { applySort, likePattern, sortOrder, type Page } from '../../common/pagination';
 import { applyPatch, findForUpdate } from '../../common/transaction';
 import { assertVersion } from '../../common/version';
@@ -76,12 +76,12 @@ export class UserAdminService {
       if (actor.id === id) {
         if (dto.active === false) {
           throw new DomainError('RULE_VIOLATION', 'You cannot deactivate yourself: ask another admin', {
-            active: ['you cannot deactivate your own account'],
+            active: [issue('ownAccount', 'you cannot deactivate your own account')],
           });
         }
         if (dto.role !== undefined && dto.role !== row.role) {
           throw new DomainError('RULE_VIOLATION', 'You cannot change your own role: ask another admin', {
-            role: ['you cannot change your own role'],
+            role: [issue('ownAccount', 'you cannot change your own role')],
           });
         }
       }
@@ -117,7 +117,7 @@ export class UserAdminService {
       const row = await findForUpdate(manager, User, id, 'User');
       if (actor.id === id) {
         throw new DomainError('RULE_VIOLATION', 'Change your own password with POST /api/auth/password', {
-          password: ['change your own password with your current one (POST /api/auth/password)'],
+          password: [issue('ownAccount', 'change your own password with your current one (POST /api/auth/password)')],
         });
       }
       assertPasswordPolicy(password, 'password', personalWords(row.email, row.displayName));

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { isCityScoped, type Language, type Role } from '@salkku/shared';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
-import { DomainError, type ErrorDetails } from '../../common/domain-error';
+import { DomainError, issue, type FieldIssues } from '../../common/domain-error';
 import { recordAudit } from '../audit/audit';
 import { assertPasswordPolicy, hashPassword } from '../auth/passwords';
 import { Organisation } from '../organisations/organisation.entity';
@@ -37,7 +37,7 @@ export function personalWords(email: string, displayName: string): string[] {
 @Injectable()
 export class UsersService {
   async assertOrganisationFits(manager: EntityManager, role: Role, organisationId: string | null): Promise<void> {
-    const details: ErrorDetails = {};
+    const details: FieldIssues = {};
     if (organisationId) {
       // FOR SHARE: the organisation can be neither deleted nor changed to another kind until we commit.
       const org = await manager
@@ -46,12 +46,14 @@ export class UsersService {
         .where('o.id = :id', { id: organisationId })
         .setLock('pessimistic_read')
         .getRawOne<{ kind: Organisation['kind'] }>();
-      if (!org) details.organisationId = ['organisation does not exist'];
+      if (!org) details.organisationId = [issue('notFound', 'organisation does not exist')];
       else if (isCityScoped(role) && org.kind !== 'city') {
-        details.organisationId = [`a ${role}'s organisation must be a city (it decides which portfolio they see)`];
+        details.organisationId = [
+          issue('notCity', `a ${role}'s organisation must be a city (it decides which portfolio they see)`),
+        ];
       }
     } else if (isCityScoped(role)) {
-      details.organisationId = [`a ${role} needs an organisation: their city`];
+      details.organisationId = [issue('required', `a ${role} needs an organisation: their city`)];
     }
     if (Object.keys(details).length > 0) {
       throw new DomainError('VALIDATION_FAILED', 'The organisation does not fit the role', details);
@@ -65,7 +67,9 @@ export class UsersService {
     await this.assertOrganisationFits(manager, input.role, organisationId);
     assertPasswordPolicy(input.password, 'password', personalWords(email, input.displayName));
     if (await manager.getRepository(User).existsBy({ email })) {
-      throw new DomainError('DUPLICATE', 'A user with this email already exists', { email: ['is already in use'] });
+      throw new DomainError('DUPLICATE', 'A user with this email already exists', {
+        email: [issue('duplicate', 'is already in use')],
+      });
     }
     const user = await manager.getRepository(User).save(
       manager.getRepository(User).create({

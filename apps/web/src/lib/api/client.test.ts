@@ -12,13 +12,14 @@ describe('API client', () => {
     await expect(unwrap(api.GET('/api/health'))).resolves.toEqual({ status: 'ok' });
   });
 
-  it("throws an ApiError with the API's code, message and details", async () => {
+  it("throws an ApiError with the API's code, message, details and problems", async () => {
     respond(
       JSON.stringify({
         statusCode: 400,
         code: 'VALIDATION_FAILED',
         message: 'Validation failed',
         details: { page: ['must be ≥ 1'] },
+        problems: { page: [{ code: 'tooSmall', params: { min: 1 } }] },
       }),
       400,
     );
@@ -31,6 +32,7 @@ describe('API client', () => {
       code: 'VALIDATION_FAILED',
       message: 'Validation failed',
       details: { page: ['must be ≥ 1'] },
+      problems: { page: [{ code: 'tooSmall', params: { min: 1 } }] },
     });
   });
 

@@ -1,13 +1,16 @@
 import createClient from 'openapi-fetch';
 import type { components, paths } from './schema';
 
-/** The API's one error body, `{ statusCode, code, message, details? }` (generated from the OpenAPI document). */
+/** The API's one error body, `{ statusCode, code, message, details?, problems? }` (generated from the OpenAPI document). */
 export type ApiErrorBody = components['schemas']['ErrorResponse'];
 export type ApiErrorCode = ApiErrorBody['code'];
+/** Field path → the field's problems as codes (lib/field-problems.ts turns them into text). */
+export type ApiFieldProblems = NonNullable<ApiErrorBody['problems']>;
 
 /**
  * A failed API call. `code` is the API's stable error code, or null when the answer was not the
- * API's error body (a proxy's 502 page, say); `details` holds per-field messages of a 400.
+ * API's error body (a proxy's 502 page, say); `details` holds per-field messages of a 400 (English),
+ * `problems` the same fields as codes to translate.
  */
 export class ApiError extends Error {
   override readonly name = 'ApiError';
@@ -19,6 +22,7 @@ export class ApiError extends Error {
     readonly details: Record<string, string[]> | undefined = undefined,
     /** Seconds to wait before trying again, from the Retry-After header of a 429 (or 503). */
     readonly retryAfterSeconds: number | undefined = undefined,
+    readonly problems: ApiFieldProblems | undefined = undefined,
   ) {
     super(message);
   }
@@ -83,7 +87,7 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
 export function toApiError(response: Response, body: unknown): ApiError {
   const retryAfter = parseRetryAfter(response.headers.get('Retry-After'));
   if (isErrorBody(body)) {
-    return new ApiError(response.status, body.code, body.message, body.details, retryAfter);
+    return new ApiError(response.status, body.code, body.message, body.details, retryAfter, body.problems);
   }
   const text = typeof body === 'string' && body.trim() !== '' ? body.trim().slice(0, 200) : response.statusText;
   return new ApiError(response.status, null, text || `HTTP ${response.status}`, undefined, retryAfter);

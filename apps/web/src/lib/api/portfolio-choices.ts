@@ -17,11 +17,14 @@ export const portfolioChoiceKeys = {
 export type Agreement = components['schemas']['AgreementResponse'];
 export type PriorityArea = components['schemas']['PriorityAreaResponse'];
 
-/** Reference lists are short (a few agreements, some areas each); this bounds the pages asked for. */
+/**
+ * Reference lists are short (a few agreements, some areas each, hundreds of organisations); this
+ * bounds the pages asked for (20 pages of MAX_PAGE_SIZE).
+ */
 const MAX_PAGES = 20;
 
-/** Every item of a paged list, a page of the largest size at a time. */
-async function allPages<T>(fetchPage: (page: number) => Promise<{ items: T[]; total: number }>): Promise<T[]> {
+/** Every item of a paged reference list, a page of the largest size at a time. */
+export async function allPages<T>(fetchPage: (page: number) => Promise<{ items: T[]; total: number }>): Promise<T[]> {
   const items: T[] = [];
   for (let page = 1; page <= MAX_PAGES; page++) {
     const result = await fetchPage(page);

@@ -120,6 +120,106 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/exports/funding-decisions.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Funding decisions with paid and remaining as CSV
+         * @description Takes the same filters and sort as the list, without paging: every row the list would show, in its order, only what the user may see. Streamed: a download cut short by an error after the first bytes is truncated rather than answered with an error body.
+         */
+        get: operations["Exports_fundingDecisions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exports/milestones.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Milestones with the overdue flag as CSV
+         * @description Takes the same filters and sort as the list, without paging: every row the list would show, in its order, only what the user may see. Streamed: a download cut short by an error after the first bytes is truncated rather than answered with an error body.
+         */
+        get: operations["Exports_milestones"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exports/payments.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Payments as CSV
+         * @description Takes the same filters and sort as the list, without paging: every row the list would show, in its order, only what the user may see. Streamed: a download cut short by an error after the first bytes is truncated rather than answered with an error body.
+         */
+        get: operations["Exports_payments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exports/projects.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Projects with their funding and status summary as CSV
+         * @description Takes the same filters and sort as the list, without paging: every row the list would show, in its order, only what the user may see. Streamed: a download cut short by an error after the first bytes is truncated rather than answered with an error body.
+         */
+        get: operations["Exports_projects"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exports/status-reports.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Status reports as CSV
+         * @description Takes the same filters and sort as the list, without paging: every row the list would show, in its order, only what the user may see. Streamed: a download cut short by an error after the first bytes is truncated rather than answered with an error body.
+         */
+        get: operations["Exports_statusReports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/funding-decisions": {
         parameters: {
             query?: never;
@@ -400,6 +500,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/agreements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The portfolio report of an agreement over a period
+         * @description Per priority area its projects with their latest status report as of `to`; funding by funder and instrument per priority area, for the agreement as a whole and in total; milestones completed and due in the period and overdue as of min(to, today); the status reports dated in the period. Another city’s agreement is not found (404). Default period: the current calendar year.
+         */
+        get: operations["Reports_agreement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/national": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every agreement the caller may see, side by side, over a period
+         * @description Per agreement (by city name, then title) and in total: projects, their health mix as of `to`, funding granted, paid and remaining as of `to` and paid within the period, milestones overdue as of min(to, today), and projects needing an update (the dashboard’s rule). Coordinators and managers see their own city only. Default period: the current calendar year.
+         */
+        get: operations["Reports_national"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/settings/accessibility": {
         parameters: {
             query?: never;
@@ -530,6 +670,19 @@ export interface components {
             pageSize: number;
             /** @description Number of records matching the filters */
             total: number;
+        };
+        AgreementReportResponse: {
+            agreement: components["schemas"]["ReportAgreement"];
+            /** @description Funding decisions for the agreement as a whole (no project), by funder and instrument */
+            agreementWideFunding: components["schemas"]["ReportFundingTable"];
+            /** @description All the agreement’s funding by funder and instrument. Its total equals the sum of the priority areas’ totals and agreementWideFunding’s total. */
+            funding: components["schemas"]["ReportFundingTable"];
+            milestones: components["schemas"]["ReportMilestones"];
+            /** @description The status reports dated within the period, newest first (date, then latest written) */
+            narratives: components["schemas"]["ReportNarrative"][];
+            period: components["schemas"]["ReportPeriodResponse"];
+            /** @description Every priority area of the agreement, by Finnish name */
+            priorityAreas: components["schemas"]["ReportPriorityArea"][];
         };
         AgreementResponse: {
             city: components["schemas"]["OrganisationRef"];
@@ -921,17 +1074,50 @@ export interface components {
             summary: string;
         };
         /** @enum {string} */
-        ErrorCode: "VALIDATION_FAILED" | "NOT_FOUND" | "VERSION_REQUIRED" | "STALE_VERSION" | "ILLEGAL_TRANSITION" | "PAID_EXCEEDS_GRANTED" | "IN_USE" | "DUPLICATE" | "RULE_VIOLATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "CSRF_FAILED" | "TOO_MANY_REQUESTS" | "INTERNAL_ERROR";
+        ErrorCode: "VALIDATION_FAILED" | "NOT_FOUND" | "VERSION_REQUIRED" | "STALE_VERSION" | "ILLEGAL_TRANSITION" | "PAID_EXCEEDS_GRANTED" | "IN_USE" | "DUPLICATE" | "RULE_VIOLATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "CSRF_FAILED" | "TOO_MANY_REQUESTS" | "TOO_MANY_EXPORTS" | "INTERNAL_ERROR";
         ErrorResponse: {
             code: components["schemas"]["ErrorCode"];
-            /** @description Per-field messages: field path → messages */
+            /** @description Per-field messages (English): field path → messages */
             details?: {
                 [key: string]: string[];
             };
             /** @example Validation failed */
             message: string;
+            /**
+             * @description The same fields as `details`, as codes to translate: field path → problems (each once)
+             * @example {
+             *       "title": [
+             *         {
+             *           "code": "tooLong",
+             *           "params": {
+             *             "max": 200
+             *           }
+             *         }
+             *       ]
+             *     }
+             */
+            problems?: {
+                [key: string]: components["schemas"]["FieldProblemResponse"][];
+            };
             /** @example 400 */
             statusCode: number;
+        };
+        /** @enum {string} */
+        ExportProfile: "fi-excel" | "standard";
+        /** @enum {string} */
+        FieldProblemCode: "required" | "tooShort" | "tooLong" | "tooSmall" | "tooLarge" | "tooMany" | "invalidFormat" | "invalidEmail" | "invalidDate" | "invalidAmount" | "invalidPercent" | "invalidBusinessId" | "notAllowed" | "unknownField" | "notFound" | "notCity" | "outOfScope" | "otherAgreement" | "duplicate" | "dateOrder" | "inFuture" | "onlyWhenDone" | "illegalTransition" | "exceedsGranted" | "belowPaid" | "notPayable" | "grantedUnknown" | "inUse" | "staleVersion" | "versionMismatch" | "ownAccount" | "commonPassword" | "personalPassword" | "wrongPassword" | "invalid";
+        FieldProblemResponse: {
+            /** @example tooLong */
+            code: components["schemas"]["FieldProblemCode"];
+            /**
+             * @description Values the message needs, e.g. { "max": 200 } for tooLong
+             * @example {
+             *       "max": 200
+             *     }
+             */
+            params?: {
+                [key: string]: number | string;
+            };
         };
         FundingByFunder: {
             funder: components["schemas"]["OrganisationRef"];
@@ -1144,6 +1330,95 @@ export interface components {
         MilestoneStatus: "planned" | "in_progress" | "done" | "cancelled";
         MyLanguageResponse: {
             language: components["schemas"]["Language"];
+        };
+        NationalReportAgreement: {
+            /**
+             * Format: uuid
+             * @description Open its report at /api/reports/agreements/{id}
+             */
+            id: string;
+            title: string;
+        };
+        NationalReportFigures: {
+            /**
+             * @description Sum of amountGranted of the decisions in a payable status (granted, amended) whose decision date is on or before `to` or not known. Decisions with an unknown amount add nothing here (see unknownAmounts).
+             * @example 150000.00
+             */
+            granted: string;
+            /** @description Milestones overdue as of asOf (due before it, not cancelled, not completed by then) */
+            overdueMilestones: number;
+            /**
+             * @description Sum of the payments on those decisions paid on or before `to`
+             * @example 50000.00
+             */
+            paid: string;
+            /**
+             * @description Sum of the payments on those decisions paid within the period (from–to, both included)
+             * @example 20000.00
+             */
+            paidInPeriod: string;
+            /** @description Projects of the agreement (today’s) */
+            projects: number;
+            /** @description Projects by the health of their latest report as of `to` ("none": no report by then) */
+            projectsByHealth: components["schemas"]["HealthCount"][];
+            /** @description The dashboard’s rule: planned, active or on-hold projects whose latest status report is older than `staleAfterDays` days before today, or that have none */
+            projectsNeedingUpdate: number;
+            /**
+             * @description granted − paid
+             * @example 100000.00
+             */
+            remaining: string;
+            /**
+             * @description Decisions counted above whose amount is not known: not in `granted`, so the true total is higher
+             * @example 0
+             */
+            unknownAmounts: number;
+        };
+        NationalReportResponse: {
+            /** @description Every agreement the caller may see, by city name then title */
+            agreements: components["schemas"]["NationalReportRow"][];
+            period: components["schemas"]["ReportPeriodResponse"];
+            /** @description The threshold of projectsNeedingUpdate, in days */
+            staleAfterDays: number;
+            /** @description The sums of the rows (summed by the database) */
+            totals: components["schemas"]["NationalReportFigures"];
+        };
+        NationalReportRow: {
+            agreement: components["schemas"]["NationalReportAgreement"];
+            city: components["schemas"]["OrganisationRef"];
+            /**
+             * @description Sum of amountGranted of the decisions in a payable status (granted, amended) whose decision date is on or before `to` or not known. Decisions with an unknown amount add nothing here (see unknownAmounts).
+             * @example 150000.00
+             */
+            granted: string;
+            /** @description Milestones overdue as of asOf (due before it, not cancelled, not completed by then) */
+            overdueMilestones: number;
+            /**
+             * @description Sum of the payments on those decisions paid on or before `to`
+             * @example 50000.00
+             */
+            paid: string;
+            /**
+             * @description Sum of the payments on those decisions paid within the period (from–to, both included)
+             * @example 20000.00
+             */
+            paidInPeriod: string;
+            /** @description Projects of the agreement (today’s) */
+            projects: number;
+            /** @description Projects by the health of their latest report as of `to` ("none": no report by then) */
+            projectsByHealth: components["schemas"]["HealthCount"][];
+            /** @description The dashboard’s rule: planned, active or on-hold projects whose latest status report is older than `staleAfterDays` days before today, or that have none */
+            projectsNeedingUpdate: number;
+            /**
+             * @description granted − paid
+             * @example 100000.00
+             */
+            remaining: string;
+            /**
+             * @description Decisions counted above whose amount is not known: not in `granted`, so the true total is higher
+             * @example 0
+             */
+            unknownAmounts: number;
         };
         /** @enum {string} */
         OrganisationKind: "city" | "ministry" | "regional_council" | "university" | "university_of_applied_sciences" | "research_institute" | "hospital_district" | "company" | "other";
@@ -1493,6 +1768,176 @@ export interface components {
             /** @description Send back on update (If-Match or body) to avoid lost updates */
             version: number;
         };
+        ReportAgreement: {
+            city: components["schemas"]["OrganisationRef"];
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** Format: date */
+            validFrom: string | null;
+            /** Format: date */
+            validTo: string | null;
+        };
+        ReportFundingFigures: {
+            /**
+             * @description Sum of amountGranted of the decisions in a payable status (granted, amended) whose decision date is on or before `to` or not known. Decisions with an unknown amount add nothing here (see unknownAmounts).
+             * @example 150000.00
+             */
+            granted: string;
+            /**
+             * @description Sum of the payments on those decisions paid on or before `to`
+             * @example 50000.00
+             */
+            paid: string;
+            /**
+             * @description Sum of the payments on those decisions paid within the period (from–to, both included)
+             * @example 20000.00
+             */
+            paidInPeriod: string;
+            /**
+             * @description granted − paid
+             * @example 100000.00
+             */
+            remaining: string;
+            /**
+             * @description Decisions counted above whose amount is not known: not in `granted`, so the true total is higher
+             * @example 0
+             */
+            unknownAmounts: number;
+        };
+        ReportFundingRow: {
+            funder: components["schemas"]["OrganisationRef"];
+            /**
+             * @description Sum of amountGranted of the decisions in a payable status (granted, amended) whose decision date is on or before `to` or not known. Decisions with an unknown amount add nothing here (see unknownAmounts).
+             * @example 150000.00
+             */
+            granted: string;
+            instrument: components["schemas"]["FundingInstrument"];
+            /**
+             * @description Sum of the payments on those decisions paid on or before `to`
+             * @example 50000.00
+             */
+            paid: string;
+            /**
+             * @description Sum of the payments on those decisions paid within the period (from–to, both included)
+             * @example 20000.00
+             */
+            paidInPeriod: string;
+            /**
+             * @description granted − paid
+             * @example 100000.00
+             */
+            remaining: string;
+            /**
+             * @description Decisions counted above whose amount is not known: not in `granted`, so the true total is higher
+             * @example 0
+             */
+            unknownAmounts: number;
+        };
+        ReportFundingTable: {
+            /** @description One row per funder and instrument with decisions counted, by funder name then instrument */
+            rows: components["schemas"]["ReportFundingRow"][];
+            /** @description The sum of the rows (zeros when there are none) */
+            total: components["schemas"]["ReportFundingFigures"];
+        };
+        ReportLatestStatus: {
+            health: components["schemas"]["Health"];
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            reportingDate: string;
+            risks: string | null;
+            /** @description The report’s narrative: why the health is what it is */
+            summary: string;
+        };
+        ReportMilestone: {
+            /** Format: date */
+            completedOn: string | null;
+            /** Format: date */
+            dueDate: string;
+            /** Format: uuid */
+            id: string;
+            /** @description Overdue as of asOf: due before it, not cancelled and not completed by then */
+            overdue: boolean;
+            /** Format: uuid */
+            priorityAreaId: string;
+            project: components["schemas"]["ProjectRef"];
+            /** @description The current status */
+            status: components["schemas"]["MilestoneStatus"];
+            title: string;
+        };
+        ReportMilestones: {
+            /** @description Done, with the completion date within the period; by it */
+            completed: components["schemas"]["ReportMilestone"][];
+            /** @description Due within the period, not cancelled and not completed by asOf; by due date */
+            due: components["schemas"]["ReportMilestone"][];
+            /** @description Overdue as of asOf (due before it, not cancelled, not completed by then), whenever due; by due date. A milestone due within the period that is overdue is in `due` too. */
+            overdue: components["schemas"]["ReportMilestone"][];
+        };
+        ReportNarrative: {
+            author: string;
+            health: components["schemas"]["Health"];
+            /** Format: uuid */
+            id: string;
+            /** @description When the report was written */
+            lifecycleStatus: components["schemas"]["LifecycleStatus"];
+            nextSteps: string | null;
+            /** Format: uuid */
+            priorityAreaId: string;
+            project: components["schemas"]["ProjectRef"];
+            /** Format: date */
+            reportingDate: string;
+            risks: string | null;
+            summary: string;
+        };
+        ReportPeriodResponse: {
+            /**
+             * Format: date
+             * @description min(to, today): the day on which "overdue" and "not completed" are judged
+             */
+            asOf: string;
+            /**
+             * Format: date
+             * @description First day of the period (included)
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description Last day of the period (included)
+             */
+            to: string;
+            /**
+             * Format: date
+             * @description Today in SALKKU_TIME_ZONE when the report was made
+             */
+            today: string;
+        };
+        ReportPriorityArea: {
+            /** @description Funding of the area’s projects by funder and instrument */
+            funding: components["schemas"]["ReportFundingTable"];
+            /** Format: uuid */
+            id: string;
+            nameEn: string | null;
+            /** @example Vesi */
+            nameFi: string;
+            nameSv: string | null;
+            /** @description Every project of the area, by code */
+            projects: components["schemas"]["ReportProject"][];
+            /** @description The area’s projects by the health of their latest report as of `to` ("none": no report by then) */
+            projectsByHealth: components["schemas"]["HealthCount"][];
+        };
+        ReportProject: {
+            /** @example VESI-KH */
+            code: string;
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["ProjectKind"];
+            /** @description The project’s latest status report with a reporting date on or before `to` (latest date, then latest written); null when it has none */
+            latestReport: components["schemas"]["ReportLatestStatus"] | null;
+            /** @description The project’s current status */
+            lifecycleStatus: components["schemas"]["LifecycleStatus"];
+            name: string;
+        };
         ResetPasswordDto: {
             /**
              * Format: password
@@ -1840,7 +2285,7 @@ export interface operations {
                     "application/json": components["schemas"]["AgreementPage"];
                 };
             };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1890,7 +2335,7 @@ export interface operations {
                     "application/json": components["schemas"]["AgreementResponse"];
                 };
             };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1938,7 +2383,7 @@ export interface operations {
                     "application/json": components["schemas"]["AgreementResponse"];
                 };
             };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1996,7 +2441,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2069,7 +2514,7 @@ export interface operations {
                     "application/json": components["schemas"]["AgreementResponse"];
                 };
             };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2157,7 +2602,7 @@ export interface operations {
                     "application/json": components["schemas"]["AuditEventPage"];
                 };
             };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2207,7 +2652,7 @@ export interface operations {
                     "application/json": components["schemas"]["MeResponse"];
                 };
             };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2292,7 +2737,7 @@ export interface operations {
                     "application/json": components["schemas"]["MeResponse"];
                 };
             };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2356,7 +2801,7 @@ export interface operations {
                     "application/json": components["schemas"]["DashboardResponse"];
                 };
             };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2394,6 +2839,387 @@ export interface operations {
             };
         };
     };
+    Exports_fundingDecisions: {
+        parameters: {
+            query?: {
+                agreementId?: string;
+                projectId?: string;
+                funderId?: string;
+                instrument?: components["schemas"]["FundingInstrument"];
+                status?: components["schemas"]["FundingDecisionStatus"];
+                /** @description Free text on record number or decision body */
+                q?: string;
+                sort?: "decisionDate" | "-decisionDate" | "amountGranted" | "-amountGranted" | "createdAt" | "-createdAt";
+                /** @description fi-excel: ";" between fields, UTF-8 with BOM, decimal comma, dates D.M.YYYY (Excel in Finnish/Swedish). standard: RFC 4180, ",", UTF-8 without BOM, decimal point, ISO dates. Default: fi-excel when the language is fi or sv, standard for en. */
+                profile?: components["schemas"]["ExportProfile"];
+                /** @description Language of the column headers and value labels; default: the user's language */
+                lang?: components["schemas"]["Language"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV file (header row in the chosen language, then the rows) */
+            200: {
+                headers: {
+                    /** @description attachment; the file name has the dataset, scope and date */
+                    "Content-Disposition"?: string;
+                    /** @description Number of rows that follow the header row */
+                    "X-Export-Rows"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many exports running (TOO_MANY_EXPORTS): the user already runs EXPORTS_PER_USER, or this server its EXPORTS_PER_INSTANCE; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Exports_milestones: {
+        parameters: {
+            query?: {
+                projectId?: string;
+                /** @description Milestones of the agreement's projects (through the priority area) */
+                agreementId?: string;
+                status?: components["schemas"]["MilestoneStatus"];
+                /** @description true: due before today and neither done nor cancelled; false: the others */
+                overdue?: boolean;
+                /** @description Due on or after this date (e.g. today and dueTo = today + 30 days for "due in the next 30 days") */
+                dueFrom?: string;
+                /** @description Due on or before this date */
+                dueTo?: string;
+                /** @description Free text in the title */
+                q?: string;
+                sort?: "dueDate" | "-dueDate" | "title" | "-title" | "status" | "-status" | "createdAt" | "-createdAt";
+                /** @description fi-excel: ";" between fields, UTF-8 with BOM, decimal comma, dates D.M.YYYY (Excel in Finnish/Swedish). standard: RFC 4180, ",", UTF-8 without BOM, decimal point, ISO dates. Default: fi-excel when the language is fi or sv, standard for en. */
+                profile?: components["schemas"]["ExportProfile"];
+                /** @description Language of the column headers and value labels; default: the user's language */
+                lang?: components["schemas"]["Language"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV file (header row in the chosen language, then the rows) */
+            200: {
+                headers: {
+                    /** @description attachment; the file name has the dataset, scope and date */
+                    "Content-Disposition"?: string;
+                    /** @description Number of rows that follow the header row */
+                    "X-Export-Rows"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many exports running (TOO_MANY_EXPORTS): the user already runs EXPORTS_PER_USER, or this server its EXPORTS_PER_INSTANCE; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Exports_payments: {
+        parameters: {
+            query?: {
+                fundingDecisionId?: string;
+                /** @description Payments under the project's funding decisions */
+                projectId?: string;
+                /** @description Payments under the agreement's funding decisions */
+                agreementId?: string;
+                /** @description Paid on or after this day */
+                paidFrom?: string;
+                /** @description Paid on or before this day */
+                paidTo?: string;
+                sort?: "paidOn" | "-paidOn" | "amount" | "-amount" | "createdAt" | "-createdAt";
+                /** @description fi-excel: ";" between fields, UTF-8 with BOM, decimal comma, dates D.M.YYYY (Excel in Finnish/Swedish). standard: RFC 4180, ",", UTF-8 without BOM, decimal point, ISO dates. Default: fi-excel when the language is fi or sv, standard for en. */
+                profile?: components["schemas"]["ExportProfile"];
+                /** @description Language of the column headers and value labels; default: the user's language */
+                lang?: components["schemas"]["Language"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV file (header row in the chosen language, then the rows) */
+            200: {
+                headers: {
+                    /** @description attachment; the file name has the dataset, scope and date */
+                    "Content-Disposition"?: string;
+                    /** @description Number of rows that follow the header row */
+                    "X-Export-Rows"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many exports running (TOO_MANY_EXPORTS): the user already runs EXPORTS_PER_USER, or this server its EXPORTS_PER_INSTANCE; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Exports_projects: {
+        parameters: {
+            query?: {
+                /** @description Free text, case-insensitive, on code or name */
+                q?: string;
+                /** @description Projects under this agreement (through their priority area) */
+                agreementId?: string;
+                priorityAreaId?: string;
+                lifecycleStatus?: components["schemas"]["LifecycleStatus"];
+                /** @description Health of the latest status report; "none" for projects without any report */
+                health?: components["schemas"]["HealthFilter"];
+                leadOrganisationId?: string;
+                kind?: components["schemas"]["ProjectKind"];
+                /** @description A key, or "-key" for descending; health sorts on_track, at_risk, off_track, then none */
+                sort?: "code" | "-code" | "name" | "-name" | "plannedStart" | "-plannedStart" | "plannedEnd" | "-plannedEnd" | "lifecycleStatus" | "-lifecycleStatus" | "updatedAt" | "-updatedAt" | "health" | "-health";
+                /** @description fi-excel: ";" between fields, UTF-8 with BOM, decimal comma, dates D.M.YYYY (Excel in Finnish/Swedish). standard: RFC 4180, ",", UTF-8 without BOM, decimal point, ISO dates. Default: fi-excel when the language is fi or sv, standard for en. */
+                profile?: components["schemas"]["ExportProfile"];
+                /** @description Language of the column headers and value labels; default: the user's language */
+                lang?: components["schemas"]["Language"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV file (header row in the chosen language, then the rows) */
+            200: {
+                headers: {
+                    /** @description attachment; the file name has the dataset, scope and date */
+                    "Content-Disposition"?: string;
+                    /** @description Number of rows that follow the header row */
+                    "X-Export-Rows"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many exports running (TOO_MANY_EXPORTS): the user already runs EXPORTS_PER_USER, or this server its EXPORTS_PER_INSTANCE; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Exports_statusReports: {
+        parameters: {
+            query?: {
+                projectId?: string;
+                /** @description Reports on the agreement's projects (through the priority area) */
+                agreementId?: string;
+                /** @description With latestOnly: projects whose latest report has this health */
+                health?: components["schemas"]["Health"];
+                /** @description Reporting date on or after this date */
+                reportedFrom?: string;
+                /** @description Reporting date on or before this date (with latestOnly: the latest report as of this date) */
+                reportedTo?: string;
+                /** @description Only each project's latest report (latest reporting date, then latest created) within the date range; the health filter then applies to that latest report */
+                latestOnly?: boolean;
+                /** @description Newest first by default; equal reporting dates are ordered by creation time */
+                sort?: "reportingDate" | "-reportingDate" | "createdAt" | "-createdAt" | "health" | "-health";
+                /** @description fi-excel: ";" between fields, UTF-8 with BOM, decimal comma, dates D.M.YYYY (Excel in Finnish/Swedish). standard: RFC 4180, ",", UTF-8 without BOM, decimal point, ISO dates. Default: fi-excel when the language is fi or sv, standard for en. */
+                profile?: components["schemas"]["ExportProfile"];
+                /** @description Language of the column headers and value labels; default: the user's language */
+                lang?: components["schemas"]["Language"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV file (header row in the chosen language, then the rows) */
+            200: {
+                headers: {
+                    /** @description attachment; the file name has the dataset, scope and date */
+                    "Content-Disposition"?: string;
+                    /** @description Number of rows that follow the header row */
+                    "X-Export-Rows"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many exports running (TOO_MANY_EXPORTS): the user already runs EXPORTS_PER_USER, or this server its EXPORTS_PER_INSTANCE; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     FundingDecisions_list: {
         parameters: {
             query?: {
@@ -2422,7 +3248,7 @@ export interface operations {
                     "application/json": components["schemas"]["FundingDecisionPage"];
                 };
             };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2475,7 +3301,7 @@ export interface operations {
                     "application/json": components["schemas"]["FundingDecisionResponse"];
                 };
             };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2532,7 +3358,7 @@ export interface operations {
                     "application/json": components["schemas"]["FundingDecisionResponse"];
                 };
             };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2590,7 +3416,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2663,7 +3489,7 @@ export interface operations {
                     "application/json": components["schemas"]["FundingDecisionResponse"];
                 };
             };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2795,7 +3621,7 @@ export interface operations {
                     "application/json": components["schemas"]["MyLanguageResponse"];
                 };
             };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2848,7 +3674,7 @@ export interface operations {
                     "application/json": components["schemas"]["MilestonePage"];
                 };
             };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2898,7 +3724,7 @@ export interface operations {
                     "application/json": components["schemas"]["MilestoneResponse"];
                 };
             };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2946,7 +3772,7 @@ export interface operations {
                     "application/json": components["schemas"]["MilestoneResponse"];
                 };
             };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3004,7 +3830,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3077,7 +3903,7 @@ export interface operations {
                     "application/json": components["schemas"]["MilestoneResponse"];
                 };
             };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3157,7 +3983,7 @@ export interface operations {
                     "application/json": components["schemas"]["OrganisationPage"];
                 };
             };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3210,7 +4036,7 @@ export interface operations {
                     "application/json": components["schemas"]["OrganisationResponse"];
                 };
             };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3267,7 +4093,7 @@ export interface operations {
                     "application/json": components["schemas"]["OrganisationResponse"];
                 };
             };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3325,7 +4151,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3398,7 +4224,7 @@ export interface operations {
                     "application/json": components["schemas"]["OrganisationResponse"];
                 };
             };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3484,7 +4310,7 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentPage"];
                 };
             };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3537,7 +4363,7 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentResponse"];
                 };
             };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3594,7 +4420,7 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentResponse"];
                 };
             };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3652,7 +4478,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3725,7 +4551,7 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentResponse"];
                 };
             };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3806,7 +4632,7 @@ export interface operations {
                     "application/json": components["schemas"]["PriorityAreaPage"];
                 };
             };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3856,7 +4682,7 @@ export interface operations {
                     "application/json": components["schemas"]["PriorityAreaResponse"];
                 };
             };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3904,7 +4730,7 @@ export interface operations {
                     "application/json": components["schemas"]["PriorityAreaResponse"];
                 };
             };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3962,7 +4788,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4035,7 +4861,7 @@ export interface operations {
                     "application/json": components["schemas"]["PriorityAreaResponse"];
                 };
             };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4123,7 +4949,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectSummaryPage"];
                 };
             };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4176,7 +5002,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectDetailResponse"];
                 };
             };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4233,7 +5059,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectDetailResponse"];
                 };
             };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4291,7 +5117,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4364,7 +5190,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectDetailResponse"];
                 };
             };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4442,7 +5268,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectHistoryItemPage"];
                 };
             };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4471,6 +5297,122 @@ export interface operations {
             };
             /** @description No such record (NOT_FOUND) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Reports_agreement: {
+        parameters: {
+            query?: {
+                /** @description First day of the period (default: 1 January of the year of `to`, or of the current year) */
+                from?: string;
+                /** @description Last day of the period (default: 31 December of the year of `from`, or of the current year); on or after `from` and less than 10 years after it */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The agreement */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementReportResponse"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such record (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Reports_national: {
+        parameters: {
+            query?: {
+                /** @description First day of the period (default: 1 January of the year of `to`, or of the current year) */
+                from?: string;
+                /** @description Last day of the period (default: 31 December of the year of `from`, or of the current year); on or after `from` and less than 10 years after it */
+                to?: string;
+                /** @description As on the dashboard: a planned, active or on-hold project needs an update when its latest status report is older than this many days (before today), or it has none */
+                staleAfterDays?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NationalReportResponse"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4532,7 +5474,7 @@ export interface operations {
                     "application/json": components["schemas"]["AccessibilitySettingsResponse"];
                 };
             };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4621,7 +5563,7 @@ export interface operations {
                     "application/json": components["schemas"]["StatusReportPage"];
                 };
             };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4671,7 +5613,7 @@ export interface operations {
                     "application/json": components["schemas"]["StatusReportResponse"];
                 };
             };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4719,7 +5661,7 @@ export interface operations {
                     "application/json": components["schemas"]["StatusReportResponse"];
                 };
             };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4784,7 +5726,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserPage"];
                 };
             };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4837,7 +5779,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserResponse"];
                 };
             };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4894,7 +5836,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserResponse"];
                 };
             };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4958,7 +5900,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserResponse"];
                 };
             };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5040,7 +5982,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserResponse"];
                 };
             };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details); nothing was changed */
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
             400: {
                 headers: {
                     [name: string]: unknown;

@@ -39,6 +39,7 @@ export function OptionalPercentField(description: string): PropertyDecorator {
     IsString(),
     Matches(PERCENT_PATTERN, {
       message: '$property must be a percentage such as "20" or "20.00" (a string, at most two decimals)',
+      context: { problem: 'invalidPercent' },
     }),
     IsPercentInRange(),
   );

@@ -88,6 +88,7 @@ describe('admin pages', () => {
             email: ['email must be an email address'],
             organisationId: ['a coordinator needs an organisation: their city'],
           },
+          problems: { email: [{ code: 'invalidEmail' }], organisationId: [{ code: 'required' }] },
         },
         400,
       ),

@@ -1,43 +1,30 @@
+import type { Language } from '@salkku/shared';
 import type { TFunction } from 'i18next';
 import { ApiError } from '../../../lib/api/client';
+import { fieldProblemTexts, type ProblemWording } from '../../../lib/field-problems';
 
-/** Known API field messages (English) and their translations under admin.problems. */
-const KNOWN = [
-  [/must be an email/i, 'admin.problems.email'],
-  [/already|duplicate|in use/i, 'admin.problems.duplicate'],
-  [/at least \d+ characters|shorter than/i, 'admin.problems.tooShort'],
-  [/common password/i, 'admin.problems.common'],
-  [/email address or name/i, 'admin.problems.personal'],
-  [/must be a city/i, 'admin.problems.cityRequired'],
-  [/needs an organisation/i, 'admin.problems.organisationRequired'],
-  [/does not exist/i, 'admin.problems.organisationMissing'],
-  [/business id|y-tunnus|check digit/i, 'admin.problems.businessId'],
-  [/should not be empty|longer than or equal to 1|must be longer/i, 'admin.problems.required'],
-  [/yourself|your own/i, 'admin.problems.self'],
-] as const;
+/** The admin forms say more than the shared text where the field calls for it. */
+const WORDING: Record<string, ProblemWording> = {
+  organisationId: {
+    required: 'admin.problems.organisationRequired',
+    notCity: 'admin.problems.cityRequired',
+    notFound: 'admin.problems.organisationMissing',
+  },
+  active: { ownAccount: 'admin.problems.self' },
+  role: { ownAccount: 'admin.problems.self' },
+};
 
 /**
  * The per-field messages of a failed write (400 VALIDATION_FAILED or 409 with details), in the
- * active language where the message is recognised, otherwise as the API wrote it.
+ * active language (lib/field-problems.ts: by the API's problem codes, else as the API wrote them).
  */
 export function fieldErrorsOf<F extends string>(
   error: unknown,
   fields: readonly F[],
   t: TFunction,
+  language: Language,
 ): Partial<Record<F, string>> {
-  if (!(error instanceof ApiError) || !error.details) return {};
-  const result: Partial<Record<F, string>> = {};
-  for (const field of fields) {
-    const messages = error.details[field];
-    if (!messages?.length) continue;
-    result[field] = messages
-      .map((message) => {
-        const known = KNOWN.find(([pattern]) => pattern.test(message));
-        return known ? t(known[1]) : message;
-      })
-      .join(' ');
-  }
-  return result;
+  return fieldProblemTexts(error, fields, t, language, WORDING as Partial<Record<F, ProblemWording>>);
 }
 
 /** The form-level message of a failed write: a version conflict, a rule, or a general failure. */

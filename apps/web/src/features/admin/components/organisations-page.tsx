@@ -3,6 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Pagination } from '../../../components/pagination';
 import { TextField } from '../../../components/text-field';
+import { activeLanguage } from '../../../lib/i18n';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import {
   ADMIN_PAGE_SIZE,
@@ -158,10 +159,10 @@ function OrganisationForm({
   resetOnSuccess?: boolean;
   onSubmit: (values: Values, done: () => void) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const headingId = useId();
   const [values, setValues] = useState(initial);
-  const errors = error ? fieldErrorsOf(error, FIELDS, t) : {};
+  const errors = error ? fieldErrorsOf(error, FIELDS, t, activeLanguage(i18n)) : {};
   const set = (name: Field) => (event: { target: { value: string } }) =>
     setValues((v) => ({ ...v, [name]: event.target.value }));
 

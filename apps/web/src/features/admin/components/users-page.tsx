@@ -3,6 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Pagination } from '../../../components/pagination';
 import { TextField } from '../../../components/text-field';
+import { activeLanguage } from '../../../lib/i18n';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import {
   ADMIN_PAGE_SIZE,
@@ -125,11 +126,11 @@ function CreateUser({
   organisations: readonly Organisation[];
   onCreated: (name: string) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const headingId = useId();
   const create = useCreateUser();
   const [values, setValues] = useState(EMPTY);
-  const errors = create.isError ? fieldErrorsOf(create.error, CREATE_FIELDS, t) : {};
+  const errors = create.isError ? fieldErrorsOf(create.error, CREATE_FIELDS, t, activeLanguage(i18n)) : {};
   const set = (name: CreateField) => (event: { target: { value: string } }) =>
     setValues((v) => ({ ...v, [name]: event.target.value }));
 
@@ -222,15 +223,16 @@ function EditUser({
   organisations: readonly Organisation[];
   onStatus: (status: string) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const headingId = useId();
   const update = useUpdateUser();
   const reset = useResetPassword();
   const [role, setRole] = useState<Role>(user.role);
   const [organisationId, setOrganisationId] = useState(user.organisation?.id ?? '');
   const [password, setPassword] = useState('');
-  const errors = update.isError ? fieldErrorsOf(update.error, EDIT_FIELDS, t) : {};
-  const resetErrors = reset.isError ? fieldErrorsOf(reset.error, ['password'] as const, t) : {};
+  const language = activeLanguage(i18n);
+  const errors = update.isError ? fieldErrorsOf(update.error, EDIT_FIELDS, t, language) : {};
+  const resetErrors = reset.isError ? fieldErrorsOf(reset.error, ['password'] as const, t, language) : {};
 
   function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

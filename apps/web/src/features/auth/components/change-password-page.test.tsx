@@ -76,6 +76,7 @@ describe('change password', () => {
         code: 'VALIDATION_FAILED',
         message: 'The password is one of the most common passwords: choose another',
         details: { newPassword: ['password is one of the most common passwords: choose another'] },
+        problems: { newPassword: [{ code: 'commonPassword' }] },
       },
       400,
     );
@@ -130,6 +131,7 @@ describe('change password', () => {
           code: 'VALIDATION_FAILED',
           message: 'The current password is wrong',
           details: { currentPassword: ['is wrong'] },
+          problems: { currentPassword: [{ code: 'wrongPassword' }] },
         },
         400,
       ),

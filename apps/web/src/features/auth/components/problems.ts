@@ -1,32 +1,29 @@
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '@salkku/shared';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../lib/api/client';
+import { serverFieldProblems, useServerProblemText, type ServerFieldProblem } from '../../../lib/field-problems';
 import { formatWaitIn } from '../../../lib/format';
 import { activeLanguage } from '../../../lib/i18n';
 
 export type ProblemCode =
   | 'emailRequired'
-  | 'emailInvalid'
   | 'passwordRequired'
   | 'wrongCredentials'
   | 'tooManyAttempts'
   | 'signInFailed'
   | 'currentRequired'
-  | 'currentWrong'
   | 'newRequired'
   | 'repeatRequired'
   | 'mismatch'
   | 'tooShort'
-  | 'tooLong'
-  | 'common'
-  | 'personal'
   | 'changeFailed';
 
 /**
  * What went wrong with a form or one of its fields. Kept as a code (not as text) so that the
- * message follows a language switch; `server` is a message of the API that has no translation.
+ * message follows a language switch: a client-side check's own code, or what the API said about
+ * the field (`server`, translated by lib/field-problems).
  */
-export type Problem = { code: ProblemCode; retryAfterSeconds?: number } | { server: string };
+export type Problem = { code: ProblemCode; retryAfterSeconds?: number } | { server: ServerFieldProblem };
 
 /** A form's problems: per field, and one for the whole form (shown in an alert next to the form). */
 export interface FormProblems<F extends string> {
@@ -35,33 +32,16 @@ export interface FormProblems<F extends string> {
 }
 
 /**
- * The API explains a rejected field in English (`details`); the common cases of the sign-in and
- * password forms are recognised and translated, anything else is shown as the API wrote it.
- */
-const SERVER_MESSAGES: ReadonlyArray<readonly [RegExp, ProblemCode]> = [
-  [/must be an email/i, 'emailInvalid'],
-  [/is wrong/i, 'currentWrong'],
-  [/at least \d+ characters/i, 'tooShort'],
-  [/at most \d+ characters|shorter than or equal/i, 'tooLong'],
-  [/common password/i, 'common'],
-  [/email address or name/i, 'personal'],
-];
-
-function fromServerMessage(message: string): Problem {
-  const known = SERVER_MESSAGES.find(([pattern]) => pattern.test(message));
-  return known ? { code: known[1] } : { server: message };
-}
-
-/**
  * The problems a failed call reports for the form's fields (400 VALIDATION_FAILED with details);
  * null when the error is not about these fields.
  */
 export function fieldProblemsOf<F extends string>(error: unknown, fields: readonly F[]): FormProblems<F> | null {
-  if (!(error instanceof ApiError) || error.code !== 'VALIDATION_FAILED' || !error.details) return null;
+  if (!(error instanceof ApiError) || error.code !== 'VALIDATION_FAILED') return null;
+  const found = serverFieldProblems(error);
   const result: Partial<Record<F, Problem[]>> = {};
   for (const field of fields) {
-    const messages = error.details[field];
-    if (messages && messages.length > 0) result[field] = messages.map(fromServerMessage);
+    const server = found[field];
+    if (server) result[field] = [{ server }];
   }
   return Object.keys(result).length > 0 ? { fields: result } : null;
 }
@@ -77,8 +57,9 @@ export function hasProblems<F extends string>(problems: FormProblems<F>): boolea
 export function useProblemText(): (problems: readonly Problem[] | Problem | undefined) => string | undefined {
   const { t, i18n } = useTranslation();
   const language = activeLanguage(i18n);
+  const serverText = useServerProblemText();
   const one = (problem: Problem): string => {
-    if ('server' in problem) return problem.server;
+    if ('server' in problem) return serverText(problem.server);
     if (problem.code === 'tooManyAttempts' && problem.retryAfterSeconds !== undefined) {
       return t('auth.problems.tooManyAttemptsWait', { when: formatWaitIn(problem.retryAfterSeconds, language) });
     }

@@ -144,6 +144,7 @@ describe('sign-in', () => {
           code: 'VALIDATION_FAILED',
           message: 'Validation failed',
           details: { email: ['email must be an email'] },
+          problems: { email: [{ code: 'invalidEmail' }] },
         },
         400,
       ),

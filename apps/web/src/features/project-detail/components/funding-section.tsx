@@ -1,7 +1,9 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useFormat } from '../../../lib/format';
+import { useCanEditPortfolio } from '../../project-forms/api/records';
 import type { FundingDecision } from '../api/get-funding-decisions';
 import type { Payment } from '../api/get-payments';
 import type { ProjectDetail } from '../api/get-project';
@@ -87,6 +89,8 @@ function DecisionsTable({ decisions }: { decisions: FundingDecision[] }) {
   const format = useFormat();
   const decisionName = useDecisionName();
   const captionId = useId();
+  // Coordinators and admins get an edit link per decision (the server checks the same permission).
+  const canEdit = useCanEditPortfolio();
   const notGiven = t('projectPage.notGiven');
   const unknown = t('projectPage.unknownAmount');
   return (
@@ -108,6 +112,7 @@ function DecisionsTable({ decisions }: { decisions: FundingDecision[] }) {
             <th scope="col" className="num">
               {t('projectPage.funding.columns.remaining')}
             </th>
+            {canEdit && <th scope="col">{t('projectForms.actions.heading')}</th>}
           </tr>
         </thead>
         <tbody>
@@ -157,6 +162,19 @@ function DecisionsTable({ decisions }: { decisions: FundingDecision[] }) {
               </td>
               <td className="num">{format.money(decision.paid)}</td>
               <td className="num">{decision.remaining === null ? unknown : format.money(decision.remaining)}</td>
+              {canEdit && (
+                <td>
+                  {decision.projectId && (
+                    <Link
+                      to={`/projects/${decision.projectId}/funding-decisions/${decision.id}/edit`}
+                      aria-label={t('projectForms.actions.editDecision', { name: decisionName(decision) })}
+                      className="project-forms__edit-link"
+                    >
+                      {t('projectForms.actions.edit')}
+                    </Link>
+                  )}
+                </td>
+              )}
             </tr>
           ))}
         </tbody>
@@ -178,15 +196,25 @@ function PaymentsByDecision({ decisions, payments }: { decisions: FundingDecisio
     return paid.length === 0 ? (
       <p key={decision.id}>{t('projectPage.funding.payments.noneFor', { decision: decisionName(decision) })}</p>
     ) : (
-      <PaymentsTable key={decision.id} caption={decisionName(decision)} payments={paid} />
+      <PaymentsTable key={decision.id} caption={decisionName(decision)} decision={decision} payments={paid} />
     );
   });
 }
 
-function PaymentsTable({ caption, payments }: { caption: string; payments: Payment[] }) {
+function PaymentsTable({
+  caption,
+  decision,
+  payments,
+}: {
+  caption: string;
+  decision: FundingDecision;
+  payments: Payment[];
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const captionId = useId();
+  const canEdit = useCanEditPortfolio() && decision.projectId !== null;
+  const decisionPath = `/projects/${decision.projectId}/funding-decisions/${decision.id}`;
   return (
     <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
       <table className="data-table data-table--compact">
@@ -198,6 +226,7 @@ function PaymentsTable({ caption, payments }: { caption: string; payments: Payme
               {t('projectPage.funding.payments.columns.amount')}
             </th>
             <th scope="col">{t('projectPage.funding.payments.columns.note')}</th>
+            {canEdit && <th scope="col">{t('projectForms.actions.heading')}</th>}
           </tr>
         </thead>
         <tbody>
@@ -208,6 +237,20 @@ function PaymentsTable({ caption, payments }: { caption: string; payments: Payme
               </th>
               <td className="num">{format.money(payment.amount)}</td>
               <td>{payment.note}</td>
+              {canEdit && (
+                <td>
+                  <Link
+                    to={`${decisionPath}/payments/${payment.id}/edit`}
+                    aria-label={t('projectForms.actions.editPayment', {
+                      date: format.date(payment.paidOn),
+                      amount: format.money(payment.amount),
+                    })}
+                    className="project-forms__edit-link"
+                  >
+                    {t('projectForms.actions.edit')}
+                  </Link>
+                </td>
+              )}
             </tr>
           ))}
         </tbody>

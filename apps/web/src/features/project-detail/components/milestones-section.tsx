@@ -1,6 +1,8 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useFormat } from '../../../lib/format';
+import { useCanEditPortfolio } from '../../project-forms/api/records';
 import type { Milestone } from '../api/get-milestones';
 import { QueryContent, Section } from './section';
 
@@ -21,6 +23,8 @@ export function MilestonesSection({ milestones }: { milestones: UseQueryResult<M
 function MilestoneTimeline({ items }: { items: Milestone[] }) {
   const { t } = useTranslation();
   const format = useFormat();
+  // Coordinators and admins get an edit link per milestone (the server checks the same permission).
+  const canEdit = useCanEditPortfolio();
   const overdue = items.filter((milestone) => milestone.overdue).length;
   return (
     <>
@@ -53,6 +57,17 @@ function MilestoneTimeline({ items }: { items: Milestone[] }) {
               )}
             </p>
             {milestone.description && <p className="prose">{milestone.description}</p>}
+            {canEdit && (
+              <p>
+                <Link
+                  to={`/projects/${milestone.projectId}/milestones/${milestone.id}/edit`}
+                  aria-label={t('projectForms.actions.editMilestone', { title: milestone.title })}
+                  className="project-forms__edit-link"
+                >
+                  {t('projectForms.actions.edit')}
+                </Link>
+              </p>
+            )}
           </li>
         ))}
       </ol>

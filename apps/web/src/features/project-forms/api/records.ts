@@ -1,12 +1,14 @@
 import { MAX_PAGE_SIZE } from '@salkku/shared';
 import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api/client';
+import { allPages } from '../../../lib/api/portfolio-choices';
 import type { components } from '../../../lib/api/schema';
 import { meQueryOptions } from '../../auth/api/get-me';
 
 export type Project = components['schemas']['ProjectDetailResponse'];
 export type FundingDecision = components['schemas']['FundingDecisionResponse'];
 export type Milestone = components['schemas']['MilestoneResponse'];
+export type Payment = components['schemas']['PaymentResponse'];
 export type Organisation = components['schemas']['OrganisationResponse'];
 
 /**
@@ -19,6 +21,7 @@ export const projectFormKeys = {
   project: (id: string) => [...projectFormKeys.all, 'project', id] as const,
   decision: (id: string) => [...projectFormKeys.all, 'funding-decision', id] as const,
   milestone: (id: string) => [...projectFormKeys.all, 'milestone', id] as const,
+  payment: (id: string) => [...projectFormKeys.all, 'payment', id] as const,
   organisations: () => [...projectFormKeys.all, 'organisations'] as const,
 };
 
@@ -46,25 +49,36 @@ export function milestoneOptions(id: string) {
   });
 }
 
-/** The organisations a funder can be chosen from (the first MAX_PAGE_SIZE by name). */
+export function paymentOptions(id: string) {
+  return queryOptions({
+    queryKey: projectFormKeys.payment(id),
+    queryFn: ({ signal }) => unwrap(api.GET('/api/payments/{id}', { params: { path: { id } }, signal })),
+    staleTime: 0,
+  });
+}
+
+/** The If-Match header of an update: the version the form was opened (or last reloaded) with. */
+export function ifMatch(version: number | undefined): { 'If-Match'?: string } {
+  return version === undefined ? {} : { 'If-Match': `"${version}"` };
+}
+
+/** The organisations a lead, partner, funder or recipient is chosen from: all of them, by name. */
 export function organisationsOptions() {
   return queryOptions({
     queryKey: projectFormKeys.organisations(),
-    queryFn: async ({ signal }) =>
-      (
-        await unwrap(
-          api.GET('/api/organisations', {
-            params: { query: { page: 1, pageSize: MAX_PAGE_SIZE, sort: 'name' } },
-            signal,
-          }),
-        )
-      ).items,
+    queryFn: ({ signal }) =>
+      allPages((page) =>
+        unwrap(
+          api.GET('/api/organisations', { params: { query: { page, pageSize: MAX_PAGE_SIZE, sort: 'name' } }, signal }),
+        ),
+      ),
   });
 }
 
 export const useProjectRecord = (id: string) => useQuery(projectOptions(id));
 export const useDecisionRecord = (id: string) => useQuery(decisionOptions(id));
 export const useMilestoneRecord = (id: string) => useQuery(milestoneOptions(id));
+export const usePaymentRecord = (id: string) => useQuery(paymentOptions(id));
 export const useOrganisations = () => useQuery(organisationsOptions());
 
 /**

@@ -57,7 +57,7 @@ describe('editing controls on the project page', () => {
 describe('edit project form', () => {
   const url = `/projects/${PROJECT_ID}/edit`;
 
-  it('shows the server’s message next to its field, marks it invalid and focuses it', async () => {
+  it('shows the server’s problem next to its field in Finnish, marks it invalid and focuses it', async () => {
     mockFetch(
       withSession((request) => {
         if (request.method === 'PATCH') {
@@ -67,6 +67,7 @@ describe('edit project form', () => {
               code: 'VALIDATION_FAILED',
               message: 'Validation failed',
               details: { plannedEnd: ['plannedEnd must be on or after plannedStart'] },
+              problems: { plannedEnd: [{ code: 'dateOrder' }] },
             },
             400,
           );
@@ -80,7 +81,7 @@ describe('edit project form', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Tallenna' }));
 
     await waitFor(() => expect(end).toHaveAttribute('aria-invalid', 'true'));
-    expect(end).toHaveAccessibleDescription('plannedEnd must be on or after plannedStart');
+    expect(end).toHaveAccessibleDescription('Loppupäivä ei voi olla ennen alkupäivää.');
     expect(end).toHaveFocus();
     expect(screen.getByLabelText('Nimi')).not.toHaveAttribute('aria-invalid');
   });

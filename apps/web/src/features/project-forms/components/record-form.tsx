@@ -3,6 +3,7 @@ import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'reac
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { ApiError } from '../../../lib/api/client';
+import { serverFieldProblems, useServerProblemText, type ServerFieldProblem } from '../../../lib/field-problems';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useInvalidateProjects } from '../api/records';
 import { parseMoneyInput } from '../lib/money';
@@ -10,28 +11,35 @@ import { LeaveGuard } from './leave-guard';
 import './project-forms.css';
 
 export type Values<F extends string> = Record<F, string>;
-/** A problem: a translated message (by key) or the API's own words. */
-type Problem = { key: ParseKeys } | { server: string };
+/** A problem: a translated message (by key) or what the API said (translated by lib/field-problems). */
+type Problem = { key: ParseKeys } | { server: ServerFieldProblem };
 interface Problems<F extends string> {
   fields: Partial<Record<F, Problem[]>>;
   form?: Problem[];
 }
-export type SavedNotice = 'project' | 'status' | 'decision' | 'payment' | 'milestone' | 'report';
+export type SavedNotice = 'project' | 'created' | 'status' | 'decision' | 'payment' | 'milestone' | 'report';
 /** Router state the project page reads to announce a save. */
 export interface ProjectFormsState {
   projectFormSaved?: SavedNotice;
 }
 
-export interface RecordFormOptions<F extends string> {
+export interface RecordFormOptions<F extends string, R = unknown> {
+  /** The project the form belongs to: Cancel and a save go back to its page (unless told otherwise). */
   projectId: string;
   fields: readonly F[];
   initial: Values<F>;
   version?: number;
   required?: readonly F[];
   money?: readonly F[];
+  /** Percentages ("20", "12,5 %") sent as "12.50", like money. */
+  percent?: readonly F[];
   saved: SavedNotice;
+  /** Where Cancel leads; the project's page unless given (a new project has no page yet). */
+  backTo?: string;
+  /** Where a save leads, from what the API answered (a new project's page); the project's page unless given. */
+  savedTo?: (result: R) => string;
   /** Sends the values (money already as "1234.50", empty as null) with the version read. */
-  save: (values: Record<F, string | null>, version: number | undefined) => Promise<unknown>;
+  save: (values: Record<F, string | null>, version: number | undefined) => Promise<R>;
   /** Loads the record again after a version conflict: its values as the form shows them, and its version. */
   reload?: () => Promise<{ values: Values<F>; version: number }>;
 }
@@ -45,8 +53,9 @@ const CONFLICT_MESSAGES: Partial<Record<string, ParseKeys>> = {
  * The state and rules every form here shares: values as typed, client checks (required, money),
  * the server's field messages, version conflicts, the leave guard and the way back after saving.
  */
-export function useRecordForm<F extends string>(options: RecordFormOptions<F>) {
-  const { projectId, fields, initial, required = [], money = [], saved, save, reload } = options;
+export function useRecordForm<F extends string, R = unknown>(options: RecordFormOptions<F, R>) {
+  const { projectId, fields, initial, required = [], money = [], percent = [], saved, save, reload } = options;
+  const backTo = options.backTo ?? `/projects/${projectId}`;
   const navigate = useNavigate();
   const invalidate = useInvalidateProjects();
   const [values, setValues] = useState<Values<F>>(initial);
@@ -77,6 +86,11 @@ export function useRecordForm<F extends string>(options: RecordFormOptions<F>) {
         const amount = parseMoneyInput(raw);
         if (amount === undefined) found.fields[field] = [{ key: 'projectForms.problems.money' }];
         body[field] = amount ?? null;
+      } else if (percent.includes(field)) {
+        // Same exact decimal form as money ("12,5" → "12.50"); the API checks the 0–100 range.
+        const rate = parseMoneyInput(raw.replace(/\s*%$/, ''));
+        if (rate === undefined) found.fields[field] = [{ key: 'projectForms.problems.percent' }];
+        body[field] = rate ?? null;
       } else {
         body[field] = raw === '' ? null : raw;
       }
@@ -95,12 +109,13 @@ export function useRecordForm<F extends string>(options: RecordFormOptions<F>) {
     setProblems(null);
     setPending(true);
     try {
-      await save(body, version);
+      const result = await save(body, version);
       await invalidate();
       const state: ProjectFormsState = { projectFormSaved: saved };
-      await navigate(`/projects/${projectId}`, { state });
+      await navigate(options.savedTo ? options.savedTo(result) : `/projects/${projectId}`, { state });
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'STALE_VERSION') {
+      // The API answers a stale version with 409 STALE_VERSION; a proxy or a later API may use 412.
+      if (error instanceof ApiError && (error.code === 'STALE_VERSION' || error.status === 412)) {
         setStale('conflict');
         setProblems(null);
       } else {
@@ -142,18 +157,18 @@ export function useRecordForm<F extends string>(options: RecordFormOptions<F>) {
     reloadLatest,
     alertId,
     projectId,
+    backTo,
   };
 }
 
 function problemsOf<F extends string>(error: unknown, fields: readonly F[]): Problems<F> {
-  if (error instanceof ApiError && error.code === 'VALIDATION_FAILED' && error.details) {
+  if (error instanceof ApiError && error.code === 'VALIDATION_FAILED' && (error.details || error.problems)) {
     const result: Problems<F> = { fields: {} };
     const other: Problem[] = [];
-    for (const [path, messages] of Object.entries(error.details)) {
+    for (const [path, server] of Object.entries(serverFieldProblems(error))) {
       const field = fields.find((name) => name === path);
-      const list = messages.map((server) => ({ server }));
-      if (field) result.fields[field] = [...(result.fields[field] ?? []), ...list];
-      else other.push(...list);
+      if (field) result.fields[field] = [...(result.fields[field] ?? []), { server }];
+      else other.push({ server });
     }
     if (other.length > 0) result.form = other;
     return result;
@@ -161,7 +176,7 @@ function problemsOf<F extends string>(error: unknown, fields: readonly F[]): Pro
   const known = error instanceof ApiError && error.code ? CONFLICT_MESSAGES[error.code] : undefined;
   if (known) return { fields: {}, form: [{ key: known }] };
   if (error instanceof ApiError && error.status < 500 && error.message) {
-    return { fields: {}, form: [{ server: error.message }] };
+    return { fields: {}, form: [{ server: { problems: [], messages: [error.message] } }] };
   }
   return { fields: {}, form: [{ key: 'projectForms.problems.failed' }] };
 }
@@ -171,9 +186,10 @@ export type RecordForm<F extends string> = ReturnType<typeof useRecordForm<F>>;
 /** Text of problems in the active language. */
 export function useProblemText() {
   const { t } = useTranslation();
+  const serverText = useServerProblemText();
   return (problems: Problem[] | undefined): string | undefined =>
     problems && problems.length > 0
-      ? problems.map((problem) => ('key' in problem ? t(problem.key) : problem.server)).join(' ')
+      ? problems.map((problem) => ('key' in problem ? t(problem.key) : serverText(problem.server))).join(' ')
       : undefined;
 }
 
@@ -246,7 +262,7 @@ export function RecordFormPage<F extends string>({
               {t('projectForms.save')}
             </button>
           )}
-          <Link to={`/projects/${form.projectId}`} className="button-link">
+          <Link to={form.backTo} className="button-link">
             {t('projectForms.cancel')}
           </Link>
         </div>

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { lazy, Suspense, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { HealthLabel } from '../../../components/health-label';
@@ -6,9 +6,16 @@ import { Pagination } from '../../../components/pagination';
 import { useFormat } from '../../../lib/format';
 import { localisedName } from '../../../lib/localised-name';
 import { useDocumentTitle } from '../../../lib/use-document-title';
+import { useMe } from '../../auth/api/get-me';
+import { useCanEditPortfolio } from '../../project-forms/api/records';
 import { useProjects, type ProjectSort, type ProjectSummary } from '../api/get-projects';
 import { DEFAULT_SORT, isFiltered, projectListSearch, useProjectListView } from '../hooks/use-project-list-view';
 import { ProjectFilters } from './project-filters';
+
+// The export panel loads when a manager opens it: the list does not pay for it.
+const ExportPanel = lazy(async () => ({
+  default: (await import('../../exports/components/export-panel')).ExportPanel,
+}));
 
 /**
  * The portfolio: the projects of the agreement with their status, funding and next milestone,
@@ -23,6 +30,11 @@ export function ProjectsPage() {
   useDocumentTitle(title);
   const filtered = isFiltered(view);
   const data = projects.data;
+  // Only coordinators and admins may create projects (the API enforces it too).
+  const canCreate = useCanEditPortfolio();
+  const canExport = useMe().data?.permissions.includes('portfolio:export') ?? false;
+  // The export gets the list's filters and order, all rows (no page).
+  const { page: _page, pageSize: _pageSize, ...exportFilters } = request;
 
   // Loading, then (after a search or filter) how many projects match: a status message.
   const status = projects.isFetching
@@ -36,7 +48,22 @@ export function ProjectsPage() {
       <h1 id={headingId} tabIndex={-1}>
         {title}
       </h1>
+      {canCreate && (
+        <p>
+          <Link to="/projects/new" className="button-link">
+            {t('projectForms.actions.newProject')}
+          </Link>
+        </p>
+      )}
       <ProjectFilters view={view} onFiltersChange={changeFilters} onSortChange={changeSort} />
+      {canExport && (
+        <details className="projects-export">
+          <summary>{t('exports.exportView')}</summary>
+          <Suspense fallback={<p>{t('route.loading')}</p>}>
+            <ExportPanel dataset="projects" filters={exportFilters} />
+          </Suspense>
+        </details>
+      )}
       <p role="status" className="status-message">
         {status}
       </p>

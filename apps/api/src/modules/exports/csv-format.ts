@@ -1,0 +1,84 @@
+import { escapeLiteral } from 'pg';
+import type { ExportProfile } from '@salkku/shared';
+
+/**
+ * How an export writes each kind of cell, as SQL expressions over text: every cell is formatted
+ * by PostgreSQL, so the COPY output is the finished file body and Node only passes bytes on.
+ *
+ * - fi-excel: decimal comma, no digit grouping, ASCII minus (what numeric::text gives), dates
+ *   D.M.YYYY (Excel in Finnish reads them as dates); `;` between fields.
+ * - standard: decimal point, ISO 8601 dates; `,` between fields.
+ *
+ * Text cells that a spreadsheet would take for a formula (starting with =, +, -, @, tab or CR)
+ * get a leading apostrophe (OWASP ASVS 1.2.10: CSV injection). Numbers and dates are never
+ * touched, so a negative amount stays a number.
+ */
+export interface CsvProfile {
+  name: ExportProfile;
+  delimiter: ';' | ',';
+  bom: boolean;
+  /** to_char pattern of a calendar date. */
+  datePattern: string;
+  decimalComma: boolean;
+}
+
+export const CSV_PROFILES: Readonly<Record<ExportProfile, CsvProfile>> = {
+  'fi-excel': { name: 'fi-excel', delimiter: ';', bom: true, datePattern: 'FMDD.FMMM.YYYY', decimalComma: true },
+  standard: { name: 'standard', delimiter: ',', bom: false, datePattern: 'YYYY-MM-DD', decimalComma: false },
+};
+
+/** The first characters that make a spreadsheet read a cell as a formula. */
+export const FORMULA_PREFIXES = ['=', '+', '-', '@', '\t', '\r'] as const;
+
+const FORMULA_PREFIX_LIST = FORMULA_PREFIXES.map((c) => escapeLiteral(c)).join(', ');
+
+export class CellSql {
+  constructor(readonly profile: CsvProfile) {}
+
+  /** Free text (names, narratives, codes): neutralised if it would start a formula. */
+  text(expr: string): string {
+    const t = `(${expr})::text`;
+    return `CASE WHEN left(${t}, 1) IN (${FORMULA_PREFIX_LIST}) THEN '''' || ${t} ELSE ${t} END`;
+  }
+
+  /** A calendar date (`date` column). */
+  date(expr: string): string {
+    return `to_char(${expr}, '${this.profile.datePattern}')`;
+  }
+
+  /** An exact decimal (money, percent): its numeric text, with a decimal comma in fi-excel. */
+  decimal(expr: string): string {
+    return this.profile.decimalComma ? `replace((${expr})::text, '.', ',')` : `(${expr})::text`;
+  }
+
+  /** A count. */
+  integer(expr: string): string {
+    return `(${expr})::text`;
+  }
+
+  /** An enum value written as its label (our own words, so not neutralised); null stays empty. */
+  label(expr: string, labels: Readonly<Record<string, string>>): string {
+    const cases = Object.entries(labels)
+      .map(([value, label]) => `WHEN ${escapeLiteral(value)} THEN ${escapeLiteral(label)}`)
+      .join(' ');
+    return `CASE (${expr})::text ${cases} END`;
+  }
+
+  /** A boolean as the language's yes / no. */
+  yesNo(expr: string, yes: string, no: string): string {
+    return `CASE WHEN ${expr} THEN ${escapeLiteral(yes)} ELSE ${escapeLiteral(no)} END`;
+  }
+}
+
+/** One CSV field as RFC 4180 writes it (for the header row, which Node writes). */
+export function csvField(value: string, delimiter: string): string {
+  return value.includes(delimiter) || /["\r\n]/.test(value) || /^\s|\s$/.test(value)
+    ? `"${value.replace(/"/g, '""')}"`
+    : value;
+}
+
+/** The header row with its line end (and the UTF-8 BOM first, when the profile wants it). */
+export function headerRow(labels: readonly string[], profile: CsvProfile): Buffer {
+  const line = labels.map((label) => csvField(label, profile.delimiter)).join(profile.delimiter) + '\r\n';
+  return Buffer.from((profile.bom ? '\uFEFF' : '') + line, 'utf8');
+}

@@ -1,0 +1,427 @@
+import {
+  PAYABLE_DECISION_STATUSES,
+  type FundingInstrument,
+  type Health,
+  type LifecycleStatus,
+  type MilestoneStatus,
+  type ProjectKind,
+} from '@salkku/shared';
+import type { Actor } from '../../common/actor';
+import { scopeSql } from '../../common/scope';
+import { REPORTING_LIFECYCLE_STATUSES } from '../dashboard/dashboard.queries';
+import { SqlParams } from '../projects/project.queries';
+
+/**
+ * The SQL behind the reports. Every figure is computed by PostgreSQL (GROUP BY, FILTER, GROUPING
+ * SETS, window aggregates), one statement per section, so a report costs the same number of
+ * statements whatever the size of the portfolio. User input reaches SQL only as parameters ($n).
+ *
+ * The definitions (kept in step with docs/API.md and the response DTOs' descriptions):
+ * - a period is [from, to], both days included; `asOf` = min(to, today);
+ * - a project's latest report "as of to": its status report with the latest reporting date ≤ to,
+ *   ties broken like the project list (latest created, then id);
+ * - granted: SUM(amount_granted) of the decisions in PAYABLE_DECISION_STATUSES whose decision date
+ *   is ≤ to or unknown (decisions with an unknown amount are counted in unknown_amounts instead);
+ *   paid: payments on those decisions dated ≤ to; paid_in_period: those dated within the period;
+ *   remaining: granted − paid. Money is summed as numeric and returned as text.
+ * - a milestone is overdue as of a day D when it is due before D, is not cancelled, and was not
+ *   completed by D (completed_on is empty or after D); for D = today this is `isOverdue`.
+ */
+
+export interface Statement {
+  sql: string;
+  params: unknown[];
+}
+
+export interface ReportPeriod {
+  from: string;
+  to: string;
+  /** min(to, today): the day "overdue" and "not completed" are judged on. */
+  asOf: string;
+  today: string;
+}
+
+/** Money sum as exact text with two decimals (numeric(17,2) holds any sum of numeric(15,2) we store). */
+const money = (expression: string): string => `COALESCE(${expression}, 0)::numeric(17,2)::text`;
+
+/**
+ * A project's latest status report with a reporting date ≤ `toParam` (same order as the
+ * project list's latest report, so the two agree whenever `to` is today or later).
+ */
+function latestReportUpTo(projectAlias: string, alias: string, columns: string, toParam: string): string {
+  return `LEFT JOIN LATERAL (
+      SELECT ${columns}
+      FROM status_reports sr
+      WHERE sr.project_id = ${projectAlias}.id AND sr.reporting_date <= ${toParam}::date
+      ORDER BY sr.reporting_date DESC, sr.created_at DESC, sr.id DESC
+      LIMIT 1
+    ) ${alias} ON true`;
+}
+
+/**
+ * The payable decisions counted up to `to` (alias `fd`), each with its payments summed up to
+ * `to` (paid) and within the period (paid_in_period). Payments are summed per decision in a
+ * LATERAL subquery, so a decision's amount is never multiplied by its number of payments.
+ */
+function payableDecisionsFrom(params: SqlParams, fromParam: string, toParam: string): { from: string; where: string } {
+  const payable = params.add(PAYABLE_DECISION_STATUSES);
+  return {
+    from: `funding_decisions fd
+      LEFT JOIN LATERAL (
+        SELECT SUM(pay.amount) FILTER (WHERE pay.paid_on <= ${toParam}::date) AS paid,
+               SUM(pay.amount) FILTER (WHERE pay.paid_on >= ${fromParam}::date AND pay.paid_on <= ${toParam}::date) AS paid_in_period
+        FROM payments pay
+        WHERE pay.funding_decision_id = fd.id
+      ) fp ON true`,
+    where: `fd.status::text = ANY(${payable}::text[])
+      AND (fd.decision_date IS NULL OR fd.decision_date <= ${toParam}::date)`,
+  };
+}
+
+/**
+ * Condition: milestone `m` was overdue as of the day `asOfParam` (see the header). Not
+ * CLOSED_MILESTONE_STATUSES: "done" is judged by its completion date, so that a milestone
+ * completed after asOf still counts as open on asOf; a cancellation has no date.
+ */
+function overdueAsOf(asOfParam: string): string {
+  return `m.due_date < ${asOfParam}::date AND m.status::text <> 'cancelled'
+      AND (m.completed_on IS NULL OR m.completed_on > ${asOfParam}::date)`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The portfolio report of one agreement
+// ---------------------------------------------------------------------------------------------
+
+export interface AgreementHeaderRow {
+  id: string;
+  title: string;
+  valid_from: string | null;
+  valid_to: string | null;
+  city_id: string;
+  city_name: string;
+}
+
+/** The agreement with its city, if it is in the actor's scope (no row otherwise). */
+export function agreementHeaderSql(actor: Actor, agreementId: string): Statement {
+  const params = new SqlParams();
+  const id = params.add(agreementId);
+  const scope = scopeSql(actor, 'a.city_id', (value) => params.add(value));
+  return {
+    sql: `
+      SELECT a.id, a.title, a.valid_from, a.valid_to, c.id AS city_id, c.name AS city_name
+      FROM agreements a
+      JOIN organisations c ON c.id = a.city_id
+      WHERE a.id = ${id} AND ${scope}`,
+    params: params.values,
+  };
+}
+
+export interface AreaProjectRow {
+  area_id: string;
+  name_fi: string;
+  name_sv: string | null;
+  name_en: string | null;
+  /** Counts over the area's projects by the health of their latest report as of `to`. */
+  area_projects: number;
+  area_on_track: number;
+  area_at_risk: number;
+  area_off_track: number;
+  area_none: number;
+  /** Null on the one row of an area without projects. */
+  project_id: string | null;
+  code: string | null;
+  name: string | null;
+  kind: ProjectKind | null;
+  lifecycle_status: LifecycleStatus | null;
+  report_id: string | null;
+  reporting_date: string | null;
+  health: Health | null;
+  summary: string | null;
+  risks: string | null;
+}
+
+/**
+ * Every priority area of the agreement (by Finnish name) with its projects (by code), each with
+ * its latest report as of `to`; the area's health mix comes from window aggregates over the
+ * same rows. An area without projects is one row with null project columns.
+ */
+export function areaProjectsSql(agreementId: string, period: ReportPeriod): Statement {
+  const params = new SqlParams();
+  const id = params.add(agreementId);
+  const to = params.add(period.to);
+  const mix = (condition: string) => `count(p.id) FILTER (WHERE ${condition}) OVER (PARTITION BY pa.id)::int`;
+  return {
+    sql: `
+      SELECT pa.id AS area_id, pa.name_fi, pa.name_sv, pa.name_en,
+             count(p.id) OVER (PARTITION BY pa.id)::int AS area_projects,
+             ${mix(`ls.health = 'on_track'`)} AS area_on_track,
+             ${mix(`ls.health = 'at_risk'`)} AS area_at_risk,
+             ${mix(`ls.health = 'off_track'`)} AS area_off_track,
+             ${mix('ls.health IS NULL')} AS area_none,
+             p.id AS project_id, p.code, p.name, p.kind, p.lifecycle_status,
+             ls.id AS report_id, ls.reporting_date, ls.health, ls.summary, ls.risks
+      FROM priority_areas pa
+      LEFT JOIN projects p ON p.priority_area_id = pa.id
+      ${latestReportUpTo('p', 'ls', 'sr.id, sr.reporting_date, sr.health, sr.summary, sr.risks', to)}
+      WHERE pa.agreement_id = ${id}
+      ORDER BY pa.name_fi, pa.id, p.code, p.id`,
+    params: params.values,
+  };
+}
+
+export interface FundingFiguresRow {
+  granted: string;
+  paid: string;
+  paid_in_period: string;
+  remaining: string;
+  unknown_amounts: number;
+}
+
+export interface FundingGroupRow extends FundingFiguresRow {
+  /** 1 when the row sums over every priority area (and the agreement-wide decisions). */
+  all_areas: number;
+  /** 1 when the row sums over every funder and instrument. */
+  all_funders: number;
+  /** The projects' priority area; null for the agreement-wide decisions (or all areas). */
+  area_id: string | null;
+  funder_id: string | null;
+  funder_name: string | null;
+  instrument: FundingInstrument | null;
+}
+
+/**
+ * Funding of the agreement in one GROUPING SETS statement: rows by (priority area, funder,
+ * instrument), each area's total, rows by (funder, instrument) over the whole agreement, and the
+ * agreement's total. Decisions without a project form their own group (area_id null with
+ * all_areas 0). Because every level is summed by the database from the same decision rows,
+ * the totals are exactly the sums of their rows.
+ */
+export function fundingSql(agreementId: string, period: ReportPeriod): Statement {
+  const params = new SqlParams();
+  const id = params.add(agreementId);
+  const from = params.add(period.from);
+  const to = params.add(period.to);
+  const decisions = payableDecisionsFrom(params, from, to);
+  return {
+    sql: `
+      WITH d AS (
+        SELECT fd.id, fd.funder_id, fd.instrument, fd.amount_granted, p.priority_area_id AS area_id,
+               fp.paid, fp.paid_in_period
+        FROM ${decisions.from}
+        LEFT JOIN projects p ON p.id = fd.project_id
+        WHERE fd.agreement_id = ${id} AND ${decisions.where}
+      )
+      SELECT GROUPING(d.area_id)::int AS all_areas,
+             GROUPING(d.instrument)::int AS all_funders,
+             d.area_id, d.funder_id, o.name AS funder_name, d.instrument,
+             ${money('SUM(d.amount_granted)')} AS granted,
+             ${money('SUM(d.paid)')} AS paid,
+             ${money('SUM(d.paid_in_period)')} AS paid_in_period,
+             (COALESCE(SUM(d.amount_granted), 0) - COALESCE(SUM(d.paid), 0))::numeric(17,2)::text AS remaining,
+             count(*) FILTER (WHERE d.amount_granted IS NULL)::int AS unknown_amounts
+      FROM d
+      JOIN organisations o ON o.id = d.funder_id
+      GROUP BY GROUPING SETS ((d.area_id, d.funder_id, o.name, d.instrument), (d.area_id), (d.funder_id, o.name, d.instrument), ())
+      ORDER BY all_areas, d.area_id NULLS LAST, all_funders, o.name, d.funder_id, d.instrument`,
+    params: params.values,
+  };
+}
+
+export type MilestoneListKind = 'completed' | 'due' | 'overdue';
+
+export interface ReportMilestoneRow {
+  list: MilestoneListKind;
+  id: string;
+  title: string;
+  due_date: string;
+  status: MilestoneStatus;
+  completed_on: string | null;
+  overdue: boolean;
+  project_id: string;
+  project_code: string;
+  project_name: string;
+  area_id: string;
+}
+
+/**
+ * The agreement's milestones in three lists (one statement, UNION ALL):
+ * completed: done, with the completion date within the period (by completion date);
+ * due: due within the period, not cancelled and not completed by asOf (by due date);
+ * overdue: overdue as of asOf, whenever due (by due date).
+ * A milestone due in the period and overdue is in both of the last two (flag `overdue`).
+ */
+export function milestonesSql(agreementId: string, period: ReportPeriod): Statement {
+  const params = new SqlParams();
+  const id = params.add(agreementId);
+  const from = params.add(period.from);
+  const to = params.add(period.to);
+  const asOf = params.add(period.asOf);
+  const select = (list: MilestoneListKind, condition: string, orderBy: string) => `(
+      SELECT '${list}'::text AS list, m.id, m.title, m.due_date, m.status, m.completed_on,
+             (${overdueAsOf(asOf)}) AS overdue,
+             p.id AS project_id, p.code AS project_code, p.name AS project_name, p.priority_area_id AS area_id
+      FROM milestones m
+      JOIN projects p ON p.id = m.project_id
+      JOIN priority_areas pa ON pa.id = p.priority_area_id
+      WHERE pa.agreement_id = ${id} AND ${condition}
+      ORDER BY ${orderBy}, p.code, m.id
+    )`;
+  return {
+    sql: `
+      ${select('completed', `m.status::text = 'done' AND m.completed_on >= ${from}::date AND m.completed_on <= ${to}::date`, 'm.completed_on')}
+      UNION ALL
+      ${select(
+        'due',
+        `m.due_date >= ${from}::date AND m.due_date <= ${to}::date AND m.status::text <> 'cancelled'
+         AND (m.completed_on IS NULL OR m.completed_on > ${asOf}::date)`,
+        'm.due_date',
+      )}
+      UNION ALL
+      ${select('overdue', overdueAsOf(asOf), 'm.due_date')}`,
+    params: params.values,
+  };
+}
+
+export interface NarrativeRow {
+  id: string;
+  reporting_date: string;
+  health: Health;
+  lifecycle_status: LifecycleStatus;
+  summary: string;
+  risks: string | null;
+  next_steps: string | null;
+  author: string;
+  project_id: string;
+  project_code: string;
+  project_name: string;
+  area_id: string;
+}
+
+/** The agreement's status reports dated within the period, newest first. */
+export function narrativesSql(agreementId: string, period: ReportPeriod): Statement {
+  const params = new SqlParams();
+  const id = params.add(agreementId);
+  const from = params.add(period.from);
+  const to = params.add(period.to);
+  return {
+    sql: `
+      SELECT sr.id, sr.reporting_date, sr.health, sr.lifecycle_status, sr.summary, sr.risks, sr.next_steps, sr.author,
+             p.id AS project_id, p.code AS project_code, p.name AS project_name, p.priority_area_id AS area_id
+      FROM status_reports sr
+      JOIN projects p ON p.id = sr.project_id
+      JOIN priority_areas pa ON pa.id = p.priority_area_id
+      WHERE pa.agreement_id = ${id} AND sr.reporting_date >= ${from}::date AND sr.reporting_date <= ${to}::date
+      ORDER BY sr.reporting_date DESC, sr.created_at DESC, sr.id DESC`,
+    params: params.values,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The national view
+// ---------------------------------------------------------------------------------------------
+
+export interface NationalRow extends FundingFiguresRow {
+  /** 1 on the totals row (over every agreement listed). */
+  is_total: number;
+  agreement_id: string | null;
+  title: string | null;
+  city_id: string | null;
+  city_name: string | null;
+  projects: number;
+  on_track: number;
+  at_risk: number;
+  off_track: number;
+  no_report: number;
+  overdue_milestones: number;
+  needing_update: number;
+}
+
+/**
+ * Every agreement in the actor's scope side by side, and their totals (GROUPING SETS), in one
+ * statement. Health mix: latest report as of `to`. Needing an update: the dashboard's rule
+ * (a planned, active or on-hold project whose latest report of all is older than
+ * `staleAfterDays` days before today, or that has none).
+ */
+export function nationalSql(actor: Actor, period: ReportPeriod, staleAfterDays: number): Statement {
+  const params = new SqlParams();
+  const scope = scopeSql(actor, 'a.city_id', (value) => params.add(value));
+  const from = params.add(period.from);
+  const to = params.add(period.to);
+  const asOf = params.add(period.asOf);
+  const today = params.add(period.today);
+  const stale = params.add(staleAfterDays);
+  const running = params.add(REPORTING_LIFECYCLE_STATUSES);
+  const decisions = payableDecisionsFrom(params, from, to);
+  return {
+    sql: `
+      WITH ag AS (
+        SELECT a.id, a.title, c.id AS city_id, c.name AS city_name
+        FROM agreements a
+        JOIN organisations c ON c.id = a.city_id
+        WHERE ${scope}
+      ),
+      proj AS (
+        SELECT pa.agreement_id,
+               count(*)::int AS projects,
+               count(*) FILTER (WHERE ls.health = 'on_track')::int AS on_track,
+               count(*) FILTER (WHERE ls.health = 'at_risk')::int AS at_risk,
+               count(*) FILTER (WHERE ls.health = 'off_track')::int AS off_track,
+               count(*) FILTER (WHERE ls.health IS NULL)::int AS no_report,
+               count(*) FILTER (
+                 WHERE p.lifecycle_status::text = ANY(${running}::text[])
+                   AND (lr.reporting_date IS NULL OR lr.reporting_date < ${today}::date - ${stale}::int)
+               )::int AS needing_update
+        FROM projects p
+        JOIN priority_areas pa ON pa.id = p.priority_area_id
+        JOIN ag ON ag.id = pa.agreement_id
+        ${latestReportUpTo('p', 'ls', 'sr.health', to)}
+        LEFT JOIN LATERAL (
+          SELECT sr.reporting_date
+          FROM status_reports sr
+          WHERE sr.project_id = p.id
+          ORDER BY sr.reporting_date DESC, sr.created_at DESC, sr.id DESC
+          LIMIT 1
+        ) lr ON true
+        GROUP BY pa.agreement_id
+      ),
+      fund AS (
+        SELECT fd.agreement_id,
+               SUM(fd.amount_granted) AS granted, SUM(fp.paid) AS paid, SUM(fp.paid_in_period) AS paid_in_period,
+               count(*) FILTER (WHERE fd.amount_granted IS NULL)::int AS unknown_amounts
+        FROM ${decisions.from}
+        JOIN ag ON ag.id = fd.agreement_id
+        WHERE ${decisions.where}
+        GROUP BY fd.agreement_id
+      ),
+      ms AS (
+        SELECT pa.agreement_id, count(*)::int AS overdue_milestones
+        FROM milestones m
+        JOIN projects p ON p.id = m.project_id
+        JOIN priority_areas pa ON pa.id = p.priority_area_id
+        JOIN ag ON ag.id = pa.agreement_id
+        WHERE ${overdueAsOf(asOf)}
+        GROUP BY pa.agreement_id
+      )
+      SELECT GROUPING(ag.id)::int AS is_total,
+             ag.id AS agreement_id, ag.title, ag.city_id, ag.city_name,
+             COALESCE(SUM(proj.projects), 0)::int AS projects,
+             COALESCE(SUM(proj.on_track), 0)::int AS on_track,
+             COALESCE(SUM(proj.at_risk), 0)::int AS at_risk,
+             COALESCE(SUM(proj.off_track), 0)::int AS off_track,
+             COALESCE(SUM(proj.no_report), 0)::int AS no_report,
+             COALESCE(SUM(proj.needing_update), 0)::int AS needing_update,
+             COALESCE(SUM(ms.overdue_milestones), 0)::int AS overdue_milestones,
+             ${money('SUM(fund.granted)')} AS granted,
+             ${money('SUM(fund.paid)')} AS paid,
+             ${money('SUM(fund.paid_in_period)')} AS paid_in_period,
+             (COALESCE(SUM(fund.granted), 0) - COALESCE(SUM(fund.paid), 0))::numeric(17,2)::text AS remaining,
+             COALESCE(SUM(fund.unknown_amounts), 0)::int AS unknown_amounts
+      FROM ag
+      LEFT JOIN proj ON proj.agreement_id = ag.id
+      LEFT JOIN fund ON fund.agreement_id = ag.id
+      LEFT JOIN ms ON ms.agreement_id = ag.id
+      GROUP BY GROUPING SETS ((ag.id, ag.title, ag.city_id, ag.city_name), ())
+      ORDER BY is_total, ag.city_name, ag.title, ag.id`,
+    params: params.values,
+  };
+}

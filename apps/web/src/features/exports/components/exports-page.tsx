@@ -1,0 +1,81 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { SelectField } from '../../../components/select-field';
+import { useAgreements } from '../../../lib/api/portfolio-choices';
+import { useMe } from '../../auth/api/get-me';
+import { useDocumentTitle } from '../../../lib/use-document-title';
+import { EXPORT_DATASETS, type ExportDataset } from '../api/download-export';
+import { ExportPanel } from './export-panel';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function datasetOf(value: string | null): ExportDataset {
+  return (EXPORT_DATASETS as readonly string[]).includes(value ?? '') ? (value as ExportDataset) : 'projects';
+}
+
+/**
+ * CSV exports for managers: pick what (projects, funding decisions, payments, milestones, status
+ * reports) and of which agreement, then the profile. The choice is in the URL (?dataset=&agreementId=).
+ * The projects list exports its own filtered view; this page exports whole lists.
+ */
+export function ExportsPage() {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const title = t('exports.title');
+  useDocumentTitle(title);
+  const [search, setSearch] = useSearchParams();
+  const dataset = datasetOf(search.get('dataset'));
+  const agreementParam = search.get('agreementId');
+  const agreementId = agreementParam && UUID.test(agreementParam) ? agreementParam : undefined;
+  const agreements = useAgreements();
+  const mayExport = useMe().data?.permissions.includes('portfolio:export') ?? false;
+
+  const change = (next: { dataset: ExportDataset; agreementId?: string }) => {
+    const params = new URLSearchParams();
+    if (next.dataset !== 'projects') params.set('dataset', next.dataset);
+    if (next.agreementId) params.set('agreementId', next.agreementId);
+    setSearch(params, { replace: true });
+  };
+
+  return (
+    <section aria-labelledby={headingId}>
+      <h1 id={headingId} tabIndex={-1}>
+        {title}
+      </h1>
+      {!mayExport ? (
+        <p>{t('exports.forbidden')}</p>
+      ) : (
+        <>
+          <p>{t('exports.intro')}</p>
+          <form className="exports__choices" aria-label={t('exports.choices')} onSubmit={(e) => e.preventDefault()}>
+            <SelectField
+              label={t('exports.dataset')}
+              value={dataset}
+              onChange={(e) => change({ dataset: datasetOf(e.target.value), agreementId })}
+            >
+              {EXPORT_DATASETS.map((value) => (
+                <option key={value} value={value}>
+                  {t(`exports.datasets.${value}`)}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField
+              label={t('exports.agreement')}
+              value={agreementId ?? ''}
+              onChange={(e) => change({ dataset, agreementId: e.target.value || undefined })}
+            >
+              <option value="">{t('exports.allAgreements')}</option>
+              {agreements.data?.map((agreement) => (
+                <option key={agreement.id} value={agreement.id}>
+                  {agreement.title}
+                </option>
+              ))}
+            </SelectField>
+          </form>
+          <ExportPanel key={`${dataset}:${agreementId ?? ''}`} dataset={dataset} filters={{ agreementId }} />
+        </>
+      )}
+    </section>
+  );
+}

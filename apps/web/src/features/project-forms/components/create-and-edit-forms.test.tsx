@@ -1,0 +1,373 @@
+import '@testing-library/jest-dom';
+import { todayIso } from '@salkku/shared';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import type { Agreement, PriorityArea } from '../../../lib/api/portfolio-choices';
+import {
+  currentUrl,
+  jsonResponse,
+  mockFetch,
+  renderApp,
+  requestsTo,
+  signedInMe,
+  withSession,
+} from '../../../test/render-app';
+import {
+  PROJECT_ID,
+  akkeDecision,
+  milestones,
+  pageOf,
+  payments,
+  project,
+  projectPageApi,
+} from '../../project-detail/test/fixtures';
+import type { Organisation } from '../api/records';
+
+const AGREEMENT_ID = project.priorityArea.agreementId;
+const STAMP = { version: 1, createdAt: '2021-01-01T00:00:00.000Z', updatedAt: '2021-01-01T00:00:00.000Z' };
+
+const agreement: Agreement = {
+  ...STAMP,
+  id: AGREEMENT_ID,
+  title: 'Kuopion ekosysteemisopimus 2021–2027',
+  cityId: 'c1e2f3a4-0000-4000-8000-0000000000c1',
+  city: { id: 'c1e2f3a4-0000-4000-8000-0000000000c1', name: 'Kuopion kaupunki' },
+  signedOn: null,
+  validFrom: null,
+  validTo: null,
+};
+
+const area = (id: string, nameFi: string, agreementId = AGREEMENT_ID): PriorityArea => ({
+  ...STAMP,
+  id,
+  agreementId,
+  nameFi,
+  nameSv: null,
+  nameEn: null,
+  description: null,
+  subThemes: [],
+});
+const WATER = area(project.priorityArea.id, 'Vesi');
+const HEALTH = area('a3c8e1f2-0000-4000-8000-000000000002', 'Terveysteknologia');
+
+const organisation = (id: string, name: string, kind: Organisation['kind']): Organisation => ({
+  ...STAMP,
+  id,
+  name,
+  kind,
+  businessId: null,
+  country: 'FI',
+});
+const SAVONIA = organisation(
+  project.leadOrganisation.id,
+  'Savonia-ammattikorkeakoulu',
+  'university_of_applied_sciences',
+);
+const KUOPIO = organisation('c1e2f3a4-0000-4000-8000-0000000000c1', 'Kuopion kaupunki', 'city');
+const MINISTRY = organisation(akkeDecision.funderId, 'Työ- ja elinkeinoministeriö', 'ministry');
+const ORGANISATIONS = [KUOPIO, SAVONIA, MINISTRY];
+
+/** The project page's API plus what the forms read: agreements, priority areas, organisations, single records. */
+function formsApi(answer: (request: Request) => Response | undefined = () => undefined) {
+  return mockFetch(
+    withSession((request) => {
+      const special = answer(request);
+      if (special) return special;
+      const { pathname } = new URL(request.url);
+      switch (pathname) {
+        case '/api/agreements':
+          return jsonResponse(pageOf([agreement]));
+        case '/api/priority-areas':
+          return jsonResponse(pageOf([WATER, HEALTH]));
+        case '/api/organisations':
+          return jsonResponse(pageOf(ORGANISATIONS));
+        case `/api/funding-decisions/${akkeDecision.id}`:
+          return jsonResponse(akkeDecision);
+        case `/api/payments/${payments[0]!.id}`:
+          return jsonResponse(payments[0]);
+        case `/api/milestones/${milestones[2]!.id}`:
+          return jsonResponse(milestones[2]);
+        default:
+          return projectPageApi()(request);
+      }
+    }),
+  );
+}
+
+function type(label: RegExp | string, value: string) {
+  fireEvent.change(screen.getByLabelText(label), { target: { value } });
+}
+
+function choose(label: RegExp | string, optionName: string) {
+  const select = screen.getByLabelText(label);
+  const option = within(select).getByRole<HTMLOptionElement>('option', { name: optionName });
+  fireEvent.change(select, { target: { value: option.value } });
+}
+
+const save = () => fireEvent.click(screen.getByRole('button', { name: 'Tallenna' }));
+
+afterEach(() => {
+  localStorage.clear();
+});
+
+describe('new project', () => {
+  it('the projects list links to it for coordinators only', async () => {
+    const liaison = {
+      ...signedInMe({ user: { role: 'liaison' } }),
+      permissions: ['portfolio:read' as const],
+      cityId: null,
+    };
+    const emptyList = (request: Request) =>
+      new URL(request.url).pathname === '/api/projects' ? jsonResponse(pageOf([])) : undefined;
+    mockFetch(withSession((request) => emptyList(request) ?? jsonResponse(pageOf([]))));
+    const { router, unmount } = renderApp({ url: '/projects' });
+    fireEvent.click(await screen.findByRole('link', { name: 'Uusi hanke' }));
+    await waitFor(() => expect(currentUrl(router)).toBe('/projects/new'));
+    unmount();
+
+    mockFetch(withSession((request) => emptyList(request) ?? jsonResponse(pageOf([])), liaison));
+    renderApp({ url: '/projects' });
+    await screen.findByRole('heading', { level: 1, name: 'Hankkeet' });
+    await screen.findByText('Hankkeita ei ole vielä.');
+    expect(screen.queryByRole('link', { name: 'Uusi hanke' })).not.toBeInTheDocument();
+  });
+
+  it('creates a project with a partner and opens its page with an announced message', async () => {
+    const fetchMock = formsApi((request) =>
+      request.method === 'POST' && new URL(request.url).pathname === '/api/projects'
+        ? jsonResponse(project, 201)
+        : undefined,
+    );
+    const { router } = renderApp({ url: '/projects/new' });
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Uusi hanke' })).toBeInTheDocument();
+    // The city's only agreement is chosen already; its priority areas are offered.
+    expect(screen.getByLabelText('Ekosysteemisopimus')).toHaveValue(AGREEMENT_ID);
+    await screen.findByRole('option', { name: 'Terveysteknologia' });
+    choose('Painopiste', 'Vesi');
+    type('Tunnus', 'VESI-KH');
+    type('Nimi', 'Vesi-painopisteen käynnistämishanke');
+    choose('Hanketyyppi', 'Käynnistämishanke');
+    choose('Päätoteuttaja', 'Savonia-ammattikorkeakoulu');
+    type('Suunniteltu alkupäivä', '2021-09-01');
+    type('Kokonaisbudjetti (€)', '450 000');
+    fireEvent.click(screen.getByRole('button', { name: 'Lisää osatoteuttaja' }));
+    expect(screen.getByLabelText('Osatoteuttaja 1: organisaatio')).toHaveFocus();
+    choose('Osatoteuttaja 1: organisaatio', 'Kuopion kaupunki');
+    type('Osatoteuttaja 1: rooli hankkeessa', 'Vastinrahoittaja');
+    type('Osatoteuttaja 1: osuus budjetista (€)', '90 000,00');
+    save();
+
+    await waitFor(() => expect(currentUrl(router)).toBe(`/projects/${PROJECT_ID}`));
+    const [post] = requestsTo(fetchMock, '/api/projects', 'POST');
+    expect(await post!.json()).toEqual({
+      priorityAreaId: WATER.id,
+      code: 'VESI-KH',
+      name: 'Vesi-painopisteen käynnistämishanke',
+      summary: null,
+      kind: 'launch',
+      lifecycleStatus: 'planned',
+      leadOrganisationId: SAVONIA.id,
+      plannedStart: '2021-09-01',
+      plannedEnd: null,
+      totalBudget: '450000.00',
+      euraCode: null,
+      partners: [{ organisationId: KUOPIO.id, role: 'Vastinrahoittaja', budgetShare: '90000.00' }],
+    });
+    expect(await screen.findByText('Hanke luotu.')).toHaveAttribute('role', 'status');
+  });
+
+  it('shows the server’s field errors by their fields (translated, or as sent without a code), a partner’s too, and keeps what was typed', async () => {
+    formsApi((request) =>
+      request.method === 'POST'
+        ? jsonResponse(
+            {
+              statusCode: 400,
+              code: 'VALIDATION_FAILED',
+              message: 'Validation failed',
+              details: {
+                code: ['code must start with a letter or digit'],
+                'partners.0.budgetShare': ['budgetShare must not exceed totalBudget'],
+              },
+              // No code for the partner's share: its English message is shown as it came.
+              problems: { code: [{ code: 'invalidFormat' }] },
+            },
+            400,
+          )
+        : undefined,
+    );
+    const { router } = renderApp({ url: '/projects/new' });
+    await screen.findByRole('option', { name: 'Vesi' });
+    choose('Painopiste', 'Vesi');
+    type('Tunnus', '-VESI');
+    type('Nimi', 'Vesihanke');
+    choose('Päätoteuttaja', 'Savonia-ammattikorkeakoulu');
+    fireEvent.click(screen.getByRole('button', { name: 'Lisää osatoteuttaja' }));
+    choose('Osatoteuttaja 1: organisaatio', 'Kuopion kaupunki');
+    type('Osatoteuttaja 1: osuus budjetista (€)', '1');
+    save();
+
+    const code = screen.getByLabelText('Tunnus');
+    await waitFor(() => expect(code).toHaveAttribute('aria-invalid', 'true'));
+    expect(code).toHaveAccessibleDescription(expect.stringContaining('Tarkista arvon muoto.'));
+    expect(code).toHaveFocus();
+    expect(code).toHaveValue('-VESI');
+    expect(screen.getByLabelText('Osatoteuttaja 1: osuus budjetista (€)')).toHaveAccessibleDescription(
+      expect.stringContaining('budgetShare must not exceed totalBudget'),
+    );
+    expect(screen.getByLabelText('Nimi')).not.toHaveAttribute('aria-invalid');
+    expect(currentUrl(router)).toBe('/projects/new');
+  });
+
+  it('asks for the required fields before sending anything', async () => {
+    const fetchMock = formsApi();
+    renderApp({ url: '/projects/new' });
+    await screen.findByRole('option', { name: 'Vesi' });
+    save();
+    await waitFor(() => expect(screen.getByLabelText('Painopiste')).toHaveAttribute('aria-invalid', 'true'));
+    for (const label of ['Tunnus', 'Nimi', 'Päätoteuttaja']) {
+      expect(screen.getByLabelText(label)).toHaveAccessibleDescription(
+        expect.stringContaining('Tämä tieto on pakollinen.'),
+      );
+    }
+    expect(requestsTo(fetchMock, '/api/projects', 'POST')).toHaveLength(0);
+  });
+});
+
+describe('edit links on the project page', () => {
+  it('name the record they edit and open its form', async () => {
+    formsApi();
+    const { router } = renderApp({ url: `/projects/${PROJECT_ID}` });
+    await screen.findByRole('heading', { level: 1, name: project.name });
+    expect(
+      await screen.findByRole('link', {
+        name: 'Muokkaa rahoituspäätöstä Työ- ja elinkeinoministeriö, AKKE-rahoitus, 20.9.2021',
+      }),
+    ).toHaveAttribute('href', `/projects/${PROJECT_ID}/funding-decisions/${akkeDecision.id}/edit`);
+    expect(await screen.findByRole('link', { name: /^Muokkaa maksua 30\.11\.2021, 20\s000,00\s€$/ })).toHaveAttribute(
+      'href',
+      `/projects/${PROJECT_ID}/funding-decisions/${akkeDecision.id}/payments/${payments[0]!.id}/edit`,
+    );
+    fireEvent.click(await screen.findByRole('link', { name: 'Muokkaa virstanpylvästä Testiympäristö auki' }));
+    await waitFor(() =>
+      expect(currentUrl(router)).toBe(`/projects/${PROJECT_ID}/milestones/${milestones[2]!.id}/edit`),
+    );
+    expect(await screen.findByLabelText('Otsikko')).toHaveValue('Testiympäristö auki');
+  });
+});
+
+describe('edit funding decision', () => {
+  const url = `/projects/${PROJECT_ID}/funding-decisions/${akkeDecision.id}/edit`;
+  const path = `/api/funding-decisions/${akkeDecision.id}`;
+
+  it('offers the current status and the allowed transitions only', async () => {
+    formsApi();
+    renderApp({ url });
+    const status = await screen.findByLabelText('Tila');
+    expect(
+      within(status)
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(['Myönnetty', 'Muutettu', 'Peruttu']);
+    expect(status).toHaveValue('granted');
+    expect(screen.getByLabelText('Myönnetty summa (€)')).toHaveValue('200000,00');
+    expect(screen.getByLabelText('Rahoitusosuus (%)')).toHaveValue('80,00');
+  });
+
+  it.each([
+    [412, 'PRECONDITION_FAILED'],
+    [409, 'STALE_VERSION'],
+  ])('on a version conflict (%i) keeps what was typed and reloads the latest version', async (status, code) => {
+    let server = akkeDecision;
+    let patches = 0;
+    const fetchMock = formsApi((request) => {
+      const { pathname } = new URL(request.url);
+      if (request.method === 'PATCH') {
+        patches += 1;
+        return patches === 1
+          ? jsonResponse({ statusCode: status, code, message: 'Changed by someone else' }, status)
+          : jsonResponse(server);
+      }
+      return pathname === path ? jsonResponse(server) : undefined;
+    });
+    const { router } = renderApp({ url });
+    await screen.findByLabelText('Myönnetty summa (€)');
+    type('Myönnetty summa (€)', '210 000');
+    choose('Tila', 'Muutettu');
+    server = { ...akkeDecision, version: 2, conditions: 'Raportointi puolivuosittain' };
+    save();
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Joku muu on muuttanut');
+    expect(screen.getByLabelText('Myönnetty summa (€)')).toHaveValue('210 000');
+    expect(screen.getByLabelText('Tila')).toHaveValue('amended');
+
+    fireEvent.click(within(alert).getByRole('button', { name: 'Lataa uusin versio' }));
+    expect(await screen.findByText('Palvelimella muuttuneet kentät: Ehdot')).toBeInTheDocument();
+    expect(screen.getByLabelText('Myönnetty summa (€)')).toHaveValue('210 000');
+
+    save();
+    await waitFor(() => expect(currentUrl(router)).toBe(`/projects/${PROJECT_ID}`));
+    const [first, second] = requestsTo(fetchMock, path, 'PATCH');
+    expect(first!.headers.get('If-Match')).toBe('"1"');
+    expect(second!.headers.get('If-Match')).toBe('"2"');
+    expect(await second!.json()).toMatchObject({ amountGranted: '210000.00', status: 'amended' });
+    expect(await screen.findByText('Rahoituspäätös tallennettu.')).toHaveAttribute('role', 'status');
+  });
+});
+
+describe('edit payment', () => {
+  it('saves with the version read as If-Match', async () => {
+    const payment = payments[0]!;
+    const path = `/api/payments/${payment.id}`;
+    const fetchMock = formsApi((request) =>
+      request.method === 'PATCH' ? jsonResponse({ ...payment, version: 2 }) : undefined,
+    );
+    const { router } = renderApp({
+      url: `/projects/${PROJECT_ID}/funding-decisions/${akkeDecision.id}/payments/${payment.id}/edit`,
+    });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Muokkaa maksua' })).toBeInTheDocument();
+    expect(screen.getByLabelText('Summa (€)')).toHaveValue('20000,00');
+    type('Summa (€)', '25 000');
+    type('Lisätieto', 'Ennakko, korjattu');
+    save();
+
+    await waitFor(() => expect(currentUrl(router)).toBe(`/projects/${PROJECT_ID}`));
+    const [patch] = requestsTo(fetchMock, path, 'PATCH');
+    expect(patch!.headers.get('If-Match')).toBe(`"${payment.version}"`);
+    expect(await patch!.json()).toEqual({ amount: '25000.00', paidOn: payment.paidOn, note: 'Ennakko, korjattu' });
+    expect(await screen.findByText('Maksu tallennettu.')).toHaveAttribute('role', 'status');
+  });
+});
+
+describe('edit milestone', () => {
+  it('marks it done with today’s (Helsinki) date and saves with If-Match', async () => {
+    const milestone = milestones[2]!;
+    const path = `/api/milestones/${milestone.id}`;
+    const fetchMock = formsApi((request) =>
+      request.method === 'PATCH' ? jsonResponse({ ...milestone, status: 'done', version: 2 }) : undefined,
+    );
+    const { router } = renderApp({ url: `/projects/${PROJECT_ID}/milestones/${milestone.id}/edit` });
+    const status = await screen.findByLabelText('Tila');
+    expect(
+      within(status)
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(['Suunniteltu', 'Käynnissä', 'Valmis', 'Peruttu']);
+    expect(screen.queryByLabelText('Valmistumispäivä')).not.toBeInTheDocument();
+    choose('Tila', 'Valmis');
+    expect(screen.getByLabelText('Valmistumispäivä')).toHaveValue(todayIso());
+    save();
+
+    await waitFor(() => expect(currentUrl(router)).toBe(`/projects/${PROJECT_ID}`));
+    const [patch] = requestsTo(fetchMock, path, 'PATCH');
+    expect(patch!.headers.get('If-Match')).toBe(`"${milestone.version}"`);
+    expect(await patch!.json()).toEqual({
+      title: milestone.title,
+      dueDate: milestone.dueDate,
+      description: null,
+      status: 'done',
+      completedOn: todayIso(),
+    });
+    expect(await screen.findByText('Virstanpylväs tallennettu.')).toHaveAttribute('role', 'status');
+  });
+});

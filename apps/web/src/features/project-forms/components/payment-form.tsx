@@ -1,0 +1,106 @@
+import { todayIso } from '@salkku/shared';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { api, unwrap } from '../../../lib/api/client';
+import {
+  ifMatch,
+  paymentOptions,
+  useDecisionRecord,
+  usePaymentRecord,
+  type FundingDecision,
+  type Payment,
+} from '../api/records';
+import { moneyToInput } from '../lib/money';
+import { TextControl } from './controls';
+import { RecordFormPage, RecordLoading, useRecordForm, type Values } from './record-form';
+
+const FIELDS = ['amount', 'paidOn', 'note'] as const;
+type F = (typeof FIELDS)[number];
+
+function valuesOf(payment: Payment): Values<F> {
+  return { amount: moneyToInput(payment.amount), paidOn: payment.paidOn, note: payment.note ?? '' };
+}
+
+/** Record a payment under a funding decision (route /projects/:projectId/funding-decisions/:decisionId/payments/new). */
+export function NewPaymentPage() {
+  const { projectId = '', decisionId = '' } = useParams();
+  const decision = useDecisionRecord(decisionId);
+  if (!decision.data) return <RecordLoading failed={decision.isError} />;
+  return <PaymentForm projectId={projectId} decision={decision.data} />;
+}
+
+/** Edit a payment (route /projects/:projectId/funding-decisions/:decisionId/payments/:paymentId/edit). */
+export function EditPaymentPage() {
+  const { projectId = '', decisionId = '', paymentId = '' } = useParams();
+  const decision = useDecisionRecord(decisionId);
+  const payment = usePaymentRecord(paymentId);
+  if (!decision.data || !payment.data) return <RecordLoading failed={decision.isError || payment.isError} />;
+  return <PaymentForm projectId={projectId} decision={decision.data} payment={payment.data} />;
+}
+
+/** The one form of a payment: a new one under `decision` (paid today unless changed), or the existing `payment`. */
+function PaymentForm({
+  projectId,
+  decision,
+  payment,
+}: {
+  projectId: string;
+  decision: FundingDecision;
+  payment?: Payment;
+}) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const form = useRecordForm<F>({
+    projectId,
+    fields: FIELDS,
+    // "Today" is Helsinki's date, whatever the browser's clock zone.
+    initial: payment ? valuesOf(payment) : { amount: '', paidOn: todayIso(), note: '' },
+    version: payment?.version,
+    required: ['amount', 'paidOn'],
+    money: ['amount'],
+    saved: 'payment',
+    save: (body, version) =>
+      payment
+        ? unwrap(
+            api.PATCH('/api/payments/{id}', {
+              params: { path: { id: payment.id }, header: ifMatch(version) },
+              body: { amount: body.amount ?? '', paidOn: body.paidOn ?? '', note: body.note },
+            }),
+          )
+        : unwrap(
+            api.POST('/api/payments', {
+              body: {
+                fundingDecisionId: decision.id,
+                amount: body.amount ?? '',
+                paidOn: body.paidOn ?? '',
+                note: body.note,
+              },
+            }),
+          ),
+    reload: payment
+      ? async () => {
+          const latest = await queryClient.fetchQuery({ ...paymentOptions(payment.id), staleTime: 0 });
+          return { values: valuesOf(latest), version: latest.version };
+        }
+      : undefined,
+  });
+  const labels: Record<F, string> = {
+    amount: t('projectForms.fields.amount'),
+    paidOn: t('projectForms.fields.paidOn'),
+    note: t('projectForms.fields.note'),
+  };
+  const decisionName = `${decision.funder.name}, ${t(`projectPage.instruments.${decision.instrument}`)}`;
+  return (
+    <RecordFormPage
+      title={t(payment ? 'projectForms.titles.editPayment' : 'projectForms.titles.newPayment')}
+      form={form}
+      fieldLabels={labels}
+      intro={<p>{t('projectForms.decisionFor', { name: decisionName })}</p>}
+    >
+      <TextControl form={form} field="amount" label={labels.amount} money />
+      <TextControl form={form} field="paidOn" label={labels.paidOn} type="date" />
+      <TextControl form={form} field="note" label={labels.note} />
+    </RecordFormPage>
+  );
+}

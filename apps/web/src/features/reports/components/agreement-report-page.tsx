@@ -1,0 +1,474 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { HealthLabel } from '../../../components/health-label';
+import { ApiError } from '../../../lib/api/client';
+import { useFormat } from '../../../lib/format';
+import { localisedName } from '../../../lib/localised-name';
+import { useDocumentTitle } from '../../../lib/use-document-title';
+import {
+  useAgreementReport,
+  type AgreementReport,
+  type HealthCount,
+  type ReportFundingFigures,
+  type ReportFundingTable,
+  type ReportMilestone,
+} from '../api/get-reports';
+import { useReportPeriod } from '../hooks/use-report-period';
+import { periodSearch } from '../lib/period';
+import { PeriodPicker } from './period-picker';
+import { ReportChart } from './report-chart';
+import {
+  compactMoney,
+  PrintButton,
+  PrintHeader,
+  REPORT_COLOURS,
+  ReportSection,
+  ReportTable,
+  usePeriodText,
+} from './report-parts';
+import './reports.css';
+
+const HEALTH_KEYS = ['on_track', 'at_risk', 'off_track', 'none'] as const;
+
+const countOf = (counts: HealthCount[], health: HealthCount['health']) =>
+  counts.find((c) => c.health === health)?.count ?? 0;
+
+/**
+ * The portfolio report of one agreement (/reports/agreements/:agreementId?from=&to=): a summary
+ * with charts and their tables, a section per priority area (a page of its own in print), the
+ * agreement-wide funding, milestones and the status narratives of the period.
+ */
+export function AgreementReportPage() {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const { agreementId = '' } = useParams();
+  const { period, change } = useReportPeriod();
+  const report = useAgreementReport(agreementId, period);
+  const data = report.isError ? undefined : report.data;
+  const title = data ? t('reports.agreement.title', { title: data.agreement.title }) : t('reports.agreement.heading');
+  useDocumentTitle(title);
+  const status = report.error instanceof ApiError ? report.error.status : null;
+
+  return (
+    <section aria-labelledby={headingId} className="report-page">
+      {data && <PrintHeader scope={`${data.agreement.city.name} · ${data.agreement.title}`} period={period} />}
+      <p className="report-back">
+        <Link to={`/reports?${periodSearch(period)}`}>{t('reports.agreement.back')}</Link>
+      </p>
+      <h1 id={headingId} tabIndex={-1}>
+        {title}
+      </h1>
+      <div className="report-toolbar">
+        <PeriodPicker key={`${period.from}/${period.to}`} period={period} onChange={change} />
+        <PrintButton />
+      </div>
+      <p role="status" className="status-message">
+        {report.isFetching ? t('reports.loading') : ''}
+      </p>
+      {report.isError && (
+        <div role="alert" className="error-message">
+          <p>
+            {status === 404
+              ? t('reports.agreement.notFound')
+              : status === 400
+                ? t('reports.invalidPeriod')
+                : t('reports.error')}
+          </p>
+          {status !== 404 && status !== 400 && (
+            <button type="button" onClick={() => void report.refetch()}>
+              {t('reports.retry')}
+            </button>
+          )}
+        </div>
+      )}
+      {data && (
+        <div aria-busy={report.isPlaceholderData || undefined} className="report-body">
+          <AgreementContent data={data} />
+        </div>
+      )}
+    </section>
+  );
+}
+
+function AgreementContent({ data }: { data: AgreementReport }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const periodText = usePeriodText(data.period);
+  const areaName = (area: AgreementReport['priorityAreas'][number]) => localisedName(area, format.language);
+
+  // Funding by priority area (and the agreement-wide decisions), for the chart and its table.
+  const fundingGroups = [
+    ...data.priorityAreas.map((area) => ({ key: area.id, name: areaName(area), figures: area.funding.total })),
+    ...(data.agreementWideFunding.rows.length > 0
+      ? [{ key: 'agreement', name: t('reports.funding.agreementWide'), figures: data.agreementWideFunding.total }]
+      : []),
+  ];
+  const fundingSummary = fundingGroups
+    .map((group) =>
+      t('reports.funding.summaryItem', {
+        name: group.name,
+        granted: format.money(group.figures.granted),
+        paid: format.money(group.figures.paid),
+        remaining: format.money(group.figures.remaining),
+      }),
+    )
+    .join('; ');
+  const healthSummary = data.priorityAreas
+    .map(
+      (area) =>
+        `${areaName(area)}: ${HEALTH_KEYS.map((h) => `${t(`health.${h}`)} ${countOf(area.projectsByHealth, h)}`).join(', ')}`,
+    )
+    .join('; ');
+
+  return (
+    <>
+      <p className="report-scope">
+        {t('reports.agreement.scope', {
+          city: data.agreement.city.name,
+          period: periodText,
+          asOf: format.date(data.period.asOf),
+        })}
+      </p>
+
+      <ReportSection title={t('reports.agreement.summary')}>
+        <div className="report-charts">
+          <ReportChart
+            label={t('reports.funding.chart', { summary: fundingSummary })}
+            data={fundingGroups.map((group) => ({
+              name: group.name,
+              // Numbers only for drawing the bars; every figure shown as text is the exact decimal string.
+              granted: Number(group.figures.granted),
+              paid: Number(group.figures.paid),
+              remaining: Number(group.figures.remaining),
+            }))}
+            categoryKey="name"
+            formatValue={compactMoney(format.language)}
+            series={[
+              { key: 'granted', label: t('reports.funding.granted'), colour: REPORT_COLOURS.granted },
+              { key: 'paid', label: t('reports.funding.paid'), colour: REPORT_COLOURS.paid },
+              { key: 'remaining', label: t('reports.funding.remaining'), colour: REPORT_COLOURS.remaining },
+            ]}
+          />
+          <ReportChart
+            label={t('reports.agreement.healthChart', { summary: healthSummary })}
+            data={data.priorityAreas.map((area) => ({
+              name: areaName(area),
+              ...Object.fromEntries(HEALTH_KEYS.map((health) => [health, countOf(area.projectsByHealth, health)])),
+            }))}
+            categoryKey="name"
+            stacked
+            series={HEALTH_KEYS.map((health) => ({
+              key: health,
+              label: t(`health.${health}`),
+              colour: REPORT_COLOURS.health[health],
+            }))}
+          />
+        </div>
+        <ReportTable caption={t('reports.funding.byArea')}>
+          <thead>
+            <tr>
+              <th scope="col">{t('reports.funding.area')}</th>
+              <FigureHeaders />
+            </tr>
+          </thead>
+          <tbody>
+            {fundingGroups.map((group) => (
+              <tr key={group.key}>
+                <th scope="row">{group.name}</th>
+                <FigureCells figures={group.figures} />
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">{t('reports.total')}</th>
+              <FigureCells figures={data.funding.total} />
+            </tr>
+          </tfoot>
+        </ReportTable>
+        <ReportTable caption={t('reports.agreement.healthByArea')}>
+          <thead>
+            <tr>
+              <th scope="col">{t('reports.funding.area')}</th>
+              {HEALTH_KEYS.map((health) => (
+                <th scope="col" className="num" key={health}>
+                  {t(`health.${health}`)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {data.priorityAreas.map((area) => (
+              <tr key={area.id}>
+                <th scope="row">{areaName(area)}</th>
+                {HEALTH_KEYS.map((health) => (
+                  <td className="num" key={health}>
+                    {countOf(area.projectsByHealth, health)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </ReportTable>
+        <FundingTable caption={t('reports.funding.byFunder')} table={data.funding} />
+      </ReportSection>
+
+      {data.priorityAreas.map((area) => (
+        <ReportSection key={area.id} title={areaName(area)} className="report-section--area">
+          <ProjectsTable area={area} />
+          <FundingTable caption={t('reports.funding.areaByFunder', { name: areaName(area) })} table={area.funding} />
+        </ReportSection>
+      ))}
+
+      {data.agreementWideFunding.rows.length > 0 && (
+        <ReportSection title={t('reports.funding.agreementWide')}>
+          <FundingTable caption={t('reports.funding.agreementWideByFunder')} table={data.agreementWideFunding} />
+        </ReportSection>
+      )}
+
+      <ReportSection title={t('reports.milestones.title')} className="report-section--break">
+        <MilestoneTable
+          title={t('reports.milestones.completed')}
+          items={data.milestones.completed}
+          empty={t('reports.milestones.emptyCompleted')}
+          show="completed"
+        />
+        <MilestoneTable
+          title={t('reports.milestones.due')}
+          items={data.milestones.due}
+          empty={t('reports.milestones.emptyDue')}
+          show="due"
+        />
+        <MilestoneTable
+          title={t('reports.milestones.overdue', { date: format.date(data.period.asOf) })}
+          items={data.milestones.overdue}
+          empty={t('reports.milestones.emptyOverdue')}
+          show="overdue"
+        />
+      </ReportSection>
+
+      <ReportSection title={t('reports.narratives.title')} className="report-section--break">
+        {data.narratives.length === 0 ? (
+          <p>{t('reports.narratives.empty')}</p>
+        ) : (
+          <ul className="report-narratives">
+            {data.narratives.map((narrative) => (
+              <li key={narrative.id}>
+                <p className="report-narratives__meta">
+                  <span>{format.date(narrative.reportingDate)}</span>
+                  {' · '}
+                  <Link to={`/projects/${narrative.project.id}`}>
+                    {narrative.project.code} {narrative.project.name}
+                  </Link>
+                  {' · '}
+                  <HealthLabel health={narrative.health} />
+                </p>
+                <p>{narrative.summary}</p>
+                {narrative.risks && (
+                  <p>
+                    <strong>{t('reports.narratives.risks')}</strong> {narrative.risks}
+                  </p>
+                )}
+                {narrative.nextSteps && (
+                  <p>
+                    <strong>{t('reports.narratives.nextSteps')}</strong> {narrative.nextSteps}
+                  </p>
+                )}
+                <p className="secondary">{t('reports.narratives.author', { name: narrative.author })}</p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </ReportSection>
+    </>
+  );
+}
+
+function FigureHeaders() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <th scope="col" className="num">
+        {t('reports.funding.granted')}
+      </th>
+      <th scope="col" className="num">
+        {t('reports.funding.paid')}
+      </th>
+      <th scope="col" className="num">
+        {t('reports.funding.paidInPeriod')}
+      </th>
+      <th scope="col" className="num">
+        {t('reports.funding.remaining')}
+      </th>
+    </>
+  );
+}
+
+function FigureCells({ figures }: { figures: ReportFundingFigures }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <>
+      <td className="num">
+        {format.money(figures.granted)}
+        {figures.unknownAmounts > 0 && (
+          <span className="secondary">{t('reports.funding.unknown', { count: figures.unknownAmounts })}</span>
+        )}
+      </td>
+      <td className="num">{format.money(figures.paid)}</td>
+      <td className="num">{format.money(figures.paidInPeriod)}</td>
+      <td className="num">{format.money(figures.remaining)}</td>
+    </>
+  );
+}
+
+function FundingTable({ caption, table }: { caption: string; table: ReportFundingTable }) {
+  const { t } = useTranslation();
+  if (table.rows.length === 0) {
+    return (
+      <p>
+        <strong>{caption}:</strong> {t('reports.funding.empty')}
+      </p>
+    );
+  }
+  return (
+    <ReportTable caption={caption}>
+      <thead>
+        <tr>
+          <th scope="col">{t('reports.funding.funder')}</th>
+          <th scope="col">{t('reports.funding.instrument')}</th>
+          <FigureHeaders />
+        </tr>
+      </thead>
+      <tbody>
+        {table.rows.map((row) => (
+          <tr key={`${row.funder.id}/${row.instrument}`}>
+            <th scope="row">{row.funder.name}</th>
+            <td>{t(`projectPage.instruments.${row.instrument}`)}</td>
+            <FigureCells figures={row} />
+          </tr>
+        ))}
+      </tbody>
+      <tfoot>
+        <tr>
+          <th scope="row" colSpan={2}>
+            {t('reports.total')}
+          </th>
+          <FigureCells figures={table.total} />
+        </tr>
+      </tfoot>
+    </ReportTable>
+  );
+}
+
+function ProjectsTable({ area }: { area: AgreementReport['priorityAreas'][number] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const name = localisedName(area, format.language);
+  if (area.projects.length === 0) return <p>{t('reports.projects.empty')}</p>;
+  return (
+    <ReportTable caption={t('reports.projects.caption', { name })}>
+      <thead>
+        <tr>
+          <th scope="col">{t('reports.projects.project')}</th>
+          <th scope="col">{t('reports.projects.kind')}</th>
+          <th scope="col">{t('reports.projects.lifecycle')}</th>
+          <th scope="col">{t('reports.projects.health')}</th>
+          <th scope="col">{t('reports.projects.reasons')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {area.projects.map((project) => (
+          <tr key={project.id}>
+            <th scope="row">
+              <Link to={`/projects/${project.id}`}>
+                {project.code} {project.name}
+              </Link>
+            </th>
+            <td>{t(`projectPage.kinds.${project.kind}`)}</td>
+            <td>{t(`lifecycle.${project.lifecycleStatus}`)}</td>
+            <td>
+              <HealthLabel health={project.latestReport?.health ?? null} />
+              {project.latestReport && (
+                <span className="secondary">{format.date(project.latestReport.reportingDate)}</span>
+              )}
+            </td>
+            <td>
+              {project.latestReport ? (
+                <>
+                  {project.latestReport.summary}
+                  {project.latestReport.risks && (
+                    <span className="secondary">
+                      {t('reports.narratives.risks')} {project.latestReport.risks}
+                    </span>
+                  )}
+                </>
+              ) : (
+                ''
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </ReportTable>
+  );
+}
+
+function MilestoneTable({
+  title,
+  items,
+  empty,
+  show,
+}: {
+  title: string;
+  items: ReportMilestone[];
+  empty: string;
+  show: 'completed' | 'due' | 'overdue';
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <>
+      <h3>{title}</h3>
+      {items.length === 0 ? (
+        <p>{empty}</p>
+      ) : (
+        <ReportTable caption={title}>
+          <thead>
+            <tr>
+              <th scope="col">{t('reports.milestones.milestone')}</th>
+              <th scope="col">{t('reports.milestones.project')}</th>
+              <th scope="col" className="num">
+                {t('reports.milestones.dueDate')}
+              </th>
+              {show === 'completed' && (
+                <th scope="col" className="num">
+                  {t('reports.milestones.completedOn')}
+                </th>
+              )}
+              {show === 'due' && <th scope="col">{t('reports.milestones.state')}</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((milestone) => (
+              <tr key={milestone.id}>
+                <th scope="row">{milestone.title}</th>
+                <td>
+                  <Link to={`/projects/${milestone.project.id}`}>
+                    {milestone.project.code} {milestone.project.name}
+                  </Link>
+                </td>
+                <td className="num">{format.date(milestone.dueDate)}</td>
+                {show === 'completed' && <td className="num">{format.date(milestone.completedOn)}</td>}
+                {show === 'due' && (
+                  <td>{milestone.overdue ? t('reports.milestones.isOverdue') : t('reports.milestones.isOpen')}</td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </ReportTable>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,443 @@
+import { todayIso } from '@salkku/shared';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import {
+  currentUrl,
+  emptyDashboardResponse,
+  jsonResponse,
+  mockFetch,
+  renderApp,
+  requestsTo,
+  signedInMe,
+  withSession,
+} from '../../../test/render-app';
+import type { AgreementReport, NationalReport } from '../api/get-reports';
+
+const KUOPIO_AGREEMENT = 'a3c8e1f2-0000-4000-8000-0000000000aa';
+const OULU_AGREEMENT = 'a3c8e1f2-0000-4000-8000-0000000000bb';
+const WATER_ID = 'a3c8e1f2-0000-4000-8000-000000000001';
+const HEALTH_ID = 'a3c8e1f2-0000-4000-8000-000000000002';
+const KUOPIO = { id: 'c1e2f3a4-0000-4000-8000-0000000000c1', name: 'Kuopion kaupunki' };
+const OULU = { id: 'c1e2f3a4-0000-4000-8000-0000000000c2', name: 'Oulun kaupunki' };
+const MINISTRY = { id: 'c1e2f3a4-0000-4000-8000-000000000009', name: 'Työ- ja elinkeinoministeriö' };
+const VESI = { id: 'b7d1c2e3-0000-4000-8000-000000000001', code: 'VESI-KH', name: 'Vesi-painopisteen käynnistyshanke' };
+
+const PERIOD_2024 = { from: '2024-01-01', to: '2024-12-31', asOf: '2024-12-31', today: '2026-11-28' };
+const health = (on: number, risk: number, off: number, none: number) => [
+  { health: 'on_track' as const, count: on },
+  { health: 'at_risk' as const, count: risk },
+  { health: 'off_track' as const, count: off },
+  { health: 'none' as const, count: none },
+];
+const figures = (granted: string, paid: string, paidInPeriod: string, remaining: string, unknownAmounts = 0) => ({
+  granted,
+  paid,
+  paidInPeriod,
+  remaining,
+  unknownAmounts,
+});
+
+const NATIONAL: NationalReport = {
+  period: PERIOD_2024,
+  staleAfterDays: 90,
+  agreements: [
+    {
+      agreement: { id: KUOPIO_AGREEMENT, title: 'Kuopion ekosysteemisopimus' },
+      city: KUOPIO,
+      projects: 3,
+      projectsByHealth: health(1, 1, 0, 1),
+      overdueMilestones: 2,
+      projectsNeedingUpdate: 1,
+      ...figures('1234567.89', '234567.89', '100000.00', '1000000.00', 1),
+    },
+    {
+      agreement: { id: OULU_AGREEMENT, title: 'Oulun ekosysteemisopimus' },
+      city: OULU,
+      projects: 1,
+      projectsByHealth: health(0, 0, 1, 0),
+      overdueMilestones: 0,
+      projectsNeedingUpdate: 0,
+      ...figures('1000.00', '0.00', '0.00', '1000.00'),
+    },
+  ],
+  totals: {
+    projects: 4,
+    projectsByHealth: health(1, 1, 1, 1),
+    overdueMilestones: 2,
+    projectsNeedingUpdate: 1,
+    ...figures('1235567.89', '234567.89', '100000.00', '1001000.00', 1),
+  },
+};
+
+const AGREEMENT_REPORT: AgreementReport = {
+  agreement: {
+    id: KUOPIO_AGREEMENT,
+    title: 'Kuopion ekosysteemisopimus',
+    validFrom: '2021-02-09',
+    validTo: '2027-12-31',
+    city: KUOPIO,
+  },
+  period: PERIOD_2024,
+  priorityAreas: [
+    {
+      id: WATER_ID,
+      nameFi: 'Vesi',
+      nameSv: 'Vatten',
+      nameEn: 'Water',
+      projectsByHealth: health(0, 1, 0, 0),
+      projects: [
+        {
+          ...VESI,
+          kind: 'launch',
+          lifecycleStatus: 'active',
+          latestReport: {
+            id: 'e1e2f3a4-0000-4000-8000-000000000001',
+            reportingDate: '2024-06-30',
+            health: 'at_risk',
+            summary: 'Rekrytointi viivästyi.',
+            risks: 'Toimittaja myöhässä',
+          },
+        },
+      ],
+      funding: {
+        rows: [{ funder: MINISTRY, instrument: 'akke', ...figures('200000.00', '50000.50', '50000.50', '149999.50') }],
+        total: figures('200000.00', '50000.50', '50000.50', '149999.50'),
+      },
+    },
+    {
+      id: HEALTH_ID,
+      nameFi: 'Terveysteknologia',
+      nameSv: null,
+      nameEn: null,
+      projectsByHealth: health(0, 0, 0, 0),
+      projects: [],
+      funding: { rows: [], total: figures('0.00', '0.00', '0.00', '0.00') },
+    },
+  ],
+  agreementWideFunding: {
+    rows: [{ funder: KUOPIO, instrument: 'city_co_funding', ...figures('3000.00', '1000.00', '0.00', '2000.00') }],
+    total: figures('3000.00', '1000.00', '0.00', '2000.00'),
+  },
+  funding: {
+    rows: [
+      { funder: KUOPIO, instrument: 'city_co_funding', ...figures('3000.00', '1000.00', '0.00', '2000.00') },
+      { funder: MINISTRY, instrument: 'akke', ...figures('200000.00', '50000.50', '50000.50', '149999.50') },
+    ],
+    total: figures('203000.00', '51000.50', '50000.50', '151999.50'),
+  },
+  milestones: {
+    completed: [
+      {
+        id: 'd1e2f3a4-0000-4000-8000-000000000001',
+        title: 'Testiympäristö auki',
+        dueDate: '2024-03-01',
+        status: 'done',
+        completedOn: '2024-02-20',
+        overdue: false,
+        project: VESI,
+        priorityAreaId: WATER_ID,
+      },
+    ],
+    due: [
+      {
+        id: 'd1e2f3a4-0000-4000-8000-000000000002',
+        title: 'Ohjausryhmä koottu',
+        dueDate: '2024-05-01',
+        status: 'planned',
+        completedOn: null,
+        overdue: true,
+        project: VESI,
+        priorityAreaId: WATER_ID,
+      },
+    ],
+    overdue: [],
+  },
+  narratives: [
+    {
+      id: 'e1e2f3a4-0000-4000-8000-000000000001',
+      reportingDate: '2024-06-30',
+      health: 'at_risk',
+      lifecycleStatus: 'active',
+      summary: 'Rekrytointi viivästyi.',
+      risks: 'Toimittaja myöhässä',
+      nextSteps: 'Uusi haku syksyllä',
+      author: 'Kaisa Koordinaattori',
+      project: VESI,
+      priorityAreaId: WATER_ID,
+    },
+  ],
+};
+
+function mockApi(
+  options: { national?: (request: Request) => Response; agreement?: (request: Request) => Response } = {},
+  language: 'fi' | 'sv' | 'en' = 'fi',
+) {
+  return mockFetch(
+    withSession(
+      (request) => {
+        const { pathname } = new URL(request.url);
+        if (pathname === '/api/reports/national') return (options.national ?? (() => jsonResponse(NATIONAL)))(request);
+        if (pathname.startsWith('/api/reports/agreements/')) {
+          return (options.agreement ?? (() => jsonResponse(AGREEMENT_REPORT)))(request);
+        }
+        if (pathname === '/api/dashboard') return emptyDashboardResponse();
+        return jsonResponse({ statusCode: 404, code: 'NOT_FOUND', message: 'Not found' }, 404);
+      },
+      // A ministry liaison: every city, reads only.
+      {
+        ...signedInMe({ user: { language, role: 'liaison', organisation: null } }),
+        permissions: ['portfolio:read', 'organisations:read'],
+        cityId: null,
+      },
+    ),
+  );
+}
+
+/** The reports' chunk (with the chart library) loads on demand: slower than a render on a busy machine. */
+const LOAD = { timeout: 5000 };
+const nbsp = (text: string) => text.replace(/ /g, '\u00a0');
+const cells = (row: HTMLElement) =>
+  within(row)
+    .getAllByRole('cell')
+    .map((cell) => cell.textContent);
+const queryOf = (request: Request) => Object.fromEntries(new URL(request.url).searchParams);
+
+describe('national report page', () => {
+  it('is in the menu, and shows every agreement side by side with totals, charts and links to each report', async () => {
+    const fetchMock = mockApi();
+    renderApp({ url: '/' });
+    const nav = await screen.findByRole('navigation', { name: 'Päävalikko' }, LOAD);
+    fireEvent.click(within(nav).getByRole('link', { name: 'Raportit' }));
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sopimukset rinnakkain' }, LOAD)).toBeInTheDocument();
+    expect(within(nav).getByRole('link', { name: 'Raportit' })).toHaveAttribute('aria-current', 'page');
+    // Without a period in the URL: the current calendar year in Helsinki.
+    const year = todayIso('Europe/Helsinki').slice(0, 4);
+    expect(queryOf(requestsTo(fetchMock, '/api/reports/national')[0]!)).toEqual({
+      from: `${year}-01-01`,
+      to: `${year}-12-31`,
+    });
+
+    const table = await screen.findByRole('table', { name: /^Ekosysteemisopimukset/ });
+    const kuopio = within(table).getByRole('row', { name: /Kuopion kaupunki/ });
+    expect(cells(kuopio)).toEqual([
+      'Kuopion ekosysteemisopimus',
+      '3',
+      '1',
+      '1',
+      '0',
+      '1',
+      nbsp('1 234 567,89 €') + '+ 1 päätös, jonka summa ei ole tiedossa',
+      nbsp('234 567,89 €'),
+      nbsp('100 000,00 €'),
+      nbsp('1 000 000,00 €'),
+      '2',
+      '1',
+    ]);
+    expect(within(kuopio).getByRole('link', { name: 'Kuopion ekosysteemisopimus' })).toHaveAttribute(
+      'href',
+      `/reports/agreements/${KUOPIO_AGREEMENT}?from=2024-01-01&to=2024-12-31`,
+    );
+    const total = within(table).getByRole('row', { name: /Yhteensä/ });
+    expect(cells(total)).toEqual(
+      expect.arrayContaining(['4', nbsp('1 235 567,89 €') + '+ 1 päätös, jonka summa ei ole tiedossa']),
+    );
+    expect(within(table).getByRole('columnheader', { name: 'Päivitystä odottaa (yli 90 päivää)' })).toBeInTheDocument();
+
+    // Each chart is an image with a text summary; the table above holds the same figures.
+    expect(screen.getByRole('img', { name: /Pinottu pylväskaavio/ })).toHaveAccessibleName(
+      expect.stringContaining('Oulun kaupunki: Etenee suunnitellusti 0, Riskissä 0, Ei etene suunnitellusti 1'),
+    );
+    expect(screen.getByRole('img', { name: /myönnetystä, maksetusta/ })).toHaveAccessibleName(
+      expect.stringContaining(`Kuopion kaupunki: myönnetty ${nbsp('1 234 567,89 €')}`),
+    );
+  });
+
+  it('keeps the period in the URL: a year, or a custom range checked before it is asked for', async () => {
+    const fetchMock = mockApi();
+    const { router } = renderApp({ url: '/reports?from=2024-01-01&to=2024-12-31' });
+    const yearSelect = await screen.findByRole('combobox', { name: 'Vuosi' }, LOAD);
+    expect(yearSelect).toHaveValue('2024');
+    expect(queryOf(requestsTo(fetchMock, '/api/reports/national')[0]!)).toEqual({
+      from: '2024-01-01',
+      to: '2024-12-31',
+    });
+
+    fireEvent.change(yearSelect, { target: { value: '2023' } });
+    expect(currentUrl(router)).toBe('/reports?from=2023-01-01&to=2023-12-31');
+    await waitFor(() => expect(requestsTo(fetchMock, '/api/reports/national')).toHaveLength(2));
+    expect(queryOf(requestsTo(fetchMock, '/api/reports/national')[1]!)).toEqual({
+      from: '2023-01-01',
+      to: '2023-12-31',
+    });
+
+    fireEvent.change(screen.getByRole('combobox', { name: 'Vuosi' }), { target: { value: 'custom' } });
+    const from = screen.getByLabelText('Alkaen');
+    const to = screen.getByLabelText('Päättyen');
+    fireEvent.change(from, { target: { value: '2023-06-01' } });
+    fireEvent.change(to, { target: { value: '2023-05-31' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Näytä aikaväli' }));
+    expect(screen.getByLabelText('Päättyen')).toHaveAccessibleDescription('Aikaväli ei voi päättyä ennen alkuaan.');
+    expect(currentUrl(router)).toBe('/reports?from=2023-01-01&to=2023-12-31');
+
+    fireEvent.change(screen.getByLabelText('Päättyen'), { target: { value: '2024-05-31' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Näytä aikaväli' }));
+    expect(currentUrl(router)).toBe('/reports?from=2023-06-01&to=2024-05-31');
+    await waitFor(() => expect(requestsTo(fetchMock, '/api/reports/national')).toHaveLength(3));
+    expect(queryOf(requestsTo(fetchMock, '/api/reports/national')[2]!)).toEqual({
+      from: '2023-06-01',
+      to: '2024-05-31',
+    });
+    // A range that is not a whole year stays shown as a custom one.
+    expect(await screen.findByRole('combobox', { name: 'Vuosi' })).toHaveValue('custom');
+    expect(screen.getByLabelText('Alkaen')).toHaveValue('2023-06-01');
+  });
+
+  it('is translated to Swedish and English', async () => {
+    mockApi({}, 'sv');
+    const sv = renderApp({ url: '/reports', language: 'sv' });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Avtalen sida vid sida' }, LOAD)).toBeInTheDocument();
+    expect(await screen.findByRole('columnheader', { name: 'Utbetalt under perioden' })).toBeInTheDocument();
+    sv.unmount();
+
+    mockApi({}, 'en');
+    renderApp({ url: '/reports', language: 'en' });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Agreements side by side' }, LOAD)).toBeInTheDocument();
+    expect(await screen.findByRole('row', { name: /Total/ })).toBeInTheDocument();
+  });
+});
+
+describe('agreement report page', () => {
+  const url = `/reports/agreements/${KUOPIO_AGREEMENT}?from=2024-01-01&to=2024-12-31`;
+
+  it('shows the report of the period: summary, a section per priority area, milestones and narratives', async () => {
+    const fetchMock = mockApi();
+    renderApp({ url });
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Salkkuraportti: Kuopion ekosysteemisopimus' }, LOAD),
+    ).toBeInTheDocument();
+    const request = requestsTo(fetchMock, `/api/reports/agreements/${KUOPIO_AGREEMENT}`)[0]!;
+    expect(queryOf(request)).toEqual({ from: '2024-01-01', to: '2024-12-31' });
+    expect(screen.getByRole('combobox', { name: 'Vuosi' })).toHaveValue('2024');
+    expect(screen.getByRole('link', { name: 'Kaikki sopimukset' })).toHaveAttribute(
+      'href',
+      '/reports?from=2024-01-01&to=2024-12-31',
+    );
+
+    // Summary: funding by funder and instrument with its total, and each chart's table.
+    const byFunder = screen.getByRole('table', { name: 'Rahoitus rahoittajittain ja rahoitusmuodoittain' });
+    expect(cells(within(byFunder).getByRole('row', { name: /Työ- ja elinkeinoministeriö/ }))).toEqual([
+      'AKKE-rahoitus',
+      nbsp('200 000,00 €'),
+      nbsp('50 000,50 €'),
+      nbsp('50 000,50 €'),
+      nbsp('149 999,50 €'),
+    ]);
+    expect(cells(within(byFunder).getByRole('row', { name: /Yhteensä/ }))).toEqual([
+      nbsp('203 000,00 €'),
+      nbsp('51 000,50 €'),
+      nbsp('50 000,50 €'),
+      nbsp('151 999,50 €'),
+    ]);
+    const byArea = screen.getByRole('table', { name: 'Rahoitus painopisteittäin' });
+    expect(within(byArea).getByRole('row', { name: /Koko sopimuksen rahoitus/ })).toBeInTheDocument();
+    expect(
+      screen.getByRole('img', { name: /painopisteittäin: Vesi: Etenee suunnitellusti 0, Riskissä 1/ }),
+    ).toBeVisible();
+    expect(screen.getByRole('table', { name: /Hankkeet viimeisimmän tilanneraportin mukaan/ })).toBeInTheDocument();
+
+    // A section per priority area, with its projects and their latest health and reasons.
+    const water = screen.getByRole('region', { name: 'Vesi' });
+    expect(water).toHaveClass('report-section--area');
+    const projectRow = within(water).getByRole('row', { name: /VESI-KH/ });
+    expect(cells(projectRow)).toEqual([
+      'Käynnistämishanke',
+      'Käynnissä',
+      'Riskissä30.6.2024',
+      'Rekrytointi viivästyi.Riskit: Toimittaja myöhässä',
+    ]);
+    expect(within(projectRow).getByRole('link', { name: `VESI-KH ${VESI.name}` })).toHaveAttribute(
+      'href',
+      `/projects/${VESI.id}`,
+    );
+    expect(within(water).getByRole('table', { name: /Painopisteen Vesi rahoitus/ })).toBeInTheDocument();
+    const empty = screen.getByRole('region', { name: 'Terveysteknologia' });
+    expect(empty).toHaveTextContent('Painopisteellä ei ole hankkeita.');
+    expect(empty).toHaveTextContent('ei myönnettyä rahoitusta.');
+
+    const milestones = screen.getByRole('region', { name: 'Virstanpylväät' });
+    expect(
+      cells(
+        within(within(milestones).getByRole('table', { name: 'Valmistuneet aikavälillä' })).getAllByRole('row')[1]!,
+      ),
+    ).toEqual([`VESI-KH ${VESI.name}`, '1.3.2024', '20.2.2024']);
+    expect(within(milestones).getByRole('row', { name: /Ohjausryhmä koottu/ })).toHaveTextContent('Myöhässä');
+    expect(milestones).toHaveTextContent('Ei myöhässä olevia virstanpylväitä.');
+
+    const narratives = screen.getByRole('region', { name: 'Tilanneraportit aikavälillä' });
+    expect(narratives).toHaveTextContent('30.6.2024');
+    expect(narratives).toHaveTextContent('Rekrytointi viivästyi.');
+    expect(narratives).toHaveTextContent('Seuraavaksi: Uusi haku syksyllä');
+  });
+
+  it('prints: a print button, and a header for paper with the scope, period and print date', async () => {
+    mockApi();
+    const print = jest.fn();
+    window.print = print;
+    const { container } = renderApp({ url });
+    await screen.findByRole('region', { name: 'Yhteenveto' }, LOAD);
+    fireEvent.click(screen.getByRole('button', { name: 'Tulosta' }));
+    expect(print).toHaveBeenCalledTimes(1);
+    const header = container.querySelector('.report-print-header');
+    expect(header).toHaveTextContent('Kuopion kaupunki · Kuopion ekosysteemisopimus');
+    expect(header).toHaveTextContent('Aikaväli 1.1.2024–31.12.2024');
+    const [y, m, d] = todayIso('Europe/Helsinki').split('-').map(Number) as [number, number, number];
+    expect(header).toHaveTextContent(`Tulostettu ${d}.${m}.${y}`);
+  });
+
+  it('changes the period in the URL and asks the API for it', async () => {
+    const fetchMock = mockApi();
+    const { router } = renderApp({ url });
+    fireEvent.change(await screen.findByRole('combobox', { name: 'Vuosi' }, LOAD), { target: { value: '2022' } });
+    expect(currentUrl(router)).toBe(`/reports/agreements/${KUOPIO_AGREEMENT}?from=2022-01-01&to=2022-12-31`);
+    await waitFor(() => expect(requestsTo(fetchMock, `/api/reports/agreements/${KUOPIO_AGREEMENT}`)).toHaveLength(2));
+    expect(queryOf(requestsTo(fetchMock, `/api/reports/agreements/${KUOPIO_AGREEMENT}`)[1]!)).toEqual({
+      from: '2022-01-01',
+      to: '2022-12-31',
+    });
+  });
+
+  it('says so when the agreement is not found, or the period is refused', async () => {
+    mockApi({ agreement: () => jsonResponse({ statusCode: 404, code: 'NOT_FOUND', message: 'Not found' }, 404) });
+    const first = renderApp({ url });
+    expect(await screen.findByRole('alert', {}, LOAD)).toHaveTextContent('Sopimusta ei löytynyt.');
+    first.unmount();
+
+    mockApi({
+      agreement: () =>
+        jsonResponse(
+          { statusCode: 400, code: 'VALIDATION_FAILED', message: 'Invalid', details: { to: ['too long'] } },
+          400,
+        ),
+    });
+    renderApp({ url: `/reports/agreements/${KUOPIO_AGREEMENT}?from=2000-01-01&to=2024-12-31` });
+    expect(await screen.findByRole('alert', {}, LOAD)).toHaveTextContent('enintään 10 vuotta');
+  });
+
+  it('is translated to Swedish and English', async () => {
+    mockApi({}, 'sv');
+    const sv = renderApp({ url, language: 'sv' });
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Portföljrapport: Kuopion ekosysteemisopimus' }, LOAD),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: 'Vatten' })).toBeInTheDocument();
+    sv.unmount();
+
+    mockApi({}, 'en');
+    renderApp({ url, language: 'en' });
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Portfolio report: Kuopion ekosysteemisopimus' }, LOAD),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: 'Water' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Print' })).toBeInTheDocument();
+  });
+});

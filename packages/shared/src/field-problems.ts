@@ -1,0 +1,94 @@
+/**
+ * What can be wrong with one field of a request, as a stable code. The API reports it next to its
+ * English message (`problems` in the error body); the web app translates the code, so rewording
+ * an API message never loses its translation. Codes only grow: a client that meets a code it does
+ * not know shows the API's message instead.
+ */
+export const FIELD_PROBLEM_CODES = [
+  /** Missing, null, or cleared although the field is required. */
+  'required',
+  /** Text shorter than `min` characters. */
+  'tooShort',
+  /** Text longer than `max` characters. */
+  'tooLong',
+  /** A number below `min`. */
+  'tooSmall',
+  /** A number above `max`. */
+  'tooLarge',
+  /** A list with more than `max` items. */
+  'tooMany',
+  /** Not the expected kind of value or pattern (a string, a whole number, a uuid, a code…). */
+  'invalidFormat',
+  'invalidEmail',
+  /** Not a calendar date YYYY-MM-DD. */
+  'invalidDate',
+  /** Not an amount of euros such as "1234.50" (or not above zero where that is required). */
+  'invalidAmount',
+  /** Not a percentage 0–100 with at most two decimals. */
+  'invalidPercent',
+  /** Not a Finnish business ID (Y-tunnus) with a valid check digit. */
+  'invalidBusinessId',
+  /** Not one of the allowed choices. */
+  'notAllowed',
+  /** A field the request may not contain at all. */
+  'unknownField',
+  /** The referenced record does not exist (or is not visible to the caller). */
+  'notFound',
+  /** The referenced organisation must be a city. */
+  'notCity',
+  /** The referenced city is outside the caller's own. */
+  'outOfScope',
+  /** The referenced project belongs to another agreement. */
+  'otherAgreement',
+  /** Another record already has this value. */
+  'duplicate',
+  /** An end date before its start date. */
+  'dateOrder',
+  /** A period longer than allowed (`max` years). */
+  'periodTooLong',
+  /** A date after today where only past or present dates make sense. */
+  'inFuture',
+  /** A completion date on a milestone that is not done. */
+  'onlyWhenDone',
+  /** A status change the lifecycle does not allow (`from` is the current status). */
+  'illegalTransition',
+  /** Payments would exceed the amount granted (`remaining` is what can still be paid). */
+  'exceedsGranted',
+  /** The amount granted would fall below what has already been paid (`paid`). */
+  'belowPaid',
+  /** Payments under a funding decision that is not granted yet. */
+  'notPayable',
+  /** Payments under a funding decision whose granted amount is not known. */
+  'grantedUnknown',
+  /** The record is still referenced by `count` other records. */
+  'inUse',
+  /** Someone else changed the record since it was read (`current` is its version now). */
+  'staleVersion',
+  /** If-Match and the body's version disagree. */
+  'versionMismatch',
+  /** Admins may not deactivate, re-role or reset the password of their own account here. */
+  'ownAccount',
+  'commonPassword',
+  /** The password contains the user's email address or name. */
+  'personalPassword',
+  'wrongPassword',
+  /** Breaks a rule of the data model that has no more specific code. */
+  'invalid',
+] as const;
+
+export type FieldProblemCode = (typeof FIELD_PROBLEM_CODES)[number];
+
+/** Numbers or words a problem's text needs, e.g. `{ max: 200 }` for tooLong. */
+export type FieldProblemParams = Record<string, number | string>;
+
+export interface FieldProblem {
+  code: FieldProblemCode;
+  params?: FieldProblemParams;
+}
+
+/** Field path (as in `details`, e.g. `partners.0.organisationId`) → its problems. */
+export type FieldProblems = Record<string, FieldProblem[]>;
+
+export function isFieldProblemCode(value: unknown): value is FieldProblemCode {
+  return typeof value === 'string' && (FIELD_PROBLEM_CODES as readonly string[]).includes(value);
+}
