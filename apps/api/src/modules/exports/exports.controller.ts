@@ -30,7 +30,10 @@ function CsvDownload(what: string): MethodDecorator {
       description: 'The CSV file (header row in the chosen language, then the rows)',
       content: { 'text/csv': { schema: { type: 'string', format: 'binary' } } },
       headers: {
-        'Content-Disposition': { description: 'attachment; the file name has the dataset, scope and date', schema: { type: 'string' } },
+        'Content-Disposition': {
+          description: 'attachment; the file name has the dataset, scope and date',
+          schema: { type: 'string' },
+        },
         'X-Export-Rows': { description: 'Number of rows that follow the header row', schema: { type: 'integer' } },
       },
     }),
@@ -39,7 +42,7 @@ function CsvDownload(what: string): MethodDecorator {
       type: ErrorResponse,
       description:
         'Too many exports running (TOO_MANY_EXPORTS): the user already runs EXPORTS_PER_USER, or this server ' +
-        'its EXPORTS_PER_INSTANCE; see Retry-After',
+        'its EXPORTS_PER_API; see Retry-After',
     }),
   ];
   return (target, key, descriptor) => {
@@ -81,11 +84,7 @@ export class ExportsController {
   @Get('milestones.csv')
   @RequirePermission('portfolio:export')
   @CsvDownload('Milestones with the overdue flag')
-  milestones(
-    @Query() query: ExportMilestonesQuery,
-    @CurrentActor() actor: Actor,
-    @Res() res: Response,
-  ): Promise<void> {
+  milestones(@Query() query: ExportMilestonesQuery, @CurrentActor() actor: Actor, @Res() res: Response): Promise<void> {
     return this.exports.milestones(query, actor, res);
   }
 

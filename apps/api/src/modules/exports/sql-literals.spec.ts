@@ -8,9 +8,7 @@ describe('inlineParams', () => {
   });
 
   it('escapes quotes and backslashes so a value cannot end its literal', () => {
-    expect(inlineParams('q = $1', ["O'Brien\\'; DROP TABLE x; --"])).toBe(
-      "q =  E'O''Brien\\\\''; DROP TABLE x; --'",
-    );
+    expect(inlineParams('q = $1', ["O'Brien\\'; DROP TABLE x; --"])).toBe("q =  E'O''Brien\\\\''; DROP TABLE x; --'");
   });
 
   it('takes $10 as the tenth value, not $1 followed by 0', () => {

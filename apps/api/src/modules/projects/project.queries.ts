@@ -177,8 +177,18 @@ function scopeJoin(
   };
 }
 
-/** FROM and WHERE of the filtered project set (`p` with its area `fpa` and latest report `ls`). */
-function filteredFrom(params: SqlParams, actor: Actor, filters: ProjectListFilters, likeQ: string | undefined): string {
+/**
+ * FROM and WHERE of the filtered project set (`p` with its area `fpa` and latest report `ls`).
+ * A count that neither filters on health nor sorts leaves out the latest report (`latest`
+ * false): a per-project lookup that cannot change the number of rows.
+ */
+function filteredFrom(
+  params: SqlParams,
+  actor: Actor,
+  filters: ProjectListFilters,
+  likeQ: string | undefined,
+  latest = true,
+): string {
   const scope = scopeJoin(params, actor, 'fpa', 'fa');
   const where: string[] = [scope.where];
   if (likeQ !== undefined) {
@@ -196,7 +206,7 @@ function filteredFrom(params: SqlParams, actor: Actor, filters: ProjectListFilte
     FROM projects p
     JOIN priority_areas fpa ON fpa.id = p.priority_area_id
     ${scope.join}
-    ${latestReportJoin('p', 'ls', LATEST_STATUS_COLUMNS)}
+    ${latest || filters.health ? latestReportJoin('p', 'ls', LATEST_STATUS_COLUMNS) : ''}
     WHERE ${where.join(' AND ')}`;
 }
 
@@ -254,31 +264,43 @@ export function projectOrderBySql(sort: string | undefined): string {
 }
 
 /**
- * Every project matching the filters with the summary columns of the list, and its `position`
- * in the list's order: the CSV export selects from this (ordered by position), so it has exactly
- * the list's rows, values and order, without a page.
+ * Every project matching the filters with the summary columns of the list (for the CSV export),
+ * unordered: order it with `projectExportOrderBySql` over the alias given to this subquery.
+ * The filtered rows carry their project columns, so nothing is joined back to `projects` (a join
+ * that made PostgreSQL hash the whole table for a small export).
  */
 export function projectExportRowsSql(
   actor: Actor,
   filters: ProjectListFilters,
   likeQ: string | undefined,
-  orderBy: string,
   today: string,
 ): { sql: string; params: unknown[] } {
   const params = new SqlParams();
   const from = filteredFrom(params, actor, filters, likeQ);
   const { columns, joins } = summarySelect(params, today);
   const sql = `
-    WITH listed AS (
-      SELECT p.id, ls.reporting_date, ls.health, row_number() OVER (ORDER BY ${orderBy}) AS position
-      ${from}
-    )
-    SELECT ${columns}, listed.position
-    FROM listed
-    JOIN projects p ON p.id = listed.id
-    CROSS JOIN LATERAL (SELECT listed.reporting_date, listed.health) ls
+    SELECT ${columns}
+    FROM (SELECT p.*, ls.reporting_date, ls.health ${from}) p
+    CROSS JOIN LATERAL (SELECT p.reporting_date, p.health) ls
     ${joins}`;
   return { sql, params: params.values };
+}
+
+/** Summary columns whose name differs from the project column the list sorts on. */
+const SUMMARY_NAME_OF: Record<string, string> = { 'ls.health': 'latest_health' };
+
+/**
+ * The list's ORDER BY for a sort parameter, over the columns of `projectExportRowsSql` under
+ * `alias`: derived from PROJECT_SORT_COLUMNS, so the export sorts exactly as the list does.
+ */
+export function projectExportOrderBySql(sort: string | undefined, alias: string): string {
+  const columns = Object.fromEntries(
+    Object.entries(PROJECT_SORT_COLUMNS).map(([key, column]) => [
+      key,
+      `${alias}.${SUMMARY_NAME_OF[column] ?? column.replace(/^p\./, '')}`,
+    ]),
+  );
+  return orderBySql(sortOrder(sort, columns, 'code', `${alias}.id`));
 }
 
 /** The number of projects matching the filters (only when a page past the end came back empty). */
@@ -288,7 +310,7 @@ export function projectCountSql(
   likeQ: string | undefined,
 ): { sql: string; params: unknown[] } {
   const params = new SqlParams();
-  const from = filteredFrom(params, actor, filters, likeQ);
+  const from = filteredFrom(params, actor, filters, likeQ, false);
   return { sql: `SELECT count(*)::int AS total ${from}`, params: params.values };
 }
 

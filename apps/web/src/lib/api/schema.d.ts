@@ -1105,7 +1105,7 @@ export interface components {
         /** @enum {string} */
         ExportProfile: "fi-excel" | "standard";
         /** @enum {string} */
-        FieldProblemCode: "required" | "tooShort" | "tooLong" | "tooSmall" | "tooLarge" | "tooMany" | "invalidFormat" | "invalidEmail" | "invalidDate" | "invalidAmount" | "invalidPercent" | "invalidBusinessId" | "notAllowed" | "unknownField" | "notFound" | "notCity" | "outOfScope" | "otherAgreement" | "duplicate" | "dateOrder" | "inFuture" | "onlyWhenDone" | "illegalTransition" | "exceedsGranted" | "belowPaid" | "notPayable" | "grantedUnknown" | "inUse" | "staleVersion" | "versionMismatch" | "ownAccount" | "commonPassword" | "personalPassword" | "wrongPassword" | "invalid";
+        FieldProblemCode: "required" | "tooShort" | "tooLong" | "tooSmall" | "tooLarge" | "tooMany" | "invalidFormat" | "invalidEmail" | "invalidDate" | "invalidAmount" | "invalidPercent" | "invalidBusinessId" | "notAllowed" | "unknownField" | "notFound" | "notCity" | "outOfScope" | "otherAgreement" | "duplicate" | "dateOrder" | "periodTooLong" | "inFuture" | "onlyWhenDone" | "illegalTransition" | "exceedsGranted" | "belowPaid" | "notPayable" | "grantedUnknown" | "inUse" | "staleVersion" | "versionMismatch" | "ownAccount" | "commonPassword" | "personalPassword" | "wrongPassword" | "invalid";
         FieldProblemResponse: {
             /** @example tooLong */
             code: components["schemas"]["FieldProblemCode"];
@@ -2901,7 +2901,7 @@ export interface operations {
                     "text/csv": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Too many exports running (TOO_MANY_EXPORTS): the user already runs EXPORTS_PER_USER, or this server its EXPORTS_PER_INSTANCE; see Retry-After */
+            /** @description Too many exports running (TOO_MANY_EXPORTS): the user already runs EXPORTS_PER_USER, or this server its EXPORTS_PER_API; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2979,7 +2979,7 @@ export interface operations {
                     "text/csv": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Too many exports running (TOO_MANY_EXPORTS): the user already runs EXPORTS_PER_USER, or this server its EXPORTS_PER_INSTANCE; see Retry-After */
+            /** @description Too many exports running (TOO_MANY_EXPORTS): the user already runs EXPORTS_PER_USER, or this server its EXPORTS_PER_API; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3054,7 +3054,7 @@ export interface operations {
                     "text/csv": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Too many exports running (TOO_MANY_EXPORTS): the user already runs EXPORTS_PER_USER, or this server its EXPORTS_PER_INSTANCE; see Retry-After */
+            /** @description Too many exports running (TOO_MANY_EXPORTS): the user already runs EXPORTS_PER_USER, or this server its EXPORTS_PER_API; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3131,7 +3131,7 @@ export interface operations {
                     "text/csv": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Too many exports running (TOO_MANY_EXPORTS): the user already runs EXPORTS_PER_USER, or this server its EXPORTS_PER_INSTANCE; see Retry-After */
+            /** @description Too many exports running (TOO_MANY_EXPORTS): the user already runs EXPORTS_PER_USER, or this server its EXPORTS_PER_API; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3209,7 +3209,7 @@ export interface operations {
                     "text/csv": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Too many exports running (TOO_MANY_EXPORTS): the user already runs EXPORTS_PER_USER, or this server its EXPORTS_PER_INSTANCE; see Retry-After */
+            /** @description Too many exports running (TOO_MANY_EXPORTS): the user already runs EXPORTS_PER_USER, or this server its EXPORTS_PER_API; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
