@@ -16,7 +16,7 @@ import {
   type DashboardMilestone,
 } from '../api/get-dashboard';
 import { useAgreements, usePriorityAreas } from '../../../lib/api/portfolio-choices';
-import { BarChartFigure } from './bar-chart-figure';
+import { BarChartFigure } from '../../../components/bar-chart-figure';
 import './dashboard.css';
 
 /** The "needs an update" thresholds offered (days); 90 is the API's default. */
@@ -184,6 +184,7 @@ function DashboardContent({ data, staleAfterDays }: { data: Dashboard; staleAfte
     <>
       <Card title={t('dashboard.lifecycle.title')}>
         <BarChartFigure
+          className="dashboard-chart"
           label={t('dashboard.lifecycle.chart', { summary: summary(lifecycle) })}
           data={lifecycle}
           categoryKey="name"
@@ -197,6 +198,7 @@ function DashboardContent({ data, staleAfterDays }: { data: Dashboard; staleAfte
       </Card>
       <Card title={t('dashboard.health.title')}>
         <BarChartFigure
+          className="dashboard-chart"
           label={t('dashboard.health.chart', { summary: summary(health) })}
           data={health}
           categoryKey="name"
@@ -363,6 +365,7 @@ function FundingCard({ title, nameColumn, rows }: { title: string; nameColumn: s
       ) : (
         <>
           <BarChartFigure
+            className="dashboard-chart"
             label={t('dashboard.funding.chart', { summary: chartSummary })}
             data={chartData}
             categoryKey="name"

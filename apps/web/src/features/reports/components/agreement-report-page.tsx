@@ -9,7 +9,6 @@ import { useDocumentTitle } from '../../../lib/use-document-title';
 import {
   useAgreementReport,
   type AgreementReport,
-  type HealthCount,
   type ReportFundingFigures,
   type ReportFundingTable,
   type ReportMilestone,
@@ -17,9 +16,11 @@ import {
 import { useReportPeriod } from '../hooks/use-report-period';
 import { periodSearch } from '../lib/period';
 import { PeriodPicker } from './period-picker';
-import { ReportChart } from './report-chart';
+import { BarChartFigure } from '../../../components/bar-chart-figure';
 import {
   compactMoney,
+  countOf,
+  HEALTH_KEYS,
   PrintButton,
   PrintHeader,
   REPORT_COLOURS,
@@ -28,11 +29,6 @@ import {
   usePeriodText,
 } from './report-parts';
 import './reports.css';
-
-const HEALTH_KEYS = ['on_track', 'at_risk', 'off_track', 'none'] as const;
-
-const countOf = (counts: HealthCount[], health: HealthCount['health']) =>
-  counts.find((c) => c.health === health)?.count ?? 0;
 
 /**
  * The portfolio report of one agreement (/reports/agreements/:agreementId?from=&to=): a summary
@@ -133,7 +129,9 @@ function AgreementContent({ data }: { data: AgreementReport }) {
 
       <ReportSection title={t('reports.agreement.summary')}>
         <div className="report-charts">
-          <ReportChart
+          <BarChartFigure
+            className="report-chart"
+            width={640}
             label={t('reports.funding.chart', { summary: fundingSummary })}
             data={fundingGroups.map((group) => ({
               name: group.name,
@@ -150,7 +148,9 @@ function AgreementContent({ data }: { data: AgreementReport }) {
               { key: 'remaining', label: t('reports.funding.remaining'), colour: REPORT_COLOURS.remaining },
             ]}
           />
-          <ReportChart
+          <BarChartFigure
+            className="report-chart"
+            width={640}
             label={t('reports.agreement.healthChart', { summary: healthSummary })}
             data={data.priorityAreas.map((area) => ({
               name: areaName(area),

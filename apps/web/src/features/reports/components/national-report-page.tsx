@@ -3,13 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormat } from '../../../lib/format';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { useNationalReport, type HealthCount, type NationalReport } from '../api/get-reports';
+import { useNationalReport, type NationalReport } from '../api/get-reports';
 import { useReportPeriod } from '../hooks/use-report-period';
 import { periodSearch } from '../lib/period';
 import { PeriodPicker } from './period-picker';
-import { ReportChart } from './report-chart';
+import { BarChartFigure } from '../../../components/bar-chart-figure';
 import {
   compactMoney,
+  countOf,
+  HEALTH_KEYS,
   PrintButton,
   PrintHeader,
   REPORT_COLOURS,
@@ -18,11 +20,6 @@ import {
   usePeriodText,
 } from './report-parts';
 import './reports.css';
-
-const HEALTH_KEYS = ['on_track', 'at_risk', 'off_track', 'none'] as const;
-
-const countOf = (counts: HealthCount[], health: HealthCount['health']) =>
-  counts.find((c) => c.health === health)?.count ?? 0;
 
 /**
  * The national view (/reports?from=&to=): every agreement the user may see side by side, with
@@ -99,7 +96,9 @@ function NationalContent({ data }: { data: NationalReport }) {
     <>
       <p>{t('reports.national.intro', { period: periodText, asOf: format.date(data.period.asOf) })}</p>
       <div className="report-charts">
-        <ReportChart
+        <BarChartFigure
+          className="report-chart"
+          width={640}
           label={t('reports.national.healthChart', { summary: healthSummary })}
           data={healthData}
           categoryKey="name"
@@ -110,7 +109,9 @@ function NationalContent({ data }: { data: NationalReport }) {
             colour: REPORT_COLOURS.health[health],
           }))}
         />
-        <ReportChart
+        <BarChartFigure
+          className="report-chart"
+          width={640}
           label={t('reports.funding.chart', { summary: fundingSummary })}
           data={data.agreements.map((row) => ({
             name: name(row),

@@ -3,7 +3,15 @@ import { todayIso } from '@salkku/shared';
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { intlLocale, useFormat } from '../../../lib/format';
+import type { HealthCount } from '../api/get-reports';
 import type { Period } from '../lib/period';
+
+/** The health buckets of a health mix, in display order (no status report yet: `none`). */
+export const HEALTH_KEYS = ['on_track', 'at_risk', 'off_track', 'none'] as const;
+
+/** How many projects of a health mix have this health. */
+export const countOf = (counts: HealthCount[], health: HealthCount['health']) =>
+  counts.find((c) => c.health === health)?.count ?? 0;
 
 /** Colours of the charts: at least 3:1 against white (WCAG 1.4.11), never the only cue (tables and legends). */
 export const REPORT_COLOURS = {
