@@ -13,6 +13,7 @@ import {
 } from '@salkku/shared';
 import { OrganisationRef, ProjectRef } from '../../../common/responses';
 import { HealthCount } from '../../dashboard/dto/dashboard.response';
+import { ProjectStatusReportRef } from '../../projects/dto/project.response';
 
 /**
  * The reports' response shapes. The descriptions are the figures' definitions (docs/API.md
@@ -217,31 +218,8 @@ export class ReportMilestones {
   overdue: ReportMilestone[];
 }
 
-export class ReportNarrative {
-  @ApiProperty({ format: 'uuid' })
-  id: string;
-
-  @ApiProperty({ type: 'string', format: 'date' })
-  reportingDate: string;
-
-  @ApiProperty({ enum: HEALTH_VALUES, enumName: 'Health' })
-  health: Health;
-
-  @ApiProperty({ enum: LIFECYCLE_STATUSES, enumName: 'LifecycleStatus', description: 'When the report was written' })
-  lifecycleStatus: LifecycleStatus;
-
-  @ApiProperty()
-  summary: string;
-
-  @ApiProperty({ type: 'string', nullable: true })
-  risks: string | null;
-
-  @ApiProperty({ type: 'string', nullable: true })
-  nextSteps: string | null;
-
-  @ApiProperty()
-  author: string;
-
+/** A status report of the period, with its project and priority area. */
+export class ReportNarrative extends ProjectStatusReportRef {
   @ApiProperty({ type: ProjectRef })
   project: ProjectRef;
 
