@@ -337,6 +337,34 @@ describe('edit payment', () => {
     expect(await patch!.json()).toEqual({ amount: '25000.00', paidOn: payment.paidOn, note: 'Ennakko, korjattu' });
     expect(await screen.findByText('Maksu tallennettu.')).toHaveAttribute('role', 'status');
   });
+
+  it('shows a payment over the amount granted (409) next to the amount, with what can still be paid', async () => {
+    const payment = payments[0]!;
+    formsApi((request) =>
+      request.method === 'PATCH'
+        ? jsonResponse(
+            {
+              statusCode: 409,
+              code: 'PAID_EXCEEDS_GRANTED',
+              message: 'Payments would exceed the amount granted',
+              details: { amount: ['at most 5000.00 can still be paid'] },
+              problems: { amount: [{ code: 'exceedsGranted', params: { remaining: '5000.00' } }] },
+            },
+            409,
+          )
+        : undefined,
+    );
+    renderApp({ url: `/projects/${PROJECT_ID}/funding-decisions/${akkeDecision.id}/payments/${payment.id}/edit` });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Muokkaa maksua' })).toBeInTheDocument();
+    type('Summa (€)', '900 000');
+    save();
+
+    const amount = screen.getByLabelText('Summa (€)');
+    await waitFor(() => expect(amount).toHaveAccessibleDescription(/enintään 5\s000,00\s€ voidaan vielä maksaa/));
+    expect(amount).toHaveAttribute('aria-invalid', 'true');
+    expect(amount).toHaveValue('900 000');
+    expect(screen.getByRole('alert')).toHaveTextContent('Maksut ylittäisivät päätöksessä myönnetyn summan.');
+  });
 });
 
 describe('edit milestone', () => {

@@ -161,8 +161,14 @@ export function useRecordForm<F extends string, R = unknown>(options: RecordForm
   };
 }
 
+/**
+ * The problems of a refused save: each field problem the API names (a 400, or a rule's 409 such as
+ * "payments would exceed the amount granted", which names the amount field) goes next to its field;
+ * a rule's own message and problems of fields the form does not have go in the form's alert.
+ */
 function problemsOf<F extends string>(error: unknown, fields: readonly F[]): Problems<F> {
-  if (error instanceof ApiError && error.code === 'VALIDATION_FAILED' && (error.details || error.problems)) {
+  const known = error instanceof ApiError && error.code ? CONFLICT_MESSAGES[error.code] : undefined;
+  if (error instanceof ApiError && (error.details || error.problems)) {
     const result: Problems<F> = { fields: {} };
     const other: Problem[] = [];
     for (const [path, server] of Object.entries(serverFieldProblems(error))) {
@@ -170,10 +176,10 @@ function problemsOf<F extends string>(error: unknown, fields: readonly F[]): Pro
       if (field) result.fields[field] = [...(result.fields[field] ?? []), { server }];
       else other.push({ server });
     }
-    if (other.length > 0) result.form = other;
-    return result;
+    const form: Problem[] = known ? [{ key: known }] : other;
+    if (form.length > 0) result.form = form;
+    if (error.code === 'VALIDATION_FAILED' || Object.keys(result.fields).length > 0) return result;
   }
-  const known = error instanceof ApiError && error.code ? CONFLICT_MESSAGES[error.code] : undefined;
   if (known) return { fields: {}, form: [{ key: known }] };
   if (error instanceof ApiError && error.status < 500 && error.message) {
     return { fields: {}, form: [{ server: { problems: [], messages: [error.message] } }] };
