@@ -380,7 +380,7 @@ describe('edit milestone', () => {
       within(status)
         .getAllByRole('option')
         .map((option) => option.textContent),
-    ).toEqual(['Suunniteltu', 'Käynnissä', 'Valmis', 'Peruttu']);
+    ).toEqual(['Suunniteltu', 'Työn alla', 'Valmis', 'Peruttu']);
     expect(screen.queryByLabelText('Valmistumispäivä')).not.toBeInTheDocument();
     choose('Tila', 'Valmis');
     expect(screen.getByLabelText('Valmistumispäivä')).toHaveValue(todayIso());

@@ -111,7 +111,7 @@ function MilestoneForm({ projectId, milestone }: { projectId: string; milestone?
         field="status"
         label={labels.status}
         chooseOption={false}
-        options={statuses.map((value) => [value, t(`projectForms.milestoneStatuses.${value}`)] as const)}
+        options={statuses.map((value) => [value, t(`projectPage.milestones.statuses.${value}`)] as const)}
         onChange={(value) => {
           if (value === 'done' && form.values.completedOn === '') form.setValue('completedOn', todayIso());
         }}
