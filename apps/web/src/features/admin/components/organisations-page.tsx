@@ -70,7 +70,7 @@ export function OrganisationsPage() {
               {organisations.data.items.map((org) => (
                 <tr key={org.id}>
                   <th scope="row">{org.name}</th>
-                  <td>{t(`admin.organisations.kinds.${org.kind}`)}</td>
+                  <td>{t(`organisationKinds.${org.kind}`)}</td>
                   <td>{org.businessId ?? '–'}</td>
                   <td>{org.country}</td>
                   <td>
@@ -197,7 +197,7 @@ function OrganisationForm({
         >
           {ORGANISATION_KINDS.map((kind) => (
             <option key={kind} value={kind}>
-              {t(`admin.organisations.kinds.${kind}`)}
+              {t(`organisationKinds.${kind}`)}
             </option>
           ))}
         </ChoiceField>

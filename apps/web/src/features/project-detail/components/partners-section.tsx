@@ -33,7 +33,7 @@ export function PartnersSection({ project }: { project: ProjectDetail }) {
               {project.partners.map((partner) => (
                 <tr key={partner.id}>
                   <th scope="row">{partner.organisation.name}</th>
-                  <td>{t(`projectPage.organisationKinds.${partner.organisation.kind}`)}</td>
+                  <td>{t(`organisationKinds.${partner.organisation.kind}`)}</td>
                   <td>{partner.role || notGiven}</td>
                   <td className="num">{format.money(partner.budgetShare) || notGiven}</td>
                 </tr>
