@@ -399,3 +399,138 @@ describe('edit milestone', () => {
     expect(await screen.findByText('Virstanpylväs tallennettu.')).toHaveAttribute('role', 'status');
   });
 });
+
+describe('delete from an edit form', () => {
+  const payment = payments[0]!;
+  const paymentUrl = `/projects/${PROJECT_ID}/funding-decisions/${akkeDecision.id}/payments/${payment.id}/edit`;
+  const paymentPath = `/api/payments/${payment.id}`;
+  const noContent = () => new Response(null, { status: 204 });
+
+  it('asks first, then sends DELETE with If-Match, goes back to the project page and says so (no leave question)', async () => {
+    const fetchMock = formsApi((request) => (request.method === 'DELETE' ? noContent() : undefined));
+    const { router } = renderApp({ url: paymentUrl });
+    await screen.findByRole('heading', { level: 1, name: 'Muokkaa maksua' });
+    // Unsaved changes: deleting must not bring up the leave question.
+    type('Lisätieto', 'Muutos jota ei tallenneta');
+    const remove = screen.getByRole('button', { name: 'Poista maksu' });
+    remove.focus();
+    fireEvent.click(remove);
+
+    const dialog = screen.getByRole('alertdialog', { name: 'Poistetaanko maksu?' });
+    expect(dialog).toHaveAccessibleDescription('Poistoa ei voi perua.');
+    expect(within(dialog).getByRole('button', { name: 'Peruuta' })).toHaveFocus();
+    expect(requestsTo(fetchMock, paymentPath, 'DELETE')).toHaveLength(0);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Poista' }));
+
+    await waitFor(() => expect(currentUrl(router)).toBe(`/projects/${PROJECT_ID}`));
+    const deletes = requestsTo(fetchMock, paymentPath, 'DELETE');
+    expect(deletes).toHaveLength(1);
+    expect(deletes[0]!.headers.get('If-Match')).toBe(`"${payment.version}"`);
+    expect(await screen.findByText('Maksu poistettu.')).toHaveAttribute('role', 'status');
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+  });
+
+  it('sends nothing when the question is cancelled (button or Escape) and gives focus back', async () => {
+    const milestone = milestones[2]!;
+    const fetchMock = formsApi((request) => (request.method === 'DELETE' ? noContent() : undefined));
+    const { router } = renderApp({ url: `/projects/${PROJECT_ID}/milestones/${milestone.id}/edit` });
+    const remove = await screen.findByRole('button', { name: 'Poista virstanpylväs' });
+    remove.focus();
+    fireEvent.click(remove);
+    fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Peruuta' }));
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+    expect(remove).toHaveFocus();
+
+    fireEvent.click(remove);
+    fireEvent.keyDown(screen.getByRole('alertdialog', { name: 'Poistetaanko virstanpylväs?' }), { key: 'Escape' });
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+    expect(remove).toHaveFocus();
+
+    expect(requestsTo(fetchMock, `/api/milestones/${milestone.id}`, 'DELETE')).toHaveLength(0);
+    expect(currentUrl(router)).toBe(`/projects/${PROJECT_ID}/milestones/${milestone.id}/edit`);
+  });
+
+  it('explains a decision that still has payments (409 IN_USE) and stays on the form', async () => {
+    const url = `/projects/${PROJECT_ID}/funding-decisions/${akkeDecision.id}/edit`;
+    const fetchMock = formsApi((request) =>
+      request.method === 'DELETE'
+        ? jsonResponse({ statusCode: 409, code: 'IN_USE', message: 'The funding decision has payments' }, 409)
+        : undefined,
+    );
+    const { router } = renderApp({ url });
+    fireEvent.click(await screen.findByRole('button', { name: 'Poista rahoituspäätös' }));
+    fireEvent.click(
+      within(screen.getByRole('alertdialog', { name: 'Poistetaanko rahoituspäätös?' })).getByRole('button', {
+        name: 'Poista',
+      }),
+    );
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Päätöksellä on maksuja: poista ensin maksut.');
+    await waitFor(() => expect(alert).toHaveFocus());
+    const [request] = requestsTo(fetchMock, `/api/funding-decisions/${akkeDecision.id}`, 'DELETE');
+    expect(request!.headers.get('If-Match')).toBe(`"${akkeDecision.version}"`);
+    expect(currentUrl(router)).toBe(url);
+  });
+
+  it('on a stale version shows the same conflict as a save and deletes with the reloaded version', async () => {
+    let server = payment;
+    let deletes = 0;
+    const fetchMock = formsApi((request) => {
+      const { pathname } = new URL(request.url);
+      if (request.method === 'DELETE') {
+        deletes += 1;
+        return deletes === 1
+          ? jsonResponse({ statusCode: 409, code: 'STALE_VERSION', message: 'Changed by someone else' }, 409)
+          : noContent();
+      }
+      return pathname === paymentPath ? jsonResponse(server) : undefined;
+    });
+    const { router } = renderApp({ url: paymentUrl });
+    const confirmDelete = () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Poista maksu' }));
+      fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Poista' }));
+    };
+    await screen.findByRole('heading', { level: 1, name: 'Muokkaa maksua' });
+    server = { ...payment, version: payment.version + 1 };
+    confirmDelete();
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Joku muu on muuttanut');
+    fireEvent.click(within(alert).getByRole('button', { name: 'Lataa uusin versio' }));
+    await waitFor(() => expect(screen.queryByRole('alert')).not.toBeInTheDocument());
+    confirmDelete();
+
+    await waitFor(() => expect(currentUrl(router)).toBe(`/projects/${PROJECT_ID}`));
+    const [first, second] = requestsTo(fetchMock, paymentPath, 'DELETE');
+    expect(first!.headers.get('If-Match')).toBe(`"${payment.version}"`);
+    expect(second!.headers.get('If-Match')).toBe(`"${payment.version + 1}"`);
+  });
+
+  it('is offered neither in a create form nor to users who may not edit the portfolio', async () => {
+    formsApi();
+    const { unmount } = renderApp({
+      url: `/projects/${PROJECT_ID}/funding-decisions/${akkeDecision.id}/payments/new`,
+    });
+    await screen.findByRole('heading', { level: 1, name: 'Uusi maksu' });
+    expect(screen.queryByRole('button', { name: /^Poista/ })).not.toBeInTheDocument();
+    unmount();
+
+    const liaison = {
+      ...signedInMe({ user: { role: 'liaison' } }),
+      permissions: ['portfolio:read' as const],
+      cityId: null,
+    };
+    mockFetch(
+      withSession((request) => {
+        const { pathname } = new URL(request.url);
+        if (pathname === paymentPath) return jsonResponse(payment);
+        if (pathname === `/api/funding-decisions/${akkeDecision.id}`) return jsonResponse(akkeDecision);
+        return projectPageApi()(request);
+      }, liaison),
+    );
+    renderApp({ url: paymentUrl });
+    await screen.findByRole('heading', { level: 1, name: 'Muokkaa maksua' });
+    expect(screen.queryByRole('button', { name: 'Poista maksu' })).not.toBeInTheDocument();
+  });
+});

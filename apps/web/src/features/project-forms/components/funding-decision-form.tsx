@@ -159,6 +159,18 @@ function FundingDecisionForm({
           return { values: valuesOf(latest), version: latest.version };
         }
       : undefined,
+    remove: decision
+      ? {
+          record: 'decision',
+          send: (version) =>
+            unwrap(
+              api.DELETE('/api/funding-decisions/{id}', {
+                params: { path: { id: decision.id }, header: ifMatch(version) },
+              }),
+            ),
+          inUse: 'projectForms.delete.decision.inUse',
+        }
+      : undefined,
   });
   const labels: Record<F, string> = {
     funderId: t('projectForms.fields.funderId'),

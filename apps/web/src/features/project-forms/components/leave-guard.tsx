@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBlocker } from 'react-router';
+import { ConfirmDialog } from './confirm-dialog';
 import type { ProjectFormsState } from './record-form';
 
 /**
@@ -26,51 +27,17 @@ export function LeaveGuard({ dirty }: { dirty: boolean }) {
   return <LeaveDialog onStay={() => blocker.reset()} onLeave={() => blocker.proceed()} />;
 }
 
-/**
- * The question as a modal alert dialog: focus starts on "keep editing" (the safe choice), Tab
- * stays inside, Escape keeps editing; the element that had focus gets it back on stay.
- */
+/** The question, with "keep editing" as the safe choice that has focus first. */
 function LeaveDialog({ onStay, onLeave }: { onStay: () => void; onLeave: () => void }) {
   const { t } = useTranslation();
-  const titleId = useId();
-  const bodyId = useId();
-  const stayRef = useRef<HTMLButtonElement>(null);
-  const leaveRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    const previous = document.activeElement as HTMLElement | null;
-    stayRef.current?.focus();
-    return () => previous?.focus?.();
-  }, []);
-  const onKeyDown = (event: React.KeyboardEvent) => {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      onStay();
-    } else if (event.key === 'Tab') {
-      event.preventDefault();
-      (document.activeElement === stayRef.current ? leaveRef : stayRef).current?.focus();
-    }
-  };
   return (
-    <div className="project-forms__backdrop">
-      <div
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        aria-describedby={bodyId}
-        className="project-forms__dialog"
-        onKeyDown={onKeyDown}
-      >
-        <h2 id={titleId}>{t('projectForms.leave.title')}</h2>
-        <p id={bodyId}>{t('projectForms.leave.body')}</p>
-        <div className="form-actions">
-          <button type="button" ref={stayRef} onClick={onStay}>
-            {t('projectForms.leave.stay')}
-          </button>
-          <button type="button" ref={leaveRef} className="button-secondary" onClick={onLeave}>
-            {t('projectForms.leave.leave')}
-          </button>
-        </div>
-      </div>
-    </div>
+    <ConfirmDialog
+      title={t('projectForms.leave.title')}
+      body={t('projectForms.leave.body')}
+      cancelLabel={t('projectForms.leave.stay')}
+      confirmLabel={t('projectForms.leave.leave')}
+      onCancel={onStay}
+      onConfirm={onLeave}
+    />
   );
 }

@@ -82,6 +82,15 @@ function MilestoneForm({ projectId, milestone }: { projectId: string; milestone?
           return { values: valuesOf(latest), version: latest.version };
         }
       : undefined,
+    remove: milestone
+      ? {
+          record: 'milestone',
+          send: (version) =>
+            unwrap(
+              api.DELETE('/api/milestones/{id}', { params: { path: { id: milestone.id }, header: ifMatch(version) } }),
+            ),
+        }
+      : undefined,
   });
   const labels: Record<F, string> = {
     title: t('projectForms.fields.title'),

@@ -84,6 +84,15 @@ function PaymentForm({
           return { values: valuesOf(latest), version: latest.version };
         }
       : undefined,
+    remove: payment
+      ? {
+          record: 'payment',
+          send: (version) =>
+            unwrap(
+              api.DELETE('/api/payments/{id}', { params: { path: { id: payment.id }, header: ifMatch(version) } }),
+            ),
+        }
+      : undefined,
   });
   const labels: Record<F, string> = {
     amount: t('projectForms.fields.amount'),

@@ -5,8 +5,9 @@ import { Link, useNavigate } from 'react-router';
 import { ApiError } from '../../../lib/api/client';
 import { serverFieldProblems, useServerProblemText, type ServerFieldProblem } from '../../../lib/field-problems';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { useInvalidateProjects } from '../api/records';
+import { useCanEditPortfolio, useInvalidateProjects } from '../api/records';
 import { parseMoneyInput } from '../lib/money';
+import { ConfirmDialog } from './confirm-dialog';
 import { LeaveGuard } from './leave-guard';
 import './project-forms.css';
 
@@ -17,7 +18,19 @@ interface Problems<F extends string> {
   fields: Partial<Record<F, Problem[]>>;
   form?: Problem[];
 }
-export type SavedNotice = 'project' | 'created' | 'status' | 'decision' | 'payment' | 'milestone' | 'report';
+export type SavedNotice =
+  | 'project'
+  | 'created'
+  | 'status'
+  | 'decision'
+  | 'payment'
+  | 'milestone'
+  | 'report'
+  | 'decisionDeleted'
+  | 'paymentDeleted'
+  | 'milestoneDeleted';
+/** The records an edit form can delete; each has its button, question and notice in projectForms. */
+export type DeletableRecord = 'decision' | 'payment' | 'milestone';
 /** Router state the project page reads to announce a save. */
 export interface ProjectFormsState {
   projectFormSaved?: SavedNotice;
@@ -42,6 +55,13 @@ export interface RecordFormOptions<F extends string, R = unknown> {
   save: (values: Record<F, string | null>, version: number | undefined) => Promise<R>;
   /** Loads the record again after a version conflict: its values as the form shows them, and its version. */
   reload?: () => Promise<{ values: Values<F>; version: number }>;
+  /** Deletes the record an edit form shows, with the version read (If-Match); absent in create forms. */
+  remove?: {
+    record: DeletableRecord;
+    send: (version: number | undefined) => Promise<unknown>;
+    /** What to say when the API refuses with 409 IN_USE (other records still depend on this one). */
+    inUse?: ParseKeys;
+  };
 }
 
 const CONFLICT_MESSAGES: Partial<Record<string, ParseKeys>> = {
@@ -54,7 +74,7 @@ const CONFLICT_MESSAGES: Partial<Record<string, ParseKeys>> = {
  * the server's field messages, version conflicts, the leave guard and the way back after saving.
  */
 export function useRecordForm<F extends string, R = unknown>(options: RecordFormOptions<F, R>) {
-  const { projectId, fields, initial, required = [], money = [], percent = [], saved, save, reload } = options;
+  const { projectId, fields, initial, required = [], money = [], percent = [], saved, save, reload, remove } = options;
   const backTo = options.backTo ?? `/projects/${projectId}`;
   const navigate = useNavigate();
   const invalidate = useInvalidateProjects();
@@ -63,7 +83,7 @@ export function useRecordForm<F extends string, R = unknown>(options: RecordForm
   const [base, setBase] = useState<Values<F>>(initial);
   const [version, setVersion] = useState(options.version);
   const [problems, setProblems] = useState<Problems<F> | null>(null);
-  const [pending, setPending] = useState(false);
+  const [pending, setPending] = useState<'saving' | 'deleting' | false>(false);
   const [stale, setStale] = useState<'conflict' | 'reloading' | 'failed' | { changed: F[] } | null>(null);
   const alertId = useId();
   const [controls] = useState(() => new Map<F, HTMLElement>());
@@ -107,7 +127,7 @@ export function useRecordForm<F extends string, R = unknown>(options: RecordForm
       return;
     }
     setProblems(null);
-    setPending(true);
+    setPending('saving');
     try {
       const result = await save(body, version);
       await invalidate();
@@ -120,6 +140,32 @@ export function useRecordForm<F extends string, R = unknown>(options: RecordForm
         setProblems(null);
       } else {
         setProblems(problemsOf(error, fields));
+      }
+    } finally {
+      setPending(false);
+    }
+  }
+
+  /** Deletes the record (asked first by the page), then goes back to the project's page and says so. */
+  async function removeRecord() {
+    if (!remove || pending) return;
+    setProblems(null);
+    setPending('deleting');
+    try {
+      await remove.send(version);
+      await invalidate();
+      // The notice in the router state also tells the leave guard not to ask about unsaved changes.
+      const state: ProjectFormsState = { projectFormSaved: `${remove.record}Deleted` };
+      await navigate(`/projects/${projectId}`, { state });
+    } catch (error) {
+      if (error instanceof ApiError && (error.code === 'STALE_VERSION' || error.status === 412)) {
+        setStale('conflict');
+      } else if (error instanceof ApiError && error.code === 'IN_USE' && remove.inUse) {
+        setProblems({ fields: {}, form: [{ key: remove.inUse }] });
+      } else if (error instanceof ApiError && error.status < 500 && error.message) {
+        setProblems({ fields: {}, form: [{ server: { problems: [], messages: [error.message] } }] });
+      } else {
+        setProblems({ fields: {}, form: [{ key: 'projectForms.delete.failed' }] });
       }
     } finally {
       setPending(false);
@@ -155,6 +201,8 @@ export function useRecordForm<F extends string, R = unknown>(options: RecordForm
     stale,
     submit,
     reloadLatest,
+    removable: remove?.record,
+    removeRecord,
     alertId,
     projectId,
     backTo,
@@ -223,8 +271,11 @@ export function RecordFormPage<F extends string>({
   const headingId = useId();
   const text = useProblemText();
   const { stale } = form;
+  const canEdit = useCanEditPortfolio();
+  const [confirming, setConfirming] = useState(false);
+  const removable = form.removable;
   const status = form.pending
-    ? t('projectForms.saving')
+    ? t(form.pending === 'deleting' ? 'projectForms.delete.deleting' : 'projectForms.saving')
     : stale === 'reloading'
       ? t('projectForms.loading')
       : typeof stale === 'object' && stale !== null
@@ -264,15 +315,41 @@ export function RecordFormPage<F extends string>({
         {children}
         <div className="form-actions">
           {canSave && (
-            <button type="submit" aria-disabled={form.pending}>
+            <button type="submit" aria-disabled={Boolean(form.pending)}>
               {t('projectForms.save')}
             </button>
           )}
           <Link to={form.backTo} className="button-link">
             {t('projectForms.cancel')}
           </Link>
+          {removable && canEdit && (
+            <button
+              type="button"
+              className="button-secondary"
+              aria-disabled={Boolean(form.pending)}
+              onClick={() => {
+                if (!form.pending) setConfirming(true);
+              }}
+            >
+              {t(`projectForms.delete.${removable}.button`)}
+            </button>
+          )}
         </div>
       </form>
+      {confirming && removable && (
+        <ConfirmDialog
+          title={t(`projectForms.delete.${removable}.question`)}
+          body={t('projectForms.delete.body')}
+          cancelLabel={t('projectForms.delete.cancel')}
+          confirmLabel={t('projectForms.delete.confirm')}
+          onCancel={() => setConfirming(false)}
+          onConfirm={() => {
+            // Closing first gives focus back to the delete button; the outcome is announced on the page.
+            setConfirming(false);
+            void form.removeRecord();
+          }}
+        />
+      )}
       <LeaveGuard dirty={form.dirty} />
     </section>
   );
