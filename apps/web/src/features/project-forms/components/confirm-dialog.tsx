@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef } from 'react';
+import { useId, useLayoutEffect, useRef } from 'react';
 
 /**
  * A question as a modal alert dialog: focus starts on the safe choice (cancel), Tab stays inside,
@@ -23,7 +23,9 @@ export function ConfirmDialog({
   const bodyId = useId();
   const cancelRef = useRef<HTMLButtonElement>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
+  // A layout effect: focus is back on the opener in the same commit that removes the dialog, so
+  // there is no moment when it is lost on <body> (a passive effect's cleanup runs later).
+  useLayoutEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
     cancelRef.current?.focus();
     return () => previous?.focus?.();
