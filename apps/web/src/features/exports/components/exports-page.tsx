@@ -4,11 +4,10 @@ import { useSearchParams } from 'react-router';
 import { SelectField } from '../../../components/select-field';
 import { useAgreements } from '../../../lib/api/portfolio-choices';
 import { useMe } from '../../auth/api/get-me';
+import { uuidParam } from '../../../lib/ids';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { EXPORT_DATASETS, type ExportDataset } from '../api/download-export';
 import { ExportPanel } from './export-panel';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function datasetOf(value: string | null): ExportDataset {
   return (EXPORT_DATASETS as readonly string[]).includes(value ?? '') ? (value as ExportDataset) : 'projects';
@@ -26,8 +25,7 @@ export function ExportsPage() {
   useDocumentTitle(title);
   const [search, setSearch] = useSearchParams();
   const dataset = datasetOf(search.get('dataset'));
-  const agreementParam = search.get('agreementId');
-  const agreementId = agreementParam && UUID.test(agreementParam) ? agreementParam : undefined;
+  const agreementId = uuidParam(search.get('agreementId'));
   const agreements = useAgreements();
   const mayExport = useMe().data?.permissions.includes('portfolio:export') ?? false;
 

@@ -1,6 +1,7 @@
 import { DEFAULT_PAGE_SIZE, HEALTH_VALUES, LIFECYCLE_STATUSES, PROJECT_KINDS } from '@salkku/shared';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
+import { uuidParam } from '../../../lib/ids';
 import type { ProjectListFilters, ProjectSort } from '../api/get-projects';
 
 /** The sort keys of GET /api/projects, each ascending and descending ("-key"). */
@@ -39,16 +40,11 @@ export type ProjectListFilterChange = Partial<
   Pick<ProjectListView, 'agreementId' | 'priorityAreaId' | 'lifecycleStatus' | 'health' | 'kind' | 'q'>
 >;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Longest free text sent; the rest of a pasted essay is not a useful search. */
 const MAX_QUERY_LENGTH = 200;
 
 function oneOf<T extends string>(values: readonly T[], value: string | null): T | undefined {
   return value !== null && (values as readonly string[]).includes(value) ? (value as T) : undefined;
-}
-
-function uuid(value: string | null): string | undefined {
-  return value !== null && UUID.test(value) ? value.toLowerCase() : undefined;
 }
 
 function isSort(value: string | null): value is ProjectSort {
@@ -66,8 +62,8 @@ export function parseProjectListView(params: URLSearchParams): ProjectListView {
   const sort = params.get('sort');
   const page = Number(params.get('page'));
   return {
-    agreementId: uuid(params.get('agreementId')),
-    priorityAreaId: uuid(params.get('priorityAreaId')),
+    agreementId: uuidParam(params.get('agreementId')),
+    priorityAreaId: uuidParam(params.get('priorityAreaId')),
     lifecycleStatus: oneOf(LIFECYCLE_STATUSES, params.get('lifecycleStatus')),
     health: oneOf(HEALTH_FILTERS, params.get('health')),
     kind: oneOf(PROJECT_KINDS, params.get('kind')),
