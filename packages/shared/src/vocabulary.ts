@@ -58,6 +58,9 @@ export const ERROR_CODES = [
   'CSRF_FAILED',
   'TOO_MANY_REQUESTS',
   'TOO_MANY_EXPORTS',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'PAYLOAD_TOO_LARGE',
+  'SERVICE_UNAVAILABLE',
   'INTERNAL_ERROR',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1074,7 +1074,7 @@ export interface components {
             summary: string;
         };
         /** @enum {string} */
-        ErrorCode: "VALIDATION_FAILED" | "NOT_FOUND" | "VERSION_REQUIRED" | "STALE_VERSION" | "ILLEGAL_TRANSITION" | "PAID_EXCEEDS_GRANTED" | "IN_USE" | "DUPLICATE" | "RULE_VIOLATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "CSRF_FAILED" | "TOO_MANY_REQUESTS" | "TOO_MANY_EXPORTS" | "INTERNAL_ERROR";
+        ErrorCode: "VALIDATION_FAILED" | "NOT_FOUND" | "VERSION_REQUIRED" | "STALE_VERSION" | "ILLEGAL_TRANSITION" | "PAID_EXCEEDS_GRANTED" | "IN_USE" | "DUPLICATE" | "RULE_VIOLATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "CSRF_FAILED" | "TOO_MANY_REQUESTS" | "TOO_MANY_EXPORTS" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR";
         ErrorResponse: {
             code: components["schemas"]["ErrorCode"];
             /** @description Per-field messages (English): field path → messages */
