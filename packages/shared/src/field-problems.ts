@@ -40,6 +40,8 @@ export const FIELD_PROBLEM_CODES = [
   'outOfScope',
   /** The referenced project belongs to another agreement. */
   'otherAgreement',
+  /** A project's priority area must stay within the project's agreement. */
+  'agreementFixed',
   /** Another record already has this value. */
   'duplicate',
   /** An end date before its start date. */

@@ -189,16 +189,28 @@ export class ProjectsService {
   async update(id: string, dto: UpdateProjectDto, version: number, actor: Actor): Promise<ProjectDetailResponse> {
     rejectNulls(dto);
     return this.dataSource.transaction(async (manager) => {
-      const { project, cityId: currentCityId } = await this.lockProject(manager, actor, id);
+      const { project, cityId, agreementId } = await this.lockProject(manager, actor, id);
       assertVersion('Project', project.version, version);
 
-      const { areaCityId } = await this.checkReferences(manager, actor, {
+      const { areaAgreementId } = await this.checkReferences(manager, actor, {
         priorityAreaId: dto.priorityAreaId,
         leadOrganisationId: dto.leadOrganisationId,
         partners: dto.partners ?? [],
       });
-      // Moving the project to another priority area may move it to another agreement's city.
-      const cityId = areaCityId ?? currentCityId;
+      // A project stays in its agreement: its funding decisions, payments and history belong to that
+      // agreement's city, so a move to another agreement (and so, perhaps, another city) is refused
+      // rather than leaving half of them behind. Moving between priority areas of one agreement is fine.
+      if (areaAgreementId !== null && areaAgreementId !== agreementId) {
+        throw new DomainError(
+          'RULE_VIOLATION',
+          'A project stays in its agreement: choose a priority area of the same agreement',
+          {
+            priorityAreaId: [
+              issue('agreementFixed', 'the priority area belongs to another agreement than the project'),
+            ],
+          },
+        );
+      }
       const changes = changedFields(project, dto);
       checkPeriod(
         changes.plannedStart !== undefined ? changes.plannedStart : project.plannedStart,
@@ -329,19 +341,20 @@ export class ProjectsService {
     manager: EntityManager,
     actor: Actor,
     id: string,
-  ): Promise<{ project: Project; cityId: string }> {
+  ): Promise<{ project: Project; cityId: string; agreementId: string }> {
     const { entities, raw } = await manager
       .createQueryBuilder(Project, 'p')
       .innerJoin(PriorityArea, 'pa', 'pa.id = p.priority_area_id')
       .innerJoin(Agreement, 'a', 'a.id = pa.agreement_id')
       .addSelect('a.city_id', 'scope_city_id')
+      .addSelect('a.id', 'scope_agreement_id')
       .where('p.id = :id', { id })
       .andWhere(...scopeWhere(actor, 'a.city_id'))
       .setLock('pessimistic_write', undefined, ['p'])
-      .getRawAndEntities<{ scope_city_id: string }>();
+      .getRawAndEntities<{ scope_city_id: string; scope_agreement_id: string }>();
     const project = entities[0];
     if (!project || !raw[0]) throw notFound('Project', id);
-    return { project, cityId: raw[0].scope_city_id };
+    return { project, cityId: raw[0].scope_city_id, agreementId: raw[0].scope_agreement_id };
   }
 
   /** The detail in two statements: the project with its aggregates, then its partners. */
@@ -356,14 +369,14 @@ export class ProjectsService {
 
   /**
    * Related records named in a body must exist: a missing one is a 400 on its field. A priority
-   * area of another city than the actor's counts as missing. Returns the city of the priority
-   * area's agreement when one was named.
+   * area of another city than the actor's counts as missing. Returns the agreement of the priority
+   * area and its city when one was named.
    */
   private async checkReferences(
     manager: EntityManager,
     actor: Actor,
     refs: { priorityAreaId?: string; leadOrganisationId?: string; partners: ProjectPartnerInput[] },
-  ): Promise<{ areaCityId: string | null }> {
+  ): Promise<{ areaCityId: string | null; areaAgreementId: string | null }> {
     const details: FieldIssues = {};
     const seen = new Map<string, number>();
     refs.partners.forEach((partner, i) => {
@@ -378,16 +391,19 @@ export class ProjectsService {
     });
 
     let areaCityId: string | null = null;
+    let areaAgreementId: string | null = null;
     if (refs.priorityAreaId !== undefined) {
       const params: unknown[] = [refs.priorityAreaId];
       const scope = scopeSql(actor, 'a.city_id', (value) => `$${params.push(value)}`);
-      const [area] = await manager.query<Array<{ city_id: string }>>(
-        `SELECT a.city_id FROM priority_areas pa JOIN agreements a ON a.id = pa.agreement_id
+      const [area] = await manager.query<Array<{ city_id: string; agreement_id: string }>>(
+        `SELECT a.city_id, a.id AS agreement_id FROM priority_areas pa JOIN agreements a ON a.id = pa.agreement_id
          WHERE pa.id = $1 AND ${scope}`,
         params,
       );
-      if (area) areaCityId = area.city_id;
-      else details.priorityAreaId = [issue('notFound', `priority area ${refs.priorityAreaId} does not exist`)];
+      if (area) {
+        areaCityId = area.city_id;
+        areaAgreementId = area.agreement_id;
+      } else details.priorityAreaId = [issue('notFound', `priority area ${refs.priorityAreaId} does not exist`)];
     }
     const organisationIds = [
       ...new Set([...seen.keys(), ...(refs.leadOrganisationId ? [refs.leadOrganisationId] : [])]),
@@ -409,7 +425,7 @@ export class ProjectsService {
     if (Object.keys(details).length > 0) {
       throw new DomainError('VALIDATION_FAILED', 'The request refers to records that do not exist', details);
     }
-    return { areaCityId };
+    return { areaCityId, areaAgreementId };
   }
 
   private async checkCodeFree(manager: EntityManager, code: string, exceptId: string | null): Promise<void> {
