@@ -343,7 +343,9 @@ describe('reports API', () => {
             code: p.key,
             name: `Hanke ${p.key}`,
             kind: p.key === 'A-1' ? 'launch' : 'other',
-            lifecycleStatus: p.lifecycleStatus,
+            // As at the end of the period: the stage its latest report up to then recorded, else
+            // the stage it was created with (the seed changes stages today, after the period).
+            lifecycleStatus: latest ? p.lifecycleStatus : p.lifecycleStatus === 'planned' ? 'planned' : 'active',
             latestReport: latest && {
               id: expect.any(String),
               reportingDate: latest.reportingDate,
@@ -372,6 +374,21 @@ describe('reports API', () => {
         total: { granted: '0.00', paid: '0.00', paidInPeriod: '0.00', remaining: '0.00', unknownAmounts: 0 },
       },
     });
+  });
+
+  it("shows each project's stage as it was at the end of the period, not today's", async () => {
+    const stageOf = async (query: string, key: string): Promise<unknown> => {
+      const res = await t.http.get(`/api/reports/agreements/${id(agreementA)}?${query}`).expect(200);
+      const all = (res.body.priorityAreas as Array<{ projects: Json[] }>).flatMap((a) => a.projects);
+      return all.find((p) => p.code === key)?.lifecycleStatus;
+    };
+    // A-3 was created active and put on hold today: on hold this year, active at the end of 2024.
+    expect(await stageOf(`from=${today.slice(0, 4)}-01-01&to=${today.slice(0, 4)}-12-31`, 'A-3')).toBe('on_hold');
+    expect(await stageOf('from=2024-01-01&to=2024-12-31', 'A-3')).toBe('active');
+    // A status report records the stage as at its reporting date: A-4's report of yesterday says
+    // completed, and a period ending yesterday shows it so although the change was made today.
+    expect(await stageOf(`from=${addDays(today, -1)}&to=${addDays(today, -1)}`, 'A-4')).toBe('completed');
+    expect(await stageOf(`from=${addDays(today, -2)}&to=${addDays(today, -2)}`, 'A-4')).toBe('active');
   });
 
   it('sums funding by funder and instrument per priority area and overall, with totals that add up', async () => {

@@ -141,14 +141,54 @@ export interface AreaProjectRow {
 }
 
 /**
- * Every priority area of the agreement (by Finnish name) with its projects (by code), each with
- * its latest report as of `to`; the area's health mix comes from window aggregates over the
- * same rows. An area without projects is one row with null project columns.
+ * A project's lifecycle stage as it was at the end of the period (alias `st`, column `stage`):
+ * the newest fact dated up to then — a status report (which records the stage as at its reporting
+ * date) or an audit event that set the stage — else the stage before the first change made after
+ * the period, else (never changed since) the stage it has now.
  */
-export function areaProjectsSql(agreementId: string, period: ReportPeriod): Statement {
+function stageAtEndOf(projectAlias: string, toParam: string, timeZoneParam: string): string {
+  const periodEnd = `((${toParam}::date + 1)::timestamp AT TIME ZONE ${timeZoneParam})`;
+  const stageChanges = `FROM audit_events e
+          WHERE e.project_id = ${projectAlias}.id AND e.entity_type = 'project' AND e.entity_id = ${projectAlias}.id
+            AND e.changes ? 'lifecycleStatus'`;
+  return `LEFT JOIN LATERAL (
+      SELECT COALESCE(
+        (SELECT fact.stage FROM (
+            SELECT sr.lifecycle_status::text AS stage, (sr.reporting_date::timestamp AT TIME ZONE ${timeZoneParam}) AS at
+            FROM status_reports sr
+            WHERE sr.project_id = ${projectAlias}.id AND sr.reporting_date <= ${toParam}::date
+            UNION ALL
+            SELECT e.changes -> 'lifecycleStatus' ->> 'new', e.occurred_at
+            ${stageChanges} AND e.occurred_at < ${periodEnd}
+          ) fact
+          WHERE fact.stage IS NOT NULL
+          ORDER BY fact.at DESC
+          LIMIT 1),
+        (SELECT e.changes -> 'lifecycleStatus' ->> 'old'
+          ${stageChanges} AND e.action = 'update' AND e.occurred_at >= ${periodEnd}
+          ORDER BY e.occurred_at, e.id
+          LIMIT 1),
+        ${projectAlias}.lifecycle_status::text
+      ) AS stage
+    ) st ON ${projectAlias}.id IS NOT NULL`;
+}
+
+/**
+ * Every priority area of the agreement (by Finnish name) with its projects (by code), each with
+ * its stage at the end of the period and its latest report as of `to`; the area's health mix
+ * comes from window aggregates over the same rows. An area without projects is one row with
+ * null project columns.
+ */
+export function areaProjectsSql(
+  agreementId: string,
+  period: ReportPeriod,
+  /** The time zone whose midnight ends the period's last day (audit times are instants). */
+  timeZone: string,
+): Statement {
   const params = new SqlParams();
   const id = params.add(agreementId);
   const to = params.add(period.to);
+  const zone = params.add(timeZone);
   const mix = (condition: string) => `count(p.id) FILTER (WHERE ${condition}) OVER (PARTITION BY pa.id)::int`;
   return {
     sql: `
@@ -158,10 +198,11 @@ export function areaProjectsSql(agreementId: string, period: ReportPeriod): Stat
              ${mix(`ls.health = 'at_risk'`)} AS area_at_risk,
              ${mix(`ls.health = 'off_track'`)} AS area_off_track,
              ${mix('ls.health IS NULL')} AS area_none,
-             p.id AS project_id, p.code, p.name, p.kind, p.lifecycle_status,
+             p.id AS project_id, p.code, p.name, p.kind, st.stage AS lifecycle_status,
              ls.id AS report_id, ls.reporting_date, ls.health, ls.summary, ls.risks
       FROM priority_areas pa
       LEFT JOIN projects p ON p.priority_area_id = pa.id
+      ${stageAtEndOf('p', to, zone)}
       ${latestReportUpTo('p', 'ls', 'sr.id, sr.reporting_date, sr.health, sr.summary, sr.risks', to)}
       WHERE pa.agreement_id = ${id}
       ORDER BY pa.name_fi, pa.id, p.code, p.id`,

@@ -109,7 +109,7 @@ export class ReportsService {
     const [agreement] = await this.run<AgreementHeaderRow>(agreementHeaderSql(actor, agreementId));
     if (!agreement) throw notFound('Agreement', agreementId);
     // One connection may be all there is (embedded database): run the statements one by one.
-    const areaRows = await this.run<AreaProjectRow>(areaProjectsSql(agreementId, period));
+    const areaRows = await this.run<AreaProjectRow>(areaProjectsSql(agreementId, period, this.config.timeZone));
     const fundingRows = await this.run<FundingGroupRow>(fundingSql(agreementId, period));
     const milestoneRows = await this.run<ReportMilestoneRow>(milestonesSql(agreementId, period));
     const narrativeRows = await this.run<NarrativeRow>(narrativesSql(agreementId, period));

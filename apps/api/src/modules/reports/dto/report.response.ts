@@ -115,7 +115,12 @@ export class ReportProject {
   @ApiProperty({ enum: PROJECT_KINDS, enumName: 'ProjectKind' })
   kind: ProjectKind;
 
-  @ApiProperty({ enum: LIFECYCLE_STATUSES, enumName: 'LifecycleStatus', description: 'The project’s current status' })
+  @ApiProperty({
+    enum: LIFECYCLE_STATUSES,
+    enumName: 'LifecycleStatus',
+    description:
+      'The project’s lifecycle status at the end of the period (from its status reports and change history up to `to`)',
+  })
   lifecycleStatus: LifecycleStatus;
 
   @ApiProperty({
