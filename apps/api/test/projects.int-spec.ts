@@ -1389,6 +1389,7 @@ describe('projects API', () => {
           summary: 'Hankinta viivästyy',
           risks: 'Toimittaja',
           nextSteps: 'Uusi kilpailutus',
+          references: [],
           ...none,
         });
         expect(items[1]).toMatchObject({
@@ -1415,6 +1416,7 @@ describe('projects API', () => {
           entityType: 'project',
           entityId: p.id,
           changes: { name: { old: 'Historia', new: 'Historia 2' }, totalBudget: { old: '1000.00', new: '1250.75' } },
+          references: [],
           ...noReport,
         });
         expect(times[3]).toBeLessThan(times[2]!);
@@ -1431,6 +1433,27 @@ describe('projects API', () => {
           },
         ]);
         expect((created[0]!.changes as Json).code).toEqual({ old: null, new: 'HIST-1' });
+        // Ids among the values come with the names of their records, so nobody reads a raw uuid.
+        const byId = (list: unknown) =>
+          new Map((list as Array<{ id: string; kind: string; name: string }>).map((r) => [r.id, r]));
+        const projectRefs = byId(created[0]!.references);
+        expect(projectRefs.get((p.priorityArea as Item).id as string)).toMatchObject({ kind: 'priority_area' });
+        expect(projectRefs.get((p.leadOrganisation as Item).id as string)).toMatchObject({ kind: 'organisation' });
+        expect(byId(created[1]!.references).get(partner.id as string)).toEqual({
+          id: partner.id,
+          kind: 'organisation',
+          name: partner.name,
+        });
+        expect(byId(items[2]!.references).get(p.id as string)).toEqual({
+          id: p.id,
+          kind: 'project',
+          name: 'HIST-1 Historia 2',
+        });
+        const authorId = ((items[1]!.changes as Json).authorId as { new: string }).new;
+        expect(byId(items[1]!.references).get(authorId)).toMatchObject({
+          kind: 'user',
+          name: COORDINATOR,
+        });
 
         // Pages cut the same timeline; a page past the end is empty but still counts.
         const ids = items.map((i) => i.id);

@@ -376,8 +376,41 @@ export interface HistoryRow {
   summary: string | null;
   risks: string | null;
   next_steps: string | null;
+  /** The records whose ids the changes hold (organisations, projects, users, …), with their names. */
+  refs: Array<{ id: string; kind: HistoryReferenceKind; name: string }> | null;
   total: number;
 }
+
+export const HISTORY_REFERENCE_KINDS = [
+  'organisation',
+  'project',
+  'priority_area',
+  'agreement',
+  'user',
+  'funding_decision',
+] as const;
+export type HistoryReferenceKind = (typeof HISTORY_REFERENCE_KINDS)[number];
+
+/** Each uuid among a page row's old and new values, named from the table that holds it (none when deleted since). */
+const HISTORY_REFERENCES = `LEFT JOIN LATERAL (
+      SELECT jsonb_agg(jsonb_build_object('id', ids.id, 'kind', named.kind, 'name', named.name) ORDER BY ids.id) AS refs
+      FROM (
+        SELECT DISTINCT v.value::uuid AS id
+        FROM jsonb_each(page.changes) c
+        CROSS JOIN LATERAL (VALUES (c.value ->> 'old'), (c.value ->> 'new')) v(value)
+        WHERE v.value ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+      ) ids
+      CROSS JOIN LATERAL (
+        SELECT 'organisation' AS kind, o.name FROM organisations o WHERE o.id = ids.id
+        UNION ALL SELECT 'project', p.code || ' ' || p.name FROM projects p WHERE p.id = ids.id
+        UNION ALL SELECT 'priority_area', pa.name_fi FROM priority_areas pa WHERE pa.id = ids.id
+        UNION ALL SELECT 'agreement', ag.title FROM agreements ag WHERE ag.id = ids.id
+        UNION ALL SELECT 'user', u.display_name FROM users u WHERE u.id = ids.id
+        UNION ALL SELECT 'funding_decision', concat_ws(' ', fd.decision_body, fd.record_number)
+          FROM funding_decisions fd WHERE fd.id = ids.id
+        LIMIT 1
+      ) named
+    ) named_refs ON true`;
 
 /**
  * One page of a project's timeline, newest first, with the total in the same statement: its
@@ -412,11 +445,17 @@ export function projectHistorySql(
              sr.summary, sr.risks, sr.next_steps
       FROM status_reports sr
       JOIN scoped ON sr.project_id = scoped.id
+    ),
+    page AS (
+      SELECT timeline.*, count(*) OVER ()::int AS total
+      FROM timeline
+      ORDER BY timeline.occurred_at DESC, timeline.kind DESC, timeline.id DESC
+      LIMIT ${limitParam} OFFSET ${offsetParam}
     )
-    SELECT timeline.*, count(*) OVER ()::int AS total
-    FROM timeline
-    ORDER BY timeline.occurred_at DESC, timeline.kind DESC, timeline.id DESC
-    LIMIT ${limitParam} OFFSET ${offsetParam}`;
+    SELECT page.*, named_refs.refs
+    FROM page
+    ${HISTORY_REFERENCES}
+    ORDER BY page.occurred_at DESC, page.kind DESC, page.id DESC`;
   return { sql, params: params.values };
 }
 

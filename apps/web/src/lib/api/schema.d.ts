@@ -1105,7 +1105,7 @@ export interface components {
         /** @enum {string} */
         ExportProfile: "fi-excel" | "standard";
         /** @enum {string} */
-        FieldProblemCode: "required" | "tooShort" | "tooLong" | "tooSmall" | "tooLarge" | "tooMany" | "invalidFormat" | "invalidEmail" | "invalidDate" | "invalidAmount" | "invalidPercent" | "invalidBusinessId" | "notAllowed" | "unknownField" | "notFound" | "notCity" | "outOfScope" | "otherAgreement" | "duplicate" | "dateOrder" | "periodTooLong" | "inFuture" | "onlyWhenDone" | "illegalTransition" | "exceedsGranted" | "belowPaid" | "notPayable" | "grantedUnknown" | "inUse" | "staleVersion" | "versionMismatch" | "ownAccount" | "commonPassword" | "personalPassword" | "wrongPassword" | "invalid";
+        FieldProblemCode: "required" | "tooShort" | "tooLong" | "tooSmall" | "tooLarge" | "tooMany" | "invalidFormat" | "invalidEmail" | "invalidDate" | "invalidAmount" | "invalidPercent" | "invalidBusinessId" | "notAllowed" | "unknownField" | "notFound" | "notCity" | "outOfScope" | "otherAgreement" | "agreementFixed" | "duplicate" | "dateOrder" | "periodTooLong" | "inFuture" | "onlyWhenDone" | "illegalTransition" | "exceedsGranted" | "belowPaid" | "notPayable" | "grantedUnknown" | "inUse" | "staleVersion" | "versionMismatch" | "ownAccount" | "commonPassword" | "personalPassword" | "wrongPassword" | "invalid";
         FieldProblemResponse: {
             /** @example tooLong */
             code: components["schemas"]["FieldProblemCode"];
@@ -1254,6 +1254,8 @@ export interface components {
             /** @enum {string} */
             status: "ok" | "error";
         };
+        /** @enum {string} */
+        HistoryReferenceKind: "organisation" | "project" | "priority_area" | "agreement" | "user" | "funding_decision";
         /**
          * @description A new decision is either applied for or granted
          * @enum {string}
@@ -1643,6 +1645,8 @@ export interface components {
              * @description When the change was made; for a status report, when it was written
              */
             occurredAt: string;
+            /** @description Audit events only: the records whose ids appear among the old and new values, named; an id missing here belongs to a record deleted since */
+            references: components["schemas"]["ProjectHistoryReference"][];
             /**
              * Format: date
              * @description Status reports only
@@ -1652,6 +1656,13 @@ export interface components {
             risks: string | null;
             /** @description Status reports only */
             summary: string | null;
+        };
+        ProjectHistoryReference: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["HistoryReferenceKind"];
+            /** @description Organisation, agreement or user: its name; project: code and name; priority area: its Finnish name; funding decision: decision body and record number */
+            name: string;
         };
         /** @enum {string} */
         ProjectKind: "launch" | "other";
@@ -1934,7 +1945,7 @@ export interface components {
             kind: components["schemas"]["ProjectKind"];
             /** @description The project’s latest status report with a reporting date on or before `to` (latest date, then latest written); null when it has none */
             latestReport: components["schemas"]["ReportLatestStatus"] | null;
-            /** @description The project’s current status */
+            /** @description The project’s lifecycle status at the end of the period (from its status reports and change history up to `to`) */
             lifecycleStatus: components["schemas"]["LifecycleStatus"];
             name: string;
         };

@@ -1,7 +1,7 @@
 import { ApiExtraModels, ApiProperty, getSchemaPath, type ApiPropertyOptions } from '@nestjs/swagger';
 import { HEALTH_VALUES, LIFECYCLE_STATUSES, type Health, type LifecycleStatus } from '@salkku/shared';
 import { AUDIT_ACTIONS, type AuditAction } from '../../audit/audit-event.entity';
-import type { HistoryRow } from '../project.queries';
+import { HISTORY_REFERENCE_KINDS, type HistoryReferenceKind, type HistoryRow } from '../project.queries';
 
 export const HISTORY_ITEM_KINDS = ['audit', 'status_report'] as const;
 export type HistoryItemKind = (typeof HISTORY_ITEM_KINDS)[number];
@@ -19,6 +19,22 @@ export class ProjectHistoryFieldChange {
 
   @ApiProperty({ ...AUDIT_VALUE, description: 'The value after (null on delete, or when it was cleared)' })
   new: unknown;
+}
+
+/** A record whose id an audit change holds, with its name as it is now. */
+export class ProjectHistoryReference {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ enum: HISTORY_REFERENCE_KINDS, enumName: 'HistoryReferenceKind' })
+  kind: HistoryReferenceKind;
+
+  @ApiProperty({
+    description:
+      'Organisation, agreement or user: its name; project: code and name; priority area: its Finnish name; ' +
+      'funding decision: decision body and record number',
+  })
+  name: string;
 }
 
 /**
@@ -66,6 +82,14 @@ export class ProjectHistoryItemResponse {
   })
   changes: Record<string, ProjectHistoryFieldChange> | null;
 
+  @ApiProperty({
+    type: [ProjectHistoryReference],
+    description:
+      'Audit events only: the records whose ids appear among the old and new values, named; an id missing ' +
+      'here belongs to a record deleted since',
+  })
+  references: ProjectHistoryReference[];
+
   @ApiProperty({ type: 'string', format: 'date', nullable: true, description: 'Status reports only' })
   reportingDate: string | null;
 
@@ -103,6 +127,7 @@ export class ProjectHistoryItemResponse {
       entityType: row.entity_type,
       entityId: row.entity_id,
       changes: row.changes,
+      references: row.refs ?? [],
       reportingDate: row.reporting_date,
       health: row.health,
       lifecycleStatus: row.lifecycle_status,

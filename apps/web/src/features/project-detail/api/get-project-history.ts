@@ -7,6 +7,7 @@ import { projectDetailKeys } from './query-keys';
 export type ProjectHistoryItem = components['schemas']['ProjectHistoryItemResponse'];
 export type ProjectHistoryPage = components['schemas']['ProjectHistoryItemPage'];
 export type FieldChange = components['schemas']['ProjectHistoryFieldChange'];
+export type HistoryReference = components['schemas']['ProjectHistoryReference'];
 
 export const HISTORY_PAGE_SIZE = DEFAULT_PAGE_SIZE;
 

@@ -70,7 +70,7 @@ function Changes({ item, changes }: { item: ProjectHistoryItem; changes: NonNull
   const fields = Object.entries(changes);
   if (fields.length === 0) return null;
   const value = (field: string, v: (typeof changes)[string]['old']) =>
-    historyValue(field, v, item.entityType, t, format);
+    historyValue(field, v, item.entityType, item.references, t, format);
   return (
     <dl className="changes">
       {fields.map(([field, change]) => (

@@ -11,7 +11,7 @@ import {
 import type { TFunction } from 'i18next';
 import type { Formatters } from '../../../lib/format';
 import fi from '../../../lib/locales/fi.json';
-import type { FieldChange } from '../api/get-project-history';
+import type { FieldChange, HistoryReference } from '../api/get-project-history';
 import { formatPercentNumberIn } from './format-extra';
 
 /** Audited fields that hold euros or days: shown in the active language's format. */
@@ -43,20 +43,28 @@ export function fieldLabel(field: string, t: TFunction): string {
   return isKnownField(field) ? t(`projectPage.history.fields.${field}`) : field;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /**
  * A value of a change as a person reads it: money and dates in the language's format, statuses
- * and other codes translated, nothing as "(empty)". Anything else is shown as it was recorded.
+ * and other codes translated, a record's id as its name (the API names them in `references`;
+ * one deleted since is said to be so), nothing as "(empty)". Anything else is shown as recorded.
  */
 export function historyValue(
   field: string,
   value: FieldChange['old'],
   entityType: string | null,
+  references: readonly HistoryReference[],
   t: TFunction,
   format: Formatters,
 ): string {
   if (value === null || value === '') return t('projectPage.history.emptyValue');
   if (typeof value === 'boolean') return value ? t('projectPage.history.yes') : t('projectPage.history.no');
   const text = String(value);
+  if (UUID.test(text)) {
+    const named = references.find((r) => r.id.toLowerCase() === text.toLowerCase());
+    return named ? named.name : t('projectPage.history.deletedRecord');
+  }
   if (MONEY_FIELDS.has(field) && isMoney(text)) return format.money(text);
   if (DATE_FIELDS.has(field) && isIsoDate(text)) return format.date(text);
   if (field === 'coFundingRate')

@@ -190,6 +190,10 @@ describe('project page', () => {
     expect(change(create!, 'Rahoitusväline')).toHaveTextContent(/^Kaupungin rahoitus$/);
     expect(change(create!, 'Tila')).toHaveTextContent(/^Myönnetty$/);
     expect(change(create!, 'Päätöspäivä')).toHaveTextContent(/^4\.10\.2021$/);
+    // Records are named, never shown as raw ids; one deleted since is said to be so.
+    expect(change(create!, 'Hanke')).toHaveTextContent(/^VESI-KH Vesi-painopisteen käynnistämishanke$/);
+    expect(change(create!, 'Rahoittaja')).toHaveTextContent(/^\(poistettu tieto\)$/);
+    expect(history).not.toHaveTextContent(/[0-9a-f]{8}-[0-9a-f]{4}-/);
   });
 
   it('pages through a long history', async () => {

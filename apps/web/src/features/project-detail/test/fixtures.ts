@@ -205,6 +205,7 @@ function auditItem(overrides: Partial<ProjectHistoryItem> & Pick<ProjectHistoryI
     actorName: 'Kaisa Koordinaattori',
     author: null,
     changes: {},
+    references: [],
     entityId: PROJECT_ID,
     entityType: 'project',
     health: null,
@@ -252,7 +253,11 @@ export const historyItems: ProjectHistoryItem[] = [
       instrument: { old: null, new: 'city_co_funding' },
       status: { old: null, new: 'granted' },
       decisionDate: { old: null, new: '2021-10-04' },
+      projectId: { old: null, new: PROJECT_ID },
+      funderId: { old: null, new: 'a1000000-0000-4000-8000-0000000000ff' },
     },
+    // The funder has been deleted since: the API names only the project.
+    references: [{ id: PROJECT_ID, kind: 'project', name: 'VESI-KH Vesi-painopisteen käynnistämishanke' }],
   }),
 ];
 
