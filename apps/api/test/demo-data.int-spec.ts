@@ -80,5 +80,27 @@ describe('Kuopio demo portfolio', () => {
     for (const report of res.body.items) {
       expect(report).toMatchObject({ health: 'on_track', lifecycleStatus: 'active', author: 'Salkku (demo data)' });
     }
+    // Dated by the sourced events they describe (not the day the data was loaded).
+    const dates = Object.fromEntries(
+      (res.body.items as Array<{ project: { code: string }; reportingDate: string }>).map((r) => [
+        r.project.code,
+        r.reportingDate,
+      ]),
+    );
+    expect(dates).toEqual({ 'VESI-KH': '2021-09-20', 'TERVEYS-KH': '2021-09-30' });
+  });
+
+  it("gives the agreement's 2021 report its narratives and the launch projects' stage then", async () => {
+    const agreements = await t.http.get('/api/agreements').expect(200);
+    const agreementId = (agreements.body.items as Array<{ id: string }>)[0]!.id;
+    const report = await t.http.get(`/api/reports/agreements/${agreementId}?from=2021-01-01&to=2021-12-31`).expect(200);
+    expect(report.body.narratives).toHaveLength(2);
+    const projects = (report.body.priorityAreas as Array<{ projects: Array<Record<string, unknown>> }>).flatMap(
+      (a) => a.projects,
+    );
+    expect(projects).toHaveLength(2);
+    for (const project of projects) {
+      expect(project).toMatchObject({ lifecycleStatus: 'active', latestReport: { health: 'on_track' } });
+    }
   });
 });

@@ -1,4 +1,3 @@
-import { todayIso } from '@salkku/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Agreement } from '../modules/agreements/agreement.entity';
 import { FundingDecision } from '../modules/funding-decisions/funding-decision.entity';
@@ -17,7 +16,7 @@ import { StatusReport } from '../modules/status-reports/status-report.entity';
  */
 export const DEMO_AUTHOR = 'Salkku (demo data)';
 
-export async function loadDemoPortfolio(manager: EntityManager, today: string = todayIso()): Promise<void> {
+export async function loadDemoPortfolio(manager: EntityManager): Promise<void> {
   const org = (name: string, kind: Organisation['kind']) =>
     manager.getRepository(Organisation).save({ name, kind, businessId: null, country: 'FI' });
 
@@ -141,10 +140,13 @@ export async function loadDemoPortfolio(manager: EntityManager, today: string = 
     conditions: null,
   });
 
+  // Each report is dated by the sourced event it describes, so that the 2021 report carries them:
+  // the city board's co-funding decision of 20.9.2021 (§51) for Water; for Health and wellbeing
+  // technology the sources say only "September 2021", so the report is as at the end of that month.
   const reports = manager.getRepository(StatusReport);
   await reports.save({
     projectId: waterLaunch.id,
-    reportingDate: today,
+    reportingDate: '2021-09-20',
     health: 'on_track',
     lifecycleStatus: 'active',
     summary:
@@ -157,7 +159,7 @@ export async function loadDemoPortfolio(manager: EntityManager, today: string = 
   });
   await reports.save({
     projectId: healthLaunch.id,
-    reportingDate: today,
+    reportingDate: '2021-09-30',
     health: 'on_track',
     lifecycleStatus: 'active',
     summary: 'Käynnistyshanke sai rahoituspäätöksensä ja käynnistyi syyskuussa 2021.',
