@@ -132,14 +132,14 @@ export class ProjectsService {
   async create(dto: CreateProjectDto, actor: Actor): Promise<ProjectDetailResponse> {
     return this.dataSource.transaction(async (manager) => {
       const partners = dto.partners ?? [];
-      const { areaCityId } = await this.checkReferences(manager, actor, {
+      const { areaCityId, areaAgreementId } = await this.checkReferences(manager, actor, {
         priorityAreaId: dto.priorityAreaId,
         leadOrganisationId: dto.leadOrganisationId,
         partners,
       });
       const cityId = areaCityId!;
       checkPeriod(dto.plannedStart ?? null, dto.plannedEnd ?? null);
-      await this.checkCodeFree(manager, dto.code, null);
+      await this.checkCodeFree(manager, dto.code, areaAgreementId!, null);
       const project = await manager.save(
         manager.create(Project, {
           priorityAreaId: dto.priorityAreaId,
@@ -192,7 +192,7 @@ export class ProjectsService {
       const { project, cityId: currentCityId } = await this.lockProject(manager, actor, id);
       assertVersion('Project', project.version, version);
 
-      const { areaCityId } = await this.checkReferences(manager, actor, {
+      const { areaCityId, areaAgreementId } = await this.checkReferences(manager, actor, {
         priorityAreaId: dto.priorityAreaId,
         leadOrganisationId: dto.leadOrganisationId,
         partners: dto.partners ?? [],
@@ -205,7 +205,11 @@ export class ProjectsService {
         changes.plannedEnd !== undefined ? changes.plannedEnd : project.plannedEnd,
       );
       if (changes.lifecycleStatus !== undefined) checkTransition(project.lifecycleStatus, changes.lifecycleStatus);
-      if (changes.code !== undefined) await this.checkCodeFree(manager, changes.code, id);
+      // Codes are unique within an agreement: check a new code, and the code in a new agreement.
+      const agreementId = areaAgreementId ?? project.agreementId;
+      if (changes.code !== undefined || agreementId !== project.agreementId) {
+        await this.checkCodeFree(manager, changes.code ?? project.code, agreementId, id);
+      }
 
       const audit = { projectId: id, cityId };
       let partnersChanged = false;
@@ -357,13 +361,13 @@ export class ProjectsService {
   /**
    * Related records named in a body must exist: a missing one is a 400 on its field. A priority
    * area of another city than the actor's counts as missing. Returns the city of the priority
-   * area's agreement when one was named.
+   * area's agreement and that agreement when one was named.
    */
   private async checkReferences(
     manager: EntityManager,
     actor: Actor,
     refs: { priorityAreaId?: string; leadOrganisationId?: string; partners: ProjectPartnerInput[] },
-  ): Promise<{ areaCityId: string | null }> {
+  ): Promise<{ areaCityId: string | null; areaAgreementId: string | null }> {
     const details: FieldIssues = {};
     const seen = new Map<string, number>();
     refs.partners.forEach((partner, i) => {
@@ -378,15 +382,19 @@ export class ProjectsService {
     });
 
     let areaCityId: string | null = null;
+    let areaAgreementId: string | null = null;
     if (refs.priorityAreaId !== undefined) {
       const params: unknown[] = [refs.priorityAreaId];
       const scope = scopeSql(actor, 'a.city_id', (value) => `$${params.push(value)}`);
-      const [area] = await manager.query<Array<{ city_id: string }>>(
-        `SELECT a.city_id FROM priority_areas pa JOIN agreements a ON a.id = pa.agreement_id
+      const [area] = await manager.query<Array<{ city_id: string; agreement_id: string }>>(
+        `SELECT a.city_id, a.id AS agreement_id FROM priority_areas pa JOIN agreements a ON a.id = pa.agreement_id
          WHERE pa.id = $1 AND ${scope}`,
         params,
       );
-      if (area) areaCityId = area.city_id;
+      if (area) {
+        areaCityId = area.city_id;
+        areaAgreementId = area.agreement_id;
+      }
       else details.priorityAreaId = [issue('notFound', `priority area ${refs.priorityAreaId} does not exist`)];
     }
     const organisationIds = [
@@ -409,14 +417,20 @@ export class ProjectsService {
     if (Object.keys(details).length > 0) {
       throw new DomainError('VALIDATION_FAILED', 'The request refers to records that do not exist', details);
     }
-    return { areaCityId };
+    return { areaCityId, areaAgreementId };
   }
 
-  private async checkCodeFree(manager: EntityManager, code: string, exceptId: string | null): Promise<void> {
-    const other = await manager.findOne(Project, { select: { id: true }, where: { code } });
+  /** A project code is unique within its agreement (another city's agreement may use it too). */
+  private async checkCodeFree(
+    manager: EntityManager,
+    code: string,
+    agreementId: string,
+    exceptId: string | null,
+  ): Promise<void> {
+    const other = await manager.findOne(Project, { select: { id: true }, where: { code, agreementId } });
     if (other && other.id !== exceptId) {
-      throw new DomainError('DUPLICATE', `Another project already has the code ${code}`, {
-        code: [issue('duplicate', 'another project already has this code')],
+      throw new DomainError('DUPLICATE', `Another project of the agreement already has the code ${code}`, {
+        code: [issue('duplicate', 'another project of the agreement already has this code')],
       });
     }
   }
