@@ -2,6 +2,7 @@ import type { MigrationInterface } from 'typeorm';
 import { InitialSchema1795840487219 } from './1795840487219-InitialSchema';
 import { AccountsSessionsAudit1795844135416 } from './1795844135416-AccountsSessionsAudit';
 import { AccessibilityFeedbackSettings1795847011772 } from './1795847011772-AccessibilityFeedbackSettings';
+import { ProjectCodeUniquePerAgreement1796419669117 } from './1796419669117-ProjectCodeUniquePerAgreement';
 
 /**
  * Every migration, oldest first. Never edit one that has landed: add a new one.
@@ -11,4 +12,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   InitialSchema1795840487219,
   AccountsSessionsAudit1795844135416,
   AccessibilityFeedbackSettings1795847011772,
+  ProjectCodeUniquePerAgreement1796419669117,
 ];

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { ErrorFilter } from './common/error.filter';
+import { jsonBody, rejectControlCharacters, requireJsonBody } from './common/request-body';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/config';
 import type { ResolvedDatabase } from './database/database-url';
@@ -59,6 +60,8 @@ function serveWebApp(app: NestExpressApplication, webDistDir: string): void {
 export async function createApp(config: AppConfig, database: ResolvedDatabase): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, database), {
     logger: process.env.NODE_ENV === 'test' ? ['error', 'warn'] : ['log', 'error', 'warn'],
+    // Nest's parsers would also read form-encoded bodies: only JSON is read (common/request-body.ts).
+    bodyParser: false,
   });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
@@ -68,6 +71,7 @@ export async function createApp(config: AppConfig, database: ResolvedDatabase): 
   app.set('trust proxy', config.trustProxy);
   app.use(compression());
   app.use(cookieParser());
+  app.use('/api', requireJsonBody, jsonBody(), rejectControlCharacters);
   // API answers are per user and partly derived from other records (a project's funding totals
   // change when a payment is added, its version does not): never cached, never a 304. The ETag
   // (the record's version) is for If-Match on updates, not for conditional GETs.

@@ -531,6 +531,48 @@ describe('CSV exports', () => {
     expect((await manager.get('/api/exports/milestones.csv?agreementId=not-a-uuid')).status).toBe(400);
   });
 
+  it('neutralises a formula behind blanks, line breaks, no-break spaces or in full-width, in PostgreSQL as in the file', async () => {
+    const cases: Array<[string, boolean]> = [
+      ['\n=1+1', true],
+      ['   =1', true],
+      ['\u00A0=1', true],
+      ['\u2007+1', true],
+      ['\u3000@x', true],
+      ['\uFEFF-1', true],
+      ['\uFF1D1+1', true],
+      ['\uFF0B1', true],
+      ['\uFF0D1', true],
+      ['\uFF20x', true],
+      [' \u00A0\r\n\uFF1D1', true],
+      ['\tx', true],
+      ['  Tavallinen', false],
+      ['\u00A0Tavallinen', false],
+      ['Hanke = hyvä', false],
+    ];
+    const cell = new CellSql(CSV_PROFILES.standard);
+    for (const [text, neutralised] of cases) {
+      const [row] = await t.dataSource.query<Array<{ out: string }>>(`SELECT ${cell.text('$1::text')} AS out`, [text]);
+      expect({ text, out: row!.out }).toEqual({ text, out: neutralised ? `'${text}` : text });
+    }
+    // Through the export itself, on an agreement of its own (the other tests' counts stay as they are).
+    const city = await newOrganisation(t, { kind: 'city', name: 'Kaavakaupunki' });
+    const agreement = await post('/api/agreements', { cityId: city.id, title: 'Kaavasopimus' });
+    const area = await post('/api/priority-areas', { agreementId: agreement.id, nameFi: 'Kaavat' });
+    for (const [i, [name]] of cases.entries()) {
+      await post('/api/projects', { priorityAreaId: area.id, leadOrganisationId: city.id, code: `F-${i}`, name });
+    }
+    for (const profile of ['fi-excel', 'standard'] as const) {
+      const file = await download(
+        t.http,
+        `/api/exports/projects.csv?profile=${profile}&agreementId=${String(agreement.id)}`,
+      );
+      const names = new Map(parseCsv(file.body, profile).rows.map((r) => [r[0], r[1]]));
+      for (const [i, [text, neutralised]] of cases.entries()) {
+        expect({ text, name: names.get(`F-${i}`) }).toEqual({ text, name: neutralised ? `'${text}` : text });
+      }
+    }
+  });
+
   it('the enum labels are the words the web app shows', () => {
     for (const lang of ['fi', 'sv', 'en'] as const) {
       const web = JSON.parse(readFileSync(join(__dirname, `../../web/src/lib/locales/${lang}.json`), 'utf8')) as Json;

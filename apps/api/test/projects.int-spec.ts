@@ -374,6 +374,34 @@ describe('projects API', () => {
       expect(res.body.problems).toEqual({ code: [{ code: 'duplicate' }] });
       expect(await rowCount(t, 'projects')).toBe(projects);
     });
+
+    it("keeps codes unique within an agreement: another city's code is free (201), not revealed", async () => {
+      const kuopio = await insertCity(t, 'Kuopio (koodit)');
+      const oulu = await insertCity(t, 'Oulu (koodit)');
+      await project({ code: 'OULU-SECRET-1', priorityAreaId: oulu.areaId });
+      await project({ code: 'KUO-1', priorityAreaId: kuopio.areaId });
+      const coordinator = await t.as('coordinator', { cityId: kuopio.cityId });
+      const body = (code: string) => ({
+        code,
+        name: 'Uusi',
+        priorityAreaId: kuopio.areaId,
+        leadOrganisationId: lead.id,
+      });
+
+      const taken = await coordinator.post('/api/projects').send(body('KUO-1')).expect(409);
+      expect(taken.body).toMatchObject({ code: 'DUPLICATE', problems: { code: [{ code: 'duplicate' }] } });
+      const created = await coordinator.post('/api/projects').send(body('OULU-SECRET-1')).expect(201);
+      expect(created.body).toMatchObject({ code: 'OULU-SECRET-1', priorityArea: { id: kuopio.areaId } });
+
+      // Another project of the same agreement cannot take a code in use there either.
+      const other = await project({ code: 'KUO-2', priorityAreaId: kuopio.areaId });
+      const renamed = await t.http
+        .patch(`/api/projects/${other.id}`)
+        .set('If-Match', `"${other.version}"`)
+        .send({ code: 'KUO-1' })
+        .expect(409);
+      expect(renamed.body.problems).toEqual({ code: [{ code: 'duplicate' }] });
+    });
   });
 
   describe('GET /api/projects/:id', () => {

@@ -74,6 +74,8 @@ export const FIELD_PROBLEM_CODES = [
   /** The password contains the user's email address or name. */
   'personalPassword',
   'wrongPassword',
+  /** Text with a control character (U+0000–U+001F other than tab and line breaks in multi-line texts). */
+  'controlCharacter',
   /** Breaks a rule of the data model that has no more specific code. */
   'invalid',
 ] as const;

@@ -2,42 +2,9 @@ import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } fro
 import type { ErrorCode } from '@salkku/shared';
 import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
-import { DomainError, HTTP_STATUS_OF, issue, type ErrorDetails } from './domain-error';
+import { fromDatabase, type PgError } from './database-errors';
+import { DomainError, HTTP_STATUS_OF, type ErrorDetails } from './domain-error';
 import { ErrorResponse } from './error.response';
-
-interface PgError {
-  code?: string;
-  constraint?: string;
-  detail?: string;
-  column?: string;
-}
-
-/** PostgreSQL SQLSTATEs that mean bad input or a conflict rather than a server fault. */
-function fromDatabase(error: QueryFailedError<PgError & Error>): DomainError | null {
-  const pg = error.driverError;
-  switch (pg.code) {
-    case '23505':
-      return new DomainError('DUPLICATE', 'A record with the same unique value already exists', {
-        [pg.constraint ?? 'record']: [issue('duplicate', pg.detail ?? 'duplicate value')],
-      });
-    case '23001': // restrict_violation (ON DELETE RESTRICT, as PostgreSQL 18 reports it)
-    case '23503':
-      return new DomainError('IN_USE', 'The record is referenced by other records or refers to a missing one', {
-        [pg.constraint ?? 'record']: [issue('inUse', pg.detail ?? 'foreign key violation')],
-      });
-    case '23514':
-    case '23502':
-    case '22P02':
-    case '22003':
-    case '22007':
-    case '22008':
-      return new DomainError('VALIDATION_FAILED', 'The values break a rule of the data model', {
-        [pg.constraint ?? pg.column ?? 'record']: [issue('invalid', pg.detail ?? error.message)],
-      });
-    default:
-      return null;
-  }
-}
 
 function fromHttp(exception: HttpException): {
   status: number;

@@ -4,12 +4,19 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@salkku/shared';
 import { Type as TransformType } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
 
+/**
+ * The highest page number a list accepts: far beyond any real list, and small enough that the
+ * offset ((page − 1) × pageSize) stays an ordinary integer in SQL.
+ */
+export const MAX_PAGE = 1_000_000;
+
 /** Query parameters every list endpoint takes. Sort is declared per list (its allowed keys). */
 export class PageQuery {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE, default: 1 })
   @TransformType(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_PAGE)
   page: number = 1;
 
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })

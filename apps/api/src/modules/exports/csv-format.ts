@@ -9,9 +9,11 @@ import type { ExportProfile } from '@salkku/shared';
  *   D.M.YYYY (Excel in Finnish reads them as dates); `;` between fields.
  * - standard: decimal point, ISO 8601 dates; `,` between fields.
  *
- * Text cells that a spreadsheet would take for a formula (starting with =, +, -, @, tab or CR)
- * get a leading apostrophe (OWASP ASVS 1.2.10: CSV injection). Numbers and dates are never
- * touched, so a negative amount stays a number.
+ * Text cells that a spreadsheet would take for a formula get a leading apostrophe (OWASP ASVS
+ * 1.2.10: CSV injection): those whose first non-blank character is =, +, - or @ (or their
+ * full-width forms), after any spaces, tabs, line breaks, no-break or other Unicode spaces, and
+ * those that start with a tab or CR. Numbers and dates are never touched, so a negative amount
+ * stays a number.
  */
 export interface CsvProfile {
   name: ExportProfile;
@@ -27,10 +29,22 @@ export const CSV_PROFILES: Readonly<Record<ExportProfile, CsvProfile>> = {
   standard: { name: 'standard', delimiter: ',', bom: false, datePattern: 'YYYY-MM-DD', decimalComma: false },
 };
 
-/** The first characters that make a spreadsheet read a cell as a formula. */
-export const FORMULA_PREFIXES = ['=', '+', '-', '@', '\t', '\r'] as const;
+/** Characters that start a formula in a spreadsheet: = + - @ and their full-width forms. */
+export const FORMULA_CHARACTERS = '=+@\uFF1D\uFF0B\uFF0D\uFF20-';
 
-const FORMULA_PREFIX_LIST = FORMULA_PREFIXES.map((c) => escapeLiteral(c)).join(', ');
+/**
+ * What a spreadsheet skips before it looks for a formula: ASCII white space (space, tab, line
+ * feed, vertical tab, form feed, CR), the no-break spaces, the other Unicode spaces and
+ * separators, the zero-width space and the byte order mark.
+ */
+export const BLANK_CHARACTERS =
+  ' \t\n\u000B\f\r\u00A0\u1680\u180E\u2000-\u200B\u2028\u2029\u202F\u205F\u3000\uFEFF';
+
+/**
+ * A text that a spreadsheet would run as a formula, as a regular expression that PostgreSQL
+ * (`~`) and JavaScript read alike: the characters themselves, not escapes, inside the classes.
+ */
+export const FORMULA_START = `^[${BLANK_CHARACTERS}]*[${FORMULA_CHARACTERS}]|^[\t\r]`;
 
 export class CellSql {
   constructor(readonly profile: CsvProfile) {}
@@ -38,7 +52,7 @@ export class CellSql {
   /** Free text (names, narratives, codes): neutralised if it would start a formula. */
   text(expr: string): string {
     const t = `(${expr})::text`;
-    return `CASE WHEN left(${t}, 1) IN (${FORMULA_PREFIX_LIST}) THEN '''' || ${t} ELSE ${t} END`;
+    return `CASE WHEN ${t} ~ ${escapeLiteral(FORMULA_START)} THEN '''' || ${t} ELSE ${t} END`;
   }
 
   /** A calendar date (`date` column). */

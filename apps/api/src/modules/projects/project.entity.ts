@@ -1,10 +1,13 @@
 import { LIFECYCLE_STATUSES, PROJECT_KINDS, type LifecycleStatus, type ProjectKind } from '@salkku/shared';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseEntity, MONEY_COLUMN } from '../../database/base.entity';
+import { Agreement } from '../agreements/agreement.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { PriorityArea } from '../priority-areas/priority-area.entity';
 
 @Entity('projects')
+// Also the index of agreement_id's foreign key (its leading column).
+@Index('UQ_projects_agreement_code', ['agreementId', 'code'], { unique: true })
 @Check('CHK_projects_period', '"planned_start" IS NULL OR "planned_end" IS NULL OR "planned_start" <= "planned_end"')
 @Check('CHK_projects_budget', '"total_budget" IS NULL OR "total_budget" >= 0')
 export class Project extends BaseEntity {
@@ -16,8 +19,19 @@ export class Project extends BaseEntity {
   @JoinColumn({ name: 'priority_area_id' })
   priorityArea?: PriorityArea;
 
-  /** Short code, unique across Salkku (e.g. "VESI-KH"). */
-  @Index('UQ_projects_code', { unique: true })
+  /**
+   * The agreement of the project's priority area, kept by the database (a trigger copies it from
+   * the priority area on every insert and move; Salkku never writes it). It exists so that a
+   * project code can be unique within an agreement: another city may use the same code.
+   */
+  @Column({ type: 'uuid', insert: false, update: false })
+  agreementId: string;
+
+  @ManyToOne(() => Agreement, { onDelete: 'RESTRICT', nullable: false })
+  @JoinColumn({ name: 'agreement_id' })
+  agreement?: Agreement;
+
+  /** Short code, unique within the project's agreement (e.g. "VESI-KH"). */
   @Column({ type: 'varchar', length: 40 })
   code: string;
 

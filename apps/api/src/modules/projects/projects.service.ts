@@ -132,14 +132,14 @@ export class ProjectsService {
   async create(dto: CreateProjectDto, actor: Actor): Promise<ProjectDetailResponse> {
     return this.dataSource.transaction(async (manager) => {
       const partners = dto.partners ?? [];
-      const { areaCityId } = await this.checkReferences(manager, actor, {
+      const { areaCityId, areaAgreementId } = await this.checkReferences(manager, actor, {
         priorityAreaId: dto.priorityAreaId,
         leadOrganisationId: dto.leadOrganisationId,
         partners,
       });
       const cityId = areaCityId!;
       checkPeriod(dto.plannedStart ?? null, dto.plannedEnd ?? null);
-      await this.checkCodeFree(manager, dto.code, null);
+      await this.checkCodeFree(manager, dto.code, areaAgreementId!, null);
       const project = await manager.save(
         manager.create(Project, {
           priorityAreaId: dto.priorityAreaId,
@@ -189,7 +189,7 @@ export class ProjectsService {
   async update(id: string, dto: UpdateProjectDto, version: number, actor: Actor): Promise<ProjectDetailResponse> {
     rejectNulls(dto);
     return this.dataSource.transaction(async (manager) => {
-      const { project, cityId, agreementId } = await this.lockProject(manager, actor, id);
+      const { project, cityId } = await this.lockProject(manager, actor, id);
       assertVersion('Project', project.version, version);
 
       const { areaAgreementId } = await this.checkReferences(manager, actor, {
@@ -200,7 +200,7 @@ export class ProjectsService {
       // A project stays in its agreement: its funding decisions, payments and history belong to that
       // agreement's city, so a move to another agreement (and so, perhaps, another city) is refused
       // rather than leaving half of them behind. Moving between priority areas of one agreement is fine.
-      if (areaAgreementId !== null && areaAgreementId !== agreementId) {
+      if (areaAgreementId !== null && areaAgreementId !== project.agreementId) {
         throw new DomainError(
           'RULE_VIOLATION',
           'A project stays in its agreement: choose a priority area of the same agreement',
@@ -217,7 +217,8 @@ export class ProjectsService {
         changes.plannedEnd !== undefined ? changes.plannedEnd : project.plannedEnd,
       );
       if (changes.lifecycleStatus !== undefined) checkTransition(project.lifecycleStatus, changes.lifecycleStatus);
-      if (changes.code !== undefined) await this.checkCodeFree(manager, changes.code, id);
+      // Codes are unique within an agreement (which the project never leaves).
+      if (changes.code !== undefined) await this.checkCodeFree(manager, changes.code, project.agreementId, id);
 
       const audit = { projectId: id, cityId };
       let partnersChanged = false;
@@ -341,20 +342,19 @@ export class ProjectsService {
     manager: EntityManager,
     actor: Actor,
     id: string,
-  ): Promise<{ project: Project; cityId: string; agreementId: string }> {
+  ): Promise<{ project: Project; cityId: string }> {
     const { entities, raw } = await manager
       .createQueryBuilder(Project, 'p')
       .innerJoin(PriorityArea, 'pa', 'pa.id = p.priority_area_id')
       .innerJoin(Agreement, 'a', 'a.id = pa.agreement_id')
       .addSelect('a.city_id', 'scope_city_id')
-      .addSelect('a.id', 'scope_agreement_id')
       .where('p.id = :id', { id })
       .andWhere(...scopeWhere(actor, 'a.city_id'))
       .setLock('pessimistic_write', undefined, ['p'])
-      .getRawAndEntities<{ scope_city_id: string; scope_agreement_id: string }>();
+      .getRawAndEntities<{ scope_city_id: string }>();
     const project = entities[0];
     if (!project || !raw[0]) throw notFound('Project', id);
-    return { project, cityId: raw[0].scope_city_id, agreementId: raw[0].scope_agreement_id };
+    return { project, cityId: raw[0].scope_city_id };
   }
 
   /** The detail in two statements: the project with its aggregates, then its partners. */
@@ -428,11 +428,17 @@ export class ProjectsService {
     return { areaCityId, areaAgreementId };
   }
 
-  private async checkCodeFree(manager: EntityManager, code: string, exceptId: string | null): Promise<void> {
-    const other = await manager.findOne(Project, { select: { id: true }, where: { code } });
+  /** A project code is unique within its agreement (another city's agreement may use it too). */
+  private async checkCodeFree(
+    manager: EntityManager,
+    code: string,
+    agreementId: string,
+    exceptId: string | null,
+  ): Promise<void> {
+    const other = await manager.findOne(Project, { select: { id: true }, where: { code, agreementId } });
     if (other && other.id !== exceptId) {
-      throw new DomainError('DUPLICATE', `Another project already has the code ${code}`, {
-        code: [issue('duplicate', 'another project already has this code')],
+      throw new DomainError('DUPLICATE', `Another project of the agreement already has the code ${code}`, {
+        code: [issue('duplicate', 'another project of the agreement already has this code')],
       });
     }
   }
