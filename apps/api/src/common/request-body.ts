@@ -1,4 +1,3 @@
-import type { FieldProblemCode } from '@salkku/shared';
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { DomainError, issue, type FieldIssues } from './domain-error';
 
@@ -43,7 +42,8 @@ export function exceedsJsonDepth(raw: Buffer, limit: number): boolean {
   for (let i = 0; i < raw.length; i++) {
     const byte = raw[i];
     if (inString) {
-      if (byte === 0x5c) i++; // backslash: skip the escaped character
+      if (byte === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (byte === 0x22) inString = false;
     } else if (byte === 0x22) {
       inString = true;
@@ -61,7 +61,10 @@ class TooDeep extends Error {}
 /** body-parser's own errors, as Salkku's errors. */
 function bodyError(error: unknown): unknown {
   if (error instanceof TooDeep) {
-    return new DomainError('PAYLOAD_TOO_LARGE', `The request body is nested too deep (at most ${MAX_JSON_DEPTH} levels)`);
+    return new DomainError(
+      'PAYLOAD_TOO_LARGE',
+      `The request body is nested too deep (at most ${MAX_JSON_DEPTH} levels)`,
+    );
   }
   const type = (error as { type?: unknown } | null)?.type;
   if (type === 'entity.too.large') {
@@ -94,32 +97,45 @@ const QUERY_CONTROL = /[\u0000-\u001f\u007f]/;
 // eslint-disable-next-line no-control-regex
 const BODY_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
-const CONTROL_PROBLEM: FieldProblemCode = 'controlCharacter';
+/** Half of a UTF-16 surrogate pair without its other half: not text at all (validators throw on it). */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
-/** Adds an issue for every text (or key) under `value` that has a control character. */
-function findControlCharacters(value: unknown, path: string, pattern: RegExp, into: FieldIssues, depth = 0): void {
+/** What is wrong with a text, if anything. */
+function textIssue(text: string, control: RegExp, what: string): FieldIssues[string] | null {
+  if (control.test(text)) {
+    return [issue('controlCharacter', `the ${what} contains a control character that is not allowed`)];
+  }
+  if (LONE_SURROGATE.test(text)) {
+    return [issue('invalidFormat', `the ${what} is not valid Unicode text (a lone surrogate)`)];
+  }
+  return null;
+}
+
+/** Adds an issue for every text (or key) under `value` that has a character it may not have. */
+function findBadCharacters(value: unknown, path: string, control: RegExp, into: FieldIssues, depth = 0): void {
   if (typeof value === 'string') {
-    if (pattern.test(value)) {
-      into[path || 'body'] = [issue(CONTROL_PROBLEM, 'the text contains a control character that is not allowed')];
-    }
+    const found = textIssue(value, control, 'text');
+    if (found) into[path || 'body'] = found;
     return;
   }
   if (typeof value !== 'object' || value === null || depth > MAX_JSON_DEPTH) return;
   for (const [key, item] of Object.entries(value)) {
-    const safeKey = key.replace(new RegExp(pattern.source, 'g'), '\uFFFD');
+    const keyIssue = textIssue(key, control, 'field name');
+    const safeKey = keyIssue ? JSON.stringify(key).slice(1, -1) : key;
     const itemPath = path ? `${path}.${safeKey}` : safeKey;
-    if (safeKey !== key) {
-      into[itemPath] = [issue(CONTROL_PROBLEM, 'the field name contains a control character that is not allowed')];
-    }
-    findControlCharacters(item, itemPath, pattern, into, depth + 1);
+    if (keyIssue) into[itemPath] = keyIssue;
+    findBadCharacters(item, itemPath, control, into, depth + 1);
   }
 }
 
-/** Refuses query parameters and JSON texts with control characters: 400 with a problem on each field. */
+/**
+ * Refuses query parameters and JSON texts with control characters or broken Unicode (lone
+ * surrogates): 400 with a problem on each field.
+ */
 export function rejectControlCharacters(req: Request, _res: Response, next: NextFunction): void {
   const issues: FieldIssues = {};
-  findControlCharacters(req.query, '', QUERY_CONTROL, issues);
-  findControlCharacters(req.body, '', BODY_CONTROL, issues);
+  findBadCharacters(req.query, '', QUERY_CONTROL, issues);
+  findBadCharacters(req.body, '', BODY_CONTROL, issues);
   if (Object.keys(issues).length === 0) {
     next();
     return;

@@ -944,7 +944,7 @@ export interface components {
             subThemes: string[];
         };
         CreateProjectDto: {
-            /** @description Short code, unique across Salkku (e.g. "VESI-KH") */
+            /** @description Short code, unique within the agreement (e.g. "VESI-KH") */
             code: string;
             /** @description Project code in EURA 2021 */
             euraCode?: string | null;
@@ -1105,7 +1105,7 @@ export interface components {
         /** @enum {string} */
         ExportProfile: "fi-excel" | "standard";
         /** @enum {string} */
-        FieldProblemCode: "required" | "tooShort" | "tooLong" | "tooSmall" | "tooLarge" | "tooMany" | "invalidFormat" | "invalidEmail" | "invalidDate" | "invalidAmount" | "invalidPercent" | "invalidBusinessId" | "notAllowed" | "unknownField" | "notFound" | "notCity" | "outOfScope" | "otherAgreement" | "agreementFixed" | "duplicate" | "dateOrder" | "periodTooLong" | "inFuture" | "onlyWhenDone" | "illegalTransition" | "exceedsGranted" | "belowPaid" | "notPayable" | "grantedUnknown" | "inUse" | "staleVersion" | "versionMismatch" | "ownAccount" | "commonPassword" | "personalPassword" | "wrongPassword" | "invalid";
+        FieldProblemCode: "required" | "tooShort" | "tooLong" | "tooSmall" | "tooLarge" | "tooMany" | "invalidFormat" | "invalidEmail" | "invalidDate" | "invalidAmount" | "invalidPercent" | "invalidBusinessId" | "notAllowed" | "unknownField" | "notFound" | "notCity" | "outOfScope" | "otherAgreement" | "agreementFixed" | "duplicate" | "dateOrder" | "periodTooLong" | "inFuture" | "onlyWhenDone" | "illegalTransition" | "exceedsGranted" | "belowPaid" | "notPayable" | "grantedUnknown" | "inUse" | "staleVersion" | "versionMismatch" | "ownAccount" | "commonPassword" | "personalPassword" | "wrongPassword" | "controlCharacter" | "invalid";
         FieldProblemResponse: {
             /** @example tooLong */
             code: components["schemas"]["FieldProblemCode"];
@@ -2181,7 +2181,7 @@ export interface components {
             version?: number;
         };
         UpdateProjectDto: {
-            /** @description Short code, unique across Salkku (e.g. "VESI-KH") */
+            /** @description Short code, unique within the agreement (e.g. "VESI-KH") */
             code?: string;
             /** @description Project code in EURA 2021 */
             euraCode?: string | null;

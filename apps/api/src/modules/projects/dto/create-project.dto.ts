@@ -28,7 +28,7 @@ export class CreateProjectDto {
   @UuidField({ description: 'An existing priority area; the project belongs to its agreement' })
   priorityAreaId: string;
 
-  @TextField({ max: 40, description: 'Short code, unique across Salkku (e.g. "VESI-KH")' })
+  @TextField({ max: 40, description: 'Short code, unique within the agreement (e.g. "VESI-KH")' })
   @Matches(PROJECT_CODE_PATTERN, {
     message: 'code must start with a letter or digit and contain only letters, digits, "_", "." and "-"',
   })
