@@ -13,7 +13,7 @@ import {
   countOf,
   HEALTH_KEYS,
   PrintButton,
-  PrintHeader,
+  PrintPageSetup,
   REPORT_COLOURS,
   ReportSection,
   ReportTable,
@@ -36,7 +36,8 @@ export function NationalReportPage() {
 
   return (
     <section aria-labelledby={headingId} className="report-page">
-      <PrintHeader scope={t('reports.national.scope')} period={period} />
+      {/* Thirteen columns: the table prints on landscape paper. */}
+      <PrintPageSetup scope={t('reports.national.scope')} period={period} landscape />
       <h1 id={headingId} tabIndex={-1}>
         {title}
       </h1>
