@@ -35,7 +35,7 @@ export function NationalReportPage() {
   const report = useNationalReport(period);
 
   return (
-    <section aria-labelledby={headingId} className="report-page">
+    <section aria-labelledby={headingId} className="report-page report-page--wide">
       {/* Thirteen columns: the table prints on landscape paper. */}
       <PrintPageSetup scope={t('reports.national.scope')} period={period} landscape />
       <h1 id={headingId} tabIndex={-1}>

@@ -70,10 +70,17 @@ export function PrintButton() {
 
 /** A text as a CSS string literal (for `content:`), quotes, backslashes and line breaks escaped. */
 export function cssString(text: string): string {
-  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/[\r\n]+/g, ' ')}"`;
+  return `"${text
+    .replace(/\\/g, '\\\\')
+    .replace(/"/g, '\\"')
+    .replace(/[\r\n]+/g, ' ')}"`;
 }
 
-/** The `@page` rules of a printed report: A4 (landscape for a wide one), its running header and page numbers. */
+/**
+ * The `@page` rules of a printed report: A4 (landscape for a wide one), and in the margins of every
+ * page the app and scope (top left), the period (top right), the print date (bottom left) and the
+ * page number (bottom right).
+ */
 export function printPageCss({
   landscape,
   header,
@@ -88,7 +95,8 @@ export function printPageCss({
     `  size: A4${landscape ? ' landscape' : ''};`,
     '  margin: 18mm 12mm 15mm 12mm;',
     `  @top-left { content: ${cssString(`${header.app} · ${header.scope}`)}; font: 8pt system-ui, sans-serif; }`,
-    `  @top-right { content: ${cssString(`${header.period} · ${header.printed}`)}; font: 8pt system-ui, sans-serif; }`,
+    `  @top-right { content: ${cssString(header.period)}; font: 8pt system-ui, sans-serif; }`,
+    `  @bottom-left { content: ${cssString(header.printed)}; font: 8pt system-ui, sans-serif; }`,
     `  @bottom-right { content: ${cssString(`${pageWord} `)} counter(page) " / " counter(pages); font: 8pt system-ui, sans-serif; }`,
     '}',
   ].join('\n');
@@ -96,8 +104,8 @@ export function printPageCss({
 
 /**
  * What a printed report carries on every page, since the screen's header and navigation are left
- * out of the print: the app, what the report covers, its period and the day it was printed at the
- * top of each page, page numbers at the bottom (CSS page-margin boxes, drawn by Chromium 131+ and
+ * out of the print: the app, what the report covers and its period at the top of each page, the
+ * day it was printed and the page number at the bottom (CSS page-margin boxes, drawn by Chromium 131+ and
  * Firefox; a browser without them prints the report without the running header). The rules live
  * in <head> only while the report is shown, so other pages print as before and a wide report can
  * ask for landscape paper.

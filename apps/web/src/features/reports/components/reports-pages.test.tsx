@@ -404,7 +404,8 @@ describe('agreement report page', () => {
     expect(css).toMatch(/size: A4;/);
     expect(css).toMatch(/@top-left \{ content: "Salkku · Kuopion kaupunki · Kuopion ekosysteemisopimus"/);
     const [y, m, d] = todayIso('Europe/Helsinki').split('-').map(Number) as [number, number, number];
-    expect(css).toContain(`@top-right { content: "Aikaväli 1.1.2024–31.12.2024 · Tulostettu ${d}.${m}.${y}"`);
+    expect(css).toContain('@top-right { content: "Aikaväli 1.1.2024–31.12.2024"');
+    expect(css).toContain(`@bottom-left { content: "Tulostettu ${d}.${m}.${y}"`);
     expect(css).toContain('@bottom-right { content: "Sivu " counter(page) " / " counter(pages)');
     // No section is forced onto a page of its own, and no heading is printed twice.
     expect(document.querySelector('.report-section--area, .report-section--break')).toBeNull();
