@@ -16,6 +16,11 @@
  * - as an admin, in fi/sv/en: the users and organisations pages and the accessibility statement with
  *   its edit form.
  *
+ * At phone width (390 × 844 px) every page is checked again in Finnish as each role (the same
+ * pages as above): zero violations there too. On every check, at either width, the page does not
+ * scroll sideways (document.documentElement.scrollWidth is at most the window's width): a wide
+ * table scrolls inside its own focusable region instead.
+ *
  * So every page is checked in all three languages by at least one role. Why not every page in
  * every language for every role: the whole e2e run must stay within about
  * five minutes on two cores, and the read pages are the same components for every role (a missing
@@ -158,24 +163,37 @@ async function navigate(page: Page, path: string): Promise<void> {
   await page.waitForURL((url) => url.pathname + url.search === path);
 }
 
+/** The phone width checked (an iPhone 12–15's CSS width). */
+const PHONE = { width: 390, height: 844 };
+
+/** How far the page scrolls sideways: its content width beyond the window's (0 when it fits). */
+const sidewaysOverflow = (page: Page) =>
+  page.evaluate(() => Math.max(0, document.documentElement.scrollWidth - window.innerWidth));
+
 async function expectNoViolations(page: Page, check: PageCheck, language: Language, who: string): Promise<void> {
   await navigate(page, check.path());
   await visible(check.ready(page, language));
   expect(await lang(page)).toBe(language);
-  expect(await axeViolations(page, `${language} ${who}: ${check.name}`)).toEqual([]);
+  const width = page.viewportSize()?.width ?? 0;
+  expect(await axeViolations(page, `${language} ${who} at ${width} px: ${check.name}`)).toEqual([]);
+  expect({ page: check.name, overflow: await sidewaysOverflow(page) }).toEqual({ page: check.name, overflow: 0 });
 }
 
-describe('signed out', () => {
+describe.each([
+  { at: 'desktop', viewport: null, languages: LANGUAGES },
+  { at: 'phone width', viewport: PHONE, languages: ['fi'] as const },
+])('signed out, $at', ({ viewport, languages }) => {
   let context: BrowserContext;
   let page: Page;
   beforeAll(async () => {
     ({ context, page } = await newPage(browser));
+    if (viewport) await page.setViewportSize(viewport);
   });
   afterAll(async () => {
     await context?.close();
   });
 
-  test.each(LANGUAGES)('the sign-in page and the accessibility statement in %s', async (language) => {
+  test.each(languages)('the sign-in page and the accessibility statement in %s', async (language) => {
     await page.goto('/');
     // The form, in whatever language the previous test left chosen.
     await visible(page.locator('main input[type="email"]'));
@@ -183,6 +201,7 @@ describe('signed out', () => {
     await visible(page.getByLabel(UI[language].email));
     expect(await lang(page)).toBe(language);
     expect(await axeViolations(page, `${language} signed out: sign-in`)).toEqual([]);
+    expect(await sidewaysOverflow(page)).toBe(0);
 
     // The statement is linked from every page's footer.
     await page.getByRole('contentinfo').getByRole('link').last().click();
@@ -190,6 +209,7 @@ describe('signed out', () => {
     expect(new URL(page.url()).pathname).toBe('/accessibility');
     expect(await lang(page)).toBe(language);
     expect(await axeViolations(page, `${language} signed out: accessibility statement`)).toEqual([]);
+    expect(await sidewaysOverflow(page)).toBe(0);
   });
 });
 
@@ -201,12 +221,18 @@ type PagesByLanguage = Partial<Record<Language, PageCheck[]>>;
  * saves the language in the user's profile, which a new browser context without a stored choice
  * then follows: the profile is put back to Finnish afterwards, as the other tests read Finnish.
  */
-function describeRole(role: Role, pagesByLanguage: PagesByLanguage, setup: (page: Page) => Promise<void>): void {
-  describe(`as the ${role}`, () => {
+function describeRole(
+  role: Role,
+  pagesByLanguage: PagesByLanguage,
+  setup: (page: Page) => Promise<void>,
+  viewport?: { width: number; height: number },
+): void {
+  describe(`as the ${role}${viewport ? ` at ${viewport.width} px` : ''}`, () => {
     let context: BrowserContext;
     let page: Page;
     beforeAll(async () => {
       ({ context, page } = await newPage(browser));
+      if (viewport) await page.setViewportSize(viewport);
       await openSignedIn(page, ACCOUNTS[role], '/');
       await setup(page);
     });
@@ -300,3 +326,9 @@ describeRole(
   findVesi,
 );
 describeRole('admin', { fi: ADMIN_PAGES, sv: ADMIN_PAGES, en: ADMIN_PAGES }, () => Promise.resolve());
+
+// Phone width, in Finnish: the same pages as each role reads and fills in above.
+describeRole('coordinator', { fi: [...COORDINATOR_READ_PAGES, ...FORM_PAGES] }, makeRecordsToEdit, PHONE);
+describeRole('manager', { fi: [...READ_PAGES, EXPORTS_PAGE] }, findVesi, PHONE);
+describeRole('liaison', { fi: READ_PAGES }, findVesi, PHONE);
+describeRole('admin', { fi: ADMIN_PAGES }, () => Promise.resolve(), PHONE);

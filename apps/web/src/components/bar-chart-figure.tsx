@@ -1,4 +1,4 @@
-import { Bar, BarChart, CartesianGrid, Cell, Legend, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Cell, XAxis, YAxis } from 'recharts';
 
 export interface ChartSeries {
   /** Property of each datum holding this series' value. */
@@ -32,6 +32,8 @@ const HEIGHT = 260;
  * it needs no layout measuring and prints at the width of the page. The drawing is one image with
  * a text summary for screen readers; the same figures are always in a table next to it. Used by
  * the dashboard and the reports; loaded only with them (recharts is not in the first chunk).
+ * The legend is HTML below the drawing, not recharts' own: it wraps at any width instead of being
+ * laid over the scaled-down axis labels (or past the edge of a phone's screen).
  */
 export function BarChartFigure({
   label,
@@ -55,8 +57,6 @@ export function BarChartFigure({
           width={formatValue ? 80 : 40}
           tick={{ fontSize: 12 }}
         />
-        {/* The series' own order (on track → none; granted, paid, remaining), not alphabetical. */}
-        {series.length > 1 && <Legend itemSorter={null} />}
         {series.map((s) => (
           <Bar
             key={s.key}
@@ -70,6 +70,17 @@ export function BarChartFigure({
           </Bar>
         ))}
       </BarChart>
+      {/* The series' own order (on track → none; granted, paid, remaining). */}
+      {series.length > 1 && (
+        <ul className="chart-legend">
+          {series.map((s) => (
+            <li key={s.key}>
+              <span className="chart-legend__swatch" style={{ background: s.colour }} />
+              {s.label}
+            </li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }

@@ -31,6 +31,7 @@ export function OrganisationsPage() {
   const title = t('admin.organisations.title');
   useDocumentTitle(title);
   const headingId = useId();
+  const captionId = useId();
   const [page, setPage] = useState(1);
   const organisations = useOrganisations(page);
   const [editing, setEditing] = useState<string | null>(null);
@@ -55,37 +56,40 @@ export function OrganisationsPage() {
       {organisations.isPending && <p>{t('admin.loading')}</p>}
       {organisations.data && (
         <>
-          <table className="admin-table">
-            <caption>{t('admin.organisations.caption', { total: organisations.data.total })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.organisations.name')}</th>
-                <th scope="col">{t('admin.organisations.kind')}</th>
-                <th scope="col">{t('admin.organisations.businessId')}</th>
-                <th scope="col">{t('admin.organisations.country')}</th>
-                <th scope="col">{t('admin.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {organisations.data.items.map((org) => (
-                <tr key={org.id}>
-                  <th scope="row">{org.name}</th>
-                  <td>{t(`organisationKinds.${org.kind}`)}</td>
-                  <td>{org.businessId ?? '–'}</td>
-                  <td>{org.country}</td>
-                  <td>
-                    <button
-                      type="button"
-                      aria-expanded={editing === org.id}
-                      onClick={() => setEditing(editing === org.id ? null : org.id)}
-                    >
-                      {t('admin.organisations.edit', { name: org.name })}
-                    </button>
-                  </td>
+          {/* On a phone the table scrolls in its own region, which takes focus to scroll from the keyboard. */}
+          <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
+            <table className="admin-table">
+              <caption id={captionId}>{t('admin.organisations.caption', { total: organisations.data.total })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('admin.organisations.name')}</th>
+                  <th scope="col">{t('admin.organisations.kind')}</th>
+                  <th scope="col">{t('admin.organisations.businessId')}</th>
+                  <th scope="col">{t('admin.organisations.country')}</th>
+                  <th scope="col">{t('admin.actions')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {organisations.data.items.map((org) => (
+                  <tr key={org.id}>
+                    <th scope="row">{org.name}</th>
+                    <td>{t(`organisationKinds.${org.kind}`)}</td>
+                    <td>{org.businessId ?? '–'}</td>
+                    <td>{org.country}</td>
+                    <td>
+                      <button
+                        type="button"
+                        aria-expanded={editing === org.id}
+                        onClick={() => setEditing(editing === org.id ? null : org.id)}
+                      >
+                        {t('admin.organisations.edit', { name: org.name })}
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           <Pagination page={page} pageSize={ADMIN_PAGE_SIZE} total={organisations.data.total} onPageChange={setPage} />
         </>
       )}

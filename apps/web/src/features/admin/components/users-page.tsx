@@ -35,6 +35,7 @@ export function UsersPage() {
   const title = t('admin.users.title');
   useDocumentTitle(title);
   const headingId = useId();
+  const captionId = useId();
   const [page, setPage] = useState(1);
   const users = useUsers(page);
   const organisations = useOrganisations(1, MAX_PAGE_SIZE);
@@ -58,40 +59,43 @@ export function UsersPage() {
       {users.isPending && <p>{t('admin.loading')}</p>}
       {users.data && (
         <>
-          <table className="admin-table">
-            <caption>{t('admin.users.caption', { total: users.data.total })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.users.name')}</th>
-                <th scope="col">{t('admin.users.email')}</th>
-                <th scope="col">{t('admin.users.role')}</th>
-                <th scope="col">{t('admin.users.organisation')}</th>
-                <th scope="col">{t('admin.users.state')}</th>
-                <th scope="col">{t('admin.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.data.items.map((user) => (
-                <tr key={user.id}>
-                  <th scope="row">{user.displayName}</th>
-                  <td>{user.email}</td>
-                  <td>{t(`auth.roles.${user.role}`)}</td>
-                  <td>{user.organisation?.name ?? '–'}</td>
-                  <td>{user.active ? t('admin.users.active') : t('admin.users.inactive')}</td>
-                  <td>
-                    <button
-                      type="button"
-                      aria-expanded={editing === user.id}
-                      aria-controls={editing === user.id ? `edit-${user.id}` : undefined}
-                      onClick={() => setEditing(editing === user.id ? null : user.id)}
-                    >
-                      {t('admin.users.edit', { name: user.displayName })}
-                    </button>
-                  </td>
+          {/* On a phone the table scrolls in its own region, which takes focus to scroll from the keyboard. */}
+          <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
+            <table className="admin-table">
+              <caption id={captionId}>{t('admin.users.caption', { total: users.data.total })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('admin.users.name')}</th>
+                  <th scope="col">{t('admin.users.email')}</th>
+                  <th scope="col">{t('admin.users.role')}</th>
+                  <th scope="col">{t('admin.users.organisation')}</th>
+                  <th scope="col">{t('admin.users.state')}</th>
+                  <th scope="col">{t('admin.actions')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {users.data.items.map((user) => (
+                  <tr key={user.id}>
+                    <th scope="row">{user.displayName}</th>
+                    <td>{user.email}</td>
+                    <td>{t(`auth.roles.${user.role}`)}</td>
+                    <td>{user.organisation?.name ?? '–'}</td>
+                    <td>{user.active ? t('admin.users.active') : t('admin.users.inactive')}</td>
+                    <td>
+                      <button
+                        type="button"
+                        aria-expanded={editing === user.id}
+                        aria-controls={editing === user.id ? `edit-${user.id}` : undefined}
+                        onClick={() => setEditing(editing === user.id ? null : user.id)}
+                      >
+                        {t('admin.users.edit', { name: user.displayName })}
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           <Pagination page={page} pageSize={ADMIN_PAGE_SIZE} total={users.data.total} onPageChange={setPage} />
           {users.data.items
             .filter((user) => user.id === editing)

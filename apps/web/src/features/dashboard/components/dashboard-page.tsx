@@ -335,6 +335,7 @@ interface FundingRow {
 
 function FundingCard({ title, nameColumn, rows }: { title: string; nameColumn: string; rows: FundingRow[] }) {
   const { t } = useTranslation();
+  const captionId = useId();
   const format = useFormat();
   const labels = {
     granted: t('dashboard.funding.granted'),
@@ -376,9 +377,10 @@ function FundingCard({ title, nameColumn, rows }: { title: string; nameColumn: s
               { key: 'remaining', label: labels.remaining, colour: COLOURS.remaining },
             ]}
           />
-          <div className="table-scroll">
+          {/* A table wider than a phone scrolls in its own region, which takes focus to scroll from the keyboard. */}
+          <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
             <table className="data-table dashboard-table">
-              <caption>{title}</caption>
+              <caption id={captionId}>{title}</caption>
               <thead>
                 <tr>
                   <th scope="col">{nameColumn}</th>

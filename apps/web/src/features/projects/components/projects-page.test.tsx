@@ -137,10 +137,9 @@ describe('projects page', () => {
         .getAllByRole('columnheader')
         .map((th) => th.textContent),
     ).toEqual([
+      // The priority area and the lead organisation are left out by default (see the column choice).
       'Tunnus',
       'Nimi',
-      'Painopiste',
-      'Päätoteuttaja',
       'Vaihe',
       'Viimeisin tilanne',
       'Myönnetty',
@@ -151,8 +150,6 @@ describe('projects page', () => {
 
     const water = within(table).getByRole('row', { name: /VESI-KH/ });
     expect(within(water).getByRole('rowheader')).toHaveTextContent(waterProject.name);
-    expect(within(water).getByText('Vesi')).toBeInTheDocument();
-    expect(within(water).getByText('Savonia-ammattikorkeakoulu')).toBeInTheDocument();
     expect(within(water).getByText('Käynnissä')).toBeInTheDocument();
     expect(within(water).getByText('Riskissä')).toBeInTheDocument();
     expect(within(water).getByText('raportoitu 15.12.2021')).toBeInTheDocument();
@@ -178,6 +175,11 @@ describe('projects page', () => {
   });
 
   it('switches to English and Swedish: headings, labels and formats follow, names fall back to Finnish', async () => {
+    // Every column shown (a choice remembered on this device), the priority area's names included.
+    localStorage.setItem(
+      'salkku.projects.columns',
+      JSON.stringify(['priorityArea', 'leadOrganisation', 'lifecycleStatus', 'health', 'granted', 'paid']),
+    );
     portfolioApi(() => jsonResponse(pageOf([waterProject, healthTechProject])));
     renderApp({ url: '/projects' });
     await screen.findByRole('table');
@@ -201,6 +203,53 @@ describe('projects page', () => {
     fireEvent.click(screen.getByRole('button', { name: 'svenska' }));
     expect(screen.getByRole('heading', { level: 1, name: 'Projekt' })).toBeInTheDocument();
     expect(within(screen.getByRole('row', { name: /VESI-KH/ })).getByText('Pågående')).toBeInTheDocument();
+  });
+
+  it('chooses the columns with checkboxes in a disclosure, remembers the choice and restores the defaults', async () => {
+    portfolioApi(() => jsonResponse(pageOf([waterProject, healthTechProject])));
+    const first = renderApp({ url: '/projects' });
+    const table = await screen.findByRole('table');
+    const headers = () =>
+      within(screen.getByRole('table'))
+        .getAllByRole('columnheader')
+        .map((th) => th.textContent);
+    // By default the figures a coordinator follows are there: paid, remaining, the next milestone.
+    expect(headers()).toEqual(expect.arrayContaining(['Maksettu', 'Jäljellä', 'Seuraava virstanpylväs']));
+    expect(headers()).not.toContain('Painopiste');
+    expect(within(table).queryByText('Savonia-ammattikorkeakoulu')).not.toBeInTheDocument();
+
+    const disclosure = screen.getByText('Sarakkeet (6/8 näkyvissä)');
+    expect(disclosure.tagName).toBe('SUMMARY');
+    fireEvent.click(disclosure);
+    const choice = screen.getByRole('group', { name: 'Taulukossa näytettävät sarakkeet' });
+    const leadBox = within(choice).getByRole('checkbox', { name: 'Päätoteuttaja' });
+    expect(leadBox).not.toBeChecked();
+    expect(within(choice).getByRole('checkbox', { name: 'Maksettu' })).toBeChecked();
+    fireEvent.click(leadBox);
+    fireEvent.click(within(choice).getByRole('checkbox', { name: 'Vaihe' }));
+    expect(headers()).toEqual([
+      'Tunnus',
+      'Nimi',
+      'Päätoteuttaja',
+      'Viimeisin tilanne',
+      'Myönnetty',
+      'Maksettu',
+      'Jäljellä',
+      'Seuraava virstanpylväs',
+    ]);
+    expect(within(screen.getByRole('row', { name: /VESI-KH/ })).getByText('Savonia-ammattikorkeakoulu')).toBeVisible();
+    expect(screen.getByText('Sarakkeet (6/8 näkyvissä)')).toBeInTheDocument();
+    first.unmount();
+
+    // Remembered on this device: the next visit shows the same columns.
+    renderApp({ url: '/projects' });
+    await screen.findByRole('table');
+    expect(headers()).toContain('Päätoteuttaja');
+    expect(headers()).not.toContain('Vaihe');
+    fireEvent.click(screen.getByRole('button', { name: 'Palauta oletussarakkeet' }));
+    expect(headers()).toContain('Vaihe');
+    expect(headers()).not.toContain('Päätoteuttaja');
+    expect(localStorage.getItem('salkku.projects.columns')).toBeNull();
   });
 
   it('pages through a long list with previous and next, keeping the rows on screen while the next page loads', async () => {

@@ -10,6 +10,7 @@ import { useMe } from '../../auth/api/get-me';
 import { useCanEditPortfolio } from '../../project-forms/api/records';
 import { useProjects, type ProjectSort, type ProjectSummary } from '../api/get-projects';
 import { DEFAULT_SORT, isFiltered, projectListSearch, useProjectListView } from '../hooks/use-project-list-view';
+import { OPTIONAL_COLUMNS, useProjectColumns, type OptionalColumn } from '../hooks/use-project-columns';
 import { ProjectFilters } from './project-filters';
 
 // The export panel loads when a manager opens it: the list does not pay for it.
@@ -25,6 +26,7 @@ export function ProjectsPage() {
   const { t } = useTranslation();
   const { view, request, changeFilters, changeSort, changePage } = useProjectListView();
   const projects = useProjects(request);
+  const columns = useProjectColumns();
   const headingId = useId();
   const title = t('projects.title');
   useDocumentTitle(title);
@@ -56,6 +58,7 @@ export function ProjectsPage() {
         </p>
       )}
       <ProjectFilters view={view} onFiltersChange={changeFilters} onSortChange={changeSort} />
+      <ColumnChoice columns={columns} />
       {canExport && (
         <details className="projects-export">
           <summary>{t('exports.exportView')}</summary>
@@ -84,6 +87,7 @@ export function ProjectsPage() {
                 total={data.total}
                 sort={view.sort ?? DEFAULT_SORT}
                 busy={projects.isPlaceholderData}
+                isShown={columns.isShown}
               />
               <Pagination page={view.page} pageSize={data.pageSize} total={data.total} onPageChange={changePage} />
             </>
@@ -117,9 +121,40 @@ interface ProjectsTableProps {
   sort: ProjectSort;
   /** The rows are the previous view's while the next one loads. */
   busy: boolean;
+  isShown: (column: OptionalColumn) => boolean;
 }
 
-function ProjectsTable({ items, total, sort, busy }: ProjectsTableProps) {
+/**
+ * Which of the table's columns are shown (a disclosure with a checkbox per column), remembered on
+ * this device. The defaults leave out the priority area and the lead organisation so that the
+ * figures fit a 1366 px screen.
+ */
+function ColumnChoice({ columns }: { columns: ReturnType<typeof useProjectColumns> }) {
+  const { t } = useTranslation();
+  return (
+    <details className="column-choice">
+      <summary>{t('projects.columnChoice.summary', { shown: columns.shown.length, all: OPTIONAL_COLUMNS.length })}</summary>
+      <fieldset className="column-choice__fields">
+        <legend>{t('projects.columnChoice.legend')}</legend>
+        {OPTIONAL_COLUMNS.map((column) => (
+          <label key={column} className="column-choice__option">
+            <input
+              type="checkbox"
+              checked={columns.isShown(column)}
+              onChange={(event) => columns.toggle(column, event.target.checked)}
+            />
+            {t(`projects.columns.${column}`)}
+          </label>
+        ))}
+        <button type="button" className="button-secondary" onClick={columns.reset}>
+          {t('projects.columnChoice.reset')}
+        </button>
+      </fieldset>
+    </details>
+  );
+}
+
+function ProjectsTable({ items, total, sort, busy, isShown }: ProjectsTableProps) {
   const { t } = useTranslation();
   const captionId = useId();
   return (
@@ -135,29 +170,39 @@ function ProjectsTable({ items, total, sort, busy }: ProjectsTableProps) {
             <th scope="col" aria-sort={ariaSort(sort, 'name')}>
               {t('projects.columns.name')}
             </th>
-            <th scope="col">{t('projects.columns.priorityArea')}</th>
-            <th scope="col">{t('projects.columns.leadOrganisation')}</th>
-            <th scope="col" aria-sort={ariaSort(sort, 'lifecycleStatus')}>
-              {t('projects.columns.lifecycleStatus')}
-            </th>
-            <th scope="col" aria-sort={ariaSort(sort, 'health')}>
-              {t('projects.columns.health')}
-            </th>
-            <th scope="col" className="num">
-              {t('projects.columns.granted')}
-            </th>
-            <th scope="col" className="num">
-              {t('projects.columns.paid')}
-            </th>
-            <th scope="col" className="num">
-              {t('projects.columns.remaining')}
-            </th>
-            <th scope="col">{t('projects.columns.nextMilestone')}</th>
+            {isShown('priorityArea') && <th scope="col">{t('projects.columns.priorityArea')}</th>}
+            {isShown('leadOrganisation') && <th scope="col">{t('projects.columns.leadOrganisation')}</th>}
+            {isShown('lifecycleStatus') && (
+              <th scope="col" aria-sort={ariaSort(sort, 'lifecycleStatus')}>
+                {t('projects.columns.lifecycleStatus')}
+              </th>
+            )}
+            {isShown('health') && (
+              <th scope="col" aria-sort={ariaSort(sort, 'health')}>
+                {t('projects.columns.health')}
+              </th>
+            )}
+            {isShown('granted') && (
+              <th scope="col" className="num">
+                {t('projects.columns.granted')}
+              </th>
+            )}
+            {isShown('paid') && (
+              <th scope="col" className="num">
+                {t('projects.columns.paid')}
+              </th>
+            )}
+            {isShown('remaining') && (
+              <th scope="col" className="num">
+                {t('projects.columns.remaining')}
+              </th>
+            )}
+            {isShown('nextMilestone') && <th scope="col">{t('projects.columns.nextMilestone')}</th>}
           </tr>
         </thead>
         <tbody>
           {items.map((project) => (
-            <ProjectRow key={project.id} project={project} />
+            <ProjectRow key={project.id} project={project} isShown={isShown} />
           ))}
         </tbody>
       </table>
@@ -165,7 +210,13 @@ function ProjectsTable({ items, total, sort, busy }: ProjectsTableProps) {
   );
 }
 
-function ProjectRow({ project }: { project: ProjectSummary }) {
+function ProjectRow({
+  project,
+  isShown,
+}: {
+  project: ProjectSummary;
+  isShown: (column: OptionalColumn) => boolean;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const { funding, latestStatus, nextMilestone } = project;
@@ -175,38 +226,44 @@ function ProjectRow({ project }: { project: ProjectSummary }) {
       <th scope="row">
         <Link to={`/projects/${project.id}`}>{project.name}</Link>
       </th>
-      <td>{localisedName(project.priorityArea, format.language)}</td>
-      <td>{project.leadOrganisation.name}</td>
-      <td>{t(`lifecycle.${project.lifecycleStatus}`)}</td>
-      <td>
-        <HealthLabel health={latestStatus?.health ?? null} />
-        {latestStatus && (
-          <span className="secondary">
-            {t('projects.reportedOn', { date: format.date(latestStatus.reportingDate) })}
-          </span>
-        )}
-      </td>
-      <td className="num">
-        {format.money(funding.granted)}
-        {funding.unknownAmounts > 0 && (
-          <span className="secondary">{t('projects.unknownAmounts', { count: funding.unknownAmounts })}</span>
-        )}
-      </td>
-      <td className="num">{format.money(funding.paid)}</td>
-      <td className="num">{format.money(funding.remaining)}</td>
-      <td>
-        {nextMilestone && (
-          <>
-            {nextMilestone.title}
-            <time className="secondary" dateTime={nextMilestone.dueDate}>
-              {format.date(nextMilestone.dueDate)}
-            </time>
-          </>
-        )}
-        {project.overdueMilestones > 0 && (
-          <strong className="secondary overdue">{t('projects.overdue', { count: project.overdueMilestones })}</strong>
-        )}
-      </td>
+      {isShown('priorityArea') && <td>{localisedName(project.priorityArea, format.language)}</td>}
+      {isShown('leadOrganisation') && <td>{project.leadOrganisation.name}</td>}
+      {isShown('lifecycleStatus') && <td>{t(`lifecycle.${project.lifecycleStatus}`)}</td>}
+      {isShown('health') && (
+        <td>
+          <HealthLabel health={latestStatus?.health ?? null} />
+          {latestStatus && (
+            <span className="secondary">
+              {t('projects.reportedOn', { date: format.date(latestStatus.reportingDate) })}
+            </span>
+          )}
+        </td>
+      )}
+      {isShown('granted') && (
+        <td className="num">
+          {format.money(funding.granted)}
+          {funding.unknownAmounts > 0 && (
+            <span className="secondary">{t('projects.unknownAmounts', { count: funding.unknownAmounts })}</span>
+          )}
+        </td>
+      )}
+      {isShown('paid') && <td className="num">{format.money(funding.paid)}</td>}
+      {isShown('remaining') && <td className="num">{format.money(funding.remaining)}</td>}
+      {isShown('nextMilestone') && (
+        <td>
+          {nextMilestone && (
+            <>
+              {nextMilestone.title}
+              <time className="secondary" dateTime={nextMilestone.dueDate}>
+                {format.date(nextMilestone.dueDate)}
+              </time>
+            </>
+          )}
+          {project.overdueMilestones > 0 && (
+            <strong className="secondary overdue">{t('projects.overdue', { count: project.overdueMilestones })}</strong>
+          )}
+        </td>
+      )}
     </tr>
   );
 }

@@ -22,7 +22,7 @@ import {
   countOf,
   HEALTH_KEYS,
   PrintButton,
-  PrintHeader,
+  PrintPageSetup,
   REPORT_COLOURS,
   ReportSection,
   ReportTable,
@@ -32,7 +32,7 @@ import './reports.css';
 
 /**
  * The portfolio report of one agreement (/reports/agreements/:agreementId?from=&to=): a summary
- * with charts and their tables, a section per priority area (a page of its own in print), the
+ * with charts and their tables, a section per priority area, the
  * agreement-wide funding, milestones and the status narratives of the period.
  */
 export function AgreementReportPage() {
@@ -48,7 +48,7 @@ export function AgreementReportPage() {
 
   return (
     <section aria-labelledby={headingId} className="report-page">
-      {data && <PrintHeader scope={`${data.agreement.city.name} · ${data.agreement.title}`} period={period} />}
+      {data && <PrintPageSetup scope={`${data.agreement.city.name} · ${data.agreement.title}`} period={period} />}
       <p className="report-back">
         <Link to={`/reports?${periodSearch(period)}`}>{t('reports.agreement.back')}</Link>
       </p>
@@ -215,7 +215,7 @@ function AgreementContent({ data }: { data: AgreementReport }) {
       </ReportSection>
 
       {data.priorityAreas.map((area) => (
-        <ReportSection key={area.id} title={areaName(area)} className="report-section--area">
+        <ReportSection key={area.id} title={areaName(area)}>
           <ProjectsTable area={area} />
           <FundingTable caption={t('reports.funding.areaByFunder', { name: areaName(area) })} table={area.funding} />
         </ReportSection>
@@ -227,7 +227,7 @@ function AgreementContent({ data }: { data: AgreementReport }) {
         </ReportSection>
       )}
 
-      <ReportSection title={t('reports.milestones.title')} className="report-section--break">
+      <ReportSection title={t('reports.milestones.title')}>
         <MilestoneTable
           title={t('reports.milestones.completed')}
           items={data.milestones.completed}
@@ -248,7 +248,7 @@ function AgreementContent({ data }: { data: AgreementReport }) {
         />
       </ReportSection>
 
-      <ReportSection title={t('reports.narratives.title')} className="report-section--break">
+      <ReportSection title={t('reports.narratives.title')}>
         {data.narratives.length === 0 ? (
           <p>{t('reports.narratives.empty')}</p>
         ) : (
@@ -434,7 +434,7 @@ function MilestoneTable({
       {items.length === 0 ? (
         <p>{empty}</p>
       ) : (
-        <ReportTable caption={title}>
+        <ReportTable caption={title} captionShown={false}>
           <thead>
             <tr>
               <th scope="col">{t('reports.milestones.milestone')}</th>

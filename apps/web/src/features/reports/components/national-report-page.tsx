@@ -13,7 +13,7 @@ import {
   countOf,
   HEALTH_KEYS,
   PrintButton,
-  PrintHeader,
+  PrintPageSetup,
   REPORT_COLOURS,
   ReportSection,
   ReportTable,
@@ -35,8 +35,9 @@ export function NationalReportPage() {
   const report = useNationalReport(period);
 
   return (
-    <section aria-labelledby={headingId} className="report-page">
-      <PrintHeader scope={t('reports.national.scope')} period={period} />
+    <section aria-labelledby={headingId} className="report-page report-page--wide">
+      {/* Thirteen columns: the table prints on landscape paper. */}
+      <PrintPageSetup scope={t('reports.national.scope')} period={period} landscape />
       <h1 id={headingId} tabIndex={-1}>
         {title}
       </h1>

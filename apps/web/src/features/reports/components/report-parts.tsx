@@ -1,6 +1,6 @@
 import type { Language } from '@salkku/shared';
 import { todayIso } from '@salkku/shared';
-import { useId, type ReactNode } from 'react';
+import { useId, useLayoutEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { intlLocale, useFormat } from '../../../lib/format';
 import type { HealthCount } from '../api/get-reports';
@@ -68,34 +68,101 @@ export function PrintButton() {
   );
 }
 
+/** A text as a CSS string literal (for `content:`), quotes, backslashes and line breaks escaped. */
+export function cssString(text: string): string {
+  return `"${text
+    .replace(/\\/g, '\\\\')
+    .replace(/"/g, '\\"')
+    .replace(/[\r\n]+/g, ' ')}"`;
+}
+
 /**
- * Shown only on paper (see reports.css): what the report covers, its period and the day it was
- * printed, since the screen's header and navigation are left out of the print.
+ * The `@page` rules of a printed report: A4 (landscape for a wide one), and in the margins of every
+ * page the app and scope (top left), the period (top right), the print date (bottom left) and the
+ * page number (bottom right).
  */
-export function PrintHeader({ scope, period }: { scope: string; period: Period }) {
+export function printPageCss({
+  landscape,
+  header,
+  pageWord,
+}: {
+  landscape: boolean;
+  header: { app: string; scope: string; period: string; printed: string };
+  pageWord: string;
+}): string {
+  return [
+    '@page {',
+    `  size: A4${landscape ? ' landscape' : ''};`,
+    '  margin: 18mm 12mm 15mm 12mm;',
+    `  @top-left { content: ${cssString(`${header.app} · ${header.scope}`)}; font: 8pt system-ui, sans-serif; }`,
+    `  @top-right { content: ${cssString(header.period)}; font: 8pt system-ui, sans-serif; }`,
+    `  @bottom-left { content: ${cssString(header.printed)}; font: 8pt system-ui, sans-serif; }`,
+    `  @bottom-right { content: ${cssString(`${pageWord} `)} counter(page) " / " counter(pages); font: 8pt system-ui, sans-serif; }`,
+    '}',
+  ].join('\n');
+}
+
+/**
+ * What a printed report carries on every page, since the screen's header and navigation are left
+ * out of the print: the app, what the report covers and its period at the top of each page, the
+ * day it was printed and the page number at the bottom (CSS page-margin boxes, drawn by Chromium 131+ and
+ * Firefox; a browser without them prints the report without the running header). The rules live
+ * in <head> only while the report is shown, so other pages print as before and a wide report can
+ * ask for landscape paper.
+ */
+export function PrintPageSetup({
+  scope,
+  period,
+  landscape = false,
+}: {
+  scope: string;
+  period: Period;
+  landscape?: boolean;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const periodText = usePeriodText(period);
-  return (
-    <div className="report-print-header">
-      <p className="report-print-header__app">{t('app.name')}</p>
-      <p>{scope}</p>
-      <p>{t('reports.printHeader.period', { period: periodText })}</p>
-      <p>{t('reports.printHeader.printed', { date: format.date(todayIso('Europe/Helsinki')) })}</p>
-    </div>
-  );
+  const css = printPageCss({
+    landscape,
+    header: {
+      app: t('app.name'),
+      scope,
+      period: t('reports.printHeader.period', { period: periodText }),
+      printed: t('reports.printHeader.printed', { date: format.date(todayIso('Europe/Helsinki')) }),
+    },
+    pageWord: t('reports.printHeader.page'),
+  });
+  useLayoutEffect(() => {
+    const style = document.createElement('style');
+    style.dataset.reportPrint = '';
+    style.textContent = css;
+    document.head.append(style);
+    return () => style.remove();
+  }, [css]);
+  return null;
 }
 
 /**
  * A data table in its own scrolling region (a wide table scrolls on a narrow screen without the
- * page doing so), focusable so it scrolls from the keyboard, named by the table's caption.
+ * page doing so), focusable so it scrolls from the keyboard, named by the table's caption. A
+ * caption that repeats the heading just above it is read but not shown (not printed twice).
  */
-export function ReportTable({ caption, children }: { caption: string; children: ReactNode }) {
+export function ReportTable({
+  caption,
+  captionShown = true,
+  children,
+}: {
+  caption: string;
+  captionShown?: boolean;
+  children: ReactNode;
+}) {
   const captionId = useId();
   return (
     <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
       <table className="data-table report-table">
-        <caption id={captionId}>{caption}</caption>
+        <caption id={captionId} className={captionShown ? undefined : 'visually-hidden'}>
+          {caption}
+        </caption>
         {children}
       </table>
     </div>

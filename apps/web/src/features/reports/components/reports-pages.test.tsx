@@ -202,6 +202,17 @@ const cells = (row: HTMLElement) =>
 const queryOf = (request: Request) => Object.fromEntries(new URL(request.url).searchParams);
 
 describe('national report page', () => {
+  it('prints on landscape A4 (its thirteen columns fit) with the scope and period on every page', async () => {
+    mockApi();
+    renderApp({ url: '/reports?from=2024-01-01&to=2024-12-31' });
+    await screen.findByRole('table', { name: /^Ekosysteemisopimukset/ }, LOAD);
+    const css = document.head.querySelector('style[data-report-print]')?.textContent ?? '';
+    expect(css).toMatch(/size: A4 landscape;/);
+    expect(css).toContain('@top-left { content: "Salkku · Kaikki näkyvissä olevat ekosysteemisopimukset"');
+    expect(css).toContain('Aikaväli 1.1.2024–31.12.2024');
+    expect(css).toContain('counter(pages)');
+  });
+
   it('is in the menu, and shows every agreement side by side with totals, charts and links to each report', async () => {
     const fetchMock = mockApi();
     renderApp({ url: '/' });
@@ -347,7 +358,6 @@ describe('agreement report page', () => {
 
     // A section per priority area, with its projects and their latest health and reasons.
     const water = screen.getByRole('region', { name: 'Vesi' });
-    expect(water).toHaveClass('report-section--area');
     const projectRow = within(water).getByRole('row', { name: /VESI-KH/ });
     expect(cells(projectRow)).toEqual([
       'Käynnistämishanke',
@@ -379,19 +389,33 @@ describe('agreement report page', () => {
     expect(narratives).toHaveTextContent('Seuraavaksi: Uusi haku syksyllä');
   });
 
-  it('prints: a print button, and a header for paper with the scope, period and print date', async () => {
+  it('prints: a print button, and on every page the scope, period, print date and page number', async () => {
     mockApi();
     const print = jest.fn();
     window.print = print;
-    const { container } = renderApp({ url });
+    const { unmount } = renderApp({ url });
     await screen.findByRole('region', { name: 'Yhteenveto' }, LOAD);
     fireEvent.click(screen.getByRole('button', { name: 'Tulosta' }));
     expect(print).toHaveBeenCalledTimes(1);
-    const header = container.querySelector('.report-print-header');
-    expect(header).toHaveTextContent('Kuopion kaupunki · Kuopion ekosysteemisopimus');
-    expect(header).toHaveTextContent('Aikaväli 1.1.2024–31.12.2024');
+    // The page-margin boxes of the printed pages (a header in the flow would print on page 1 only).
+    const rules = Array.from(document.head.querySelectorAll('style[data-report-print]'), (s) => s.textContent);
+    expect(rules).toHaveLength(1);
+    const css = rules[0]!;
+    expect(css).toMatch(/size: A4;/);
+    expect(css).toMatch(/@top-left \{ content: "Salkku · Kuopion kaupunki · Kuopion ekosysteemisopimus"/);
     const [y, m, d] = todayIso('Europe/Helsinki').split('-').map(Number) as [number, number, number];
-    expect(header).toHaveTextContent(`Tulostettu ${d}.${m}.${y}`);
+    expect(css).toContain('@top-right { content: "Aikaväli 1.1.2024–31.12.2024"');
+    expect(css).toContain(`@bottom-left { content: "Tulostettu ${d}.${m}.${y}"`);
+    expect(css).toContain('@bottom-right { content: "Sivu " counter(page) " / " counter(pages)');
+    // No section is forced onto a page of its own, and no heading is printed twice.
+    expect(document.querySelector('.report-section--area, .report-section--break')).toBeNull();
+    const milestones = screen.getByRole('region', { name: 'Virstanpylväät' });
+    for (const table of within(milestones).getAllByRole('table')) {
+      expect(table.querySelector('caption')).toHaveClass('visually-hidden');
+    }
+    // Leaving the report leaves other pages' printing as it was.
+    unmount();
+    expect(document.head.querySelector('style[data-report-print]')).toBeNull();
   });
 
   it('changes the period in the URL and asks the API for it', async () => {
