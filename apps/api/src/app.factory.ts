@@ -14,7 +14,7 @@ import { ErrorFilter } from './common/error.filter';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/config';
 import type { ResolvedDatabase } from './database/database-url';
-import { bootstrapFirstAdmin, createDemoUsers } from './database/accounts';
+import { bootstrapFirstAdmin, createDemoUsers, guardDemoUsers } from './database/accounts';
 import { loadDemoPortfolioIfEmpty } from './database/demo-data';
 import { UsersService } from './modules/users/users.service';
 import { runMigrations } from './database/migrate';
@@ -116,12 +116,14 @@ export async function createApp(config: AppConfig, database: ResolvedDatabase): 
   const shouldLoadDemo = config.demoData === 'always' || (config.demoData === 'auto' && database.embedded !== null);
   if (shouldLoadDemo) {
     const users = app.get(UsersService);
-    // Demo users only in the embedded database: a DATABASE_URL database never gets them.
+    // Demo users only in the embedded database (a DATABASE_URL database never gets them), and in
+    // production only when SALKKU_DEMO_USERS=true asks for them.
     const loaded = await loadDemoPortfolioIfEmpty(app.get(DataSource), (manager) =>
-      database.embedded ? createDemoUsers(manager, users) : Promise.resolve(),
+      database.embedded && config.demoUsers ? createDemoUsers(manager, users) : Promise.resolve(),
     );
     if (loaded) new Logger('Demo').log('Loaded the Kuopio demo portfolio into an empty database');
   }
+  await guardDemoUsers(app.get(DataSource), config, database.embedded !== null);
   await bootstrapFirstAdmin(app.get(DataSource), app.get(UsersService));
   return app;
 }

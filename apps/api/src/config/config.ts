@@ -18,6 +18,12 @@ export interface AppConfig {
   poolSize: number;
   /** Load the Kuopio demo portfolio on start: 'auto' (embedded mode only), 'always', 'never'. */
   demoData: 'auto' | 'always' | 'never';
+  /**
+   * Create the demo users (published password) with the demo portfolio in the embedded database
+   * (SALKKU_DEMO_USERS). Default: yes, except in production, where only an explicit `true` does,
+   * and then with a warning at every start.
+   */
+  demoUsers: boolean;
   /** Run pending migrations at start (RUN_MIGRATIONS, default true). */
   runMigrations: boolean;
   /** Directory of the built web app served at / (WEB_DIST_DIR, default apps/web/dist). */
@@ -99,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir: resolve(env.SALKKU_DATA_DIR || 'data'),
     poolSize: parseInteger('DATABASE_POOL_SIZE', env.DATABASE_POOL_SIZE, 10, 1, 200, problems),
     demoData: demo as AppConfig['demoData'],
+    demoUsers: parseBoolean('SALKKU_DEMO_USERS', env.SALKKU_DEMO_USERS, env.NODE_ENV !== 'production', problems),
     runMigrations: parseBoolean('RUN_MIGRATIONS', env.RUN_MIGRATIONS, true, problems),
     webDistDir: resolve(env.WEB_DIST_DIR || resolve(__dirname, '../../../web/dist')),
     logSql: parseBoolean('LOG_SQL', env.LOG_SQL, false, problems),
