@@ -2,6 +2,7 @@ import type { MigrationInterface } from 'typeorm';
 import { InitialSchema1795840487219 } from './1795840487219-InitialSchema';
 import { AccountsSessionsAudit1795844135416 } from './1795844135416-AccountsSessionsAudit';
 import { AccessibilityFeedbackSettings1795847011772 } from './1795847011772-AccessibilityFeedbackSettings';
+import { ThrottlePerAccountAndClient1796419888498 } from './1796419888498-ThrottlePerAccountAndClient';
 
 /**
  * Every migration, oldest first. Never edit one that has landed: add a new one.
@@ -11,4 +12,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   InitialSchema1795840487219,
   AccountsSessionsAudit1795844135416,
   AccessibilityFeedbackSettings1795847011772,
+  ThrottlePerAccountAndClient1796419888498,
 ];

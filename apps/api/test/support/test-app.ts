@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import type { Role } from '@salkku/shared';
 import { createApp } from '../../src/app.factory';
 import { SYSTEM_ACTOR } from '../../src/common/actor';
-import { loadConfig } from '../../src/config/config';
+import { loadConfig, type AppConfig } from '../../src/config/config';
 import { startEmbeddedPostgres } from '../../src/database/embedded-postgres';
 import type { ResolvedDatabase } from '../../src/database/database-url';
 import type { SqlLogger } from '../../src/database/sql-logger';
@@ -82,7 +82,7 @@ async function adminQuery(serverUrl: string, sql: string): Promise<void> {
   }
 }
 
-export async function createTestApp(options: { demo?: boolean } = {}): Promise<TestApp> {
+export async function createTestApp(options: { demo?: boolean; config?: Partial<AppConfig> } = {}): Promise<TestApp> {
   const serverUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || null;
   let database: ResolvedDatabase;
   let dropDatabase: (() => Promise<void>) | null = null;
@@ -100,6 +100,7 @@ export async function createTestApp(options: { demo?: boolean } = {}): Promise<T
     databaseUrl: database.embedded ? null : database.url,
     demoData: options.demo ? ('always' as const) : ('never' as const),
     webDistDir: '/nonexistent',
+    ...options.config,
   };
   let app: INestApplication;
   try {
