@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } fro
 import type { ErrorCode } from '@salkku/shared';
 import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
+import { databaseUnavailable, isDatabaseUnavailable } from './database-unavailable';
 import { DomainError, HTTP_STATUS_OF, issue, type ErrorDetails } from './domain-error';
 import { ErrorResponse } from './error.response';
 
@@ -72,7 +73,11 @@ export class ErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     let body: ErrorResponse;
-    if (exception instanceof QueryFailedError) {
+    if (isDatabaseUnavailable(exception)) {
+      // PostgreSQL is down or unreachable (wherever it surfaced): 503 with Retry-After, never 500.
+      this.logger.warn(`Database unavailable: ${exception instanceof Error ? exception.message : String(exception)}`);
+      exception = databaseUnavailable();
+    } else if (exception instanceof QueryFailedError) {
       const mapped = fromDatabase(exception as QueryFailedError<PgError & Error>);
       if (mapped) exception = mapped;
     }
