@@ -6,11 +6,14 @@ import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
+import { Logger as PinoNestLogger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { ErrorFilter } from './common/error.filter';
+import { createRequestLogger, createRootLogger } from './common/logging';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/config';
 import type { ResolvedDatabase } from './database/database-url';
@@ -53,13 +56,23 @@ function serveWebApp(app: NestExpressApplication, webDistDir: string): void {
 }
 
 /**
- * Creates the configured application (used by main.ts and by the integration tests): global
- * validation, the one error filter, OpenAPI, the web app, and the demo portfolio where asked.
+ * Creates the configured application (used by main.ts and by the integration tests): logs,
+ * global validation, the one error filter, OpenAPI, the web app, and the demo portfolio where
+ * asked. `logStream` (tests) receives the JSON log lines instead of stdout.
  */
-export async function createApp(config: AppConfig, database: ResolvedDatabase): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, database), {
-    logger: process.env.NODE_ENV === 'test' ? ['error', 'warn'] : ['log', 'error', 'warn'],
+export async function createApp(
+  config: AppConfig,
+  database: ResolvedDatabase,
+  options: { logStream?: DestinationStream } = {},
+): Promise<NestExpressApplication> {
+  const logger = createRootLogger(config, options.logStream);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, database, logger), {
+    bufferLogs: true,
   });
+  app.useLogger(app.get(PinoNestLogger));
+  // First of all middleware, so that every request (a body the parser refuses included) gets its
+  // id, its X-Request-Id header and its log line.
+  app.use(createRequestLogger(logger));
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorFilter());

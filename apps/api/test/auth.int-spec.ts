@@ -43,7 +43,12 @@ function cookieAttributes(cookie: string): Record<string, string> {
   );
 }
 
-const WRONG_CREDENTIALS = { statusCode: 401, code: 'UNAUTHENTICATED', message: 'Wrong email or password' };
+const WRONG_CREDENTIALS = {
+  statusCode: 401,
+  code: 'UNAUTHENTICATED',
+  message: 'Wrong email or password',
+  requestId: expect.any(String),
+};
 
 describe('sign-in, sessions, CSRF, throttling and security headers', () => {
   let t: TestApp;
@@ -631,7 +636,7 @@ async function createProductionApp(): Promise<{ app: INestApplication; close(): 
     database = { url: embedded.url, poolSize: 1, embedded };
   }
   const config: AppConfig = {
-    ...loadConfig({}),
+    ...loadConfig({ NODE_ENV: 'test' }),
     production: true,
     databaseUrl: database.embedded ? null : database.url,
     demoData: 'never',

@@ -19,7 +19,7 @@ import { signIn } from './support/test-app';
 describe('embedded database (no DATABASE_URL)', () => {
   let dir: string;
   const config = (): AppConfig => ({
-    ...loadConfig({}),
+    ...loadConfig({ NODE_ENV: 'test' }),
     databaseUrl: null,
     dataDir: dir,
     demoData: 'auto',
@@ -97,7 +97,7 @@ describe('database from DATABASE_URL', () => {
     const server = await startEmbeddedPostgres(null);
     try {
       const config: AppConfig = {
-        ...loadConfig({}),
+        ...loadConfig({ NODE_ENV: 'test' }),
         databaseUrl: server.url,
         demoData: 'auto',
         webDistDir: '/nonexistent',
@@ -128,7 +128,7 @@ describe('production on the embedded database (no DATABASE_URL)', () => {
     return dir;
   };
   const productionConfig = (dir: string, env: NodeJS.ProcessEnv = {}): AppConfig => ({
-    ...loadConfig({ NODE_ENV: 'production', SALKKU_DATA_DIR: dir, ...env }),
+    ...loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'warn', SALKKU_DATA_DIR: dir, ...env }),
     webDistDir: '/nonexistent',
   });
   async function start(config: AppConfig): Promise<INestApplication> {
@@ -167,7 +167,7 @@ describe('production on the embedded database (no DATABASE_URL)', () => {
   it('deactivates demo accounts left with the published password by an earlier start', async () => {
     const dir = newDir();
     // a start outside production created them …
-    let app = await start({ ...loadConfig({ SALKKU_DATA_DIR: dir }), webDistDir: '/nonexistent' });
+    let app = await start({ ...loadConfig({ NODE_ENV: 'test', SALKKU_DATA_DIR: dir }), webDistDir: '/nonexistent' });
     try {
       await login(app, 'admin@salkku.example').expect(200);
     } finally {

@@ -36,7 +36,12 @@ function expectUnavailable(res: Res): void {
   beforeAll(async () => {
     pg = await createScratchPostgres(bin!);
     await pg.start();
-    const config = { ...loadConfig({}), databaseUrl: pg.url, demoData: 'never' as const, webDistDir: '/nonexistent' };
+    const config = {
+      ...loadConfig({ NODE_ENV: 'test' }),
+      databaseUrl: pg.url,
+      demoData: 'never' as const,
+      webDistDir: '/nonexistent',
+    };
     app = await createApp(config, { url: pg.url, poolSize: 4, embedded: null });
     await app.get(DataSource).transaction((manager) =>
       app.get(UsersService).create(manager, SYSTEM_ACTOR, {

@@ -100,6 +100,8 @@ export class ErrorFilter implements ExceptionFilter {
       this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
       body = { statusCode: 500, code: 'INTERNAL_ERROR', message: 'Internal server error' };
     }
+    const requestId = host.switchToHttp().getRequest<{ id?: unknown }>().id;
+    if (typeof requestId === 'string') body.requestId = requestId;
     response.status(body.statusCode).json(body);
   }
 }

@@ -26,4 +26,11 @@ describe('loadConfig', () => {
     expect(loadConfig({ NODE_ENV: 'production', SALKKU_DEMO_USERS: 'true' }).demoUsers).toBe(true);
     expect(() => loadConfig({ SALKKU_DEMO_USERS: 'maybe' })).toThrow(/SALKKU_DEMO_USERS/);
   });
+
+  it('logs at info, in tests at warn, and refuses an unknown LOG_LEVEL', () => {
+    expect(loadConfig({}).logLevel).toBe('info');
+    expect(loadConfig({ NODE_ENV: 'test' }).logLevel).toBe('warn');
+    expect(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }).logLevel).toBe('silent');
+    expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
+  });
 });

@@ -28,8 +28,10 @@ export interface AppConfig {
   runMigrations: boolean;
   /** Directory of the built web app served at / (WEB_DIST_DIR, default apps/web/dist). */
   webDistDir: string;
-  /** Log SQL statements (LOG_SQL, default false). */
+  /** Log SQL statements at info level (LOG_SQL, default false). */
   logSql: boolean;
+  /** The lowest level logged (LOG_LEVEL: trace, debug, info, warn, error, fatal, silent; default info, in tests warn). */
+  logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
   /** Time zone that decides "today" for overdue milestones (SALKKU_TIME_ZONE). */
   timeZone: string;
   /** Production mode (NODE_ENV=production): Secure cookies, HSTS. */
@@ -112,6 +114,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!['auto', 'always', 'never'].includes(demo)) {
     problems.push(`SALKKU_DEMO_DATA must be auto, always or never (got "${demo}")`);
   }
+  const logLevel = (env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'warn' : 'info')).toLowerCase();
+  if (!['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'].includes(logLevel)) {
+    problems.push(`LOG_LEVEL must be trace, debug, info, warn, error, fatal or silent (got "${logLevel}")`);
+  }
   const timeZone = env.SALKKU_TIME_ZONE || 'Europe/Helsinki';
   try {
     new Intl.DateTimeFormat('en', { timeZone });
@@ -129,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     runMigrations: parseBoolean('RUN_MIGRATIONS', env.RUN_MIGRATIONS, true, problems),
     webDistDir: resolve(env.WEB_DIST_DIR || resolve(__dirname, '../../../web/dist')),
     logSql: parseBoolean('LOG_SQL', env.LOG_SQL, false, problems),
+    logLevel: logLevel as AppConfig['logLevel'],
     timeZone,
     production: env.NODE_ENV === 'production',
     sessionIdleMinutes: parseInteger('SESSION_IDLE_MINUTES', env.SESSION_IDLE_MINUTES, 30, 1, 24 * 60, problems),

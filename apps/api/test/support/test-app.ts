@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import type { DestinationStream } from 'pino';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { DataSource } from 'typeorm';
@@ -82,7 +83,9 @@ async function adminQuery(serverUrl: string, sql: string): Promise<void> {
   }
 }
 
-export async function createTestApp(options: { demo?: boolean; config?: Partial<AppConfig> } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { demo?: boolean; config?: Partial<AppConfig>; logStream?: DestinationStream } = {},
+): Promise<TestApp> {
   const serverUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || null;
   let database: ResolvedDatabase;
   let dropDatabase: (() => Promise<void>) | null = null;
@@ -96,7 +99,7 @@ export async function createTestApp(options: { demo?: boolean; config?: Partial<
     database = { url: embedded.url, poolSize: 1, embedded };
   }
   const config = {
-    ...loadConfig({}),
+    ...loadConfig({ NODE_ENV: 'test' }),
     databaseUrl: database.embedded ? null : database.url,
     demoData: options.demo ? ('always' as const) : ('never' as const),
     webDistDir: '/nonexistent',
@@ -104,7 +107,7 @@ export async function createTestApp(options: { demo?: boolean; config?: Partial<
   };
   let app: INestApplication;
   try {
-    app = await createApp(config, database);
+    app = await createApp(config, database, { logStream: options.logStream });
   } catch (error) {
     await database.embedded?.stop();
     await dropDatabase?.();
