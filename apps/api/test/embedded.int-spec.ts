@@ -11,6 +11,9 @@ import { DEMO_PASSWORD, DEMO_USERS } from '../src/database/accounts';
 import { DataDirectoryLockedError, startEmbeddedPostgres } from '../src/database/embedded-postgres';
 import { signIn } from './support/test-app';
 
+// Each test boots PGlite (WASM) once or twice from an empty directory: tens of seconds on a busy machine.
+jest.setTimeout(180_000);
+
 /**
  * The zero-setup default: with no DATABASE_URL Salkku runs on an embedded PostgreSQL in a data
  * directory. These tests always use the embedded database (whatever TEST_DATABASE_URL says),
