@@ -3,6 +3,7 @@ import { InitialSchema1795840487219 } from './1795840487219-InitialSchema';
 import { AccountsSessionsAudit1795844135416 } from './1795844135416-AccountsSessionsAudit';
 import { AccessibilityFeedbackSettings1795847011772 } from './1795847011772-AccessibilityFeedbackSettings';
 import { ProjectCodeUniquePerAgreement1796419669117 } from './1796419669117-ProjectCodeUniquePerAgreement';
+import { ThrottlePerAccountAndClient1796419888498 } from './1796419888498-ThrottlePerAccountAndClient';
 
 /**
  * Every migration, oldest first. Never edit one that has landed: add a new one.
@@ -13,4 +14,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   AccountsSessionsAudit1795844135416,
   AccessibilityFeedbackSettings1795847011772,
   ProjectCodeUniquePerAgreement1796419669117,
+  ThrottlePerAccountAndClient1796419888498,
 ];

@@ -6,16 +6,19 @@ import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
+import { Logger as PinoNestLogger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { ErrorFilter } from './common/error.filter';
+import { createRequestLogger, createRootLogger } from './common/logging';
 import { jsonBody, rejectControlCharacters, requireJsonBody } from './common/request-body';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/config';
 import type { ResolvedDatabase } from './database/database-url';
-import { bootstrapFirstAdmin, createDemoUsers } from './database/accounts';
+import { bootstrapFirstAdmin, createDemoUsers, guardDemoUsers } from './database/accounts';
 import { loadDemoPortfolioIfEmpty } from './database/demo-data';
 import { UsersService } from './modules/users/users.service';
 import { runMigrations } from './database/migrate';
@@ -54,15 +57,25 @@ function serveWebApp(app: NestExpressApplication, webDistDir: string): void {
 }
 
 /**
- * Creates the configured application (used by main.ts and by the integration tests): global
- * validation, the one error filter, OpenAPI, the web app, and the demo portfolio where asked.
+ * Creates the configured application (used by main.ts and by the integration tests): logs,
+ * global validation, the one error filter, OpenAPI, the web app, and the demo portfolio where
+ * asked. `logStream` (tests) receives the JSON log lines instead of stdout.
  */
-export async function createApp(config: AppConfig, database: ResolvedDatabase): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, database), {
-    logger: process.env.NODE_ENV === 'test' ? ['error', 'warn'] : ['log', 'error', 'warn'],
+export async function createApp(
+  config: AppConfig,
+  database: ResolvedDatabase,
+  options: { logStream?: DestinationStream } = {},
+): Promise<NestExpressApplication> {
+  const logger = createRootLogger(config, options.logStream);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, database, logger), {
+    bufferLogs: true,
     // Nest's parsers would also read form-encoded bodies: only JSON is read (common/request-body.ts).
     bodyParser: false,
   });
+  app.useLogger(app.get(PinoNestLogger));
+  // First of all middleware, so that every request (a body the parser refuses included) gets its
+  // id, its X-Request-Id header and its log line.
+  app.use(createRequestLogger(logger));
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorFilter());
@@ -120,12 +133,14 @@ export async function createApp(config: AppConfig, database: ResolvedDatabase): 
   const shouldLoadDemo = config.demoData === 'always' || (config.demoData === 'auto' && database.embedded !== null);
   if (shouldLoadDemo) {
     const users = app.get(UsersService);
-    // Demo users only in the embedded database: a DATABASE_URL database never gets them.
+    // Demo users only in the embedded database (a DATABASE_URL database never gets them), and in
+    // production only when SALKKU_DEMO_USERS=true asks for them.
     const loaded = await loadDemoPortfolioIfEmpty(app.get(DataSource), (manager) =>
-      database.embedded ? createDemoUsers(manager, users) : Promise.resolve(),
+      database.embedded && config.demoUsers ? createDemoUsers(manager, users) : Promise.resolve(),
     );
     if (loaded) new Logger('Demo').log('Loaded the Kuopio demo portfolio into an empty database');
   }
+  await guardDemoUsers(app.get(DataSource), config, database.embedded !== null);
   await bootstrapFirstAdmin(app.get(DataSource), app.get(UsersService));
   return app;
 }

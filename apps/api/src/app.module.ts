@@ -1,6 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import type { Logger as PinoInstance } from 'pino';
 import { DataSource } from 'typeorm';
+import { loggerModule } from './common/logging';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { createDataSourceOptions } from './database/data-source-options';
 import type { ResolvedDatabase } from './database/database-url';
@@ -43,10 +45,11 @@ export const FEATURE_MODULES = [
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, database: ResolvedDatabase): DynamicModule {
+  static forRoot(config: AppConfig, database: ResolvedDatabase, logger: PinoInstance): DynamicModule {
     return {
       module: AppModule,
       imports: [
+        loggerModule(logger),
         TypeOrmModule.forRoot({
           ...createDataSourceOptions({ url: database.url, poolSize: database.poolSize, logSql: config.logSql }),
           // Migrations run in createApp, under a lock shared by all instances (database/migrate.ts).

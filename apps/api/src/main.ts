@@ -6,14 +6,17 @@ import { resolveDatabase } from './database/database-url';
 import { DataDirectoryLockedError } from './database/embedded-postgres';
 
 async function main(): Promise<void> {
-  const logger = new Logger('Salkku');
   const config = loadConfig();
   const database = await resolveDatabase(config);
-  logger.log(
-    database.embedded ? `Embedded PostgreSQL (PGlite) with data in ${config.dataDir}` : 'PostgreSQL from DATABASE_URL',
-  );
   try {
     const app = await createApp(config, database);
+    // Nest's Logger writes through the app's logger (JSON, see common/logging.ts) from here on.
+    const logger = new Logger('Salkku');
+    logger.log(
+      database.embedded
+        ? `Embedded PostgreSQL (PGlite) with data in ${config.dataDir}`
+        : 'PostgreSQL from DATABASE_URL',
+    );
     await app.listen(config.port, config.host);
     logger.log(`Salkku is listening on http://localhost:${config.port} (API at /api, docs at /api/docs)`);
   } catch (error) {

@@ -393,7 +393,11 @@ describe('agreements API', () => {
         const other = await agent.get(`/api/agreements/${inB.id}`).expect(404);
         const missing = await agent.get(`/api/agreements/${UNKNOWN_ID}`).expect(404);
         // Another city's agreement looks exactly like a missing one.
-        expect(other.body).toEqual({ ...missing.body, message: missing.body.message.replace(UNKNOWN_ID, inB.id) });
+        expect(other.body).toEqual({
+          ...missing.body,
+          message: missing.body.message.replace(UNKNOWN_ID, inB.id),
+          requestId: other.body.requestId,
+        });
       }
     });
 

@@ -43,7 +43,12 @@ function cookieAttributes(cookie: string): Record<string, string> {
   );
 }
 
-const WRONG_CREDENTIALS = { statusCode: 401, code: 'UNAUTHENTICATED', message: 'Wrong email or password' };
+const WRONG_CREDENTIALS = {
+  statusCode: 401,
+  code: 'UNAUTHENTICATED',
+  message: 'Wrong email or password',
+  requestId: expect.any(String),
+};
 
 describe('sign-in, sessions, CSRF, throttling and security headers', () => {
   let t: TestApp;
@@ -67,7 +72,7 @@ describe('sign-in, sessions, CSRF, throttling and security headers', () => {
   const withCookie = (token: string) => t.anonymous.get('/api/me').set('Cookie', `salkku_session=${token}`);
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ config: { trustProxy: 'loopback' } });
     config = loadConfig({});
   });
   afterAll(async () => {
@@ -387,59 +392,160 @@ describe('sign-in, sessions, CSRF, throttling and security headers', () => {
   });
 
   describe('throttling', () => {
-    it('answers 429 with Retry-After after too many failures for one account, even with the right password', async () => {
+    // Client addresses come from X-Forwarded-For here (trust proxy: loopback, as behind a load balancer).
+    const A = '203.0.113.1';
+    const B = '198.51.100.7';
+    const from = (address: string, email: string, password = TEST_PASSWORD) =>
+      t.anonymous.post('/api/auth/login').set('X-Forwarded-For', address).send({ email, password });
+    /** Lets time pass for the throttle: every recorded failure becomes `seconds` older. */
+    const age = (seconds: number) =>
+      t.dataSource.query('UPDATE login_attempts SET attempted_at = attempted_at - make_interval(secs => $1)', [
+        seconds,
+      ]);
+    const retryAfter = (res: Res) => Number(res.headers['retry-after']);
+    /** A browser (cookie jar) that signs in from an address and so becomes a known device of the account. */
+    async function knownBrowser(address: string, email: string) {
+      const agent = request.agent(t.app.getHttpServer());
+      const res = await agent
+        .post('/api/auth/login')
+        .set('X-Forwarded-For', address)
+        .send({ email, password: TEST_PASSWORD })
+        .expect(200);
+      return {
+        agent,
+        res,
+        login: (at: string) =>
+          agent.post('/api/auth/login').set('X-Forwarded-For', at).send({ email, password: TEST_PASSWORD }),
+      };
+    }
+
+    it('delays one client after LOGIN_FREE_FAILURES failures of an account, doubling up to the cap, even for the right password', async () => {
       const user = await newUser();
-      for (let i = 0; i < config.loginMaxFailuresPerAccount; i++) {
-        await login(user.email, `Vaara-salasana-${i}`).expect(401);
-      }
+      for (let i = 0; i < config.loginFreeFailures; i++) await from(A, user.email, `Vaara-salasana-${i}`).expect(401);
       const sessionsBefore = await rowCount(t, 'sessions');
-      for (const email of [user.email, user.email.toUpperCase()]) {
-        const res = await login(email).expect(429);
+      const delays: number[] = [];
+      for (let round = 0; round < 7; round++) {
+        const res = await from(A, user.email).expect(429); // the right password waits too
         expect(res.body).toMatchObject({ statusCode: 429, code: 'TOO_MANY_REQUESTS' });
-        const retryAfter = Number(res.headers['retry-after']);
-        expect(retryAfter).toBeGreaterThan(0);
-        expect(retryAfter).toBeLessThanOrEqual(config.loginThrottleMinutes * 60);
         expect(sessionCookie(res)).toBeUndefined();
+        delays.push(retryAfter(res));
+        await age(retryAfter(res) + 1);
+        await from(A, user.email, `Vaara-uudestaan-${round}`).expect(401);
       }
+      // 30 s, then doubling, up to LOGIN_MAX_DELAY_MINUTES (seconds may tick between the answers)
+      const expected = [30, 60, 120, 240, 480, 900, 900];
+      delays.forEach((d, i) => {
+        expect(d).toBeLessThanOrEqual(expected[i]!);
+        expect(d).toBeGreaterThan(expected[i]! - 5);
+      });
       expect(await rowCount(t, 'sessions')).toBe(sessionsBefore);
-      // another account from the same client still signs in
+      // the account from another client, and another account from this client, are not held back
+      await from(B, user.email).expect(200);
       const other = await newUser();
-      await login(other.email).expect(200);
+      await from(A, other.email).expect(200);
+      // after the delay the right password signs in, and this client's failures are forgotten
+      await age(config.loginMaxDelayMinutes * 60);
+      await from(A, user.email).expect(200);
+      await from(A, user.email, 'Vaara-salasana-x').expect(401);
+      await from(A, user.email).expect(200);
     });
 
-    it('counts parallel attempts too: at most the limit of password checks per account', async () => {
+    it('counts parallel attempts too: at most LOGIN_FREE_FAILURES password checks per account and client', async () => {
       const user = await newUser();
       const results = await Promise.all(
-        Array.from({ length: config.loginMaxFailuresPerAccount + 6 }, (_, i) =>
-          login(user.email, `Vaara-${i}-salasana`),
-        ),
+        Array.from({ length: config.loginFreeFailures + 6 }, (_, i) => from(A, user.email, `Vaara-${i}-salasana`)),
       );
       const statuses = results.map((r) => r.status);
-      expect(statuses.filter((s) => s === 401)).toHaveLength(config.loginMaxFailuresPerAccount);
+      expect(statuses.filter((s) => s === 401)).toHaveLength(config.loginFreeFailures);
       expect(statuses.filter((s) => s === 429)).toHaveLength(6);
-      await login(user.email).expect(429);
+      await from(A, user.email).expect(429);
     });
 
-    it('answers 429 after too many failures from one client across different emails', async () => {
+    it('lets the right password in from another address after failures from one', async () => {
       const user = await newUser();
-      for (let i = 0; i < config.loginMaxFailuresPerClient; i++) {
-        await login(`arvaus-${i}@salkku.example`, 'Vaara-salasana-2026').expect(401);
+      for (let i = 0; i < config.loginFreeFailures; i++) await from(A, user.email, `Vaara-salasana-${i}`).expect(401);
+      await from(A, user.email).expect(429);
+      const res = await from(B, user.email).expect(200);
+      expect(sessionCookie(res)).toBeDefined();
+    });
+
+    it('never holds back a browser that has signed in to the account before, whatever others do', async () => {
+      const user = await newUser();
+      const browser = await knownBrowser(B, user.email);
+      const device = [browser.res.headers['set-cookie'] ?? []].flat().find((c) => c.startsWith('salkku_device='))!;
+      expect(device).toBeDefined();
+      const attributes = cookieAttributes(device);
+      expect(attributes).toHaveProperty('httponly');
+      expect(attributes.samesite).toBe('Strict');
+      expect(attributes.path).toBe('/api/auth');
+      expect(Number(attributes['max-age'])).toBeGreaterThanOrEqual(90 * 24 * 3600);
+      // the token is stored only as a hash
+      const token = decodeURIComponent(device.split(';')[0]!.slice('salkku_device='.length));
+      const [stored] = await t.dataSource.query<Array<{ n: number }>>(
+        'SELECT count(*)::int AS n FROM known_devices WHERE token_hash = $1',
+        [token],
+      );
+      expect(stored!.n).toBe(0);
+      await browser.agent.post('/api/auth/logout').set('X-CSRF-Token', browser.res.body.csrfToken).expect(204);
+
+      // an attacker guesses from the user's own address (same proxy) and from many others
+      for (let i = 0; i < config.loginFreeFailures; i++) await from(B, user.email, `Arvaus-${i}-salasana`).expect(401);
+      await from(B, user.email).expect(429);
+      let failures = config.loginFreeFailures;
+      for (let n = 2; failures < config.loginMaxFailuresPerAccount; n++) {
+        for (let i = 0; i < config.loginFreeFailures && failures < config.loginMaxFailuresPerAccount; i++, failures++) {
+          await from(`192.0.2.${n}`, user.email, `Arvaus-${n}-${i}-salasana`).expect(401);
+        }
       }
-      const res = await login(user.email).expect(429);
+      // distributed guessing now holds back every client the account does not know …
+      const unknown = await from('192.0.2.250', user.email).expect(429);
+      expect(retryAfter(unknown)).toBeLessThanOrEqual(config.loginThrottleMinutes * 60);
+      await t.anonymous
+        .post('/api/auth/login')
+        .set('X-Forwarded-For', '192.0.2.251')
+        .set('Cookie', `salkku_device=${randomBytes(32).toString('base64url')}`)
+        .send({ email: user.email, password: TEST_PASSWORD })
+        .expect(429);
+      // … but the known browser signs in, at its usual address and elsewhere
+      await browser.login(B).expect(200);
+      await browser.login('192.0.2.252').expect(200);
+      // and its own wrong passwords are counted for it alone
+      for (let i = 0; i < config.loginFreeFailures; i++) {
+        await browser.agent
+          .post('/api/auth/login')
+          .set('X-Forwarded-For', B)
+          .send({ email: user.email, password: `Oma-vaara-${i}` })
+          .expect(401);
+      }
+      await browser.login(B).expect(429);
+    });
+
+    it('does not lock out an office behind one address when its users mistype', async () => {
+      const office = '192.0.2.10';
+      const users = await Promise.all(Array.from({ length: 15 }, () => newUser()));
+      for (const user of users) {
+        await from(office, user.email, 'Kirjoitusvirhe-1').expect(401);
+        await from(office, user.email, 'Kirjoitusvirhe-2').expect(401);
+      }
+      for (const user of users) await from(office, user.email).expect(200);
+    });
+
+    it('holds back unknown clients at an address after LOGIN_MAX_FAILURES_PER_ADDRESS failures across accounts, not known devices', async () => {
+      const address = '203.0.113.99';
+      const regular = await newUser();
+      const browser = await knownBrowser(address, regular.email);
+      const guessed = await newUser();
+      await t.dataSource.query(
+        `INSERT INTO login_attempts (account, address) SELECT 'arvaus-' || n || '@salkku.example', $1
+         FROM generate_series(1, $2) n`,
+        [address, config.loginMaxFailuresPerAddress],
+      );
+      const res = await from(address, guessed.email).expect(429);
       expect(res.body.code).toBe('TOO_MANY_REQUESTS');
-      expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
-    });
-
-    it('forgets the failures of an account once it signs in', async () => {
-      const user = await newUser();
-      for (let i = 0; i < config.loginMaxFailuresPerAccount - 1; i++) {
-        await login(user.email, `Vaara-salasana-${i}`).expect(401);
-      }
-      await login(user.email).expect(200);
-      for (let i = 0; i < config.loginMaxFailuresPerAccount - 1; i++) {
-        await login(user.email, `Vaara-salasana-${i}`).expect(401);
-      }
-      await login(user.email).expect(200);
+      expect(retryAfter(res)).toBeGreaterThan(0);
+      expect(retryAfter(res)).toBeLessThanOrEqual(config.loginThrottleMinutes * 60);
+      await browser.login(address).expect(200);
+      await from(A, guessed.email).expect(200);
     });
   });
 
@@ -530,7 +636,7 @@ async function createProductionApp(): Promise<{ app: INestApplication; close(): 
     database = { url: embedded.url, poolSize: 1, embedded };
   }
   const config: AppConfig = {
-    ...loadConfig({}),
+    ...loadConfig({ NODE_ENV: 'test' }),
     production: true,
     databaseUrl: database.embedded ? null : database.url,
     demoData: 'never',

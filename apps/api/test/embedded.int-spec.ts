@@ -1,4 +1,4 @@
-import type { INestApplication } from '@nestjs/common';
+import { Logger, type INestApplication } from '@nestjs/common';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +11,9 @@ import { DEMO_PASSWORD, DEMO_USERS } from '../src/database/accounts';
 import { DataDirectoryLockedError, startEmbeddedPostgres } from '../src/database/embedded-postgres';
 import { signIn } from './support/test-app';
 
+// Each test boots PGlite (WASM) once or twice from an empty directory: tens of seconds on a busy machine.
+jest.setTimeout(180_000);
+
 /**
  * The zero-setup default: with no DATABASE_URL Salkku runs on an embedded PostgreSQL in a data
  * directory. These tests always use the embedded database (whatever TEST_DATABASE_URL says),
@@ -19,7 +22,7 @@ import { signIn } from './support/test-app';
 describe('embedded database (no DATABASE_URL)', () => {
   let dir: string;
   const config = (): AppConfig => ({
-    ...loadConfig({}),
+    ...loadConfig({ NODE_ENV: 'test' }),
     databaseUrl: null,
     dataDir: dir,
     demoData: 'auto',
@@ -97,7 +100,7 @@ describe('database from DATABASE_URL', () => {
     const server = await startEmbeddedPostgres(null);
     try {
       const config: AppConfig = {
-        ...loadConfig({}),
+        ...loadConfig({ NODE_ENV: 'test' }),
         databaseUrl: server.url,
         demoData: 'auto',
         webDistDir: '/nonexistent',
@@ -115,6 +118,86 @@ describe('database from DATABASE_URL', () => {
       }
     } finally {
       await server.stop();
+    }
+  });
+});
+
+describe('production on the embedded database (no DATABASE_URL)', () => {
+  const dirs: string[] = [];
+  let warn: jest.SpyInstance;
+  const newDir = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'salkku-production-'));
+    dirs.push(dir);
+    return dir;
+  };
+  const productionConfig = (dir: string, env: NodeJS.ProcessEnv = {}): AppConfig => ({
+    ...loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'warn', SALKKU_DATA_DIR: dir, ...env }),
+    webDistDir: '/nonexistent',
+  });
+  async function start(config: AppConfig): Promise<INestApplication> {
+    return createApp(config, await resolveDatabase(config));
+  }
+  const login = (app: INestApplication, email: string) =>
+    request(app.getHttpServer()).post('/api/auth/login').send({ email, password: DEMO_PASSWORD });
+  const warnings = () => warn.mock.calls.map((call) => String(call[0]));
+
+  beforeEach(() => {
+    warn = jest.spyOn(Logger.prototype, 'warn');
+  });
+  afterEach(() => {
+    warn.mockRestore();
+  });
+  afterAll(() => {
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('creates no demo account: none of them signs in with the published password', async () => {
+    const config = productionConfig(newDir());
+    expect(config).toMatchObject({ production: true, databaseUrl: null, demoData: 'auto', demoUsers: false });
+    const app = await start(config);
+    try {
+      for (const user of DEMO_USERS) {
+        const res = await login(app, user.email).expect(401);
+        expect(res.body.code).toBe('UNAUTHENTICATED');
+      }
+      const users = await app.get(DataSource).query<unknown[]>('SELECT id FROM users');
+      expect(users).toHaveLength(0);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('deactivates demo accounts left with the published password by an earlier start', async () => {
+    const dir = newDir();
+    // a start outside production created them …
+    let app = await start({ ...loadConfig({ NODE_ENV: 'test', SALKKU_DATA_DIR: dir }), webDistDir: '/nonexistent' });
+    try {
+      await login(app, 'admin@salkku.example').expect(200);
+    } finally {
+      await app.close();
+    }
+    // … and the first production start closes them
+    app = await start(productionConfig(dir));
+    try {
+      for (const user of DEMO_USERS) await login(app, user.email).expect(401);
+      expect(warnings().some((w) => /Deactivated demo accounts/.test(w))).toBe(true);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('creates them only with SALKKU_DEMO_USERS=true, and then warns at every start', async () => {
+    const config = productionConfig(newDir(), { SALKKU_DEMO_USERS: 'true' });
+    expect(config.demoUsers).toBe(true);
+    for (let startNo = 1; startNo <= 2; startNo++) {
+      warn.mockClear();
+      const app = await start(config);
+      try {
+        await login(app, 'admin@salkku.example').expect(200);
+        expect(warnings().filter((w) => /SALKKU_DEMO_USERS=true in production/.test(w))).toHaveLength(1);
+      } finally {
+        await app.close();
+      }
     }
   });
 });

@@ -391,7 +391,11 @@ describe('priority areas API', () => {
         await agent.get(`/api/priority-areas/${inA.id}`).expect(200);
         const other = await agent.get(`/api/priority-areas/${inB.id}`).expect(404);
         const missing = await agent.get(`/api/priority-areas/${UNKNOWN_ID}`).expect(404);
-        expect(other.body).toEqual({ ...missing.body, message: missing.body.message.replace(UNKNOWN_ID, inB.id) });
+        expect(other.body).toEqual({
+          ...missing.body,
+          message: missing.body.message.replace(UNKNOWN_ID, inB.id),
+          requestId: other.body.requestId,
+        });
       }
     });
 

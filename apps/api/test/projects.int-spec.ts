@@ -1016,7 +1016,11 @@ describe('projects API', () => {
         const events = await rowCount(t, 'audit_events');
         const missing = await coordinator.get(`/api/projects/${MISSING_ID}`).expect(404);
         const read = await coordinator.get(`/api/projects/${foreign.id}`).expect(404);
-        expect(read.body).toEqual({ ...missing.body, message: missing.body.message.replace(MISSING_ID, foreign.id) });
+        expect(read.body).toEqual({
+          ...missing.body,
+          message: missing.body.message.replace(MISSING_ID, foreign.id),
+          requestId: read.body.requestId,
+        });
         expect((await coordinator.get(`/api/projects/${foreign.id}/history`).expect(404)).body.code).toBe('NOT_FOUND');
         const patch = await coordinator
           .patch(`/api/projects/${foreign.id}`)

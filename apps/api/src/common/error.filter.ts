@@ -3,6 +3,7 @@ import type { ErrorCode } from '@salkku/shared';
 import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { fromDatabase, type PgError } from './database-errors';
+import { databaseUnavailable, isDatabaseUnavailable } from './database-unavailable';
 import { DomainError, HTTP_STATUS_OF, type ErrorDetails } from './domain-error';
 import { ErrorResponse } from './error.response';
 
@@ -39,7 +40,11 @@ export class ErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     let body: ErrorResponse;
-    if (exception instanceof QueryFailedError) {
+    if (isDatabaseUnavailable(exception)) {
+      // PostgreSQL is down or unreachable (wherever it surfaced): 503 with Retry-After, never 500.
+      this.logger.warn(`Database unavailable: ${exception instanceof Error ? exception.message : String(exception)}`);
+      exception = databaseUnavailable();
+    } else if (exception instanceof QueryFailedError) {
       const mapped = fromDatabase(exception as QueryFailedError<PgError & Error>);
       if (mapped) exception = mapped;
     }
@@ -62,6 +67,8 @@ export class ErrorFilter implements ExceptionFilter {
       this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
       body = { statusCode: 500, code: 'INTERNAL_ERROR', message: 'Internal server error' };
     }
+    const requestId = host.switchToHttp().getRequest<{ id?: unknown }>().id;
+    if (typeof requestId === 'string') body.requestId = requestId;
     response.status(body.statusCode).json(body);
   }
 }

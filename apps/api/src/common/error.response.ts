@@ -48,4 +48,10 @@ export class ErrorResponse {
     example: { title: [{ code: 'tooLong', params: { max: 200 } }] },
   })
   problems?: FieldProblems;
+
+  @ApiPropertyOptional({
+    description: "The request's id (also in the X-Request-Id response header and in every log line of the request)",
+    example: '3f2b8c1e-7d4a-4e6b-9a51-0c2d4e6f8a1b',
+  })
+  requestId?: string;
 }

@@ -18,12 +18,20 @@ export interface AppConfig {
   poolSize: number;
   /** Load the Kuopio demo portfolio on start: 'auto' (embedded mode only), 'always', 'never'. */
   demoData: 'auto' | 'always' | 'never';
+  /**
+   * Create the demo users (published password) with the demo portfolio in the embedded database
+   * (SALKKU_DEMO_USERS). Default: yes, except in production, where only an explicit `true` does,
+   * and then with a warning at every start.
+   */
+  demoUsers: boolean;
   /** Run pending migrations at start (RUN_MIGRATIONS, default true). */
   runMigrations: boolean;
   /** Directory of the built web app served at / (WEB_DIST_DIR, default apps/web/dist). */
   webDistDir: string;
-  /** Log SQL statements (LOG_SQL, default false). */
+  /** Log SQL statements at info level (LOG_SQL, default false). */
   logSql: boolean;
+  /** The lowest level logged (LOG_LEVEL: trace, debug, info, warn, error, fatal, silent; default info, in tests warn). */
+  logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
   /** Time zone that decides "today" for overdue milestones (SALKKU_TIME_ZONE). */
   timeZone: string;
   /** Production mode (NODE_ENV=production): Secure cookies, HSTS. */
@@ -32,14 +40,21 @@ export interface AppConfig {
   sessionIdleMinutes: number;
   /** A session ends this many hours after sign-in, however active (SESSION_ABSOLUTE_HOURS, default 12). */
   sessionAbsoluteHours: number;
-  /** Failed sign-ins per account per window before 429 (LOGIN_MAX_FAILURES_PER_ACCOUNT, default 5). */
+  /** Failed sign-ins of one account from one client before delays start (LOGIN_FREE_FAILURES, default 5). */
+  loginFreeFailures: number;
+  /** The longest delay between failed sign-ins of one account from one client (LOGIN_MAX_DELAY_MINUTES, default 15). */
+  loginMaxDelayMinutes: number;
+  /**
+   * Failed sign-ins of one account per window from all clients it does not know, before those
+   * clients get 429 (LOGIN_MAX_FAILURES_PER_ACCOUNT, default 50): against distributed guessing.
+   */
   loginMaxFailuresPerAccount: number;
-  /** Failed sign-ins per client address per window before 429 (LOGIN_MAX_FAILURES_PER_CLIENT, default 20). */
-  loginMaxFailuresPerClient: number;
-  /** The throttling window in minutes (LOGIN_THROTTLE_MINUTES, default 15). */
+  /** Failed sign-ins from one address per window, all accounts (LOGIN_MAX_FAILURES_PER_ADDRESS, default 300). */
+  loginMaxFailuresPerAddress: number;
+  /** The window of the per-account and per-address counts in minutes (LOGIN_THROTTLE_MINUTES, default 15). */
   loginThrottleMinutes: number;
   /** Express "trust proxy" setting, for the client address behind a load balancer (TRUST_PROXY). */
-  trustProxy: string | false;
+  trustProxy: string | number | boolean;
   /** CSV exports one user may run at once, across all API instances (EXPORTS_PER_USER, default 2). */
   exportsPerUser: number;
   /**
@@ -76,6 +91,19 @@ function parseInteger(
   return n;
 }
 
+/**
+ * TRUST_PROXY as Express wants it: a number of proxy hops ("1"), true/false, or addresses and
+ * subnets ("loopback, 10.0.0.0/8"). A bare number must reach Express as a number: as a string it
+ * would be read as an address.
+ */
+function parseTrustProxy(value: string | undefined): string | number | boolean {
+  const v = value?.trim();
+  if (!v || v.toLowerCase() === 'false') return false;
+  if (v.toLowerCase() === 'true') return true;
+  if (/^\d+$/.test(v)) return Number(v);
+  return v;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const problems: string[] = [];
   const databaseUrl = env.DATABASE_URL?.trim() || null;
@@ -85,6 +113,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const demo = (env.SALKKU_DEMO_DATA ?? 'auto').toLowerCase();
   if (!['auto', 'always', 'never'].includes(demo)) {
     problems.push(`SALKKU_DEMO_DATA must be auto, always or never (got "${demo}")`);
+  }
+  const logLevel = (env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'warn' : 'info')).toLowerCase();
+  if (!['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'].includes(logLevel)) {
+    problems.push(`LOG_LEVEL must be trace, debug, info, warn, error, fatal or silent (got "${logLevel}")`);
   }
   const timeZone = env.SALKKU_TIME_ZONE || 'Europe/Helsinki';
   try {
@@ -99,36 +131,50 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir: resolve(env.SALKKU_DATA_DIR || 'data'),
     poolSize: parseInteger('DATABASE_POOL_SIZE', env.DATABASE_POOL_SIZE, 10, 1, 200, problems),
     demoData: demo as AppConfig['demoData'],
+    demoUsers: parseBoolean('SALKKU_DEMO_USERS', env.SALKKU_DEMO_USERS, env.NODE_ENV !== 'production', problems),
     runMigrations: parseBoolean('RUN_MIGRATIONS', env.RUN_MIGRATIONS, true, problems),
     webDistDir: resolve(env.WEB_DIST_DIR || resolve(__dirname, '../../../web/dist')),
     logSql: parseBoolean('LOG_SQL', env.LOG_SQL, false, problems),
+    logLevel: logLevel as AppConfig['logLevel'],
     timeZone,
     production: env.NODE_ENV === 'production',
     sessionIdleMinutes: parseInteger('SESSION_IDLE_MINUTES', env.SESSION_IDLE_MINUTES, 30, 1, 24 * 60, problems),
     sessionAbsoluteHours: parseInteger('SESSION_ABSOLUTE_HOURS', env.SESSION_ABSOLUTE_HOURS, 12, 1, 24 * 30, problems),
+    loginFreeFailures: parseInteger('LOGIN_FREE_FAILURES', env.LOGIN_FREE_FAILURES, 5, 1, 100, problems),
+    loginMaxDelayMinutes: parseInteger(
+      'LOGIN_MAX_DELAY_MINUTES',
+      env.LOGIN_MAX_DELAY_MINUTES,
+      15,
+      1,
+      24 * 60,
+      problems,
+    ),
     loginMaxFailuresPerAccount: parseInteger(
       'LOGIN_MAX_FAILURES_PER_ACCOUNT',
       env.LOGIN_MAX_FAILURES_PER_ACCOUNT,
-      5,
+      50,
       1,
-      1000,
+      100000,
       problems,
     ),
-    loginMaxFailuresPerClient: parseInteger(
-      'LOGIN_MAX_FAILURES_PER_CLIENT',
-      env.LOGIN_MAX_FAILURES_PER_CLIENT,
-      20,
+    loginMaxFailuresPerAddress: parseInteger(
+      'LOGIN_MAX_FAILURES_PER_ADDRESS',
+      env.LOGIN_MAX_FAILURES_PER_ADDRESS,
+      300,
       1,
-      10000,
+      1000000,
       problems,
     ),
     loginThrottleMinutes: parseInteger('LOGIN_THROTTLE_MINUTES', env.LOGIN_THROTTLE_MINUTES, 15, 1, 24 * 60, problems),
-    trustProxy: env.TRUST_PROXY ? env.TRUST_PROXY : false,
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     exportsPerUser: parseInteger('EXPORTS_PER_USER', env.EXPORTS_PER_USER, 2, 1, 100, problems),
     exportsPerInstance: env.EXPORTS_PER_API
       ? parseInteger('EXPORTS_PER_API', env.EXPORTS_PER_API, 1, 1, 199, problems)
       : null,
   };
+  if (env.LOGIN_MAX_FAILURES_PER_CLIENT) {
+    problems.push('LOGIN_MAX_FAILURES_PER_CLIENT is now LOGIN_MAX_FAILURES_PER_ADDRESS (see the README)');
+  }
   if (problems.length > 0) {
     throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   }

@@ -30,6 +30,9 @@ export function createDataSourceOptions(settings: DataSourceSettings): DataSourc
     installExtensions: false,
     logger: new SqlLogger(settings.logSql ?? false),
     maxQueryExecutionTime: 1000,
+    // An unreachable server (a cut network rather than a refused connection) fails a request
+    // with 503 after this long instead of leaving it waiting for a connection forever.
+    connectTimeoutMS: 5000,
     extra: { max: settings.poolSize, application_name: 'salkku' },
   };
 }

@@ -1,5 +1,6 @@
 import { Agreement } from '../modules/agreements/agreement.entity';
 import { AuditEvent } from '../modules/audit/audit-event.entity';
+import { KnownDevice } from '../modules/auth/known-device.entity';
 import { LoginAttempt } from '../modules/auth/login-attempt.entity';
 import { Session } from '../modules/auth/session.entity';
 import { FundingDecision } from '../modules/funding-decisions/funding-decision.entity';
@@ -27,6 +28,7 @@ export const ENTITIES = [
   User,
   Session,
   LoginAttempt,
+  KnownDevice,
   AuditEvent,
   AccessibilityFeedbackSettings,
 ];

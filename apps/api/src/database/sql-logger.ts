@@ -7,7 +7,7 @@ export const SESSION_SQL_MARKER = '/* salkku:session */';
 /**
  * TypeORM's logger for Salkku: counts every SQL statement sent to the database (the integration
  * tests assert "at most 2 statements per list or detail request" with it), logs failed and slow
- * statements, and logs every statement when LOG_SQL is on.
+ * statements, and logs every statement (at info level, with the request's id) when LOG_SQL is on.
  */
 export class SqlLogger implements TypeOrmLogger {
   private readonly logger = new NestLogger('SQL');
@@ -29,7 +29,8 @@ export class SqlLogger implements TypeOrmLogger {
   logQuery(query: string, parameters?: unknown[]): void {
     this.statements++;
     if (query.startsWith(SESSION_SQL_MARKER)) this.sessionStatements++;
-    if (this.logAll) this.logger.debug(`${query}${parameters?.length ? ` -- ${JSON.stringify(parameters)}` : ''}`);
+    // Parameter values are not logged: they can hold session token hashes, CSRF tokens and password hashes.
+    if (this.logAll) this.logger.log(`${query}${parameters?.length ? ` -- ${parameters.length} parameters` : ''}`);
   }
 
   logQueryError(error: string | Error, query: string): void {
@@ -41,7 +42,7 @@ export class SqlLogger implements TypeOrmLogger {
   }
 
   logSchemaBuild(message: string): void {
-    if (this.logAll) this.logger.debug(message);
+    if (this.logAll) this.logger.log(message);
   }
 
   logMigration(message: string): void {

@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   const output = resolve(process.argv[2] ?? DEFAULT_OUTPUT);
   const embedded = await startEmbeddedPostgres(null);
   const config = {
-    ...loadConfig({}),
+    ...loadConfig({ LOG_LEVEL: 'warn' }),
     databaseUrl: null,
     demoData: 'never' as const,
     runMigrations: false,

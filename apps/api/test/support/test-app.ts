@@ -1,13 +1,14 @@
 import type { INestApplication } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import type { DestinationStream } from 'pino';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { DataSource } from 'typeorm';
 import type { Role } from '@salkku/shared';
 import { createApp } from '../../src/app.factory';
 import { SYSTEM_ACTOR } from '../../src/common/actor';
-import { loadConfig } from '../../src/config/config';
+import { loadConfig, type AppConfig } from '../../src/config/config';
 import { startEmbeddedPostgres } from '../../src/database/embedded-postgres';
 import type { ResolvedDatabase } from '../../src/database/database-url';
 import type { SqlLogger } from '../../src/database/sql-logger';
@@ -82,7 +83,9 @@ async function adminQuery(serverUrl: string, sql: string): Promise<void> {
   }
 }
 
-export async function createTestApp(options: { demo?: boolean } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { demo?: boolean; config?: Partial<AppConfig>; logStream?: DestinationStream } = {},
+): Promise<TestApp> {
   const serverUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || null;
   let database: ResolvedDatabase;
   let dropDatabase: (() => Promise<void>) | null = null;
@@ -96,14 +99,15 @@ export async function createTestApp(options: { demo?: boolean } = {}): Promise<T
     database = { url: embedded.url, poolSize: 1, embedded };
   }
   const config = {
-    ...loadConfig({}),
+    ...loadConfig({ NODE_ENV: 'test' }),
     databaseUrl: database.embedded ? null : database.url,
     demoData: options.demo ? ('always' as const) : ('never' as const),
     webDistDir: '/nonexistent',
+    ...options.config,
   };
   let app: INestApplication;
   try {
-    app = await createApp(config, database);
+    app = await createApp(config, database, { logStream: options.logStream });
   } catch (error) {
     await database.embedded?.stop();
     await dropDatabase?.();

@@ -10,7 +10,15 @@ import { AuthService } from './auth.service';
 import { ChangePasswordDto } from './dto/change-password.dto';
 import { MeResponse } from './dto/me.response';
 import { SignInDto } from './dto/sign-in.dto';
-import type { SignedIn } from './sessions.service';
+import { KNOWN_DEVICE_DAYS, type SignInClient, type SignedIn } from './sessions.service';
+
+/** The known-device cookie: sent only to the sign-in and password routes. */
+export const DEVICE_COOKIE = 'salkku_device';
+
+function clientOf(req: Request): SignInClient {
+  const deviceToken = (req.cookies as Record<string, string | undefined>)[DEVICE_COOKIE];
+  return { address: req.ip ?? 'unknown', ...(deviceToken ? { deviceToken } : {}) };
+}
 
 @ApiTags('auth')
 @Controller()
@@ -28,6 +36,16 @@ export class AuthController {
       path: '/',
       maxAge: this.config.sessionAbsoluteHours * 3600_000,
     });
+    if (signedIn.deviceToken) {
+      // Long-lived: it lets this browser sign in to the account while others' failures throttle theirs.
+      res.cookie(DEVICE_COOKIE, signedIn.deviceToken, {
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: this.config.production,
+        path: '/api/auth',
+        maxAge: KNOWN_DEVICE_DAYS * 24 * 3600_000,
+      });
+    }
   }
 
   /** Signs in with email and password; sets the session cookie (HttpOnly) and returns the user. */
@@ -42,7 +60,7 @@ export class AuthController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<MeResponse> {
     const previous = (req.cookies as Record<string, string | undefined>)[SESSION_COOKIE];
-    const signedIn = await this.auth.signIn(dto.email, dto.password, req.ip ?? 'unknown', previous);
+    const signedIn = await this.auth.signIn(dto.email, dto.password, clientOf(req), previous);
     this.setSessionCookie(res, signedIn);
     return this.auth.me(signedIn.actor, signedIn.csrfToken);
   }
@@ -70,7 +88,7 @@ export class AuthController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<MeResponse> {
-    const signedIn = await this.auth.changePassword(actor, dto, req.ip ?? 'unknown');
+    const signedIn = await this.auth.changePassword(actor, dto, clientOf(req));
     this.setSessionCookie(res, signedIn);
     return this.auth.me(signedIn.actor, signedIn.csrfToken);
   }

@@ -6,11 +6,10 @@ import { DomainError, issue } from '../../common/domain-error';
 import { recordAudit } from '../audit/audit';
 import { Organisation } from '../organisations/organisation.entity';
 import { User } from '../users/user.entity';
-import { LoginAttempt } from './login-attempt.entity';
 import type { ChangePasswordDto } from './dto/change-password.dto';
 import type { MeResponse } from './dto/me.response';
 import { assertPasswordPolicy, hashPassword, verifyPassword } from './passwords';
-import { SessionsService, type SignedIn } from './sessions.service';
+import { SessionsService, type SignInClient, type SignedIn } from './sessions.service';
 
 @Injectable()
 export class AuthService {
@@ -19,7 +18,7 @@ export class AuthService {
     private readonly sessions: SessionsService,
   ) {}
 
-  signIn(email: string, password: string, client: string, previousToken: string | undefined): Promise<SignedIn> {
+  signIn(email: string, password: string, client: SignInClient, previousToken: string | undefined): Promise<SignedIn> {
     return this.sessions.signIn(email, password, client, previousToken);
   }
 
@@ -65,13 +64,12 @@ export class AuthService {
    * Changes the actor's own password: the current one must be right and the new one must pass
    * the policy. Every session of the user ends, and a new one starts for this client.
    */
-  async changePassword(actor: Actor, dto: ChangePasswordDto, client: string): Promise<SignedIn> {
+  async changePassword(actor: Actor, dto: ChangePasswordDto, client: SignInClient): Promise<SignedIn> {
     const current = await this.dataSource.getRepository(User).findOneBy({ id: actor.id ?? '' });
     if (!current) throw new DomainError('UNAUTHENTICATED', 'Sign in first');
     assertPasswordPolicy(dto.newPassword, 'newPassword', [current.email.split('@')[0] ?? '', current.displayName]);
     // A wrong current password counts as a failed sign-in: a stolen session cannot guess it freely.
-    const accountKey = `account:${current.email}`;
-    const attemptId = await this.sessions.reserveAttempt(accountKey, `client:${client}`);
+    const attempt = await this.sessions.reserveAttempt(current.email, client);
     if (!(await verifyPassword(current.passwordHash, dto.currentPassword))) {
       throw new DomainError('VALIDATION_FAILED', 'The current password is wrong', {
         currentPassword: [issue('wrongPassword', 'is wrong')],
@@ -92,7 +90,7 @@ export class AuthService {
         before: { password: '(set)' },
         after: { password: '(changed)' },
       });
-      await manager.delete(LoginAttempt, [{ key: accountKey }, { id: attemptId }]);
+      await this.sessions.forgetFailures(manager, attempt);
       await this.sessions.endAllFor(manager, user.id);
       return this.sessions.start(manager, user);
     });

@@ -8,7 +8,6 @@ import { DomainError } from '../../common/domain-error';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { SESSION_SQL_MARKER } from '../../database/sql-logger';
 import { User } from '../users/user.entity';
-import { LoginAttempt } from './login-attempt.entity';
 import { dummyPasswordHash, verifyPassword } from './passwords';
 import { Session } from './session.entity';
 
@@ -20,7 +19,41 @@ export interface SignedIn {
   csrfToken: string;
   actor: Actor;
   user: User;
+  /** The known-device token for the salkku_device cookie (set at sign-in). */
+  deviceToken?: string;
 }
+
+/** Who is trying a password: the client address and the browser's known-device token, if any. */
+export interface SignInClient {
+  address: string;
+  deviceToken?: string;
+}
+
+/** A password check counted by the throttle (see SessionsService.reserveAttempt). */
+export interface ReservedAttempt {
+  id: string;
+  account: string;
+  address: string;
+  deviceId: string | null;
+}
+
+interface AttemptCounts {
+  pair: number;
+  pairSeconds: number | null;
+  account: number;
+  accountWait: number | null;
+  address: number;
+  addressWait: number | null;
+}
+
+/** The first delay after LOGIN_FREE_FAILURES failures of one account from one client; it doubles. */
+const FIRST_DELAY_SECONDS = 30;
+/** How long failures are remembered for the per-client delays. */
+const FAILURE_MEMORY_HOURS = 24;
+/** A known device that has not signed in to the account for this long is forgotten (and the cookie lasts as long). */
+export const KNOWN_DEVICE_DAYS = 180;
+/** The shape of a known-device token (256 random bits, base64url). */
+const DEVICE_TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 export interface ResolvedSession {
   actor: Actor;
@@ -106,21 +139,24 @@ export class SessionsService {
   }
 
   /**
-   * Signs in: refuses with 429 while the account or the client has too many recent failures;
-   * on success ends the session the client came with (rotation) and starts a new one.
+   * Signs in: refuses with 429 while this client must wait (see reserveAttempt); on success ends
+   * the session the client came with (rotation), starts a new one, forgets this client's failures
+   * for the account and remembers the browser as a known device of the account.
    *
    * The attempt is recorded (reserved) before the password is checked, under a lock per account
-   * and per client, so parallel requests cannot all pass the throttle check before the first
-   * failure is written: an account gets at most LOGIN_MAX_FAILURES_PER_ACCOUNT password checks
-   * per window however the requests are timed. A success removes the reservation again.
+   * and per address, so parallel requests cannot all pass the throttle check before the first
+   * failure is written. A success removes the reservation again.
    */
-  async signIn(email: string, password: string, client: string, previousToken: string | undefined): Promise<SignedIn> {
-    const address = email.trim().toLowerCase();
-    const accountKey = `account:${address}`;
-    const clientKey = `client:${client}`;
-    const clientAttemptId = await this.reserveAttempt(accountKey, clientKey);
+  async signIn(
+    email: string,
+    password: string,
+    client: SignInClient,
+    previousToken: string | undefined,
+  ): Promise<SignedIn> {
+    const account = email.trim().toLowerCase();
+    const attempt = await this.reserveAttempt(account, client);
 
-    const user = await this.dataSource.getRepository(User).findOneBy({ email: address });
+    const user = await this.dataSource.getRepository(User).findOneBy({ email: account });
     const valid = user
       ? await verifyPassword(user.passwordHash, password)
       : await verifyPassword(await dummyPasswordHash(), password).then(() => false);
@@ -130,12 +166,41 @@ export class SessionsService {
     }
 
     return this.dataSource.transaction(async (manager) => {
-      await manager.delete(LoginAttempt, { key: accountKey });
-      await manager.delete(LoginAttempt, { id: clientAttemptId });
+      await this.forgetFailures(manager, attempt);
       if (previousToken) await manager.delete(Session, { tokenHash: hashToken(previousToken) });
       await manager.query('DELETE FROM sessions WHERE user_id = $1 AND expires_at <= now()', [user.id]);
-      return this.start(manager, user);
+      const deviceToken = await this.rememberDevice(manager, user.id, client.deviceToken);
+      return { ...(await this.start(manager, user)), deviceToken };
     });
+  }
+
+  /**
+   * Marks the browser as a known device of the user (keeping the token it already has, so one
+   * browser is known to every account signed in from it) and forgets devices unseen for
+   * KNOWN_DEVICE_DAYS. Returns the token for the cookie.
+   */
+  private async rememberDevice(manager: EntityManager, userId: string, presented: string | undefined): Promise<string> {
+    const token = presented && DEVICE_TOKEN.test(presented) ? presented : randomBytes(32).toString('base64url');
+    await manager.query(
+      `INSERT INTO known_devices (user_id, token_hash) VALUES ($1, $2)
+       ON CONFLICT (user_id, token_hash) DO UPDATE SET last_sign_in_at = now()`,
+      [userId, hashToken(token)],
+    );
+    await manager.query(
+      'DELETE FROM known_devices WHERE user_id = $1 AND last_sign_in_at < now() - make_interval(days => $2)',
+      [userId, KNOWN_DEVICE_DAYS],
+    );
+    return token;
+  }
+
+  /** After a right password: this client's failures for the account are forgotten (not other clients'). */
+  async forgetFailures(manager: EntityManager, attempt: ReservedAttempt): Promise<void> {
+    await manager.query(
+      `DELETE FROM login_attempts
+       WHERE id = $1 OR (account = $2 AND CASE WHEN $4::uuid IS NULL THEN device_id IS NULL AND address = $3
+                                                ELSE device_id = $4 END)`,
+      [attempt.id, attempt.account, attempt.address, attempt.deviceId],
+    );
   }
 
   /** Starts a new session for the user inside the caller's transaction. */
@@ -159,49 +224,79 @@ export class SessionsService {
   }
 
   /**
-   * Refuses with 429 (and Retry-After) while the account or the client has too many failures in
-   * the window; otherwise records this attempt for both (returns the client row's id). Check and
-   * insert run under transaction-scoped advisory locks, the account's first and then the
-   * client's (a fixed order, so two sign-ins cannot deadlock), so concurrent attempts are counted.
+   * The throttle of password checks (sign-in, and the current password when changing it). It
+   * refuses with 429 and Retry-After, or records this attempt as a failure-to-be and returns it.
+   * A "client" is the browser's known-device token when it has one for this account, otherwise
+   * the client address. The policy (README, "Sessions"):
+   * - one account from one client: LOGIN_FREE_FAILURES failures, then a delay after each further
+   *   failure that starts at 30 s and doubles up to LOGIN_MAX_DELAY_MINUTES (failures are
+   *   remembered for a day, and forgotten at this client's next successful sign-in);
+   * - clients the account does not know: at most LOGIN_MAX_FAILURES_PER_ACCOUNT failures of the
+   *   account per window in all (distributed guessing), and at most LOGIN_MAX_FAILURES_PER_ADDRESS
+   *   failures from one address per window across accounts (a whole office behind one proxy
+   *   stays far below it);
+   * - a known device of the account is never held back by failures from other clients.
+   * Check and insert run under transaction-scoped advisory locks, the account's first and then
+   * the address's (a fixed order, so two sign-ins cannot deadlock), so concurrent attempts are
+   * counted and the decision holds across API instances.
    */
-  async reserveAttempt(accountKey: string, clientKey: string): Promise<string> {
+  async reserveAttempt(account: string, client: SignInClient): Promise<ReservedAttempt> {
     return this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock(4242004, hashtext($1))', [accountKey]);
-      await manager.query('SELECT pg_advisory_xact_lock(4242005, hashtext($1))', [clientKey]);
-      const [row] = await manager.query<
-        Array<{ account: number; client: number; accountOldest: Date | null; clientOldest: Date | null }>
-      >(
-        `SELECT count(*) FILTER (WHERE key = $1)::int AS account, count(*) FILTER (WHERE key = $2)::int AS client,
-                min(attempted_at) FILTER (WHERE key = $1) AS "accountOldest",
-                min(attempted_at) FILTER (WHERE key = $2) AS "clientOldest"
-         FROM login_attempts
-         WHERE key IN ($1, $2) AND attempted_at > now() - make_interval(mins => $3)`,
-        [accountKey, clientKey, this.config.loginThrottleMinutes],
+      await manager.query('SELECT pg_advisory_xact_lock(4242004, hashtext($1))', [account]);
+      await manager.query('SELECT pg_advisory_xact_lock(4242005, hashtext($1))', [client.address]);
+      let deviceId: string | null = null;
+      if (client.deviceToken && DEVICE_TOKEN.test(client.deviceToken)) {
+        const [device] = await manager.query<Array<{ id: string }>>(
+          `SELECT d.id FROM known_devices d JOIN users u ON u.id = d.user_id
+           WHERE u.email = $1 AND d.token_hash = $2 AND d.last_sign_in_at > now() - make_interval(days => $3)`,
+          [account, hashToken(client.deviceToken), KNOWN_DEVICE_DAYS],
+        );
+        deviceId = device?.id ?? null;
+      }
+      await manager.query(
+        `DELETE FROM login_attempts WHERE (account = $1 OR address = $2)
+           AND attempted_at < now() - make_interval(hours => $3)`,
+        [account, client.address, FAILURE_MEMORY_HOURS],
+      );
+      const [row] = await manager.query<AttemptCounts[]>(
+        `SELECT count(*) FILTER (WHERE mine)::int AS pair,
+                extract(epoch FROM now() - max(attempted_at) FILTER (WHERE mine))::float8 AS "pairSeconds",
+                count(*) FILTER (WHERE recent AND account = $1 AND device_id IS NULL)::int AS account,
+                extract(epoch FROM min(attempted_at) FILTER (WHERE recent AND account = $1 AND device_id IS NULL)
+                  + make_interval(mins => $4) - now())::float8 AS "accountWait",
+                count(*) FILTER (WHERE recent AND address = $2)::int AS address,
+                extract(epoch FROM min(attempted_at) FILTER (WHERE recent AND address = $2)
+                  + make_interval(mins => $4) - now())::float8 AS "addressWait"
+         FROM (SELECT account, address, device_id, attempted_at,
+                      attempted_at > now() - make_interval(mins => $4) AS recent,
+                      account = $1 AND CASE WHEN $3::uuid IS NULL THEN device_id IS NULL AND address = $2
+                                            ELSE device_id = $3 END AS mine
+               FROM login_attempts WHERE account = $1 OR address = $2) attempts`,
+        [account, client.address, deviceId, this.config.loginThrottleMinutes],
       );
       const waits: number[] = [];
-      const windowMs = this.config.loginThrottleMinutes * 60_000;
-      // With every attempt counted under the locks, the count falls below the limit once the
-      // oldest failure in the window leaves it.
-      if (row && row.account >= this.config.loginMaxFailuresPerAccount) {
-        waits.push((row.accountOldest ? new Date(row.accountOldest).getTime() : Date.now()) + windowMs - Date.now());
+      if (row && row.pair >= this.config.loginFreeFailures) {
+        const delay = Math.min(
+          this.config.loginMaxDelayMinutes * 60,
+          FIRST_DELAY_SECONDS * 2 ** Math.min(row.pair - this.config.loginFreeFailures, 30),
+        );
+        waits.push(delay - (row.pairSeconds ?? 0));
       }
-      if (row && row.client >= this.config.loginMaxFailuresPerClient) {
-        waits.push((row.clientOldest ? new Date(row.clientOldest).getTime() : Date.now()) + windowMs - Date.now());
+      if (row && deviceId === null) {
+        if (row.account >= this.config.loginMaxFailuresPerAccount) waits.push(row.accountWait ?? 1);
+        if (row.address >= this.config.loginMaxFailuresPerAddress) waits.push(row.addressWait ?? 1);
       }
-      if (waits.length > 0) {
-        const retryAfter = Math.max(1, Math.ceil(Math.max(...waits) / 1000));
+      const wait = Math.max(0, ...waits);
+      if (wait > 0) {
         throw new DomainError('TOO_MANY_REQUESTS', 'Too many failed sign-ins: wait before trying again', undefined, {
-          'Retry-After': String(retryAfter),
+          'Retry-After': String(Math.max(1, Math.ceil(wait))),
         });
       }
-      const inserted = await manager
-        .createQueryBuilder()
-        .insert()
-        .into(LoginAttempt)
-        .values([{ key: accountKey }, { key: clientKey }])
-        .returning(['id', 'key'])
-        .execute();
-      return (inserted.raw as Array<{ id: string; key: string }>).find((r) => r.key === clientKey)!.id;
+      const [inserted] = await manager.query<Array<{ id: string }>>(
+        'INSERT INTO login_attempts (account, address, device_id) VALUES ($1, $2, $3) RETURNING id',
+        [account, client.address, deviceId],
+      );
+      return { id: inserted!.id, account, address: client.address, deviceId };
     });
   }
 }

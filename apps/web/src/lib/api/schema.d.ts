@@ -1099,6 +1099,11 @@ export interface components {
             problems?: {
                 [key: string]: components["schemas"]["FieldProblemResponse"][];
             };
+            /**
+             * @description The request's id (also in the X-Request-Id response header and in every log line of the request)
+             * @example 3f2b8c1e-7d4a-4e6b-9a51-0c2d4e6f8a1b
+             */
+            requestId?: string;
             /** @example 400 */
             statusCode: number;
         };
