@@ -43,6 +43,7 @@ describe('request bodies and query strings', () => {
         statusCode: 415,
         code: 'UNSUPPORTED_MEDIA_TYPE',
         message: expect.any(String) as string,
+        requestId: expect.any(String) as string,
       });
       expect(res.headers['set-cookie']).toBeUndefined();
       // The same credentials as JSON sign in.

@@ -29,6 +29,8 @@ export const FIELD_OF_CONSTRAINT: Readonly<Record<string, string>> = {
   CHK_milestones_completed: 'completedOn',
   CHK_payments_amount: 'amount',
   CHK_project_partners_budget_share: 'partners',
+  // Written only by sign-in (an upsert): no field of any request.
+  UQ_known_devices_user_token: 'record',
 };
 
 const RECORD = 'record';
