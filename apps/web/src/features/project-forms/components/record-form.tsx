@@ -1,3 +1,4 @@
+import { useMutation } from '@tanstack/react-query';
 import type { ParseKeys } from 'i18next';
 import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -5,7 +6,7 @@ import { Link, useNavigate } from 'react-router';
 import { ApiError } from '../../../lib/api/client';
 import { serverFieldProblems, useServerProblemText, type ServerFieldProblem } from '../../../lib/field-problems';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { useCanEditPortfolio, useInvalidateProjects } from '../api/records';
+import { useCanEditPortfolio } from '../api/records';
 import { parseMoneyInput } from '../lib/money';
 import { ConfirmDialog } from './confirm-dialog';
 import { LeaveGuard } from './leave-guard';
@@ -77,7 +78,15 @@ export function useRecordForm<F extends string, R = unknown>(options: RecordForm
   const { projectId, fields, initial, required = [], money = [], percent = [], saved, save, reload, remove } = options;
   const backTo = options.backTo ?? `/projects/${projectId}`;
   const navigate = useNavigate();
-  const invalidate = useInvalidateProjects();
+  // Portfolio writes: the app's MutationCache refetches every view they can change (dashboard,
+  // reports, lists, the project page and its history) before mutateAsync resolves.
+  const saving = useMutation({
+    mutationFn: ({ body, version: read }: { body: Record<F, string | null>; version: number | undefined }) =>
+      save(body, read),
+  });
+  const deleting = useMutation({
+    mutationFn: (read: number | undefined) => (remove ? remove.send(read) : Promise.resolve(undefined)),
+  });
   const [values, setValues] = useState<Values<F>>(initial);
   const [opened] = useState<Values<F>>(initial);
   const [base, setBase] = useState<Values<F>>(initial);
@@ -129,8 +138,7 @@ export function useRecordForm<F extends string, R = unknown>(options: RecordForm
     setProblems(null);
     setPending('saving');
     try {
-      const result = await save(body, version);
-      await invalidate();
+      const result = await saving.mutateAsync({ body, version });
       const state: ProjectFormsState = { projectFormSaved: saved };
       await navigate(options.savedTo ? options.savedTo(result) : `/projects/${projectId}`, { state });
     } catch (error) {
@@ -152,8 +160,7 @@ export function useRecordForm<F extends string, R = unknown>(options: RecordForm
     setProblems(null);
     setPending('deleting');
     try {
-      await remove.send(version);
-      await invalidate();
+      await deleting.mutateAsync(version);
       // The notice in the router state also tells the leave guard not to ask about unsaved changes.
       const state: ProjectFormsState = { projectFormSaved: `${remove.record}Deleted` };
       await navigate(`/projects/${projectId}`, { state });
