@@ -9,7 +9,6 @@ export type SignInInput = components['schemas']['SignInDto'];
 /** Marks a mutation whose 401 is an expected answer (wrong password), not an ended session. */
 export const UNAUTHENTICATED_IS_AN_ANSWER = { unauthenticatedIsAnAnswer: true } as const;
 
-
 /** POST /api/auth/login: the API sets the session cookie (HttpOnly) and returns the user. */
 export function signIn(input: SignInInput): Promise<Me> {
   return unwrap(api.POST('/api/auth/login', { body: input }));

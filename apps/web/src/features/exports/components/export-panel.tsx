@@ -84,6 +84,8 @@ export function ExportPanel<D extends ExportDataset>({ dataset, filters }: Expor
         });
       } else if (error instanceof ApiError && error.status === 403) {
         setState({ step: 'failed', message: t('exports.forbidden') });
+      } else if (error instanceof ApiError && error.status === 503) {
+        setState({ step: 'failed', message: t('errors.SERVICE_UNAVAILABLE') });
       } else {
         setState({ step: 'failed', message: t('exports.failed') });
       }

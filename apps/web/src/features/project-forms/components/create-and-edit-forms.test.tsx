@@ -367,6 +367,53 @@ describe('edit payment', () => {
   });
 });
 
+describe('refused saves in Finnish and Swedish, never in the API’s English (issue 9, item 14)', () => {
+  const RULE = 'The amount granted is not known: record it on the funding decision before paying';
+
+  // Swedish and English: lib/api-error-text.test.ts (the session's profile language here is Finnish).
+  it.each([['fi', 'Uusi maksu', 'Tallenna', 'Kirjaa ensin myönnetty summa rahoituspäätökseen.']] as const)(
+    'the payment rule on an unknown amount granted (%s)',
+    async (language, heading, saveLabel, expected) => {
+      formsApi((request) =>
+        request.method === 'POST'
+          ? jsonResponse(
+              {
+                statusCode: 409,
+                code: 'RULE_VIOLATION',
+                message: RULE,
+                details: { fundingDecisionId: [RULE] },
+                problems: { fundingDecisionId: [{ code: 'grantedUnknown' }] },
+              },
+              409,
+            )
+          : undefined,
+      );
+      renderApp({ language, url: `/projects/${PROJECT_ID}/funding-decisions/${akkeDecision.id}/payments/new` });
+      expect(await screen.findByRole('heading', { level: 1, name: heading })).toBeInTheDocument();
+      fireEvent.change(screen.getAllByRole('textbox')[0]!, { target: { value: '1000' } });
+      fireEvent.click(screen.getByRole('button', { name: saveLabel }));
+      const alert = await screen.findByRole('alert');
+      expect(alert).toHaveTextContent(expected);
+      expect(alert).not.toHaveTextContent(RULE);
+    },
+  );
+
+  it('a permission denial (403)', async () => {
+    formsApi((request) =>
+      request.method === 'POST'
+        ? jsonResponse({ statusCode: 403, code: 'FORBIDDEN', message: 'Your role (liaison) may not do this' }, 403)
+        : undefined,
+    );
+    renderApp({ url: `/projects/${PROJECT_ID}/funding-decisions/${akkeDecision.id}/payments/new` });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Uusi maksu' })).toBeInTheDocument();
+    type('Summa (€)', '1000');
+    save();
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(/^Sinulla ei ole oikeutta tähän/);
+    expect(alert).not.toHaveTextContent('liaison');
+  });
+});
+
 describe('edit milestone', () => {
   it('marks it done with today’s (Helsinki) date and saves with If-Match', async () => {
     const milestone = milestones[2]!;

@@ -4,6 +4,7 @@ import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'reac
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { ApiError } from '../../../lib/api/client';
+import { useApiErrorText } from '../../../lib/api-error-text';
 import { serverFieldProblems, useServerProblemText, type ServerFieldProblem } from '../../../lib/field-problems';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useCanEditPortfolio } from '../api/records';
@@ -13,8 +14,11 @@ import { LeaveGuard } from './leave-guard';
 import './project-forms.css';
 
 export type Values<F extends string> = Record<F, string>;
-/** A problem: a translated message (by key) or what the API said (translated by lib/field-problems). */
-type Problem = { key: ParseKeys } | { server: ServerFieldProblem };
+/**
+ * A problem: a translated message (by key), what the API said about a field (translated by
+ * lib/field-problems), or a failed call as a whole (translated by lib/api-error-text: never the API's English).
+ */
+type Problem = { key: ParseKeys } | { server: ServerFieldProblem } | { error: unknown };
 interface Problems<F extends string> {
   fields: Partial<Record<F, Problem[]>>;
   form?: Problem[];
@@ -169,10 +173,8 @@ export function useRecordForm<F extends string, R = unknown>(options: RecordForm
         setStale('conflict');
       } else if (error instanceof ApiError && error.code === 'IN_USE' && remove.inUse) {
         setProblems({ fields: {}, form: [{ key: remove.inUse }] });
-      } else if (error instanceof ApiError && error.status < 500 && error.message) {
-        setProblems({ fields: {}, form: [{ server: { problems: [], messages: [error.message] } }] });
       } else {
-        setProblems({ fields: {}, form: [{ key: 'projectForms.delete.failed' }] });
+        setProblems({ fields: {}, form: [{ error }] });
       }
     } finally {
       setPending(false);
@@ -236,10 +238,8 @@ function problemsOf<F extends string>(error: unknown, fields: readonly F[]): Pro
     if (error.code === 'VALIDATION_FAILED' || Object.keys(result.fields).length > 0) return result;
   }
   if (known) return { fields: {}, form: [{ key: known }] };
-  if (error instanceof ApiError && error.status < 500 && error.message) {
-    return { fields: {}, form: [{ server: { problems: [], messages: [error.message] } }] };
-  }
-  return { fields: {}, form: [{ key: 'projectForms.problems.failed' }] };
+  // A rule's reason (its problem code on a field the form does not have), the error code, or the status.
+  return { fields: {}, form: [{ error }] };
 }
 
 export type RecordForm<F extends string> = ReturnType<typeof useRecordForm<F>>;
@@ -248,9 +248,18 @@ export type RecordForm<F extends string> = ReturnType<typeof useRecordForm<F>>;
 export function useProblemText() {
   const { t } = useTranslation();
   const serverText = useServerProblemText();
+  const errorText = useApiErrorText();
   return (problems: Problem[] | undefined): string | undefined =>
     problems && problems.length > 0
-      ? problems.map((problem) => ('key' in problem ? t(problem.key) : serverText(problem.server))).join(' ')
+      ? problems
+          .map((problem) =>
+            'key' in problem
+              ? t(problem.key)
+              : 'server' in problem
+                ? serverText(problem.server)
+                : errorText(problem.error),
+          )
+          .join(' ')
       : undefined;
 }
 
