@@ -14,6 +14,7 @@ import {
 import {
   PROJECT_ID,
   akkeDecision,
+  cityDecision,
   milestones,
   pageOf,
   payments,
@@ -82,6 +83,8 @@ function formsApi(answer: (request: Request) => Response | undefined = () => und
           return jsonResponse(pageOf(ORGANISATIONS));
         case `/api/funding-decisions/${akkeDecision.id}`:
           return jsonResponse(akkeDecision);
+        case `/api/funding-decisions/${cityDecision.id}`:
+          return jsonResponse(cityDecision);
         case `/api/payments/${payments[0]!.id}`:
           return jsonResponse(payments[0]);
         case `/api/milestones/${milestones[2]!.id}`:
@@ -414,6 +417,60 @@ describe('refused saves in Finnish and Swedish, never in the API’s English (is
   });
 });
 
+describe('a decision whose amount granted is unknown (issue 9, item 15)', () => {
+  const cityName = 'Kuopion kaupunki, Kaupungin rahoitus §51';
+
+  it('offers recording the amount granted instead of a payment', async () => {
+    formsApi();
+    renderApp({ url: `/projects/${PROJECT_ID}` });
+    const actions = await screen.findByRole('navigation', { name: 'Muokkaa hanketta ja sen tietoja' });
+    expect(
+      await within(actions).findByRole('link', { name: `Kirjaa myönnetty summa päätökseen ${cityName}` }),
+    ).toHaveAttribute('href', `/projects/${PROJECT_ID}/funding-decisions/${cityDecision.id}/edit?focus=amountGranted`);
+    expect(within(actions).queryByRole('link', { name: `Lisää maksu päätökseen ${cityName}` })).not.toBeInTheDocument();
+  });
+
+  it('that link opens the decision’s form with the amount granted focused', async () => {
+    formsApi();
+    renderApp({ url: `/projects/${PROJECT_ID}/funding-decisions/${cityDecision.id}/edit?focus=amountGranted` });
+    await screen.findByRole('heading', { level: 1, name: /^Muokkaa rahoituspäätöstä/ });
+    await waitFor(() => expect(screen.getByLabelText('Myönnetty summa (€)')).toHaveFocus());
+  });
+
+  it('the payment form’s URL says what to do first and links to it, with no form to fail', async () => {
+    formsApi();
+    renderApp({ url: `/projects/${PROJECT_ID}/funding-decisions/${cityDecision.id}/payments/new` });
+    expect(await screen.findByText(/Maksun voi lisätä vasta, kun myönnetty summa on kirjattu/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Tallenna' })).not.toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Kirjaa myönnetty summa' })).toHaveAttribute(
+      'href',
+      `/projects/${PROJECT_ID}/funding-decisions/${cityDecision.id}/edit?focus=amountGranted`,
+    );
+  });
+});
+
+describe('cancelling a form nobody touched never asks to confirm (issue 9, item 15)', () => {
+  it.each([
+    ['new payment', `/projects/${PROJECT_ID}/funding-decisions/${akkeDecision.id}/payments/new`],
+    ['edit payment', `/projects/${PROJECT_ID}/funding-decisions/${akkeDecision.id}/payments/${payments[0]!.id}/edit`],
+    ['edit decision', `/projects/${PROJECT_ID}/funding-decisions/${akkeDecision.id}/edit`],
+    ['record the amount', `/projects/${PROJECT_ID}/funding-decisions/${cityDecision.id}/edit?focus=amountGranted`],
+    ['new decision', `/projects/${PROJECT_ID}/funding-decisions/new`],
+    ['new milestone', `/projects/${PROJECT_ID}/milestones/new`],
+    ['edit milestone', `/projects/${PROJECT_ID}/milestones/${milestones[2]!.id}/edit`],
+    ['new status report', `/projects/${PROJECT_ID}/status-reports/new`],
+    ['edit project', `/projects/${PROJECT_ID}/edit`],
+    ['lifecycle status', `/projects/${PROJECT_ID}/status`],
+  ])('%s', async (_name, url) => {
+    formsApi();
+    const { router } = renderApp({ url });
+    await screen.findByRole('button', { name: 'Tallenna' });
+    fireEvent.click(screen.getByRole('link', { name: 'Peruuta' }));
+    await waitFor(() => expect(currentUrl(router)).toBe(`/projects/${PROJECT_ID}`));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+  });
+});
+
 describe('edit milestone', () => {
   it('marks it done with today’s (Helsinki) date and saves with If-Match', async () => {
     const milestone = milestones[2]!;
@@ -577,7 +634,8 @@ describe('delete from an edit form', () => {
       }, liaison),
     );
     renderApp({ url: paymentUrl });
-    await screen.findByRole('heading', { level: 1, name: 'Muokkaa maksua' });
+    // Not even the form (issue 9, item 18: routes follow the permission table).
+    await screen.findByRole('heading', { level: 1, name: 'Ei käyttöoikeutta' });
     expect(screen.queryByRole('button', { name: 'Poista maksu' })).not.toBeInTheDocument();
   });
 });

@@ -2,7 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import type { ParseKeys } from 'i18next';
 import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../../lib/api/client';
 import { useApiErrorText } from '../../../lib/api-error-text';
 import { serverFieldProblems, useServerProblemText, type ServerFieldProblem } from '../../../lib/field-problems';
@@ -101,6 +101,14 @@ export function useRecordForm<F extends string, R = unknown>(options: RecordForm
   const alertId = useId();
   const [controls] = useState(() => new Map<F, HTMLElement>());
   const dirty = fields.some((field) => values[field] !== opened[field]);
+
+  // A link may ask for one field to be focused (?focus=amountGranted: "record the amount granted").
+  const [search] = useSearchParams();
+  const focusField = search.get('focus');
+  useEffect(() => {
+    const field = fields.find((name) => name === focusField);
+    if (field) controls.get(field)?.focus();
+  }, [focusField, fields, controls]);
 
   useEffect(() => {
     if (!problems) return;
