@@ -75,7 +75,8 @@ export function organisationsOptions() {
   });
 }
 
-export const useProjectRecord = (id: string) => useQuery(projectOptions(id));
+/** The project a form edits or belongs to; `enabled` false for a new project's form (no project yet). */
+export const useProjectRecord = (id: string, enabled = true) => useQuery({ ...projectOptions(id), enabled });
 export const useDecisionRecord = (id: string) => useQuery(decisionOptions(id));
 export const useMilestoneRecord = (id: string) => useQuery(milestoneOptions(id));
 export const usePaymentRecord = (id: string) => useQuery(paymentOptions(id));

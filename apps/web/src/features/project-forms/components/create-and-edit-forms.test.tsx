@@ -449,25 +449,55 @@ describe('a decision whose amount granted is unknown (issue 9, item 15)', () => 
   });
 });
 
+const FORM_URLS: Array<[string, string]> = [
+  ['new payment', `/projects/${PROJECT_ID}/funding-decisions/${akkeDecision.id}/payments/new`],
+  ['edit payment', `/projects/${PROJECT_ID}/funding-decisions/${akkeDecision.id}/payments/${payments[0]!.id}/edit`],
+  ['edit decision', `/projects/${PROJECT_ID}/funding-decisions/${akkeDecision.id}/edit`],
+  ['record the amount', `/projects/${PROJECT_ID}/funding-decisions/${cityDecision.id}/edit?focus=amountGranted`],
+  ['new decision', `/projects/${PROJECT_ID}/funding-decisions/new`],
+  ['new milestone', `/projects/${PROJECT_ID}/milestones/new`],
+  ['edit milestone', `/projects/${PROJECT_ID}/milestones/${milestones[2]!.id}/edit`],
+  ['new status report', `/projects/${PROJECT_ID}/status-reports/new`],
+  ['edit project', `/projects/${PROJECT_ID}/edit`],
+  ['lifecycle status', `/projects/${PROJECT_ID}/status`],
+];
+
 describe('cancelling a form nobody touched never asks to confirm (issue 9, item 15)', () => {
-  it.each([
-    ['new payment', `/projects/${PROJECT_ID}/funding-decisions/${akkeDecision.id}/payments/new`],
-    ['edit payment', `/projects/${PROJECT_ID}/funding-decisions/${akkeDecision.id}/payments/${payments[0]!.id}/edit`],
-    ['edit decision', `/projects/${PROJECT_ID}/funding-decisions/${akkeDecision.id}/edit`],
-    ['record the amount', `/projects/${PROJECT_ID}/funding-decisions/${cityDecision.id}/edit?focus=amountGranted`],
-    ['new decision', `/projects/${PROJECT_ID}/funding-decisions/new`],
-    ['new milestone', `/projects/${PROJECT_ID}/milestones/new`],
-    ['edit milestone', `/projects/${PROJECT_ID}/milestones/${milestones[2]!.id}/edit`],
-    ['new status report', `/projects/${PROJECT_ID}/status-reports/new`],
-    ['edit project', `/projects/${PROJECT_ID}/edit`],
-    ['lifecycle status', `/projects/${PROJECT_ID}/status`],
-  ])('%s', async (_name, url) => {
+  it.each(FORM_URLS)('%s', async (_name, url) => {
     formsApi();
     const { router } = renderApp({ url });
     await screen.findByRole('button', { name: 'Tallenna' });
     fireEvent.click(screen.getByRole('link', { name: 'Peruuta' }));
     await waitFor(() => expect(currentUrl(router)).toBe(`/projects/${PROJECT_ID}`));
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+  });
+});
+
+describe('every record form names its project and leads back to it (issue 9, item 21)', () => {
+  it.each(FORM_URLS)('%s', async (_name, url) => {
+    formsApi();
+    renderApp({ url });
+    await screen.findByRole('button', { name: 'Tallenna' });
+    const crumbs = screen.getByRole('navigation', { name: 'Murupolku' });
+    expect(within(crumbs).getByRole('link', { name: 'Hankkeet' })).toHaveAttribute('href', '/projects');
+    expect(await within(crumbs).findByRole('link', { name: project.name })).toHaveAttribute(
+      'href',
+      `/projects/${PROJECT_ID}`,
+    );
+    expect(screen.getByText(`Hanke: ${project.code} ${project.name}`)).toBeInTheDocument();
+  });
+
+  it('the saved notice is a clearly marked, announced box on the project page', async () => {
+    const payment = payments[0]!;
+    formsApi((request) => (request.method === 'PATCH' ? jsonResponse({ ...payment, version: 2 }) : undefined));
+    renderApp({ url: `/projects/${PROJECT_ID}/funding-decisions/${akkeDecision.id}/payments/${payment.id}/edit` });
+    await screen.findByRole('button', { name: 'Tallenna' });
+    save();
+    const notice = await screen.findByText('Maksu tallennettu.');
+    expect(notice).toHaveAttribute('role', 'status');
+    expect(notice).toHaveClass('project-forms__notice');
+    const crumbs = screen.getByRole('navigation', { name: 'Murupolku' });
+    expect(within(crumbs).getByText(project.name)).toHaveAttribute('aria-current', 'page');
   });
 });
 

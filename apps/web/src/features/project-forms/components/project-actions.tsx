@@ -98,7 +98,9 @@ export function ProjectFormNotice() {
     return () => clearTimeout(timer);
   }, [saved, location.key]);
   return (
-    <p role="status" className="status-message">
+    // The live region is always there (so the notice is read out); with a notice in it, it is a
+    // clearly marked box, not a grey line.
+    <p role="status" className={shown ? 'project-forms__notice' : 'status-message'}>
       {shown ? t(`projectForms.saved.${shown}`) : ''}
     </p>
   );

@@ -7,7 +7,8 @@ import { ApiError } from '../../../lib/api/client';
 import { useApiErrorText } from '../../../lib/api-error-text';
 import { serverFieldProblems, useServerProblemText, type ServerFieldProblem } from '../../../lib/field-problems';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { useCanEditPortfolio } from '../api/records';
+import { Breadcrumbs } from '../../../components/breadcrumbs';
+import { useCanEditPortfolio, useProjectRecord } from '../api/records';
 import { parseMoneyInput } from '../lib/money';
 import { ConfirmDialog } from './confirm-dialog';
 import { LeaveGuard } from './leave-guard';
@@ -307,9 +308,11 @@ export function RecordFormPage<F extends string>({
         : '';
   return (
     <section aria-labelledby={headingId} className="form-page project-forms">
+      <FormBreadcrumbs projectId={form.projectId} title={title} />
       <h1 id={headingId} tabIndex={-1}>
         {title}
       </h1>
+      <ProjectContext projectId={form.projectId} />
       {intro}
       <p role="status" className="status-message">
         {status}
@@ -376,6 +379,30 @@ export function RecordFormPage<F extends string>({
       )}
       <LeaveGuard dirty={form.dirty} />
     </section>
+  );
+}
+
+/**
+ * Where a form sits: Projects › the project › the form (a new project's form: Projects › New
+ * project). The project's name comes from the record the form pages load anyway (cached).
+ */
+export function FormBreadcrumbs({ projectId, title }: { projectId: string; title: string }) {
+  const { t } = useTranslation();
+  const project = useProjectRecord(projectId, projectId !== '');
+  const items = [{ label: t('nav.projects'), to: '/projects' }];
+  if (projectId !== '') items.push({ label: project.data?.name ?? '…', to: `/projects/${projectId}` });
+  return <Breadcrumbs items={[...items, { label: title }]} />;
+}
+
+/** The project a form belongs to, named under the form's heading ("Project: VESI-KH Water launch project"). */
+function ProjectContext({ projectId }: { projectId: string }) {
+  const { t } = useTranslation();
+  const project = useProjectRecord(projectId, projectId !== '');
+  if (!project.data) return null;
+  return (
+    <p className="project-forms__context">
+      {t('projectForms.projectContext', { name: `${project.data.code} ${project.data.name}` })}
+    </p>
   );
 }
 
