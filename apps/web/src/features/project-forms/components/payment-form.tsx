@@ -16,7 +16,7 @@ import {
 import { moneyToInput } from '../lib/money';
 import { TextControl } from './controls';
 import { recordAmountPath } from './project-actions';
-import { RecordFormPage, RecordLoading, useRecordForm, type Values } from './record-form';
+import { FormBreadcrumbs, RecordFormPage, RecordLoading, useRecordForm, type Values } from './record-form';
 
 const FIELDS = ['amount', 'paidOn', 'note'] as const;
 type F = (typeof FIELDS)[number];
@@ -55,6 +55,7 @@ function AmountFirst({ projectId, decision }: { projectId: string; decision: Fun
   const decisionName = `${decision.funder.name}, ${t(`projectPage.instruments.${decision.instrument}`)}`;
   return (
     <section className="form-page project-forms" aria-labelledby={headingId}>
+      <FormBreadcrumbs projectId={projectId} title={title} />
       <h1 id={headingId} tabIndex={-1}>
         {title}
       </h1>
