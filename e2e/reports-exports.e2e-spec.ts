@@ -128,7 +128,8 @@ test('the manager exports the projects list with the Finnish Excel profile', asy
     ]);
 
     const fileName = download.suggestedFilename();
-    expect(fileName).toMatch(/\.csv$/);
+    // The profile is in the name: the two profiles of the same list never overwrite each other.
+    expect(fileName).toMatch(/-excel\.csv$/);
     expect(fileName).toContain(helsinkiToday());
     const path = await download.path();
     const bytes = readFileSync(path);
@@ -139,7 +140,11 @@ test('the manager exports the projects list with the Finnish Excel profile', asy
     expect(records.length - 1).toBe(total);
     expect(records[0]).toContain(';');
     expect(records.some((record) => record.includes('VESI-KH'))).toBe(true);
-    await visible(page.getByRole('status').filter({ hasText: `Tiedosto ${fileName} ladattu (${total} riviä).` }));
+    await visible(
+      page
+        .getByRole('status')
+        .filter({ hasText: `Tiedosto ${fileName} ladattu (${total} ${total === 1 ? 'rivi' : 'riviä'}).` }),
+    );
   } finally {
     await context.close();
   }

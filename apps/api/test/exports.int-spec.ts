@@ -473,7 +473,7 @@ describe('CSV exports', () => {
       expect(mine.rows.length).toBeGreaterThan(0);
       expect(mine.rows.flat().join(' ')).not.toMatch(/Joensuu/);
       expect(mine.file.headers['content-disposition']).toMatch(
-        /^attachment; filename="salkku-[a-z-]+-kuopion-kaupunki-\d{4}-\d{2}-\d{2}\.csv"; filename\*=UTF-8''salkku-/,
+        /^attachment; filename="salkku-[a-z-]+-kuopion-kaupunki-\d{4}-\d{2}-\d{2}-excel\.csv"; filename\*=UTF-8''salkku-/,
       );
     }
     for (const dataset of Object.keys(LIST_PATH) as ExportDataset[]) {
@@ -490,13 +490,27 @@ describe('CSV exports', () => {
     expect(joensuu.rows.map((r) => r[0])).toEqual(['JOE-1']);
   });
 
-  it('names the file after the dataset, the scope and the date, in the language', async () => {
+  it('names the file after the dataset, the scope, the date and the profile, in the language', async () => {
     const all = await download(t.http, '/api/exports/milestones.csv?lang=sv');
-    expect(all.headers['content-disposition']).toMatch(/filename="salkku-milstolpar-alla-\d{4}-\d{2}-\d{2}\.csv"/);
+    expect(all.headers['content-disposition']).toMatch(
+      /filename="salkku-milstolpar-alla-\d{4}-\d{2}-\d{2}-excel\.csv"/,
+    );
     const filtered = await download(t.http, `/api/exports/payments.csv?lang=fi&agreementId=${agreementB.id}`);
-    expect(filtered.headers['content-disposition']).toMatch(/filename="salkku-maksatukset-joensuun-kaupunki-/);
+    expect(filtered.headers['content-disposition']).toMatch(/filename="salkku-maksut-joensuun-kaupunki-/);
     const english = await download(t.http, '/api/exports/funding-decisions.csv?lang=en');
-    expect(english.headers['content-disposition']).toMatch(/filename="salkku-funding-decisions-all-/);
+    expect(english.headers['content-disposition']).toMatch(
+      /filename="salkku-funding-decisions-all-\d{4}-\d{2}-\d{2}-standard\.csv"/,
+    );
+  });
+
+  it('downloads the two profiles of the same list under different file names (issue 9, item 21)', async () => {
+    const names = new Set<string>();
+    for (const profile of ['fi-excel', 'standard'] as const) {
+      const file = await download(t.http, `/api/exports/projects.csv?lang=fi&profile=${profile}`);
+      expect(file.status).toBe(200);
+      names.add(String(file.headers['content-disposition']));
+    }
+    expect(names.size).toBe(2);
   });
 
   it("defaults to the user's language, and to fi-excel for fi and sv, standard for en", async () => {

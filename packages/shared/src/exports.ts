@@ -132,7 +132,7 @@ export const EXPORT_COLUMN_LABELS: Readonly<Record<Language, Readonly<Record<Exp
     euraCode: 'EURA-tunnus',
     fundingGranted: 'Rahoitus myönnetty (€)',
     fundingPaid: 'Rahoitus maksettu (€)',
-    fundingRemaining: 'Rahoitus maksamatta (€)',
+    fundingRemaining: 'Rahoitus jäljellä (€)',
     fundingUnknownAmounts: 'Päätöksiä ilman summaa',
     latestReportingDate: 'Viimeisin tilanneraportti',
     latestHealth: 'Viimeisin tilanne',
@@ -150,9 +150,9 @@ export const EXPORT_COLUMN_LABELS: Readonly<Record<Language, Readonly<Record<Exp
     decisionStatus: 'Tila',
     amountGranted: 'Myönnetty (€)',
     paid: 'Maksettu (€)',
-    remaining: 'Maksamatta (€)',
-    paymentCount: 'Maksatuksia',
-    coFundingRate: 'Omarahoitusosuus (%)',
+    remaining: 'Jäljellä (€)',
+    paymentCount: 'Maksuja',
+    coFundingRate: 'Rahoitusosuus (%)',
     cap: 'Enimmäismäärä (€)',
     eligibleFrom: 'Kustannukset alkaen',
     eligibleTo: 'Kustannukset asti',
@@ -188,7 +188,7 @@ export const EXPORT_COLUMN_LABELS: Readonly<Record<Language, Readonly<Record<Exp
     euraCode: 'EURA-kod',
     fundingGranted: 'Finansiering beviljad (€)',
     fundingPaid: 'Finansiering utbetald (€)',
-    fundingRemaining: 'Finansiering ej utbetald (€)',
+    fundingRemaining: 'Finansiering återstår (€)',
     fundingUnknownAmounts: 'Beslut utan belopp',
     latestReportingDate: 'Senaste lägesrapport',
     latestHealth: 'Senaste läge',
@@ -206,14 +206,14 @@ export const EXPORT_COLUMN_LABELS: Readonly<Record<Language, Readonly<Record<Exp
     decisionStatus: 'Status',
     amountGranted: 'Beviljat (€)',
     paid: 'Utbetalt (€)',
-    remaining: 'Ej utbetalt (€)',
-    paymentCount: 'Utbetalningar',
-    coFundingRate: 'Självfinansieringsandel (%)',
+    remaining: 'Återstår (€)',
+    paymentCount: 'Betalningar',
+    coFundingRate: 'Finansieringsandel (%)',
     cap: 'Maximibelopp (€)',
     eligibleFrom: 'Kostnader från',
     eligibleTo: 'Kostnader till',
     conditions: 'Villkor',
-    paidOn: 'Utbetalningsdag',
+    paidOn: 'Betalningsdag',
     amount: 'Belopp (€)',
     note: 'Anmärkning',
     fundingDecisionId: 'Finansieringsbeslutets identifierare',
@@ -387,12 +387,12 @@ export const EXPORT_VALUE_LABELS: Readonly<Record<Language, ExportValueLabels>> 
   },
 };
 
-/** The words of an export's file name: `salkku-<dataset>-<scope>-<date>.csv`. */
+/** The words of an export's file name: `salkku-<dataset>-<scope>-<date>-<profile>.csv` (EXPORT_FILE_PROFILE_WORDS). */
 export const EXPORT_FILE_WORDS: Readonly<Record<Language, Readonly<Record<ExportDataset | 'all', string>>>> = {
   fi: {
     projects: 'hankkeet',
     'funding-decisions': 'rahoituspaatokset',
-    payments: 'maksatukset',
+    payments: 'maksut',
     milestones: 'virstanpylvaat',
     'status-reports': 'tilanneraportit',
     all: 'kaikki',
@@ -400,7 +400,7 @@ export const EXPORT_FILE_WORDS: Readonly<Record<Language, Readonly<Record<Export
   sv: {
     projects: 'projekt',
     'funding-decisions': 'finansieringsbeslut',
-    payments: 'utbetalningar',
+    payments: 'betalningar',
     milestones: 'milstolpar',
     'status-reports': 'lagesrapporter',
     all: 'alla',
@@ -413,4 +413,14 @@ export const EXPORT_FILE_WORDS: Readonly<Record<Language, Readonly<Record<Export
     'status-reports': 'status-reports',
     all: 'all',
   },
+};
+
+/**
+ * The last word of an export's file name, by profile: the two profiles of the same list are
+ * different files (a semicolon file for Excel, a comma file for other tools) and download under
+ * different names, so one never silently replaces the other in the downloads folder.
+ */
+export const EXPORT_FILE_PROFILE_WORDS: Readonly<Record<ExportProfile, string>> = {
+  'fi-excel': 'excel',
+  standard: 'standard',
 };

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LanguageSwitcher } from './language-switcher';
+import { ServiceStatus } from './service-status';
 
 export const MAIN_CONTENT_ID = 'main-content';
 
@@ -33,6 +34,7 @@ export function Layout({ account, nav, children }: { account?: ReactNode; nav?: 
         {nav}
       </header>
       <main id={MAIN_CONTENT_ID} className="container site-main" tabIndex={-1}>
+        <ServiceStatus />
         {children}
       </main>
       <footer className="site-footer">

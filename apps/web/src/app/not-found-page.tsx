@@ -15,9 +15,14 @@ export function NotFoundPage() {
         {title}
       </h1>
       <p>{t('notFound.text')}</p>
-      <p>
-        <Link to="/projects">{t('notFound.toProjects')}</Link>
-      </p>
+      <ul>
+        <li>
+          <Link to="/">{t('notFound.toStart')}</Link>
+        </li>
+        <li>
+          <Link to="/projects">{t('notFound.toProjects')}</Link>
+        </li>
+      </ul>
     </section>
   );
 }

@@ -1,5 +1,6 @@
-import { QueryClient } from '@tanstack/react-query';
+import { MutationCache, QueryClient } from '@tanstack/react-query';
 import { ApiError } from './api/client';
+import { invalidateAfterWrite } from './write-invalidation';
 
 /** Client errors (4xx) will not change on a retry; network and server errors get two more tries. */
 function shouldRetry(failureCount: number, error: unknown): boolean {
@@ -10,10 +11,15 @@ function shouldRetry(failureCount: number, error: unknown): boolean {
 /**
  * The app's query defaults, chosen on purpose: portfolio data changes a few times a day, so a
  * result stays fresh for 30 s and switching back to the tab does not refetch every query on a
- * report page (no refetch storms); a reconnect still refreshes stale data.
+ * report page (no refetch storms); a reconnect still refreshes stale data. After every successful
+ * mutation, the queries it can change are refetched (lib/write-invalidation.ts), before the
+ * mutation's own callbacks run and before `mutateAsync` resolves.
  */
 export function createQueryClient(): QueryClient {
-  return new QueryClient({
+  const client: QueryClient = new QueryClient({
+    mutationCache: new MutationCache({
+      onSuccess: (_data, _variables, _context, mutation) => invalidateAfterWrite(client, mutation.meta?.writes),
+    }),
     defaultOptions: {
       queries: {
         staleTime: 30_000,
@@ -27,4 +33,5 @@ export function createQueryClient(): QueryClient {
       },
     },
   });
+  return client;
 }

@@ -4,6 +4,7 @@ import {
   defaultExportProfile,
   EXPORT_COLUMN_LABELS,
   EXPORT_COLUMNS,
+  EXPORT_FILE_PROFILE_WORDS,
   EXPORT_FILE_WORDS,
   todayIso,
   type ExportDataset,
@@ -105,7 +106,7 @@ export class ExportsService {
         EXPORT_COLUMNS[dataset].map((column) => EXPORT_COLUMN_LABELS[lang][column]),
         profile,
       ),
-      fileName: `salkku-${words[dataset]}-${scope}-${today}.csv`,
+      fileName: `salkku-${words[dataset]}-${scope}-${today}-${EXPORT_FILE_PROFILE_WORDS[profileName]}.csv`,
     });
   }
 

@@ -20,6 +20,8 @@ export function useUpdateAccessibilitySettings() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: UpdateAccessibilitySettings) => unwrap(api.PATCH('/api/settings/accessibility', { body })),
+    // The statement's contact only: the saved settings replace the cached ones.
+    meta: { writes: 'none' },
     onSuccess: (saved) => queryClient.setQueryData(settingsKey, saved),
   });
 }

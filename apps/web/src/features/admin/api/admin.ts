@@ -37,11 +37,16 @@ export function useOrganisations(page: number, pageSize = ADMIN_PAGE_SIZE) {
   });
 }
 
+/*
+ * The writes below are portfolio writes (the default meta): users' and organisations' names show in
+ * lists, reports, the dashboard and project histories, so the app's MutationCache refetches every
+ * portfolio view after each (lib/write-invalidation.ts). A failed update may still have raced a
+ * change by someone else: the list is refetched then too.
+ */
+
 export function useCreateUser() {
-  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: CreateUserInput) => unwrap(api.POST('/api/users', { body })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: adminKeys.allUsers }),
   });
 }
 
@@ -50,22 +55,22 @@ export function useUpdateUser() {
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: UpdateUserInput }) =>
       unwrap(api.PATCH('/api/users/{id}', { params: { path: { id } }, body })),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: adminKeys.allUsers }),
+    onError: () => queryClient.invalidateQueries({ queryKey: adminKeys.allUsers }),
   });
 }
 
 export function useResetPassword() {
   return useMutation({
+    // Another user's password: no view shows it.
+    meta: { writes: 'none' },
     mutationFn: ({ id, password }: { id: string; password: string }) =>
       unwrap(api.POST('/api/users/{id}/password', { params: { path: { id } }, body: { password } })),
   });
 }
 
 export function useCreateOrganisation() {
-  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: CreateOrganisationInput) => unwrap(api.POST('/api/organisations', { body })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: adminKeys.allOrganisations }),
   });
 }
 
@@ -74,6 +79,6 @@ export function useUpdateOrganisation() {
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: UpdateOrganisationInput }) =>
       unwrap(api.PATCH('/api/organisations/{id}', { params: { path: { id } }, body })),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: adminKeys.allOrganisations }),
+    onError: () => queryClient.invalidateQueries({ queryKey: adminKeys.allOrganisations }),
   });
 }

@@ -1,6 +1,7 @@
 import type { Language } from '@salkku/shared';
 import type { TFunction } from 'i18next';
 import { ApiError } from '../../../lib/api/client';
+import { apiErrorText } from '../../../lib/api-error-text';
 import { fieldProblemTexts, type ProblemWording } from '../../../lib/field-problems';
 
 /** The admin forms say more than the shared text where the field calls for it. */
@@ -27,14 +28,16 @@ export function fieldErrorsOf<F extends string>(
   return fieldProblemTexts(error, fields, t, language, WORDING as Partial<Record<F, ProblemWording>>);
 }
 
-/** The form-level message of a failed write: a version conflict, a rule, or a general failure. */
-export function formErrorOf(error: unknown, t: TFunction): string {
+/**
+ * The form-level message of a failed write: the admin forms' own words for a version conflict,
+ * invalid fields and a duplicate; anything else (a rule's reason, no permission, the service
+ * unavailable…) as lib/api-error-text says it, never in the API's English.
+ */
+export function formErrorOf(error: unknown, t: TFunction, language: Language): string {
   if (error instanceof ApiError) {
     if (error.code === 'STALE_VERSION') return t('admin.problems.stale');
     if (error.code === 'VALIDATION_FAILED') return t('admin.problems.checkFields');
     if (error.code === 'DUPLICATE') return t('admin.problems.duplicate');
-    if (error.code === 'RULE_VIOLATION') return t('admin.problems.self');
-    if (error.status === 403) return t('admin.problems.forbidden');
   }
-  return t('admin.problems.failed');
+  return apiErrorText(error, t, language);
 }

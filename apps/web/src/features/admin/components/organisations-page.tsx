@@ -183,7 +183,7 @@ function OrganisationForm({
       <h2 id={headingId}>{title}</h2>
       {error !== null && (
         <p role="alert" className="error-message">
-          {formErrorOf(error, t)}
+          {formErrorOf(error, t, activeLanguage(i18n))}
         </p>
       )}
       <form noValidate onSubmit={submit} aria-labelledby={headingId}>

@@ -163,7 +163,7 @@ function CreateUser({
       <h2 id={headingId}>{t('admin.users.createTitle')}</h2>
       {create.isError && (
         <p role="alert" className="error-message">
-          {formErrorOf(create.error, t)}
+          {formErrorOf(create.error, t, activeLanguage(i18n))}
         </p>
       )}
       <form noValidate onSubmit={submit} aria-labelledby={headingId}>
@@ -277,7 +277,7 @@ function EditUser({
       <h2 id={headingId}>{t('admin.users.editTitle', { name: user.displayName })}</h2>
       {update.isError && (
         <p role="alert" className="error-message">
-          {formErrorOf(update.error, t)} {errors.active ?? ''}
+          {formErrorOf(update.error, t, language)} {errors.active ?? ''}
         </p>
       )}
       <form noValidate onSubmit={save} aria-labelledby={headingId}>
@@ -313,7 +313,7 @@ function EditUser({
       <form noValidate onSubmit={resetPassword} aria-label={t('admin.users.resetTitle', { name: user.displayName })}>
         {reset.isError && !resetErrors.password && (
           <p role="alert" className="error-message">
-            {formErrorOf(reset.error, t)}
+            {formErrorOf(reset.error, t, language)}
           </p>
         )}
         <TextField

@@ -18,6 +18,8 @@ export function useChangePassword() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: changePassword,
+    // The user's own password: no portfolio view shows it; the session is replaced below.
+    meta: { writes: 'none' },
     onSuccess: (me) => replaceSession(queryClient, me),
   });
 }

@@ -18,7 +18,8 @@ export function useSignIn() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: signIn,
-    meta: UNAUTHENTICATED_IS_AN_ANSWER,
+    // A new session drops every cached query itself (startSession): nothing to refetch.
+    meta: { ...UNAUTHENTICATED_IS_AN_ANSWER, writes: 'none' },
     onSuccess: (me) => startSession(queryClient, me),
   });
 }

@@ -14,6 +14,8 @@ export function useSignOut(onSignedOut?: () => void) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: signOut,
+    // Signing out drops the cached data (endSession): nothing to refetch.
+    meta: { writes: 'none' },
     onSuccess: () => {
       onSignedOut?.();
       endSession(queryClient);

@@ -11,6 +11,7 @@ export type ProblemCode =
   | 'wrongCredentials'
   | 'tooManyAttempts'
   | 'signInFailed'
+  | 'serviceUnavailable'
   | 'currentRequired'
   | 'newRequired'
   | 'repeatRequired'

@@ -20,6 +20,7 @@ function problemsOfFailedSignIn(error: unknown): FormProblems<Field> {
   if (error instanceof ApiError && error.status === 429) {
     return { fields: {}, form: { code: 'tooManyAttempts', retryAfterSeconds: error.retryAfterSeconds } };
   }
+  if (error instanceof ApiError && error.status === 503) return { fields: {}, form: { code: 'serviceUnavailable' } };
   return { fields: {}, form: { code: 'signInFailed' } };
 }
 

@@ -84,6 +84,8 @@ export function ExportPanel<D extends ExportDataset>({ dataset, filters }: Expor
         });
       } else if (error instanceof ApiError && error.status === 403) {
         setState({ step: 'failed', message: t('exports.forbidden') });
+      } else if (error instanceof ApiError && error.status === 503) {
+        setState({ step: 'failed', message: t('errors.SERVICE_UNAVAILABLE') });
       } else {
         setState({ step: 'failed', message: t('exports.failed') });
       }
@@ -133,14 +135,19 @@ export function ExportPanel<D extends ExportDataset>({ dataset, filters }: Expor
           />
           <span>
             {progress.totalRows === null
-              ? t('exports.rowsSoFar', { rows: formatCount(progress.rows) })
-              : t('exports.rowsOf', { rows: formatCount(progress.rows), total: formatCount(progress.totalRows) })}
+              ? t('exports.rowsSoFar', { count: progress.rows, rows: formatCount(progress.rows) })
+              : t('exports.rowsOf', {
+                  count: progress.totalRows,
+                  rows: formatCount(progress.rows),
+                  total: formatCount(progress.totalRows),
+                })}
           </span>
         </div>
       )}
       <p role="status" className="status-message">
         {state.step === 'running' && t('exports.started')}
-        {state.step === 'done' && t('exports.done', { fileName: state.fileName, rows: formatCount(state.rows) })}
+        {state.step === 'done' &&
+          t('exports.done', { count: state.rows, fileName: state.fileName, rows: formatCount(state.rows) })}
       </p>
       {state.step === 'failed' && (
         <p role="alert" className="error-message">

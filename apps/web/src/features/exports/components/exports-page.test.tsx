@@ -104,10 +104,10 @@ describe('the exports page', () => {
     expect(saved).toEqual([]);
   });
 
-  it('tells a user without the export permission that they may not export, and the menu has no link', async () => {
+  it('shows a user without the export permission the no-access page, and the menu has no link', async () => {
     mockFetch(withSession(() => jsonResponse(agreements)));
     renderApp({ url: '/exports' });
-    expect(await screen.findByText('Sinulla ei ole oikeutta viedä tietoja.')).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Ei käyttöoikeutta' })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Lataa CSV' })).not.toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'Viennit' })).not.toBeInTheDocument();
   });

@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { SelectField } from '../../../components/select-field';
 import { useAgreements } from '../../../lib/api/portfolio-choices';
-import { useMe } from '../../auth/api/get-me';
 import { uuidParam } from '../../../lib/ids';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { EXPORT_DATASETS, type ExportDataset } from '../api/download-export';
@@ -27,7 +26,6 @@ export function ExportsPage() {
   const dataset = datasetOf(search.get('dataset'));
   const agreementId = uuidParam(search.get('agreementId'));
   const agreements = useAgreements();
-  const mayExport = useMe().data?.permissions.includes('portfolio:export') ?? false;
 
   const change = (next: { dataset: ExportDataset; agreementId?: string }) => {
     const params = new URLSearchParams();
@@ -41,39 +39,35 @@ export function ExportsPage() {
       <h1 id={headingId} tabIndex={-1}>
         {title}
       </h1>
-      {!mayExport ? (
-        <p>{t('exports.forbidden')}</p>
-      ) : (
-        <>
-          <p>{t('exports.intro')}</p>
-          <form className="exports__choices" aria-label={t('exports.choices')} onSubmit={(e) => e.preventDefault()}>
-            <SelectField
-              label={t('exports.dataset')}
-              value={dataset}
-              onChange={(e) => change({ dataset: datasetOf(e.target.value), agreementId })}
-            >
-              {EXPORT_DATASETS.map((value) => (
-                <option key={value} value={value}>
-                  {t(`exports.datasets.${value}`)}
-                </option>
-              ))}
-            </SelectField>
-            <SelectField
-              label={t('exports.agreement')}
-              value={agreementId ?? ''}
-              onChange={(e) => change({ dataset, agreementId: e.target.value || undefined })}
-            >
-              <option value="">{t('exports.allAgreements')}</option>
-              {agreements.data?.map((agreement) => (
-                <option key={agreement.id} value={agreement.id}>
-                  {agreement.title}
-                </option>
-              ))}
-            </SelectField>
-          </form>
-          <ExportPanel key={`${dataset}:${agreementId ?? ''}`} dataset={dataset} filters={{ agreementId }} />
-        </>
-      )}
+      <>
+        <p>{t('exports.intro')}</p>
+        <form className="exports__choices" aria-label={t('exports.choices')} onSubmit={(e) => e.preventDefault()}>
+          <SelectField
+            label={t('exports.dataset')}
+            value={dataset}
+            onChange={(e) => change({ dataset: datasetOf(e.target.value), agreementId })}
+          >
+            {EXPORT_DATASETS.map((value) => (
+              <option key={value} value={value}>
+                {t(`exports.datasets.${value}`)}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField
+            label={t('exports.agreement')}
+            value={agreementId ?? ''}
+            onChange={(e) => change({ dataset, agreementId: e.target.value || undefined })}
+          >
+            <option value="">{t('exports.allAgreements')}</option>
+            {agreements.data?.map((agreement) => (
+              <option key={agreement.id} value={agreement.id}>
+                {agreement.title}
+              </option>
+            ))}
+          </SelectField>
+        </form>
+        <ExportPanel key={`${dataset}:${agreementId ?? ''}`} dataset={dataset} filters={{ agreementId }} />
+      </>
     </section>
   );
 }

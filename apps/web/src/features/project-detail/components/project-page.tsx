@@ -1,6 +1,7 @@
+import { Breadcrumbs } from '../../../components/breadcrumbs';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useParams, Link } from 'react-router';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { ProjectActions, ProjectFormNotice } from '../../project-forms/components/project-actions';
 import { useFundingDecisions } from '../api/get-funding-decisions';
@@ -64,6 +65,7 @@ function ProjectPageFor({ projectId }: { projectId: string }) {
       )}
       {project.data && (
         <article aria-labelledby={headingId}>
+          <Breadcrumbs items={[{ label: t('nav.projects'), to: '/projects' }, { label: project.data.name }]} />
           <ProjectHeading id={headingId} project={project.data} />
           <ProjectActions projectId={projectId} decisions={decisions.data} />
           <SummarySection project={project.data} />
@@ -94,8 +96,14 @@ function ProjectNotFound() {
   const { t } = useTranslation();
   return (
     <div role="alert" className="project-page">
+      <Breadcrumbs
+        items={[{ label: t('nav.projects'), to: '/projects' }, { label: t('projectPage.notFound.title') }]}
+      />
       <h1 tabIndex={-1}>{t('projectPage.notFound.title')}</h1>
       <p>{t('projectPage.notFound.body')}</p>
+      <p>
+        <Link to="/projects">{t('notFound.toProjects')}</Link>
+      </p>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { MAX_PAGE_SIZE } from '@salkku/shared';
-import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api/client';
 import { allPages } from '../../../lib/api/portfolio-choices';
 import type { components } from '../../../lib/api/schema';
@@ -12,8 +12,8 @@ export type Payment = components['schemas']['PaymentResponse'];
 export type Organisation = components['schemas']['OrganisationResponse'];
 
 /**
- * Query keys of the forms. They start with 'projects', so saving anything (which invalidates every
- * query under 'projects') also refreshes the records a form loaded. A form reads its record fresh
+ * Query keys of the forms. They start with 'projects', a portfolio root (lib/write-invalidation.ts),
+ * so saving anything also refreshes the records a form loaded. A form reads its record fresh
  * (staleTime 0): a coordinator edits what the server has now, not what a list showed minutes ago.
  */
 export const projectFormKeys = {
@@ -75,7 +75,8 @@ export function organisationsOptions() {
   });
 }
 
-export const useProjectRecord = (id: string) => useQuery(projectOptions(id));
+/** The project a form edits or belongs to; `enabled` false for a new project's form (no project yet). */
+export const useProjectRecord = (id: string, enabled = true) => useQuery({ ...projectOptions(id), enabled });
 export const useDecisionRecord = (id: string) => useQuery(decisionOptions(id));
 export const useMilestoneRecord = (id: string) => useQuery(milestoneOptions(id));
 export const usePaymentRecord = (id: string) => useQuery(paymentOptions(id));
@@ -88,10 +89,4 @@ export const useOrganisations = () => useQuery(organisationsOptions());
 export function useCanEditPortfolio(): boolean {
   const me = useQuery({ ...meQueryOptions(), enabled: false });
   return me.data?.permissions.includes('portfolio:write') ?? false;
-}
-
-/** After a save: everything about projects (lists, the project page, the forms' records) is refetched. */
-export function useInvalidateProjects() {
-  const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: ['projects'] });
 }

@@ -14,6 +14,7 @@ import {
 import {
   PROJECT_ID,
   akkeDecision,
+  cityDecision,
   milestones,
   pageOf,
   payments,
@@ -82,6 +83,8 @@ function formsApi(answer: (request: Request) => Response | undefined = () => und
           return jsonResponse(pageOf(ORGANISATIONS));
         case `/api/funding-decisions/${akkeDecision.id}`:
           return jsonResponse(akkeDecision);
+        case `/api/funding-decisions/${cityDecision.id}`:
+          return jsonResponse(cityDecision);
         case `/api/payments/${payments[0]!.id}`:
           return jsonResponse(payments[0]);
         case `/api/milestones/${milestones[2]!.id}`:
@@ -367,6 +370,137 @@ describe('edit payment', () => {
   });
 });
 
+describe('refused saves in Finnish and Swedish, never in the API’s English (issue 9, item 14)', () => {
+  const RULE = 'The amount granted is not known: record it on the funding decision before paying';
+
+  // Swedish and English: lib/api-error-text.test.ts (the session's profile language here is Finnish).
+  it.each([['fi', 'Uusi maksu', 'Tallenna', 'Kirjaa ensin myönnetty summa rahoituspäätökseen.']] as const)(
+    'the payment rule on an unknown amount granted (%s)',
+    async (language, heading, saveLabel, expected) => {
+      formsApi((request) =>
+        request.method === 'POST'
+          ? jsonResponse(
+              {
+                statusCode: 409,
+                code: 'RULE_VIOLATION',
+                message: RULE,
+                details: { fundingDecisionId: [RULE] },
+                problems: { fundingDecisionId: [{ code: 'grantedUnknown' }] },
+              },
+              409,
+            )
+          : undefined,
+      );
+      renderApp({ language, url: `/projects/${PROJECT_ID}/funding-decisions/${akkeDecision.id}/payments/new` });
+      expect(await screen.findByRole('heading', { level: 1, name: heading })).toBeInTheDocument();
+      fireEvent.change(screen.getAllByRole('textbox')[0]!, { target: { value: '1000' } });
+      fireEvent.click(screen.getByRole('button', { name: saveLabel }));
+      const alert = await screen.findByRole('alert');
+      expect(alert).toHaveTextContent(expected);
+      expect(alert).not.toHaveTextContent(RULE);
+    },
+  );
+
+  it('a permission denial (403)', async () => {
+    formsApi((request) =>
+      request.method === 'POST'
+        ? jsonResponse({ statusCode: 403, code: 'FORBIDDEN', message: 'Your role (liaison) may not do this' }, 403)
+        : undefined,
+    );
+    renderApp({ url: `/projects/${PROJECT_ID}/funding-decisions/${akkeDecision.id}/payments/new` });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Uusi maksu' })).toBeInTheDocument();
+    type('Summa (€)', '1000');
+    save();
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(/^Sinulla ei ole oikeutta tähän/);
+    expect(alert).not.toHaveTextContent('liaison');
+  });
+});
+
+describe('a decision whose amount granted is unknown (issue 9, item 15)', () => {
+  const cityName = 'Kuopion kaupunki, Kaupungin rahoitus §51';
+
+  it('offers recording the amount granted instead of a payment', async () => {
+    formsApi();
+    renderApp({ url: `/projects/${PROJECT_ID}` });
+    const actions = await screen.findByRole('navigation', { name: 'Muokkaa hanketta ja sen tietoja' });
+    expect(
+      await within(actions).findByRole('link', { name: `Kirjaa myönnetty summa päätökseen ${cityName}` }),
+    ).toHaveAttribute('href', `/projects/${PROJECT_ID}/funding-decisions/${cityDecision.id}/edit?focus=amountGranted`);
+    expect(within(actions).queryByRole('link', { name: `Lisää maksu päätökseen ${cityName}` })).not.toBeInTheDocument();
+  });
+
+  it('that link opens the decision’s form with the amount granted focused', async () => {
+    formsApi();
+    renderApp({ url: `/projects/${PROJECT_ID}/funding-decisions/${cityDecision.id}/edit?focus=amountGranted` });
+    await screen.findByRole('heading', { level: 1, name: /^Muokkaa rahoituspäätöstä/ });
+    await waitFor(() => expect(screen.getByLabelText('Myönnetty summa (€)')).toHaveFocus());
+  });
+
+  it('the payment form’s URL says what to do first and links to it, with no form to fail', async () => {
+    formsApi();
+    renderApp({ url: `/projects/${PROJECT_ID}/funding-decisions/${cityDecision.id}/payments/new` });
+    expect(await screen.findByText(/Maksun voi lisätä vasta, kun myönnetty summa on kirjattu/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Tallenna' })).not.toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Kirjaa myönnetty summa' })).toHaveAttribute(
+      'href',
+      `/projects/${PROJECT_ID}/funding-decisions/${cityDecision.id}/edit?focus=amountGranted`,
+    );
+  });
+});
+
+const FORM_URLS: Array<[string, string]> = [
+  ['new payment', `/projects/${PROJECT_ID}/funding-decisions/${akkeDecision.id}/payments/new`],
+  ['edit payment', `/projects/${PROJECT_ID}/funding-decisions/${akkeDecision.id}/payments/${payments[0]!.id}/edit`],
+  ['edit decision', `/projects/${PROJECT_ID}/funding-decisions/${akkeDecision.id}/edit`],
+  ['record the amount', `/projects/${PROJECT_ID}/funding-decisions/${cityDecision.id}/edit?focus=amountGranted`],
+  ['new decision', `/projects/${PROJECT_ID}/funding-decisions/new`],
+  ['new milestone', `/projects/${PROJECT_ID}/milestones/new`],
+  ['edit milestone', `/projects/${PROJECT_ID}/milestones/${milestones[2]!.id}/edit`],
+  ['new status report', `/projects/${PROJECT_ID}/status-reports/new`],
+  ['edit project', `/projects/${PROJECT_ID}/edit`],
+  ['lifecycle status', `/projects/${PROJECT_ID}/status`],
+];
+
+describe('cancelling a form nobody touched never asks to confirm (issue 9, item 15)', () => {
+  it.each(FORM_URLS)('%s', async (_name, url) => {
+    formsApi();
+    const { router } = renderApp({ url });
+    await screen.findByRole('button', { name: 'Tallenna' });
+    fireEvent.click(screen.getByRole('link', { name: 'Peruuta' }));
+    await waitFor(() => expect(currentUrl(router)).toBe(`/projects/${PROJECT_ID}`));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+  });
+});
+
+describe('every record form names its project and leads back to it (issue 9, item 21)', () => {
+  it.each(FORM_URLS)('%s', async (_name, url) => {
+    formsApi();
+    renderApp({ url });
+    await screen.findByRole('button', { name: 'Tallenna' });
+    const crumbs = screen.getByRole('navigation', { name: 'Murupolku' });
+    expect(within(crumbs).getByRole('link', { name: 'Hankkeet' })).toHaveAttribute('href', '/projects');
+    expect(await within(crumbs).findByRole('link', { name: project.name })).toHaveAttribute(
+      'href',
+      `/projects/${PROJECT_ID}`,
+    );
+    expect(screen.getByText(`Hanke: ${project.code} ${project.name}`)).toBeInTheDocument();
+  });
+
+  it('the saved notice is a clearly marked, announced box on the project page', async () => {
+    const payment = payments[0]!;
+    formsApi((request) => (request.method === 'PATCH' ? jsonResponse({ ...payment, version: 2 }) : undefined));
+    renderApp({ url: `/projects/${PROJECT_ID}/funding-decisions/${akkeDecision.id}/payments/${payment.id}/edit` });
+    await screen.findByRole('button', { name: 'Tallenna' });
+    save();
+    const notice = await screen.findByText('Maksu tallennettu.');
+    expect(notice).toHaveAttribute('role', 'status');
+    expect(notice).toHaveClass('project-forms__notice');
+    const crumbs = screen.getByRole('navigation', { name: 'Murupolku' });
+    expect(within(crumbs).getByText(project.name)).toHaveAttribute('aria-current', 'page');
+  });
+});
+
 describe('edit milestone', () => {
   it('marks it done with today’s (Helsinki) date and saves with If-Match', async () => {
     const milestone = milestones[2]!;
@@ -530,7 +664,8 @@ describe('delete from an edit form', () => {
       }, liaison),
     );
     renderApp({ url: paymentUrl });
-    await screen.findByRole('heading', { level: 1, name: 'Muokkaa maksua' });
+    // Not even the form (issue 9, item 18: routes follow the permission table).
+    await screen.findByRole('heading', { level: 1, name: 'Ei käyttöoikeutta' });
     expect(screen.queryByRole('button', { name: 'Poista maksu' })).not.toBeInTheDocument();
   });
 });

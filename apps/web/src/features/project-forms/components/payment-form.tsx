@@ -1,7 +1,9 @@
+import { useId } from 'react';
 import { todayIso } from '@salkku/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
+import { useDocumentTitle } from '../../../lib/use-document-title';
 import { api, unwrap } from '../../../lib/api/client';
 import {
   ifMatch,
@@ -13,7 +15,8 @@ import {
 } from '../api/records';
 import { moneyToInput } from '../lib/money';
 import { TextControl } from './controls';
-import { RecordFormPage, RecordLoading, useRecordForm, type Values } from './record-form';
+import { recordAmountPath } from './project-actions';
+import { FormBreadcrumbs, RecordFormPage, RecordLoading, useRecordForm, type Values } from './record-form';
 
 const FIELDS = ['amount', 'paidOn', 'note'] as const;
 type F = (typeof FIELDS)[number];
@@ -27,6 +30,7 @@ export function NewPaymentPage() {
   const { projectId = '', decisionId = '' } = useParams();
   const decision = useDecisionRecord(decisionId);
   if (!decision.data) return <RecordLoading failed={decision.isError} />;
+  if (decision.data.amountGranted === null) return <AmountFirst projectId={projectId} decision={decision.data} />;
   return <PaymentForm projectId={projectId} decision={decision.data} />;
 }
 
@@ -37,6 +41,36 @@ export function EditPaymentPage() {
   const payment = usePaymentRecord(paymentId);
   if (!decision.data || !payment.data) return <RecordLoading failed={decision.isError || payment.isError} />;
   return <PaymentForm projectId={projectId} decision={decision.data} payment={payment.data} />;
+}
+
+/**
+ * A payment under a decision whose amount granted is not known cannot be saved (the API's rule):
+ * instead of a form that would fail, the way forward, recording the amount on the decision.
+ */
+function AmountFirst({ projectId, decision }: { projectId: string; decision: FundingDecision }) {
+  const { t } = useTranslation();
+  const title = t('projectForms.titles.newPayment');
+  useDocumentTitle(title);
+  const headingId = useId();
+  const decisionName = `${decision.funder.name}, ${t(`projectPage.instruments.${decision.instrument}`)}`;
+  return (
+    <section className="form-page project-forms" aria-labelledby={headingId}>
+      <FormBreadcrumbs projectId={projectId} title={title} />
+      <h1 id={headingId} tabIndex={-1}>
+        {title}
+      </h1>
+      <p>{t('projectForms.decisionFor', { name: decisionName })}</p>
+      <p>{t('projectForms.amountFirst.text')}</p>
+      <p className="form-actions">
+        <Link to={recordAmountPath(projectId, decision.id)} className="button-link">
+          {t('projectForms.amountFirst.record')}
+        </Link>
+        <Link to={`/projects/${projectId}`} className="button-link">
+          {t('projectForms.cancel')}
+        </Link>
+      </p>
+    </section>
+  );
 }
 
 /** The one form of a payment: a new one under `decision` (paid today unless changed), or the existing `payment`. */

@@ -1,3 +1,4 @@
+import { PAYABLE_DECISION_STATUSES } from '@salkku/shared';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
@@ -7,6 +8,11 @@ import type { ProjectFormsState } from './record-form';
 import './project-forms.css';
 
 type FundingDecision = components['schemas']['FundingDecisionResponse'];
+
+/** The decision's edit form with the amount granted focused: where a payment on an unknown amount starts. */
+export function recordAmountPath(projectId: string, decisionId: string): string {
+  return `/projects/${projectId}/funding-decisions/${decisionId}/edit?focus=amountGranted`;
+}
 
 /**
  * The project page's editing links, for users who may edit the portfolio (coordinators, admins);
@@ -51,17 +57,28 @@ export function ProjectActions({
             {t('projectForms.actions.addReport')}
           </Link>
         </li>
-        {decisions.map((decision) => (
-          <li key={decision.id}>
-            <Link to={`${base}/funding-decisions/${decision.id}/payments/new`} className="button-link">
-              {t('projectForms.actions.addPayment', {
-                name: `${decision.funder.name}, ${t(`projectPage.instruments.${decision.instrument}`)}${
-                  decision.recordNumber ? ` ${decision.recordNumber}` : ''
-                }`,
-              })}
-            </Link>
-          </li>
-        ))}
+        {decisions.map((decision) => {
+          const name = `${decision.funder.name}, ${t(`projectPage.instruments.${decision.instrument}`)}${
+            decision.recordNumber ? ` ${decision.recordNumber}` : ''
+          }`;
+          // Payments go only under a granted decision whose amount is known (the API's rule): a
+          // decision without its amount offers recording the amount instead of a payment form
+          // that could not be saved; one not granted yet offers nothing here.
+          if (!PAYABLE_DECISION_STATUSES.includes(decision.status)) return null;
+          return (
+            <li key={decision.id}>
+              {decision.amountGranted === null ? (
+                <Link to={recordAmountPath(projectId, decision.id)} className="button-link">
+                  {t('projectForms.actions.recordAmount', { name })}
+                </Link>
+              ) : (
+                <Link to={`${base}/funding-decisions/${decision.id}/payments/new`} className="button-link">
+                  {t('projectForms.actions.addPayment', { name })}
+                </Link>
+              )}
+            </li>
+          );
+        })}
       </ul>
     </nav>
   );
@@ -81,7 +98,9 @@ export function ProjectFormNotice() {
     return () => clearTimeout(timer);
   }, [saved, location.key]);
   return (
-    <p role="status" className="status-message">
+    // The live region is always there (so the notice is read out); with a notice in it, it is a
+    // clearly marked box, not a grey line.
+    <p role="status" className={shown ? 'project-forms__notice' : 'status-message'}>
       {shown ? t(`projectForms.saved.${shown}`) : ''}
     </p>
   );

@@ -38,7 +38,9 @@ describe('editing controls on the project page', () => {
     ]) {
       expect(within(actions).getByRole('link', { name })).toBeInTheDocument();
     }
-    expect(await within(actions).findAllByRole('link', { name: /^Lisää maksu päätökseen/ })).toHaveLength(2);
+    // The city's decision has no amount granted yet: it offers recording the amount instead (item 15).
+    expect(await within(actions).findAllByRole('link', { name: /^Lisää maksu päätökseen/ })).toHaveLength(1);
+    expect(within(actions).getAllByRole('link', { name: /^Kirjaa myönnetty summa päätökseen/ })).toHaveLength(1);
   });
 
   it('a liaison sees no editing controls at all', async () => {

@@ -1,19 +1,25 @@
+import { useMutation } from '@tanstack/react-query';
 import type { ParseKeys } from 'i18next';
 import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../../lib/api/client';
+import { useApiErrorText } from '../../../lib/api-error-text';
 import { serverFieldProblems, useServerProblemText, type ServerFieldProblem } from '../../../lib/field-problems';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { useCanEditPortfolio, useInvalidateProjects } from '../api/records';
+import { Breadcrumbs } from '../../../components/breadcrumbs';
+import { useCanEditPortfolio, useProjectRecord } from '../api/records';
 import { parseMoneyInput } from '../lib/money';
 import { ConfirmDialog } from './confirm-dialog';
 import { LeaveGuard } from './leave-guard';
 import './project-forms.css';
 
 export type Values<F extends string> = Record<F, string>;
-/** A problem: a translated message (by key) or what the API said (translated by lib/field-problems). */
-type Problem = { key: ParseKeys } | { server: ServerFieldProblem };
+/**
+ * A problem: a translated message (by key), what the API said about a field (translated by
+ * lib/field-problems), or a failed call as a whole (translated by lib/api-error-text: never the API's English).
+ */
+type Problem = { key: ParseKeys } | { server: ServerFieldProblem } | { error: unknown };
 interface Problems<F extends string> {
   fields: Partial<Record<F, Problem[]>>;
   form?: Problem[];
@@ -77,7 +83,15 @@ export function useRecordForm<F extends string, R = unknown>(options: RecordForm
   const { projectId, fields, initial, required = [], money = [], percent = [], saved, save, reload, remove } = options;
   const backTo = options.backTo ?? `/projects/${projectId}`;
   const navigate = useNavigate();
-  const invalidate = useInvalidateProjects();
+  // Portfolio writes: the app's MutationCache refetches every view they can change (dashboard,
+  // reports, lists, the project page and its history) before mutateAsync resolves.
+  const saving = useMutation({
+    mutationFn: ({ body, version: read }: { body: Record<F, string | null>; version: number | undefined }) =>
+      save(body, read),
+  });
+  const deleting = useMutation({
+    mutationFn: (read: number | undefined) => (remove ? remove.send(read) : Promise.resolve(undefined)),
+  });
   const [values, setValues] = useState<Values<F>>(initial);
   const [opened] = useState<Values<F>>(initial);
   const [base, setBase] = useState<Values<F>>(initial);
@@ -88,6 +102,14 @@ export function useRecordForm<F extends string, R = unknown>(options: RecordForm
   const alertId = useId();
   const [controls] = useState(() => new Map<F, HTMLElement>());
   const dirty = fields.some((field) => values[field] !== opened[field]);
+
+  // A link may ask for one field to be focused (?focus=amountGranted: "record the amount granted").
+  const [search] = useSearchParams();
+  const focusField = search.get('focus');
+  useEffect(() => {
+    const field = fields.find((name) => name === focusField);
+    if (field) controls.get(field)?.focus();
+  }, [focusField, fields, controls]);
 
   useEffect(() => {
     if (!problems) return;
@@ -129,8 +151,7 @@ export function useRecordForm<F extends string, R = unknown>(options: RecordForm
     setProblems(null);
     setPending('saving');
     try {
-      const result = await save(body, version);
-      await invalidate();
+      const result = await saving.mutateAsync({ body, version });
       const state: ProjectFormsState = { projectFormSaved: saved };
       await navigate(options.savedTo ? options.savedTo(result) : `/projects/${projectId}`, { state });
     } catch (error) {
@@ -152,8 +173,7 @@ export function useRecordForm<F extends string, R = unknown>(options: RecordForm
     setProblems(null);
     setPending('deleting');
     try {
-      await remove.send(version);
-      await invalidate();
+      await deleting.mutateAsync(version);
       // The notice in the router state also tells the leave guard not to ask about unsaved changes.
       const state: ProjectFormsState = { projectFormSaved: `${remove.record}Deleted` };
       await navigate(`/projects/${projectId}`, { state });
@@ -162,10 +182,8 @@ export function useRecordForm<F extends string, R = unknown>(options: RecordForm
         setStale('conflict');
       } else if (error instanceof ApiError && error.code === 'IN_USE' && remove.inUse) {
         setProblems({ fields: {}, form: [{ key: remove.inUse }] });
-      } else if (error instanceof ApiError && error.status < 500 && error.message) {
-        setProblems({ fields: {}, form: [{ server: { problems: [], messages: [error.message] } }] });
       } else {
-        setProblems({ fields: {}, form: [{ key: 'projectForms.delete.failed' }] });
+        setProblems({ fields: {}, form: [{ error }] });
       }
     } finally {
       setPending(false);
@@ -229,10 +247,8 @@ function problemsOf<F extends string>(error: unknown, fields: readonly F[]): Pro
     if (error.code === 'VALIDATION_FAILED' || Object.keys(result.fields).length > 0) return result;
   }
   if (known) return { fields: {}, form: [{ key: known }] };
-  if (error instanceof ApiError && error.status < 500 && error.message) {
-    return { fields: {}, form: [{ server: { problems: [], messages: [error.message] } }] };
-  }
-  return { fields: {}, form: [{ key: 'projectForms.problems.failed' }] };
+  // A rule's reason (its problem code on a field the form does not have), the error code, or the status.
+  return { fields: {}, form: [{ error }] };
 }
 
 export type RecordForm<F extends string> = ReturnType<typeof useRecordForm<F>>;
@@ -241,9 +257,18 @@ export type RecordForm<F extends string> = ReturnType<typeof useRecordForm<F>>;
 export function useProblemText() {
   const { t } = useTranslation();
   const serverText = useServerProblemText();
+  const errorText = useApiErrorText();
   return (problems: Problem[] | undefined): string | undefined =>
     problems && problems.length > 0
-      ? problems.map((problem) => ('key' in problem ? t(problem.key) : serverText(problem.server))).join(' ')
+      ? problems
+          .map((problem) =>
+            'key' in problem
+              ? t(problem.key)
+              : 'server' in problem
+                ? serverText(problem.server)
+                : errorText(problem.error),
+          )
+          .join(' ')
       : undefined;
 }
 
@@ -283,9 +308,11 @@ export function RecordFormPage<F extends string>({
         : '';
   return (
     <section aria-labelledby={headingId} className="form-page project-forms">
+      <FormBreadcrumbs projectId={form.projectId} title={title} />
       <h1 id={headingId} tabIndex={-1}>
         {title}
       </h1>
+      <ProjectContext projectId={form.projectId} />
       {intro}
       <p role="status" className="status-message">
         {status}
@@ -352,6 +379,30 @@ export function RecordFormPage<F extends string>({
       )}
       <LeaveGuard dirty={form.dirty} />
     </section>
+  );
+}
+
+/**
+ * Where a form sits: Projects › the project › the form (a new project's form: Projects › New
+ * project). The project's name comes from the record the form pages load anyway (cached).
+ */
+export function FormBreadcrumbs({ projectId, title }: { projectId: string; title: string }) {
+  const { t } = useTranslation();
+  const project = useProjectRecord(projectId, projectId !== '');
+  const items = [{ label: t('nav.projects'), to: '/projects' }];
+  if (projectId !== '') items.push({ label: project.data?.name ?? '…', to: `/projects/${projectId}` });
+  return <Breadcrumbs items={[...items, { label: title }]} />;
+}
+
+/** The project a form belongs to, named under the form's heading ("Project: VESI-KH Water launch project"). */
+function ProjectContext({ projectId }: { projectId: string }) {
+  const { t } = useTranslation();
+  const project = useProjectRecord(projectId, projectId !== '');
+  if (!project.data) return null;
+  return (
+    <p className="project-forms__context">
+      {t('projectForms.projectContext', { name: `${project.data.code} ${project.data.name}` })}
+    </p>
   );
 }
 

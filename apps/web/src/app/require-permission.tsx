@@ -1,0 +1,54 @@
+import type { Permission } from '@salkku/shared';
+import { useQuery } from '@tanstack/react-query';
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useParams, type RouteObject } from 'react-router';
+import { meQueryOptions } from '../features/auth/api/get-me';
+import { uuidParam } from '../lib/ids';
+import { useDocumentTitle } from '../lib/use-document-title';
+
+/** What a route declares in its `handle`: the permission (packages/shared/src/permissions.ts) it needs. */
+export interface RoutePermission {
+  permission: Permission;
+}
+
+/**
+ * A group of routes that need `permission`: the same table the API enforces. Users without it
+ * get a "no access" page at those URLs instead of a form they could not save.
+ */
+export function requirePermission(permission: Permission, children: RouteObject[]): RouteObject {
+  const handle: RoutePermission = { permission };
+  return { element: <RequirePermission permission={permission} />, handle, children };
+}
+
+/** Renders the route's page when the signed-in user has `permission`, the "no access" page otherwise. */
+export function RequirePermission({ permission }: RoutePermission) {
+  // The app shell has loaded the session before any page renders; this only reads it.
+  const me = useQuery({ ...meQueryOptions(), enabled: false });
+  return me.data?.permissions.includes(permission) ? <Outlet /> : <NoAccessPage />;
+}
+
+/** Says the user's role does not allow the page, with the way back (to the project, or to the start page). */
+export function NoAccessPage() {
+  const { t } = useTranslation();
+  const title = t('noAccess.title');
+  useDocumentTitle(title);
+  const headingId = useId();
+  const { projectId } = useParams();
+  const project = uuidParam(projectId);
+  return (
+    <section aria-labelledby={headingId}>
+      <h1 id={headingId} tabIndex={-1}>
+        {title}
+      </h1>
+      <p>{t('noAccess.text')}</p>
+      <p>
+        {project ? (
+          <Link to={`/projects/${project}`}>{t('noAccess.toProject')}</Link>
+        ) : (
+          <Link to="/">{t('noAccess.toStart')}</Link>
+        )}
+      </p>
+    </section>
+  );
+}
