@@ -381,7 +381,12 @@ describe('projects API', () => {
       await project({ code: 'OULU-SECRET-1', priorityAreaId: oulu.areaId });
       await project({ code: 'KUO-1', priorityAreaId: kuopio.areaId });
       const coordinator = await t.as('coordinator', { cityId: kuopio.cityId });
-      const body = (code: string) => ({ code, name: 'Uusi', priorityAreaId: kuopio.areaId, leadOrganisationId: lead.id });
+      const body = (code: string) => ({
+        code,
+        name: 'Uusi',
+        priorityAreaId: kuopio.areaId,
+        leadOrganisationId: lead.id,
+      });
 
       const taken = await coordinator.post('/api/projects').send(body('KUO-1')).expect(409);
       expect(taken.body).toMatchObject({ code: 'DUPLICATE', problems: { code: [{ code: 'duplicate' }] } });

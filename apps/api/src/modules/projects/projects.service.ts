@@ -394,8 +394,7 @@ export class ProjectsService {
       if (area) {
         areaCityId = area.city_id;
         areaAgreementId = area.agreement_id;
-      }
-      else details.priorityAreaId = [issue('notFound', `priority area ${refs.priorityAreaId} does not exist`)];
+      } else details.priorityAreaId = [issue('notFound', `priority area ${refs.priorityAreaId} does not exist`)];
     }
     const organisationIds = [
       ...new Set([...seen.keys(), ...(refs.leadOrganisationId ? [refs.leadOrganisationId] : [])]),
