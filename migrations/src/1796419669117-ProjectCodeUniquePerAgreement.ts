@@ -28,7 +28,9 @@ export class ProjectCodeUniquePerAgreement1796419669117 implements MigrationInte
       `CREATE TRIGGER "TRG_projects_agreement_id" BEFORE INSERT OR UPDATE OF "priority_area_id", "agreement_id" ON "projects"
        FOR EACH ROW EXECUTE FUNCTION "projects_set_agreement_id"()`,
     );
-    await queryRunner.query(`CREATE UNIQUE INDEX "UQ_projects_agreement_code" ON "projects"  ("agreement_id", "code") `);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "UQ_projects_agreement_code" ON "projects"  ("agreement_id", "code") `,
+    );
     await queryRunner.query(
       `ALTER TABLE "projects" ADD CONSTRAINT "FK_2dd1fb98cfdce4de56b44641352" FOREIGN KEY ("agreement_id") REFERENCES "agreements"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
     );

@@ -37,8 +37,7 @@ export const FORMULA_CHARACTERS = '=+@\uFF1D\uFF0B\uFF0D\uFF20-';
  * feed, vertical tab, form feed, CR), the no-break spaces, the other Unicode spaces and
  * separators, the zero-width space and the byte order mark.
  */
-export const BLANK_CHARACTERS =
-  ' \t\n\u000B\f\r\u00A0\u1680\u180E\u2000-\u200B\u2028\u2029\u202F\u205F\u3000\uFEFF';
+export const BLANK_CHARACTERS = ' \t\n\u000B\f\r\u00A0\u1680\u180E\u2000-\u200B\u2028\u2029\u202F\u205F\u3000\uFEFF';
 
 /**
  * A text that a spreadsheet would run as a formula, as a regular expression that PostgreSQL
