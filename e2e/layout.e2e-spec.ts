@@ -42,7 +42,7 @@ function pdfPages(pdf: Buffer, name: string): string[] {
   try {
     text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
   } catch (error) {
-    throw new Error(`pdftotext (Debian package poppler-utils) is needed to read the printed PDF: ${String(error)}`);
+    throw new Error('pdftotext (Debian package poppler-utils) is needed to read the printed PDF', { cause: error });
   }
   return text
     .split('\f')

@@ -133,7 +133,9 @@ function ColumnChoice({ columns }: { columns: ReturnType<typeof useProjectColumn
   const { t } = useTranslation();
   return (
     <details className="column-choice">
-      <summary>{t('projects.columnChoice.summary', { shown: columns.shown.length, all: OPTIONAL_COLUMNS.length })}</summary>
+      <summary>
+        {t('projects.columnChoice.summary', { shown: columns.shown.length, all: OPTIONAL_COLUMNS.length })}
+      </summary>
       <fieldset className="column-choice__fields">
         <legend>{t('projects.columnChoice.legend')}</legend>
         {OPTIONAL_COLUMNS.map((column) => (
@@ -210,13 +212,7 @@ function ProjectsTable({ items, total, sort, busy, isShown }: ProjectsTableProps
   );
 }
 
-function ProjectRow({
-  project,
-  isShown,
-}: {
-  project: ProjectSummary;
-  isShown: (column: OptionalColumn) => boolean;
-}) {
+function ProjectRow({ project, isShown }: { project: ProjectSummary; isShown: (column: OptionalColumn) => boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
   const { funding, latestStatus, nextMilestone } = project;
