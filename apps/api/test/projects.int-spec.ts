@@ -1469,14 +1469,14 @@ describe('projects API', () => {
         const byId = (list: unknown) =>
           new Map((list as Array<{ id: string; kind: string; name: string }>).map((r) => [r.id, r]));
         const projectRefs = byId(created[0]!.references);
-        expect(projectRefs.get((p.priorityArea as Item).id as string)).toMatchObject({ kind: 'priority_area' });
-        expect(projectRefs.get((p.leadOrganisation as Item).id as string)).toMatchObject({ kind: 'organisation' });
-        expect(byId(created[1]!.references).get(partner.id as string)).toEqual({
+        expect(projectRefs.get((p.priorityArea as Item).id)).toMatchObject({ kind: 'priority_area' });
+        expect(projectRefs.get((p.leadOrganisation as Item).id)).toMatchObject({ kind: 'organisation' });
+        expect(byId(created[1]!.references).get(partner.id)).toEqual({
           id: partner.id,
           kind: 'organisation',
           name: partner.name,
         });
-        expect(byId(items[2]!.references).get(p.id as string)).toEqual({
+        expect(byId(items[2]!.references).get(p.id)).toEqual({
           id: p.id,
           kind: 'project',
           name: 'HIST-1 Historia 2',
