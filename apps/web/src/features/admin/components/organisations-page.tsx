@@ -15,6 +15,7 @@ import {
 import { ChoiceField } from './choice-field';
 import { fieldErrorsOf, formErrorOf } from './form-errors';
 import './admin.css';
+import { TableScroll } from '../../../components/table-scroll';
 
 const FIELDS = ['name', 'kind', 'businessId', 'country'] as const;
 type Field = (typeof FIELDS)[number];
@@ -56,8 +57,7 @@ export function OrganisationsPage() {
       {organisations.isPending && <p>{t('admin.loading')}</p>}
       {organisations.data && (
         <>
-          {/* On a phone the table scrolls in its own region, which takes focus to scroll from the keyboard. */}
-          <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
+          <TableScroll captionId={captionId}>
             <table className="admin-table">
               <caption id={captionId}>{t('admin.organisations.caption', { total: organisations.data.total })}</caption>
               <thead>
@@ -89,7 +89,7 @@ export function OrganisationsPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           <Pagination page={page} pageSize={ADMIN_PAGE_SIZE} total={organisations.data.total} onPageChange={setPage} />
         </>
       )}

@@ -18,6 +18,7 @@ import {
 import { ChoiceField } from './choice-field';
 import { fieldErrorsOf, formErrorOf } from './form-errors';
 import './admin.css';
+import { TableScroll } from '../../../components/table-scroll';
 
 const CREATE_FIELDS = ['email', 'displayName', 'role', 'organisationId', 'password'] as const;
 type CreateField = (typeof CREATE_FIELDS)[number];
@@ -59,8 +60,7 @@ export function UsersPage() {
       {users.isPending && <p>{t('admin.loading')}</p>}
       {users.data && (
         <>
-          {/* On a phone the table scrolls in its own region, which takes focus to scroll from the keyboard. */}
-          <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
+          <TableScroll captionId={captionId}>
             <table className="admin-table">
               <caption id={captionId}>{t('admin.users.caption', { total: users.data.total })}</caption>
               <thead>
@@ -95,7 +95,7 @@ export function UsersPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           <Pagination page={page} pageSize={ADMIN_PAGE_SIZE} total={users.data.total} onPageChange={setPage} />
           {users.data.items
             .filter((user) => user.id === editing)

@@ -18,6 +18,7 @@ import {
 import { useAgreements, usePriorityAreas } from '../../../lib/api/portfolio-choices';
 import { BarChartFigure } from '../../../components/bar-chart-figure';
 import './dashboard.css';
+import { TableScroll } from '../../../components/table-scroll';
 
 /** The "needs an update" thresholds offered (days); 90 is the API's default. */
 const STALE_CHOICES = [30, 60, 90, 180, 365] as const;
@@ -377,8 +378,7 @@ function FundingCard({ title, nameColumn, rows }: { title: string; nameColumn: s
               { key: 'remaining', label: labels.remaining, colour: COLOURS.remaining },
             ]}
           />
-          {/* A table wider than a phone scrolls in its own region, which takes focus to scroll from the keyboard. */}
-          <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
+          <TableScroll captionId={captionId}>
             <table className="data-table dashboard-table">
               <caption id={captionId}>{title}</caption>
               <thead>
@@ -413,7 +413,7 @@ function FundingCard({ title, nameColumn, rows }: { title: string; nameColumn: s
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </>
       )}
     </Card>

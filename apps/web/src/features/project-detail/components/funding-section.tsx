@@ -9,6 +9,7 @@ import type { Payment } from '../api/get-payments';
 import type { ProjectDetail } from '../api/get-project';
 import { formatPercentNumberIn } from './format-extra';
 import { QueryContent, Section } from './section';
+import { TableScroll } from '../../../components/table-scroll';
 
 export interface FundingSectionProps {
   funding: ProjectDetail['funding'];
@@ -94,7 +95,7 @@ function DecisionsTable({ decisions }: { decisions: FundingDecision[] }) {
   const notGiven = t('projectPage.notGiven');
   const unknown = t('projectPage.unknownAmount');
   return (
-    <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
+    <TableScroll captionId={captionId}>
       <table className="data-table">
         <caption id={captionId}>{t('projectPage.funding.caption')}</caption>
         <thead>
@@ -179,7 +180,7 @@ function DecisionsTable({ decisions }: { decisions: FundingDecision[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 
@@ -216,7 +217,7 @@ function PaymentsTable({
   const canEdit = useCanEditPortfolio() && decision.projectId !== null;
   const decisionPath = `/projects/${decision.projectId}/funding-decisions/${decision.id}`;
   return (
-    <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
+    <TableScroll captionId={captionId}>
       <table className="data-table data-table--compact">
         <caption id={captionId}>{t('projectPage.funding.payments.caption', { decision: caption })}</caption>
         <thead>
@@ -255,6 +256,6 @@ function PaymentsTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../lib/format';
 import type { ProjectDetail } from '../api/get-project';
 import { Section } from './section';
+import { TableScroll } from '../../../components/table-scroll';
 
 /** The lead organisation and the partners with their roles and budget shares. */
 export function PartnersSection({ project }: { project: ProjectDetail }) {
@@ -16,7 +17,7 @@ export function PartnersSection({ project }: { project: ProjectDetail }) {
       {project.partners.length === 0 ? (
         <p>{t('projectPage.partners.empty')}</p>
       ) : (
-        <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
+        <TableScroll captionId={captionId}>
           <table className="data-table">
             <caption id={captionId}>{t('projectPage.partners.caption')}</caption>
             <thead>
@@ -40,7 +41,7 @@ export function PartnersSection({ project }: { project: ProjectDetail }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </Section>
   );

@@ -12,6 +12,7 @@ import { useProjects, type ProjectSort, type ProjectSummary } from '../api/get-p
 import { DEFAULT_SORT, isFiltered, projectListSearch, useProjectListView } from '../hooks/use-project-list-view';
 import { OPTIONAL_COLUMNS, useProjectColumns, type OptionalColumn } from '../hooks/use-project-columns';
 import { ProjectFilters } from './project-filters';
+import { TableScroll } from '../../../components/table-scroll';
 
 // The export panel loads when a manager opens it: the list does not pay for it.
 const ExportPanel = lazy(async () => ({
@@ -161,7 +162,7 @@ function ProjectsTable({ items, total, sort, busy, isShown }: ProjectsTableProps
   const captionId = useId();
   return (
     // A wide table scrolls inside its own region, which takes focus so keyboard users can scroll it.
-    <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
+    <TableScroll captionId={captionId}>
       <table className="data-table" aria-busy={busy || undefined}>
         <caption id={captionId}>{t('projects.caption', { total })}</caption>
         <thead>
@@ -208,7 +209,7 @@ function ProjectsTable({ items, total, sort, busy, isShown }: ProjectsTableProps
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { intlLocale, useFormat } from '../../../lib/format';
 import type { HealthCount } from '../api/get-reports';
 import type { Period } from '../lib/period';
+import { TableScroll } from '../../../components/table-scroll';
 
 /** The health buckets of a health mix, in display order (no status report yet: `none`). */
 export const HEALTH_KEYS = ['on_track', 'at_risk', 'off_track', 'none'] as const;
@@ -158,13 +159,13 @@ export function ReportTable({
 }) {
   const captionId = useId();
   return (
-    <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
+    <TableScroll captionId={captionId}>
       <table className="data-table report-table">
         <caption id={captionId} className={captionShown ? undefined : 'visually-hidden'}>
           {caption}
         </caption>
         {children}
       </table>
-    </div>
+    </TableScroll>
   );
 }
