@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { MyLanguageController } from './my-language.controller';
+import { MyLanguageService } from './my-language.service';
 import { UsersController } from './users.controller';
 import { UserAdminService } from './user-admin.service';
 import { UsersService } from './users.service';
@@ -8,7 +9,7 @@ import { UsersService } from './users.service';
 @Global()
 @Module({
   controllers: [UsersController, MyLanguageController],
-  providers: [UsersService, UserAdminService],
+  providers: [UsersService, UserAdminService, MyLanguageService],
   exports: [UsersService],
 })
 export class UsersModule {}
