@@ -2,12 +2,11 @@ import { actorOf } from '../src/modules/auth/sessions.service';
 import { AgreementsService } from '../src/modules/agreements/agreements.service';
 import { newAgreement, newOrganisation, newPriorityArea } from './support/factories';
 import { auditEvents, countStatements, createTestApp, rowCount, type TestApp } from './support/test-app';
+import { UNKNOWN_ID } from './support/values';
 
 /** The JSON of a created record, with the id every test uses in URLs. */
 type Created = Record<string, unknown> & { id: string; version: number };
 const made = (record: Promise<Record<string, unknown>>) => record as Promise<Created>;
-
-const UNKNOWN_ID = '7d0b3c1e-25a4-4a8c-9d2f-1b3c4d5e6f70';
 
 describe('agreements API', () => {
   let t: TestApp;

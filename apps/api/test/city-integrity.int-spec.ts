@@ -11,8 +11,7 @@ import {
   newStatusReport,
 } from './support/factories';
 import { createTestApp, type TestApp } from './support/test-app';
-
-type Json = Record<string, unknown>;
+import { type Json } from './support/values';
 
 /** The resources whose records belong to a city (through their agreement), with their list and detail routes. */
 const SCOPED_RESOURCES = [

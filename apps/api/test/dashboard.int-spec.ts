@@ -10,6 +10,7 @@ import {
   newStatusReport,
 } from './support/factories';
 import { countStatements, createTestApp, type TestApp } from './support/test-app';
+import { type Json, UNKNOWN_ID as MISSING } from './support/values';
 
 /** The test app runs with the default time zone, which decides "today". */
 const today = todayIso('Europe/Helsinki');
@@ -27,9 +28,6 @@ const euros = (value: bigint): string => {
   return `${sign}${abs / 100n}.${(abs % 100n).toString().padStart(2, '0')}`;
 };
 
-const MISSING = '7d0b3c1e-25a4-4a8c-9d2f-1b3c4d5e6f70';
-
-type Json = Record<string, unknown>;
 const id = (record: Json): string => record.id as string;
 
 interface SeededDecision {

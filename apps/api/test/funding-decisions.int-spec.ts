@@ -1,9 +1,6 @@
 import { newAgreement, newFundingDecision, newOrganisation, newPayment, newPriorityArea } from './support/factories';
 import { auditEvents, countStatements, createTestApp, rowCount, type TestApp } from './support/test-app';
-
-const UNKNOWN_ID = '7d0b3c1e-25a4-4a8c-9d2f-1b3c4d5e6f70';
-
-type Json = Record<string, unknown>;
+import { UNKNOWN_ID, type Json } from './support/values';
 
 /** What an audit event records of the signed-in user (from GET /api/me). */
 function actorOf(me: Json): { actorId: string; actorName: string } {

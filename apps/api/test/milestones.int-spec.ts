@@ -1,6 +1,7 @@
 import { todayIso } from '@salkku/shared';
 import { newAgreement, newMilestone, newOrganisation, newPriorityArea, newProject } from './support/factories';
 import { auditEvents, countStatements, createTestApp, rowCount, type TestApp } from './support/test-app';
+import { UNKNOWN_ID as MISSING } from './support/values';
 
 /** The test app runs with the default time zone, which decides "today" for overdue milestones. */
 const today = todayIso('Europe/Helsinki');
@@ -12,8 +13,6 @@ function addDays(date: string, days: number): string {
 
 /** The URL of one record (ids from the JSON bodies are unknown-typed). */
 const at = (id: unknown): string => `/api/milestones/${id as string}`;
-
-const MISSING = '7d0b3c1e-25a4-4a8c-9d2f-1b3c4d5e6f70';
 
 describe('milestones API', () => {
   let t: TestApp;

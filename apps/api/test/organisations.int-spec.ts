@@ -1,8 +1,7 @@
 import type TestAgent from 'supertest/lib/agent';
 import { auditEvents, countStatements, createTestApp, rowCount, type TestApp } from './support/test-app';
 import { newAgreement, newOrganisation } from './support/factories';
-
-const UNKNOWN_ID = '7d0b3c1e-25a4-4a8c-9d2f-1b3c4d5e6f70';
+import { UNKNOWN_ID } from './support/values';
 
 describe('organisations API', () => {
   let t: TestApp;

@@ -8,6 +8,7 @@ import {
   type AuditEventRow,
   type TestApp,
 } from './support/test-app';
+import { UNKNOWN_ID as MISSING_ID, type Json } from './support/values';
 
 /**
  * Projects API. Funding decisions, payments, milestones, status reports, agreements and priority
@@ -15,7 +16,6 @@ import {
  * own files, and this file only needs them as data that the project list and detail summarise.
  */
 
-type Json = Record<string, unknown>;
 /** What the factories return, typed as far as these tests read it. */
 interface Created {
   id: string;
@@ -30,8 +30,6 @@ interface Item {
   code: string;
   [field: string]: unknown;
 }
-
-const MISSING_ID = '7d0b3c1e-25a4-4a8c-9d2f-1b3c4d5e6f70';
 
 /** The app's "today" (the test app runs with the default time zone) and its neighbours. */
 const TODAY = todayIso('Europe/Helsinki');

@@ -10,6 +10,7 @@ import {
   newStatusReport,
 } from './support/factories';
 import { countStatements, createTestApp, type TestApp } from './support/test-app';
+import { type Json, UNKNOWN_ID as MISSING } from './support/values';
 
 /**
  * The reports. Every expected figure is computed here, in plain TypeScript, from the rows the
@@ -19,8 +20,6 @@ import { countStatements, createTestApp, type TestApp } from './support/test-app
 const FROM = '2024-01-01';
 const TO = '2024-12-31';
 const today = todayIso('Europe/Helsinki');
-const MISSING = '7d0b3c1e-25a4-4a8c-9d2f-1b3c4d5e6f70';
-
 function addDays(date: string, days: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
@@ -34,7 +33,6 @@ const euros = (value: bigint): string => {
 };
 const sumCents = (values: bigint[]): bigint => values.reduce((a, b) => a + b, 0n);
 
-type Json = Record<string, unknown>;
 const id = (record: Json): string => record.id as string;
 
 interface SeededProject {

@@ -1,6 +1,7 @@
 import { todayIso } from '@salkku/shared';
 import { newAgreement, newOrganisation, newPriorityArea, newProject, newStatusReport } from './support/factories';
 import { auditEvents, countStatements, createTestApp, rowCount, type TestApp } from './support/test-app';
+import { UNKNOWN_ID as MISSING } from './support/values';
 
 /** The test app runs with the default time zone, which decides "today". */
 const today = todayIso('Europe/Helsinki');
@@ -12,8 +13,6 @@ function addDays(date: string, days: number): string {
 
 /** The URL of one record (ids from the JSON bodies are unknown-typed). */
 const at = (id: unknown): string => `/api/status-reports/${id as string}`;
-
-const MISSING = '7d0b3c1e-25a4-4a8c-9d2f-1b3c4d5e6f70';
 
 type Report = { id: string; projectId: string };
 const ids = (items: Report[]): string[] => items.map((r) => r.id);

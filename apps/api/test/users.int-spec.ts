@@ -9,10 +9,9 @@ import {
   TEST_PASSWORD,
   type TestApp,
 } from './support/test-app';
+import { UNKNOWN_ID as MISSING_ID } from './support/values';
 
 const NEW_PASSWORD = 'Vaihdettu-salasana-42';
-const MISSING_ID = '7d0b3c1e-25a4-4a8c-9d2f-1b3c4d5e6f70';
-
 describe('users API (admins)', () => {
   let t: TestApp;
   let city: Record<string, unknown>;

@@ -1,0 +1,5 @@
+/** An id no record has: a well-formed uuid that is simply not found. */
+export const UNKNOWN_ID = '7d0b3c1e-25a4-4a8c-9d2f-1b3c4d5e6f70';
+
+/** API JSON as the tests read it. */
+export type Json = Record<string, unknown>;
