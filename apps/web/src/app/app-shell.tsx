@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router';
-import { useMe, type Me } from '../features/auth/api/get-me';
+import { useMe, type Me } from '../lib/session';
 import { useSessionExpiry } from '../features/auth/api/session-expiry';
 import { AccountMenu } from '../features/auth/components/account-menu';
 import { SignInPage, type SignInNotice } from '../features/auth/components/sign-in-page';

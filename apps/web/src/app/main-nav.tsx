@@ -1,7 +1,7 @@
 import type { ParseKeys } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import type { Me } from '../features/auth/api/get-me';
+import type { Me } from '../lib/session';
 
 interface NavItem {
   to: string;

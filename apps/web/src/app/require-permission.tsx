@@ -1,9 +1,8 @@
 import type { Permission } from '@salkku/shared';
-import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useParams, type RouteObject } from 'react-router';
-import { meQueryOptions } from '../features/auth/api/get-me';
+import { useCan } from '../lib/session';
 import { uuidParam } from '../lib/ids';
 import { useDocumentTitle } from '../lib/use-document-title';
 
@@ -24,8 +23,7 @@ export function requirePermission(permission: Permission, children: RouteObject[
 /** Renders the route's page when the signed-in user has `permission`, the "no access" page otherwise. */
 export function RequirePermission({ permission }: RoutePermission) {
   // The app shell has loaded the session before any page renders; this only reads it.
-  const me = useQuery({ ...meQueryOptions(), enabled: false });
-  return me.data?.permissions.includes(permission) ? <Outlet /> : <NoAccessPage />;
+  return useCan(permission) ? <Outlet /> : <NoAccessPage />;
 }
 
 /** Says the user's role does not allow the page, with the way back (to the project, or to the start page). */

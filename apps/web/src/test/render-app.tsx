@@ -3,7 +3,7 @@ import { render } from '@testing-library/react';
 import { createMemoryRouter } from 'react-router';
 import { App } from '../app/App';
 import { routes } from '../app/router';
-import type { Me } from '../features/auth/api/get-me';
+import type { Me } from '../lib/session';
 import { createI18n } from '../lib/i18n';
 import { createQueryClient } from '../lib/query-client';
 

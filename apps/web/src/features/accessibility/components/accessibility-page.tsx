@@ -4,7 +4,7 @@ import { TextField } from '../../../components/text-field';
 import { ApiError } from '../../../lib/api/client';
 import { useFormat } from '../../../lib/format';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { useMe } from '../../auth/api/get-me';
+import { useMe } from '../../../lib/session';
 import { useAccessibilitySettings, useUpdateAccessibilitySettings, type AccessibilitySettings } from '../api/settings';
 
 /** Statement sections (keys under accessibility.statement), in order. */

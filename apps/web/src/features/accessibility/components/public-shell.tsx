@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { ScrollRestoration, useNavigate } from 'react-router';
 import { Layout } from '../../../app/layout';
 import { MainNav } from '../../../app/main-nav';
-import { useMe } from '../../auth/api/get-me';
+import { useMe } from '../../../lib/session';
 import { AccountMenu } from '../../auth/components/account-menu';
 
 /**

@@ -1,7 +1,7 @@
 import type { Language } from '@salkku/shared';
 import type { QueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api/client';
-import { authKeys, type Me } from '../../auth/api/get-me';
+import { authKeys, type Me } from '../../../lib/session';
 
 /**
  * Remembers a signed-in user's language choice in their profile (PATCH /api/me/language), so it

@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { setCsrfToken } from '../../../lib/api/client';
-import { authKeys, type Me } from './get-me';
+import { authKeys, type Me } from '../../../lib/session';
 
 /** Every cached query except the session itself. */
 function forgetOtherQueries(queryClient: QueryClient): void {

@@ -1,7 +1,7 @@
 import { hashKey, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { ApiError } from '../../../lib/api/client';
-import { authKeys } from './get-me';
+import { authKeys } from '../../../lib/session';
 
 const ME_HASH = hashKey(authKeys.me);
 

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api/client';
 import type { components } from '../../../lib/api/schema';
-import type { Me } from './get-me';
+import type { Me } from '../../../lib/session';
 import { startSession } from './session-cache';
 
 export type SignInInput = components['schemas']['SignInDto'];

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
-import type { Me } from '../api/get-me';
+import type { Me } from '../../../lib/session';
 import { useSignOut } from '../api/sign-out';
 
 export interface AccountMenuProps {

@@ -7,7 +7,7 @@ import {
   signedInMe,
   unauthenticatedResponse,
 } from '../../../test/render-app';
-import type { Me } from '../api/get-me';
+import type { Me } from '../../../lib/session';
 
 const EMPTY_PAGE = { items: [], total: 0, page: 1, pageSize: 25 };
 

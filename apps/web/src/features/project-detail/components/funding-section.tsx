@@ -3,13 +3,13 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormat } from '../../../lib/format';
-import { useCanEditPortfolio } from '../../project-forms/api/records';
 import type { FundingDecision } from '../api/get-funding-decisions';
 import type { Payment } from '../api/get-payments';
 import type { ProjectDetail } from '../api/get-project';
 import { formatPercentNumberIn } from './format-extra';
 import { QueryContent, Section } from './section';
 import { TableScroll } from '../../../components/table-scroll';
+import { useCan } from '../../../lib/session';
 
 export interface FundingSectionProps {
   funding: ProjectDetail['funding'];
@@ -91,7 +91,7 @@ function DecisionsTable({ decisions }: { decisions: FundingDecision[] }) {
   const decisionName = useDecisionName();
   const captionId = useId();
   // Coordinators and admins get an edit link per decision (the server checks the same permission).
-  const canEdit = useCanEditPortfolio();
+  const canEdit = useCan('portfolio:write');
   const notGiven = t('projectPage.notGiven');
   const unknown = t('projectPage.unknownAmount');
   return (
@@ -214,7 +214,7 @@ function PaymentsTable({
   const { t } = useTranslation();
   const format = useFormat();
   const captionId = useId();
-  const canEdit = useCanEditPortfolio() && decision.projectId !== null;
+  const canEdit = useCan('portfolio:write') && decision.projectId !== null;
   const decisionPath = `/projects/${decision.projectId}/funding-decisions/${decision.id}`;
   return (
     <TableScroll captionId={captionId}>

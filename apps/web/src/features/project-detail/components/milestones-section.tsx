@@ -2,9 +2,9 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormat } from '../../../lib/format';
-import { useCanEditPortfolio } from '../../project-forms/api/records';
 import type { Milestone } from '../api/get-milestones';
 import { QueryContent, Section } from './section';
+import { useCan } from '../../../lib/session';
 
 /** The milestones on a timeline by due date; an overdue one says so in words, not only in colour. */
 export function MilestonesSection({ milestones }: { milestones: UseQueryResult<Milestone[]> }) {
@@ -24,7 +24,7 @@ function MilestoneTimeline({ items }: { items: Milestone[] }) {
   const { t } = useTranslation();
   const format = useFormat();
   // Coordinators and admins get an edit link per milestone (the server checks the same permission).
-  const canEdit = useCanEditPortfolio();
+  const canEdit = useCan('portfolio:write');
   const overdue = items.filter((milestone) => milestone.overdue).length;
   return (
     <>

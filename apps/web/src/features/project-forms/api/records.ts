@@ -3,7 +3,6 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api/client';
 import { allPages } from '../../../lib/api/portfolio-choices';
 import type { components } from '../../../lib/api/schema';
-import { meQueryOptions } from '../../auth/api/get-me';
 
 export type Project = components['schemas']['ProjectDetailResponse'];
 export type FundingDecision = components['schemas']['FundingDecisionResponse'];
@@ -81,12 +80,3 @@ export const useDecisionRecord = (id: string) => useQuery(decisionOptions(id));
 export const useMilestoneRecord = (id: string) => useQuery(milestoneOptions(id));
 export const usePaymentRecord = (id: string) => useQuery(paymentOptions(id));
 export const useOrganisations = () => useQuery(organisationsOptions());
-
-/**
- * May the signed-in user edit the portfolio (coordinators, admins)? Reads the session the app shell
- * already loaded; never fetches it itself. The server enforces the same rule on every write.
- */
-export function useCanEditPortfolio(): boolean {
-  const me = useQuery({ ...meQueryOptions(), enabled: false });
-  return me.data?.permissions.includes('portfolio:write') ?? false;
-}

@@ -3,9 +3,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import type { components } from '../../../lib/api/schema';
-import { useCanEditPortfolio } from '../api/records';
 import type { ProjectFormsState } from './record-form';
 import './project-forms.css';
+import { useCan } from '../../../lib/session';
 
 type FundingDecision = components['schemas']['FundingDecisionResponse'];
 
@@ -26,7 +26,7 @@ export function ProjectActions({
   decisions?: readonly FundingDecision[];
 }) {
   const { t } = useTranslation();
-  const canEdit = useCanEditPortfolio();
+  const canEdit = useCan('portfolio:write');
   if (!canEdit) return null;
   const base = `/projects/${projectId}`;
   return (

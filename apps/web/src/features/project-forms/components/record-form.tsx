@@ -8,11 +8,12 @@ import { useApiErrorText } from '../../../lib/api-error-text';
 import { serverFieldProblems, useServerProblemText, type ServerFieldProblem } from '../../../lib/field-problems';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { Breadcrumbs } from '../../../components/breadcrumbs';
-import { useCanEditPortfolio, useProjectRecord } from '../api/records';
+import { useProjectRecord } from '../api/records';
 import { parseMoneyInput } from '../lib/money';
 import { ConfirmDialog } from './confirm-dialog';
 import { LeaveGuard } from './leave-guard';
 import './project-forms.css';
+import { useCan } from '../../../lib/session';
 
 export type Values<F extends string> = Record<F, string>;
 /**
@@ -296,7 +297,7 @@ export function RecordFormPage<F extends string>({
   const headingId = useId();
   const text = useProblemText();
   const { stale } = form;
-  const canEdit = useCanEditPortfolio();
+  const canEdit = useCan('portfolio:write');
   const [confirming, setConfirming] = useState(false);
   const removable = form.removable;
   const status = form.pending

@@ -6,8 +6,7 @@ import { Pagination } from '../../../components/pagination';
 import { useFormat } from '../../../lib/format';
 import { localisedName } from '../../../lib/localised-name';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { useMe } from '../../auth/api/get-me';
-import { useCanEditPortfolio } from '../../project-forms/api/records';
+import { useCan } from '../../../lib/session';
 import { useProjects, type ProjectSort, type ProjectSummary } from '../api/get-projects';
 import { DEFAULT_SORT, isFiltered, projectListSearch, useProjectListView } from '../hooks/use-project-list-view';
 import { OPTIONAL_COLUMNS, useProjectColumns, type OptionalColumn } from '../hooks/use-project-columns';
@@ -34,8 +33,8 @@ export function ProjectsPage() {
   const filtered = isFiltered(view);
   const data = projects.data;
   // Only coordinators and admins may create projects (the API enforces it too).
-  const canCreate = useCanEditPortfolio();
-  const canExport = useMe().data?.permissions.includes('portfolio:export') ?? false;
+  const canCreate = useCan('portfolio:write');
+  const canExport = useCan('portfolio:export');
   // The export gets the list's filters and order, all rows (no page).
   const { page: _page, pageSize: _pageSize, ...exportFilters } = request;
 

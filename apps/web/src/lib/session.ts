@@ -1,12 +1,13 @@
+import type { Permission } from '@salkku/shared';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api, setCsrfToken, toApiError } from '../../../lib/api/client';
-import type { components } from '../../../lib/api/schema';
+import { api, setCsrfToken, toApiError } from './api/client';
+import type { components } from './api/schema';
 
 /** The signed-in user, their permissions and the session's CSRF token (GET /api/me). */
 export type Me = components['schemas']['MeResponse'];
 export type Role = components['schemas']['Role'];
 
-/** Query keys of the auth feature. `me` holds the session: a Me, or null when signed out. */
+/** Query keys of the session. `me` holds the session: a Me, or null when signed out. */
 export const authKeys = {
   all: ['auth'] as const,
   me: ['auth', 'me'] as const,
@@ -37,4 +38,14 @@ export function meQueryOptions() {
 /** The session: pending while it is checked, then a Me or null (signed out). */
 export function useMe() {
   return useQuery(meQueryOptions());
+}
+
+/**
+ * May the signed-in user do what `permission` allows (the table in packages/shared)? Reads the
+ * session the app shell already loaded; never fetches it itself. The server enforces the same
+ * table on every request: this only decides what the web offers.
+ */
+export function useCan(permission: Permission): boolean {
+  const me = useQuery({ ...meQueryOptions(), enabled: false });
+  return me.data?.permissions.includes(permission) ?? false;
 }
