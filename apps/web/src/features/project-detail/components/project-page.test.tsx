@@ -1,7 +1,14 @@
 import '@testing-library/jest-dom';
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { jsonResponse, mockFetch, requestsTo } from '../../../test/render-app';
-import { historyItems, historyPage, PROJECT_ID, project, projectPageApi, statusReports } from '../test/fixtures';
+import {
+  historyItems,
+  historyPage,
+  PROJECT_ID,
+  project,
+  projectPageApi,
+  statusReports,
+} from '../../../test/project-fixtures';
 import { renderProjectPage } from '../test/render-project-page';
 
 const notFound = () =>

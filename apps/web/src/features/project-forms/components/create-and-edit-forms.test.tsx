@@ -20,7 +20,7 @@ import {
   payments,
   project,
   projectPageApi,
-} from '../../project-detail/test/fixtures';
+} from '../../../test/project-fixtures';
 import type { Organisation } from '../api/records';
 
 const AGREEMENT_ID = project.priorityArea.agreementId;

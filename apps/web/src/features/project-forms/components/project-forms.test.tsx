@@ -9,7 +9,7 @@ import {
   signedInMe,
   withSession,
 } from '../../../test/render-app';
-import { PROJECT_ID, project, projectPageApi } from '../../project-detail/test/fixtures';
+import { PROJECT_ID, project, projectPageApi } from '../../../test/project-fixtures';
 
 const liaison = () => ({
   ...signedInMe({ user: { role: 'liaison', email: 'yhteyshenkilo@tem.example' } }),

@@ -1,10 +1,10 @@
-import { jsonResponse } from '../../../test/render-app';
-import type { FundingDecision } from '../api/get-funding-decisions';
-import type { Milestone } from '../api/get-milestones';
-import type { Payment } from '../api/get-payments';
-import type { ProjectDetail } from '../api/get-project';
-import type { ProjectHistoryItem, ProjectHistoryPage } from '../api/get-project-history';
-import type { StatusReport } from '../api/get-status-reports';
+import { jsonResponse } from './render-app';
+import type { FundingDecision } from '../features/project-detail/api/get-funding-decisions';
+import type { Milestone } from '../features/project-detail/api/get-milestones';
+import type { Payment } from '../features/project-detail/api/get-payments';
+import type { ProjectDetail } from '../features/project-detail/api/get-project';
+import type { ProjectHistoryItem, ProjectHistoryPage } from '../features/project-detail/api/get-project-history';
+import type { StatusReport } from '../features/project-detail/api/get-status-reports';
 
 /** Test data for the project page, shaped by the generated API types. */
 export const PROJECT_ID = 'b7d1c2e3-0000-4000-8000-000000000001';
