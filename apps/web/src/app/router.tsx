@@ -190,7 +190,7 @@ export const routes: RouteObject[] = [
     path: '/accessibility',
     hydrateFallbackElement: <RouteLoading />,
     lazy: async () => {
-      const { AccessibilityRoute } = await import('../features/accessibility/components/accessibility-route');
+      const { AccessibilityRoute } = await import('./accessibility-route');
       return { Component: AccessibilityRoute };
     },
   },

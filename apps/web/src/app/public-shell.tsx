@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
 import { ScrollRestoration, useNavigate } from 'react-router';
-import { Layout } from '../../../app/layout';
-import { MainNav } from '../../../app/main-nav';
-import { useMe } from '../../../lib/session';
-import { AccountMenu } from '../../auth/components/account-menu';
+import { Layout } from './layout';
+import { MainNav } from './main-nav';
+import { useMe } from '../lib/session';
+import { AccountMenu } from '../features/auth/components/account-menu';
 
 /**
  * The frame of the pages everyone may read, signed in or not (the accessibility statement):

@@ -1,4 +1,4 @@
-import { AccessibilityPage } from './accessibility-page';
+import { AccessibilityPage } from '../features/accessibility/components/accessibility-page';
 import { PublicShell } from './public-shell';
 
 /** The route of the accessibility statement: public, outside the sign-in gate. */
