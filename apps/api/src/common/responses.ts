@@ -6,7 +6,7 @@ import { ApiProperty, OmitType, PickType } from '@nestjs/swagger';
  * after its class, so each of these appears there exactly once, under this name.
  */
 
-/** What every stored record's response carries (the columns of database/base.entity.ts). */
+/** What every stored record's response carries (the columns of persistence/base.entity.ts). */
 export abstract class RecordResponse {
   @ApiProperty({ format: 'uuid' })
   id: string;

@@ -2,8 +2,8 @@ import { MIGRATIONS } from '@salkku/migrations';
 import { types } from 'pg';
 import type { DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
-import { SnakeNamingStrategy } from './naming-strategy';
-import { SqlLogger } from './sql-logger';
+import { SnakeNamingStrategy } from '../persistence/naming-strategy';
+import { SqlLogger } from '../persistence/sql-logger';
 
 // Calendar dates (OID 1082) stay "YYYY-MM-DD" strings: a JS Date would shift them by time zone.
 types.setTypeParser(1082, (value: string) => value);

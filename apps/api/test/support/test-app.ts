@@ -11,7 +11,7 @@ import { SYSTEM_ACTOR } from '../../src/common/actor';
 import { loadConfig, type AppConfig } from '../../src/config/config';
 import { startEmbeddedPostgres } from '../../src/database/embedded-postgres';
 import type { ResolvedDatabase } from '../../src/database/database-url';
-import type { SqlLogger } from '../../src/database/sql-logger';
+import type { SqlLogger } from '../../src/persistence/sql-logger';
 import { UsersService } from '../../src/modules/users/users.service';
 
 /**

@@ -1,5 +1,5 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { BaseEntity } from '../../database/base.entity';
+import { BaseEntity } from '../../persistence/base.entity';
 import { Organisation } from '../organisations/organisation.entity';
 
 /** An ecosystem agreement between a city and the state. */

@@ -5,7 +5,7 @@ import type { Actor } from '../../common/actor';
 import { addIssue, DomainError, issue, notFound, type FieldIssues } from '../../common/domain-error';
 import { applySort, likePattern, sortOrder, type Page } from '../../common/pagination';
 import { inScope, scopeWhere } from '../../common/scope';
-import { applyPatch } from '../../common/transaction';
+import { applyPatch } from '../../persistence/transaction';
 import { assertVersion } from '../../common/version';
 import { recordAudit } from '../audit/audit';
 import { FundingDecision } from '../funding-decisions/funding-decision.entity';

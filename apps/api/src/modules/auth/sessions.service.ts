@@ -6,7 +6,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { DomainError } from '../../common/domain-error';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
-import { SESSION_SQL_MARKER } from '../../database/sql-logger';
+import { SESSION_SQL_MARKER } from '../../persistence/sql-logger';
 import { User } from '../users/user.entity';
 import { dummyPasswordHash, verifyPassword } from './passwords';
 import { Session } from './session.entity';

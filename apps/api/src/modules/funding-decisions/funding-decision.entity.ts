@@ -5,7 +5,7 @@ import {
   type FundingInstrument,
 } from '@salkku/shared';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { BaseEntity, MONEY_COLUMN } from '../../database/base.entity';
+import { BaseEntity, MONEY_COLUMN } from '../../persistence/base.entity';
 import { Agreement } from '../agreements/agreement.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { Project } from '../projects/project.entity';

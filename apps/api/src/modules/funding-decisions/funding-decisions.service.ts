@@ -12,7 +12,7 @@ import type { Actor } from '../../common/actor';
 import { DomainError, invalid, issue, notFound, type FieldIssues } from '../../common/domain-error';
 import { likePattern, orderBySql, sortOrder, type Page } from '../../common/pagination';
 import { scopeSql, scopeWhere } from '../../common/scope';
-import { applyPatch } from '../../common/transaction';
+import { applyPatch } from '../../persistence/transaction';
 import { assertVersion } from '../../common/version';
 import { Agreement } from '../agreements/agreement.entity';
 import { recordAudit } from '../audit/audit';

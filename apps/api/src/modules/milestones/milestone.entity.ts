@@ -1,6 +1,6 @@
 import { MILESTONE_STATUSES, type MilestoneStatus } from '@salkku/shared';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { BaseEntity } from '../../database/base.entity';
+import { BaseEntity } from '../../persistence/base.entity';
 import { Project } from '../projects/project.entity';
 
 /** A project milestone. "Overdue" is derived from the due date and status, never stored. */

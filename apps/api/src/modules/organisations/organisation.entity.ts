@@ -1,6 +1,6 @@
 import { ORGANISATION_KINDS, type OrganisationKind } from '@salkku/shared';
 import { Column, Entity, Index } from 'typeorm';
-import { BaseEntity } from '../../database/base.entity';
+import { BaseEntity } from '../../persistence/base.entity';
 
 @Entity('organisations')
 export class Organisation extends BaseEntity {

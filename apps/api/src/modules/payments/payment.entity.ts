@@ -1,5 +1,5 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { BaseEntity, MONEY_COLUMN } from '../../database/base.entity';
+import { BaseEntity, MONEY_COLUMN } from '../../persistence/base.entity';
 import { FundingDecision } from '../funding-decisions/funding-decision.entity';
 
 /** A payment made under a funding decision. The sum paid never exceeds the amount granted. */

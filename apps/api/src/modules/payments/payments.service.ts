@@ -12,7 +12,7 @@ import type { Actor } from '../../common/actor';
 import { DomainError, invalid, issue, notFound } from '../../common/domain-error';
 import { orderBySql, sortOrder, type Page } from '../../common/pagination';
 import { scopeSql } from '../../common/scope';
-import { applyPatch, findForUpdate } from '../../common/transaction';
+import { applyPatch, findForUpdate } from '../../persistence/transaction';
 import { assertVersion } from '../../common/version';
 import { recordAudit } from '../audit/audit';
 import type { FundingDecision } from '../funding-decisions/funding-decision.entity';

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { BaseEntity } from '../../database/base.entity';
+import { BaseEntity } from '../../persistence/base.entity';
 import { Agreement } from '../agreements/agreement.entity';
 
 /** A priority area (painopiste / kärkiteema) of an agreement, named in three languages. */

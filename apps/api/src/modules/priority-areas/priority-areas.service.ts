@@ -5,7 +5,7 @@ import type { Actor } from '../../common/actor';
 import { DomainError, invalid, issue, notFound } from '../../common/domain-error';
 import { applySort, likePattern, sortOrder, type Page } from '../../common/pagination';
 import { scopeWhere } from '../../common/scope';
-import { applyPatch } from '../../common/transaction';
+import { applyPatch } from '../../persistence/transaction';
 import { assertVersion } from '../../common/version';
 import { Agreement } from '../agreements/agreement.entity';
 import { recordAudit } from '../audit/audit';

@@ -1,5 +1,5 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { BaseEntity, MONEY_COLUMN } from '../../database/base.entity';
+import { BaseEntity, MONEY_COLUMN } from '../../persistence/base.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { Project } from './project.entity';
 

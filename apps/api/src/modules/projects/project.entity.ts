@@ -1,6 +1,6 @@
 import { LIFECYCLE_STATUSES, PROJECT_KINDS, type LifecycleStatus, type ProjectKind } from '@salkku/shared';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { BaseEntity, MONEY_COLUMN } from '../../database/base.entity';
+import { BaseEntity, MONEY_COLUMN } from '../../persistence/base.entity';
 import { Agreement } from '../agreements/agreement.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { PriorityArea } from '../priority-areas/priority-area.entity';

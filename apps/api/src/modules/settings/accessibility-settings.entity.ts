@@ -1,5 +1,5 @@
 import { Column, Entity } from 'typeorm';
-import { BaseEntity } from '../../database/base.entity';
+import { BaseEntity } from '../../persistence/base.entity';
 
 /**
  * The feedback contact of the accessibility statement (Act 306/2019 requires one). A single

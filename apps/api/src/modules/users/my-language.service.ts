@@ -4,7 +4,7 @@ import type { Language } from '@salkku/shared';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { notFound } from '../../common/domain-error';
-import { findForUpdate } from '../../common/transaction';
+import { findForUpdate } from '../../persistence/transaction';
 import { recordAudit } from '../audit/audit';
 import { User } from './user.entity';
 

@@ -4,7 +4,7 @@ import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm
 import type { Actor } from '../../common/actor';
 import { DomainError, issue, notFound } from '../../common/domain-error';
 import { applySort, likePattern, sortOrder, type Page } from '../../common/pagination';
-import { applyPatch, findForUpdate } from '../../common/transaction';
+import { applyPatch, findForUpdate } from '../../persistence/transaction';
 import { assertVersion } from '../../common/version';
 import { recordAudit } from '../audit/audit';
 import { assertPasswordPolicy, hashPassword } from '../auth/passwords';

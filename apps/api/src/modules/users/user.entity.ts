@@ -1,6 +1,6 @@
 import { LANGUAGES, ROLES, type Language, type Role } from '@salkku/shared';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { BaseEntity } from '../../database/base.entity';
+import { BaseEntity } from '../../persistence/base.entity';
 import { Organisation } from '../organisations/organisation.entity';
 
 /**

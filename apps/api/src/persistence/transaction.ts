@@ -1,5 +1,5 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-import { notFound } from './domain-error';
+import { notFound } from '../common/domain-error';
 
 /**
  * Loads a row for update inside a transaction (SELECT … FOR UPDATE), or throws NOT_FOUND.
