@@ -11,6 +11,7 @@ import {
   MinLength,
   ValidateIf,
   registerDecorator,
+  type ValidationArguments,
   type ValidationOptions,
 } from 'class-validator';
 
@@ -112,6 +113,36 @@ export function IsBusinessId(validationOptions?: ValidationOptions): PropertyDec
         ...validationOptions,
       },
       validator: { validate: (value: unknown) => typeof value === 'string' && isValidBusinessId(value) },
+    });
+  };
+}
+
+/**
+ * The end of a date range given as two fields (a list's `paidFrom`/`paidTo`, a report's
+ * `from`/`to`): on or after the start (field problem `dateOrder`). When either is missing or not
+ * a calendar date, the range is not checked (each field reports its own problem).
+ */
+export function IsNotBefore(startField: string, validationOptions?: ValidationOptions): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) => {
+    registerDecorator({
+      name: 'isNotBefore',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      constraints: [startField],
+      options: {
+        message: `$property must be on or after ${startField}`,
+        ...validationOptions,
+        context: { problem: 'dateOrder' },
+      },
+      validator: {
+        validate: (value: unknown, args: ValidationArguments) => {
+          const start = (args.object as Record<string, unknown>)[startField];
+          if (typeof value !== 'string' || typeof start !== 'string' || !isIsoDate(value) || !isIsoDate(start)) {
+            return true;
+          }
+          return start <= value;
+        },
+      },
     });
   };
 }

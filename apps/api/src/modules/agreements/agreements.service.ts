@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { addIssue, DomainError, issue, notFound, type FieldIssues } from '../../common/domain-error';
-import { applySort, likePattern, sortOrder, type Page } from '../../common/pagination';
+import type { Page } from '../../common/pagination';
+import { plainList, queryRow, readPage } from '../../persistence/sql';
 import { inScope, scopeWhere } from '../../common/scope';
 import { applyPatch } from '../../persistence/transaction';
 import { assertVersion } from '../../common/version';
@@ -12,14 +13,11 @@ import { FundingDecision } from '../funding-decisions/funding-decision.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { PriorityArea } from '../priority-areas/priority-area.entity';
 import { Agreement } from './agreement.entity';
+import { AGREEMENT_COLUMNS, AGREEMENT_SORT, agreementSql, agreementsFrom } from './agreements.queries';
 import { AgreementResponse, type AgreementRow } from './dto/agreement.response';
 import type { CreateAgreementDto } from './dto/create-agreement.dto';
 import type { ListAgreementsQuery } from './dto/list-agreements.query';
 import type { UpdateAgreementDto } from './dto/update-agreement.dto';
-
-const SORT_COLUMNS = { title: 'a.title', signedOn: 'a.signed_on', createdAt: 'a.created_at' };
-
-type AgreementFilters = Pick<ListAgreementsQuery, 'cityId' | 'q'>;
 
 /** The validity period must not end before it starts (both ends are optional). */
 function checkValidity(validFrom: string | null, validTo: string | null, details: FieldIssues): void {
@@ -57,21 +55,17 @@ function throwIfAny(details: FieldIssues): void {
 export class AgreementsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** One statement per page (explicit columns, the city joined, the total as a window count). */
   async list(query: ListAgreementsQuery, actor: Actor): Promise<Page<AgreementResponse>> {
-    const manager = this.dataSource.manager;
-    const qb = this.filtered(this.select(manager), query, actor).addSelect('count(*) OVER()', 'total');
-    applySort(qb, sortOrder(query.sort, SORT_COLUMNS, 'title', 'a.id'))
-      .offset((query.page - 1) * query.pageSize)
-      .limit(query.pageSize);
-    const rows = await qb.getRawMany<AgreementRow & { total: string }>();
-    // A page past the end has no rows to carry the window count: count separately (2nd statement).
-    const total =
-      rows.length > 0
-        ? Number(rows[0]!.total)
-        : query.page > 1
-          ? await this.filtered(manager.createQueryBuilder(Agreement, 'a'), query, actor).getCount()
-          : 0;
+    const { rows, total } = await readPage<AgreementRow & { total: string }>(
+      this.dataSource,
+      query,
+      plainList(
+        AGREEMENT_COLUMNS,
+        (sql) => agreementsFrom(sql, query, actor),
+        AGREEMENT_SORT.orderBy(query.sort),
+        query,
+      ),
+    );
     return { items: rows.map((row) => AgreementResponse.from(row)), total, page: query.page, pageSize: query.pageSize };
   }
 
@@ -177,10 +171,7 @@ export class AgreementsService {
 
   /** The agreement with its city, in one statement, or NOT_FOUND (also when outside the actor's scope). */
   private async load(manager: EntityManager, id: string, actor: Actor): Promise<AgreementResponse> {
-    const row = await this.select(manager)
-      .where('a.id = :id', { id })
-      .andWhere(...scopeWhere(actor, 'a.city_id'))
-      .getRawOne<AgreementRow>();
+    const row = await queryRow<AgreementRow>(manager, (sql) => agreementSql(sql, id, actor));
     if (!row) throw notFound('Agreement', id);
     return AgreementResponse.from(row);
   }
@@ -198,33 +189,6 @@ export class AgreementsService {
       .getOne();
     if (!row) throw notFound('Agreement', id);
     return row;
-  }
-
-  private select(manager: EntityManager): SelectQueryBuilder<Agreement> {
-    return manager
-      .createQueryBuilder(Agreement, 'a')
-      .innerJoin('a.city', 'c')
-      .select('a.id', 'id')
-      .addSelect('a.city_id', 'cityId')
-      .addSelect('c.name', 'cityName')
-      .addSelect('a.title', 'title')
-      .addSelect('a.signed_on', 'signedOn')
-      .addSelect('a.valid_from', 'validFrom')
-      .addSelect('a.valid_to', 'validTo')
-      .addSelect('a.version', 'version')
-      .addSelect('a.created_at', 'createdAt')
-      .addSelect('a.updated_at', 'updatedAt');
-  }
-
-  private filtered(
-    qb: SelectQueryBuilder<Agreement>,
-    filters: AgreementFilters,
-    actor: Actor,
-  ): SelectQueryBuilder<Agreement> {
-    qb.andWhere(...scopeWhere(actor, 'a.city_id'));
-    if (filters.cityId) qb.andWhere('a.city_id = :cityId', { cityId: filters.cityId });
-    if (filters.q) qb.andWhere('a.title ILIKE :q', { q: likePattern(filters.q) });
-    return qb;
   }
 
   /**

@@ -5,7 +5,7 @@ import {
   type LifecycleStatus,
 } from '@salkku/shared';
 import type { Actor } from '../../common/actor';
-import { scopeSql } from '../../common/scope';
+import { Sql, type Statement } from '../../persistence/sql';
 
 /**
  * The SQL behind the dashboard: every figure is an aggregate computed by PostgreSQL, one
@@ -13,45 +13,24 @@ import { scopeSql } from '../../common/scope';
  * to the chosen agreement / priority area. User input reaches SQL only as parameters ($n).
  */
 
-/** Collects positional parameters: `p.add(value)` returns its placeholder ("$3"). */
-class SqlParams {
-  readonly values: unknown[] = [];
-
-  add(value: unknown): string {
-    this.values.push(value);
-    return `$${this.values.length}`;
-  }
-}
-
 export interface DashboardFilters {
   agreementId?: string;
   priorityAreaId?: string;
-}
-
-export interface Statement {
-  sql: string;
-  params: unknown[];
 }
 
 /** Lifecycle statuses whose projects are expected to report (the others are closed); reports reuse it. */
 export const REPORTING_LIFECYCLE_STATUSES: readonly LifecycleStatus[] = ['planned', 'active', 'on_hold'];
 
 /** Conditions on a priority area `areaAlias` and its agreement `agreementAlias`: scope and filters. */
-function areaWhere(
-  params: SqlParams,
-  actor: Actor,
-  filters: DashboardFilters,
-  areaAlias: string,
-  agreementAlias: string,
-) {
-  const where = [scopeSql(actor, `${agreementAlias}.city_id`, (value) => params.add(value))];
-  if (filters.agreementId) where.push(`${areaAlias}.agreement_id = ${params.add(filters.agreementId)}`);
-  if (filters.priorityAreaId) where.push(`${areaAlias}.id = ${params.add(filters.priorityAreaId)}`);
+function areaWhere(params: Sql, actor: Actor, filters: DashboardFilters, areaAlias: string, agreementAlias: string) {
+  const where = [params.scope(actor, `${agreementAlias}.city_id`)];
+  if (filters.agreementId) where.push(`${areaAlias}.agreement_id = ${params.value(filters.agreementId)}`);
+  if (filters.priorityAreaId) where.push(`${areaAlias}.id = ${params.value(filters.priorityAreaId)}`);
   return where.join(' AND ');
 }
 
 /** A CTE `sp` of the projects in scope and filters (id, code, name, lifecycle_status, priority_area_id). */
-function scopedProjects(params: SqlParams, actor: Actor, filters: DashboardFilters): string {
+function scopedProjects(params: Sql, actor: Actor, filters: DashboardFilters): string {
   return `sp AS (
       SELECT p.id, p.code, p.name, p.lifecycle_status, p.priority_area_id
       FROM projects p
@@ -75,11 +54,11 @@ const LATEST_REPORT = `LEFT JOIN LATERAL (
  * belongs to the agreement when both are given). Only run when a filter is given.
  */
 export function filtersFoundSql(actor: Actor, filters: DashboardFilters): Statement {
-  const params = new SqlParams();
-  const agreement = params.add(filters.agreementId ?? null);
-  const area = params.add(filters.priorityAreaId ?? null);
-  const scopeA = scopeSql(actor, 'a.city_id', (value) => params.add(value));
-  const scopePa = scopeSql(actor, 'paa.city_id', (value) => params.add(value));
+  const params = Sql.params();
+  const agreement = params.value(filters.agreementId ?? null);
+  const area = params.value(filters.priorityAreaId ?? null);
+  const scopeA = params.scope(actor, 'a.city_id');
+  const scopePa = params.scope(actor, 'paa.city_id');
   return {
     sql: `
       SELECT
@@ -88,7 +67,7 @@ export function filtersFoundSql(actor: Actor, filters: DashboardFilters): Statem
           SELECT 1 FROM priority_areas pa JOIN agreements paa ON paa.id = pa.agreement_id
           WHERE pa.id = ${area}::uuid AND ${scopePa} AND (${agreement}::uuid IS NULL OR pa.agreement_id = ${agreement}::uuid)
         )) AS area_found`,
-    params: params.values,
+    params: params.parameters,
   };
 }
 
@@ -99,26 +78,26 @@ export interface CountRow<K extends string> {
 
 /** Project counts by lifecycle status (statuses with projects only). */
 export function lifecycleCountsSql(actor: Actor, filters: DashboardFilters): Statement {
-  const params = new SqlParams();
+  const params = Sql.params();
   return {
     sql: `
       WITH ${scopedProjects(params, actor, filters)}
       SELECT sp.lifecycle_status::text AS key, count(*)::int AS count
       FROM sp GROUP BY sp.lifecycle_status`,
-    params: params.values,
+    params: params.parameters,
   };
 }
 
 /** Project counts by the health of their latest report ("none" without reports). */
 export function healthCountsSql(actor: Actor, filters: DashboardFilters): Statement {
-  const params = new SqlParams();
+  const params = Sql.params();
   return {
     sql: `
       WITH ${scopedProjects(params, actor, filters)}
       SELECT COALESCE(ls.health::text, 'none') AS key, count(*)::int AS count
       FROM sp ${LATEST_REPORT}
       GROUP BY 1`,
-    params: params.values,
+    params: params.parameters,
   };
 }
 
@@ -156,9 +135,9 @@ const DECISION_PAID = `(SELECT SUM(pay.amount) FROM payments pay WHERE pay.fundi
  * with zeros), by the area's Finnish name.
  */
 export function fundingByAreaSql(actor: Actor, filters: DashboardFilters): Statement {
-  const params = new SqlParams();
+  const params = Sql.params();
   const where = areaWhere(params, actor, filters, 'pa', 'a');
-  const payable = params.add(PAYABLE_DECISION_STATUSES);
+  const payable = params.value(PAYABLE_DECISION_STATUSES);
   return {
     sql: `
       SELECT pa.id, pa.name_fi, pa.name_sv, pa.name_en, ${FUNDING_SUMS}
@@ -173,7 +152,7 @@ export function fundingByAreaSql(actor: Actor, filters: DashboardFilters): State
       WHERE ${where}
       GROUP BY pa.id
       ORDER BY pa.name_fi, pa.id`,
-    params: params.values,
+    params: params.parameters,
   };
 }
 
@@ -183,15 +162,15 @@ export function fundingByAreaSql(actor: Actor, filters: DashboardFilters): State
  * payable decision are not listed.
  */
 export function fundingByFunderSql(actor: Actor, filters: DashboardFilters): Statement {
-  const params = new SqlParams();
-  const where = [scopeSql(actor, 'a.city_id', (value) => params.add(value))];
-  if (filters.agreementId) where.push(`fd.agreement_id = ${params.add(filters.agreementId)}`);
+  const params = Sql.params();
+  const where = [params.scope(actor, 'a.city_id')];
+  if (filters.agreementId) where.push(`fd.agreement_id = ${params.value(filters.agreementId)}`);
   if (filters.priorityAreaId) {
     where.push(
-      `EXISTS (SELECT 1 FROM projects fp WHERE fp.id = fd.project_id AND fp.priority_area_id = ${params.add(filters.priorityAreaId)})`,
+      `EXISTS (SELECT 1 FROM projects fp WHERE fp.id = fd.project_id AND fp.priority_area_id = ${params.value(filters.priorityAreaId)})`,
     );
   }
-  where.push(`fd.status::text = ANY(${params.add(PAYABLE_DECISION_STATUSES)}::text[])`);
+  where.push(`fd.status::text = ANY(${params.value(PAYABLE_DECISION_STATUSES)}::text[])`);
   return {
     sql: `
       SELECT o.id, o.name, ${FUNDING_SUMS}
@@ -204,7 +183,7 @@ export function fundingByFunderSql(actor: Actor, filters: DashboardFilters): Sta
       JOIN organisations o ON o.id = d.funder_id
       GROUP BY o.id
       ORDER BY o.name, o.id`,
-    params: params.values,
+    params: params.parameters,
   };
 }
 
@@ -222,12 +201,12 @@ export const DASHBOARD_LIST_LIMIT = 50;
 
 /** Open milestones due within `days` from today, and overdue ones: at most 50 of each, by due date. */
 export function milestonesSql(actor: Actor, filters: DashboardFilters, today: string, days: number): Statement {
-  const params = new SqlParams();
+  const params = Sql.params();
   const sp = scopedProjects(params, actor, filters);
-  const closed = params.add(CLOSED_MILESTONE_STATUSES);
-  const todayParam = params.add(today);
-  const daysParam = params.add(days);
-  const limit = params.add(DASHBOARD_LIST_LIMIT);
+  const closed = params.value(CLOSED_MILESTONE_STATUSES);
+  const todayParam = params.value(today);
+  const daysParam = params.value(days);
+  const limit = params.value(DASHBOARD_LIST_LIMIT);
   const select = (kind: string, condition: string) => `(
       SELECT '${kind}'::text AS kind, m.id, m.title, m.due_date, sp.id AS project_id, sp.code AS project_code, sp.name AS project_name
       FROM milestones m
@@ -242,7 +221,7 @@ export function milestonesSql(actor: Actor, filters: DashboardFilters, today: st
       ${select('soon', `m.due_date >= ${todayParam}::date AND m.due_date <= ${todayParam}::date + ${daysParam}::int`)}
       UNION ALL
       ${select('overdue', `m.due_date < ${todayParam}::date`)}`,
-    params: params.values,
+    params: params.parameters,
   };
 }
 
@@ -263,12 +242,12 @@ export function needingUpdateSql(
   today: string,
   staleAfterDays: number,
 ): Statement {
-  const params = new SqlParams();
+  const params = Sql.params();
   const sp = scopedProjects(params, actor, filters);
-  const running = params.add(REPORTING_LIFECYCLE_STATUSES);
-  const todayParam = params.add(today);
-  const stale = params.add(staleAfterDays);
-  const limit = params.add(DASHBOARD_LIST_LIMIT);
+  const running = params.value(REPORTING_LIFECYCLE_STATUSES);
+  const todayParam = params.value(today);
+  const stale = params.value(staleAfterDays);
+  const limit = params.value(DASHBOARD_LIST_LIMIT);
   return {
     sql: `
       WITH ${sp}
@@ -278,7 +257,7 @@ export function needingUpdateSql(
         AND (ls.reporting_date IS NULL OR ls.reporting_date < ${todayParam}::date - ${stale}::int)
       ORDER BY ls.reporting_date ASC NULLS FIRST, sp.code, sp.id
       LIMIT ${limit}`,
-    params: params.values,
+    params: params.parameters,
   };
 }
 
@@ -296,9 +275,9 @@ export const LATEST_REPORTS_LIMIT = 10;
 
 /** The newest status reports of the projects in scope. */
 export function latestReportsSql(actor: Actor, filters: DashboardFilters): Statement {
-  const params = new SqlParams();
+  const params = Sql.params();
   const sp = scopedProjects(params, actor, filters);
-  const limit = params.add(LATEST_REPORTS_LIMIT);
+  const limit = params.value(LATEST_REPORTS_LIMIT);
   return {
     sql: `
       WITH ${sp}
@@ -308,6 +287,6 @@ export function latestReportsSql(actor: Actor, filters: DashboardFilters): State
       JOIN sp ON sp.id = sr.project_id
       ORDER BY sr.reporting_date DESC, sr.created_at DESC, sr.id DESC
       LIMIT ${limit}`,
-    params: params.values,
+    params: params.parameters,
   };
 }

@@ -22,8 +22,8 @@ import {
   type LatestReportRow,
   type MilestoneRow,
   type NeedsUpdateRow,
-  type Statement,
 } from './dashboard.queries';
+import type { Statement } from '../../persistence/sql';
 import type { DashboardQuery } from './dto/dashboard.query';
 import {
   HEALTH_BUCKETS,

@@ -1,37 +1,28 @@
-import {
-  CLOSED_MILESTONE_STATUSES,
-  EXPORT_COLUMNS,
-  EXPORT_VALUE_LABELS,
-  type ExportDataset,
-  type Language,
-} from '@salkku/shared';
-import type { DataSource } from 'typeorm';
+import { EXPORT_COLUMNS, EXPORT_VALUE_LABELS, type ExportDataset, type Language } from '@salkku/shared';
 import type { Actor } from '../../common/actor';
-import { applySort, likePattern } from '../../common/pagination';
-import { selectColumns } from '../../common/scope';
+import { Sql } from '../../persistence/sql';
 import {
-  FUNDING_DECISION_DETAIL_JOINS,
-  fundingDecisionFilterSql,
+  FUNDING_DECISION_JOINS,
+  FUNDING_DECISION_SORT,
+  fundingDecisionsFrom,
   type FundingDecisionFilters,
-} from '../funding-decisions/funding-decisions.service';
-import { filteredMilestones, milestoneSortOrder, type MilestoneFilters } from '../milestones/milestones.service';
-import { PAYMENT_SCOPED_FROM, paymentFilterSql, type PaymentFilters } from '../payments/payments.service';
-import { projectCountSql, projectExportOrderBySql, projectExportRowsSql } from '../projects/project.queries';
-import type { ListProjectsQuery } from '../projects/dto/list-projects.query';
+} from '../funding-decisions/funding-decisions.queries';
+import { MILESTONE_SORT, milestonesFrom, overdueSql, type MilestoneFilters } from '../milestones/milestones.queries';
+import { PAYMENT_SORT, paymentsFrom, type PaymentFilters } from '../payments/payments.queries';
+import { projectCountSql, projectExportRowsSql, type ProjectListFilters } from '../projects/project.queries';
 import {
-  filteredStatusReports,
-  statusReportSortOrder,
+  STATUS_REPORT_SORT,
+  statusReportsFrom,
   type StatusReportFilters,
-} from '../status-reports/status-reports.service';
+} from '../status-reports/status-reports.queries';
 import type { CellSql } from './csv-format';
-import { inlineParams } from './sql-literals';
 
 /**
- * The SQL of each export. Every one starts from its list's own filter and sort builder (the
- * functions the list services export), so an export has exactly the list's rows in the list's
- * order, city scope included; it only swaps the page for all rows and the JSON columns for
- * formatted text cells. The result is literal SQL (COPY takes no parameters): the list's `$n`
- * values are inlined by `inlineParams`, the labels are escaped constants.
+ * The SQL of each export. Every one is built by its list's own query module (filters, city scope
+ * and sort), so an export has exactly the list's rows in the list's order; it only swaps the page
+ * for all rows and the JSON columns for formatted text cells. COPY takes no parameters, so the
+ * statements are built with `Sql.literal()`: the values are written as escaped literals as the
+ * SQL is built (nothing is rewritten afterwards); the labels are escaped constants.
  */
 export interface ExportStatement {
   /** SELECT count(*) of the same rows (for X-Export-Rows). */
@@ -41,7 +32,6 @@ export interface ExportStatement {
 }
 
 export interface ExportContext {
-  dataSource: DataSource;
   actor: Actor;
   lang: Language;
   cell: CellSql;
@@ -56,21 +46,31 @@ function selectList<D extends ExportDataset>(dataset: D, columns: ColumnsOf<D>):
   return EXPORT_COLUMNS[dataset].map((key: keyof ColumnsOf<D>) => `${columns[key]} AS "${String(key)}"`).join(',\n  ');
 }
 
+/**
+ * The count and the formatted rows of a list's filtered rows: `from` builds the list's
+ * FROM … WHERE … with the given extra joins (the names a file shows), its values as literals.
+ */
+function exportOf(
+  from: (sql: Sql, joins: string) => string,
+  cells: string,
+  orderBy: string,
+  joins = '',
+): ExportStatement {
+  return {
+    count: `SELECT count(*)::int AS n ${from(Sql.literal(), '')}`,
+    select: `SELECT ${cells} ${from(Sql.literal(), joins)} ORDER BY ${orderBy}`,
+  };
+}
+
 function areaName(lang: Language, alias: string): string {
   return lang === 'fi'
     ? `${alias}.priority_area_name_fi`
     : `COALESCE(${alias}.priority_area_name_${lang}, ${alias}.priority_area_name_fi)`;
 }
 
-export function projectsExport(
-  ctx: ExportContext,
-  query: Omit<ListProjectsQuery, 'page' | 'pageSize'>,
-): ExportStatement {
+export function projectsExport(ctx: ExportContext, query: ProjectListFilters & { sort?: string }): ExportStatement {
   const { cell, lang } = ctx;
   const labels = EXPORT_VALUE_LABELS[lang];
-  const likeQ = query.q ? likePattern(query.q) : undefined;
-  const rows = projectExportRowsSql(ctx.actor, query, likeQ, ctx.today);
-  const count = projectCountSql(ctx.actor, query, likeQ);
   const columns: ColumnsOf<'projects'> = {
     code: cell.text('r.code'),
     name: cell.text('r.name'),
@@ -93,23 +93,16 @@ export function projectsExport(
     overdueMilestones: cell.integer('r.overdue_milestones'),
     id: 'r.id::text',
   };
+  const rows = projectExportRowsSql(Sql.literal(), ctx.actor, query, query.sort, ctx.today);
   return {
-    count: inlineParams(count.sql, count.params),
-    select: `SELECT ${selectList('projects', columns)}
-      FROM (${inlineParams(rows.sql, rows.params)}) r
-      ORDER BY ${projectExportOrderBySql(query.sort, 'r')}`,
+    count: projectCountSql(Sql.literal(), ctx.actor, query),
+    select: `SELECT ${selectList('projects', columns)} FROM (${rows}) r ORDER BY r.position`,
   };
 }
 
 export function fundingDecisionsExport(ctx: ExportContext, query: FundingDecisionFilters): ExportStatement {
   const { cell } = ctx;
   const labels = EXPORT_VALUE_LABELS[ctx.lang];
-  const params: unknown[] = [];
-  const { where, orderBy } = fundingDecisionFilterSql(query, ctx.actor, (value) => {
-    params.push(value);
-    return `$${params.length}`;
-  });
-  const condition = inlineParams(where, params);
   const columns: ColumnsOf<'funding-decisions'> = {
     decisionDate: cell.date('fd.decision_date'),
     recordNumber: cell.text('fd.record_number'),
@@ -131,25 +124,17 @@ export function fundingDecisionsExport(ctx: ExportContext, query: FundingDecisio
     conditions: cell.text('fd.conditions'),
     id: 'fd.id::text',
   };
-  return {
-    count: `SELECT count(*)::int AS n FROM funding_decisions fd JOIN agreements a ON a.id = fd.agreement_id
-      WHERE ${condition}`,
-    select: `SELECT ${selectList('funding-decisions', columns)}
-      FROM funding_decisions fd ${FUNDING_DECISION_DETAIL_JOINS}
-      WHERE ${condition}
-      ORDER BY ${orderBy}`,
-  };
+  return exportOf(
+    (sql, joins) => fundingDecisionsFrom(sql, query, ctx.actor, joins),
+    selectList('funding-decisions', columns),
+    FUNDING_DECISION_SORT.orderBy(query.sort),
+    FUNDING_DECISION_JOINS,
+  );
 }
 
 export function paymentsExport(ctx: ExportContext, query: PaymentFilters): ExportStatement {
   const { cell } = ctx;
   const labels = EXPORT_VALUE_LABELS[ctx.lang];
-  const params: unknown[] = [];
-  const { where, orderBy } = paymentFilterSql(query, ctx.actor, (value) => {
-    params.push(value);
-    return `$${params.length}`;
-  });
-  const condition = inlineParams(where, params);
   const columns: ColumnsOf<'payments'> = {
     paidOn: cell.date('pm.paid_on'),
     amount: cell.decimal('pm.amount'),
@@ -162,23 +147,17 @@ export function paymentsExport(ctx: ExportContext, query: PaymentFilters): Expor
     fundingDecisionId: 'pm.funding_decision_id::text',
     id: 'pm.id::text',
   };
-  return {
-    count: `SELECT count(*)::int AS n ${PAYMENT_SCOPED_FROM} WHERE ${condition}`,
-    select: `SELECT ${selectList('payments', columns)}
-      ${PAYMENT_SCOPED_FROM}
-      JOIN organisations f ON f.id = fd.funder_id
-      LEFT JOIN projects p ON p.id = fd.project_id
-      WHERE ${condition}
-      ORDER BY ${orderBy}`,
-  };
+  return exportOf(
+    (sql, joins) => paymentsFrom(sql, query, ctx.actor, joins),
+    selectList('payments', columns),
+    PAYMENT_SORT.orderBy(query.sort),
+    'JOIN organisations f ON f.id = fd.funder_id LEFT JOIN projects p ON p.id = fd.project_id',
+  );
 }
 
 export function milestonesExport(ctx: ExportContext, query: MilestoneFilters): ExportStatement {
   const { cell } = ctx;
   const labels = EXPORT_VALUE_LABELS[ctx.lang];
-  const filtered = filteredMilestones(ctx.dataSource, query, ctx.actor, ctx.today);
-  // The list's overdue rule (isOverdue in @salkku/shared), with the same "today".
-  const overdue = 'm.due_date < CAST(:exportToday AS date) AND m.status::text NOT IN (:...exportClosed)';
   const columns: ColumnsOf<'milestones'> = {
     projectCode: cell.text('p.code'),
     projectName: cell.text('p.name'),
@@ -187,29 +166,20 @@ export function milestonesExport(ctx: ExportContext, query: MilestoneFilters): E
     dueDate: cell.date('m.due_date'),
     milestoneStatus: cell.label('m.status', labels.milestoneStatus),
     completedOn: cell.date('m.completed_on'),
-    overdue: cell.yesNo(overdue, labels.yes, labels.no),
+    // The list's overdue rule, with the same "today".
+    overdue: cell.yesNo(overdueSql(Sql.literal(), ctx.today), labels.yes, labels.no),
     id: 'm.id::text',
   };
-  const select = selectColumns(
-    filtered.clone(),
-    EXPORT_COLUMNS.milestones.map((key) => [columns[key], key] as const),
-  ).setParameters({
-    ...filtered.getParameters(),
-    exportToday: ctx.today,
-    exportClosed: [...CLOSED_MILESTONE_STATUSES],
-  });
-  applySort(select, milestoneSortOrder(query.sort));
-  const count = selectColumns(filtered.clone(), [['count(*)::int', 'n']]);
-  return {
-    count: inlineParams(...count.getQueryAndParameters()),
-    select: inlineParams(...select.getQueryAndParameters()),
-  };
+  return exportOf(
+    (sql, joins) => milestonesFrom(sql, query, ctx.actor, ctx.today, joins),
+    selectList('milestones', columns),
+    MILESTONE_SORT.orderBy(query.sort),
+  );
 }
 
 export function statusReportsExport(ctx: ExportContext, query: StatusReportFilters): ExportStatement {
   const { cell } = ctx;
   const labels = EXPORT_VALUE_LABELS[ctx.lang];
-  const filtered = filteredStatusReports(ctx.dataSource, query, ctx.actor);
   const columns: ColumnsOf<'status-reports'> = {
     reportingDate: cell.date('s.reporting_date'),
     projectCode: cell.text('p.code'),
@@ -222,14 +192,20 @@ export function statusReportsExport(ctx: ExportContext, query: StatusReportFilte
     author: cell.text('s.author'),
     id: 's.id::text',
   };
-  const select = selectColumns(
-    filtered.clone(),
-    EXPORT_COLUMNS['status-reports'].map((key) => [columns[key], key] as const),
+  return exportOf(
+    (sql, joins) => statusReportsFrom(sql, query, ctx.actor, joins),
+    selectList('status-reports', columns),
+    STATUS_REPORT_SORT.orderBy(query.sort),
   );
-  applySort(select, statusReportSortOrder(query.sort));
-  const count = selectColumns(filtered.clone(), [['count(*)::int', 'n']]);
-  return {
-    count: inlineParams(...count.getQueryAndParameters()),
-    select: inlineParams(...select.getQueryAndParameters()),
-  };
+}
+
+/**
+ * The user's language (the default `lang`) and the name that says the file's scope: the user's
+ * city for a city-scoped user, else the city of the agreement filtered on, if any.
+ */
+export function exportScopeSql(sql: Sql, actor: Actor, agreementId: string | undefined): string {
+  return `SELECT (SELECT u.language::text FROM users u WHERE u.id = ${sql.value(actor.id)}::uuid) AS language,
+    (SELECT o.name FROM organisations o
+      WHERE o.id = COALESCE(${sql.value(actor.cityId)}::uuid,
+        (SELECT a.city_id FROM agreements a WHERE a.id = ${sql.value(agreementId ?? null)}::uuid))) AS scope_name`;
 }

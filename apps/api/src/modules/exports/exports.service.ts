@@ -24,8 +24,10 @@ import {
   projectsExport,
   statusReportsExport,
   type ExportContext,
+  exportScopeSql,
   type ExportStatement,
 } from './export.queries';
+import { queryRow } from '../../persistence/sql';
 import type {
   ExportFundingDecisionsQuery,
   ExportMilestonesQuery,
@@ -94,7 +96,7 @@ export class ExportsService {
     const profileName: ExportProfile = query.profile ?? defaultExportProfile(lang);
     const profile = CSV_PROFILES[profileName];
     // Building the SQL validates the filters (e.g. a date range that ends before it starts): 400 here.
-    const statement = build({ dataSource: this.dataSource, actor, lang, cell: new CellSql(profile), today });
+    const statement = build({ actor, lang, cell: new CellSql(profile), today });
     const words = EXPORT_FILE_WORDS[lang];
     const scope = (who.scopeName && fileNameSlug(who.scopeName)) || words.all;
     await this.runner.run(res, {
@@ -118,11 +120,8 @@ export class ExportsService {
     actor: Actor,
     agreementId: string | undefined,
   ): Promise<{ language: Language | null; scopeName: string | null }> {
-    const [row] = await this.dataSource.query<Array<{ language: Language | null; scope_name: string | null }>>(
-      `SELECT (SELECT u.language::text FROM users u WHERE u.id = $1::uuid) AS language,
-              (SELECT o.name FROM organisations o
-                WHERE o.id = COALESCE($2::uuid, (SELECT a.city_id FROM agreements a WHERE a.id = $3::uuid))) AS scope_name`,
-      [actor.id, actor.cityId, agreementId ?? null],
+    const row = await queryRow<{ language: Language | null; scope_name: string | null }>(this.dataSource, (sql) =>
+      exportScopeSql(sql, actor, agreementId),
     );
     return { language: row?.language ?? null, scopeName: row?.scope_name ?? null };
   }

@@ -10,8 +10,9 @@ import {
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { DomainError, invalid, issue, notFound, type FieldIssues } from '../../common/domain-error';
-import { likePattern, orderBySql, sortOrder, type Page } from '../../common/pagination';
-import { scopeSql, scopeWhere } from '../../common/scope';
+import type { Page } from '../../common/pagination';
+import { scopeWhere } from '../../common/scope';
+import { queryRow, readPage } from '../../persistence/sql';
 import { applyPatch } from '../../persistence/transaction';
 import { assertVersion } from '../../common/version';
 import { Agreement } from '../agreements/agreement.entity';
@@ -21,67 +22,7 @@ import { FundingDecisionResponse, type FundingDecisionRow } from './dto/funding-
 import type { ListFundingDecisionsQuery } from './dto/list-funding-decisions.query';
 import type { UpdateFundingDecisionDto } from './dto/update-funding-decision.dto';
 import { FundingDecision } from './funding-decision.entity';
-
-const SORT_COLUMNS = {
-  decisionDate: 'fd.decision_date',
-  amountGranted: 'fd.amount_granted',
-  createdAt: 'fd.created_at',
-};
-
-/**
- * The columns of a decision with its funder, recipient and project names and its payment totals,
- * from `fd` (funding_decisions) restricted by the caller. One statement whatever the rows.
- */
-const DETAIL_COLUMNS = `
-  fd.id, fd.agreement_id AS "agreementId", fd.project_id AS "projectId", fd.funder_id AS "funderId",
-  fd.recipient_id AS "recipientId", fd.instrument, fd.decision_body AS "decisionBody",
-  fd.decision_date AS "decisionDate", fd.record_number AS "recordNumber",
-  fd.amount_granted AS "amountGranted", fd.co_funding_rate AS "coFundingRate", fd.cap,
-  fd.eligible_from AS "eligibleFrom", fd.eligible_to AS "eligibleTo", fd.status, fd.conditions,
-  fd.version, fd.created_at AS "createdAt", fd.updated_at AS "updatedAt",
-  f.name AS "funderName", r.name AS "recipientName", p.code AS "projectCode", p.name AS "projectName",
-  pay.paid, (fd.amount_granted - pay.paid)::numeric(15,2) AS remaining, pay.payment_count AS "paymentCount",
-  a.city_id AS "cityId"`;
-
-export const FUNDING_DECISION_DETAIL_JOINS = `
-  JOIN agreements a ON a.id = fd.agreement_id
-  JOIN organisations f ON f.id = fd.funder_id
-  LEFT JOIN organisations r ON r.id = fd.recipient_id
-  LEFT JOIN projects p ON p.id = fd.project_id
-  CROSS JOIN LATERAL (
-    SELECT COALESCE(SUM(pm.amount), 0)::numeric(15,2) AS paid, count(*)::int AS payment_count
-    FROM payments pm WHERE pm.funding_decision_id = fd.id
-  ) pay`;
-
-/** The list's filters and sort (the CSV export takes the same). */
-export type FundingDecisionFilters = Omit<ListFundingDecisionsQuery, 'page' | 'pageSize'>;
-
-/**
- * The list's WHERE condition (over `fd` funding_decisions and its agreement `a`, city scope
- * included) and ORDER BY, adding parameters through `param`: one definition for the list and
- * the CSV export.
- */
-export function fundingDecisionFilterSql(
-  query: FundingDecisionFilters,
-  actor: Actor,
-  param: (value: unknown) => string,
-): { where: string; orderBy: string } {
-  // City scope first: the page and its total only ever contain the actor's cities' decisions.
-  const where: string[] = [scopeSql(actor, 'a.city_id', param)];
-  if (query.agreementId) where.push(`fd.agreement_id = ${param(query.agreementId)}`);
-  if (query.projectId) where.push(`fd.project_id = ${param(query.projectId)}`);
-  if (query.funderId) where.push(`fd.funder_id = ${param(query.funderId)}`);
-  if (query.instrument) where.push(`fd.instrument = ${param(query.instrument)}`);
-  if (query.status) where.push(`fd.status = ${param(query.status)}`);
-  if (query.q) {
-    const q = param(likePattern(query.q));
-    where.push(`(fd.record_number ILIKE ${q} OR fd.decision_body ILIKE ${q})`);
-  }
-  return {
-    where: where.join(' AND '),
-    orderBy: orderBySql(sortOrder(query.sort, SORT_COLUMNS, '-decisionDate', 'fd.id')),
-  };
-}
+import { fundingDecisionPage, fundingDecisionSql, referencesSql } from './funding-decisions.queries';
 
 /** The entity's own columns: what the audit trail records of a decision (before and after). */
 const AUDITED_COLUMNS = [
@@ -128,34 +69,11 @@ export class FundingDecisionsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async list(query: ListFundingDecisionsQuery, actor: Actor): Promise<Page<FundingDecisionResponse>> {
-    const params: unknown[] = [];
-    const param = (value: unknown): string => {
-      params.push(value);
-      return `$${params.length}`;
-    };
-    const { where, orderBy: order } = fundingDecisionFilterSql(query, actor, param);
-    const fromSql = `FROM funding_decisions fd JOIN agreements a ON a.id = fd.agreement_id
-      WHERE ${where}`;
-    const filterParams = [...params];
-    // The page's ids first (with the total), then names and payment totals for those rows only.
-    const rows = await this.dataSource.query<Array<FundingDecisionRow & { total: string }>>(
-      `WITH page AS (
-         SELECT fd.id, count(*) OVER() AS total ${fromSql}
-         ORDER BY ${order} LIMIT ${param(query.pageSize)} OFFSET ${param((query.page - 1) * query.pageSize)}
-       )
-       SELECT ${DETAIL_COLUMNS}, page.total
-       FROM page JOIN funding_decisions fd ON fd.id = page.id ${FUNDING_DECISION_DETAIL_JOINS}
-       ORDER BY ${order}`,
-      params,
+    const { rows, total } = await readPage<FundingDecisionRow & { total: string }>(
+      this.dataSource,
+      query,
+      fundingDecisionPage(query, actor, query),
     );
-    let total = rows[0] ? Number(rows[0].total) : 0;
-    if (!rows[0] && query.page > 1) {
-      const [count] = await this.dataSource.query<Array<{ n: number }>>(
-        `SELECT count(*)::int AS n ${fromSql}`,
-        filterParams,
-      );
-      total = count?.n ?? 0;
-    }
     return {
       items: rows.map((row) => FundingDecisionResponse.from(row)),
       total,
@@ -326,15 +244,8 @@ async function loadRow(
   actor: Actor,
   id: string,
 ): Promise<FundingDecisionRow & { cityId: string }> {
-  const params: unknown[] = [id];
-  const add = (value: unknown): string => {
-    params.push(value);
-    return `$${params.length}`;
-  };
-  const [row] = await manager.query<Array<FundingDecisionRow & { cityId: string }>>(
-    `SELECT ${DETAIL_COLUMNS} FROM funding_decisions fd ${FUNDING_DECISION_DETAIL_JOINS}
-     WHERE fd.id = $1 AND ${scopeSql(actor, 'a.city_id', add)}`,
-    params,
+  const row = await queryRow<FundingDecisionRow & { cityId: string }>(manager, (sql) =>
+    fundingDecisionSql(sql, id, actor),
   );
   if (!row) throw notFound('Funding decision', id);
   return row;
@@ -387,30 +298,12 @@ function rejectNulls<T extends object>(dto: T, fields: Array<keyof T & string>):
  */
 async function checkReferences(manager: EntityManager, actor: Actor, refs: References): Promise<void> {
   if (!refs.agreementId && !refs.projectId && !refs.funderId && !refs.recipientId) return;
-  const params: unknown[] = [
-    refs.agreementId ?? null,
-    refs.projectId ?? null,
-    refs.funderId ?? null,
-    refs.recipientId ?? null,
-  ];
-  const add = (value: unknown): string => {
-    params.push(value);
-    return `$${params.length}`;
-  };
-  // Agreements and projects of another city count as missing: the same 400, nothing revealed.
-  // Organisations are a shared registry and are not scoped.
-  const [found] = await manager.query<
-    Array<{ agreement: boolean; projectAgreementId: string | null; funder: boolean; recipient: boolean }>
-  >(
-    `SELECT
-       EXISTS (SELECT 1 FROM agreements a WHERE a.id = $1::uuid AND ${scopeSql(actor, 'a.city_id', add)}) AS "agreement",
-       (SELECT pa.agreement_id FROM projects p JOIN priority_areas pa ON pa.id = p.priority_area_id
-         JOIN agreements a ON a.id = pa.agreement_id
-         WHERE p.id = $2::uuid AND ${scopeSql(actor, 'a.city_id', add)}) AS "projectAgreementId",
-       EXISTS (SELECT 1 FROM organisations WHERE id = $3::uuid) AS "funder",
-       EXISTS (SELECT 1 FROM organisations WHERE id = $4::uuid) AS "recipient"`,
-    params,
-  );
+  const found = await queryRow<{
+    agreement: boolean;
+    projectAgreementId: string | null;
+    funder: boolean;
+    recipient: boolean;
+  }>(manager, (sql) => referencesSql(sql, refs, actor));
   const details: FieldIssues = {};
   if (refs.agreementId && !found?.agreement) {
     details.agreementId = [issue('notFound', `agreement ${refs.agreementId} does not exist`)];

@@ -1,18 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  CLOSED_MILESTONE_STATUSES,
-  canTransition,
-  MILESTONE_TRANSITIONS,
-  nextStatuses,
-  todayIso,
-  type MilestoneStatus,
-} from '@salkku/shared';
-import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { canTransition, MILESTONE_TRANSITIONS, nextStatuses, todayIso, type MilestoneStatus } from '@salkku/shared';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { DomainError, invalid, issue, notFound } from '../../common/domain-error';
-import { applySort, likePattern, sortOrder, type Page, type SortOrder } from '../../common/pagination';
-import { scopedThroughProject, scopeWhere, selectColumns } from '../../common/scope';
+import type { Page } from '../../common/pagination';
+import { scopedThroughProject, scopeWhere } from '../../common/scope';
+import { plainList, queryRow, readPage } from '../../persistence/sql';
 import { assertVersion } from '../../common/version';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { Agreement } from '../agreements/agreement.entity';
@@ -24,63 +18,7 @@ import type { ListMilestonesQuery } from './dto/list-milestones.query';
 import { MilestoneResponse, type MilestoneRow } from './dto/milestone.response';
 import type { UpdateMilestoneDto } from './dto/update-milestone.dto';
 import { Milestone } from './milestone.entity';
-
-const SORT_COLUMNS = { dueDate: 'm.due_date', title: 'm.title', status: 'm.status', createdAt: 'm.created_at' };
-
-/** The columns of a milestone response, selected explicitly (one statement, project joined). */
-const COLUMNS: Array<[string, keyof MilestoneRow]> = [
-  ['m.id', 'id'],
-  ['m.project_id', 'projectId'],
-  ['p.code', 'projectCode'],
-  ['p.name', 'projectName'],
-  ['m.title', 'title'],
-  ['m.description', 'description'],
-  ['m.due_date', 'dueDate'],
-  ['m.status', 'status'],
-  ['m.completed_on', 'completedOn'],
-  ['m.version', 'version'],
-  ['m.created_at', 'createdAt'],
-  ['m.updated_at', 'updatedAt'],
-];
-
-/** The list's filters and sort (the CSV export takes the same). */
-export type MilestoneFilters = Omit<ListMilestonesQuery, 'page' | 'pageSize'>;
-
-/**
- * The list's filtered milestones (`m`, with its project `p`, priority area `pa` and agreement
- * `a` joined once for the city scope and the agreement filter), no columns selected yet: one
- * definition for the list and the CSV export. `today` decides "overdue".
- */
-export function filteredMilestones(
-  dataSource: DataSource,
-  query: MilestoneFilters,
-  actor: Actor,
-  today: string,
-): SelectQueryBuilder<Milestone> {
-  if (query.dueFrom && query.dueTo && query.dueFrom > query.dueTo) {
-    throw invalid('dueTo', 'dateOrder', 'dueTo must be on or after dueFrom');
-  }
-  const filtered = scopedThroughProject(dataSource.createQueryBuilder().from(Milestone, 'm'), actor, 'm.project_id');
-  if (query.agreementId) filtered.andWhere('pa.agreement_id = :agreementId', { agreementId: query.agreementId });
-  if (query.projectId) filtered.andWhere('m.project_id = :projectId', { projectId: query.projectId });
-  if (query.status) filtered.andWhere('m.status = :status', { status: query.status });
-  if (query.overdue !== undefined) {
-    const overdue = 'm.due_date < :today AND m.status NOT IN (:...closed)';
-    filtered.andWhere(query.overdue ? `(${overdue})` : `NOT (${overdue})`, {
-      today,
-      closed: [...CLOSED_MILESTONE_STATUSES],
-    });
-  }
-  if (query.dueFrom) filtered.andWhere('m.due_date >= :dueFrom', { dueFrom: query.dueFrom });
-  if (query.dueTo) filtered.andWhere('m.due_date <= :dueTo', { dueTo: query.dueTo });
-  if (query.q) filtered.andWhere('m.title ILIKE :q', { q: likePattern(query.q) });
-  return filtered;
-}
-
-/** The list's sort order (the CSV export shares it). */
-export function milestoneSortOrder(sort: string | undefined): SortOrder[] {
-  return sortOrder(sort, SORT_COLUMNS, 'dueDate', 'm.id');
-}
+import { MILESTONE_COLUMNS, MILESTONE_SORT, milestoneSql, milestonesFrom } from './milestones.queries';
 
 interface ProjectRef {
   id: string;
@@ -116,14 +54,16 @@ export class MilestonesService {
 
   async list(query: ListMilestonesQuery, actor: Actor): Promise<Page<MilestoneResponse>> {
     const today = this.today();
-    const filtered = filteredMilestones(this.dataSource, query, actor, today);
-    const page = selectColumns(filtered.clone(), COLUMNS).addSelect('count(*) OVER ()', 'total');
-    applySort(page, milestoneSortOrder(query.sort))
-      .offset((query.page - 1) * query.pageSize)
-      .limit(query.pageSize);
-    const rows = await page.getRawMany<MilestoneRow & { total: string }>();
-    // The window count rides on the rows; only a page past the end needs a count of its own.
-    const total = rows[0] ? Number(rows[0].total) : query.page > 1 ? await filtered.getCount() : 0;
+    const { rows, total } = await readPage<MilestoneRow & { total: string }>(
+      this.dataSource,
+      query,
+      plainList(
+        MILESTONE_COLUMNS,
+        (sql) => milestonesFrom(sql, query, actor, today),
+        MILESTONE_SORT.orderBy(query.sort),
+        query,
+      ),
+    );
     return {
       items: rows.map((row) => MilestoneResponse.from(row, today)),
       total,
@@ -133,12 +73,7 @@ export class MilestonesService {
   }
 
   async get(id: string, actor: Actor): Promise<MilestoneResponse> {
-    const row = await selectColumns(
-      scopedThroughProject(this.dataSource.createQueryBuilder().from(Milestone, 'm'), actor, 'm.project_id'),
-      COLUMNS,
-    )
-      .andWhere('m.id = :id', { id })
-      .getRawOne<MilestoneRow>();
+    const row = await queryRow<MilestoneRow>(this.dataSource, (sql) => milestoneSql(sql, id, actor));
     if (!row) throw notFound('Milestone', id);
     return MilestoneResponse.from(row, this.today());
   }

@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { notFound } from '../../common/domain-error';
-import { applySort, likePattern, sortOrder, type Page } from '../../common/pagination';
+import type { Page } from '../../common/pagination';
+import { plainList, queryRow, readPage } from '../../persistence/sql';
 import { applyPatch, findForUpdate } from '../../persistence/transaction';
 import { assertVersion } from '../../common/version';
 import { recordAudit } from '../audit/audit';
@@ -12,8 +13,7 @@ import type { ListOrganisationsQuery } from './dto/list-organisations.query';
 import { OrganisationResponse } from './dto/organisation.response';
 import type { UpdateOrganisationDto } from './dto/update-organisation.dto';
 import { Organisation } from './organisation.entity';
-
-const SORT_COLUMNS = { name: 'o.name', kind: 'o.kind', createdAt: 'o.created_at' };
+import { ORGANISATION_COLUMNS, ORGANISATION_SORT, organisationSql, organisationsFrom } from './organisations.queries';
 
 /** The audited columns of an organisation (a copy: later changes to the row don't touch it). */
 function snapshot(row: Organisation): Pick<Organisation, 'name' | 'kind' | 'businessId' | 'country'> {
@@ -30,13 +30,16 @@ export class OrganisationsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async list(query: ListOrganisationsQuery, _actor: Actor): Promise<Page<OrganisationResponse>> {
-    const qb = this.dataSource.getRepository(Organisation).createQueryBuilder('o');
-    if (query.q) qb.andWhere('(o.name ILIKE :q OR o.business_id ILIKE :q)', { q: likePattern(query.q) });
-    if (query.kind) qb.andWhere('o.kind = :kind', { kind: query.kind });
-    applySort(qb, sortOrder(query.sort, SORT_COLUMNS, 'name', 'o.id'))
-      .skip((query.page - 1) * query.pageSize)
-      .take(query.pageSize);
-    const [rows, total] = await qb.getManyAndCount();
+    const { rows, total } = await readPage<Organisation & { total: string }>(
+      this.dataSource,
+      query,
+      plainList(
+        ORGANISATION_COLUMNS,
+        (sql) => organisationsFrom(sql, query),
+        ORGANISATION_SORT.orderBy(query.sort),
+        query,
+      ),
+    );
     return {
       items: rows.map((row) => OrganisationResponse.from(row)),
       total,
@@ -46,7 +49,7 @@ export class OrganisationsService {
   }
 
   async get(id: string, _actor: Actor): Promise<OrganisationResponse> {
-    const row = await this.dataSource.getRepository(Organisation).findOneBy({ id });
+    const row = await queryRow<Organisation>(this.dataSource, (sql) => organisationSql(sql, id));
     if (!row) throw notFound('Organisation', id);
     return OrganisationResponse.from(row);
   }

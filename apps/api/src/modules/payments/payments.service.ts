@@ -1,17 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  centsToMoney,
-  compareIsoDates,
-  normaliseMoney,
-  parseMoneyToCents,
-  PAYABLE_DECISION_STATUSES,
-} from '@salkku/shared';
+import { centsToMoney, normaliseMoney, parseMoneyToCents, PAYABLE_DECISION_STATUSES } from '@salkku/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { DomainError, invalid, issue, notFound } from '../../common/domain-error';
-import { orderBySql, sortOrder, type Page } from '../../common/pagination';
-import { scopeSql } from '../../common/scope';
+import type { Page } from '../../common/pagination';
+import { plainList, queryRow, readPage } from '../../persistence/sql';
 import { applyPatch, findForUpdate } from '../../persistence/transaction';
 import { assertVersion } from '../../common/version';
 import { recordAudit } from '../audit/audit';
@@ -21,45 +15,14 @@ import type { ListPaymentsQuery } from './dto/list-payments.query';
 import { PaymentResponse } from './dto/payment.response';
 import type { UpdatePaymentDto } from './dto/update-payment.dto';
 import { Payment } from './payment.entity';
-
-const SORT_COLUMNS = { paidOn: 'pm.paid_on', amount: 'pm.amount', createdAt: 'pm.created_at' };
-
-const COLUMNS = `
-  pm.id, pm.funding_decision_id AS "fundingDecisionId", pm.paid_on AS "paidOn", pm.amount, pm.note,
-  pm.version, pm.created_at AS "createdAt", pm.updated_at AS "updatedAt"`;
-
-/** A payment joined to its decision and the decision's agreement (whose city_id is the scope). */
-export const PAYMENT_SCOPED_FROM = `FROM payments pm JOIN funding_decisions fd ON fd.id = pm.funding_decision_id
-  JOIN agreements a ON a.id = fd.agreement_id`;
-
-/** The list's filters and sort (the CSV export takes the same). */
-export type PaymentFilters = Omit<ListPaymentsQuery, 'page' | 'pageSize'>;
-
-/**
- * The list's WHERE condition (over PAYMENT_SCOPED_FROM, city scope included) and ORDER BY,
- * adding parameters through `param`: one definition for the list and the CSV export. Refuses
- * a date range that ends before it starts.
- */
-export function paymentFilterSql(
-  query: PaymentFilters,
-  actor: Actor,
-  param: (value: unknown) => string,
-): { where: string; orderBy: string } {
-  if (query.paidFrom && query.paidTo && compareIsoDates(query.paidFrom, query.paidTo) > 0) {
-    throw invalid('paidTo', 'dateOrder', `paidTo (${query.paidTo}) must be on or after paidFrom (${query.paidFrom})`);
-  }
-  // City scope first: the page and its total only ever contain the actor's cities' payments.
-  const where: string[] = [scopeSql(actor, 'a.city_id', param)];
-  if (query.fundingDecisionId) where.push(`pm.funding_decision_id = ${param(query.fundingDecisionId)}`);
-  if (query.projectId) where.push(`fd.project_id = ${param(query.projectId)}`);
-  if (query.agreementId) where.push(`fd.agreement_id = ${param(query.agreementId)}`);
-  if (query.paidFrom) where.push(`pm.paid_on >= ${param(query.paidFrom)}`);
-  if (query.paidTo) where.push(`pm.paid_on <= ${param(query.paidTo)}`);
-  return {
-    where: where.join(' AND '),
-    orderBy: orderBySql(sortOrder(query.sort, SORT_COLUMNS, '-paidOn', 'pm.id')),
-  };
-}
+import {
+  decisionOfPaymentSql,
+  lockDecisionSql,
+  PAYMENT_COLUMNS,
+  PAYMENT_SORT,
+  paymentSql,
+  paymentsFrom,
+} from './payments.queries';
 
 /** The entity's own columns: what the audit trail records of a payment (before and after). */
 const AUDITED_COLUMNS = [
@@ -80,18 +43,6 @@ function snapshot(row: Payment): Record<string, unknown> {
 /** A funding decision locked for a payment write, with what the audit event needs. */
 type LockedDecision = Pick<FundingDecision, 'id' | 'status' | 'amountGranted' | 'projectId'> & { cityId: string };
 
-/** Positional parameters for raw SQL: `add(value)` returns its placeholder. */
-function parameters(initial: unknown[] = []): { params: unknown[]; add: (value: unknown) => string } {
-  const params = [...initial];
-  return {
-    params,
-    add: (value: unknown) => {
-      params.push(value);
-      return `$${params.length}`;
-    },
-  };
-}
-
 /**
  * Payments under funding decisions. Every write locks its funding decision row first
  * (SELECT … FOR UPDATE), so the rules "the decision is payable" and "the sum paid never exceeds
@@ -102,36 +53,16 @@ export class PaymentsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async list(query: ListPaymentsQuery, actor: Actor): Promise<Page<PaymentResponse>> {
-    const params: unknown[] = [];
-    const param = (value: unknown): string => {
-      params.push(value);
-      return `$${params.length}`;
-    };
-    const { where, orderBy: order } = paymentFilterSql(query, actor, param);
-    const from = `${PAYMENT_SCOPED_FROM} WHERE ${where}`;
-    const filterParams = [...params];
-    const rows = await this.dataSource.query<Array<Payment & { total: string }>>(
-      `SELECT ${COLUMNS}, count(*) OVER() AS total ${from}
-       ORDER BY ${order} LIMIT ${param(query.pageSize)} OFFSET ${param((query.page - 1) * query.pageSize)}`,
-      params,
+    const { rows, total } = await readPage<Payment & { total: string }>(
+      this.dataSource,
+      query,
+      plainList(PAYMENT_COLUMNS, (sql) => paymentsFrom(sql, query, actor), PAYMENT_SORT.orderBy(query.sort), query),
     );
-    let total = rows[0] ? Number(rows[0].total) : 0;
-    if (!rows[0] && query.page > 1) {
-      const [count] = await this.dataSource.query<Array<{ n: number }>>(
-        `SELECT count(*)::int AS n ${from}`,
-        filterParams,
-      );
-      total = count?.n ?? 0;
-    }
     return { items: rows.map((row) => PaymentResponse.from(row)), total, page: query.page, pageSize: query.pageSize };
   }
 
   async get(id: string, actor: Actor): Promise<PaymentResponse> {
-    const { params, add } = parameters([id]);
-    const [row] = await this.dataSource.query<Payment[]>(
-      `SELECT ${COLUMNS} ${PAYMENT_SCOPED_FROM} WHERE pm.id = $1 AND ${scopeSql(actor, 'a.city_id', add)}`,
-      params,
-    );
+    const row = await queryRow<Payment>(this.dataSource, (sql) => paymentSql(sql, id, actor));
     if (!row) throw notFound('Payment', id);
     return PaymentResponse.from(row);
   }
@@ -223,25 +154,13 @@ export class PaymentsService {
  * (FOR UPDATE OF the decision only); null when it does not exist or belongs to another city.
  */
 async function lockDecision(manager: EntityManager, actor: Actor, id: string): Promise<LockedDecision | null> {
-  const { params, add } = parameters([id]);
-  const [row] = await manager.query<LockedDecision[]>(
-    `SELECT fd.id, fd.status, fd.amount_granted AS "amountGranted", fd.project_id AS "projectId",
-       a.city_id AS "cityId"
-     FROM funding_decisions fd JOIN agreements a ON a.id = fd.agreement_id
-     WHERE fd.id = $1 AND ${scopeSql(actor, 'a.city_id', add)}
-     FOR UPDATE OF fd`,
-    params,
-  );
-  return row ?? null;
+  return (await queryRow<LockedDecision>(manager, (sql) => lockDecisionSql(sql, id, actor))) ?? null;
 }
 
 /** Locks the decision of a payment in the actor's scope; a payment of another city is 404 like a missing one. */
 async function lockDecisionOfPayment(manager: EntityManager, actor: Actor, paymentId: string): Promise<LockedDecision> {
-  const { params, add } = parameters([paymentId]);
-  const [current] = await manager.query<Array<{ fundingDecisionId: string }>>(
-    `SELECT pm.funding_decision_id AS "fundingDecisionId" ${PAYMENT_SCOPED_FROM}
-     WHERE pm.id = $1 AND ${scopeSql(actor, 'a.city_id', add)}`,
-    params,
+  const current = await queryRow<{ fundingDecisionId: string }>(manager, (sql) =>
+    decisionOfPaymentSql(sql, paymentId, actor),
   );
   if (!current) throw notFound('Payment', paymentId);
   const decision = await lockDecision(manager, actor, current.fundingDecisionId);

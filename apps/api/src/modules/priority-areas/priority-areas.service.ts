@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { DomainError, invalid, issue, notFound } from '../../common/domain-error';
-import { applySort, likePattern, sortOrder, type Page } from '../../common/pagination';
-import { scopeWhere } from '../../common/scope';
-import { applyPatch } from '../../persistence/transaction';
+import type { Page } from '../../common/pagination';
+import { plainList, queryRow, readPage } from '../../persistence/sql';
+import { inScope, scopeWhere } from '../../common/scope';
+import { applyPatch, findForUpdate } from '../../persistence/transaction';
 import { assertVersion } from '../../common/version';
 import { Agreement } from '../agreements/agreement.entity';
 import { recordAudit } from '../audit/audit';
@@ -15,8 +16,12 @@ import type { ListPriorityAreasQuery } from './dto/list-priority-areas.query';
 import { PriorityAreaResponse } from './dto/priority-area.response';
 import type { UpdatePriorityAreaDto } from './dto/update-priority-area.dto';
 import { PriorityArea } from './priority-area.entity';
-
-const SORT_COLUMNS = { nameFi: 'pa.name_fi', createdAt: 'pa.created_at' };
+import {
+  PRIORITY_AREA_COLUMNS,
+  PRIORITY_AREA_SORT,
+  priorityAreaSql,
+  priorityAreasFrom,
+} from './priority-areas.queries';
 
 type AreaColumns = 'agreementId' | 'nameFi' | 'nameSv' | 'nameEn' | 'description' | 'subThemes';
 
@@ -32,33 +37,22 @@ function snapshot(row: PriorityArea): Pick<PriorityArea, AreaColumns> {
   };
 }
 
-/**
- * Limits a query on priority areas (alias `pa`) to the actor's city scope, through the area's
- * agreement. A correlated EXISTS rather than a join, so TypeORM's paging stays one plain
- * LIMIT/OFFSET select (a join would make getManyAndCount add a third, DISTINCT statement).
- */
-function inScope(qb: SelectQueryBuilder<PriorityArea>, actor: Actor): SelectQueryBuilder<PriorityArea> {
-  if (actor.cityId === null) return qb;
-  const [condition, parameters] = scopeWhere(actor, 'sa.city_id');
-  return qb.andWhere(`EXISTS (SELECT 1 FROM agreements sa WHERE sa.id = pa.agreement_id AND ${condition})`, parameters);
-}
-
 /** A priority area is scoped by its agreement's city: outside the actor's scope it is not found. */
 @Injectable()
 export class PriorityAreasService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Two statements per page (rows and count), no joins. */
   async list(query: ListPriorityAreasQuery, actor: Actor): Promise<Page<PriorityAreaResponse>> {
-    const qb = inScope(this.dataSource.getRepository(PriorityArea).createQueryBuilder('pa'), actor);
-    if (query.agreementId) qb.andWhere('pa.agreement_id = :agreementId', { agreementId: query.agreementId });
-    if (query.q) {
-      qb.andWhere('(pa.name_fi ILIKE :q OR pa.name_sv ILIKE :q OR pa.name_en ILIKE :q)', { q: likePattern(query.q) });
-    }
-    applySort(qb, sortOrder(query.sort, SORT_COLUMNS, 'nameFi', 'pa.id'))
-      .skip((query.page - 1) * query.pageSize)
-      .take(query.pageSize);
-    const [rows, total] = await qb.getManyAndCount();
+    const { rows, total } = await readPage<PriorityArea & { total: string }>(
+      this.dataSource,
+      query,
+      plainList(
+        PRIORITY_AREA_COLUMNS,
+        (sql) => priorityAreasFrom(sql, query, actor),
+        PRIORITY_AREA_SORT.orderBy(query.sort),
+        query,
+      ),
+    );
     return {
       items: rows.map((row) => PriorityAreaResponse.from(row)),
       total,
@@ -68,10 +62,7 @@ export class PriorityAreasService {
   }
 
   async get(id: string, actor: Actor): Promise<PriorityAreaResponse> {
-    const row = await inScope(
-      this.dataSource.getRepository(PriorityArea).createQueryBuilder('pa').where('pa.id = :id', { id }),
-      actor,
-    ).getOne();
+    const row = await queryRow<PriorityArea>(this.dataSource, (sql) => priorityAreaSql(sql, id, actor));
     if (!row) throw notFound('PriorityArea', id);
     return PriorityAreaResponse.from(row);
   }
@@ -162,16 +153,14 @@ export class PriorityAreasService {
     id: string,
     actor: Actor,
   ): Promise<{ row: PriorityArea; cityId: string }> {
-    const row = await inScope(
-      manager.createQueryBuilder(PriorityArea, 'pa').setLock('pessimistic_write').where('pa.id = :id', { id }),
-      actor,
-    ).getOne();
-    if (!row) throw notFound('PriorityArea', id);
+    const row = await findForUpdate(manager, PriorityArea, id, 'PriorityArea');
     const agreement = await manager
       .createQueryBuilder(Agreement, 'a')
       .select('a.city_id', 'cityId')
       .where('a.id = :id', { id: row.agreementId })
       .getRawOne<{ cityId: string }>();
-    return { row, cityId: agreement!.cityId };
+    // Another city's area is reported exactly like a missing one.
+    if (!agreement || !inScope(actor, agreement.cityId)) throw notFound('PriorityArea', id);
+    return { row, cityId: agreement.cityId };
   }
 }

@@ -7,8 +7,7 @@ import {
   type ProjectKind,
 } from '@salkku/shared';
 import type { Actor } from '../../common/actor';
-import { orderBySql, sortOrder } from '../../common/pagination';
-import { scopeSql } from '../../common/scope';
+import { Sql, SortColumns, where, type PageStatements, type Paging, type Statement } from '../../persistence/sql';
 import type { AuditAction, AuditChanges } from '../audit/audit-event.entity';
 
 /**
@@ -20,16 +19,6 @@ import type { AuditAction, AuditChanges } from '../audit/audit-event.entity';
  * Every query applies the actor's city scope itself (the agreement's city_id, through the
  * project's priority area), so another city's project is neither listed, counted nor found.
  */
-
-/** Collects positional parameters: `p.add(value)` returns its placeholder ("$3"). */
-export class SqlParams {
-  readonly values: unknown[] = [];
-
-  add(value: unknown): string {
-    this.values.push(value);
-    return `$${this.values.length}`;
-  }
-}
 
 export interface ProjectSummaryRow {
   id: string;
@@ -108,10 +97,10 @@ export const LATEST_STATUS_COLUMNS = 'sr.reporting_date, sr.health';
  * Select list and joins of a project summary, given the alias of a `projects` row `p` and of the
  * latest report `ls` (reporting_date, health). `today` decides which milestones are overdue.
  */
-function summarySelect(params: SqlParams, today: string): { columns: string; joins: string } {
-  const payable = params.add(PAYABLE_DECISION_STATUSES);
-  const closed = params.add(CLOSED_MILESTONE_STATUSES);
-  const todayParam = params.add(today);
+function summarySelect(params: Sql, today: string): { columns: string; joins: string } {
+  const payable = params.value(PAYABLE_DECISION_STATUSES);
+  const closed = params.value(CLOSED_MILESTONE_STATUSES);
+  const todayParam = params.value(today);
   const columns = `
     p.id, p.code, p.name, p.kind, p.lifecycle_status,
     p.priority_area_id, pa.agreement_id,
@@ -165,7 +154,7 @@ export interface ProjectListFilters {
  * `priority_areas` row already in the query (nothing at all for an actor who sees every city).
  */
 function scopeJoin(
-  params: SqlParams,
+  params: Sql,
   actor: Actor,
   areaAlias: string,
   agreementAlias: string,
@@ -173,7 +162,7 @@ function scopeJoin(
   if (actor.cityId === null) return { join: '', where: 'TRUE' };
   return {
     join: `JOIN agreements ${agreementAlias} ON ${agreementAlias}.id = ${areaAlias}.agreement_id`,
-    where: scopeSql(actor, `${agreementAlias}.city_id`, (value) => params.add(value)),
+    where: params.scope(actor, `${agreementAlias}.city_id`),
   };
 }
 
@@ -182,61 +171,66 @@ function scopeJoin(
  * A count that neither filters on health nor sorts leaves out the latest report (`latest`
  * false): a per-project lookup that cannot change the number of rows.
  */
-function filteredFrom(
-  params: SqlParams,
-  actor: Actor,
-  filters: ProjectListFilters,
-  likeQ: string | undefined,
-  latest = true,
-): string {
-  const scope = scopeJoin(params, actor, 'fpa', 'fa');
-  const where: string[] = [scope.where];
-  if (likeQ !== undefined) {
-    const q = params.add(likeQ);
-    where.push(`(p.code ILIKE ${q} OR p.name ILIKE ${q})`);
-  }
-  if (filters.agreementId) where.push(`fpa.agreement_id = ${params.add(filters.agreementId)}`);
-  if (filters.priorityAreaId) where.push(`p.priority_area_id = ${params.add(filters.priorityAreaId)}`);
-  if (filters.lifecycleStatus) where.push(`p.lifecycle_status::text = ${params.add(filters.lifecycleStatus)}`);
-  if (filters.leadOrganisationId) where.push(`p.lead_organisation_id = ${params.add(filters.leadOrganisationId)}`);
-  if (filters.kind) where.push(`p.kind::text = ${params.add(filters.kind)}`);
-  if (filters.health === 'none') where.push('ls.health IS NULL');
-  else if (filters.health) where.push(`ls.health::text = ${params.add(filters.health)}`);
+function filteredFrom(sql: Sql, actor: Actor, filters: ProjectListFilters, latest = true): string {
+  const scope = scopeJoin(sql, actor, 'fpa', 'fa');
+  const conditions = where([
+    scope.where,
+    sql.contains(['p.code', 'p.name'], filters.q),
+    sql.equals('fpa.agreement_id', filters.agreementId),
+    sql.equals('p.priority_area_id', filters.priorityAreaId),
+    sql.equals('p.lifecycle_status::text', filters.lifecycleStatus),
+    sql.equals('p.lead_organisation_id', filters.leadOrganisationId),
+    sql.equals('p.kind::text', filters.kind),
+    filters.health === 'none' ? 'ls.health IS NULL' : sql.equals('ls.health::text', filters.health),
+  ]);
   return `
     FROM projects p
     JOIN priority_areas fpa ON fpa.id = p.priority_area_id
     ${scope.join}
     ${latest || filters.health ? latestReportJoin('p', 'ls', LATEST_STATUS_COLUMNS) : ''}
-    WHERE ${where.join(' AND ')}`;
+    WHERE ${conditions}`;
 }
+
+/** The list's sort keys over the filtered set (`p` projects, `ls` latest report); the CSV export shares them. */
+export const PROJECT_SORT = new SortColumns(
+  {
+    code: 'p.code',
+    name: 'p.name',
+    plannedStart: 'p.planned_start',
+    plannedEnd: 'p.planned_end',
+    lifecycleStatus: 'p.lifecycle_status',
+    updatedAt: 'p.updated_at',
+    health: 'ls.health',
+  },
+  'code',
+  'p.id',
+);
 
 /**
  * One page of project summaries with the total in one statement: the page's ids are chosen
  * (filtered, sorted, counted with a window) first, and only those rows get the aggregates.
- * `orderBy` must come from `orderBySql` over whitelisted columns of `p` and `ls`.
  */
-export function projectPageSql(
+export function projectPage(
   actor: Actor,
   filters: ProjectListFilters,
-  likeQ: string | undefined,
-  orderBy: string,
-  limit: number,
-  offset: number,
+  sort: string | undefined,
+  paging: Paging,
   today: string,
-): { sql: string; params: unknown[] } {
-  const params = new SqlParams();
-  const from = filteredFrom(params, actor, filters, likeQ);
-  const limitParam = params.add(limit);
-  const offsetParam = params.add(offset);
-  const { columns, joins } = summarySelect(params, today);
-  const sql = `
+): PageStatements {
+  const orderBy = PROJECT_SORT.orderBy(sort);
+  return {
+    page: (sql) => {
+      const from = filteredFrom(sql, actor, filters);
+      const window = sql.page(paging);
+      const { columns, joins } = summarySelect(sql, today);
+      return `
     WITH page AS (
       SELECT p.id, ls.reporting_date, ls.health,
              row_number() OVER (ORDER BY ${orderBy}) AS position,
              count(*) OVER () AS total
       ${from}
       ORDER BY ${orderBy}
-      LIMIT ${limitParam} OFFSET ${offsetParam}
+      ${window}
     )
     SELECT ${columns}, page.total::int AS total
     FROM page
@@ -244,80 +238,42 @@ export function projectPageSql(
     CROSS JOIN LATERAL (SELECT page.reporting_date, page.health) ls
     ${joins}
     ORDER BY page.position`;
-  return { sql, params: params.values };
-}
-
-/** Sort keys of the list → SQL over the filtered set (`p` projects, `ls` latest report). */
-export const PROJECT_SORT_COLUMNS: Record<string, string> = {
-  code: 'p.code',
-  name: 'p.name',
-  plannedStart: 'p.planned_start',
-  plannedEnd: 'p.planned_end',
-  lifecycleStatus: 'p.lifecycle_status',
-  updatedAt: 'p.updated_at',
-  health: 'ls.health',
-};
-
-/** The list's ORDER BY for a sort parameter (the list and the CSV export share it). */
-export function projectOrderBySql(sort: string | undefined): string {
-  return orderBySql(sortOrder(sort, PROJECT_SORT_COLUMNS, 'code', 'p.id'));
+    },
+    count: (sql) => `SELECT count(*)::int AS total ${filteredFrom(sql, actor, filters, false)}`,
+  };
 }
 
 /**
- * Every project matching the filters with the summary columns of the list (for the CSV export),
- * unordered: order it with `projectExportOrderBySql` over the alias given to this subquery.
- * The filtered rows carry their project columns, so nothing is joined back to `projects` (a join
- * that made PostgreSQL hash the whole table for a small export).
+ * Every project matching the filters with the summary columns of the list and its `position` in
+ * the list's order (for the CSV export: order by it). The filtered rows carry their project
+ * columns, so nothing is joined back to `projects` (a join that made PostgreSQL hash the whole
+ * table for a small export).
  */
 export function projectExportRowsSql(
+  sql: Sql,
   actor: Actor,
   filters: ProjectListFilters,
-  likeQ: string | undefined,
+  sort: string | undefined,
   today: string,
-): { sql: string; params: unknown[] } {
-  const params = new SqlParams();
-  const from = filteredFrom(params, actor, filters, likeQ);
-  const { columns, joins } = summarySelect(params, today);
-  const sql = `
-    SELECT ${columns}
-    FROM (SELECT p.*, ls.reporting_date, ls.health ${from}) p
+): string {
+  const from = filteredFrom(sql, actor, filters);
+  const { columns, joins } = summarySelect(sql, today);
+  return `
+    SELECT ${columns}, p.position
+    FROM (SELECT p.*, ls.reporting_date, ls.health, row_number() OVER (ORDER BY ${PROJECT_SORT.orderBy(sort)}) AS position ${from}) p
     CROSS JOIN LATERAL (SELECT p.reporting_date, p.health) ls
     ${joins}`;
-  return { sql, params: params.values };
 }
 
-/** Summary columns whose name differs from the project column the list sorts on. */
-const SUMMARY_NAME_OF: Record<string, string> = { 'ls.health': 'latest_health' };
-
-/**
- * The list's ORDER BY for a sort parameter, over the columns of `projectExportRowsSql` under
- * `alias`: derived from PROJECT_SORT_COLUMNS, so the export sorts exactly as the list does.
- */
-export function projectExportOrderBySql(sort: string | undefined, alias: string): string {
-  const columns = Object.fromEntries(
-    Object.entries(PROJECT_SORT_COLUMNS).map(([key, column]) => [
-      key,
-      `${alias}.${SUMMARY_NAME_OF[column] ?? column.replace(/^p\./, '')}`,
-    ]),
-  );
-  return orderBySql(sortOrder(sort, columns, 'code', `${alias}.id`));
-}
-
-/** The number of projects matching the filters (only when a page past the end came back empty). */
-export function projectCountSql(
-  actor: Actor,
-  filters: ProjectListFilters,
-  likeQ: string | undefined,
-): { sql: string; params: unknown[] } {
-  const params = new SqlParams();
-  const from = filteredFrom(params, actor, filters, likeQ, false);
-  return { sql: `SELECT count(*)::int AS total ${from}`, params: params.values };
+/** The number of projects matching the filters. */
+export function projectCountSql(sql: Sql, actor: Actor, filters: ProjectListFilters): string {
+  return `SELECT count(*)::int AS total ${filteredFrom(sql, actor, filters, false)}`;
 }
 
 /** One project with its aggregates and its whole latest status report (none when out of scope). */
-export function projectDetailSql(actor: Actor, id: string, today: string): { sql: string; params: unknown[] } {
-  const params = new SqlParams();
-  const idParam = params.add(id);
+export function projectDetailSql(actor: Actor, id: string, today: string): Statement {
+  const params = Sql.params();
+  const idParam = params.value(id);
   const { columns, joins } = summarySelect(params, today);
   const scope = scopeJoin(params, actor, 'pa', 'sa');
   const sql = `
@@ -331,11 +287,11 @@ export function projectDetailSql(actor: Actor, id: string, today: string): { sql
     ${joins}
     ${scope.join}
     WHERE p.id = ${idParam} AND ${scope.where}`;
-  return { sql, params: params.values };
+  return { sql, params: params.parameters };
 }
 
 /** The partners of one project with their organisations, by organisation name. */
-export function projectPartnersSql(projectId: string): { sql: string; params: unknown[] } {
+export function projectPartnersSql(projectId: string): Statement {
   return {
     sql: `
       SELECT pp.id, pp.organisation_id, o.name AS organisation_name, o.kind AS organisation_kind,
@@ -349,8 +305,8 @@ export function projectPartnersSql(projectId: string): { sql: string; params: un
 }
 
 /** The project (id only) if it exists within the actor's scope: the root of the history queries. */
-function scopedProject(params: SqlParams, actor: Actor, id: string): string {
-  const idParam = params.add(id);
+function scopedProject(params: Sql, actor: Actor, id: string): string {
+  const idParam = params.value(id);
   const scope = scopeJoin(params, actor, 'hpa', 'ha');
   return `
     SELECT hp.id
@@ -419,16 +375,11 @@ const HISTORY_REFERENCES = `LEFT JOIN LATERAL (
  * when they were written). No rows when the project is out of scope, missing, or the page is
  * past the end (then `projectHistoryCountSql` tells which).
  */
-export function projectHistorySql(
-  actor: Actor,
-  id: string,
-  limit: number,
-  offset: number,
-): { sql: string; params: unknown[] } {
-  const params = new SqlParams();
+export function projectHistorySql(actor: Actor, id: string, limit: number, offset: number): Statement {
+  const params = Sql.params();
   const scoped = scopedProject(params, actor, id);
-  const limitParam = params.add(limit);
-  const offsetParam = params.add(offset);
+  const limitParam = params.value(limit);
+  const offsetParam = params.value(offset);
   const sql = `
     WITH scoped AS (${scoped}),
     timeline AS (
@@ -456,16 +407,22 @@ export function projectHistorySql(
     FROM page
     ${HISTORY_REFERENCES}
     ORDER BY page.occurred_at DESC, page.kind DESC, page.id DESC`;
-  return { sql, params: params.values };
+  return { sql, params: params.parameters };
 }
 
 /** The number of timeline items of a project in scope (no row when it is missing or out of scope). */
-export function projectHistoryCountSql(actor: Actor, id: string): { sql: string; params: unknown[] } {
-  const params = new SqlParams();
+export function projectHistoryCountSql(actor: Actor, id: string): Statement {
+  const params = Sql.params();
   const scoped = scopedProject(params, actor, id);
   const sql = `
     SELECT ((SELECT count(*) FROM audit_events e WHERE e.project_id = scoped.id)
           + (SELECT count(*) FROM status_reports sr WHERE sr.project_id = scoped.id))::int AS total
     FROM (${scoped}) scoped`;
-  return { sql, params: params.values };
+  return { sql, params: params.parameters };
+}
+
+/** A priority area's city and agreement, when it is in the actor's scope (a project's area must be). */
+export function areaInScopeSql(sql: Sql, areaId: string, actor: Actor): string {
+  return `SELECT a.city_id, a.id AS agreement_id FROM priority_areas pa JOIN agreements a ON a.id = pa.agreement_id
+    WHERE pa.id = ${sql.value(areaId)} AND ${sql.scope(actor, 'a.city_id')}`;
 }

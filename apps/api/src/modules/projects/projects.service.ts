@@ -4,8 +4,9 @@ import { LIFECYCLE_TRANSITIONS, canTransition, normaliseMoney, todayIso, type Li
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { DomainError, issue, notFound, type FieldIssues } from '../../common/domain-error';
-import { likePattern, type Page, type PageQuery } from '../../common/pagination';
-import { scopeSql, scopeWhere } from '../../common/scope';
+import type { Page, PageQuery } from '../../common/pagination';
+import { scopeWhere } from '../../common/scope';
+import { queryRow, readPage } from '../../persistence/sql';
 import { assertVersion } from '../../common/version';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { Agreement } from '../agreements/agreement.entity';
@@ -19,12 +20,11 @@ import { ProjectDetailResponse, ProjectSummaryResponse } from './dto/project.res
 import type { UpdateProjectDto } from './dto/update-project.dto';
 import { ProjectPartner } from './project-partner.entity';
 import {
-  projectCountSql,
   projectDetailSql,
   projectHistoryCountSql,
   projectHistorySql,
-  projectPageSql,
-  projectOrderBySql,
+  areaInScopeSql,
+  projectPage,
   projectPartnersSql,
   type HistoryRow,
   type PartnerRow,
@@ -75,25 +75,11 @@ export class ProjectsService {
   }
 
   async list(query: ListProjectsQuery, actor: Actor): Promise<Page<ProjectSummaryResponse>> {
-    const orderBy = projectOrderBySql(query.sort);
-    const likeQ = query.q ? likePattern(query.q) : undefined;
-    const page = projectPageSql(
-      actor,
+    const { rows, total } = await readPage<ProjectListRow>(
+      this.dataSource,
       query,
-      likeQ,
-      orderBy,
-      query.pageSize,
-      (query.page - 1) * query.pageSize,
-      this.today(),
+      projectPage(actor, query, query.sort, query, this.today()),
     );
-    const rows = await this.dataSource.query<ProjectListRow[]>(page.sql, page.params);
-    let total = rows[0]?.total ?? 0;
-    if (rows.length === 0 && query.page > 1) {
-      // A page past the end has no row to carry the window count: ask for it separately.
-      const count = projectCountSql(actor, query, likeQ);
-      const [row] = await this.dataSource.query<Array<{ total: number }>>(count.sql, count.params);
-      total = row?.total ?? 0;
-    }
     return {
       items: rows.map((row) => ProjectSummaryResponse.from(row)),
       total,
@@ -393,12 +379,9 @@ export class ProjectsService {
     let areaCityId: string | null = null;
     let areaAgreementId: string | null = null;
     if (refs.priorityAreaId !== undefined) {
-      const params: unknown[] = [refs.priorityAreaId];
-      const scope = scopeSql(actor, 'a.city_id', (value) => `$${params.push(value)}`);
-      const [area] = await manager.query<Array<{ city_id: string; agreement_id: string }>>(
-        `SELECT a.city_id, a.id AS agreement_id FROM priority_areas pa JOIN agreements a ON a.id = pa.agreement_id
-         WHERE pa.id = $1 AND ${scope}`,
-        params,
+      const areaId = refs.priorityAreaId;
+      const area = await queryRow<{ city_id: string; agreement_id: string }>(manager, (sql) =>
+        areaInScopeSql(sql, areaId, actor),
       );
       if (area) {
         areaCityId = area.city_id;

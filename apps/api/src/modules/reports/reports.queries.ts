@@ -7,9 +7,8 @@ import {
   type ProjectKind,
 } from '@salkku/shared';
 import type { Actor } from '../../common/actor';
-import { scopeSql } from '../../common/scope';
+import { Sql, type Statement } from '../../persistence/sql';
 import { REPORTING_LIFECYCLE_STATUSES } from '../dashboard/dashboard.queries';
-import { SqlParams } from '../projects/project.queries';
 
 /**
  * The SQL behind the reports. Every figure is computed by PostgreSQL (GROUP BY, FILTER, GROUPING
@@ -27,11 +26,6 @@ import { SqlParams } from '../projects/project.queries';
  * - a milestone is overdue as of a day D when it is due before D, is not cancelled, and was not
  *   completed by D (completed_on is empty or after D); for D = today this is `isOverdue`.
  */
-
-export interface Statement {
-  sql: string;
-  params: unknown[];
-}
 
 export interface ReportPeriod {
   from: string;
@@ -63,8 +57,8 @@ function latestReportUpTo(projectAlias: string, alias: string, columns: string, 
  * `to` (paid) and within the period (paid_in_period). Payments are summed per decision in a
  * LATERAL subquery, so a decision's amount is never multiplied by its number of payments.
  */
-function payableDecisionsFrom(params: SqlParams, fromParam: string, toParam: string): { from: string; where: string } {
-  const payable = params.add(PAYABLE_DECISION_STATUSES);
+function payableDecisionsFrom(params: Sql, fromParam: string, toParam: string): { from: string; where: string } {
+  const payable = params.value(PAYABLE_DECISION_STATUSES);
   return {
     from: `funding_decisions fd
       LEFT JOIN LATERAL (
@@ -103,16 +97,16 @@ export interface AgreementHeaderRow {
 
 /** The agreement with its city, if it is in the actor's scope (no row otherwise). */
 export function agreementHeaderSql(actor: Actor, agreementId: string): Statement {
-  const params = new SqlParams();
-  const id = params.add(agreementId);
-  const scope = scopeSql(actor, 'a.city_id', (value) => params.add(value));
+  const params = Sql.params();
+  const id = params.value(agreementId);
+  const scope = params.scope(actor, 'a.city_id');
   return {
     sql: `
       SELECT a.id, a.title, a.valid_from, a.valid_to, c.id AS city_id, c.name AS city_name
       FROM agreements a
       JOIN organisations c ON c.id = a.city_id
       WHERE a.id = ${id} AND ${scope}`,
-    params: params.values,
+    params: params.parameters,
   };
 }
 
@@ -185,10 +179,10 @@ export function areaProjectsSql(
   /** The time zone whose midnight ends the period's last day (audit times are instants). */
   timeZone: string,
 ): Statement {
-  const params = new SqlParams();
-  const id = params.add(agreementId);
-  const to = params.add(period.to);
-  const zone = params.add(timeZone);
+  const params = Sql.params();
+  const id = params.value(agreementId);
+  const to = params.value(period.to);
+  const zone = params.value(timeZone);
   const mix = (condition: string) => `count(p.id) FILTER (WHERE ${condition}) OVER (PARTITION BY pa.id)::int`;
   return {
     sql: `
@@ -206,7 +200,7 @@ export function areaProjectsSql(
       ${latestReportUpTo('p', 'ls', 'sr.id, sr.reporting_date, sr.health, sr.summary, sr.risks', to)}
       WHERE pa.agreement_id = ${id}
       ORDER BY pa.name_fi, pa.id, p.code, p.id`,
-    params: params.values,
+    params: params.parameters,
   };
 }
 
@@ -238,10 +232,10 @@ export interface FundingGroupRow extends FundingFiguresRow {
  * the totals are exactly the sums of their rows.
  */
 export function fundingSql(agreementId: string, period: ReportPeriod): Statement {
-  const params = new SqlParams();
-  const id = params.add(agreementId);
-  const from = params.add(period.from);
-  const to = params.add(period.to);
+  const params = Sql.params();
+  const id = params.value(agreementId);
+  const from = params.value(period.from);
+  const to = params.value(period.to);
   const decisions = payableDecisionsFrom(params, from, to);
   return {
     sql: `
@@ -264,7 +258,7 @@ export function fundingSql(agreementId: string, period: ReportPeriod): Statement
       JOIN organisations o ON o.id = d.funder_id
       GROUP BY GROUPING SETS ((d.area_id, d.funder_id, o.name, d.instrument), (d.area_id), (d.funder_id, o.name, d.instrument), ())
       ORDER BY all_areas, d.area_id NULLS LAST, all_funders, o.name, d.funder_id, d.instrument`,
-    params: params.values,
+    params: params.parameters,
   };
 }
 
@@ -292,11 +286,11 @@ export interface ReportMilestoneRow {
  * A milestone due in the period and overdue is in both of the last two (flag `overdue`).
  */
 export function milestonesSql(agreementId: string, period: ReportPeriod): Statement {
-  const params = new SqlParams();
-  const id = params.add(agreementId);
-  const from = params.add(period.from);
-  const to = params.add(period.to);
-  const asOf = params.add(period.asOf);
+  const params = Sql.params();
+  const id = params.value(agreementId);
+  const from = params.value(period.from);
+  const to = params.value(period.to);
+  const asOf = params.value(period.asOf);
   const select = (list: MilestoneListKind, condition: string, orderBy: string) => `(
       SELECT '${list}'::text AS list, m.id, m.title, m.due_date, m.status, m.completed_on,
              (${overdueAsOf(asOf)}) AS overdue,
@@ -319,7 +313,7 @@ export function milestonesSql(agreementId: string, period: ReportPeriod): Statem
       )}
       UNION ALL
       ${select('overdue', overdueAsOf(asOf), 'm.due_date')}`,
-    params: params.values,
+    params: params.parameters,
   };
 }
 
@@ -340,10 +334,10 @@ export interface NarrativeRow {
 
 /** The agreement's status reports dated within the period, newest first. */
 export function narrativesSql(agreementId: string, period: ReportPeriod): Statement {
-  const params = new SqlParams();
-  const id = params.add(agreementId);
-  const from = params.add(period.from);
-  const to = params.add(period.to);
+  const params = Sql.params();
+  const id = params.value(agreementId);
+  const from = params.value(period.from);
+  const to = params.value(period.to);
   return {
     sql: `
       SELECT sr.id, sr.reporting_date, sr.health, sr.lifecycle_status, sr.summary, sr.risks, sr.next_steps, sr.author,
@@ -353,7 +347,7 @@ export function narrativesSql(agreementId: string, period: ReportPeriod): Statem
       JOIN priority_areas pa ON pa.id = p.priority_area_id
       WHERE pa.agreement_id = ${id} AND sr.reporting_date >= ${from}::date AND sr.reporting_date <= ${to}::date
       ORDER BY sr.reporting_date DESC, sr.created_at DESC, sr.id DESC`,
-    params: params.values,
+    params: params.parameters,
   };
 }
 
@@ -384,14 +378,14 @@ export interface NationalRow extends FundingFiguresRow {
  * `staleAfterDays` days before today, or that has none).
  */
 export function nationalSql(actor: Actor, period: ReportPeriod, staleAfterDays: number): Statement {
-  const params = new SqlParams();
-  const scope = scopeSql(actor, 'a.city_id', (value) => params.add(value));
-  const from = params.add(period.from);
-  const to = params.add(period.to);
-  const asOf = params.add(period.asOf);
-  const today = params.add(period.today);
-  const stale = params.add(staleAfterDays);
-  const running = params.add(REPORTING_LIFECYCLE_STATUSES);
+  const params = Sql.params();
+  const scope = params.scope(actor, 'a.city_id');
+  const from = params.value(period.from);
+  const to = params.value(period.to);
+  const asOf = params.value(period.asOf);
+  const today = params.value(period.today);
+  const stale = params.value(staleAfterDays);
+  const running = params.value(REPORTING_LIFECYCLE_STATUSES);
   const decisions = payableDecisionsFrom(params, from, to);
   return {
     sql: `
@@ -463,6 +457,6 @@ export function nationalSql(actor: Actor, period: ReportPeriod, staleAfterDays: 
       LEFT JOIN ms ON ms.agreement_id = ag.id
       GROUP BY GROUPING SETS ((ag.id, ag.title, ag.city_id, ag.city_name), ())
       ORDER BY is_total, ag.city_name, ag.title, ag.id`,
-    params: params.values,
+    params: params.parameters,
   };
 }

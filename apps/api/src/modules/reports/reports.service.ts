@@ -32,8 +32,8 @@ import {
   type NationalRow,
   type ReportMilestoneRow,
   type ReportPeriod,
-  type Statement,
 } from './reports.queries';
+import type { Statement } from '../../persistence/sql';
 
 const ZERO_FIGURES: ReportFundingFigures = {
   granted: '0.00',

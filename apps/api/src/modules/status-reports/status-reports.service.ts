@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { todayIso, type LifecycleStatus } from '@salkku/shared';
-import { DataSource, type SelectQueryBuilder } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { invalid, notFound } from '../../common/domain-error';
-import { applySort, sortOrder, type Page, type SortOrder } from '../../common/pagination';
-import { scopedThroughProject, scopeWhere, selectColumns } from '../../common/scope';
+import type { Page } from '../../common/pagination';
+import { scopeWhere } from '../../common/scope';
+import { plainList, queryRow, readPage } from '../../persistence/sql';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { Agreement } from '../agreements/agreement.entity';
 import { recordAudit } from '../audit/audit';
@@ -15,76 +16,12 @@ import type { CreateStatusReportDto } from './dto/create-status-report.dto';
 import type { ListStatusReportsQuery } from './dto/list-status-reports.query';
 import { StatusReportResponse, type StatusReportRow } from './dto/status-report.response';
 import { StatusReport } from './status-report.entity';
-
-const SORT_COLUMNS = { reportingDate: 's.reporting_date', createdAt: 's.created_at', health: 's.health' };
-
-/** The columns of a status report response, selected explicitly (one statement, project joined). */
-const COLUMNS: Array<[string, keyof StatusReportRow]> = [
-  ['s.id', 'id'],
-  ['s.project_id', 'projectId'],
-  ['p.code', 'projectCode'],
-  ['p.name', 'projectName'],
-  ['s.reporting_date', 'reportingDate'],
-  ['s.health', 'health'],
-  ['s.lifecycle_status', 'lifecycleStatus'],
-  ['s.summary', 'summary'],
-  ['s.risks', 'risks'],
-  ['s.next_steps', 'nextSteps'],
-  ['s.author', 'author'],
-  ['s.created_at', 'createdAt'],
-  ['s.version', 'version'],
-];
-
-/** The list's filters and sort (the CSV export takes the same). */
-export type StatusReportFilters = Omit<ListStatusReportsQuery, 'page' | 'pageSize'>;
-
-/**
- * The list's filtered status reports (`s`, with its project `p`, priority area `pa` and
- * agreement `a` joined once for the city scope and the agreement filter), no columns selected
- * yet: one definition for the list and the CSV export.
- */
-export function filteredStatusReports(
-  dataSource: DataSource,
-  query: StatusReportFilters,
-  actor: Actor,
-): SelectQueryBuilder<StatusReport> {
-  if (query.reportedFrom && query.reportedTo && query.reportedFrom > query.reportedTo) {
-    throw invalid('reportedTo', 'dateOrder', 'reportedTo must be on or after reportedFrom');
-  }
-  const filtered = scopedThroughProject(dataSource.createQueryBuilder().from(StatusReport, 's'), actor, 's.project_id');
-  if (query.agreementId) filtered.andWhere('pa.agreement_id = :agreementId', { agreementId: query.agreementId });
-  if (query.projectId) filtered.andWhere('s.project_id = :projectId', { projectId: query.projectId });
-  if (query.reportedFrom) filtered.andWhere('s.reporting_date >= :reportedFrom', { reportedFrom: query.reportedFrom });
-  if (query.reportedTo) filtered.andWhere('s.reporting_date <= :reportedTo', { reportedTo: query.reportedTo });
-  if (query.latestOnly) {
-    // Each project's latest report within the date range; the health filter applies to it.
-    const latest = filtered
-      .subQuery()
-      .select('DISTINCT ON (l.project_id) l.id')
-      .from(StatusReport, 'l')
-      .orderBy('l.project_id')
-      .addOrderBy('l.reporting_date', 'DESC')
-      .addOrderBy('l.created_at', 'DESC')
-      .addOrderBy('l.id', 'DESC');
-    if (query.projectId) latest.andWhere('l.project_id = :projectId');
-    if (query.reportedFrom) latest.andWhere('l.reporting_date >= :reportedFrom');
-    if (query.reportedTo) latest.andWhere('l.reporting_date <= :reportedTo');
-    filtered.andWhere(`s.id IN ${latest.getQuery()}`);
-  }
-  if (query.health) filtered.andWhere('s.health = :health', { health: query.health });
-  return filtered;
-}
-
-/** The list's sort order (the CSV export shares it). */
-export function statusReportSortOrder(sort: string | undefined): SortOrder[] {
-  const order = sortOrder(sort, SORT_COLUMNS, '-reportingDate', 's.id');
-  const first = order[0];
-  if (first?.column === SORT_COLUMNS.reportingDate) {
-    // Two reports on the same date: the one written later is the newer.
-    order.splice(1, 0, { column: SORT_COLUMNS.createdAt, direction: first.direction });
-  }
-  return order;
-}
+import {
+  STATUS_REPORT_COLUMNS,
+  STATUS_REPORT_SORT,
+  statusReportSql,
+  statusReportsFrom,
+} from './status-reports.queries';
 
 /**
  * Status reports are append-only: a project's history is its reports, so there is no update or
@@ -99,15 +36,16 @@ export class StatusReportsService {
   ) {}
 
   async list(query: ListStatusReportsQuery, actor: Actor): Promise<Page<StatusReportResponse>> {
-    const filtered = filteredStatusReports(this.dataSource, query, actor);
-    const order = statusReportSortOrder(query.sort);
-    const page = selectColumns(filtered.clone(), COLUMNS).addSelect('count(*) OVER ()', 'total');
-    applySort(page, order)
-      .offset((query.page - 1) * query.pageSize)
-      .limit(query.pageSize);
-    const rows = await page.getRawMany<StatusReportRow & { total: string }>();
-    // The window count rides on the rows; only a page past the end needs a count of its own.
-    const total = rows[0] ? Number(rows[0].total) : query.page > 1 ? await filtered.getCount() : 0;
+    const { rows, total } = await readPage<StatusReportRow & { total: string }>(
+      this.dataSource,
+      query,
+      plainList(
+        STATUS_REPORT_COLUMNS,
+        (sql) => statusReportsFrom(sql, query, actor),
+        STATUS_REPORT_SORT.orderBy(query.sort),
+        query,
+      ),
+    );
     return {
       items: rows.map((row) => StatusReportResponse.from(row)),
       total,
@@ -117,12 +55,7 @@ export class StatusReportsService {
   }
 
   async get(id: string, actor: Actor): Promise<StatusReportResponse> {
-    const row = await selectColumns(
-      scopedThroughProject(this.dataSource.createQueryBuilder().from(StatusReport, 's'), actor, 's.project_id'),
-      COLUMNS,
-    )
-      .andWhere('s.id = :id', { id })
-      .getRawOne<StatusReportRow>();
+    const row = await queryRow<StatusReportRow>(this.dataSource, (sql) => statusReportSql(sql, id, actor));
     if (!row) throw notFound('StatusReport', id);
     return StatusReportResponse.from(row);
   }

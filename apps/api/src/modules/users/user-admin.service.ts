@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { DomainError, issue, notFound } from '../../common/domain-error';
-import { applySort, likePattern, sortOrder, type Page } from '../../common/pagination';
+import type { Page } from '../../common/pagination';
+import { plainList, queryRow, readPage } from '../../persistence/sql';
 import { applyPatch, findForUpdate } from '../../persistence/transaction';
 import { assertVersion } from '../../common/version';
 import { recordAudit } from '../audit/audit';
@@ -14,11 +15,8 @@ import type { ListUsersQuery } from './dto/list-users.query';
 import type { UpdateUserDto } from './dto/update-user.dto';
 import { UserResponse, type UserRow } from './dto/user.response';
 import { User } from './user.entity';
+import { USER_COLUMNS, USER_SORT, userSql, usersFrom } from './users.queries';
 import { personalWords, userSnapshot, UsersService } from './users.service';
-
-const SORT_COLUMNS = { email: 'u.email', displayName: 'u.display_name', createdAt: 'u.created_at' };
-
-type UserFilters = Pick<ListUsersQuery, 'q' | 'role' | 'active' | 'organisationId'>;
 
 /**
  * The admin API of users ('users:manage', admins only): list, read, create (through
@@ -34,21 +32,12 @@ export class UserAdminService {
     private readonly sessions: SessionsService,
   ) {}
 
-  /** One statement per page (explicit columns, organisation joined, the total as a window count). */
   async list(query: ListUsersQuery, _actor: Actor): Promise<Page<UserResponse>> {
-    const manager = this.dataSource.manager;
-    const qb = this.filtered(this.select(manager), query).addSelect('count(*) OVER()', 'total');
-    applySort(qb, sortOrder(query.sort, SORT_COLUMNS, 'email', 'u.id'))
-      .offset((query.page - 1) * query.pageSize)
-      .limit(query.pageSize);
-    const rows = await qb.getRawMany<UserRow & { total: string }>();
-    // A page past the end has no rows to carry the window count: count separately (2nd statement).
-    const total =
-      rows.length > 0
-        ? Number(rows[0]!.total)
-        : query.page > 1
-          ? await this.filtered(manager.createQueryBuilder(User, 'u'), query).getCount()
-          : 0;
+    const { rows, total } = await readPage<UserRow & { total: string }>(
+      this.dataSource,
+      query,
+      plainList(USER_COLUMNS, (sql) => usersFrom(sql, query), USER_SORT.orderBy(query.sort), query),
+    );
     return { items: rows.map((row) => UserResponse.from(row)), total, page: query.page, pageSize: query.pageSize };
   }
 
@@ -137,36 +126,8 @@ export class UserAdminService {
 
   /** The user with their organisation, in one statement, or NOT_FOUND. */
   private async load(manager: EntityManager, id: string): Promise<UserResponse> {
-    const row = await this.select(manager).where('u.id = :id', { id }).getRawOne<UserRow>();
+    const row = await queryRow<UserRow>(manager, (sql) => userSql(sql, id));
     if (!row) throw notFound('User', id);
     return UserResponse.from(row);
-  }
-
-  private select(manager: EntityManager): SelectQueryBuilder<User> {
-    return manager
-      .createQueryBuilder(User, 'u')
-      .leftJoin('u.organisation', 'o')
-      .select('u.id', 'id')
-      .addSelect('u.email', 'email')
-      .addSelect('u.display_name', 'displayName')
-      .addSelect('u.role', 'role')
-      .addSelect('u.organisation_id', 'organisationId')
-      .addSelect('o.name', 'organisationName')
-      .addSelect('u.active', 'active')
-      .addSelect('u.language', 'language')
-      .addSelect('u.version', 'version')
-      .addSelect('u.created_at', 'createdAt')
-      .addSelect('u.updated_at', 'updatedAt');
-  }
-
-  private filtered(qb: SelectQueryBuilder<User>, filters: UserFilters): SelectQueryBuilder<User> {
-    if (filters.q) {
-      qb.andWhere('(u.email ILIKE :q OR u.display_name ILIKE :q)', { q: likePattern(filters.q) });
-    }
-    if (filters.role) qb.andWhere('u.role = :role', { role: filters.role });
-    if (filters.active !== undefined) qb.andWhere('u.active = :active', { active: filters.active });
-    if (filters.organisationId)
-      qb.andWhere('u.organisation_id = :organisationId', { organisationId: filters.organisationId });
-    return qb;
   }
 }

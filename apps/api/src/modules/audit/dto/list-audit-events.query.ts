@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQuery } from '../../../common/pagination';
-import { IsoDateField } from '../../../common/validators';
+import { IsNotBefore, IsoDateField } from '../../../common/validators';
 import { AUDIT_ACTIONS, type AuditAction } from '../audit-event.entity';
 
 /** Filters of the audit trail; the list is always newest first. */
@@ -36,5 +36,6 @@ export class ListAuditEventsQuery extends PageQuery {
   from?: string;
 
   @IsoDateField({ optional: true, description: 'Events on or before this day (in SALKKU_TIME_ZONE)' })
+  @IsNotBefore('from')
   to?: string;
 }

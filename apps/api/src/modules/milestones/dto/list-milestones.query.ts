@@ -3,7 +3,7 @@ import { MILESTONE_STATUSES, type MilestoneStatus } from '@salkku/shared';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQuery, sortValues, queryBoolean } from '../../../common/pagination';
-import { IsCalendarDate } from '../../../common/validators';
+import { IsCalendarDate, IsNotBefore } from '../../../common/validators';
 
 export const MILESTONE_SORT_KEYS = ['dueDate', 'title', 'status', 'createdAt'] as const;
 
@@ -49,6 +49,7 @@ export class ListMilestonesQuery extends PageQuery {
   @IsOptional()
   @IsString()
   @IsCalendarDate()
+  @IsNotBefore('dueFrom')
   dueTo?: string;
 
   @ApiPropertyOptional({ description: 'Free text in the title' })

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID } from 'class-validator';
 import { PageQuery, sortValues } from '../../../common/pagination';
-import { IsCalendarDate } from '../../../common/validators';
+import { IsCalendarDate, IsNotBefore } from '../../../common/validators';
 
 export const PAYMENT_SORT_KEYS = ['paidOn', 'amount', 'createdAt'] as const;
 
@@ -31,6 +31,7 @@ export class ListPaymentsQuery extends PageQuery {
   @IsOptional()
   @IsString()
   @IsCalendarDate()
+  @IsNotBefore('paidFrom')
   paidTo?: string;
 
   @ApiPropertyOptional({ enum: sortValues(PAYMENT_SORT_KEYS), default: '-paidOn' })

@@ -11,7 +11,7 @@ import {
   type ValidationArguments,
   type ValidationOptions,
 } from 'class-validator';
-import { IsCalendarDate } from '../../../common/validators';
+import { IsCalendarDate, IsNotBefore } from '../../../common/validators';
 import { DEFAULT_STALE_AFTER_DAYS, MAX_STALE_AFTER_DAYS } from '../../dashboard/dto/dashboard.query';
 
 /** A report period may span at most this many years (`to` must be before `from` + 10 years). */
@@ -28,25 +28,6 @@ function periodOf(value: unknown, args: ValidationArguments): { from: string; to
   const from = (args.object as { from?: unknown }).from;
   if (typeof value !== 'string' || typeof from !== 'string' || !isIsoDate(value) || !isIsoDate(from)) return null;
   return { from, to: value };
-}
-
-/** `to` is not before `from` (field problem `dateOrder`). */
-function IsPeriodEnd(validationOptions?: ValidationOptions): PropertyDecorator {
-  return (target: object, propertyName: string | symbol) => {
-    registerDecorator({
-      name: 'isPeriodEnd',
-      target: target.constructor,
-      propertyName: propertyName as string,
-      options: { ...validationOptions, context: { problem: 'dateOrder' } },
-      validator: {
-        validate: (value: unknown, args: ValidationArguments) => {
-          const period = periodOf(value, args);
-          return period === null || period.from <= period.to;
-        },
-        defaultMessage: () => 'to must be on or after from',
-      },
-    });
-  };
 }
 
 /** The period spans less than MAX_PERIOD_YEARS (field problem `periodTooLong`). */
@@ -95,7 +76,7 @@ export class ReportPeriodQuery {
   @IsOptional()
   @IsString()
   @IsCalendarDate()
-  @IsPeriodEnd()
+  @IsNotBefore('from')
   @IsWithinMaxPeriod()
   to?: string;
 }

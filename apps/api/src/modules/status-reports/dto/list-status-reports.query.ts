@@ -3,7 +3,7 @@ import { HEALTH_VALUES, type Health } from '@salkku/shared';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID } from 'class-validator';
 import { PageQuery, sortValues, queryBoolean } from '../../../common/pagination';
-import { IsCalendarDate } from '../../../common/validators';
+import { IsCalendarDate, IsNotBefore } from '../../../common/validators';
 
 export const STATUS_REPORT_SORT_KEYS = ['reportingDate', 'createdAt', 'health'] as const;
 
@@ -44,6 +44,7 @@ export class ListStatusReportsQuery extends PageQuery {
   @IsOptional()
   @IsString()
   @IsCalendarDate()
+  @IsNotBefore('reportedFrom')
   reportedTo?: string;
 
   @ApiPropertyOptional({

@@ -1,0 +1,31 @@
+import { SortColumns, where, type Sql } from '../../persistence/sql';
+import type { ListUsersQuery } from './dto/list-users.query';
+
+/** The SQL of the user admin's reads: the list's filters and sort and a user's columns (organisation joined). */
+
+export const USER_SORT = new SortColumns(
+  { email: 'u.email', displayName: 'u.display_name', createdAt: 'u.created_at' },
+  'email',
+  'u.id',
+);
+
+export const USER_COLUMNS = `
+  u.id, u.email, u.display_name AS "displayName", u.role, u.organisation_id AS "organisationId",
+  o.name AS "organisationName", u.active, u.language, u.version, u.created_at AS "createdAt",
+  u.updated_at AS "updatedAt"`;
+
+const FROM = 'FROM users u LEFT JOIN organisations o ON o.id = u.organisation_id';
+
+/** FROM … WHERE … of the users matching the filters. */
+export function usersFrom(sql: Sql, filters: Pick<ListUsersQuery, 'q' | 'role' | 'active' | 'organisationId'>): string {
+  return `${FROM} WHERE ${where([
+    sql.contains(['u.email', 'u.display_name'], filters.q),
+    sql.equals('u.role', filters.role),
+    sql.equals('u.active', filters.active),
+    sql.equals('u.organisation_id', filters.organisationId),
+  ])}`;
+}
+
+export function userSql(sql: Sql, id: string): string {
+  return `SELECT ${USER_COLUMNS} ${FROM} WHERE u.id = ${sql.value(id)}`;
+}
