@@ -80,14 +80,6 @@ export function sortOrder(
   ];
 }
 
-/** Applies a sort order to a query builder (nulls last in both directions). */
-export function applySort<Q extends { addOrderBy(column: string, direction: 'ASC' | 'DESC', nulls: 'NULLS LAST'): Q }>(
-  qb: Q,
-  order: SortOrder[],
-): Q {
-  return order.reduce((q, o) => q.addOrderBy(o.column, o.direction, 'NULLS LAST'), qb);
-}
-
 /** The ORDER BY clause of a sort order for raw SQL. */
 export function orderBySql(order: SortOrder[]): string {
   return order.map((o) => `${o.column} ${o.direction} NULLS LAST`).join(', ');

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { queryRow } from '../../persistence/sql';
+import { meSql, type MeRow } from '../users/users.queries';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { DomainError, issue } from '../../common/domain-error';
 import { recordAudit } from '../audit/audit';
-import { Organisation } from '../organisations/organisation.entity';
 import { User } from '../users/user.entity';
 import type { ChangePasswordDto } from './dto/change-password.dto';
 import type { MeResponse } from './dto/me.response';
@@ -28,22 +29,7 @@ export class AuthService {
 
   /** The user behind an actor with what the web app needs (one statement). */
   async me(actor: Actor, csrfToken: string): Promise<MeResponse> {
-    const row = await this.dataSource
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .leftJoin(Organisation, 'o', 'o.id = u.organisation_id')
-      .select(['u.id AS id', 'u.email AS email', 'u.display_name AS "displayName"', 'u.role AS role'])
-      .addSelect(['u.language AS language', 'o.id AS "organisationId"', 'o.name AS "organisationName"'])
-      .where('u.id = :id', { id: actor.id })
-      .getRawOne<{
-        id: string;
-        email: string;
-        displayName: string;
-        role: MeResponse['user']['role'];
-        language: MeResponse['user']['language'];
-        organisationId: string | null;
-        organisationName: string | null;
-      }>();
+    const row = await queryRow<MeRow>(this.dataSource, (sql) => meSql(sql, actor.id));
     if (!row) throw new DomainError('UNAUTHENTICATED', 'Sign in first');
     return {
       user: {

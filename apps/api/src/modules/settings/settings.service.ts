@@ -3,12 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { notFound } from '../../common/domain-error';
-import { applyPatch } from '../../persistence/transaction';
+import { queryRow } from '../../persistence/sql';
+import { applyPatch, findForUpdate } from '../../persistence/transaction';
 import { assertVersion } from '../../common/version';
 import { recordAudit } from '../audit/audit';
 import { AccessibilityFeedbackSettings } from './accessibility-settings.entity';
 import { AccessibilitySettingsResponse } from './dto/accessibility-settings.response';
 import type { UpdateAccessibilitySettingsDto } from './dto/update-accessibility-settings.dto';
+import { accessibilitySettingsSql } from './settings.queries';
 
 function snapshot(row: AccessibilityFeedbackSettings) {
   return { email: row.email, phone: row.phone, organisationName: row.organisationName };
@@ -16,11 +18,9 @@ function snapshot(row: AccessibilityFeedbackSettings) {
 
 /** The single settings row (its migration inserts it), optionally locked for update. */
 async function theRow(manager: EntityManager, lock: boolean): Promise<AccessibilityFeedbackSettings> {
-  const qb = manager.createQueryBuilder(AccessibilityFeedbackSettings, 's').orderBy('s.created_at').limit(1);
-  if (lock) qb.setLock('pessimistic_write');
-  const row = await qb.getOne();
+  const row = await queryRow<AccessibilityFeedbackSettings>(manager, accessibilitySettingsSql);
   if (!row) throw notFound('AccessibilitySettings', 'accessibility');
-  return row;
+  return lock ? findForUpdate(manager, AccessibilityFeedbackSettings, row.id, 'AccessibilitySettings') : row;
 }
 
 /** Application settings. Now: the accessibility statement's feedback contact. */

@@ -1,3 +1,4 @@
+import type { Language, Role } from '@salkku/shared';
 import { SortColumns, where, type Sql } from '../../persistence/sql';
 import type { ListUsersQuery } from './dto/list-users.query';
 
@@ -28,4 +29,22 @@ export function usersFrom(sql: Sql, filters: Pick<ListUsersQuery, 'q' | 'role' |
 
 export function userSql(sql: Sql, id: string): string {
   return `SELECT ${USER_COLUMNS} ${FROM} WHERE u.id = ${sql.value(id)}`;
+}
+
+export interface MeRow {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  language: Language;
+  organisationId: string | null;
+  organisationName: string | null;
+}
+
+/** The signed-in user with what the web app needs (GET /api/me). */
+export function meSql(sql: Sql, id: string | null): string {
+  return `SELECT u.id, u.email, u.display_name AS "displayName", u.role, u.language,
+      o.id AS "organisationId", o.name AS "organisationName"
+    FROM users u LEFT JOIN organisations o ON o.id = u.organisation_id
+    WHERE u.id = ${sql.value(id)}`;
 }
