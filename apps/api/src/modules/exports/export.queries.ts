@@ -9,7 +9,12 @@ import {
 } from '../funding-decisions/funding-decisions.queries';
 import { MILESTONE_SORT, milestonesFrom, overdueSql, type MilestoneFilters } from '../milestones/milestones.queries';
 import { PAYMENT_SORT, paymentsFrom, type PaymentFilters } from '../payments/payments.queries';
-import { projectCountSql, projectExportRowsSql, type ProjectListFilters } from '../projects/project.queries';
+import {
+  PROJECT_ROW_SORT,
+  projectCountSql,
+  projectExportRowsSql,
+  type ProjectListFilters,
+} from '../projects/project.queries';
 import {
   STATUS_REPORT_SORT,
   statusReportsFrom,
@@ -93,10 +98,10 @@ export function projectsExport(ctx: ExportContext, query: ProjectListFilters & {
     overdueMilestones: cell.integer('r.overdue_milestones'),
     id: 'r.id::text',
   };
-  const rows = projectExportRowsSql(Sql.literal(), ctx.actor, query, query.sort, ctx.today);
+  const rows = projectExportRowsSql(Sql.literal(), ctx.actor, query, ctx.today);
   return {
     count: projectCountSql(Sql.literal(), ctx.actor, query),
-    select: `SELECT ${selectList('projects', columns)} FROM (${rows}) r ORDER BY r.position`,
+    select: `SELECT ${selectList('projects', columns)} FROM (${rows}) r ORDER BY ${PROJECT_ROW_SORT.orderBy(query.sort)}`,
   };
 }
 

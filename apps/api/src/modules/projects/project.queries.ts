@@ -244,23 +244,35 @@ export function projectPage(
 }
 
 /**
- * Every project matching the filters with the summary columns of the list and its `position` in
- * the list's order (for the CSV export: order by it). The filtered rows carry their project
- * columns, so nothing is joined back to `projects` (a join that made PostgreSQL hash the whole
- * table for a small export).
+ * The list's sort keys over the summary rows of `projectExportRowsSql` (alias `r`): the same keys
+ * (the type holds them to PROJECT_SORT's), so the CSV export sorts exactly as the list does.
  */
-export function projectExportRowsSql(
-  sql: Sql,
-  actor: Actor,
-  filters: ProjectListFilters,
-  sort: string | undefined,
-  today: string,
-): string {
+export const PROJECT_ROW_SORT = new SortColumns<keyof typeof PROJECT_SORT.columns>(
+  {
+    code: 'r.code',
+    name: 'r.name',
+    plannedStart: 'r.planned_start',
+    plannedEnd: 'r.planned_end',
+    lifecycleStatus: 'r.lifecycle_status',
+    updatedAt: 'r.updated_at',
+    health: 'r.latest_health',
+  },
+  'code',
+  'r.id',
+);
+
+/**
+ * Every project matching the filters with the summary columns of the list (for the CSV export),
+ * unordered: order it with PROJECT_ROW_SORT over the alias `r` given to this subquery. The
+ * filtered rows carry their project columns, so nothing is joined back to `projects` (a join that
+ * made PostgreSQL hash the whole table for a small export).
+ */
+export function projectExportRowsSql(sql: Sql, actor: Actor, filters: ProjectListFilters, today: string): string {
   const from = filteredFrom(sql, actor, filters);
   const { columns, joins } = summarySelect(sql, today);
   return `
-    SELECT ${columns}, p.position
-    FROM (SELECT p.*, ls.reporting_date, ls.health, row_number() OVER (ORDER BY ${PROJECT_SORT.orderBy(sort)}) AS position ${from}) p
+    SELECT ${columns}
+    FROM (SELECT p.*, ls.reporting_date, ls.health ${from}) p
     CROSS JOIN LATERAL (SELECT p.reporting_date, p.health) ls
     ${joins}`;
 }
