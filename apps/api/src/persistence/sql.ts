@@ -1,6 +1,6 @@
 import { escapeLiteral } from 'pg';
 import type { Actor } from '../common/actor';
-import { likePattern, orderBySql, sortOrder } from '../common/pagination';
+import { likePattern, orderBySql, sortOrder, type Page } from '../common/pagination';
 
 /**
  * The one statement builder of Salkku's reads. Every read is raw SQL (LATERAL joins, window
@@ -176,6 +176,17 @@ export async function readPage<Row extends { total: number | string }>(
   if (paging.page <= 1) return { rows, total: 0 };
   const counted = await queryRow<{ total: number | string }>(db, statements.count);
   return { rows, total: Number(counted?.total ?? 0) };
+}
+
+/** A list's page as the API answers it: `readPage` with each row made into its response. */
+export async function readList<Row, Item>(
+  db: Queryable,
+  paging: Paging,
+  statements: PageStatements,
+  toItem: (row: Row) => Item,
+): Promise<Page<Item>> {
+  const { rows, total } = await readPage<Row & { total: number | string }>(db, paging, statements);
+  return { items: rows.map(toItem), total, page: paging.page, pageSize: paging.pageSize };
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Actor } from '../../common/actor';
-import { SortColumns, where, type Sql } from '../../persistence/sql';
+import { SortColumns, where, type Sql, plainList, type PageStatements } from '../../persistence/sql';
 import type { ListAgreementsQuery } from './dto/list-agreements.query';
 
 /** The SQL of agreements: the list's filters and sort and an agreement's columns (its city joined). */
@@ -29,4 +29,14 @@ export function agreementsFrom(sql: Sql, filters: Pick<ListAgreementsQuery, 'cit
 /** One agreement in the actor's scope. */
 export function agreementSql(sql: Sql, id: string, actor: Actor): string {
   return `SELECT ${AGREEMENT_COLUMNS} ${FROM} WHERE a.id = ${sql.value(id)} AND ${sql.scope(actor, 'a.city_id')}`;
+}
+
+/** The list's page and count statements. */
+export function agreementList(query: ListAgreementsQuery, actor: Actor): PageStatements {
+  return plainList(
+    AGREEMENT_COLUMNS,
+    (sql) => agreementsFrom(sql, query, actor),
+    AGREEMENT_SORT.orderBy(query.sort),
+    query,
+  );
 }

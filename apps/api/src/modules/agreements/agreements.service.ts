@@ -4,7 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { addIssue, DomainError, issue, notFound, type FieldIssues } from '../../common/domain-error';
 import type { Page } from '../../common/pagination';
-import { plainList, queryRow, readPage } from '../../persistence/sql';
+import { queryRow, readList } from '../../persistence/sql';
 import { inScope, scopeWhere } from '../../common/scope';
 import { applyPatch } from '../../persistence/transaction';
 import { assertVersion } from '../../common/version';
@@ -13,7 +13,7 @@ import { FundingDecision } from '../funding-decisions/funding-decision.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { PriorityArea } from '../priority-areas/priority-area.entity';
 import { Agreement } from './agreement.entity';
-import { AGREEMENT_COLUMNS, AGREEMENT_SORT, agreementSql, agreementsFrom } from './agreements.queries';
+import { agreementList, agreementSql } from './agreements.queries';
 import { AgreementResponse, type AgreementRow } from './dto/agreement.response';
 import type { CreateAgreementDto } from './dto/create-agreement.dto';
 import type { ListAgreementsQuery } from './dto/list-agreements.query';
@@ -56,17 +56,9 @@ export class AgreementsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async list(query: ListAgreementsQuery, actor: Actor): Promise<Page<AgreementResponse>> {
-    const { rows, total } = await readPage<AgreementRow & { total: string }>(
-      this.dataSource,
-      query,
-      plainList(
-        AGREEMENT_COLUMNS,
-        (sql) => agreementsFrom(sql, query, actor),
-        AGREEMENT_SORT.orderBy(query.sort),
-        query,
-      ),
+    return readList(this.dataSource, query, agreementList(query, actor), (row: AgreementRow) =>
+      AgreementResponse.from(row),
     );
-    return { items: rows.map((row) => AgreementResponse.from(row)), total, page: query.page, pageSize: query.pageSize };
   }
 
   async get(id: string, actor: Actor): Promise<AgreementResponse> {

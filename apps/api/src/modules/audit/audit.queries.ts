@@ -1,4 +1,4 @@
-import { where, type Sql } from '../../persistence/sql';
+import { where, type Sql, plainList, type PageStatements } from '../../persistence/sql';
 import type { ListAuditEventsQuery } from './dto/list-audit-events.query';
 
 /** The SQL of the audit trail's reads: newest first. */
@@ -23,4 +23,9 @@ export function auditEventsFrom(sql: Sql, filters: ListAuditEventsQuery, timeZon
     filters.from && `e.occurred_at >= ${day(filters.from, 0)}`,
     filters.to && `e.occurred_at < ${day(filters.to, 1)}`,
   ])}`;
+}
+
+/** The list's page and count statements. */
+export function auditEventList(query: ListAuditEventsQuery, timeZone: string): PageStatements {
+  return plainList(AUDIT_EVENT_COLUMNS, (sql) => auditEventsFrom(sql, query, timeZone), AUDIT_ORDER, query);
 }

@@ -4,8 +4,8 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import type { Page } from '../../common/pagination';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
-import { plainList, readPage } from '../../persistence/sql';
-import { AUDIT_EVENT_COLUMNS, AUDIT_ORDER, auditEventsFrom } from './audit.queries';
+import { readList } from '../../persistence/sql';
+import { auditEventList } from './audit.queries';
 import { AuditEventResponse, type AuditEventRow } from './dto/audit-event.response';
 import type { ListAuditEventsQuery } from './dto/list-audit-events.query';
 
@@ -22,16 +22,8 @@ export class AuditService {
 
   /** Newest first; one statement per page (the total as a window count). */
   async list(query: ListAuditEventsQuery, _actor: Actor): Promise<Page<AuditEventResponse>> {
-    const { rows, total } = await readPage<AuditEventRow & { total: string }>(
-      this.dataSource,
-      query,
-      plainList(AUDIT_EVENT_COLUMNS, (sql) => auditEventsFrom(sql, query, this.config.timeZone), AUDIT_ORDER, query),
+    return readList(this.dataSource, query, auditEventList(query, this.config.timeZone), (row: AuditEventRow) =>
+      AuditEventResponse.from(row),
     );
-    return {
-      items: rows.map((row) => AuditEventResponse.from(row)),
-      total,
-      page: query.page,
-      pageSize: query.pageSize,
-    };
   }
 }

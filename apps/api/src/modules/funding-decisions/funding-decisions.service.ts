@@ -12,7 +12,7 @@ import type { Actor } from '../../common/actor';
 import { DomainError, invalid, issue, notFound, type FieldIssues } from '../../common/domain-error';
 import type { Page } from '../../common/pagination';
 import { scopeWhere } from '../../common/scope';
-import { queryRow, readPage } from '../../persistence/sql';
+import { queryRow, readList } from '../../persistence/sql';
 import { applyPatch } from '../../persistence/transaction';
 import { assertVersion } from '../../common/version';
 import { Agreement } from '../agreements/agreement.entity';
@@ -69,17 +69,12 @@ export class FundingDecisionsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async list(query: ListFundingDecisionsQuery, actor: Actor): Promise<Page<FundingDecisionResponse>> {
-    const { rows, total } = await readPage<FundingDecisionRow & { total: string }>(
+    return readList<FundingDecisionRow & { total: string }, FundingDecisionResponse>(
       this.dataSource,
       query,
       fundingDecisionPage(query, actor, query),
+      (row) => FundingDecisionResponse.from(row),
     );
-    return {
-      items: rows.map((row) => FundingDecisionResponse.from(row)),
-      total,
-      page: query.page,
-      pageSize: query.pageSize,
-    };
   }
 
   async get(id: string, actor: Actor): Promise<FundingDecisionResponse> {

@@ -1,6 +1,6 @@
 import { CLOSED_MILESTONE_STATUSES } from '@salkku/shared';
 import type { Actor } from '../../common/actor';
-import { SortColumns, throughProject, where, type Sql } from '../../persistence/sql';
+import { SortColumns, throughProject, where, type Sql, plainList, type PageStatements } from '../../persistence/sql';
 import type { ListMilestonesQuery } from './dto/list-milestones.query';
 
 /**
@@ -49,4 +49,14 @@ export function milestonesFrom(sql: Sql, filters: MilestoneFilters, actor: Actor
 export function milestoneSql(sql: Sql, id: string, actor: Actor): string {
   return `SELECT ${MILESTONE_COLUMNS} FROM milestones m ${throughProject('m.project_id')}
     WHERE m.id = ${sql.value(id)} AND ${sql.scope(actor, 'a.city_id')}`;
+}
+
+/** The list's page and count statements. */
+export function milestoneList(query: ListMilestonesQuery, actor: Actor, today: string): PageStatements {
+  return plainList(
+    MILESTONE_COLUMNS,
+    (sql) => milestonesFrom(sql, query, actor, today),
+    MILESTONE_SORT.orderBy(query.sort),
+    query,
+  );
 }

@@ -6,7 +6,7 @@ import type { Actor } from '../../common/actor';
 import { DomainError, invalid, issue, notFound } from '../../common/domain-error';
 import type { Page } from '../../common/pagination';
 import { scopedThroughProject, scopeWhere } from '../../common/scope';
-import { plainList, queryRow, readPage } from '../../persistence/sql';
+import { queryRow, readList } from '../../persistence/sql';
 import { assertVersion } from '../../common/version';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { Agreement } from '../agreements/agreement.entity';
@@ -18,7 +18,7 @@ import type { ListMilestonesQuery } from './dto/list-milestones.query';
 import { MilestoneResponse, type MilestoneRow } from './dto/milestone.response';
 import type { UpdateMilestoneDto } from './dto/update-milestone.dto';
 import { Milestone } from './milestone.entity';
-import { MILESTONE_COLUMNS, MILESTONE_SORT, milestoneSql, milestonesFrom } from './milestones.queries';
+import { milestoneList, milestoneSql } from './milestones.queries';
 
 interface ProjectRef {
   id: string;
@@ -54,22 +54,9 @@ export class MilestonesService {
 
   async list(query: ListMilestonesQuery, actor: Actor): Promise<Page<MilestoneResponse>> {
     const today = this.today();
-    const { rows, total } = await readPage<MilestoneRow & { total: string }>(
-      this.dataSource,
-      query,
-      plainList(
-        MILESTONE_COLUMNS,
-        (sql) => milestonesFrom(sql, query, actor, today),
-        MILESTONE_SORT.orderBy(query.sort),
-        query,
-      ),
+    return readList(this.dataSource, query, milestoneList(query, actor, today), (row: MilestoneRow) =>
+      MilestoneResponse.from(row, today),
     );
-    return {
-      items: rows.map((row) => MilestoneResponse.from(row, today)),
-      total,
-      page: query.page,
-      pageSize: query.pageSize,
-    };
   }
 
   async get(id: string, actor: Actor): Promise<MilestoneResponse> {

@@ -1,4 +1,4 @@
-import { SortColumns, where, type Sql } from '../../persistence/sql';
+import { SortColumns, where, type Sql, plainList, type PageStatements } from '../../persistence/sql';
 import type { ListOrganisationsQuery } from './dto/list-organisations.query';
 
 /**
@@ -26,4 +26,14 @@ export function organisationsFrom(sql: Sql, filters: ListOrganisationsQuery): st
 
 export function organisationSql(sql: Sql, id: string): string {
   return `SELECT ${ORGANISATION_COLUMNS} FROM organisations o WHERE o.id = ${sql.value(id)}`;
+}
+
+/** The list's page and count statements. */
+export function organisationList(query: ListOrganisationsQuery): PageStatements {
+  return plainList(
+    ORGANISATION_COLUMNS,
+    (sql) => organisationsFrom(sql, query),
+    ORGANISATION_SORT.orderBy(query.sort),
+    query,
+  );
 }

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { notFound } from '../../common/domain-error';
 import type { Page } from '../../common/pagination';
-import { plainList, queryRow, readPage } from '../../persistence/sql';
+import { queryRow, readList } from '../../persistence/sql';
 import { applyPatch, findForUpdate } from '../../persistence/transaction';
 import { assertVersion } from '../../common/version';
 import { recordAudit } from '../audit/audit';
@@ -13,7 +13,7 @@ import type { ListOrganisationsQuery } from './dto/list-organisations.query';
 import { OrganisationResponse } from './dto/organisation.response';
 import type { UpdateOrganisationDto } from './dto/update-organisation.dto';
 import { Organisation } from './organisation.entity';
-import { ORGANISATION_COLUMNS, ORGANISATION_SORT, organisationSql, organisationsFrom } from './organisations.queries';
+import { organisationList, organisationSql } from './organisations.queries';
 
 /** The audited columns of an organisation (a copy: later changes to the row don't touch it). */
 function snapshot(row: Organisation): Pick<Organisation, 'name' | 'kind' | 'businessId' | 'country'> {
@@ -30,22 +30,9 @@ export class OrganisationsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async list(query: ListOrganisationsQuery, _actor: Actor): Promise<Page<OrganisationResponse>> {
-    const { rows, total } = await readPage<Organisation & { total: string }>(
-      this.dataSource,
-      query,
-      plainList(
-        ORGANISATION_COLUMNS,
-        (sql) => organisationsFrom(sql, query),
-        ORGANISATION_SORT.orderBy(query.sort),
-        query,
-      ),
+    return readList(this.dataSource, query, organisationList(query), (row: Organisation) =>
+      OrganisationResponse.from(row),
     );
-    return {
-      items: rows.map((row) => OrganisationResponse.from(row)),
-      total,
-      page: query.page,
-      pageSize: query.pageSize,
-    };
   }
 
   async get(id: string, _actor: Actor): Promise<OrganisationResponse> {

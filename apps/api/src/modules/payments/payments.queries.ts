@@ -1,5 +1,5 @@
 import type { Actor } from '../../common/actor';
-import { SortColumns, where, type Sql } from '../../persistence/sql';
+import { SortColumns, where, type Sql, plainList, type PageStatements } from '../../persistence/sql';
 import type { ListPaymentsQuery } from './dto/list-payments.query';
 
 /**
@@ -59,4 +59,9 @@ export function lockDecisionSql(sql: Sql, id: string, actor: Actor): string {
      FROM funding_decisions fd JOIN agreements a ON a.id = fd.agreement_id
      WHERE fd.id = ${sql.value(id)} AND ${sql.scope(actor, 'a.city_id')}
      FOR UPDATE OF fd`;
+}
+
+/** The list's page and count statements. */
+export function paymentList(query: ListPaymentsQuery, actor: Actor): PageStatements {
+  return plainList(PAYMENT_COLUMNS, (sql) => paymentsFrom(sql, query, actor), PAYMENT_SORT.orderBy(query.sort), query);
 }

@@ -5,7 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { DomainError, invalid, issue, notFound } from '../../common/domain-error';
 import type { Page } from '../../common/pagination';
-import { plainList, queryRow, readPage } from '../../persistence/sql';
+import { queryRow, readList } from '../../persistence/sql';
 import { applyPatch, findForUpdate } from '../../persistence/transaction';
 import { assertVersion } from '../../common/version';
 import { recordAudit } from '../audit/audit';
@@ -15,14 +15,7 @@ import type { ListPaymentsQuery } from './dto/list-payments.query';
 import { PaymentResponse } from './dto/payment.response';
 import type { UpdatePaymentDto } from './dto/update-payment.dto';
 import { Payment } from './payment.entity';
-import {
-  decisionOfPaymentSql,
-  lockDecisionSql,
-  PAYMENT_COLUMNS,
-  PAYMENT_SORT,
-  paymentSql,
-  paymentsFrom,
-} from './payments.queries';
+import { decisionOfPaymentSql, lockDecisionSql, paymentList, paymentSql } from './payments.queries';
 
 /** The entity's own columns: what the audit trail records of a payment (before and after). */
 const AUDITED_COLUMNS = [
@@ -53,12 +46,7 @@ export class PaymentsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async list(query: ListPaymentsQuery, actor: Actor): Promise<Page<PaymentResponse>> {
-    const { rows, total } = await readPage<Payment & { total: string }>(
-      this.dataSource,
-      query,
-      plainList(PAYMENT_COLUMNS, (sql) => paymentsFrom(sql, query, actor), PAYMENT_SORT.orderBy(query.sort), query),
-    );
-    return { items: rows.map((row) => PaymentResponse.from(row)), total, page: query.page, pageSize: query.pageSize };
+    return readList(this.dataSource, query, paymentList(query, actor), (row: Payment) => PaymentResponse.from(row));
   }
 
   async get(id: string, actor: Actor): Promise<PaymentResponse> {

@@ -1,5 +1,5 @@
 import type { Actor } from '../../common/actor';
-import { SortColumns, where, type Sql } from '../../persistence/sql';
+import { SortColumns, where, type Sql, plainList, type PageStatements } from '../../persistence/sql';
 import type { ListPriorityAreasQuery } from './dto/list-priority-areas.query';
 
 /** The SQL of priority areas: the list's filters and sort and an area's columns. Its city is its agreement's. */
@@ -29,4 +29,14 @@ export function priorityAreasFrom(sql: Sql, filters: ListPriorityAreasQuery, act
 /** One priority area in the actor's scope. */
 export function priorityAreaSql(sql: Sql, id: string, actor: Actor): string {
   return `SELECT ${PRIORITY_AREA_COLUMNS} ${FROM} WHERE pa.id = ${sql.value(id)} AND ${sql.scope(actor, 'a.city_id')}`;
+}
+
+/** The list's page and count statements. */
+export function priorityAreaList(query: ListPriorityAreasQuery, actor: Actor): PageStatements {
+  return plainList(
+    PRIORITY_AREA_COLUMNS,
+    (sql) => priorityAreasFrom(sql, query, actor),
+    PRIORITY_AREA_SORT.orderBy(query.sort),
+    query,
+  );
 }

@@ -4,7 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { DomainError, invalid, issue, notFound } from '../../common/domain-error';
 import type { Page } from '../../common/pagination';
-import { plainList, queryRow, readPage } from '../../persistence/sql';
+import { queryRow, readList } from '../../persistence/sql';
 import { inScope, scopeWhere } from '../../common/scope';
 import { applyPatch, findForUpdate } from '../../persistence/transaction';
 import { assertVersion } from '../../common/version';
@@ -16,12 +16,7 @@ import type { ListPriorityAreasQuery } from './dto/list-priority-areas.query';
 import { PriorityAreaResponse } from './dto/priority-area.response';
 import type { UpdatePriorityAreaDto } from './dto/update-priority-area.dto';
 import { PriorityArea } from './priority-area.entity';
-import {
-  PRIORITY_AREA_COLUMNS,
-  PRIORITY_AREA_SORT,
-  priorityAreaSql,
-  priorityAreasFrom,
-} from './priority-areas.queries';
+import { priorityAreaList, priorityAreaSql } from './priority-areas.queries';
 
 type AreaColumns = 'agreementId' | 'nameFi' | 'nameSv' | 'nameEn' | 'description' | 'subThemes';
 
@@ -43,22 +38,9 @@ export class PriorityAreasService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async list(query: ListPriorityAreasQuery, actor: Actor): Promise<Page<PriorityAreaResponse>> {
-    const { rows, total } = await readPage<PriorityArea & { total: string }>(
-      this.dataSource,
-      query,
-      plainList(
-        PRIORITY_AREA_COLUMNS,
-        (sql) => priorityAreasFrom(sql, query, actor),
-        PRIORITY_AREA_SORT.orderBy(query.sort),
-        query,
-      ),
+    return readList(this.dataSource, query, priorityAreaList(query, actor), (row: PriorityArea) =>
+      PriorityAreaResponse.from(row),
     );
-    return {
-      items: rows.map((row) => PriorityAreaResponse.from(row)),
-      total,
-      page: query.page,
-      pageSize: query.pageSize,
-    };
   }
 
   async get(id: string, actor: Actor): Promise<PriorityAreaResponse> {

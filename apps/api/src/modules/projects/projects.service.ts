@@ -6,7 +6,7 @@ import type { Actor } from '../../common/actor';
 import { DomainError, issue, notFound, type FieldIssues } from '../../common/domain-error';
 import type { Page, PageQuery } from '../../common/pagination';
 import { scopeWhere } from '../../common/scope';
-import { queryRow, readPage } from '../../persistence/sql';
+import { queryRow, readList } from '../../persistence/sql';
 import { assertVersion } from '../../common/version';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { Agreement } from '../agreements/agreement.entity';
@@ -75,17 +75,12 @@ export class ProjectsService {
   }
 
   async list(query: ListProjectsQuery, actor: Actor): Promise<Page<ProjectSummaryResponse>> {
-    const { rows, total } = await readPage<ProjectListRow>(
+    return readList<ProjectListRow, ProjectSummaryResponse>(
       this.dataSource,
       query,
       projectPage(actor, query, query.sort, query, this.today()),
+      (row) => ProjectSummaryResponse.from(row),
     );
-    return {
-      items: rows.map((row) => ProjectSummaryResponse.from(row)),
-      total,
-      page: query.page,
-      pageSize: query.pageSize,
-    };
   }
 
   get(id: string, actor: Actor): Promise<ProjectDetailResponse> {

@@ -1,5 +1,5 @@
 import type { Actor } from '../../common/actor';
-import { SortColumns, throughProject, where, type Sql } from '../../persistence/sql';
+import { SortColumns, throughProject, where, type Sql, plainList, type PageStatements } from '../../persistence/sql';
 import type { ListStatusReportsQuery } from './dto/list-status-reports.query';
 
 /**
@@ -52,4 +52,14 @@ export function statusReportsFrom(sql: Sql, filters: StatusReportFilters, actor:
 export function statusReportSql(sql: Sql, id: string, actor: Actor): string {
   return `SELECT ${STATUS_REPORT_COLUMNS} FROM status_reports s ${throughProject('s.project_id')}
     WHERE s.id = ${sql.value(id)} AND ${sql.scope(actor, 'a.city_id')}`;
+}
+
+/** The list's page and count statements. */
+export function statusReportList(query: ListStatusReportsQuery, actor: Actor): PageStatements {
+  return plainList(
+    STATUS_REPORT_COLUMNS,
+    (sql) => statusReportsFrom(sql, query, actor),
+    STATUS_REPORT_SORT.orderBy(query.sort),
+    query,
+  );
 }

@@ -6,7 +6,7 @@ import type { Actor } from '../../common/actor';
 import { invalid, notFound } from '../../common/domain-error';
 import type { Page } from '../../common/pagination';
 import { scopeWhere } from '../../common/scope';
-import { plainList, queryRow, readPage } from '../../persistence/sql';
+import { queryRow, readList } from '../../persistence/sql';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { Agreement } from '../agreements/agreement.entity';
 import { recordAudit } from '../audit/audit';
@@ -16,12 +16,7 @@ import type { CreateStatusReportDto } from './dto/create-status-report.dto';
 import type { ListStatusReportsQuery } from './dto/list-status-reports.query';
 import { StatusReportResponse, type StatusReportRow } from './dto/status-report.response';
 import { StatusReport } from './status-report.entity';
-import {
-  STATUS_REPORT_COLUMNS,
-  STATUS_REPORT_SORT,
-  statusReportSql,
-  statusReportsFrom,
-} from './status-reports.queries';
+import { statusReportList, statusReportSql } from './status-reports.queries';
 
 /**
  * Status reports are append-only: a project's history is its reports, so there is no update or
@@ -36,22 +31,9 @@ export class StatusReportsService {
   ) {}
 
   async list(query: ListStatusReportsQuery, actor: Actor): Promise<Page<StatusReportResponse>> {
-    const { rows, total } = await readPage<StatusReportRow & { total: string }>(
-      this.dataSource,
-      query,
-      plainList(
-        STATUS_REPORT_COLUMNS,
-        (sql) => statusReportsFrom(sql, query, actor),
-        STATUS_REPORT_SORT.orderBy(query.sort),
-        query,
-      ),
+    return readList(this.dataSource, query, statusReportList(query, actor), (row: StatusReportRow) =>
+      StatusReportResponse.from(row),
     );
-    return {
-      items: rows.map((row) => StatusReportResponse.from(row)),
-      total,
-      page: query.page,
-      pageSize: query.pageSize,
-    };
   }
 
   async get(id: string, actor: Actor): Promise<StatusReportResponse> {

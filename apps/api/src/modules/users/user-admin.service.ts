@@ -4,7 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { DomainError, issue, notFound } from '../../common/domain-error';
 import type { Page } from '../../common/pagination';
-import { plainList, queryRow, readPage } from '../../persistence/sql';
+import { queryRow, readList } from '../../persistence/sql';
 import { applyPatch, findForUpdate } from '../../persistence/transaction';
 import { assertVersion } from '../../common/version';
 import { recordAudit } from '../audit/audit';
@@ -15,7 +15,7 @@ import type { ListUsersQuery } from './dto/list-users.query';
 import type { UpdateUserDto } from './dto/update-user.dto';
 import { UserResponse, type UserRow } from './dto/user.response';
 import { User } from './user.entity';
-import { USER_COLUMNS, USER_SORT, userSql, usersFrom } from './users.queries';
+import { userList, userSql } from './users.queries';
 import { personalWords, userSnapshot, UsersService } from './users.service';
 
 /**
@@ -33,12 +33,7 @@ export class UserAdminService {
   ) {}
 
   async list(query: ListUsersQuery, _actor: Actor): Promise<Page<UserResponse>> {
-    const { rows, total } = await readPage<UserRow & { total: string }>(
-      this.dataSource,
-      query,
-      plainList(USER_COLUMNS, (sql) => usersFrom(sql, query), USER_SORT.orderBy(query.sort), query),
-    );
-    return { items: rows.map((row) => UserResponse.from(row)), total, page: query.page, pageSize: query.pageSize };
+    return readList(this.dataSource, query, userList(query), (row: UserRow) => UserResponse.from(row));
   }
 
   async get(id: string, _actor: Actor): Promise<UserResponse> {

@@ -1,5 +1,5 @@
 import type { Language, Role } from '@salkku/shared';
-import { SortColumns, where, type Sql } from '../../persistence/sql';
+import { SortColumns, where, type Sql, plainList, type PageStatements } from '../../persistence/sql';
 import type { ListUsersQuery } from './dto/list-users.query';
 
 /** The SQL of the user admin's reads: the list's filters and sort and a user's columns (organisation joined). */
@@ -47,4 +47,9 @@ export function meSql(sql: Sql, id: string | null): string {
       o.id AS "organisationId", o.name AS "organisationName"
     FROM users u LEFT JOIN organisations o ON o.id = u.organisation_id
     WHERE u.id = ${sql.value(id)}`;
+}
+
+/** The list's page and count statements. */
+export function userList(query: ListUsersQuery): PageStatements {
+  return plainList(USER_COLUMNS, (sql) => usersFrom(sql, query), USER_SORT.orderBy(query.sort), query);
 }
