@@ -1,11 +1,10 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { CurrentActor, type Actor } from '../../common/actor';
 import { ApiErrors } from '../../common/api-errors';
 import { Paginated, type Page } from '../../common/pagination';
 import { RequirePermission } from '../../common/permissions';
-import { IfMatchVersion, requireVersion, setEtag } from '../../common/version';
+import { ExpectedVersion, IfMatchVersion } from '../../common/version';
 import { AgreementsService } from './agreements.service';
 import { AgreementResponse } from './dto/agreement.response';
 import { CreateAgreementDto } from './dto/create-agreement.dto';
@@ -29,14 +28,8 @@ export class AgreementsController {
   @RequirePermission('portfolio:read')
   @ApiOkResponse({ type: AgreementResponse })
   @ApiErrors(400, 401, 403, 404)
-  async get(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Res({ passthrough: true }) res: Response,
-    @CurrentActor() actor: Actor,
-  ): Promise<AgreementResponse> {
-    const agreement = await this.agreements.get(id, actor);
-    setEtag(res, agreement.version);
-    return agreement;
+  get(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<AgreementResponse> {
+    return this.agreements.get(id, actor);
   }
 
   @Post()
@@ -54,10 +47,10 @@ export class AgreementsController {
   update(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdateAgreementDto,
-    @IfMatchVersion() ifMatch: number | undefined,
+    @ExpectedVersion() version: number,
     @CurrentActor() actor: Actor,
   ): Promise<AgreementResponse> {
-    return this.agreements.update(id, dto, requireVersion(ifMatch, dto.version), actor);
+    return this.agreements.update(id, dto, version, actor);
   }
 
   @Delete(':id')

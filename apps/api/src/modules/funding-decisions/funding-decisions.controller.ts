@@ -1,11 +1,10 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { CurrentActor, type Actor } from '../../common/actor';
 import { ApiErrors } from '../../common/api-errors';
 import { Paginated, type Page } from '../../common/pagination';
 import { RequirePermission } from '../../common/permissions';
-import { IfMatchVersion, requireVersion, setEtag } from '../../common/version';
+import { ExpectedVersion, IfMatchVersion } from '../../common/version';
 import { CreateFundingDecisionDto } from './dto/create-funding-decision.dto';
 import { FundingDecisionResponse } from './dto/funding-decision.response';
 import { ListFundingDecisionsQuery } from './dto/list-funding-decisions.query';
@@ -32,14 +31,8 @@ export class FundingDecisionsController {
   @RequirePermission('portfolio:read')
   @ApiOkResponse({ type: FundingDecisionResponse })
   @ApiErrors(400, 401, 403, 404)
-  async get(
-    @Param('id', ParseUUIDPipe) id: string,
-    @CurrentActor() actor: Actor,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<FundingDecisionResponse> {
-    const decision = await this.decisions.get(id, actor);
-    setEtag(res, decision.version);
-    return decision;
+  get(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<FundingDecisionResponse> {
+    return this.decisions.get(id, actor);
   }
 
   @Post()
@@ -57,10 +50,10 @@ export class FundingDecisionsController {
   update(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdateFundingDecisionDto,
-    @IfMatchVersion() ifMatch: number | undefined,
+    @ExpectedVersion() version: number,
     @CurrentActor() actor: Actor,
   ): Promise<FundingDecisionResponse> {
-    return this.decisions.update(id, dto, requireVersion(ifMatch, dto.version), actor);
+    return this.decisions.update(id, dto, version, actor);
   }
 
   @Delete(':id')

@@ -1,11 +1,10 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { CurrentActor, type Actor } from '../../common/actor';
 import { ApiErrors } from '../../common/api-errors';
 import { Paginated, type Page } from '../../common/pagination';
 import { RequirePermission } from '../../common/permissions';
-import { IfMatchVersion, requireVersion, setEtag } from '../../common/version';
+import { ExpectedVersion, IfMatchVersion } from '../../common/version';
 import { CreateMilestoneDto } from './dto/create-milestone.dto';
 import { ListMilestonesQuery } from './dto/list-milestones.query';
 import { MilestoneResponse } from './dto/milestone.response';
@@ -36,14 +35,8 @@ export class MilestonesController {
   @ApiOperation({ summary: 'Read a milestone', description: "Another city's milestone is not found (404)" })
   @ApiOkResponse({ type: MilestoneResponse })
   @ApiErrors(400, 401, 403, 404)
-  async get(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Res({ passthrough: true }) res: Response,
-    @CurrentActor() actor: Actor,
-  ): Promise<MilestoneResponse> {
-    const milestone = await this.milestones.get(id, actor);
-    setEtag(res, milestone.version);
-    return milestone;
+  get(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<MilestoneResponse> {
+    return this.milestones.get(id, actor);
   }
 
   @Post()
@@ -71,10 +64,10 @@ export class MilestonesController {
   update(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdateMilestoneDto,
-    @IfMatchVersion() ifMatch: number | undefined,
+    @ExpectedVersion() version: number,
     @CurrentActor() actor: Actor,
   ): Promise<MilestoneResponse> {
-    return this.milestones.update(id, dto, requireVersion(ifMatch, dto.version), actor);
+    return this.milestones.update(id, dto, version, actor);
   }
 
   @Delete(':id')

@@ -1,11 +1,10 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { CurrentActor, type Actor } from '../../common/actor';
 import { ApiErrors } from '../../common/api-errors';
 import { Paginated, type Page } from '../../common/pagination';
 import { RequirePermission } from '../../common/permissions';
-import { IfMatchVersion, requireVersion, setEtag } from '../../common/version';
+import { ExpectedVersion, IfMatchVersion } from '../../common/version';
 import { CreateOrganisationDto } from './dto/create-organisation.dto';
 import { ListOrganisationsQuery } from './dto/list-organisations.query';
 import { OrganisationResponse } from './dto/organisation.response';
@@ -29,14 +28,8 @@ export class OrganisationsController {
   @RequirePermission('organisations:read')
   @ApiOkResponse({ type: OrganisationResponse })
   @ApiErrors(400, 401, 403, 404)
-  async get(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Res({ passthrough: true }) res: Response,
-    @CurrentActor() actor: Actor,
-  ): Promise<OrganisationResponse> {
-    const organisation = await this.organisations.get(id, actor);
-    setEtag(res, organisation.version);
-    return organisation;
+  get(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<OrganisationResponse> {
+    return this.organisations.get(id, actor);
   }
 
   @Post()
@@ -54,10 +47,10 @@ export class OrganisationsController {
   update(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdateOrganisationDto,
-    @IfMatchVersion() ifMatch: number | undefined,
+    @ExpectedVersion() version: number,
     @CurrentActor() actor: Actor,
   ): Promise<OrganisationResponse> {
-    return this.organisations.update(id, dto, requireVersion(ifMatch, dto.version), actor);
+    return this.organisations.update(id, dto, version, actor);
   }
 
   @Delete(':id')

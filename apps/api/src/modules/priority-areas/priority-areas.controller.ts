@@ -1,11 +1,10 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { CurrentActor, type Actor } from '../../common/actor';
 import { ApiErrors } from '../../common/api-errors';
 import { Paginated, type Page } from '../../common/pagination';
 import { RequirePermission } from '../../common/permissions';
-import { IfMatchVersion, requireVersion, setEtag } from '../../common/version';
+import { ExpectedVersion, IfMatchVersion } from '../../common/version';
 import { CreatePriorityAreaDto } from './dto/create-priority-area.dto';
 import { ListPriorityAreasQuery } from './dto/list-priority-areas.query';
 import { PriorityAreaResponse } from './dto/priority-area.response';
@@ -29,14 +28,8 @@ export class PriorityAreasController {
   @RequirePermission('portfolio:read')
   @ApiOkResponse({ type: PriorityAreaResponse })
   @ApiErrors(400, 401, 403, 404)
-  async get(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Res({ passthrough: true }) res: Response,
-    @CurrentActor() actor: Actor,
-  ): Promise<PriorityAreaResponse> {
-    const area = await this.priorityAreas.get(id, actor);
-    setEtag(res, area.version);
-    return area;
+  get(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<PriorityAreaResponse> {
+    return this.priorityAreas.get(id, actor);
   }
 
   @Post()
@@ -54,10 +47,10 @@ export class PriorityAreasController {
   update(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdatePriorityAreaDto,
-    @IfMatchVersion() ifMatch: number | undefined,
+    @ExpectedVersion() version: number,
     @CurrentActor() actor: Actor,
   ): Promise<PriorityAreaResponse> {
-    return this.priorityAreas.update(id, dto, requireVersion(ifMatch, dto.version), actor);
+    return this.priorityAreas.update(id, dto, version, actor);
   }
 
   @Delete(':id')

@@ -1,11 +1,10 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { CurrentActor, type Actor } from '../../common/actor';
 import { ApiErrors } from '../../common/api-errors';
 import { PageQuery, Paginated, type Page } from '../../common/pagination';
 import { RequirePermission } from '../../common/permissions';
-import { IfMatchVersion, requireVersion, setEtag } from '../../common/version';
+import { ExpectedVersion, IfMatchVersion } from '../../common/version';
 import { CreateProjectDto } from './dto/create-project.dto';
 import { ListProjectsQuery } from './dto/list-projects.query';
 import { ProjectHistoryItemResponse } from './dto/project-history.response';
@@ -34,14 +33,8 @@ export class ProjectsController {
   @RequirePermission('portfolio:read')
   @ApiOkResponse({ type: ProjectDetailResponse })
   @ApiErrors(400, 401, 403, 404)
-  async get(
-    @Param('id', ParseUUIDPipe) id: string,
-    @CurrentActor() actor: Actor,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<ProjectDetailResponse> {
-    const project = await this.projects.get(id, actor);
-    setEtag(res, project.version);
-    return project;
+  get(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<ProjectDetailResponse> {
+    return this.projects.get(id, actor);
   }
 
   @Get(':id/history')
@@ -66,30 +59,21 @@ export class ProjectsController {
   @RequirePermission('portfolio:write')
   @ApiCreatedResponse({ type: ProjectDetailResponse })
   @ApiErrors(400, 401, 403, 409)
-  async create(
-    @Body() dto: CreateProjectDto,
-    @CurrentActor() actor: Actor,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<ProjectDetailResponse> {
-    const project = await this.projects.create(dto, actor);
-    setEtag(res, project.version);
-    return project;
+  create(@Body() dto: CreateProjectDto, @CurrentActor() actor: Actor): Promise<ProjectDetailResponse> {
+    return this.projects.create(dto, actor);
   }
 
   @Patch(':id')
   @RequirePermission('portfolio:write')
   @ApiOkResponse({ type: ProjectDetailResponse })
   @ApiErrors(400, 401, 403, 404, 409, 428)
-  async update(
+  update(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdateProjectDto,
-    @IfMatchVersion() ifMatch: number | undefined,
+    @ExpectedVersion() version: number,
     @CurrentActor() actor: Actor,
-    @Res({ passthrough: true }) res: Response,
   ): Promise<ProjectDetailResponse> {
-    const project = await this.projects.update(id, dto, requireVersion(ifMatch, dto.version), actor);
-    setEtag(res, project.version);
-    return project;
+    return this.projects.update(id, dto, version, actor);
   }
 
   @Delete(':id')

@@ -1,10 +1,9 @@
-import { Body, Controller, Get, Patch, Res } from '@nestjs/common';
+import { Body, Controller, Get, Patch } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { CurrentActor, type Actor } from '../../common/actor';
 import { ApiErrors } from '../../common/api-errors';
 import { Public, RequirePermission } from '../../common/permissions';
-import { IfMatchVersion, requireVersion, setEtag } from '../../common/version';
+import { ExpectedVersion } from '../../common/version';
 import { AccessibilitySettingsResponse } from './dto/accessibility-settings.response';
 import { UpdateAccessibilitySettingsDto } from './dto/update-accessibility-settings.dto';
 import { SettingsService } from './settings.service';
@@ -19,10 +18,8 @@ export class SettingsController {
   @Public()
   @ApiOkResponse({ type: AccessibilitySettingsResponse })
   @ApiErrors(404)
-  async getAccessibility(@Res({ passthrough: true }) res: Response): Promise<AccessibilitySettingsResponse> {
-    const settings = await this.settings.getAccessibility();
-    setEtag(res, settings.version);
-    return settings;
+  getAccessibility(): Promise<AccessibilitySettingsResponse> {
+    return this.settings.getAccessibility();
   }
 
   @Patch('accessibility')
@@ -31,9 +28,9 @@ export class SettingsController {
   @ApiErrors(400, 401, 403, 404, 409, 428)
   updateAccessibility(
     @Body() dto: UpdateAccessibilitySettingsDto,
-    @IfMatchVersion() ifMatch: number | undefined,
+    @ExpectedVersion() version: number,
     @CurrentActor() actor: Actor,
   ): Promise<AccessibilitySettingsResponse> {
-    return this.settings.updateAccessibility(dto, requireVersion(ifMatch, dto.version), actor);
+    return this.settings.updateAccessibility(dto, version, actor);
   }
 }

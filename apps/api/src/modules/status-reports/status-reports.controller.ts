@@ -1,11 +1,10 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { CurrentActor, type Actor } from '../../common/actor';
 import { ApiErrors } from '../../common/api-errors';
 import { Paginated, type Page } from '../../common/pagination';
 import { RequirePermission } from '../../common/permissions';
-import { setEtag } from '../../common/version';
+
 import { CreateStatusReportDto } from './dto/create-status-report.dto';
 import { ListStatusReportsQuery } from './dto/list-status-reports.query';
 import { StatusReportResponse } from './dto/status-report.response';
@@ -42,14 +41,8 @@ export class StatusReportsController {
   })
   @ApiOkResponse({ type: StatusReportResponse })
   @ApiErrors(400, 401, 403, 404)
-  async get(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Res({ passthrough: true }) res: Response,
-    @CurrentActor() actor: Actor,
-  ): Promise<StatusReportResponse> {
-    const report = await this.reports.get(id, actor);
-    setEtag(res, report.version);
-    return report;
+  get(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<StatusReportResponse> {
+    return this.reports.get(id, actor);
   }
 
   @Post()

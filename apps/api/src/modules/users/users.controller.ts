@@ -1,11 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { CurrentActor, type Actor } from '../../common/actor';
 import { ApiErrors } from '../../common/api-errors';
 import { Paginated, type Page } from '../../common/pagination';
 import { RequirePermission } from '../../common/permissions';
-import { IfMatchVersion, requireVersion, setEtag } from '../../common/version';
+import { ExpectedVersion } from '../../common/version';
 import { CreateUserDto } from './dto/create-user.dto';
 import { ListUsersQuery } from './dto/list-users.query';
 import { ResetPasswordDto } from './dto/reset-password.dto';
@@ -31,14 +30,8 @@ export class UsersController {
   @RequirePermission('users:manage')
   @ApiOkResponse({ type: UserResponse })
   @ApiErrors(400, 401, 403, 404)
-  async get(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Res({ passthrough: true }) res: Response,
-    @CurrentActor() actor: Actor,
-  ): Promise<UserResponse> {
-    const user = await this.users.get(id, actor);
-    setEtag(res, user.version);
-    return user;
+  get(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<UserResponse> {
+    return this.users.get(id, actor);
   }
 
   /** Creates a user who can sign in at once with the given password. */
@@ -58,10 +51,10 @@ export class UsersController {
   update(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdateUserDto,
-    @IfMatchVersion() ifMatch: number | undefined,
+    @ExpectedVersion() version: number,
     @CurrentActor() actor: Actor,
   ): Promise<UserResponse> {
-    return this.users.update(id, dto, requireVersion(ifMatch, dto.version), actor);
+    return this.users.update(id, dto, version, actor);
   }
 
   /** Sets a new password for another user; their sessions end. */
