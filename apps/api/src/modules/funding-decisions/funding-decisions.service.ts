@@ -121,8 +121,6 @@ interface References {
   projectAgreementId?: string;
 }
 
-type Nullable<T> = { [K in keyof T]: T[K] | null | undefined };
-
 @Injectable()
 export class FundingDecisionsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -218,7 +216,6 @@ export class FundingDecisionsService {
     version: number,
     actor: Actor,
   ): Promise<FundingDecisionResponse> {
-    rejectNulls(dto, ['agreementId', 'funderId', 'instrument', 'status']);
     return this.dataSource.transaction(async (manager) => {
       const row = await lockInScope(manager, actor, id);
       assertVersion('Funding decision', row.version, version);
@@ -366,18 +363,6 @@ function checkPeriod(from: string | null | undefined, to: string | null | undefi
   if (from && to && compareIsoDates(from, to) > 0) {
     throw invalid('eligibleTo', 'dateOrder', `eligibleTo (${to}) must be on or after eligibleFrom (${from})`);
   }
-}
-
-/** A PATCH may clear optional fields with null, never required ones. */
-function rejectNulls<T extends object>(dto: T, fields: Array<keyof T & string>): void {
-  const details: FieldIssues = {};
-  for (const field of fields) {
-    if ((dto as Nullable<T>)[field] === null) {
-      details[field] = [issue('required', `${field} is required and cannot be cleared`)];
-    }
-  }
-  if (Object.keys(details).length)
-    throw new DomainError('VALIDATION_FAILED', 'The request has invalid fields', details);
 }
 
 /**

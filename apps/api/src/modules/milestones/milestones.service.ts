@@ -173,9 +173,6 @@ export class MilestonesService {
   }
 
   async update(id: string, dto: UpdateMilestoneDto, version: number, actor: Actor): Promise<MilestoneResponse> {
-    for (const field of ['title', 'dueDate', 'status'] as const) {
-      if (dto[field] === null) throw invalid(field, 'required', `${field} cannot be empty`);
-    }
     const today = this.today();
     return this.dataSource.transaction(async (manager) => {
       const { row, project } = await lockMilestone(manager, id, actor);

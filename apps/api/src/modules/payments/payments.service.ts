@@ -163,16 +163,6 @@ export class PaymentsService {
   }
 
   async update(id: string, dto: UpdatePaymentDto, version: number, actor: Actor): Promise<PaymentResponse> {
-    const cleared = (['paidOn', 'amount'] as const).filter((field) => dto[field] === null);
-    if (cleared.length) {
-      throw new DomainError(
-        'VALIDATION_FAILED',
-        'The request has invalid fields',
-        Object.fromEntries(
-          cleared.map((field) => [field, [issue('required', `${field} is required and cannot be cleared`)]]),
-        ),
-      );
-    }
     return this.dataSource.transaction(async (manager) => {
       // The decision of a payment never changes, so reading it unlocked is safe; lock the decision
       // (in the actor's scope), then the payment.

@@ -50,17 +50,6 @@ const PROJECT_FIELDS = [
 ] as const;
 type ProjectField = (typeof PROJECT_FIELDS)[number];
 
-/** Fields that can never be empty: an update may change them but not clear them with null. */
-const REQUIRED_FIELDS: readonly (ProjectField | 'partners')[] = [
-  'priorityAreaId',
-  'code',
-  'name',
-  'kind',
-  'leadOrganisationId',
-  'lifecycleStatus',
-  'partners',
-];
-
 type Queryable = Pick<EntityManager, 'query'>;
 
 @Injectable()
@@ -187,7 +176,6 @@ export class ProjectsService {
   }
 
   async update(id: string, dto: UpdateProjectDto, version: number, actor: Actor): Promise<ProjectDetailResponse> {
-    rejectNulls(dto);
     return this.dataSource.transaction(async (manager) => {
       const { project, cityId } = await this.lockProject(manager, actor, id);
       assertVersion('Project', project.version, version);
@@ -470,19 +458,6 @@ function partnerSnapshot(projectId: string, partner: PartnerState): Record<strin
     role: partner.role,
     budgetShare: partner.budgetShare === null ? null : normaliseMoney(partner.budgetShare),
   };
-}
-
-function rejectNulls(dto: UpdateProjectDto): void {
-  const details: FieldIssues = {};
-  for (const field of REQUIRED_FIELDS) {
-    if ((dto as Record<string, unknown>)[field] === null) {
-      details[field] = [
-        issue('required', field === 'partners' ? 'send [] to remove every partner' : `${field} cannot be cleared`),
-      ];
-    }
-  }
-  if (Object.keys(details).length > 0)
-    throw new DomainError('VALIDATION_FAILED', 'Required fields cannot be null', details);
 }
 
 /** The fields of the body whose values differ from the stored project (money compared exactly). */
