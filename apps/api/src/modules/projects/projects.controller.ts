@@ -1,9 +1,10 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, type Actor } from '../../common/actor';
 import { ApiErrors } from '../../common/api-errors';
 import { PageQuery, Paginated, type Page } from '../../common/pagination';
 import { RequirePermission } from '../../common/permissions';
+import { CreateRoute, DeleteRoute, IdParam, ListRoute, ReadRoute, UpdateRoute } from '../../common/routes';
 import { ExpectedVersion, IfMatchVersion } from '../../common/version';
 import { CreateProjectDto } from './dto/create-project.dto';
 import { ListProjectsQuery } from './dto/list-projects.query';
@@ -21,19 +22,13 @@ import { ProjectsService } from './projects.service';
 export class ProjectsController {
   constructor(private readonly projects: ProjectsService) {}
 
-  @Get()
-  @RequirePermission('portfolio:read')
-  @ApiOkResponse({ type: Paginated(ProjectSummaryResponse) })
-  @ApiErrors(400, 401, 403)
+  @ListRoute('portfolio:read', ProjectSummaryResponse)
   list(@Query() query: ListProjectsQuery, @CurrentActor() actor: Actor): Promise<Page<ProjectSummaryResponse>> {
     return this.projects.list(query, actor);
   }
 
-  @Get(':id')
-  @RequirePermission('portfolio:read')
-  @ApiOkResponse({ type: ProjectDetailResponse })
-  @ApiErrors(400, 401, 403, 404)
-  get(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<ProjectDetailResponse> {
+  @ReadRoute('portfolio:read', ProjectDetailResponse)
+  get(@IdParam() id: string, @CurrentActor() actor: Actor): Promise<ProjectDetailResponse> {
     return this.projects.get(id, actor);
   }
 
@@ -48,27 +43,21 @@ export class ProjectsController {
   @ApiOkResponse({ type: Paginated(ProjectHistoryItemResponse) })
   @ApiErrors(400, 401, 403, 404)
   history(
-    @Param('id', ParseUUIDPipe) id: string,
+    @IdParam() id: string,
     @Query() query: PageQuery,
     @CurrentActor() actor: Actor,
   ): Promise<Page<ProjectHistoryItemResponse>> {
     return this.projects.history(id, query, actor);
   }
 
-  @Post()
-  @RequirePermission('portfolio:write')
-  @ApiCreatedResponse({ type: ProjectDetailResponse })
-  @ApiErrors(400, 401, 403, 409)
+  @CreateRoute('portfolio:write', ProjectDetailResponse, { conflicts: true })
   create(@Body() dto: CreateProjectDto, @CurrentActor() actor: Actor): Promise<ProjectDetailResponse> {
     return this.projects.create(dto, actor);
   }
 
-  @Patch(':id')
-  @RequirePermission('portfolio:write')
-  @ApiOkResponse({ type: ProjectDetailResponse })
-  @ApiErrors(400, 401, 403, 404, 409, 428)
+  @UpdateRoute('portfolio:write', ProjectDetailResponse)
   update(
-    @Param('id', ParseUUIDPipe) id: string,
+    @IdParam() id: string,
     @Body() dto: UpdateProjectDto,
     @ExpectedVersion() version: number,
     @CurrentActor() actor: Actor,
@@ -76,13 +65,9 @@ export class ProjectsController {
     return this.projects.update(id, dto, version, actor);
   }
 
-  @Delete(':id')
-  @RequirePermission('portfolio:write')
-  @HttpCode(204)
-  @ApiNoContentResponse()
-  @ApiErrors(400, 401, 403, 404, 409)
+  @DeleteRoute('portfolio:write')
   remove(
-    @Param('id', ParseUUIDPipe) id: string,
+    @IdParam() id: string,
     @IfMatchVersion() ifMatch: number | undefined,
     @CurrentActor() actor: Actor,
   ): Promise<void> {

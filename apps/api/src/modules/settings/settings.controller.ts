@@ -1,8 +1,9 @@
-import { Body, Controller, Get, Patch } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { CurrentActor, type Actor } from '../../common/actor';
 import { ApiErrors } from '../../common/api-errors';
-import { Public, RequirePermission } from '../../common/permissions';
+import { Public } from '../../common/permissions';
+import { ApiVersionedResponse, UpdateRoute } from '../../common/routes';
 import { ExpectedVersion } from '../../common/version';
 import { AccessibilitySettingsResponse } from './dto/accessibility-settings.response';
 import { UpdateAccessibilitySettingsDto } from './dto/update-accessibility-settings.dto';
@@ -16,16 +17,13 @@ export class SettingsController {
   /** Public: the accessibility statement (and its contact) must be readable without signing in. */
   @Get('accessibility')
   @Public()
-  @ApiOkResponse({ type: AccessibilitySettingsResponse })
+  @ApiVersionedResponse(AccessibilitySettingsResponse)
   @ApiErrors(404)
   getAccessibility(): Promise<AccessibilitySettingsResponse> {
     return this.settings.getAccessibility();
   }
 
-  @Patch('accessibility')
-  @RequirePermission('users:manage')
-  @ApiOkResponse({ type: AccessibilitySettingsResponse })
-  @ApiErrors(400, 401, 403, 404, 409, 428)
+  @UpdateRoute('users:manage', AccessibilitySettingsResponse, 'accessibility')
   updateAccessibility(
     @Body() dto: UpdateAccessibilitySettingsDto,
     @ExpectedVersion() version: number,
