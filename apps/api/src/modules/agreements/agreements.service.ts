@@ -4,6 +4,7 @@ import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm
 import type { Actor } from '../../common/actor';
 import { addIssue, DomainError, issue, notFound, type FieldIssues } from '../../common/domain-error';
 import { applySort, likePattern, sortOrder, type Page } from '../../common/pagination';
+import { periodProblems } from '../../common/rules';
 import { inScope, scopeWhere } from '../../common/scope';
 import { applyPatch } from '../../persistence/transaction';
 import { assertVersion } from '../../common/version';
@@ -20,17 +21,6 @@ import type { UpdateAgreementDto } from './dto/update-agreement.dto';
 const SORT_COLUMNS = { title: 'a.title', signedOn: 'a.signed_on', createdAt: 'a.created_at' };
 
 type AgreementFilters = Pick<ListAgreementsQuery, 'cityId' | 'q'>;
-
-/** The validity period must not end before it starts (both ends are optional). */
-function checkValidity(validFrom: string | null, validTo: string | null, details: FieldIssues): void {
-  if (validFrom !== null && validTo !== null && validFrom > validTo) {
-    addIssue(
-      details,
-      'validTo',
-      issue('dateOrder', `validTo (${validTo}) must be on or after validFrom (${validFrom})`),
-    );
-  }
-}
 
 /** The audited columns of an agreement (dates as their exact "YYYY-MM-DD" strings). */
 function snapshot(row: Agreement): Pick<Agreement, 'cityId' | 'title' | 'signedOn' | 'validFrom' | 'validTo'> {
@@ -81,8 +71,10 @@ export class AgreementsService {
 
   async create(dto: CreateAgreementDto, actor: Actor): Promise<AgreementResponse> {
     return this.dataSource.transaction(async (manager) => {
-      const details: FieldIssues = {};
-      checkValidity(dto.validFrom ?? null, dto.validTo ?? null, details);
+      const details = periodProblems(
+        { field: 'validFrom', date: dto.validFrom },
+        { field: 'validTo', date: dto.validTo },
+      );
       await this.checkCity(manager, dto.cityId, actor, details);
       throwIfAny(details);
       const saved = await manager.save(
@@ -111,11 +103,9 @@ export class AgreementsService {
       const row = await this.lockInScope(manager, id, actor);
       assertVersion('Agreement', row.version, version);
       const before = snapshot(row);
-      const details: FieldIssues = {};
-      checkValidity(
-        dto.validFrom !== undefined ? dto.validFrom : row.validFrom,
-        dto.validTo !== undefined ? dto.validTo : row.validTo,
-        details,
+      const details = periodProblems(
+        { field: 'validFrom', date: dto.validFrom !== undefined ? dto.validFrom : row.validFrom },
+        { field: 'validTo', date: dto.validTo !== undefined ? dto.validTo : row.validTo },
       );
       if (dto.cityId !== undefined && dto.cityId !== row.cityId) {
         await this.checkCity(manager, dto.cityId, actor, details);

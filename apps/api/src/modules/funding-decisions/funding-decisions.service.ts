@@ -1,16 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  canTransition,
-  compareIsoDates,
-  compareMoney,
-  FUNDING_DECISION_TRANSITIONS,
-  nextStatuses,
-} from '@salkku/shared';
+import { compareMoney, FUNDING_DECISION_TRANSITIONS } from '@salkku/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
-import { DomainError, invalid, issue, notFound, type FieldIssues } from '../../common/domain-error';
+import { DomainError, issue, notFound, type FieldIssues } from '../../common/domain-error';
 import { likePattern, orderBySql, sortOrder, type Page } from '../../common/pagination';
+import { assertPeriod, assertTransition } from '../../common/rules';
 import { scopeSql, scopeWhere } from '../../common/scope';
 import { applyPatch } from '../../persistence/transaction';
 import { assertVersion } from '../../common/version';
@@ -167,7 +162,7 @@ export class FundingDecisionsService {
   }
 
   async create(dto: CreateFundingDecisionDto, actor: Actor): Promise<FundingDecisionResponse> {
-    checkPeriod(dto.eligibleFrom, dto.eligibleTo);
+    assertPeriod({ field: 'eligibleFrom', date: dto.eligibleFrom }, { field: 'eligibleTo', date: dto.eligibleTo });
     return this.dataSource.transaction(async (manager) => {
       await checkReferences(manager, actor, {
         agreementId: dto.agreementId,
@@ -223,9 +218,9 @@ export class FundingDecisionsService {
 
       const agreementId = dto.agreementId ?? row.agreementId;
       const projectId = dto.projectId === undefined ? row.projectId : dto.projectId;
-      checkPeriod(
-        dto.eligibleFrom === undefined ? row.eligibleFrom : dto.eligibleFrom,
-        dto.eligibleTo === undefined ? row.eligibleTo : dto.eligibleTo,
+      assertPeriod(
+        { field: 'eligibleFrom', date: dto.eligibleFrom === undefined ? row.eligibleFrom : dto.eligibleFrom },
+        { field: 'eligibleTo', date: dto.eligibleTo === undefined ? row.eligibleTo : dto.eligibleTo },
       );
       const projectOrAgreementChanged = dto.projectId !== undefined || dto.agreementId !== undefined;
       await checkReferences(manager, actor, {
@@ -236,17 +231,10 @@ export class FundingDecisionsService {
         projectAgreementId: agreementId,
       });
 
-      if (
-        dto.status &&
-        dto.status !== row.status &&
-        !canTransition(FUNDING_DECISION_TRANSITIONS, row.status, dto.status)
-      ) {
-        const allowed = nextStatuses(FUNDING_DECISION_TRANSITIONS, row.status);
-        const message =
-          `A funding decision cannot change from ${row.status} to ${dto.status}; ` +
-          (allowed.length ? `allowed: ${allowed.join(', ')}` : `${row.status} is final`);
-        throw new DomainError('ILLEGAL_TRANSITION', message, {
-          status: [issue('illegalTransition', message, { from: row.status })],
+      if (dto.status) {
+        assertTransition(FUNDING_DECISION_TRANSITIONS, row.status, dto.status, {
+          record: 'funding decision',
+          field: 'status',
         });
       }
 
@@ -357,12 +345,6 @@ async function lockInScope(
   const [row] = entities;
   if (!row || !raw[0]) throw notFound('Funding decision', id);
   return Object.assign(row, { cityId: raw[0].scope_city_id });
-}
-
-function checkPeriod(from: string | null | undefined, to: string | null | undefined): void {
-  if (from && to && compareIsoDates(from, to) > 0) {
-    throw invalid('eligibleTo', 'dateOrder', `eligibleTo (${to}) must be on or after eligibleFrom (${from})`);
-  }
 }
 
 /**

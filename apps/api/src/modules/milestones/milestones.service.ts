@@ -1,17 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  CLOSED_MILESTONE_STATUSES,
-  canTransition,
-  MILESTONE_TRANSITIONS,
-  nextStatuses,
-  todayIso,
-  type MilestoneStatus,
-} from '@salkku/shared';
+import { CLOSED_MILESTONE_STATUSES, MILESTONE_TRANSITIONS, todayIso, type MilestoneStatus } from '@salkku/shared';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { Actor } from '../../common/actor';
-import { DomainError, invalid, issue, notFound } from '../../common/domain-error';
+import { invalid, notFound } from '../../common/domain-error';
 import { applySort, likePattern, sortOrder, type Page, type SortOrder } from '../../common/pagination';
+import { assertTransition } from '../../common/rules';
 import { scopedThroughProject, scopeWhere, selectColumns } from '../../common/scope';
 import { assertVersion } from '../../common/version';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
@@ -179,18 +173,7 @@ export class MilestonesService {
       assertVersion('Milestone', row.version, version);
       const before = snapshot(row);
       const status = dto.status ?? row.status;
-      if (!canTransition(MILESTONE_TRANSITIONS, row.status, status)) {
-        const allowed = nextStatuses(MILESTONE_TRANSITIONS, row.status);
-        throw new DomainError('ILLEGAL_TRANSITION', `A milestone cannot move from ${row.status} to ${status}`, {
-          status: [
-            issue(
-              'illegalTransition',
-              `from ${row.status} a milestone may move to: ${allowed.length ? allowed.join(', ') : 'nothing'}`,
-              { from: row.status },
-            ),
-          ],
-        });
-      }
+      assertTransition(MILESTONE_TRANSITIONS, row.status, status, { record: 'milestone', field: 'status' });
       row.completedOn = resolveCompletedOn(row.status, row.completedOn, status, dto.completedOn, today);
       row.status = status;
       if (dto.title !== undefined) row.title = dto.title;

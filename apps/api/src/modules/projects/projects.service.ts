@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { LIFECYCLE_TRANSITIONS, canTransition, normaliseMoney, todayIso, type LifecycleStatus } from '@salkku/shared';
+import { LIFECYCLE_TRANSITIONS, normaliseMoney, todayIso } from '@salkku/shared';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { DomainError, issue, notFound, type FieldIssues } from '../../common/domain-error';
 import { likePattern, type Page, type PageQuery } from '../../common/pagination';
+import { assertPeriod, assertTransition } from '../../common/rules';
 import { scopeSql, scopeWhere } from '../../common/scope';
 import { assertVersion } from '../../common/version';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
@@ -127,7 +128,7 @@ export class ProjectsService {
         partners,
       });
       const cityId = areaCityId!;
-      checkPeriod(dto.plannedStart ?? null, dto.plannedEnd ?? null);
+      assertPeriod({ field: 'plannedStart', date: dto.plannedStart }, { field: 'plannedEnd', date: dto.plannedEnd });
       await this.checkCodeFree(manager, dto.code, areaAgreementId!, null);
       const project = await manager.save(
         manager.create(Project, {
@@ -200,11 +201,19 @@ export class ProjectsService {
         );
       }
       const changes = changedFields(project, dto);
-      checkPeriod(
-        changes.plannedStart !== undefined ? changes.plannedStart : project.plannedStart,
-        changes.plannedEnd !== undefined ? changes.plannedEnd : project.plannedEnd,
+      assertPeriod(
+        {
+          field: 'plannedStart',
+          date: changes.plannedStart !== undefined ? changes.plannedStart : project.plannedStart,
+        },
+        { field: 'plannedEnd', date: changes.plannedEnd !== undefined ? changes.plannedEnd : project.plannedEnd },
       );
-      if (changes.lifecycleStatus !== undefined) checkTransition(project.lifecycleStatus, changes.lifecycleStatus);
+      if (changes.lifecycleStatus !== undefined) {
+        assertTransition(LIFECYCLE_TRANSITIONS, project.lifecycleStatus, changes.lifecycleStatus, {
+          record: 'project',
+          field: 'lifecycleStatus',
+        });
+      }
       // Codes are unique within an agreement (which the project never leaves).
       if (changes.code !== undefined) await this.checkCodeFree(manager, changes.code, project.agreementId, id);
 
@@ -472,30 +481,4 @@ function changedFields(project: Project, dto: UpdateProjectDto): Partial<Pick<Pr
     if (value !== stored) changes[field] = value;
   }
   return changes;
-}
-
-function checkPeriod(start: string | null, end: string | null): void {
-  if (start !== null && end !== null && start > end) {
-    throw new DomainError('VALIDATION_FAILED', 'The planned end is before the planned start', {
-      plannedEnd: [issue('dateOrder', `must be on or after plannedStart (${start})`)],
-    });
-  }
-}
-
-function checkTransition(from: LifecycleStatus, to: LifecycleStatus): void {
-  if (!canTransition(LIFECYCLE_TRANSITIONS, from, to)) {
-    const allowed = LIFECYCLE_TRANSITIONS[from];
-    throw new DomainError(
-      'ILLEGAL_TRANSITION',
-      `A project cannot move from ${from} to ${to}` +
-        (allowed.length > 0 ? ` (allowed: ${allowed.join(', ')})` : ` (${from} is final)`),
-      {
-        lifecycleStatus: [
-          issue('illegalTransition', `allowed from ${from}: ${allowed.length > 0 ? allowed.join(', ') : 'none'}`, {
-            from,
-          }),
-        ],
-      },
-    );
-  }
 }
