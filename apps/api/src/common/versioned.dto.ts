@@ -1,6 +1,7 @@
 import type { Type } from '@nestjs/common';
 import { ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { getMetadataStorage, IsInt, IsOptional, Min, registerDecorator, ValidationTypes } from 'class-validator';
+import { getMetadataStorage, IsInt, IsOptional, Min, ValidationTypes } from 'class-validator';
+import { ValueRule } from './validators';
 
 /**
  * Adds the optional `version` field to an update DTO: the version the client read. It may come
@@ -18,17 +19,8 @@ export function VersionedDto<T extends Type<object>>(base: T) {
 }
 
 /** Refuses null: a field that may be left out of a PATCH but never cleared. */
-export function NotNull(): PropertyDecorator {
-  return (target: object, propertyName: string | symbol) => {
-    registerDecorator({
-      name: 'isNotNull',
-      target: target.constructor,
-      propertyName: propertyName as string,
-      options: { message: '$property cannot be cleared: leave it out to keep its value' },
-      validator: { validate: (value: unknown) => value !== null },
-    });
-  };
-}
+export const NotNull = (): PropertyDecorator =>
+  ValueRule('isNotNull', '$property cannot be cleared: leave it out to keep its value', (value) => value !== null);
 
 /**
  * An update (PATCH) DTO from a create DTO: every field optional, `omit` left out (a body that
