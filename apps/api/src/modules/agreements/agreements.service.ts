@@ -8,7 +8,7 @@ import { periodProblems } from '../../common/rules';
 import { inScope, scopeWhere } from '../../common/scope';
 import { applyPatch } from '../../persistence/transaction';
 import { assertVersion } from '../../common/version';
-import { recordAudit } from '../audit/audit';
+import { AuditTrail } from '../audit/audit';
 import { FundingDecision } from '../funding-decisions/funding-decision.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { PriorityArea } from '../priority-areas/priority-area.entity';
@@ -17,6 +17,8 @@ import { AgreementResponse, type AgreementRow } from './dto/agreement.response';
 import type { CreateAgreementDto } from './dto/create-agreement.dto';
 import type { ListAgreementsQuery } from './dto/list-agreements.query';
 import type { UpdateAgreementDto } from './dto/update-agreement.dto';
+
+const agreementAudit = new AuditTrail('agreement');
 
 const SORT_COLUMNS = { title: 'a.title', signedOn: 'a.signed_on', createdAt: 'a.created_at' };
 
@@ -86,14 +88,7 @@ export class AgreementsService {
           validTo: dto.validTo ?? null,
         }),
       );
-      await recordAudit(manager, actor, {
-        action: 'create',
-        entityType: 'agreement',
-        entityId: saved.id,
-        before: null,
-        after: snapshot(saved),
-        cityId: saved.cityId,
-      });
+      await agreementAudit.created(manager, actor, { id: saved.id, after: snapshot(saved), cityId: saved.cityId });
       return this.load(manager, saved.id, actor);
     });
   }
@@ -112,14 +107,7 @@ export class AgreementsService {
       }
       throwIfAny(details);
       const saved = await manager.save(applyPatch(row, dto));
-      await recordAudit(manager, actor, {
-        action: 'update',
-        entityType: 'agreement',
-        entityId: id,
-        before,
-        after: snapshot(saved),
-        cityId: saved.cityId,
-      });
+      await agreementAudit.updated(manager, actor, { id, before, after: snapshot(saved), cityId: saved.cityId });
       return this.load(manager, id, actor);
     });
   }
@@ -154,14 +142,7 @@ export class AgreementsService {
         );
       }
       await manager.delete(Agreement, { id });
-      await recordAudit(manager, actor, {
-        action: 'delete',
-        entityType: 'agreement',
-        entityId: id,
-        before: snapshot(row),
-        after: null,
-        cityId: row.cityId,
-      });
+      await agreementAudit.deleted(manager, actor, { id, before: snapshot(row), cityId: row.cityId });
     });
   }
 

@@ -10,12 +10,14 @@ import { scopeSql, scopeWhere } from '../../common/scope';
 import { applyPatch } from '../../persistence/transaction';
 import { assertVersion } from '../../common/version';
 import { Agreement } from '../agreements/agreement.entity';
-import { recordAudit } from '../audit/audit';
+import { AuditTrail } from '../audit/audit';
 import type { CreateFundingDecisionDto } from './dto/create-funding-decision.dto';
 import { FundingDecisionResponse, type FundingDecisionRow } from './dto/funding-decision.response';
 import type { ListFundingDecisionsQuery } from './dto/list-funding-decisions.query';
 import type { UpdateFundingDecisionDto } from './dto/update-funding-decision.dto';
 import { FundingDecision } from './funding-decision.entity';
+
+const fundingDecisionAudit = new AuditTrail('funding_decision');
 
 const SORT_COLUMNS = {
   decisionDate: 'fd.decision_date',
@@ -192,11 +194,8 @@ export class FundingDecisionsService {
         }),
       );
       const after = await loadRow(manager, actor, saved.id);
-      await recordAudit(manager, actor, {
-        action: 'create',
-        entityType: 'funding_decision',
-        entityId: saved.id,
-        before: null,
+      await fundingDecisionAudit.created(manager, actor, {
+        id: saved.id,
         after: snapshot(after),
         projectId: after.projectId,
         cityId: after.cityId,
@@ -261,10 +260,8 @@ export class FundingDecisionsService {
 
       await manager.save(applyPatch(row, dto as Partial<FundingDecision>));
       const after = await loadRow(manager, actor, id);
-      await recordAudit(manager, actor, {
-        action: 'update',
-        entityType: 'funding_decision',
-        entityId: id,
+      await fundingDecisionAudit.updated(manager, actor, {
+        id,
         before,
         after: snapshot(after),
         // A decision moved off its project still belongs in that project's history.
@@ -292,12 +289,9 @@ export class FundingDecisionsService {
         );
       }
       await manager.delete(FundingDecision, { id });
-      await recordAudit(manager, actor, {
-        action: 'delete',
-        entityType: 'funding_decision',
-        entityId: id,
+      await fundingDecisionAudit.deleted(manager, actor, {
+        id,
         before: snapshot(row),
-        after: null,
         projectId: row.projectId,
         cityId: row.cityId,
       });

@@ -10,7 +10,7 @@ import { scopedThroughProject, scopeWhere, selectColumns } from '../../common/sc
 import { assertVersion } from '../../common/version';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { Agreement } from '../agreements/agreement.entity';
-import { recordAudit } from '../audit/audit';
+import { AuditTrail } from '../audit/audit';
 import { PriorityArea } from '../priority-areas/priority-area.entity';
 import { Project } from '../projects/project.entity';
 import type { CreateMilestoneDto } from './dto/create-milestone.dto';
@@ -18,6 +18,8 @@ import type { ListMilestonesQuery } from './dto/list-milestones.query';
 import { MilestoneResponse, type MilestoneRow } from './dto/milestone.response';
 import type { UpdateMilestoneDto } from './dto/update-milestone.dto';
 import { Milestone } from './milestone.entity';
+
+const milestoneAudit = new AuditTrail('milestone');
 
 const SORT_COLUMNS = { dueDate: 'm.due_date', title: 'm.title', status: 'm.status', createdAt: 'm.created_at' };
 
@@ -153,11 +155,8 @@ export class MilestonesService {
           completedOn,
         }),
       );
-      await recordAudit(manager, actor, {
-        action: 'create',
-        entityType: 'milestone',
-        entityId: saved.id,
-        before: null,
+      await milestoneAudit.created(manager, actor, {
+        id: saved.id,
         after: snapshot(saved),
         projectId: project.id,
         cityId: project.cityId,
@@ -180,10 +179,8 @@ export class MilestonesService {
       if (dto.description !== undefined) row.description = dto.description;
       if (dto.dueDate !== undefined) row.dueDate = dto.dueDate;
       const saved = await manager.save(row);
-      await recordAudit(manager, actor, {
-        action: 'update',
-        entityType: 'milestone',
-        entityId: saved.id,
+      await milestoneAudit.updated(manager, actor, {
+        id: saved.id,
         before,
         after: snapshot(saved),
         projectId: project.id,
@@ -198,12 +195,9 @@ export class MilestonesService {
       const { row, project } = await lockMilestone(manager, id, actor);
       if (version !== undefined) assertVersion('Milestone', row.version, version);
       await manager.delete(Milestone, { id });
-      await recordAudit(manager, actor, {
-        action: 'delete',
-        entityType: 'milestone',
-        entityId: id,
+      await milestoneAudit.deleted(manager, actor, {
+        id,
         before: snapshot(row),
-        after: null,
         projectId: project.id,
         cityId: project.cityId,
       });

@@ -14,13 +14,15 @@ import { orderBySql, sortOrder, type Page } from '../../common/pagination';
 import { scopeSql } from '../../common/scope';
 import { applyPatch, findForUpdate } from '../../persistence/transaction';
 import { assertVersion } from '../../common/version';
-import { recordAudit } from '../audit/audit';
+import { AuditTrail } from '../audit/audit';
 import type { FundingDecision } from '../funding-decisions/funding-decision.entity';
 import type { CreatePaymentDto } from './dto/create-payment.dto';
 import type { ListPaymentsQuery } from './dto/list-payments.query';
 import { PaymentResponse } from './dto/payment.response';
 import type { UpdatePaymentDto } from './dto/update-payment.dto';
 import { Payment } from './payment.entity';
+
+const paymentAudit = new AuditTrail('payment');
 
 const SORT_COLUMNS = { paidOn: 'pm.paid_on', amount: 'pm.amount', createdAt: 'pm.created_at' };
 
@@ -149,11 +151,8 @@ export class PaymentsService {
       const saved = await repo.save(
         repo.create({ fundingDecisionId: decision.id, paidOn: dto.paidOn, amount, note: dto.note ?? null }),
       );
-      await recordAudit(manager, actor, {
-        action: 'create',
-        entityType: 'payment',
-        entityId: saved.id,
-        before: null,
+      await paymentAudit.created(manager, actor, {
+        id: saved.id,
         after: snapshot(saved),
         projectId: decision.projectId,
         cityId: decision.cityId,
@@ -176,10 +175,8 @@ export class PaymentsService {
         dto.amount = amount;
       }
       const saved = await manager.save(applyPatch(row, dto as Partial<Payment>));
-      await recordAudit(manager, actor, {
-        action: 'update',
-        entityType: 'payment',
-        entityId: id,
+      await paymentAudit.updated(manager, actor, {
+        id,
         before,
         after: snapshot(saved),
         projectId: decision.projectId,
@@ -195,12 +192,9 @@ export class PaymentsService {
       const row = await findForUpdate(manager, Payment, id, 'Payment');
       if (version !== undefined) assertVersion('Payment', row.version, version);
       await manager.delete(Payment, { id });
-      await recordAudit(manager, actor, {
-        action: 'delete',
-        entityType: 'payment',
-        entityId: id,
+      await paymentAudit.deleted(manager, actor, {
+        id,
         before: snapshot(row),
-        after: null,
         projectId: decision.projectId,
         cityId: decision.cityId,
       });

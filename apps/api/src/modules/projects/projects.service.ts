@@ -10,7 +10,7 @@ import { scopeSql, scopeWhere } from '../../common/scope';
 import { assertVersion } from '../../common/version';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { Agreement } from '../agreements/agreement.entity';
-import { recordAudit } from '../audit/audit';
+import { AuditTrail } from '../audit/audit';
 import { Organisation } from '../organisations/organisation.entity';
 import { PriorityArea } from '../priority-areas/priority-area.entity';
 import type { CreateProjectDto, ProjectPartnerInput } from './dto/create-project.dto';
@@ -34,6 +34,9 @@ import {
 } from './project.queries';
 import { Project } from './project.entity';
 import { diffPartners, type PartnerState } from './partner-diff';
+
+const projectAudit = new AuditTrail('project');
+const projectPartnerAudit = new AuditTrail('project_partner');
 
 /** Project columns a create or update body may set (everything but partners and version). */
 const PROJECT_FIELDS = [
@@ -145,11 +148,8 @@ export class ProjectsService {
           euraCode: dto.euraCode ?? null,
         }),
       );
-      await recordAudit(manager, actor, {
-        action: 'create',
-        entityType: 'project',
-        entityId: project.id,
-        before: null,
+      await projectAudit.created(manager, actor, {
+        id: project.id,
         after: projectSnapshot(project),
         projectId: project.id,
         cityId,
@@ -161,11 +161,8 @@ export class ProjectsService {
           states.map((p) => ({ projectId: project.id, ...p })),
         );
         for (const [i, state] of states.entries()) {
-          await recordAudit(manager, actor, {
-            action: 'create',
-            entityType: 'project_partner',
-            entityId: (inserted.identifiers[i] as { id: string }).id,
-            before: null,
+          await projectPartnerAudit.created(manager, actor, {
+            id: (inserted.identifiers[i] as { id: string }).id,
             after: partnerSnapshot(project.id, state),
             projectId: project.id,
             cityId,
@@ -226,12 +223,9 @@ export class ProjectsService {
         if (diff.remove.length > 0) {
           await manager.delete(ProjectPartner, { id: In(diff.remove) });
           for (const partnerId of diff.remove) {
-            await recordAudit(manager, actor, {
-              action: 'delete',
-              entityType: 'project_partner',
-              entityId: partnerId,
+            await projectPartnerAudit.deleted(manager, actor, {
+              id: partnerId,
               before: partnerSnapshot(id, byId.get(partnerId)!),
-              after: null,
               ...audit,
             });
           }
@@ -243,10 +237,8 @@ export class ProjectsService {
             { role: change.role, budgetShare: change.budgetShare },
           );
           const before = byId.get(change.id)!;
-          await recordAudit(manager, actor, {
-            action: 'update',
-            entityType: 'project_partner',
-            entityId: change.id,
+          await projectPartnerAudit.updated(manager, actor, {
+            id: change.id,
             before: partnerSnapshot(id, before),
             after: partnerSnapshot(id, { ...before, role: change.role, budgetShare: change.budgetShare }),
             ...audit,
@@ -258,11 +250,8 @@ export class ProjectsService {
             diff.insert.map((p) => ({ projectId: id, ...p })),
           );
           for (const [i, state] of diff.insert.entries()) {
-            await recordAudit(manager, actor, {
-              action: 'create',
-              entityType: 'project_partner',
-              entityId: (inserted.identifiers[i] as { id: string }).id,
-              before: null,
+            await projectPartnerAudit.created(manager, actor, {
+              id: (inserted.identifiers[i] as { id: string }).id,
               after: partnerSnapshot(id, state),
               ...audit,
             });
@@ -276,10 +265,8 @@ export class ProjectsService {
         await manager.createQueryBuilder().update(Project).set(changes).where('id = :id', { id }).execute();
       }
       // Writes nothing when only the partners changed (their own events say so).
-      await recordAudit(manager, actor, {
-        action: 'update',
-        entityType: 'project',
-        entityId: id,
+      await projectAudit.updated(manager, actor, {
+        id,
         before: projectSnapshot(project),
         after: projectSnapshot({ ...project, ...changes }),
         ...audit,
@@ -309,25 +296,14 @@ export class ProjectsService {
       const partners = await manager.find(ProjectPartner, { where: { projectId: id } });
       await manager.delete(Project, { id });
       for (const partner of partners) {
-        await recordAudit(manager, actor, {
-          action: 'delete',
-          entityType: 'project_partner',
-          entityId: partner.id,
+        await projectPartnerAudit.deleted(manager, actor, {
+          id: partner.id,
           before: partnerSnapshot(id, partner),
-          after: null,
           projectId: id,
           cityId,
         });
       }
-      await recordAudit(manager, actor, {
-        action: 'delete',
-        entityType: 'project',
-        entityId: id,
-        before: projectSnapshot(project),
-        after: null,
-        projectId: id,
-        cityId,
-      });
+      await projectAudit.deleted(manager, actor, { id, before: projectSnapshot(project), projectId: id, cityId });
     });
   }
 

@@ -8,13 +8,15 @@ import { applySort, sortOrder, type Page, type SortOrder } from '../../common/pa
 import { scopedThroughProject, scopeWhere, selectColumns } from '../../common/scope';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { Agreement } from '../agreements/agreement.entity';
-import { recordAudit } from '../audit/audit';
+import { AuditTrail } from '../audit/audit';
 import { PriorityArea } from '../priority-areas/priority-area.entity';
 import { Project } from '../projects/project.entity';
 import type { CreateStatusReportDto } from './dto/create-status-report.dto';
 import type { ListStatusReportsQuery } from './dto/list-status-reports.query';
 import { StatusReportResponse, type StatusReportRow } from './dto/status-report.response';
 import { StatusReport } from './status-report.entity';
+
+const statusReportAudit = new AuditTrail('status_report');
 
 const SORT_COLUMNS = { reportingDate: 's.reporting_date', createdAt: 's.created_at', health: 's.health' };
 
@@ -163,11 +165,8 @@ export class StatusReportsService {
           authorId: actor.id,
         }),
       );
-      await recordAudit(manager, actor, {
-        action: 'create',
-        entityType: 'status_report',
-        entityId: saved.id,
-        before: null,
+      await statusReportAudit.created(manager, actor, {
+        id: saved.id,
         after: {
           projectId: saved.projectId,
           reportingDate: saved.reportingDate,

@@ -6,7 +6,7 @@ import { DomainError, issue, notFound } from '../../common/domain-error';
 import { applySort, likePattern, sortOrder, type Page } from '../../common/pagination';
 import { applyPatch, findForUpdate } from '../../persistence/transaction';
 import { assertVersion } from '../../common/version';
-import { recordAudit } from '../audit/audit';
+import { AuditTrail } from '../audit/audit';
 import { assertPasswordPolicy, hashPassword } from '../auth/passwords';
 import { SessionsService } from '../auth/sessions.service';
 import type { CreateUserDto } from './dto/create-user.dto';
@@ -15,6 +15,8 @@ import type { UpdateUserDto } from './dto/update-user.dto';
 import { UserResponse, type UserRow } from './dto/user.response';
 import { User } from './user.entity';
 import { personalWords, userSnapshot, UsersService } from './users.service';
+
+const userAudit = new AuditTrail('user');
 
 const SORT_COLUMNS = { email: 'u.email', displayName: 'u.display_name', createdAt: 'u.created_at' };
 
@@ -95,13 +97,7 @@ export class UserAdminService {
       const before = userSnapshot(row);
       const saved = await manager.save(applyPatch(row, dto));
       if (!saved.active) await this.sessions.endAllFor(manager, id);
-      await recordAudit(manager, actor, {
-        action: 'update',
-        entityType: 'user',
-        entityId: id,
-        before,
-        after: userSnapshot(saved),
-      });
+      await userAudit.updated(manager, actor, { id, before, after: userSnapshot(saved) });
       return this.load(manager, id);
     });
   }
@@ -124,10 +120,8 @@ export class UserAdminService {
       row.passwordHash = await hashPassword(password);
       await manager.save(row);
       await this.sessions.endAllFor(manager, id);
-      await recordAudit(manager, actor, {
-        action: 'update',
-        entityType: 'user',
-        entityId: id,
+      await userAudit.updated(manager, actor, {
+        id,
         before: { password: '(set)' },
         after: { password: '(reset by an admin)' },
       });
