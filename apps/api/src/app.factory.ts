@@ -16,6 +16,7 @@ import { ErrorFilter } from './common/error.filter';
 import { createRequestLogger, createRootLogger } from './common/logging';
 import { jsonBody, rejectControlCharacters, requireJsonBody } from './common/request-body';
 import { createValidationPipe } from './common/validation';
+import { VersionEtagInterceptor } from './common/version';
 import type { AppConfig } from './config/config';
 import type { ResolvedDatabase } from './database/database-url';
 import { bootstrapFirstAdmin, createDemoUsers, guardDemoUsers } from './database/accounts';
@@ -58,7 +59,7 @@ function serveWebApp(app: NestExpressApplication, webDistDir: string): void {
 
 /**
  * Creates the configured application (used by main.ts and by the integration tests): logs,
- * global validation, the one error filter, OpenAPI, the web app, and the demo portfolio where
+ * global validation, the one error filter, the ETag of versioned answers, OpenAPI, the web app, and the demo portfolio where
  * asked. `logStream` (tests) receives the JSON log lines instead of stdout.
  */
 export async function createApp(
@@ -79,6 +80,7 @@ export async function createApp(
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorFilter());
+  app.useGlobalInterceptors(new VersionEtagInterceptor());
   app.disable('x-powered-by');
   app.set('query parser', 'extended');
   app.set('trust proxy', config.trustProxy);

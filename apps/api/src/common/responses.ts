@@ -21,6 +21,24 @@ export abstract class RecordResponse {
   updatedAt: string;
 }
 
+/** A stored row's own columns as they leave (from an entity, or a raw row whose times may be strings). */
+interface StoredRecord {
+  id: string;
+  version: number | string;
+  createdAt: Date | string;
+  updatedAt: Date | string;
+}
+
+/** The RecordResponse fields of a stored row: its id, version and times (ISO 8601). */
+export function recordFields(row: StoredRecord): RecordResponse {
+  return {
+    id: row.id,
+    version: Number(row.version),
+    createdAt: new Date(row.createdAt).toISOString(),
+    updatedAt: new Date(row.updatedAt).toISOString(),
+  };
+}
+
 /*
  * For the few responses that carry only some of RecordResponse's fields. OmitType and PickType
  * take a class they could construct; RecordResponse is abstract only so that nobody builds one

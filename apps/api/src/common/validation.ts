@@ -28,6 +28,7 @@ export const CONSTRAINT_PROBLEMS: Readonly<Record<string, { code: FieldProblemCo
   arrayMaxSize: { code: 'tooMany', param: 'max' },
   isCalendarDate: { code: 'invalidDate' },
   isBusinessId: { code: 'invalidBusinessId' },
+  isNotNull: { code: 'required' },
   isPercentInRange: { code: 'invalidPercent' },
   isPositiveMoney: { code: 'invalidAmount' },
 };

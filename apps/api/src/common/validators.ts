@@ -90,33 +90,42 @@ export function EnumField(values: readonly string[], enumName: string, options: 
   );
 }
 
-export function IsCalendarDate(validationOptions?: ValidationOptions): PropertyDecorator {
+/**
+ * A rule on one value, named as its problem code's entry in common/validation.ts expects
+ * (CONSTRAINT_PROBLEMS): the message may use $property.
+ */
+export function ValueRule(
+  name: string,
+  message: string,
+  validate: (value: unknown) => boolean,
+  validationOptions?: ValidationOptions,
+): PropertyDecorator {
   return (target: object, propertyName: string | symbol) => {
     registerDecorator({
-      name: 'isCalendarDate',
+      name,
       target: target.constructor,
       propertyName: propertyName as string,
-      options: { message: '$property must be a date in the form YYYY-MM-DD', ...validationOptions },
-      validator: { validate: (value: unknown) => typeof value === 'string' && isIsoDate(value) },
+      options: { message, ...validationOptions },
+      validator: { validate },
     });
   };
 }
 
-export function IsBusinessId(validationOptions?: ValidationOptions): PropertyDecorator {
-  return (target: object, propertyName: string | symbol) => {
-    registerDecorator({
-      name: 'isBusinessId',
-      target: target.constructor,
-      propertyName: propertyName as string,
-      options: {
-        message: '$property must be a Finnish business ID (Y-tunnus) such as 0123456-7 with a valid check digit',
-        ...validationOptions,
-      },
-      validator: { validate: (value: unknown) => typeof value === 'string' && isValidBusinessId(value) },
-    });
-  };
-}
+export const IsCalendarDate = (validationOptions?: ValidationOptions): PropertyDecorator =>
+  ValueRule(
+    'isCalendarDate',
+    '$property must be a date in the form YYYY-MM-DD',
+    (value) => typeof value === 'string' && isIsoDate(value),
+    validationOptions,
+  );
 
+export const IsBusinessId = (validationOptions?: ValidationOptions): PropertyDecorator =>
+  ValueRule(
+    'isBusinessId',
+    '$property must be a Finnish business ID (Y-tunnus) such as 0123456-7 with a valid check digit',
+    (value) => typeof value === 'string' && isValidBusinessId(value),
+    validationOptions,
+  );
 /**
  * The end of a date range given as two fields (a list's `paidFrom`/`paidTo`, a report's
  * `from`/`to`): on or after the start (field problem `dateOrder`). When either is missing or not

@@ -1,11 +1,9 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import { Body, Controller, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { CurrentActor, type Actor } from '../../common/actor';
-import { ApiErrors } from '../../common/api-errors';
-import { Paginated, type Page } from '../../common/pagination';
-import { RequirePermission } from '../../common/permissions';
-import { IfMatchVersion, requireVersion, setEtag } from '../../common/version';
+import type { Page } from '../../common/pagination';
+import { CreateRoute, DeleteRoute, IdParam, ListRoute, ReadRoute, UpdateRoute } from '../../common/routes';
+import { ExpectedVersion, IfMatchVersion } from '../../common/version';
 import { AgreementsService } from './agreements.service';
 import { AgreementResponse } from './dto/agreement.response';
 import { CreateAgreementDto } from './dto/create-agreement.dto';
@@ -17,56 +15,34 @@ import { UpdateAgreementDto } from './dto/update-agreement.dto';
 export class AgreementsController {
   constructor(private readonly agreements: AgreementsService) {}
 
-  @Get()
-  @RequirePermission('portfolio:read')
-  @ApiOkResponse({ type: Paginated(AgreementResponse) })
-  @ApiErrors(400, 401, 403)
+  @ListRoute('portfolio:read', AgreementResponse)
   list(@Query() query: ListAgreementsQuery, @CurrentActor() actor: Actor): Promise<Page<AgreementResponse>> {
     return this.agreements.list(query, actor);
   }
 
-  @Get(':id')
-  @RequirePermission('portfolio:read')
-  @ApiOkResponse({ type: AgreementResponse })
-  @ApiErrors(400, 401, 403, 404)
-  async get(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Res({ passthrough: true }) res: Response,
-    @CurrentActor() actor: Actor,
-  ): Promise<AgreementResponse> {
-    const agreement = await this.agreements.get(id, actor);
-    setEtag(res, agreement.version);
-    return agreement;
+  @ReadRoute('portfolio:read', AgreementResponse)
+  get(@IdParam() id: string, @CurrentActor() actor: Actor): Promise<AgreementResponse> {
+    return this.agreements.get(id, actor);
   }
 
-  @Post()
-  @RequirePermission('agreements:write')
-  @ApiCreatedResponse({ type: AgreementResponse })
-  @ApiErrors(400, 401, 403)
+  @CreateRoute('agreements:write', AgreementResponse)
   create(@Body() dto: CreateAgreementDto, @CurrentActor() actor: Actor): Promise<AgreementResponse> {
     return this.agreements.create(dto, actor);
   }
 
-  @Patch(':id')
-  @RequirePermission('agreements:write')
-  @ApiOkResponse({ type: AgreementResponse })
-  @ApiErrors(400, 401, 403, 404, 409, 428)
+  @UpdateRoute('agreements:write', AgreementResponse)
   update(
-    @Param('id', ParseUUIDPipe) id: string,
+    @IdParam() id: string,
     @Body() dto: UpdateAgreementDto,
-    @IfMatchVersion() ifMatch: number | undefined,
+    @ExpectedVersion() version: number,
     @CurrentActor() actor: Actor,
   ): Promise<AgreementResponse> {
-    return this.agreements.update(id, dto, requireVersion(ifMatch, dto.version), actor);
+    return this.agreements.update(id, dto, version, actor);
   }
 
-  @Delete(':id')
-  @RequirePermission('agreements:write')
-  @HttpCode(204)
-  @ApiNoContentResponse()
-  @ApiErrors(400, 401, 403, 404, 409)
+  @DeleteRoute('agreements:write')
   remove(
-    @Param('id', ParseUUIDPipe) id: string,
+    @IdParam() id: string,
     @IfMatchVersion() ifMatch: number | undefined,
     @CurrentActor() actor: Actor,
   ): Promise<void> {

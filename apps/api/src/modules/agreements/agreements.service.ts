@@ -5,10 +5,11 @@ import type { Actor } from '../../common/actor';
 import { addIssue, DomainError, issue, notFound, type FieldIssues } from '../../common/domain-error';
 import type { Page } from '../../common/pagination';
 import { queryRow, readList } from '../../persistence/sql';
+import { periodProblems } from '../../common/rules';
 import { inScope, scopeWhere } from '../../common/scope';
 import { applyPatch } from '../../persistence/transaction';
 import { assertVersion } from '../../common/version';
-import { recordAudit } from '../audit/audit';
+import { AuditTrail } from '../audit/audit';
 import { FundingDecision } from '../funding-decisions/funding-decision.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { PriorityArea } from '../priority-areas/priority-area.entity';
@@ -19,16 +20,7 @@ import type { CreateAgreementDto } from './dto/create-agreement.dto';
 import type { ListAgreementsQuery } from './dto/list-agreements.query';
 import type { UpdateAgreementDto } from './dto/update-agreement.dto';
 
-/** The validity period must not end before it starts (both ends are optional). */
-function checkValidity(validFrom: string | null, validTo: string | null, details: FieldIssues): void {
-  if (validFrom !== null && validTo !== null && validFrom > validTo) {
-    addIssue(
-      details,
-      'validTo',
-      issue('dateOrder', `validTo (${validTo}) must be on or after validFrom (${validFrom})`),
-    );
-  }
-}
+const agreementAudit = new AuditTrail('agreement');
 
 /** The audited columns of an agreement (dates as their exact "YYYY-MM-DD" strings). */
 function snapshot(row: Agreement): Pick<Agreement, 'cityId' | 'title' | 'signedOn' | 'validFrom' | 'validTo'> {
@@ -67,8 +59,10 @@ export class AgreementsService {
 
   async create(dto: CreateAgreementDto, actor: Actor): Promise<AgreementResponse> {
     return this.dataSource.transaction(async (manager) => {
-      const details: FieldIssues = {};
-      checkValidity(dto.validFrom ?? null, dto.validTo ?? null, details);
+      const details = periodProblems(
+        { field: 'validFrom', date: dto.validFrom },
+        { field: 'validTo', date: dto.validTo },
+      );
       await this.checkCity(manager, dto.cityId, actor, details);
       throwIfAny(details);
       const saved = await manager.save(
@@ -80,14 +74,7 @@ export class AgreementsService {
           validTo: dto.validTo ?? null,
         }),
       );
-      await recordAudit(manager, actor, {
-        action: 'create',
-        entityType: 'agreement',
-        entityId: saved.id,
-        before: null,
-        after: snapshot(saved),
-        cityId: saved.cityId,
-      });
+      await agreementAudit.created(manager, actor, { id: saved.id, after: snapshot(saved), cityId: saved.cityId });
       return this.load(manager, saved.id, actor);
     });
   }
@@ -97,25 +84,16 @@ export class AgreementsService {
       const row = await this.lockInScope(manager, id, actor);
       assertVersion('Agreement', row.version, version);
       const before = snapshot(row);
-      const details: FieldIssues = {};
-      checkValidity(
-        dto.validFrom !== undefined ? dto.validFrom : row.validFrom,
-        dto.validTo !== undefined ? dto.validTo : row.validTo,
-        details,
+      const details = periodProblems(
+        { field: 'validFrom', date: dto.validFrom !== undefined ? dto.validFrom : row.validFrom },
+        { field: 'validTo', date: dto.validTo !== undefined ? dto.validTo : row.validTo },
       );
       if (dto.cityId !== undefined && dto.cityId !== row.cityId) {
         await this.checkCity(manager, dto.cityId, actor, details);
       }
       throwIfAny(details);
       const saved = await manager.save(applyPatch(row, dto));
-      await recordAudit(manager, actor, {
-        action: 'update',
-        entityType: 'agreement',
-        entityId: id,
-        before,
-        after: snapshot(saved),
-        cityId: saved.cityId,
-      });
+      await agreementAudit.updated(manager, actor, { id, before, after: snapshot(saved), cityId: saved.cityId });
       return this.load(manager, id, actor);
     });
   }
@@ -150,14 +128,7 @@ export class AgreementsService {
         );
       }
       await manager.delete(Agreement, { id });
-      await recordAudit(manager, actor, {
-        action: 'delete',
-        entityType: 'agreement',
-        entityId: id,
-        before: snapshot(row),
-        after: null,
-        cityId: row.cityId,
-      });
+      await agreementAudit.deleted(manager, actor, { id, before: snapshot(row), cityId: row.cityId });
     });
   }
 

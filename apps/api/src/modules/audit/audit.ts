@@ -57,3 +57,43 @@ export async function recordAudit(manager: EntityManager, actor: Actor, record: 
     changes: changes as AuditEvent['changes'] & object,
   });
 }
+
+/** The record a change is about, and where its event belongs besides (a project's history, a city). */
+interface AuditedChange {
+  id: string;
+  projectId?: string | null;
+  cityId?: string | null;
+}
+
+/**
+ * The audit trail of one kind of record, for the service that writes it: the record's type is
+ * named once, a create has no "before" and a delete no "after".
+ */
+export class AuditTrail {
+  constructor(private readonly entityType: string) {}
+
+  created(manager: EntityManager, actor: Actor, change: AuditedChange & { after: object }): Promise<void> {
+    return this.record(manager, actor, 'create', { ...change, before: null });
+  }
+
+  updated(
+    manager: EntityManager,
+    actor: Actor,
+    change: AuditedChange & { before: object; after: object },
+  ): Promise<void> {
+    return this.record(manager, actor, 'update', change);
+  }
+
+  deleted(manager: EntityManager, actor: Actor, change: AuditedChange & { before: object }): Promise<void> {
+    return this.record(manager, actor, 'delete', { ...change, after: null });
+  }
+
+  private record(
+    manager: EntityManager,
+    actor: Actor,
+    action: AuditAction,
+    { id, ...change }: AuditedChange & { before: object | null; after: object | null },
+  ): Promise<void> {
+    return recordAudit(manager, actor, { action, entityType: this.entityType, entityId: id, ...change });
+  }
+}

@@ -1,11 +1,9 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import { Body, Controller, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { CurrentActor, type Actor } from '../../common/actor';
-import { ApiErrors } from '../../common/api-errors';
-import { Paginated, type Page } from '../../common/pagination';
-import { RequirePermission } from '../../common/permissions';
-import { IfMatchVersion, requireVersion, setEtag } from '../../common/version';
+import type { Page } from '../../common/pagination';
+import { CreateRoute, DeleteRoute, IdParam, ListRoute, ReadRoute, UpdateRoute } from '../../common/routes';
+import { ExpectedVersion, IfMatchVersion } from '../../common/version';
 import { CreateFundingDecisionDto } from './dto/create-funding-decision.dto';
 import { FundingDecisionResponse } from './dto/funding-decision.response';
 import { ListFundingDecisionsQuery } from './dto/list-funding-decisions.query';
@@ -17,10 +15,7 @@ import { FundingDecisionsService } from './funding-decisions.service';
 export class FundingDecisionsController {
   constructor(private readonly decisions: FundingDecisionsService) {}
 
-  @Get()
-  @RequirePermission('portfolio:read')
-  @ApiOkResponse({ type: Paginated(FundingDecisionResponse) })
-  @ApiErrors(400, 401, 403)
+  @ListRoute('portfolio:read', FundingDecisionResponse)
   list(
     @Query() query: ListFundingDecisionsQuery,
     @CurrentActor() actor: Actor,
@@ -28,48 +23,29 @@ export class FundingDecisionsController {
     return this.decisions.list(query, actor);
   }
 
-  @Get(':id')
-  @RequirePermission('portfolio:read')
-  @ApiOkResponse({ type: FundingDecisionResponse })
-  @ApiErrors(400, 401, 403, 404)
-  async get(
-    @Param('id', ParseUUIDPipe) id: string,
-    @CurrentActor() actor: Actor,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<FundingDecisionResponse> {
-    const decision = await this.decisions.get(id, actor);
-    setEtag(res, decision.version);
-    return decision;
+  @ReadRoute('portfolio:read', FundingDecisionResponse)
+  get(@IdParam() id: string, @CurrentActor() actor: Actor): Promise<FundingDecisionResponse> {
+    return this.decisions.get(id, actor);
   }
 
-  @Post()
-  @RequirePermission('portfolio:write')
-  @ApiCreatedResponse({ type: FundingDecisionResponse })
-  @ApiErrors(400, 401, 403, 409)
+  @CreateRoute('portfolio:write', FundingDecisionResponse, { conflicts: true })
   create(@Body() dto: CreateFundingDecisionDto, @CurrentActor() actor: Actor): Promise<FundingDecisionResponse> {
     return this.decisions.create(dto, actor);
   }
 
-  @Patch(':id')
-  @RequirePermission('portfolio:write')
-  @ApiOkResponse({ type: FundingDecisionResponse })
-  @ApiErrors(400, 401, 403, 404, 409, 428)
+  @UpdateRoute('portfolio:write', FundingDecisionResponse)
   update(
-    @Param('id', ParseUUIDPipe) id: string,
+    @IdParam() id: string,
     @Body() dto: UpdateFundingDecisionDto,
-    @IfMatchVersion() ifMatch: number | undefined,
+    @ExpectedVersion() version: number,
     @CurrentActor() actor: Actor,
   ): Promise<FundingDecisionResponse> {
-    return this.decisions.update(id, dto, requireVersion(ifMatch, dto.version), actor);
+    return this.decisions.update(id, dto, version, actor);
   }
 
-  @Delete(':id')
-  @HttpCode(204)
-  @RequirePermission('portfolio:write')
-  @ApiNoContentResponse()
-  @ApiErrors(400, 401, 403, 404, 409)
+  @DeleteRoute('portfolio:write')
   remove(
-    @Param('id', ParseUUIDPipe) id: string,
+    @IdParam() id: string,
     @IfMatchVersion() ifMatch: number | undefined,
     @CurrentActor() actor: Actor,
   ): Promise<void> {

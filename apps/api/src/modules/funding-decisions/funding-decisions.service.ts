@@ -1,28 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  canTransition,
-  compareIsoDates,
-  compareMoney,
-  FUNDING_DECISION_TRANSITIONS,
-  nextStatuses,
-} from '@salkku/shared';
+import { compareMoney, FUNDING_DECISION_TRANSITIONS } from '@salkku/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
-import { DomainError, invalid, issue, notFound, type FieldIssues } from '../../common/domain-error';
+import { DomainError, issue, notFound, type FieldIssues } from '../../common/domain-error';
 import type { Page } from '../../common/pagination';
 import { scopeWhere } from '../../common/scope';
 import { queryRow, readList } from '../../persistence/sql';
+import { assertPeriod, assertTransition } from '../../common/rules';
 import { applyPatch } from '../../persistence/transaction';
 import { assertVersion } from '../../common/version';
 import { Agreement } from '../agreements/agreement.entity';
-import { recordAudit } from '../audit/audit';
+import { AuditTrail } from '../audit/audit';
 import type { CreateFundingDecisionDto } from './dto/create-funding-decision.dto';
 import { FundingDecisionResponse, type FundingDecisionRow } from './dto/funding-decision.response';
 import type { ListFundingDecisionsQuery } from './dto/list-funding-decisions.query';
 import type { UpdateFundingDecisionDto } from './dto/update-funding-decision.dto';
 import { FundingDecision } from './funding-decision.entity';
 import { fundingDecisionPage, fundingDecisionSql, referencesSql } from './funding-decisions.queries';
+
+const fundingDecisionAudit = new AuditTrail('funding_decision');
 
 /** The entity's own columns: what the audit trail records of a decision (before and after). */
 const AUDITED_COLUMNS = [
@@ -62,8 +59,6 @@ interface References {
   projectAgreementId?: string;
 }
 
-type Nullable<T> = { [K in keyof T]: T[K] | null | undefined };
-
 @Injectable()
 export class FundingDecisionsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -82,7 +77,7 @@ export class FundingDecisionsService {
   }
 
   async create(dto: CreateFundingDecisionDto, actor: Actor): Promise<FundingDecisionResponse> {
-    checkPeriod(dto.eligibleFrom, dto.eligibleTo);
+    assertPeriod({ field: 'eligibleFrom', date: dto.eligibleFrom }, { field: 'eligibleTo', date: dto.eligibleTo });
     return this.dataSource.transaction(async (manager) => {
       await checkReferences(manager, actor, {
         agreementId: dto.agreementId,
@@ -112,11 +107,8 @@ export class FundingDecisionsService {
         }),
       );
       const after = await loadRow(manager, actor, saved.id);
-      await recordAudit(manager, actor, {
-        action: 'create',
-        entityType: 'funding_decision',
-        entityId: saved.id,
-        before: null,
+      await fundingDecisionAudit.created(manager, actor, {
+        id: saved.id,
         after: snapshot(after),
         projectId: after.projectId,
         cityId: after.cityId,
@@ -131,7 +123,6 @@ export class FundingDecisionsService {
     version: number,
     actor: Actor,
   ): Promise<FundingDecisionResponse> {
-    rejectNulls(dto, ['agreementId', 'funderId', 'instrument', 'status']);
     return this.dataSource.transaction(async (manager) => {
       const row = await lockInScope(manager, actor, id);
       assertVersion('Funding decision', row.version, version);
@@ -139,9 +130,9 @@ export class FundingDecisionsService {
 
       const agreementId = dto.agreementId ?? row.agreementId;
       const projectId = dto.projectId === undefined ? row.projectId : dto.projectId;
-      checkPeriod(
-        dto.eligibleFrom === undefined ? row.eligibleFrom : dto.eligibleFrom,
-        dto.eligibleTo === undefined ? row.eligibleTo : dto.eligibleTo,
+      assertPeriod(
+        { field: 'eligibleFrom', date: dto.eligibleFrom === undefined ? row.eligibleFrom : dto.eligibleFrom },
+        { field: 'eligibleTo', date: dto.eligibleTo === undefined ? row.eligibleTo : dto.eligibleTo },
       );
       const projectOrAgreementChanged = dto.projectId !== undefined || dto.agreementId !== undefined;
       await checkReferences(manager, actor, {
@@ -152,17 +143,10 @@ export class FundingDecisionsService {
         projectAgreementId: agreementId,
       });
 
-      if (
-        dto.status &&
-        dto.status !== row.status &&
-        !canTransition(FUNDING_DECISION_TRANSITIONS, row.status, dto.status)
-      ) {
-        const allowed = nextStatuses(FUNDING_DECISION_TRANSITIONS, row.status);
-        const message =
-          `A funding decision cannot change from ${row.status} to ${dto.status}; ` +
-          (allowed.length ? `allowed: ${allowed.join(', ')}` : `${row.status} is final`);
-        throw new DomainError('ILLEGAL_TRANSITION', message, {
-          status: [issue('illegalTransition', message, { from: row.status })],
+      if (dto.status) {
+        assertTransition(FUNDING_DECISION_TRANSITIONS, row.status, dto.status, {
+          record: 'funding decision',
+          field: 'status',
         });
       }
 
@@ -189,10 +173,8 @@ export class FundingDecisionsService {
 
       await manager.save(applyPatch(row, dto as Partial<FundingDecision>));
       const after = await loadRow(manager, actor, id);
-      await recordAudit(manager, actor, {
-        action: 'update',
-        entityType: 'funding_decision',
-        entityId: id,
+      await fundingDecisionAudit.updated(manager, actor, {
+        id,
         before,
         after: snapshot(after),
         // A decision moved off its project still belongs in that project's history.
@@ -220,12 +202,9 @@ export class FundingDecisionsService {
         );
       }
       await manager.delete(FundingDecision, { id });
-      await recordAudit(manager, actor, {
-        action: 'delete',
-        entityType: 'funding_decision',
-        entityId: id,
+      await fundingDecisionAudit.deleted(manager, actor, {
+        id,
         before: snapshot(row),
-        after: null,
         projectId: row.projectId,
         cityId: row.cityId,
       });
@@ -266,24 +245,6 @@ async function lockInScope(
   const [row] = entities;
   if (!row || !raw[0]) throw notFound('Funding decision', id);
   return Object.assign(row, { cityId: raw[0].scope_city_id });
-}
-
-function checkPeriod(from: string | null | undefined, to: string | null | undefined): void {
-  if (from && to && compareIsoDates(from, to) > 0) {
-    throw invalid('eligibleTo', 'dateOrder', `eligibleTo (${to}) must be on or after eligibleFrom (${from})`);
-  }
-}
-
-/** A PATCH may clear optional fields with null, never required ones. */
-function rejectNulls<T extends object>(dto: T, fields: Array<keyof T & string>): void {
-  const details: FieldIssues = {};
-  for (const field of fields) {
-    if ((dto as Nullable<T>)[field] === null) {
-      details[field] = [issue('required', `${field} is required and cannot be cleared`)];
-    }
-  }
-  if (Object.keys(details).length)
-    throw new DomainError('VALIDATION_FAILED', 'The request has invalid fields', details);
 }
 
 /**

@@ -1,20 +1,12 @@
 import { MILESTONE_STATUSES, type MilestoneStatus } from '@salkku/shared';
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { BaseEntity } from '../../persistence/base.entity';
-import { Project } from '../projects/project.entity';
+import { Check, Column, Entity, Index } from 'typeorm';
+import { ProjectChild } from '../projects/project-child.entity';
 
 /** A project milestone. "Overdue" is derived from the due date and status, never stored. */
 @Entity('milestones')
 @Index('IDX_milestones_project_due', ['projectId', 'dueDate'])
 @Check('CHK_milestones_completed', '("status" = \'done\') = ("completed_on" IS NOT NULL)')
-export class Milestone extends BaseEntity {
-  @Column({ type: 'uuid' })
-  projectId: string;
-
-  @ManyToOne(() => Project, { onDelete: 'CASCADE', nullable: false })
-  @JoinColumn({ name: 'project_id' })
-  project?: Project;
-
+export class Milestone extends ProjectChild {
   @Column({ type: 'varchar', length: 300 })
   title: string;
 

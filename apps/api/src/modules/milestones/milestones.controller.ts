@@ -1,11 +1,9 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import { Body, Controller, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, type Actor } from '../../common/actor';
-import { ApiErrors } from '../../common/api-errors';
-import { Paginated, type Page } from '../../common/pagination';
-import { RequirePermission } from '../../common/permissions';
-import { IfMatchVersion, requireVersion, setEtag } from '../../common/version';
+import type { Page } from '../../common/pagination';
+import { CreateRoute, DeleteRoute, IdParam, ListRoute, ReadRoute, UpdateRoute } from '../../common/routes';
+import { ExpectedVersion, IfMatchVersion } from '../../common/version';
 import { CreateMilestoneDto } from './dto/create-milestone.dto';
 import { ListMilestonesQuery } from './dto/list-milestones.query';
 import { MilestoneResponse } from './dto/milestone.response';
@@ -17,74 +15,52 @@ import { MilestonesService } from './milestones.service';
 export class MilestonesController {
   constructor(private readonly milestones: MilestonesService) {}
 
-  @Get()
-  @RequirePermission('portfolio:read')
+  @ListRoute('portfolio:read', MilestoneResponse)
   @ApiOperation({
     summary: 'List milestones',
     description:
       "Filter by project, agreement, status, overdue and due-date range. Only milestones of the user's city " +
       'scope are listed and counted.',
   })
-  @ApiOkResponse({ type: Paginated(MilestoneResponse) })
-  @ApiErrors(400, 401, 403)
   list(@Query() query: ListMilestonesQuery, @CurrentActor() actor: Actor): Promise<Page<MilestoneResponse>> {
     return this.milestones.list(query, actor);
   }
 
-  @Get(':id')
-  @RequirePermission('portfolio:read')
+  @ReadRoute('portfolio:read', MilestoneResponse)
   @ApiOperation({ summary: 'Read a milestone', description: "Another city's milestone is not found (404)" })
-  @ApiOkResponse({ type: MilestoneResponse })
-  @ApiErrors(400, 401, 403, 404)
-  async get(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Res({ passthrough: true }) res: Response,
-    @CurrentActor() actor: Actor,
-  ): Promise<MilestoneResponse> {
-    const milestone = await this.milestones.get(id, actor);
-    setEtag(res, milestone.version);
-    return milestone;
+  get(@IdParam() id: string, @CurrentActor() actor: Actor): Promise<MilestoneResponse> {
+    return this.milestones.get(id, actor);
   }
 
-  @Post()
-  @RequirePermission('portfolio:write')
+  @CreateRoute('portfolio:write', MilestoneResponse)
   @ApiOperation({
     summary: 'Add a milestone',
     description: "The project must be in the user's city scope (otherwise 400 on projectId, as if missing)",
   })
-  @ApiCreatedResponse({ type: MilestoneResponse })
-  @ApiErrors(400, 401, 403)
   create(@Body() dto: CreateMilestoneDto, @CurrentActor() actor: Actor): Promise<MilestoneResponse> {
     return this.milestones.create(dto, actor);
   }
 
-  @Patch(':id')
-  @RequirePermission('portfolio:write')
+  @UpdateRoute('portfolio:write', MilestoneResponse)
   @ApiOperation({
     summary: 'Update a milestone',
     description:
       'Status changes follow allowedTransitions (otherwise 409 ILLEGAL_TRANSITION). Becoming done sets completedOn ' +
       '(today unless given); leaving done clears it. The project cannot be changed.',
   })
-  @ApiOkResponse({ type: MilestoneResponse })
-  @ApiErrors(400, 401, 403, 404, 409, 428)
   update(
-    @Param('id', ParseUUIDPipe) id: string,
+    @IdParam() id: string,
     @Body() dto: UpdateMilestoneDto,
-    @IfMatchVersion() ifMatch: number | undefined,
+    @ExpectedVersion() version: number,
     @CurrentActor() actor: Actor,
   ): Promise<MilestoneResponse> {
-    return this.milestones.update(id, dto, requireVersion(ifMatch, dto.version), actor);
+    return this.milestones.update(id, dto, version, actor);
   }
 
-  @Delete(':id')
-  @RequirePermission('portfolio:write')
-  @HttpCode(204)
+  @DeleteRoute('portfolio:write')
   @ApiOperation({ summary: 'Delete a milestone', description: 'If-Match is optional; a stale one is a 409' })
-  @ApiNoContentResponse()
-  @ApiErrors(400, 401, 403, 404, 409)
   remove(
-    @Param('id', ParseUUIDPipe) id: string,
+    @IdParam() id: string,
     @IfMatchVersion() ifMatch: number | undefined,
     @CurrentActor() actor: Actor,
   ): Promise<void> {

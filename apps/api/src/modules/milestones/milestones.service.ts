@@ -1,16 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { canTransition, MILESTONE_TRANSITIONS, nextStatuses, todayIso, type MilestoneStatus } from '@salkku/shared';
+import { MILESTONE_TRANSITIONS, todayIso, type MilestoneStatus } from '@salkku/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
-import { DomainError, invalid, issue, notFound } from '../../common/domain-error';
+import { invalid, notFound } from '../../common/domain-error';
 import type { Page } from '../../common/pagination';
 import { scopedThroughProject, scopeWhere } from '../../common/scope';
 import { queryRow, readList } from '../../persistence/sql';
+import { assertTransition } from '../../common/rules';
 import { assertVersion } from '../../common/version';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { Agreement } from '../agreements/agreement.entity';
-import { recordAudit } from '../audit/audit';
+import { AuditTrail } from '../audit/audit';
 import { PriorityArea } from '../priority-areas/priority-area.entity';
 import { Project } from '../projects/project.entity';
 import type { CreateMilestoneDto } from './dto/create-milestone.dto';
@@ -19,6 +20,8 @@ import { MilestoneResponse, type MilestoneRow } from './dto/milestone.response';
 import type { UpdateMilestoneDto } from './dto/update-milestone.dto';
 import { Milestone } from './milestone.entity';
 import { milestoneList, milestoneSql } from './milestones.queries';
+
+const milestoneAudit = new AuditTrail('milestone');
 
 interface ProjectRef {
   id: string;
@@ -81,11 +84,8 @@ export class MilestonesService {
           completedOn,
         }),
       );
-      await recordAudit(manager, actor, {
-        action: 'create',
-        entityType: 'milestone',
-        entityId: saved.id,
-        before: null,
+      await milestoneAudit.created(manager, actor, {
+        id: saved.id,
         after: snapshot(saved),
         projectId: project.id,
         cityId: project.cityId,
@@ -95,37 +95,21 @@ export class MilestonesService {
   }
 
   async update(id: string, dto: UpdateMilestoneDto, version: number, actor: Actor): Promise<MilestoneResponse> {
-    for (const field of ['title', 'dueDate', 'status'] as const) {
-      if (dto[field] === null) throw invalid(field, 'required', `${field} cannot be empty`);
-    }
     const today = this.today();
     return this.dataSource.transaction(async (manager) => {
       const { row, project } = await lockMilestone(manager, id, actor);
       assertVersion('Milestone', row.version, version);
       const before = snapshot(row);
       const status = dto.status ?? row.status;
-      if (!canTransition(MILESTONE_TRANSITIONS, row.status, status)) {
-        const allowed = nextStatuses(MILESTONE_TRANSITIONS, row.status);
-        throw new DomainError('ILLEGAL_TRANSITION', `A milestone cannot move from ${row.status} to ${status}`, {
-          status: [
-            issue(
-              'illegalTransition',
-              `from ${row.status} a milestone may move to: ${allowed.length ? allowed.join(', ') : 'nothing'}`,
-              { from: row.status },
-            ),
-          ],
-        });
-      }
+      assertTransition(MILESTONE_TRANSITIONS, row.status, status, { record: 'milestone', field: 'status' });
       row.completedOn = resolveCompletedOn(row.status, row.completedOn, status, dto.completedOn, today);
       row.status = status;
       if (dto.title !== undefined) row.title = dto.title;
       if (dto.description !== undefined) row.description = dto.description;
       if (dto.dueDate !== undefined) row.dueDate = dto.dueDate;
       const saved = await manager.save(row);
-      await recordAudit(manager, actor, {
-        action: 'update',
-        entityType: 'milestone',
-        entityId: saved.id,
+      await milestoneAudit.updated(manager, actor, {
+        id: saved.id,
         before,
         after: snapshot(saved),
         projectId: project.id,
@@ -140,12 +124,9 @@ export class MilestonesService {
       const { row, project } = await lockMilestone(manager, id, actor);
       if (version !== undefined) assertVersion('Milestone', row.version, version);
       await manager.delete(Milestone, { id });
-      await recordAudit(manager, actor, {
-        action: 'delete',
-        entityType: 'milestone',
-        entityId: id,
+      await milestoneAudit.deleted(manager, actor, {
+        id,
         before: snapshot(row),
-        after: null,
         projectId: project.id,
         cityId: project.cityId,
       });

@@ -1,11 +1,9 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import { Body, Controller, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { CurrentActor, type Actor } from '../../common/actor';
-import { ApiErrors } from '../../common/api-errors';
-import { Paginated, type Page } from '../../common/pagination';
-import { RequirePermission } from '../../common/permissions';
-import { IfMatchVersion, requireVersion, setEtag } from '../../common/version';
+import type { Page } from '../../common/pagination';
+import { CreateRoute, DeleteRoute, IdParam, ListRoute, ReadRoute, UpdateRoute } from '../../common/routes';
+import { ExpectedVersion, IfMatchVersion } from '../../common/version';
 import { CreateOrganisationDto } from './dto/create-organisation.dto';
 import { ListOrganisationsQuery } from './dto/list-organisations.query';
 import { OrganisationResponse } from './dto/organisation.response';
@@ -17,56 +15,34 @@ import { OrganisationsService } from './organisations.service';
 export class OrganisationsController {
   constructor(private readonly organisations: OrganisationsService) {}
 
-  @Get()
-  @RequirePermission('organisations:read')
-  @ApiOkResponse({ type: Paginated(OrganisationResponse) })
-  @ApiErrors(400, 401, 403)
+  @ListRoute('organisations:read', OrganisationResponse)
   list(@Query() query: ListOrganisationsQuery, @CurrentActor() actor: Actor): Promise<Page<OrganisationResponse>> {
     return this.organisations.list(query, actor);
   }
 
-  @Get(':id')
-  @RequirePermission('organisations:read')
-  @ApiOkResponse({ type: OrganisationResponse })
-  @ApiErrors(400, 401, 403, 404)
-  async get(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Res({ passthrough: true }) res: Response,
-    @CurrentActor() actor: Actor,
-  ): Promise<OrganisationResponse> {
-    const organisation = await this.organisations.get(id, actor);
-    setEtag(res, organisation.version);
-    return organisation;
+  @ReadRoute('organisations:read', OrganisationResponse)
+  get(@IdParam() id: string, @CurrentActor() actor: Actor): Promise<OrganisationResponse> {
+    return this.organisations.get(id, actor);
   }
 
-  @Post()
-  @RequirePermission('organisations:write')
-  @ApiCreatedResponse({ type: OrganisationResponse })
-  @ApiErrors(400, 401, 403, 409)
+  @CreateRoute('organisations:write', OrganisationResponse, { conflicts: true })
   create(@Body() dto: CreateOrganisationDto, @CurrentActor() actor: Actor): Promise<OrganisationResponse> {
     return this.organisations.create(dto, actor);
   }
 
-  @Patch(':id')
-  @RequirePermission('organisations:write')
-  @ApiOkResponse({ type: OrganisationResponse })
-  @ApiErrors(400, 401, 403, 404, 409, 428)
+  @UpdateRoute('organisations:write', OrganisationResponse)
   update(
-    @Param('id', ParseUUIDPipe) id: string,
+    @IdParam() id: string,
     @Body() dto: UpdateOrganisationDto,
-    @IfMatchVersion() ifMatch: number | undefined,
+    @ExpectedVersion() version: number,
     @CurrentActor() actor: Actor,
   ): Promise<OrganisationResponse> {
-    return this.organisations.update(id, dto, requireVersion(ifMatch, dto.version), actor);
+    return this.organisations.update(id, dto, version, actor);
   }
 
-  @Delete(':id')
-  @RequirePermission('organisations:write')
-  @HttpCode(204)
-  @ApiNoContentResponse()
-  @ApiErrors(400, 401, 403, 404, 409)
+  @DeleteRoute('organisations:write')
   remove(
-    @Param('id', ParseUUIDPipe) id: string,
+    @IdParam() id: string,
     @IfMatchVersion() ifMatch: number | undefined,
     @CurrentActor() actor: Actor,
   ): Promise<void> {

@@ -7,13 +7,15 @@ import type { Page } from '../../common/pagination';
 import { queryRow, readList } from '../../persistence/sql';
 import { applyPatch, findForUpdate } from '../../persistence/transaction';
 import { assertVersion } from '../../common/version';
-import { recordAudit } from '../audit/audit';
+import { AuditTrail } from '../audit/audit';
 import type { CreateOrganisationDto } from './dto/create-organisation.dto';
 import type { ListOrganisationsQuery } from './dto/list-organisations.query';
 import { OrganisationResponse } from './dto/organisation.response';
 import type { UpdateOrganisationDto } from './dto/update-organisation.dto';
 import { Organisation } from './organisation.entity';
 import { organisationList, organisationSql } from './organisations.queries';
+
+const organisationAudit = new AuditTrail('organisation');
 
 /** The audited columns of an organisation (a copy: later changes to the row don't touch it). */
 function snapshot(row: Organisation): Pick<Organisation, 'name' | 'kind' | 'businessId' | 'country'> {
@@ -51,13 +53,7 @@ export class OrganisationsService {
           country: dto.country ?? 'FI',
         }),
       );
-      await recordAudit(manager, actor, {
-        action: 'create',
-        entityType: 'organisation',
-        entityId: saved.id,
-        before: null,
-        after: snapshot(saved),
-      });
+      await organisationAudit.created(manager, actor, { id: saved.id, after: snapshot(saved) });
       return OrganisationResponse.from(saved);
     });
   }
@@ -68,13 +64,7 @@ export class OrganisationsService {
       assertVersion('Organisation', row.version, version);
       const before = snapshot(row);
       const saved = await manager.save(applyPatch(row, dto));
-      await recordAudit(manager, actor, {
-        action: 'update',
-        entityType: 'organisation',
-        entityId: id,
-        before,
-        after: snapshot(saved),
-      });
+      await organisationAudit.updated(manager, actor, { id, before, after: snapshot(saved) });
       return OrganisationResponse.from(saved);
     });
   }
@@ -85,13 +75,7 @@ export class OrganisationsService {
       const row = await findForUpdate(manager, Organisation, id, 'Organisation');
       if (version !== undefined) assertVersion('Organisation', row.version, version);
       await manager.delete(Organisation, { id });
-      await recordAudit(manager, actor, {
-        action: 'delete',
-        entityType: 'organisation',
-        entityId: id,
-        before: snapshot(row),
-        after: null,
-      });
+      await organisationAudit.deleted(manager, actor, { id, before: snapshot(row) });
     });
   }
 }

@@ -1,11 +1,9 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import { Body, Controller, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { CurrentActor, type Actor } from '../../common/actor';
-import { ApiErrors } from '../../common/api-errors';
-import { Paginated, type Page } from '../../common/pagination';
-import { RequirePermission } from '../../common/permissions';
-import { IfMatchVersion, requireVersion, setEtag } from '../../common/version';
+import type { Page } from '../../common/pagination';
+import { CreateRoute, DeleteRoute, IdParam, ListRoute, ReadRoute, UpdateRoute } from '../../common/routes';
+import { ExpectedVersion, IfMatchVersion } from '../../common/version';
 import { CreatePaymentDto } from './dto/create-payment.dto';
 import { ListPaymentsQuery } from './dto/list-payments.query';
 import { PaymentResponse } from './dto/payment.response';
@@ -17,56 +15,34 @@ import { PaymentsService } from './payments.service';
 export class PaymentsController {
   constructor(private readonly payments: PaymentsService) {}
 
-  @Get()
-  @RequirePermission('portfolio:read')
-  @ApiOkResponse({ type: Paginated(PaymentResponse) })
-  @ApiErrors(400, 401, 403)
+  @ListRoute('portfolio:read', PaymentResponse)
   list(@Query() query: ListPaymentsQuery, @CurrentActor() actor: Actor): Promise<Page<PaymentResponse>> {
     return this.payments.list(query, actor);
   }
 
-  @Get(':id')
-  @RequirePermission('portfolio:read')
-  @ApiOkResponse({ type: PaymentResponse })
-  @ApiErrors(400, 401, 403, 404)
-  async get(
-    @Param('id', ParseUUIDPipe) id: string,
-    @CurrentActor() actor: Actor,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<PaymentResponse> {
-    const payment = await this.payments.get(id, actor);
-    setEtag(res, payment.version);
-    return payment;
+  @ReadRoute('portfolio:read', PaymentResponse)
+  get(@IdParam() id: string, @CurrentActor() actor: Actor): Promise<PaymentResponse> {
+    return this.payments.get(id, actor);
   }
 
-  @Post()
-  @RequirePermission('portfolio:write')
-  @ApiCreatedResponse({ type: PaymentResponse })
-  @ApiErrors(400, 401, 403, 409)
+  @CreateRoute('portfolio:write', PaymentResponse, { conflicts: true })
   create(@Body() dto: CreatePaymentDto, @CurrentActor() actor: Actor): Promise<PaymentResponse> {
     return this.payments.create(dto, actor);
   }
 
-  @Patch(':id')
-  @RequirePermission('portfolio:write')
-  @ApiOkResponse({ type: PaymentResponse })
-  @ApiErrors(400, 401, 403, 404, 409, 428)
+  @UpdateRoute('portfolio:write', PaymentResponse)
   update(
-    @Param('id', ParseUUIDPipe) id: string,
+    @IdParam() id: string,
     @Body() dto: UpdatePaymentDto,
-    @IfMatchVersion() ifMatch: number | undefined,
+    @ExpectedVersion() version: number,
     @CurrentActor() actor: Actor,
   ): Promise<PaymentResponse> {
-    return this.payments.update(id, dto, requireVersion(ifMatch, dto.version), actor);
+    return this.payments.update(id, dto, version, actor);
   }
 
-  @Delete(':id')
-  @HttpCode(204)
-  @RequirePermission('portfolio:write')
-  @ApiNoContentResponse()
-  @ApiErrors(400, 401, 403, 404, 409)
+  @DeleteRoute('portfolio:write')
   remove(
-    @Param('id', ParseUUIDPipe) id: string,
+    @IdParam() id: string,
     @IfMatchVersion() ifMatch: number | undefined,
     @CurrentActor() actor: Actor,
   ): Promise<void> {

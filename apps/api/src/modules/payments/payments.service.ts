@@ -8,7 +8,7 @@ import type { Page } from '../../common/pagination';
 import { queryRow, readList } from '../../persistence/sql';
 import { applyPatch, findForUpdate } from '../../persistence/transaction';
 import { assertVersion } from '../../common/version';
-import { recordAudit } from '../audit/audit';
+import { AuditTrail } from '../audit/audit';
 import type { FundingDecision } from '../funding-decisions/funding-decision.entity';
 import type { CreatePaymentDto } from './dto/create-payment.dto';
 import type { ListPaymentsQuery } from './dto/list-payments.query';
@@ -16,6 +16,8 @@ import { PaymentResponse } from './dto/payment.response';
 import type { UpdatePaymentDto } from './dto/update-payment.dto';
 import { Payment } from './payment.entity';
 import { decisionOfPaymentSql, lockDecisionSql, paymentList, paymentSql } from './payments.queries';
+
+const paymentAudit = new AuditTrail('payment');
 
 /** The entity's own columns: what the audit trail records of a payment (before and after). */
 const AUDITED_COLUMNS = [
@@ -68,11 +70,8 @@ export class PaymentsService {
       const saved = await repo.save(
         repo.create({ fundingDecisionId: decision.id, paidOn: dto.paidOn, amount, note: dto.note ?? null }),
       );
-      await recordAudit(manager, actor, {
-        action: 'create',
-        entityType: 'payment',
-        entityId: saved.id,
-        before: null,
+      await paymentAudit.created(manager, actor, {
+        id: saved.id,
         after: snapshot(saved),
         projectId: decision.projectId,
         cityId: decision.cityId,
@@ -82,16 +81,6 @@ export class PaymentsService {
   }
 
   async update(id: string, dto: UpdatePaymentDto, version: number, actor: Actor): Promise<PaymentResponse> {
-    const cleared = (['paidOn', 'amount'] as const).filter((field) => dto[field] === null);
-    if (cleared.length) {
-      throw new DomainError(
-        'VALIDATION_FAILED',
-        'The request has invalid fields',
-        Object.fromEntries(
-          cleared.map((field) => [field, [issue('required', `${field} is required and cannot be cleared`)]]),
-        ),
-      );
-    }
     return this.dataSource.transaction(async (manager) => {
       // The decision of a payment never changes, so reading it unlocked is safe; lock the decision
       // (in the actor's scope), then the payment.
@@ -105,10 +94,8 @@ export class PaymentsService {
         dto.amount = amount;
       }
       const saved = await manager.save(applyPatch(row, dto as Partial<Payment>));
-      await recordAudit(manager, actor, {
-        action: 'update',
-        entityType: 'payment',
-        entityId: id,
+      await paymentAudit.updated(manager, actor, {
+        id,
         before,
         after: snapshot(saved),
         projectId: decision.projectId,
@@ -124,12 +111,9 @@ export class PaymentsService {
       const row = await findForUpdate(manager, Payment, id, 'Payment');
       if (version !== undefined) assertVersion('Payment', row.version, version);
       await manager.delete(Payment, { id });
-      await recordAudit(manager, actor, {
-        action: 'delete',
-        entityType: 'payment',
-        entityId: id,
+      await paymentAudit.deleted(manager, actor, {
+        id,
         before: snapshot(row),
-        after: null,
         projectId: decision.projectId,
         cityId: decision.cityId,
       });

@@ -1,11 +1,9 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import { Body, Controller, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { CurrentActor, type Actor } from '../../common/actor';
-import { ApiErrors } from '../../common/api-errors';
-import { Paginated, type Page } from '../../common/pagination';
-import { RequirePermission } from '../../common/permissions';
-import { IfMatchVersion, requireVersion, setEtag } from '../../common/version';
+import type { Page } from '../../common/pagination';
+import { CreateRoute, DeleteRoute, IdParam, ListRoute, ReadRoute, UpdateRoute } from '../../common/routes';
+import { ExpectedVersion, IfMatchVersion } from '../../common/version';
 import { CreatePriorityAreaDto } from './dto/create-priority-area.dto';
 import { ListPriorityAreasQuery } from './dto/list-priority-areas.query';
 import { PriorityAreaResponse } from './dto/priority-area.response';
@@ -17,56 +15,34 @@ import { PriorityAreasService } from './priority-areas.service';
 export class PriorityAreasController {
   constructor(private readonly priorityAreas: PriorityAreasService) {}
 
-  @Get()
-  @RequirePermission('portfolio:read')
-  @ApiOkResponse({ type: Paginated(PriorityAreaResponse) })
-  @ApiErrors(400, 401, 403)
+  @ListRoute('portfolio:read', PriorityAreaResponse)
   list(@Query() query: ListPriorityAreasQuery, @CurrentActor() actor: Actor): Promise<Page<PriorityAreaResponse>> {
     return this.priorityAreas.list(query, actor);
   }
 
-  @Get(':id')
-  @RequirePermission('portfolio:read')
-  @ApiOkResponse({ type: PriorityAreaResponse })
-  @ApiErrors(400, 401, 403, 404)
-  async get(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Res({ passthrough: true }) res: Response,
-    @CurrentActor() actor: Actor,
-  ): Promise<PriorityAreaResponse> {
-    const area = await this.priorityAreas.get(id, actor);
-    setEtag(res, area.version);
-    return area;
+  @ReadRoute('portfolio:read', PriorityAreaResponse)
+  get(@IdParam() id: string, @CurrentActor() actor: Actor): Promise<PriorityAreaResponse> {
+    return this.priorityAreas.get(id, actor);
   }
 
-  @Post()
-  @RequirePermission('agreements:write')
-  @ApiCreatedResponse({ type: PriorityAreaResponse })
-  @ApiErrors(400, 401, 403)
+  @CreateRoute('agreements:write', PriorityAreaResponse)
   create(@Body() dto: CreatePriorityAreaDto, @CurrentActor() actor: Actor): Promise<PriorityAreaResponse> {
     return this.priorityAreas.create(dto, actor);
   }
 
-  @Patch(':id')
-  @RequirePermission('agreements:write')
-  @ApiOkResponse({ type: PriorityAreaResponse })
-  @ApiErrors(400, 401, 403, 404, 409, 428)
+  @UpdateRoute('agreements:write', PriorityAreaResponse)
   update(
-    @Param('id', ParseUUIDPipe) id: string,
+    @IdParam() id: string,
     @Body() dto: UpdatePriorityAreaDto,
-    @IfMatchVersion() ifMatch: number | undefined,
+    @ExpectedVersion() version: number,
     @CurrentActor() actor: Actor,
   ): Promise<PriorityAreaResponse> {
-    return this.priorityAreas.update(id, dto, requireVersion(ifMatch, dto.version), actor);
+    return this.priorityAreas.update(id, dto, version, actor);
   }
 
-  @Delete(':id')
-  @RequirePermission('agreements:write')
-  @HttpCode(204)
-  @ApiNoContentResponse()
-  @ApiErrors(400, 401, 403, 404, 409)
+  @DeleteRoute('agreements:write')
   remove(
-    @Param('id', ParseUUIDPipe) id: string,
+    @IdParam() id: string,
     @IfMatchVersion() ifMatch: number | undefined,
     @CurrentActor() actor: Actor,
   ): Promise<void> {

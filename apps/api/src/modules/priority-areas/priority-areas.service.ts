@@ -9,7 +9,7 @@ import { inScope, scopeWhere } from '../../common/scope';
 import { applyPatch, findForUpdate } from '../../persistence/transaction';
 import { assertVersion } from '../../common/version';
 import { Agreement } from '../agreements/agreement.entity';
-import { recordAudit } from '../audit/audit';
+import { AuditTrail } from '../audit/audit';
 import { Project } from '../projects/project.entity';
 import type { CreatePriorityAreaDto } from './dto/create-priority-area.dto';
 import type { ListPriorityAreasQuery } from './dto/list-priority-areas.query';
@@ -17,6 +17,8 @@ import { PriorityAreaResponse } from './dto/priority-area.response';
 import type { UpdatePriorityAreaDto } from './dto/update-priority-area.dto';
 import { PriorityArea } from './priority-area.entity';
 import { priorityAreaList, priorityAreaSql } from './priority-areas.queries';
+
+const priorityAreaAudit = new AuditTrail('priority_area');
 
 type AreaColumns = 'agreementId' | 'nameFi' | 'nameSv' | 'nameEn' | 'description' | 'subThemes';
 
@@ -72,11 +74,8 @@ export class PriorityAreasService {
           subThemes: dto.subThemes ?? [],
         }),
       );
-      await recordAudit(manager, actor, {
-        action: 'create',
-        entityType: 'priority_area',
-        entityId: saved.id,
-        before: null,
+      await priorityAreaAudit.created(manager, actor, {
+        id: saved.id,
         after: snapshot(saved),
         cityId: agreement.cityId,
       });
@@ -90,14 +89,7 @@ export class PriorityAreasService {
       assertVersion('PriorityArea', row.version, version);
       const before = snapshot(row);
       const saved = await manager.save(applyPatch(row, dto));
-      await recordAudit(manager, actor, {
-        action: 'update',
-        entityType: 'priority_area',
-        entityId: id,
-        before,
-        after: snapshot(saved),
-        cityId,
-      });
+      await priorityAreaAudit.updated(manager, actor, { id, before, after: snapshot(saved), cityId });
       return PriorityAreaResponse.from(saved);
     });
   }
@@ -114,14 +106,7 @@ export class PriorityAreasService {
         });
       }
       await manager.delete(PriorityArea, { id });
-      await recordAudit(manager, actor, {
-        action: 'delete',
-        entityType: 'priority_area',
-        entityId: id,
-        before: snapshot(row),
-        after: null,
-        cityId,
-      });
+      await priorityAreaAudit.deleted(manager, actor, { id, before: snapshot(row), cityId });
     });
   }
 

@@ -1,11 +1,11 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import { Body, Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, type Actor } from '../../common/actor';
 import { ApiErrors } from '../../common/api-errors';
 import { PageQuery, Paginated, type Page } from '../../common/pagination';
 import { RequirePermission } from '../../common/permissions';
-import { IfMatchVersion, requireVersion, setEtag } from '../../common/version';
+import { CreateRoute, DeleteRoute, IdParam, ListRoute, ReadRoute, UpdateRoute } from '../../common/routes';
+import { ExpectedVersion, IfMatchVersion } from '../../common/version';
 import { CreateProjectDto } from './dto/create-project.dto';
 import { ListProjectsQuery } from './dto/list-projects.query';
 import { ProjectHistoryItemResponse } from './dto/project-history.response';
@@ -22,26 +22,14 @@ import { ProjectsService } from './projects.service';
 export class ProjectsController {
   constructor(private readonly projects: ProjectsService) {}
 
-  @Get()
-  @RequirePermission('portfolio:read')
-  @ApiOkResponse({ type: Paginated(ProjectSummaryResponse) })
-  @ApiErrors(400, 401, 403)
+  @ListRoute('portfolio:read', ProjectSummaryResponse)
   list(@Query() query: ListProjectsQuery, @CurrentActor() actor: Actor): Promise<Page<ProjectSummaryResponse>> {
     return this.projects.list(query, actor);
   }
 
-  @Get(':id')
-  @RequirePermission('portfolio:read')
-  @ApiOkResponse({ type: ProjectDetailResponse })
-  @ApiErrors(400, 401, 403, 404)
-  async get(
-    @Param('id', ParseUUIDPipe) id: string,
-    @CurrentActor() actor: Actor,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<ProjectDetailResponse> {
-    const project = await this.projects.get(id, actor);
-    setEtag(res, project.version);
-    return project;
+  @ReadRoute('portfolio:read', ProjectDetailResponse)
+  get(@IdParam() id: string, @CurrentActor() actor: Actor): Promise<ProjectDetailResponse> {
+    return this.projects.get(id, actor);
   }
 
   @Get(':id/history')
@@ -55,50 +43,31 @@ export class ProjectsController {
   @ApiOkResponse({ type: Paginated(ProjectHistoryItemResponse) })
   @ApiErrors(400, 401, 403, 404)
   history(
-    @Param('id', ParseUUIDPipe) id: string,
+    @IdParam() id: string,
     @Query() query: PageQuery,
     @CurrentActor() actor: Actor,
   ): Promise<Page<ProjectHistoryItemResponse>> {
     return this.projects.history(id, query, actor);
   }
 
-  @Post()
-  @RequirePermission('portfolio:write')
-  @ApiCreatedResponse({ type: ProjectDetailResponse })
-  @ApiErrors(400, 401, 403, 409)
-  async create(
-    @Body() dto: CreateProjectDto,
-    @CurrentActor() actor: Actor,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<ProjectDetailResponse> {
-    const project = await this.projects.create(dto, actor);
-    setEtag(res, project.version);
-    return project;
+  @CreateRoute('portfolio:write', ProjectDetailResponse, { conflicts: true })
+  create(@Body() dto: CreateProjectDto, @CurrentActor() actor: Actor): Promise<ProjectDetailResponse> {
+    return this.projects.create(dto, actor);
   }
 
-  @Patch(':id')
-  @RequirePermission('portfolio:write')
-  @ApiOkResponse({ type: ProjectDetailResponse })
-  @ApiErrors(400, 401, 403, 404, 409, 428)
-  async update(
-    @Param('id', ParseUUIDPipe) id: string,
+  @UpdateRoute('portfolio:write', ProjectDetailResponse)
+  update(
+    @IdParam() id: string,
     @Body() dto: UpdateProjectDto,
-    @IfMatchVersion() ifMatch: number | undefined,
+    @ExpectedVersion() version: number,
     @CurrentActor() actor: Actor,
-    @Res({ passthrough: true }) res: Response,
   ): Promise<ProjectDetailResponse> {
-    const project = await this.projects.update(id, dto, requireVersion(ifMatch, dto.version), actor);
-    setEtag(res, project.version);
-    return project;
+    return this.projects.update(id, dto, version, actor);
   }
 
-  @Delete(':id')
-  @RequirePermission('portfolio:write')
-  @HttpCode(204)
-  @ApiNoContentResponse()
-  @ApiErrors(400, 401, 403, 404, 409)
+  @DeleteRoute('portfolio:write')
   remove(
-    @Param('id', ParseUUIDPipe) id: string,
+    @IdParam() id: string,
     @IfMatchVersion() ifMatch: number | undefined,
     @CurrentActor() actor: Actor,
   ): Promise<void> {

@@ -1,16 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { LIFECYCLE_TRANSITIONS, canTransition, normaliseMoney, todayIso, type LifecycleStatus } from '@salkku/shared';
+import { LIFECYCLE_TRANSITIONS, normaliseMoney, todayIso } from '@salkku/shared';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { DomainError, issue, notFound, type FieldIssues } from '../../common/domain-error';
 import type { Page, PageQuery } from '../../common/pagination';
 import { scopeWhere } from '../../common/scope';
 import { queryRow, readList } from '../../persistence/sql';
+import { assertPeriod, assertTransition } from '../../common/rules';
 import { assertVersion } from '../../common/version';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { Agreement } from '../agreements/agreement.entity';
-import { recordAudit } from '../audit/audit';
+import { AuditTrail } from '../audit/audit';
 import { Organisation } from '../organisations/organisation.entity';
 import { PriorityArea } from '../priority-areas/priority-area.entity';
 import type { CreateProjectDto, ProjectPartnerInput } from './dto/create-project.dto';
@@ -34,6 +35,9 @@ import {
 import { Project } from './project.entity';
 import { diffPartners, type PartnerState } from './partner-diff';
 
+const projectAudit = new AuditTrail('project');
+const projectPartnerAudit = new AuditTrail('project_partner');
+
 /** Project columns a create or update body may set (everything but partners and version). */
 const PROJECT_FIELDS = [
   'priorityAreaId',
@@ -49,17 +53,6 @@ const PROJECT_FIELDS = [
   'euraCode',
 ] as const;
 type ProjectField = (typeof PROJECT_FIELDS)[number];
-
-/** Fields that can never be empty: an update may change them but not clear them with null. */
-const REQUIRED_FIELDS: readonly (ProjectField | 'partners')[] = [
-  'priorityAreaId',
-  'code',
-  'name',
-  'kind',
-  'leadOrganisationId',
-  'lifecycleStatus',
-  'partners',
-];
 
 type Queryable = Pick<EntityManager, 'query'>;
 
@@ -119,7 +112,7 @@ export class ProjectsService {
         partners,
       });
       const cityId = areaCityId!;
-      checkPeriod(dto.plannedStart ?? null, dto.plannedEnd ?? null);
+      assertPeriod({ field: 'plannedStart', date: dto.plannedStart }, { field: 'plannedEnd', date: dto.plannedEnd });
       await this.checkCodeFree(manager, dto.code, areaAgreementId!, null);
       const project = await manager.save(
         manager.create(Project, {
@@ -136,11 +129,8 @@ export class ProjectsService {
           euraCode: dto.euraCode ?? null,
         }),
       );
-      await recordAudit(manager, actor, {
-        action: 'create',
-        entityType: 'project',
-        entityId: project.id,
-        before: null,
+      await projectAudit.created(manager, actor, {
+        id: project.id,
         after: projectSnapshot(project),
         projectId: project.id,
         cityId,
@@ -152,11 +142,8 @@ export class ProjectsService {
           states.map((p) => ({ projectId: project.id, ...p })),
         );
         for (const [i, state] of states.entries()) {
-          await recordAudit(manager, actor, {
-            action: 'create',
-            entityType: 'project_partner',
-            entityId: (inserted.identifiers[i] as { id: string }).id,
-            before: null,
+          await projectPartnerAudit.created(manager, actor, {
+            id: (inserted.identifiers[i] as { id: string }).id,
             after: partnerSnapshot(project.id, state),
             projectId: project.id,
             cityId,
@@ -168,7 +155,6 @@ export class ProjectsService {
   }
 
   async update(id: string, dto: UpdateProjectDto, version: number, actor: Actor): Promise<ProjectDetailResponse> {
-    rejectNulls(dto);
     return this.dataSource.transaction(async (manager) => {
       const { project, cityId } = await this.lockProject(manager, actor, id);
       assertVersion('Project', project.version, version);
@@ -193,11 +179,19 @@ export class ProjectsService {
         );
       }
       const changes = changedFields(project, dto);
-      checkPeriod(
-        changes.plannedStart !== undefined ? changes.plannedStart : project.plannedStart,
-        changes.plannedEnd !== undefined ? changes.plannedEnd : project.plannedEnd,
+      assertPeriod(
+        {
+          field: 'plannedStart',
+          date: changes.plannedStart !== undefined ? changes.plannedStart : project.plannedStart,
+        },
+        { field: 'plannedEnd', date: changes.plannedEnd !== undefined ? changes.plannedEnd : project.plannedEnd },
       );
-      if (changes.lifecycleStatus !== undefined) checkTransition(project.lifecycleStatus, changes.lifecycleStatus);
+      if (changes.lifecycleStatus !== undefined) {
+        assertTransition(LIFECYCLE_TRANSITIONS, project.lifecycleStatus, changes.lifecycleStatus, {
+          record: 'project',
+          field: 'lifecycleStatus',
+        });
+      }
       // Codes are unique within an agreement (which the project never leaves).
       if (changes.code !== undefined) await this.checkCodeFree(manager, changes.code, project.agreementId, id);
 
@@ -210,12 +204,9 @@ export class ProjectsService {
         if (diff.remove.length > 0) {
           await manager.delete(ProjectPartner, { id: In(diff.remove) });
           for (const partnerId of diff.remove) {
-            await recordAudit(manager, actor, {
-              action: 'delete',
-              entityType: 'project_partner',
-              entityId: partnerId,
+            await projectPartnerAudit.deleted(manager, actor, {
+              id: partnerId,
               before: partnerSnapshot(id, byId.get(partnerId)!),
-              after: null,
               ...audit,
             });
           }
@@ -227,10 +218,8 @@ export class ProjectsService {
             { role: change.role, budgetShare: change.budgetShare },
           );
           const before = byId.get(change.id)!;
-          await recordAudit(manager, actor, {
-            action: 'update',
-            entityType: 'project_partner',
-            entityId: change.id,
+          await projectPartnerAudit.updated(manager, actor, {
+            id: change.id,
             before: partnerSnapshot(id, before),
             after: partnerSnapshot(id, { ...before, role: change.role, budgetShare: change.budgetShare }),
             ...audit,
@@ -242,11 +231,8 @@ export class ProjectsService {
             diff.insert.map((p) => ({ projectId: id, ...p })),
           );
           for (const [i, state] of diff.insert.entries()) {
-            await recordAudit(manager, actor, {
-              action: 'create',
-              entityType: 'project_partner',
-              entityId: (inserted.identifiers[i] as { id: string }).id,
-              before: null,
+            await projectPartnerAudit.created(manager, actor, {
+              id: (inserted.identifiers[i] as { id: string }).id,
               after: partnerSnapshot(id, state),
               ...audit,
             });
@@ -260,10 +246,8 @@ export class ProjectsService {
         await manager.createQueryBuilder().update(Project).set(changes).where('id = :id', { id }).execute();
       }
       // Writes nothing when only the partners changed (their own events say so).
-      await recordAudit(manager, actor, {
-        action: 'update',
-        entityType: 'project',
-        entityId: id,
+      await projectAudit.updated(manager, actor, {
+        id,
         before: projectSnapshot(project),
         after: projectSnapshot({ ...project, ...changes }),
         ...audit,
@@ -293,25 +277,14 @@ export class ProjectsService {
       const partners = await manager.find(ProjectPartner, { where: { projectId: id } });
       await manager.delete(Project, { id });
       for (const partner of partners) {
-        await recordAudit(manager, actor, {
-          action: 'delete',
-          entityType: 'project_partner',
-          entityId: partner.id,
+        await projectPartnerAudit.deleted(manager, actor, {
+          id: partner.id,
           before: partnerSnapshot(id, partner),
-          after: null,
           projectId: id,
           cityId,
         });
       }
-      await recordAudit(manager, actor, {
-        action: 'delete',
-        entityType: 'project',
-        entityId: id,
-        before: projectSnapshot(project),
-        after: null,
-        projectId: id,
-        cityId,
-      });
+      await projectAudit.deleted(manager, actor, { id, before: projectSnapshot(project), projectId: id, cityId });
     });
   }
 
@@ -450,19 +423,6 @@ function partnerSnapshot(projectId: string, partner: PartnerState): Record<strin
   };
 }
 
-function rejectNulls(dto: UpdateProjectDto): void {
-  const details: FieldIssues = {};
-  for (const field of REQUIRED_FIELDS) {
-    if ((dto as Record<string, unknown>)[field] === null) {
-      details[field] = [
-        issue('required', field === 'partners' ? 'send [] to remove every partner' : `${field} cannot be cleared`),
-      ];
-    }
-  }
-  if (Object.keys(details).length > 0)
-    throw new DomainError('VALIDATION_FAILED', 'Required fields cannot be null', details);
-}
-
 /** The fields of the body whose values differ from the stored project (money compared exactly). */
 function changedFields(project: Project, dto: UpdateProjectDto): Partial<Pick<Project, ProjectField>> {
   const changes: Record<string, unknown> = {};
@@ -475,30 +435,4 @@ function changedFields(project: Project, dto: UpdateProjectDto): Partial<Pick<Pr
     if (value !== stored) changes[field] = value;
   }
   return changes;
-}
-
-function checkPeriod(start: string | null, end: string | null): void {
-  if (start !== null && end !== null && start > end) {
-    throw new DomainError('VALIDATION_FAILED', 'The planned end is before the planned start', {
-      plannedEnd: [issue('dateOrder', `must be on or after plannedStart (${start})`)],
-    });
-  }
-}
-
-function checkTransition(from: LifecycleStatus, to: LifecycleStatus): void {
-  if (!canTransition(LIFECYCLE_TRANSITIONS, from, to)) {
-    const allowed = LIFECYCLE_TRANSITIONS[from];
-    throw new DomainError(
-      'ILLEGAL_TRANSITION',
-      `A project cannot move from ${from} to ${to}` +
-        (allowed.length > 0 ? ` (allowed: ${allowed.join(', ')})` : ` (${from} is final)`),
-      {
-        lifecycleStatus: [
-          issue('illegalTransition', `allowed from ${from}: ${allowed.length > 0 ? allowed.join(', ') : 'none'}`, {
-            from,
-          }),
-        ],
-      },
-    );
-  }
 }

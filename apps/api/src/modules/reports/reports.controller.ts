@@ -1,8 +1,9 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, type Actor } from '../../common/actor';
 import { ApiErrors } from '../../common/api-errors';
 import { RequirePermission } from '../../common/permissions';
+import { IdParam } from '../../common/routes';
 import { NationalReportQuery, ReportPeriodQuery } from './dto/report-period.query';
 import { AgreementReportResponse, NationalReportResponse } from './dto/report.response';
 import { ReportsService } from './reports.service';
@@ -44,7 +45,7 @@ export class ReportsController {
   @ApiOkResponse({ type: AgreementReportResponse })
   @ApiErrors(400, 401, 403, 404)
   agreement(
-    @Param('id', ParseUUIDPipe) id: string,
+    @IdParam() id: string,
     @Query() query: ReportPeriodQuery,
     @CurrentActor() actor: Actor,
   ): Promise<AgreementReportResponse> {

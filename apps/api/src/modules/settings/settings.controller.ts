@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Patch, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import { Body, Controller, Get } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { CurrentActor, type Actor } from '../../common/actor';
 import { ApiErrors } from '../../common/api-errors';
-import { Public, RequirePermission } from '../../common/permissions';
-import { IfMatchVersion, requireVersion, setEtag } from '../../common/version';
+import { Public } from '../../common/permissions';
+import { ApiVersionedResponse, UpdateRoute } from '../../common/routes';
+import { ExpectedVersion } from '../../common/version';
 import { AccessibilitySettingsResponse } from './dto/accessibility-settings.response';
 import { UpdateAccessibilitySettingsDto } from './dto/update-accessibility-settings.dto';
 import { SettingsService } from './settings.service';
@@ -17,23 +17,18 @@ export class SettingsController {
   /** Public: the accessibility statement (and its contact) must be readable without signing in. */
   @Get('accessibility')
   @Public()
-  @ApiOkResponse({ type: AccessibilitySettingsResponse })
+  @ApiVersionedResponse(AccessibilitySettingsResponse)
   @ApiErrors(404)
-  async getAccessibility(@Res({ passthrough: true }) res: Response): Promise<AccessibilitySettingsResponse> {
-    const settings = await this.settings.getAccessibility();
-    setEtag(res, settings.version);
-    return settings;
+  getAccessibility(): Promise<AccessibilitySettingsResponse> {
+    return this.settings.getAccessibility();
   }
 
-  @Patch('accessibility')
-  @RequirePermission('users:manage')
-  @ApiOkResponse({ type: AccessibilitySettingsResponse })
-  @ApiErrors(400, 401, 403, 404, 409, 428)
+  @UpdateRoute('users:manage', AccessibilitySettingsResponse, 'accessibility')
   updateAccessibility(
     @Body() dto: UpdateAccessibilitySettingsDto,
-    @IfMatchVersion() ifMatch: number | undefined,
+    @ExpectedVersion() version: number,
     @CurrentActor() actor: Actor,
   ): Promise<AccessibilitySettingsResponse> {
-    return this.settings.updateAccessibility(dto, requireVersion(ifMatch, dto.version), actor);
+    return this.settings.updateAccessibility(dto, version, actor);
   }
 }

@@ -6,11 +6,13 @@ import { notFound } from '../../common/domain-error';
 import { queryRow } from '../../persistence/sql';
 import { applyPatch, findForUpdate } from '../../persistence/transaction';
 import { assertVersion } from '../../common/version';
-import { recordAudit } from '../audit/audit';
+import { AuditTrail } from '../audit/audit';
 import { AccessibilityFeedbackSettings } from './accessibility-settings.entity';
 import { AccessibilitySettingsResponse } from './dto/accessibility-settings.response';
 import type { UpdateAccessibilitySettingsDto } from './dto/update-accessibility-settings.dto';
 import { accessibilitySettingsSql } from './settings.queries';
+
+const settingsAudit = new AuditTrail('settings');
 
 function snapshot(row: AccessibilityFeedbackSettings) {
   return { email: row.email, phone: row.phone, organisationName: row.organisationName };
@@ -47,13 +49,7 @@ export class SettingsService {
         organisationName: dto.organisationName?.trim(),
       };
       const saved = await manager.save(applyPatch(row, changes));
-      await recordAudit(manager, actor, {
-        action: 'update',
-        entityType: 'settings',
-        entityId: saved.id,
-        before,
-        after: snapshot(saved),
-      });
+      await settingsAudit.updated(manager, actor, { id: saved.id, before, after: snapshot(saved) });
       return AccessibilitySettingsResponse.from(saved);
     });
   }

@@ -1,7 +1,6 @@
 import { HEALTH_VALUES, LIFECYCLE_STATUSES, type Health, type LifecycleStatus } from '@salkku/shared';
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { BaseEntity } from '../../persistence/base.entity';
-import { Project } from '../projects/project.entity';
+import { Column, Entity, Index } from 'typeorm';
+import { ProjectChild } from '../projects/project-child.entity';
 
 /**
  * A dated status report. Append-only: a project's history is its reports, and its current
@@ -9,14 +8,7 @@ import { Project } from '../projects/project.entity';
  */
 @Entity('status_reports')
 @Index('IDX_status_reports_project_latest', ['projectId', 'reportingDate', 'createdAt'])
-export class StatusReport extends BaseEntity {
-  @Column({ type: 'uuid' })
-  projectId: string;
-
-  @ManyToOne(() => Project, { onDelete: 'CASCADE', nullable: false })
-  @JoinColumn({ name: 'project_id' })
-  project?: Project;
-
+export class StatusReport extends ProjectChild {
   @Column({ type: 'date' })
   reportingDate: string;
 

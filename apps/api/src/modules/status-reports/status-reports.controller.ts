@@ -1,11 +1,8 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import { Body, Controller, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, type Actor } from '../../common/actor';
-import { ApiErrors } from '../../common/api-errors';
-import { Paginated, type Page } from '../../common/pagination';
-import { RequirePermission } from '../../common/permissions';
-import { setEtag } from '../../common/version';
+import type { Page } from '../../common/pagination';
+import { CreateRoute, IdParam, ListRoute, ReadRoute } from '../../common/routes';
 import { CreateStatusReportDto } from './dto/create-status-report.dto';
 import { ListStatusReportsQuery } from './dto/list-status-reports.query';
 import { StatusReportResponse } from './dto/status-report.response';
@@ -20,40 +17,27 @@ const APPEND_ONLY =
 export class StatusReportsController {
   constructor(private readonly reports: StatusReportsService) {}
 
-  @Get()
-  @RequirePermission('portfolio:read')
+  @ListRoute('portfolio:read', StatusReportResponse)
   @ApiOperation({
     summary: 'List status reports (newest first)',
     description:
       `${APPEND_ONLY} latestOnly=true gives each project's latest report: its current health. ` +
       "Only reports of the user's city scope are listed and counted.",
   })
-  @ApiOkResponse({ type: Paginated(StatusReportResponse) })
-  @ApiErrors(400, 401, 403)
   list(@Query() query: ListStatusReportsQuery, @CurrentActor() actor: Actor): Promise<Page<StatusReportResponse>> {
     return this.reports.list(query, actor);
   }
 
-  @Get(':id')
-  @RequirePermission('portfolio:read')
+  @ReadRoute('portfolio:read', StatusReportResponse)
   @ApiOperation({
     summary: 'Read a status report',
     description: `${APPEND_ONLY} Another city's report is not found (404).`,
   })
-  @ApiOkResponse({ type: StatusReportResponse })
-  @ApiErrors(400, 401, 403, 404)
-  async get(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Res({ passthrough: true }) res: Response,
-    @CurrentActor() actor: Actor,
-  ): Promise<StatusReportResponse> {
-    const report = await this.reports.get(id, actor);
-    setEtag(res, report.version);
-    return report;
+  get(@IdParam() id: string, @CurrentActor() actor: Actor): Promise<StatusReportResponse> {
+    return this.reports.get(id, actor);
   }
 
-  @Post()
-  @RequirePermission('portfolio:write')
+  @CreateRoute('portfolio:write', StatusReportResponse)
   @ApiOperation({
     summary: 'Write a status report',
     description:
@@ -61,8 +45,6 @@ export class StatusReportsController {
       "(the signed-in user). The reporting date cannot be in the future. A project outside the user's city " +
       'scope is refused as if missing (400 on projectId).',
   })
-  @ApiCreatedResponse({ type: StatusReportResponse })
-  @ApiErrors(400, 401, 403)
   create(@Body() dto: CreateStatusReportDto, @CurrentActor() actor: Actor): Promise<StatusReportResponse> {
     return this.reports.create(dto, actor);
   }

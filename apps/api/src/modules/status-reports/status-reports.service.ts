@@ -9,7 +9,7 @@ import { scopeWhere } from '../../common/scope';
 import { queryRow, readList } from '../../persistence/sql';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { Agreement } from '../agreements/agreement.entity';
-import { recordAudit } from '../audit/audit';
+import { AuditTrail } from '../audit/audit';
 import { PriorityArea } from '../priority-areas/priority-area.entity';
 import { Project } from '../projects/project.entity';
 import type { CreateStatusReportDto } from './dto/create-status-report.dto';
@@ -17,6 +17,8 @@ import type { ListStatusReportsQuery } from './dto/list-status-reports.query';
 import { StatusReportResponse, type StatusReportRow } from './dto/status-report.response';
 import { StatusReport } from './status-report.entity';
 import { statusReportList, statusReportSql } from './status-reports.queries';
+
+const statusReportAudit = new AuditTrail('status_report');
 
 /**
  * Status reports are append-only: a project's history is its reports, so there is no update or
@@ -78,11 +80,8 @@ export class StatusReportsService {
           authorId: actor.id,
         }),
       );
-      await recordAudit(manager, actor, {
-        action: 'create',
-        entityType: 'status_report',
-        entityId: saved.id,
-        before: null,
+      await statusReportAudit.created(manager, actor, {
+        id: saved.id,
         after: {
           projectId: saved.projectId,
           reportingDate: saved.reportingDate,

@@ -5,8 +5,10 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { notFound } from '../../common/domain-error';
 import { findForUpdate } from '../../persistence/transaction';
-import { recordAudit } from '../audit/audit';
+import { AuditTrail } from '../audit/audit';
 import { User } from './user.entity';
+
+const userAudit = new AuditTrail('user');
 
 /** The signed-in user's own interface language: the last choice wins, and a change is audited. */
 @Injectable()
@@ -21,13 +23,7 @@ export class MyLanguageService {
       const before = row.language;
       if (before !== language) {
         await manager.update(User, { id: userId }, { language });
-        await recordAudit(manager, actor, {
-          action: 'update',
-          entityType: 'user',
-          entityId: userId,
-          before: { language: before },
-          after: { language },
-        });
+        await userAudit.updated(manager, actor, { id: userId, before: { language: before }, after: { language } });
       }
       return language;
     });

@@ -7,7 +7,7 @@ import type { Page } from '../../common/pagination';
 import { queryRow, readList } from '../../persistence/sql';
 import { applyPatch, findForUpdate } from '../../persistence/transaction';
 import { assertVersion } from '../../common/version';
-import { recordAudit } from '../audit/audit';
+import { AuditTrail } from '../audit/audit';
 import { assertPasswordPolicy, hashPassword } from '../auth/passwords';
 import { SessionsService } from '../auth/sessions.service';
 import type { CreateUserDto } from './dto/create-user.dto';
@@ -17,6 +17,8 @@ import { UserResponse, type UserRow } from './dto/user.response';
 import { User } from './user.entity';
 import { userList, userSql } from './users.queries';
 import { personalWords, userSnapshot, UsersService } from './users.service';
+
+const userAudit = new AuditTrail('user');
 
 /**
  * The admin API of users ('users:manage', admins only): list, read, create (through
@@ -79,13 +81,7 @@ export class UserAdminService {
       const before = userSnapshot(row);
       const saved = await manager.save(applyPatch(row, dto));
       if (!saved.active) await this.sessions.endAllFor(manager, id);
-      await recordAudit(manager, actor, {
-        action: 'update',
-        entityType: 'user',
-        entityId: id,
-        before,
-        after: userSnapshot(saved),
-      });
+      await userAudit.updated(manager, actor, { id, before, after: userSnapshot(saved) });
       return this.load(manager, id);
     });
   }
@@ -108,10 +104,8 @@ export class UserAdminService {
       row.passwordHash = await hashPassword(password);
       await manager.save(row);
       await this.sessions.endAllFor(manager, id);
-      await recordAudit(manager, actor, {
-        action: 'update',
-        entityType: 'user',
-        entityId: id,
+      await userAudit.updated(manager, actor, {
+        id,
         before: { password: '(set)' },
         after: { password: '(reset by an admin)' },
       });

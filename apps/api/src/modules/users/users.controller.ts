@@ -1,11 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import { Body, Controller, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { CurrentActor, type Actor } from '../../common/actor';
 import { ApiErrors } from '../../common/api-errors';
-import { Paginated, type Page } from '../../common/pagination';
+import type { Page } from '../../common/pagination';
 import { RequirePermission } from '../../common/permissions';
-import { IfMatchVersion, requireVersion, setEtag } from '../../common/version';
+import { ApiVersionedResponse, CreateRoute, IdParam, ListRoute, ReadRoute, UpdateRoute } from '../../common/routes';
+import { ExpectedVersion } from '../../common/version';
 import { CreateUserDto } from './dto/create-user.dto';
 import { ListUsersQuery } from './dto/list-users.query';
 import { ResetPasswordDto } from './dto/reset-password.dto';
@@ -19,59 +19,41 @@ import { UserAdminService } from './user-admin.service';
 export class UsersController {
   constructor(private readonly users: UserAdminService) {}
 
-  @Get()
-  @RequirePermission('users:manage')
-  @ApiOkResponse({ type: Paginated(UserResponse) })
-  @ApiErrors(400, 401, 403)
+  @ListRoute('users:manage', UserResponse)
   list(@Query() query: ListUsersQuery, @CurrentActor() actor: Actor): Promise<Page<UserResponse>> {
     return this.users.list(query, actor);
   }
 
-  @Get(':id')
-  @RequirePermission('users:manage')
-  @ApiOkResponse({ type: UserResponse })
-  @ApiErrors(400, 401, 403, 404)
-  async get(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Res({ passthrough: true }) res: Response,
-    @CurrentActor() actor: Actor,
-  ): Promise<UserResponse> {
-    const user = await this.users.get(id, actor);
-    setEtag(res, user.version);
-    return user;
+  @ReadRoute('users:manage', UserResponse)
+  get(@IdParam() id: string, @CurrentActor() actor: Actor): Promise<UserResponse> {
+    return this.users.get(id, actor);
   }
 
   /** Creates a user who can sign in at once with the given password. */
-  @Post()
-  @RequirePermission('users:manage')
-  @ApiCreatedResponse({ type: UserResponse })
-  @ApiErrors(400, 401, 403, 409)
+  @CreateRoute('users:manage', UserResponse, { conflicts: true })
   create(@Body() dto: CreateUserDto, @CurrentActor() actor: Actor): Promise<UserResponse> {
     return this.users.createUser(dto, actor);
   }
 
   /** Changes a user; `active: false` deactivates them and ends their sessions at once. */
-  @Patch(':id')
-  @RequirePermission('users:manage')
-  @ApiOkResponse({ type: UserResponse })
-  @ApiErrors(400, 401, 403, 404, 409, 428)
+  @UpdateRoute('users:manage', UserResponse)
   update(
-    @Param('id', ParseUUIDPipe) id: string,
+    @IdParam() id: string,
     @Body() dto: UpdateUserDto,
-    @IfMatchVersion() ifMatch: number | undefined,
+    @ExpectedVersion() version: number,
     @CurrentActor() actor: Actor,
   ): Promise<UserResponse> {
-    return this.users.update(id, dto, requireVersion(ifMatch, dto.version), actor);
+    return this.users.update(id, dto, version, actor);
   }
 
   /** Sets a new password for another user; their sessions end. */
   @Post(':id/password')
   @RequirePermission('users:manage')
   @HttpCode(200)
-  @ApiOkResponse({ type: UserResponse })
+  @ApiVersionedResponse(UserResponse)
   @ApiErrors(400, 401, 403, 404, 409)
   resetPassword(
-    @Param('id', ParseUUIDPipe) id: string,
+    @IdParam() id: string,
     @Body() dto: ResetPasswordDto,
     @CurrentActor() actor: Actor,
   ): Promise<UserResponse> {

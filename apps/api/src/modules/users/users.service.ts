@@ -3,10 +3,12 @@ import { isCityScoped, type Language, type Role } from '@salkku/shared';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { DomainError, issue, type FieldIssues } from '../../common/domain-error';
-import { recordAudit } from '../audit/audit';
+import { AuditTrail } from '../audit/audit';
 import { assertPasswordPolicy, hashPassword } from '../auth/passwords';
 import { Organisation } from '../organisations/organisation.entity';
 import { User } from './user.entity';
+
+const userAudit = new AuditTrail('user');
 
 export interface NewUser {
   email: string;
@@ -82,13 +84,7 @@ export class UsersService {
         passwordHash: await hashPassword(input.password),
       }),
     );
-    await recordAudit(manager, actor, {
-      action: 'create',
-      entityType: 'user',
-      entityId: user.id,
-      before: null,
-      after: userSnapshot(user),
-    });
+    await userAudit.created(manager, actor, { id: user.id, after: userSnapshot(user) });
     return user;
   }
 }

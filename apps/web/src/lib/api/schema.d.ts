@@ -2345,6 +2345,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2393,6 +2395,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2524,6 +2528,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3311,6 +3317,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3368,6 +3376,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3499,6 +3509,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3734,6 +3746,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3782,6 +3796,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3913,6 +3929,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4046,6 +4064,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4103,6 +4123,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4234,6 +4256,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4373,6 +4397,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4430,6 +4456,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4561,6 +4589,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4692,6 +4722,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4740,6 +4772,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4871,6 +4905,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5012,6 +5048,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5069,6 +5107,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5200,6 +5240,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5449,6 +5491,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5484,6 +5528,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5623,6 +5669,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5671,6 +5719,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5789,6 +5839,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5846,6 +5898,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5910,6 +5964,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5992,6 +6048,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { OrganisationRef, RecordResponse } from '../../../common/responses';
+import { OrganisationRef, recordFields, RecordResponse } from '../../../common/responses';
 
 /** One row of the agreements select (see AgreementsService): explicit columns, city joined. */
 export interface AgreementRow {
@@ -36,16 +36,13 @@ export class AgreementResponse extends RecordResponse {
 
   static from(row: AgreementRow): AgreementResponse {
     return {
-      id: row.id,
+      ...recordFields(row),
       cityId: row.cityId,
       city: { id: row.cityId, name: row.cityName },
       title: row.title,
       signedOn: row.signedOn,
       validFrom: row.validFrom,
       validTo: row.validTo,
-      version: Number(row.version),
-      createdAt: new Date(row.createdAt).toISOString(),
-      updatedAt: new Date(row.updatedAt).toISOString(),
     };
   }
 }

@@ -1,23 +1,15 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { PageQuery, sortValues } from '../../../common/pagination';
+import { PageQuery } from '../../../common/pagination';
+import { IdFilter, SearchText, SortBy } from '../../../common/query-fields';
 
 export const AGREEMENT_SORT_KEYS = ['title', 'signedOn', 'createdAt'] as const;
 
 export class ListAgreementsQuery extends PageQuery {
-  @ApiPropertyOptional({ format: 'uuid', description: 'Only the agreements of this city' })
-  @IsOptional()
-  @IsUUID('all')
+  @IdFilter('Only the agreements of this city')
   cityId?: string;
 
-  @ApiPropertyOptional({ description: 'Free text on the title' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @SearchText('Free text on the title')
   q?: string;
 
-  @ApiPropertyOptional({ enum: sortValues(AGREEMENT_SORT_KEYS), default: 'title' })
-  @IsOptional()
-  @IsIn(sortValues(AGREEMENT_SORT_KEYS))
+  @SortBy(AGREEMENT_SORT_KEYS, 'title')
   sort?: string;
 }

@@ -1,6 +1,5 @@
-import { PartialType } from '@nestjs/swagger';
-import { VersionedDto } from '../../../common/versioned.dto';
+import { UpdateDto } from '../../../common/versioned.dto';
 import { CreateAgreementDto } from './create-agreement.dto';
 
-/** Every field optional; null still fails for the required ones (cityId, title) and clears the dates. */
-export class UpdateAgreementDto extends VersionedDto(PartialType(CreateAgreementDto, { skipNullProperties: false })) {}
+/** Every field optional; null clears the dates, never the city or the title. */
+export class UpdateAgreementDto extends UpdateDto(CreateAgreementDto, { required: ['cityId', 'title'] }) {}

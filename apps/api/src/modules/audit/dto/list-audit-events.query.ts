@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { PageQuery } from '../../../common/pagination';
+import { EnumFilter, IdFilter } from '../../../common/query-fields';
 import { IsNotBefore, IsoDateField } from '../../../common/validators';
 import { AUDIT_ACTIONS, type AuditAction } from '../audit-event.entity';
 
@@ -12,24 +13,16 @@ export class ListAuditEventsQuery extends PageQuery {
   @MaxLength(50)
   entityType?: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID('all')
+  @IdFilter()
   entityId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Events of records that belong to this project' })
-  @IsOptional()
-  @IsUUID('all')
+  @IdFilter('Events of records that belong to this project')
   projectId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Events by this user' })
-  @IsOptional()
-  @IsUUID('all')
+  @IdFilter('Events by this user')
   actorId?: string;
 
-  @ApiPropertyOptional({ enum: AUDIT_ACTIONS, enumName: 'AuditAction' })
-  @IsOptional()
-  @IsIn(AUDIT_ACTIONS)
+  @EnumFilter(AUDIT_ACTIONS, 'AuditAction')
   action?: AuditAction;
 
   @IsoDateField({ optional: true, description: 'Events on or after this day (in SALKKU_TIME_ZONE)' })

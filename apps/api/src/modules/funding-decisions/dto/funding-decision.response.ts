@@ -7,7 +7,7 @@ import {
   type FundingDecisionStatus,
   type FundingInstrument,
 } from '@salkku/shared';
-import { OrganisationRef, ProjectRef, RecordResponse } from '../../../common/responses';
+import { OrganisationRef, ProjectRef, recordFields, RecordResponse } from '../../../common/responses';
 
 /** One row of the funding decisions select (see FundingDecisionsService), columns in camelCase. */
 export interface FundingDecisionRow {
@@ -118,7 +118,7 @@ export class FundingDecisionResponse extends RecordResponse {
 
   static from(row: FundingDecisionRow): FundingDecisionResponse {
     return {
-      id: row.id,
+      ...recordFields(row),
       agreementId: row.agreementId,
       projectId: row.projectId,
       funderId: row.funderId,
@@ -141,9 +141,6 @@ export class FundingDecisionResponse extends RecordResponse {
       remaining: row.remaining,
       paymentCount: Number(row.paymentCount),
       allowedTransitions: [...nextStatuses(FUNDING_DECISION_TRANSITIONS, row.status)],
-      version: row.version,
-      createdAt: row.createdAt.toISOString(),
-      updatedAt: row.updatedAt.toISOString(),
     };
   }
 }

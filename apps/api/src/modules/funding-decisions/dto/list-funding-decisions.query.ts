@@ -1,49 +1,33 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
 import {
   FUNDING_DECISION_STATUSES,
   FUNDING_INSTRUMENTS,
   type FundingDecisionStatus,
   type FundingInstrument,
 } from '@salkku/shared';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { PageQuery, sortValues } from '../../../common/pagination';
+import { PageQuery } from '../../../common/pagination';
+import { EnumFilter, IdFilter, SearchText, SortBy } from '../../../common/query-fields';
 
 export const FUNDING_DECISION_SORT_KEYS = ['decisionDate', 'amountGranted', 'createdAt'] as const;
 
 export class ListFundingDecisionsQuery extends PageQuery {
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID('all')
+  @IdFilter()
   agreementId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID('all')
+  @IdFilter()
   projectId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID('all')
+  @IdFilter()
   funderId?: string;
 
-  @ApiPropertyOptional({ enum: FUNDING_INSTRUMENTS, enumName: 'FundingInstrument' })
-  @IsOptional()
-  @IsIn(FUNDING_INSTRUMENTS)
+  @EnumFilter(FUNDING_INSTRUMENTS, 'FundingInstrument')
   instrument?: FundingInstrument;
 
-  @ApiPropertyOptional({ enum: FUNDING_DECISION_STATUSES, enumName: 'FundingDecisionStatus' })
-  @IsOptional()
-  @IsIn(FUNDING_DECISION_STATUSES)
+  @EnumFilter(FUNDING_DECISION_STATUSES, 'FundingDecisionStatus')
   status?: FundingDecisionStatus;
 
-  @ApiPropertyOptional({ description: 'Free text on record number or decision body' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @SearchText('Free text on record number or decision body')
   q?: string;
 
-  @ApiPropertyOptional({ enum: sortValues(FUNDING_DECISION_SORT_KEYS), default: '-decisionDate' })
-  @IsOptional()
-  @IsIn(sortValues(FUNDING_DECISION_SORT_KEYS))
+  @SortBy(FUNDING_DECISION_SORT_KEYS, '-decisionDate')
   sort?: string;
 }

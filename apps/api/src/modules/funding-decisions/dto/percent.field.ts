@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Matches, ValidateIf, registerDecorator } from 'class-validator';
+import { IsOptional, IsString, Matches, ValidateIf } from 'class-validator';
+import { ValueRule } from '../../../common/validators';
 
 /** A percentage as an exact decimal string: up to three integer digits and at most two decimals. */
 export const PERCENT_PATTERN = /^(0|[1-9]\d{0,2})(\.\d{1,2})?$/;
@@ -12,17 +13,8 @@ export function isPercent(value: unknown): boolean {
   return Number(whole) * 100 + Number((fraction + '00').slice(0, 2)) <= 10000;
 }
 
-function IsPercentInRange(): PropertyDecorator {
-  return (target: object, propertyName: string | symbol) => {
-    registerDecorator({
-      name: 'isPercentInRange',
-      target: target.constructor,
-      propertyName: propertyName as string,
-      options: { message: '$property must be between 0 and 100' },
-      validator: { validate: (value: unknown) => isPercent(value) },
-    });
-  };
-}
+const IsPercentInRange = (): PropertyDecorator =>
+  ValueRule('isPercentInRange', '$property must be between 0 and 100', isPercent);
 
 /** An optional percentage 0–100 as a decimal string ("20" or "20.00"); null clears it. */
 export function OptionalPercentField(description: string): PropertyDecorator {

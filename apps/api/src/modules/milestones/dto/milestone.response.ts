@@ -6,7 +6,7 @@ import {
   nextStatuses,
   type MilestoneStatus,
 } from '@salkku/shared';
-import { ProjectRef, RecordResponse } from '../../../common/responses';
+import { ProjectRef, recordFields, RecordResponse } from '../../../common/responses';
 
 /** One milestone row as the service selects it (explicit columns, project joined). */
 export interface MilestoneRow {
@@ -60,7 +60,7 @@ export class MilestoneResponse extends RecordResponse {
   /** `today` is the calendar date in Salkku's time zone that decides "overdue". */
   static from(row: MilestoneRow, today: string): MilestoneResponse {
     return {
-      id: row.id,
+      ...recordFields(row),
       projectId: row.projectId,
       project: { id: row.projectId, code: row.projectCode, name: row.projectName },
       title: row.title,
@@ -70,9 +70,6 @@ export class MilestoneResponse extends RecordResponse {
       completedOn: row.completedOn,
       overdue: isOverdue(row, today),
       allowedTransitions: [...nextStatuses(MILESTONE_TRANSITIONS, row.status)],
-      version: Number(row.version),
-      createdAt: new Date(row.createdAt).toISOString(),
-      updatedAt: new Date(row.updatedAt).toISOString(),
     };
   }
 }

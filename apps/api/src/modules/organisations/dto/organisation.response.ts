@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ORGANISATION_KINDS, type OrganisationKind } from '@salkku/shared';
-import { RecordResponse } from '../../../common/responses';
+import { recordFields, RecordResponse } from '../../../common/responses';
 import type { Organisation } from '../organisation.entity';
 
 export class OrganisationResponse extends RecordResponse {
@@ -18,14 +18,11 @@ export class OrganisationResponse extends RecordResponse {
 
   static from(entity: Organisation): OrganisationResponse {
     return {
-      id: entity.id,
+      ...recordFields(entity),
       name: entity.name,
       kind: entity.kind,
       businessId: entity.businessId,
       country: entity.country,
-      version: entity.version,
-      createdAt: entity.createdAt.toISOString(),
-      updatedAt: entity.updatedAt.toISOString(),
     };
   }
 }

@@ -1,5 +1,7 @@
-import { PartialType } from '@nestjs/swagger';
-import { VersionedDto } from '../../../common/versioned.dto';
+import { UpdateDto } from '../../../common/versioned.dto';
 import { CreateOrganisationDto } from './create-organisation.dto';
 
-export class UpdateOrganisationDto extends VersionedDto(PartialType(CreateOrganisationDto)) {}
+/** Every field optional; null clears the business ID, never the name, kind or country. */
+export class UpdateOrganisationDto extends UpdateDto(CreateOrganisationDto, {
+  required: ['name', 'kind', 'country'],
+}) {}

@@ -1,41 +1,26 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID } from 'class-validator';
-import { PageQuery, sortValues } from '../../../common/pagination';
-import { IsCalendarDate, IsNotBefore } from '../../../common/validators';
+import { IsNotBefore } from '../../../common/validators';
+import { PageQuery } from '../../../common/pagination';
+import { DateFilter, IdFilter, SortBy } from '../../../common/query-fields';
 
 export const PAYMENT_SORT_KEYS = ['paidOn', 'amount', 'createdAt'] as const;
 
 export class ListPaymentsQuery extends PageQuery {
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID('all')
+  @IdFilter()
   fundingDecisionId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: "Payments under the project's funding decisions" })
-  @IsOptional()
-  @IsUUID('all')
+  @IdFilter("Payments under the project's funding decisions")
   projectId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: "Payments under the agreement's funding decisions" })
-  @IsOptional()
-  @IsUUID('all')
+  @IdFilter("Payments under the agreement's funding decisions")
   agreementId?: string;
 
-  @ApiPropertyOptional({ format: 'date', description: 'Paid on or after this day' })
-  @IsOptional()
-  @IsString()
-  @IsCalendarDate()
+  @DateFilter('Paid on or after this day')
   paidFrom?: string;
 
-  @ApiPropertyOptional({ format: 'date', description: 'Paid on or before this day' })
-  @IsOptional()
-  @IsString()
-  @IsCalendarDate()
+  @DateFilter('Paid on or before this day')
   @IsNotBefore('paidFrom')
   paidTo?: string;
 
-  @ApiPropertyOptional({ enum: sortValues(PAYMENT_SORT_KEYS), default: '-paidOn' })
-  @IsOptional()
-  @IsIn(sortValues(PAYMENT_SORT_KEYS))
+  @SortBy(PAYMENT_SORT_KEYS, '-paidOn')
   sort?: string;
 }

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { RecordResponse } from '../../../common/responses';
+import { recordFields, RecordResponse } from '../../../common/responses';
 import type { Payment } from '../payment.entity';
 
 export class PaymentResponse extends RecordResponse {
@@ -18,14 +18,11 @@ export class PaymentResponse extends RecordResponse {
   /** From an entity or a raw row with the same (camelCase) columns. */
   static from(entity: Omit<Payment, 'fundingDecision'>): PaymentResponse {
     return {
-      id: entity.id,
+      ...recordFields(entity),
       fundingDecisionId: entity.fundingDecisionId,
       paidOn: entity.paidOn,
       amount: entity.amount,
       note: entity.note,
-      version: entity.version,
-      createdAt: entity.createdAt.toISOString(),
-      updatedAt: entity.updatedAt.toISOString(),
     };
   }
 }

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { RecordResponse } from '../../../common/responses';
+import { recordFields, RecordResponse } from '../../../common/responses';
 import type { PriorityArea } from '../priority-area.entity';
 
 export class PriorityAreaResponse extends RecordResponse {
@@ -23,16 +23,13 @@ export class PriorityAreaResponse extends RecordResponse {
 
   static from(entity: PriorityArea): PriorityAreaResponse {
     return {
-      id: entity.id,
+      ...recordFields(entity),
       agreementId: entity.agreementId,
       nameFi: entity.nameFi,
       nameSv: entity.nameSv,
       nameEn: entity.nameEn,
       description: entity.description,
       subThemes: entity.subThemes ?? [],
-      version: entity.version,
-      createdAt: entity.createdAt.toISOString(),
-      updatedAt: entity.updatedAt.toISOString(),
     };
   }
 }

@@ -1,4 +1,3 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
 import {
   HEALTH_VALUES,
   LIFECYCLE_STATUSES,
@@ -7,8 +6,8 @@ import {
   type LifecycleStatus,
   type ProjectKind,
 } from '@salkku/shared';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { PageQuery, sortValues } from '../../../common/pagination';
+import { PageQuery } from '../../../common/pagination';
+import { EnumFilter, IdFilter, SearchText, SortBy } from '../../../common/query-fields';
 
 export const PROJECT_SORT_KEYS = [
   'code',
@@ -25,52 +24,35 @@ export const HEALTH_FILTER_VALUES = [...HEALTH_VALUES, 'none'] as const;
 export type HealthFilter = Health | 'none';
 
 export class ListProjectsQuery extends PageQuery {
-  @ApiPropertyOptional({ description: 'Free text, case-insensitive, on code or name' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @SearchText('Free text, case-insensitive, on code or name')
   q?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Projects under this agreement (through their priority area)' })
-  @IsOptional()
-  @IsUUID('all')
+  @IdFilter('Projects under this agreement (through their priority area)')
   agreementId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID('all')
+  @IdFilter()
   priorityAreaId?: string;
 
-  @ApiPropertyOptional({ enum: LIFECYCLE_STATUSES, enumName: 'LifecycleStatus' })
-  @IsOptional()
-  @IsIn(LIFECYCLE_STATUSES)
+  @EnumFilter(LIFECYCLE_STATUSES, 'LifecycleStatus')
   lifecycleStatus?: LifecycleStatus;
 
-  @ApiPropertyOptional({
-    enum: HEALTH_FILTER_VALUES,
-    enumName: 'HealthFilter',
-    description: 'Health of the latest status report; "none" for projects without any report',
-  })
-  @IsOptional()
-  @IsIn(HEALTH_FILTER_VALUES)
+  @EnumFilter(
+    HEALTH_FILTER_VALUES,
+    'HealthFilter',
+    'Health of the latest status report; "none" for projects without any report',
+  )
   health?: HealthFilter;
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID('all')
+  @IdFilter()
   leadOrganisationId?: string;
 
-  @ApiPropertyOptional({ enum: PROJECT_KINDS, enumName: 'ProjectKind' })
-  @IsOptional()
-  @IsIn(PROJECT_KINDS)
+  @EnumFilter(PROJECT_KINDS, 'ProjectKind')
   kind?: ProjectKind;
 
-  @ApiPropertyOptional({
-    enum: sortValues(PROJECT_SORT_KEYS),
-    default: 'code',
-    description: 'A key, or "-key" for descending; health sorts on_track, at_risk, off_track, then none',
-  })
-  @IsOptional()
-  @IsIn(sortValues(PROJECT_SORT_KEYS))
+  @SortBy(
+    PROJECT_SORT_KEYS,
+    'code',
+    'A key, or "-key" for descending; health sorts on_track, at_risk, off_track, then none',
+  )
   sort?: string;
 }

@@ -1,22 +1,18 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { LANGUAGES, ROLES, type Language, type Role } from '@salkku/shared';
-import { IsBoolean, IsIn, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
 import { UuidField } from '../../../common/validators';
-import { VersionedDto } from '../../../common/versioned.dto';
+import { UpdateDto } from '../../../common/versioned.dto';
 
-/** Optional in a PATCH, but not clearable: null is refused (the column has no "no value"). */
-const WhenSent = () => ValidateIf((_o, v) => v !== undefined);
-
-class UserChanges {
+/** What an admin may change of a user (the email and password have routes of their own). */
+class UserFields {
   @ApiPropertyOptional({ minLength: 1, maxLength: 200 })
-  @WhenSent()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
   displayName?: string;
 
   @ApiPropertyOptional({ enum: ROLES, enumName: 'Role' })
-  @WhenSent()
   @IsIn(ROLES)
   role?: Role;
 
@@ -24,14 +20,13 @@ class UserChanges {
   organisationId?: string | null;
 
   @ApiPropertyOptional({ description: 'false deactivates the user: their sessions end at once' })
-  @WhenSent()
   @IsBoolean()
   active?: boolean;
 
   @ApiPropertyOptional({ enum: LANGUAGES, enumName: 'Language' })
-  @WhenSent()
   @IsIn(LANGUAGES)
   language?: Language;
 }
 
-export class UpdateUserDto extends VersionedDto(UserChanges) {}
+/** Any of the fields; null clears the organisation, never the others (their columns have no "no value"). */
+export class UpdateUserDto extends UpdateDto(UserFields, { required: ['displayName', 'role', 'active', 'language'] }) {}

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { LANGUAGES, ROLES, type Language, type Role } from '@salkku/shared';
-import { OrganisationRef, RecordResponse } from '../../../common/responses';
+import { OrganisationRef, recordFields, RecordResponse } from '../../../common/responses';
 
 /** One row of the users select (see UsersService): explicit columns, organisation joined, no hash. */
 export interface UserRow {
@@ -39,16 +39,13 @@ export class UserResponse extends RecordResponse {
 
   static from(row: UserRow): UserResponse {
     return {
-      id: row.id,
+      ...recordFields(row),
       email: row.email,
       displayName: row.displayName,
       role: row.role,
       organisation: row.organisationId ? { id: row.organisationId, name: row.organisationName ?? '' } : null,
       active: row.active,
       language: row.language,
-      version: Number(row.version),
-      createdAt: new Date(row.createdAt).toISOString(),
-      updatedAt: new Date(row.updatedAt).toISOString(),
     };
   }
 }
