@@ -1,5 +1,8 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { Actor } from '../common/actor';
 import { notFound } from '../common/domain-error';
+import { inScope } from '../common/scope';
+import { queryRow, type Sql } from './sql';
 
 /**
  * Loads a row for update inside a transaction (SELECT … FOR UPDATE), or throws NOT_FOUND.
@@ -27,4 +30,23 @@ export function applyPatch<T extends object>(target: T, patch: Partial<T>): T {
     if (value !== undefined && key !== 'version') (target as Record<string, unknown>)[key] = value;
   }
   return target;
+}
+
+/**
+ * Locks a record of the actor's city for update (SELECT … FOR UPDATE of its row), then reads its
+ * city with `cityOf` (a statement returning `{ cityId }` for the record, its agreement's city):
+ * another city's record is NOT_FOUND, exactly like a missing one.
+ */
+export async function findForUpdateInScope<T extends ObjectLiteral & { id: string }>(
+  manager: EntityManager,
+  target: EntityTarget<T>,
+  id: string,
+  label: string,
+  actor: Actor,
+  cityOf: (sql: Sql) => string,
+): Promise<{ row: T; cityId: string }> {
+  const row = await findForUpdate(manager, target, id, label);
+  const city = await queryRow<{ cityId: string }>(manager, cityOf);
+  if (!city || !inScope(actor, city.cityId)) throw notFound(label, id);
+  return { row, cityId: city.cityId };
 }

@@ -40,3 +40,12 @@ export function agreementList(query: ListAgreementsQuery, actor: Actor): PageSta
     query,
   );
 }
+
+/**
+ * The city of an agreement in the actor's scope, held with a key-share lock (it cannot be
+ * deleted, nor its key changed, before the write that names it commits). None when out of scope.
+ */
+export function agreementCityForKeyShareSql(sql: Sql, id: string, actor: Actor): string {
+  return `SELECT a.city_id AS "cityId" FROM agreements a
+    WHERE a.id = ${sql.value(id)} AND ${sql.scope(actor, 'a.city_id')} FOR KEY SHARE`;
+}

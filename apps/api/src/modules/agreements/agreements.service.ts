@@ -6,12 +6,11 @@ import { addIssue, DomainError, issue, notFound, type FieldIssues } from '../../
 import type { Page } from '../../common/pagination';
 import { queryRow, readList } from '../../persistence/sql';
 import { periodProblems } from '../../common/rules';
-import { inScope, scopeWhere } from '../../common/scope';
-import { applyPatch } from '../../persistence/transaction';
+import { inScope } from '../../common/scope';
+import { applyPatch, findForUpdate } from '../../persistence/transaction';
 import { assertVersion } from '../../common/version';
 import { AuditTrail } from '../audit/audit';
 import { FundingDecision } from '../funding-decisions/funding-decision.entity';
-import { Organisation } from '../organisations/organisation.entity';
 import { PriorityArea } from '../priority-areas/priority-area.entity';
 import { Agreement } from './agreement.entity';
 import { agreementList, agreementSql } from './agreements.queries';
@@ -19,6 +18,7 @@ import { AgreementResponse, type AgreementRow } from './dto/agreement.response';
 import type { CreateAgreementDto } from './dto/create-agreement.dto';
 import type { ListAgreementsQuery } from './dto/list-agreements.query';
 import type { UpdateAgreementDto } from './dto/update-agreement.dto';
+import { organisationKindSql } from '../organisations/organisations.queries';
 
 const agreementAudit = new AuditTrail('agreement');
 
@@ -144,13 +144,8 @@ export class AgreementsService {
    * another city's agreement is indistinguishable from a missing one.
    */
   private async lockInScope(manager: EntityManager, id: string, actor: Actor): Promise<Agreement> {
-    const row = await manager
-      .createQueryBuilder(Agreement, 'a')
-      .setLock('pessimistic_write')
-      .where('a.id = :id', { id })
-      .andWhere(...scopeWhere(actor, 'a.city_id'))
-      .getOne();
-    if (!row) throw notFound('Agreement', id);
+    const row = await findForUpdate(manager, Agreement, id, 'Agreement');
+    if (!inScope(actor, row.cityId)) throw notFound('Agreement', id);
     return row;
   }
 
@@ -165,12 +160,7 @@ export class AgreementsService {
       addIssue(details, 'cityId', issue('outOfScope', `cityId ${cityId} is not a city whose agreements you manage`));
       return;
     }
-    const city = await manager
-      .createQueryBuilder(Organisation, 'o')
-      .select('o.kind', 'kind')
-      .where('o.id = :id', { id: cityId })
-      .setLock('for_key_share')
-      .getRawOne<{ kind: string }>();
+    const city = await queryRow<{ kind: string }>(manager, (sql) => organisationKindSql(sql, cityId, 'FOR KEY SHARE'));
     if (!city) addIssue(details, 'cityId', issue('notFound', `cityId ${cityId} is not an existing organisation`));
     else if (city.kind !== 'city')
       addIssue(

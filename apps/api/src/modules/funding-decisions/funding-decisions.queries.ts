@@ -96,3 +96,9 @@ export function referencesSql(
        EXISTS (SELECT 1 FROM organisations WHERE id = ${sql.value(refs.funderId ?? null)}::uuid) AS "funder",
        EXISTS (SELECT 1 FROM organisations WHERE id = ${sql.value(refs.recipientId ?? null)}::uuid) AS "recipient"`;
 }
+
+/** The city of a funding decision (its agreement's). */
+export function fundingDecisionCitySql(sql: Sql, id: string): string {
+  return `SELECT a.city_id AS "cityId" FROM funding_decisions fd JOIN agreements a ON a.id = fd.agreement_id
+    WHERE fd.id = ${sql.value(id)}`;
+}

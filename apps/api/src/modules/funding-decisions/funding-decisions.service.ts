@@ -5,19 +5,22 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { DomainError, issue, notFound, type FieldIssues } from '../../common/domain-error';
 import type { Page } from '../../common/pagination';
-import { scopeWhere } from '../../common/scope';
 import { queryRow, readList } from '../../persistence/sql';
 import { assertPeriod, assertTransition } from '../../common/rules';
-import { applyPatch } from '../../persistence/transaction';
+import { applyPatch, findForUpdateInScope } from '../../persistence/transaction';
 import { assertVersion } from '../../common/version';
-import { Agreement } from '../agreements/agreement.entity';
 import { AuditTrail } from '../audit/audit';
 import type { CreateFundingDecisionDto } from './dto/create-funding-decision.dto';
 import { FundingDecisionResponse, type FundingDecisionRow } from './dto/funding-decision.response';
 import type { ListFundingDecisionsQuery } from './dto/list-funding-decisions.query';
 import type { UpdateFundingDecisionDto } from './dto/update-funding-decision.dto';
 import { FundingDecision } from './funding-decision.entity';
-import { fundingDecisionPage, fundingDecisionSql, referencesSql } from './funding-decisions.queries';
+import {
+  fundingDecisionCitySql,
+  fundingDecisionPage,
+  fundingDecisionSql,
+  referencesSql,
+} from './funding-decisions.queries';
 
 const fundingDecisionAudit = new AuditTrail('funding_decision');
 
@@ -234,17 +237,10 @@ async function lockInScope(
   actor: Actor,
   id: string,
 ): Promise<FundingDecision & { cityId: string }> {
-  const { entities, raw } = await manager
-    .createQueryBuilder(FundingDecision, 'fd')
-    .innerJoin(Agreement, 'a', 'a.id = fd.agreementId')
-    .addSelect('a.city_id', 'scope_city_id')
-    .where('fd.id = :id', { id })
-    .andWhere(...scopeWhere(actor, 'a.city_id'))
-    .setLock('pessimistic_write', undefined, ['fd'])
-    .getRawAndEntities<{ scope_city_id: string }>();
-  const [row] = entities;
-  if (!row || !raw[0]) throw notFound('Funding decision', id);
-  return Object.assign(row, { cityId: raw[0].scope_city_id });
+  const { row, cityId } = await findForUpdateInScope(manager, FundingDecision, id, 'Funding decision', actor, (sql) =>
+    fundingDecisionCitySql(sql, id),
+  );
+  return Object.assign(row, { cityId });
 }
 
 /**

@@ -5,21 +5,19 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { invalid, notFound } from '../../common/domain-error';
 import type { Page } from '../../common/pagination';
-import { scopedThroughProject, scopeWhere } from '../../common/scope';
 import { queryRow, readList } from '../../persistence/sql';
 import { assertTransition } from '../../common/rules';
 import { assertVersion } from '../../common/version';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
-import { Agreement } from '../agreements/agreement.entity';
 import { AuditTrail } from '../audit/audit';
-import { PriorityArea } from '../priority-areas/priority-area.entity';
-import { Project } from '../projects/project.entity';
 import type { CreateMilestoneDto } from './dto/create-milestone.dto';
 import type { ListMilestonesQuery } from './dto/list-milestones.query';
 import { MilestoneResponse, type MilestoneRow } from './dto/milestone.response';
 import type { UpdateMilestoneDto } from './dto/update-milestone.dto';
 import { Milestone } from './milestone.entity';
 import { milestoneList, milestoneSql } from './milestones.queries';
+import { findForUpdate } from '../../persistence/transaction';
+import { projectForChildSql, type ProjectForChild } from '../projects/project.queries';
 
 const milestoneAudit = new AuditTrail('milestone');
 
@@ -143,24 +141,13 @@ async function lockMilestone(
   id: string,
   actor: Actor,
 ): Promise<{ row: Milestone; project: ProjectRef }> {
-  const { entities, raw } = await scopedThroughProject(
-    manager.createQueryBuilder(Milestone, 'm'),
-    actor,
-    'm.project_id',
-  )
-    .addSelect('p.code', 'ref_project_code')
-    .addSelect('p.name', 'ref_project_name')
-    .addSelect('a.city_id', 'ref_city_id')
-    .andWhere('m.id = :id', { id })
-    .setLock('pessimistic_write', undefined, ['m'])
-    .getRawAndEntities<{ ref_project_code: string; ref_project_name: string; ref_city_id: string }>();
-  const row = entities[0];
-  const ref = raw[0];
-  if (!row || !ref) throw notFound('Milestone', id);
-  return {
-    row,
-    project: { id: row.projectId, code: ref.ref_project_code, name: ref.ref_project_name, cityId: ref.ref_city_id },
-  };
+  const row = await findForUpdate(manager, Milestone, id, 'Milestone');
+  // The project's row is not locked: the milestone's lock keeps it (ON DELETE CASCADE waits).
+  const project = await queryRow<ProjectForChild>(manager, (sql) =>
+    projectForChildSql(sql, row.projectId, actor, false),
+  );
+  if (!project) throw notFound('Milestone', id);
+  return { row, project };
 }
 
 /**
@@ -168,19 +155,7 @@ async function lockMilestone(
  * project row). A missing project, or one outside the actor's city scope, is a 400 on projectId.
  */
 async function lockProject(manager: EntityManager, projectId: string, actor: Actor): Promise<ProjectRef> {
-  const project = await manager
-    .createQueryBuilder()
-    .from(Project, 'p')
-    .innerJoin(PriorityArea, 'pa', 'pa.id = p.priority_area_id')
-    .innerJoin(Agreement, 'a', 'a.id = pa.agreement_id')
-    .select('p.id', 'id')
-    .addSelect('p.code', 'code')
-    .addSelect('p.name', 'name')
-    .addSelect('a.city_id', 'cityId')
-    .where('p.id = :projectId', { projectId })
-    .andWhere(...scopeWhere(actor, 'a.city_id'))
-    .setLock('pessimistic_read', undefined, ['p'])
-    .getRawOne<ProjectRef>();
+  const project = await queryRow<ProjectForChild>(manager, (sql) => projectForChildSql(sql, projectId, actor));
   if (!project) throw invalid('projectId', 'notFound', `project ${projectId} does not exist`);
   return project;
 }

@@ -37,3 +37,11 @@ export function organisationList(query: ListOrganisationsQuery): PageStatements 
     query,
   );
 }
+
+/**
+ * The kind of an organisation another record names, locked until the write commits: `FOR KEY
+ * SHARE` keeps it from being deleted, `FOR SHARE` also from being changed (e.g. to another kind).
+ */
+export function organisationKindSql(sql: Sql, id: string, lock: 'FOR KEY SHARE' | 'FOR SHARE'): string {
+  return `SELECT o.kind FROM organisations o WHERE o.id = ${sql.value(id)} ${lock}`;
+}

@@ -40,3 +40,9 @@ export function priorityAreaList(query: ListPriorityAreasQuery, actor: Actor): P
     query,
   );
 }
+
+/** The city of a priority area (its agreement's). */
+export function priorityAreaCitySql(sql: Sql, id: string): string {
+  return `SELECT a.city_id AS "cityId" FROM priority_areas pa JOIN agreements a ON a.id = pa.agreement_id
+    WHERE pa.id = ${sql.value(id)}`;
+}

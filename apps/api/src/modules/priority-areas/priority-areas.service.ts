@@ -5,10 +5,8 @@ import type { Actor } from '../../common/actor';
 import { DomainError, invalid, issue, notFound } from '../../common/domain-error';
 import type { Page } from '../../common/pagination';
 import { queryRow, readList } from '../../persistence/sql';
-import { inScope, scopeWhere } from '../../common/scope';
-import { applyPatch, findForUpdate } from '../../persistence/transaction';
+import { applyPatch, findForUpdateInScope } from '../../persistence/transaction';
 import { assertVersion } from '../../common/version';
-import { Agreement } from '../agreements/agreement.entity';
 import { AuditTrail } from '../audit/audit';
 import { Project } from '../projects/project.entity';
 import type { CreatePriorityAreaDto } from './dto/create-priority-area.dto';
@@ -16,7 +14,8 @@ import type { ListPriorityAreasQuery } from './dto/list-priority-areas.query';
 import { PriorityAreaResponse } from './dto/priority-area.response';
 import type { UpdatePriorityAreaDto } from './dto/update-priority-area.dto';
 import { PriorityArea } from './priority-area.entity';
-import { priorityAreaList, priorityAreaSql } from './priority-areas.queries';
+import { priorityAreaCitySql, priorityAreaList, priorityAreaSql } from './priority-areas.queries';
+import { agreementCityForKeyShareSql } from '../agreements/agreements.queries';
 
 const priorityAreaAudit = new AuditTrail('priority_area');
 
@@ -55,13 +54,9 @@ export class PriorityAreasService {
     return this.dataSource.transaction(async (manager) => {
       // The key-share lock keeps the agreement from being deleted before this area is committed.
       // An agreement outside the actor's scope is refused exactly like a missing one.
-      const agreement = await manager
-        .createQueryBuilder(Agreement, 'a')
-        .select('a.city_id', 'cityId')
-        .where('a.id = :id', { id: dto.agreementId })
-        .andWhere(...scopeWhere(actor, 'a.city_id'))
-        .setLock('for_key_share')
-        .getRawOne<{ cityId: string }>();
+      const agreement = await queryRow<{ cityId: string }>(manager, (sql) =>
+        agreementCityForKeyShareSql(sql, dto.agreementId, actor),
+      );
       if (!agreement)
         throw invalid('agreementId', 'notFound', `agreementId ${dto.agreementId} is not an existing agreement`);
       const saved = await manager.save(
@@ -120,14 +115,8 @@ export class PriorityAreasService {
     id: string,
     actor: Actor,
   ): Promise<{ row: PriorityArea; cityId: string }> {
-    const row = await findForUpdate(manager, PriorityArea, id, 'PriorityArea');
-    const agreement = await manager
-      .createQueryBuilder(Agreement, 'a')
-      .select('a.city_id', 'cityId')
-      .where('a.id = :id', { id: row.agreementId })
-      .getRawOne<{ cityId: string }>();
-    // Another city's area is reported exactly like a missing one.
-    if (!agreement || !inScope(actor, agreement.cityId)) throw notFound('PriorityArea', id);
-    return { row, cityId: agreement.cityId };
+    return findForUpdateInScope(manager, PriorityArea, id, 'PriorityArea', actor, (sql) =>
+      priorityAreaCitySql(sql, id),
+    );
   }
 }

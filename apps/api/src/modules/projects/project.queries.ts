@@ -438,3 +438,29 @@ export function areaInScopeSql(sql: Sql, areaId: string, actor: Actor): string {
   return `SELECT a.city_id, a.id AS agreement_id FROM priority_areas pa JOIN agreements a ON a.id = pa.agreement_id
     WHERE pa.id = ${sql.value(areaId)} AND ${sql.scope(actor, 'a.city_id')}`;
 }
+
+/** The city of a project (its agreement's). */
+export function projectCitySql(sql: Sql, projectId: string): string {
+  return `SELECT a.city_id AS "cityId" FROM projects p JOIN priority_areas pa ON pa.id = p.priority_area_id
+    JOIN agreements a ON a.id = pa.agreement_id WHERE p.id = ${sql.value(projectId)}`;
+}
+
+/** A project as a record written under it needs it (its city for the audit trail). */
+export interface ProjectForChild {
+  id: string;
+  code: string;
+  name: string;
+  lifecycleStatus: LifecycleStatus;
+  cityId: string;
+}
+
+/**
+ * A project a record is written under (a milestone, a status report), in the actor's scope, with
+ * its city, held (FOR SHARE of the project row) until the write commits: it can be neither
+ * deleted nor changed meanwhile. None when missing or out of scope.
+ */
+export function projectForChildSql(sql: Sql, projectId: string, actor: Actor, lock = true): string {
+  return `SELECT p.id, p.code, p.name, p.lifecycle_status AS "lifecycleStatus", a.city_id AS "cityId"
+    FROM projects p JOIN priority_areas pa ON pa.id = p.priority_area_id JOIN agreements a ON a.id = pa.agreement_id
+    WHERE p.id = ${sql.value(projectId)} AND ${sql.scope(actor, 'a.city_id')}${lock ? ' FOR SHARE OF p' : ''}`;
+}

@@ -5,15 +5,12 @@ import { DataSource, In, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { DomainError, issue, notFound, type FieldIssues } from '../../common/domain-error';
 import type { Page, PageQuery } from '../../common/pagination';
-import { scopeWhere } from '../../common/scope';
 import { queryRow, readList } from '../../persistence/sql';
 import { assertPeriod, assertTransition } from '../../common/rules';
 import { assertVersion } from '../../common/version';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
-import { Agreement } from '../agreements/agreement.entity';
 import { AuditTrail } from '../audit/audit';
 import { Organisation } from '../organisations/organisation.entity';
-import { PriorityArea } from '../priority-areas/priority-area.entity';
 import type { CreateProjectDto, ProjectPartnerInput } from './dto/create-project.dto';
 import type { ListProjectsQuery } from './dto/list-projects.query';
 import { ProjectHistoryItemResponse } from './dto/project-history.response';
@@ -21,19 +18,21 @@ import { ProjectDetailResponse, ProjectSummaryResponse } from './dto/project.res
 import type { UpdateProjectDto } from './dto/update-project.dto';
 import { ProjectPartner } from './project-partner.entity';
 import {
+  areaInScopeSql,
+  type HistoryRow,
+  type PartnerRow,
+  projectCitySql,
+  type ProjectDetailRow,
   projectDetailSql,
   projectHistoryCountSql,
   projectHistorySql,
-  areaInScopeSql,
+  type ProjectListRow,
   projectPage,
   projectPartnersSql,
-  type HistoryRow,
-  type PartnerRow,
-  type ProjectDetailRow,
-  type ProjectListRow,
 } from './project.queries';
 import { Project } from './project.entity';
 import { diffPartners, type PartnerState } from './partner-diff';
+import { findForUpdateInScope } from '../../persistence/transaction';
 
 const projectAudit = new AuditTrail('project');
 const projectPartnerAudit = new AuditTrail('project_partner');
@@ -243,7 +242,7 @@ export class ProjectsService {
 
       if (Object.keys(changes).length > 0 || partnersChanged) {
         // The version (and updated_at) go up on any change, a partners-only change included.
-        await manager.createQueryBuilder().update(Project).set(changes).where('id = :id', { id }).execute();
+        await manager.update(Project, { id }, changes);
       }
       // Writes nothing when only the partners changed (their own events say so).
       await projectAudit.updated(manager, actor, {
@@ -297,18 +296,10 @@ export class ProjectsService {
     actor: Actor,
     id: string,
   ): Promise<{ project: Project; cityId: string }> {
-    const { entities, raw } = await manager
-      .createQueryBuilder(Project, 'p')
-      .innerJoin(PriorityArea, 'pa', 'pa.id = p.priority_area_id')
-      .innerJoin(Agreement, 'a', 'a.id = pa.agreement_id')
-      .addSelect('a.city_id', 'scope_city_id')
-      .where('p.id = :id', { id })
-      .andWhere(...scopeWhere(actor, 'a.city_id'))
-      .setLock('pessimistic_write', undefined, ['p'])
-      .getRawAndEntities<{ scope_city_id: string }>();
-    const project = entities[0];
-    if (!project || !raw[0]) throw notFound('Project', id);
-    return { project, cityId: raw[0].scope_city_id };
+    const { row, cityId } = await findForUpdateInScope(manager, Project, id, 'Project', actor, (sql) =>
+      projectCitySql(sql, id),
+    );
+    return { project: row, cityId };
   }
 
   /** The detail in two statements: the project with its aggregates, then its partners. */

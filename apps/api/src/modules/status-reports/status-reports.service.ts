@@ -1,22 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { todayIso, type LifecycleStatus } from '@salkku/shared';
+import { todayIso } from '@salkku/shared';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { invalid, notFound } from '../../common/domain-error';
 import type { Page } from '../../common/pagination';
-import { scopeWhere } from '../../common/scope';
 import { queryRow, readList } from '../../persistence/sql';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
-import { Agreement } from '../agreements/agreement.entity';
 import { AuditTrail } from '../audit/audit';
-import { PriorityArea } from '../priority-areas/priority-area.entity';
-import { Project } from '../projects/project.entity';
 import type { CreateStatusReportDto } from './dto/create-status-report.dto';
 import type { ListStatusReportsQuery } from './dto/list-status-reports.query';
 import { StatusReportResponse, type StatusReportRow } from './dto/status-report.response';
 import { StatusReport } from './status-report.entity';
 import { statusReportList, statusReportSql } from './status-reports.queries';
+import { projectForChildSql, type ProjectForChild } from '../projects/project.queries';
 
 const statusReportAudit = new AuditTrail('status_report');
 
@@ -52,20 +49,7 @@ export class StatusReportsService {
     return this.dataSource.transaction(async (manager) => {
       // The project's lifecycle status at the time of writing, held (FOR SHARE) until the report commits.
       // A project outside the actor's city scope is refused exactly like a missing one.
-      const project = await manager
-        .createQueryBuilder()
-        .from(Project, 'p')
-        .innerJoin(PriorityArea, 'pa', 'pa.id = p.priority_area_id')
-        .innerJoin(Agreement, 'a', 'a.id = pa.agreement_id')
-        .select('p.id', 'id')
-        .addSelect('p.code', 'code')
-        .addSelect('p.name', 'name')
-        .addSelect('p.lifecycle_status', 'lifecycleStatus')
-        .addSelect('a.city_id', 'cityId')
-        .where('p.id = :projectId', { projectId: dto.projectId })
-        .andWhere(...scopeWhere(actor, 'a.city_id'))
-        .setLock('pessimistic_read', undefined, ['p'])
-        .getRawOne<{ id: string; code: string; name: string; lifecycleStatus: LifecycleStatus; cityId: string }>();
+      const project = await queryRow<ProjectForChild>(manager, (sql) => projectForChildSql(sql, dto.projectId, actor));
       if (!project) throw invalid('projectId', 'notFound', `project ${dto.projectId} does not exist`);
       const saved = await manager.save(
         manager.create(StatusReport, {

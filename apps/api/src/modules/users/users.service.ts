@@ -7,6 +7,8 @@ import { AuditTrail } from '../audit/audit';
 import { assertPasswordPolicy, hashPassword } from '../auth/passwords';
 import { Organisation } from '../organisations/organisation.entity';
 import { User } from './user.entity';
+import { queryRow } from '../../persistence/sql';
+import { organisationKindSql } from '../organisations/organisations.queries';
 
 const userAudit = new AuditTrail('user');
 
@@ -42,12 +44,9 @@ export class UsersService {
     const details: FieldIssues = {};
     if (organisationId) {
       // FOR SHARE: the organisation can be neither deleted nor changed to another kind until we commit.
-      const org = await manager
-        .createQueryBuilder(Organisation, 'o')
-        .select('o.kind', 'kind')
-        .where('o.id = :id', { id: organisationId })
-        .setLock('pessimistic_read')
-        .getRawOne<{ kind: Organisation['kind'] }>();
+      const org = await queryRow<{ kind: Organisation['kind'] }>(manager, (sql) =>
+        organisationKindSql(sql, organisationId, 'FOR SHARE'),
+      );
       if (!org) details.organisationId = [issue('notFound', 'organisation does not exist')];
       else if (isCityScoped(role) && org.kind !== 'city') {
         details.organisationId = [
