@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api/client';
 import type { components } from '../../../lib/api/schema';
-import { fetchAllPages } from './fetch-all-pages';
+import { fetchAllPages } from '../../../lib/api/fetch-all-pages';
 import { projectDetailKeys } from './query-keys';
 
 export type StatusReport = components['schemas']['StatusReportResponse'];

@@ -1,7 +1,6 @@
-import { MAX_PAGE_SIZE } from '@salkku/shared';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api/client';
-import { allPages } from '../../../lib/api/portfolio-choices';
+import { fetchAllPages } from '../../../lib/api/fetch-all-pages';
 import type { components } from '../../../lib/api/schema';
 
 export type Project = components['schemas']['ProjectDetailResponse'];
@@ -66,10 +65,8 @@ export function organisationsOptions() {
   return queryOptions({
     queryKey: projectFormKeys.organisations(),
     queryFn: ({ signal }) =>
-      allPages((page) =>
-        unwrap(
-          api.GET('/api/organisations', { params: { query: { page, pageSize: MAX_PAGE_SIZE, sort: 'name' } }, signal }),
-        ),
+      fetchAllPages((page, pageSize) =>
+        unwrap(api.GET('/api/organisations', { params: { query: { page, pageSize, sort: 'name' } }, signal })),
       ),
   });
 }
