@@ -134,9 +134,11 @@ function EditContact({ contact }: { contact: AccessibilitySettings }) {
     if (update.isPending) return;
     update.mutate(
       {
-        email: values.email.trim(),
-        phone: values.phone.trim() || null,
-        organisationName: values.organisationName.trim(),
+        body: {
+          email: values.email.trim(),
+          phone: values.phone.trim() || null,
+          organisationName: values.organisationName.trim(),
+        },
         version: contact.version,
       },
       { onSuccess: () => setSaved(true) },

@@ -110,8 +110,8 @@ export function OrganisationsPage() {
                   kind: values.kind as OrganisationKind,
                   businessId: values.businessId.trim() || null,
                   country: values.country.trim().toUpperCase(),
-                  version: editedOrg.version,
                 },
+                version: editedOrg.version,
               },
               { onSuccess: (saved) => setStatus(t('admin.organisations.saved', { name: saved.name })) },
             )

@@ -242,7 +242,7 @@ function EditUser({
     event.preventDefault();
     if (update.isPending) return;
     update.mutate(
-      { id: user.id, body: { role, organisationId: organisationId || null, version: user.version } },
+      { id: user.id, body: { role, organisationId: organisationId || null }, version: user.version },
       { onSuccess: (saved) => onStatus(t('admin.users.saved', { name: saved.displayName })) },
     );
   }
@@ -250,7 +250,7 @@ function EditUser({
   function toggleActive() {
     if (update.isPending) return;
     update.mutate(
-      { id: user.id, body: { active: !user.active, version: user.version } },
+      { id: user.id, body: { active: !user.active }, version: user.version },
       {
         onSuccess: (saved) =>
           onStatus(t(saved.active ? 'admin.users.activated' : 'admin.users.deactivated', { name: saved.displayName })),

@@ -55,11 +55,6 @@ export function paymentOptions(id: string) {
   });
 }
 
-/** The If-Match header of an update: the version the form was opened (or last reloaded) with. */
-export function ifMatch(version: number | undefined): { 'If-Match'?: string } {
-  return version === undefined ? {} : { 'If-Match': `"${version}"` };
-}
-
 /** The organisations a lead, partner, funder or recipient is chosen from: all of them, by name. */
 export function organisationsOptions() {
   return queryOptions({

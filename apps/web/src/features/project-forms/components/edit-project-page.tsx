@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { api, unwrap } from '../../../lib/api/client';
+import { updateProject } from '../api/record-writes';
 import { projectOptions, useProjectRecord, type Project } from '../api/records';
 import { moneyToInput } from '../lib/money';
 import { Field } from './field';
@@ -41,13 +41,7 @@ function EditProjectForm({ project }: { project: Project }) {
     required: ['name'],
     money: ['totalBudget'],
     saved: 'project',
-    save: (body, version) =>
-      unwrap(
-        api.PATCH('/api/projects/{id}', {
-          params: { path: { id: project.id } },
-          body: { ...body, name: body.name ?? '', version },
-        }),
-      ),
+    save: (body, version) => updateProject(project.id, { ...body, name: body.name ?? '' }, version),
     reload: async () => {
       const latest = await queryClient.fetchQuery({ ...projectOptions(project.id), staleTime: 0 });
       return { values: valuesOf(latest), version: latest.version };

@@ -2,9 +2,9 @@ import { MILESTONE_STATUSES, MILESTONE_TRANSITIONS, nextStatuses, todayIso } fro
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { api, unwrap } from '../../../lib/api/client';
 import type { components } from '../../../lib/api/schema';
-import { ifMatch, milestoneOptions, useMilestoneRecord, type Milestone } from '../api/records';
+import { createMilestone, deleteMilestone, updateMilestone } from '../api/record-writes';
+import { milestoneOptions, useMilestoneRecord, type Milestone } from '../api/records';
 import { SelectControl, TextControl } from './controls';
 import { RecordFormPage, RecordLoading, useRecordForm, type Values } from './record-form';
 
@@ -67,14 +67,7 @@ function MilestoneForm({ projectId, milestone }: { projectId: string; milestone?
         status,
         completedOn,
       };
-      return milestone
-        ? unwrap(
-            api.PATCH('/api/milestones/{id}', {
-              params: { path: { id: milestone.id }, header: ifMatch(version) },
-              body: fields,
-            }),
-          )
-        : unwrap(api.POST('/api/milestones', { body: { ...fields, projectId } }));
+      return milestone ? updateMilestone(milestone.id, fields, version) : createMilestone({ ...fields, projectId });
     },
     reload: milestone
       ? async () => {
@@ -85,10 +78,7 @@ function MilestoneForm({ projectId, milestone }: { projectId: string; milestone?
     remove: milestone
       ? {
           record: 'milestone',
-          send: (version) =>
-            unwrap(
-              api.DELETE('/api/milestones/{id}', { params: { path: { id: milestone.id }, header: ifMatch(version) } }),
-            ),
+          send: (version) => deleteMilestone(milestone.id, version),
         }
       : undefined,
   });

@@ -4,9 +4,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { api, unwrap } from '../../../lib/api/client';
+import { createPayment, deletePayment, updatePayment } from '../api/record-writes';
 import {
-  ifMatch,
   paymentOptions,
   useDecisionRecord,
   usePaymentRecord,
@@ -96,22 +95,13 @@ function PaymentForm({
     saved: 'payment',
     save: (body, version) =>
       payment
-        ? unwrap(
-            api.PATCH('/api/payments/{id}', {
-              params: { path: { id: payment.id }, header: ifMatch(version) },
-              body: { amount: body.amount ?? '', paidOn: body.paidOn ?? '', note: body.note },
-            }),
-          )
-        : unwrap(
-            api.POST('/api/payments', {
-              body: {
-                fundingDecisionId: decision.id,
-                amount: body.amount ?? '',
-                paidOn: body.paidOn ?? '',
-                note: body.note,
-              },
-            }),
-          ),
+        ? updatePayment(payment.id, { amount: body.amount ?? '', paidOn: body.paidOn ?? '', note: body.note }, version)
+        : createPayment({
+            fundingDecisionId: decision.id,
+            amount: body.amount ?? '',
+            paidOn: body.paidOn ?? '',
+            note: body.note,
+          }),
     reload: payment
       ? async () => {
           const latest = await queryClient.fetchQuery({ ...paymentOptions(payment.id), staleTime: 0 });
@@ -121,10 +111,7 @@ function PaymentForm({
     remove: payment
       ? {
           record: 'payment',
-          send: (version) =>
-            unwrap(
-              api.DELETE('/api/payments/{id}', { params: { path: { id: payment.id }, header: ifMatch(version) } }),
-            ),
+          send: (version) => deletePayment(payment.id, version),
         }
       : undefined,
   });

@@ -2,8 +2,8 @@ import { todayIso } from '@salkku/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { api, unwrap } from '../../../lib/api/client';
 import type { components } from '../../../lib/api/schema';
+import { createStatusReport, updateProject } from '../api/record-writes';
 import { projectOptions, type Project } from '../api/records';
 import { SelectControl, TextControl, WithProject } from './controls';
 import { RecordFormPage, useRecordForm } from './record-form';
@@ -33,12 +33,7 @@ function LifecycleStatusForm({ project }: { project: Project }) {
     required: ['lifecycleStatus'],
     saved: 'status',
     save: (body, version) =>
-      unwrap(
-        api.PATCH('/api/projects/{id}', {
-          params: { path: { id: project.id } },
-          body: { lifecycleStatus: body.lifecycleStatus as LifecycleStatus, version },
-        }),
-      ),
+      updateProject(project.id, { lifecycleStatus: body.lifecycleStatus as LifecycleStatus }, version),
     reload: async () => {
       const latest = await queryClient.fetchQuery({ ...projectOptions(project.id), staleTime: 0 });
       return { values: { lifecycleStatus: '' }, version: latest.version };
@@ -83,18 +78,14 @@ export function NewStatusReportPage() {
     required: ['health', 'summary', 'reportingDate'],
     saved: 'report',
     save: (body) =>
-      unwrap(
-        api.POST('/api/status-reports', {
-          body: {
-            projectId,
-            health: body.health as Health,
-            summary: body.summary ?? '',
-            risks: body.risks,
-            nextSteps: body.nextSteps,
-            reportingDate: body.reportingDate ?? '',
-          },
-        }),
-      ),
+      createStatusReport({
+        projectId,
+        health: body.health as Health,
+        summary: body.summary ?? '',
+        risks: body.risks,
+        nextSteps: body.nextSteps,
+        reportingDate: body.reportingDate ?? '',
+      }),
   });
   const labels = {
     health: t('projectForms.fields.health'),
