@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextField } from '../../../components/text-field';
 import { ApiError } from '../../../lib/api/client';
+import { fieldProblemsOf, useProblemText } from '../../../lib/form-problems';
 import { useFormat } from '../../../lib/format';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useMe } from '../../../lib/session';
@@ -110,7 +111,8 @@ function Contact({ contact }: { contact: AccessibilitySettings }) {
   );
 }
 
-type Field = 'email' | 'phone' | 'organisationName';
+const FIELDS = ['organisationName', 'email', 'phone'] as const;
+type Field = (typeof FIELDS)[number];
 
 function EditContact({ contact }: { contact: AccessibilitySettings }) {
   const { t } = useTranslation();
@@ -122,8 +124,10 @@ function EditContact({ contact }: { contact: AccessibilitySettings }) {
     organisationName: contact.organisationName ?? '',
   });
   const [saved, setSaved] = useState(false);
-  const error = update.error instanceof ApiError ? update.error : null;
-  const fieldError = (field: Field) => error?.details?.[field]?.join(' ');
+  const text = useProblemText();
+  // What the API said about each field, in the active language (lib/form-problems.ts).
+  const problems = update.isError ? fieldProblemsOf(update.error, FIELDS).fields : {};
+  const fieldError = (field: Field) => text(problems[field]);
   const set = (name: Field) => (event: { target: { value: string } }) => {
     setSaved(false);
     setValues((v) => ({ ...v, [name]: event.target.value }));
@@ -153,7 +157,9 @@ function EditContact({ contact }: { contact: AccessibilitySettings }) {
       </p>
       {update.isError && (
         <p role="alert" className="error-message">
-          {error?.code === 'STALE_VERSION' ? t('accessibility.edit.stale') : t('accessibility.edit.failed')}
+          {update.error instanceof ApiError && update.error.code === 'STALE_VERSION'
+            ? t('accessibility.edit.stale')
+            : t('accessibility.edit.failed')}
         </p>
       )}
       <form noValidate onSubmit={submit} aria-labelledby={headingId}>

@@ -3,7 +3,6 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Pagination } from '../../../components/pagination';
 import { TextField } from '../../../components/text-field';
-import { activeLanguage } from '../../../lib/i18n';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import {
   ADMIN_PAGE_SIZE,
@@ -13,7 +12,8 @@ import {
   type Organisation,
 } from '../api/admin';
 import { ChoiceField } from './choice-field';
-import { fieldErrorsOf, formErrorOf } from './form-errors';
+import { adminProblemsOf } from './admin-problems';
+import { useProblemText } from '../../../lib/form-problems';
 import './admin.css';
 import { TableScroll } from '../../../components/table-scroll';
 
@@ -163,10 +163,11 @@ function OrganisationForm({
   resetOnSuccess?: boolean;
   onSubmit: (values: Values, done: () => void) => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const headingId = useId();
   const [values, setValues] = useState(initial);
-  const errors = error ? fieldErrorsOf(error, FIELDS, t, activeLanguage(i18n)) : {};
+  const text = useProblemText();
+  const problems = adminProblemsOf(error, FIELDS);
   const set = (name: Field) => (event: { target: { value: string } }) =>
     setValues((v) => ({ ...v, [name]: event.target.value }));
 
@@ -181,9 +182,9 @@ function OrganisationForm({
   return (
     <section aria-labelledby={headingId} className="admin-form">
       <h2 id={headingId}>{title}</h2>
-      {error !== null && (
+      {problems && (
         <p role="alert" className="error-message">
-          {formErrorOf(error, t, activeLanguage(i18n))}
+          {text(problems.form)}
         </p>
       )}
       <form noValidate onSubmit={submit} aria-labelledby={headingId}>
@@ -191,13 +192,13 @@ function OrganisationForm({
           label={t('admin.organisations.name')}
           value={values.name}
           onChange={set('name')}
-          error={errors.name}
+          error={text(problems?.fields.name)}
         />
         <ChoiceField
           label={t('admin.organisations.kind')}
           value={values.kind}
           onChange={set('kind')}
-          error={errors.kind}
+          error={text(problems?.fields.kind)}
         >
           {ORGANISATION_KINDS.map((kind) => (
             <option key={kind} value={kind}>
@@ -210,14 +211,14 @@ function OrganisationForm({
           hint={t('admin.organisations.businessIdHint')}
           value={values.businessId}
           onChange={set('businessId')}
-          error={errors.businessId}
+          error={text(problems?.fields.businessId)}
         />
         <TextField
           label={t('admin.organisations.country')}
           hint={t('admin.organisations.countryHint')}
           value={values.country}
           onChange={set('country')}
-          error={errors.country}
+          error={text(problems?.fields.country)}
           maxLength={2}
         />
         <div className="form-actions">

@@ -3,7 +3,6 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Pagination } from '../../../components/pagination';
 import { TextField } from '../../../components/text-field';
-import { activeLanguage } from '../../../lib/i18n';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import {
   ADMIN_PAGE_SIZE,
@@ -16,7 +15,8 @@ import {
   type Organisation,
 } from '../api/admin';
 import { ChoiceField } from './choice-field';
-import { fieldErrorsOf, formErrorOf } from './form-errors';
+import { adminProblemsOf } from './admin-problems';
+import { useProblemText } from '../../../lib/form-problems';
 import './admin.css';
 import { TableScroll } from '../../../components/table-scroll';
 
@@ -130,11 +130,12 @@ function CreateUser({
   organisations: readonly Organisation[];
   onCreated: (name: string) => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const headingId = useId();
   const create = useCreateUser();
   const [values, setValues] = useState(EMPTY);
-  const errors = create.isError ? fieldErrorsOf(create.error, CREATE_FIELDS, t, activeLanguage(i18n)) : {};
+  const text = useProblemText();
+  const problems = adminProblemsOf(create.error, CREATE_FIELDS);
   const set = (name: CreateField) => (event: { target: { value: string } }) =>
     setValues((v) => ({ ...v, [name]: event.target.value }));
 
@@ -161,9 +162,9 @@ function CreateUser({
   return (
     <section aria-labelledby={headingId} className="admin-form">
       <h2 id={headingId}>{t('admin.users.createTitle')}</h2>
-      {create.isError && (
+      {problems && (
         <p role="alert" className="error-message">
-          {formErrorOf(create.error, t, activeLanguage(i18n))}
+          {text(problems.form)}
         </p>
       )}
       <form noValidate onSubmit={submit} aria-labelledby={headingId}>
@@ -173,16 +174,21 @@ function CreateUser({
           autoComplete="off"
           value={values.email}
           onChange={set('email')}
-          error={errors.email}
+          error={text(problems?.fields.email)}
         />
         <TextField
           label={t('admin.users.name')}
           autoComplete="off"
           value={values.displayName}
           onChange={set('displayName')}
-          error={errors.displayName}
+          error={text(problems?.fields.displayName)}
         />
-        <ChoiceField label={t('admin.users.role')} value={values.role} onChange={set('role')} error={errors.role}>
+        <ChoiceField
+          label={t('admin.users.role')}
+          value={values.role}
+          onChange={set('role')}
+          error={text(problems?.fields.role)}
+        >
           {ROLES.map((role) => (
             <option key={role} value={role}>
               {t(`auth.roles.${role}`)}
@@ -193,7 +199,7 @@ function CreateUser({
           label={t('admin.users.organisation')}
           value={values.organisationId}
           onChange={set('organisationId')}
-          error={errors.organisationId}
+          error={text(problems?.fields.organisationId)}
         >
           <OrganisationOptions organisations={organisations} />
         </ChoiceField>
@@ -204,7 +210,7 @@ function CreateUser({
           autoComplete="new-password"
           value={values.password}
           onChange={set('password')}
-          error={errors.password}
+          error={text(problems?.fields.password)}
         />
         <div className="form-actions">
           <button type="submit" aria-disabled={create.isPending}>
@@ -227,16 +233,16 @@ function EditUser({
   organisations: readonly Organisation[];
   onStatus: (status: string) => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const headingId = useId();
   const update = useUpdateUser();
   const reset = useResetPassword();
   const [role, setRole] = useState<Role>(user.role);
   const [organisationId, setOrganisationId] = useState(user.organisation?.id ?? '');
   const [password, setPassword] = useState('');
-  const language = activeLanguage(i18n);
-  const errors = update.isError ? fieldErrorsOf(update.error, EDIT_FIELDS, t, language) : {};
-  const resetErrors = reset.isError ? fieldErrorsOf(reset.error, ['password'] as const, t, language) : {};
+  const text = useProblemText();
+  const problems = adminProblemsOf(update.error, EDIT_FIELDS);
+  const resetProblems = adminProblemsOf(reset.error, ['password'] as const);
 
   function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -275,9 +281,9 @@ function EditUser({
   return (
     <section id={`edit-${user.id}`} aria-labelledby={headingId} className="admin-form">
       <h2 id={headingId}>{t('admin.users.editTitle', { name: user.displayName })}</h2>
-      {update.isError && (
+      {problems && (
         <p role="alert" className="error-message">
-          {formErrorOf(update.error, t, language)} {errors.active ?? ''}
+          {text([...(problems.form ?? []), ...(problems.fields.active ?? [])])}
         </p>
       )}
       <form noValidate onSubmit={save} aria-labelledby={headingId}>
@@ -285,7 +291,7 @@ function EditUser({
           label={t('admin.users.role')}
           value={role}
           onChange={(e) => setRole(e.target.value as Role)}
-          error={errors.role}
+          error={text(problems?.fields.role)}
         >
           {ROLES.map((r) => (
             <option key={r} value={r}>
@@ -297,7 +303,7 @@ function EditUser({
           label={t('admin.users.organisation')}
           value={organisationId}
           onChange={(e) => setOrganisationId(e.target.value)}
-          error={errors.organisationId}
+          error={text(problems?.fields.organisationId)}
         >
           <OrganisationOptions organisations={organisations} />
         </ChoiceField>
@@ -311,9 +317,9 @@ function EditUser({
         </div>
       </form>
       <form noValidate onSubmit={resetPassword} aria-label={t('admin.users.resetTitle', { name: user.displayName })}>
-        {reset.isError && !resetErrors.password && (
+        {resetProblems && !resetProblems.fields.password && (
           <p role="alert" className="error-message">
-            {formErrorOf(reset.error, t, language)}
+            {text(resetProblems.form)}
           </p>
         )}
         <TextField
@@ -323,7 +329,7 @@ function EditUser({
           autoComplete="new-password"
           value={password}
           onChange={(e) => setPassword(e.target.value)}
-          error={resetErrors.password}
+          error={text(resetProblems?.fields.password)}
         />
         <div className="form-actions">
           <button type="submit" aria-disabled={reset.isPending}>

@@ -5,8 +5,14 @@ import { Link } from 'react-router';
 import { TextField } from '../../../components/text-field';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useChangePassword } from '../api/change-password';
-import { fieldProblemsOf, hasProblems, useProblemText, type FormProblems } from './problems';
-import { useFocusProblems } from './use-focus-problems';
+import {
+  fieldProblemsOf,
+  hasProblems,
+  isValidationFailure,
+  useProblemFocus,
+  useProblemText,
+  type FormProblems,
+} from '../../../lib/form-problems';
 
 const FIELDS = ['currentPassword', 'newPassword', 'repeatPassword'] as const;
 type Field = (typeof FIELDS)[number];
@@ -15,12 +21,14 @@ const EMPTY = { currentPassword: '', newPassword: '', repeatPassword: '' } satis
 
 function checkHere(values: Record<Field, string>): FormProblems<Field> {
   const problems: FormProblems<Field> = { fields: {} };
-  if (values.currentPassword === '') problems.fields.currentPassword = [{ code: 'currentRequired' }];
-  if (values.newPassword === '') problems.fields.newPassword = [{ code: 'newRequired' }];
-  else if ([...values.newPassword].length < MIN_PASSWORD_LENGTH) problems.fields.newPassword = [{ code: 'tooShort' }];
-  if (values.repeatPassword === '') problems.fields.repeatPassword = [{ code: 'repeatRequired' }];
+  if (values.currentPassword === '') problems.fields.currentPassword = [{ key: 'auth.problems.currentRequired' }];
+  if (values.newPassword === '') problems.fields.newPassword = [{ key: 'auth.problems.newRequired' }];
+  else if ([...values.newPassword].length < MIN_PASSWORD_LENGTH) {
+    problems.fields.newPassword = [{ key: 'auth.problems.tooShort', values: { min: MIN_PASSWORD_LENGTH } }];
+  }
+  if (values.repeatPassword === '') problems.fields.repeatPassword = [{ key: 'auth.problems.repeatRequired' }];
   else if (values.newPassword !== '' && values.repeatPassword !== values.newPassword) {
-    problems.fields.repeatPassword = [{ code: 'mismatch' }];
+    problems.fields.repeatPassword = [{ key: 'auth.problems.mismatch' }];
   }
   return problems;
 }
@@ -39,7 +47,7 @@ export function ChangePasswordPage() {
   const [values, setValues] = useState<Record<Field, string>>(EMPTY);
   const [problems, setProblems] = useState<FormProblems<Field> | null>(null);
   const [changed, setChanged] = useState(false);
-  const { alertRef, fieldRef } = useFocusProblems(problems, FIELDS);
+  const { alertId, fieldRef } = useProblemFocus(problems, FIELDS);
   const text = useProblemText();
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -59,8 +67,10 @@ export function ChangePasswordPage() {
           setValues(EMPTY);
           setChanged(true);
         },
-        onError: (error) =>
-          setProblems(fieldProblemsOf(error, FIELDS) ?? { fields: {}, form: { code: 'changeFailed' } }),
+        onError: (error) => {
+          const found = { fields: isValidationFailure(error) ? fieldProblemsOf(error, FIELDS).fields : {} };
+          setProblems(hasProblems(found) ? found : { fields: {}, form: [{ key: 'auth.problems.changeFailed' }] });
+        },
       },
     );
   }
@@ -89,7 +99,7 @@ export function ChangePasswordPage() {
         {status}
       </p>
       {problems?.form && (
-        <div role="alert" className="error-message" tabIndex={-1} ref={alertRef}>
+        <div role="alert" className="error-message" tabIndex={-1} id={alertId}>
           <p>{text(problems.form)}</p>
         </div>
       )}

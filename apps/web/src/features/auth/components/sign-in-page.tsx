@@ -4,8 +4,14 @@ import { TextField } from '../../../components/text-field';
 import { ApiError } from '../../../lib/api/client';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useSignIn } from '../api/sign-in';
-import { fieldProblemsOf, hasProblems, useProblemText, type FormProblems } from './problems';
-import { useFocusProblems } from './use-focus-problems';
+import {
+  fieldProblemsOf,
+  hasProblems,
+  isValidationFailure,
+  useProblemFocus,
+  useProblemText,
+  type FormProblems,
+} from '../../../lib/form-problems';
 
 const FIELDS = ['email', 'password'] as const;
 type Field = (typeof FIELDS)[number];
@@ -14,14 +20,25 @@ type Field = (typeof FIELDS)[number];
 export type SignInNotice = 'signedOut' | 'sessionEnded';
 
 function problemsOfFailedSignIn(error: unknown): FormProblems<Field> {
-  const fields = fieldProblemsOf(error, FIELDS);
-  if (fields) return fields;
-  if (error instanceof ApiError && error.status === 401) return { fields: {}, form: { code: 'wrongCredentials' } };
+  const found = { fields: isValidationFailure(error) ? fieldProblemsOf(error, FIELDS).fields : {} };
+  if (hasProblems(found)) return found;
+  if (error instanceof ApiError && error.status === 401)
+    return { fields: {}, form: [{ key: 'auth.problems.wrongCredentials' }] };
   if (error instanceof ApiError && error.status === 429) {
-    return { fields: {}, form: { code: 'tooManyAttempts', retryAfterSeconds: error.retryAfterSeconds } };
+    const wait = error.retryAfterSeconds;
+    return {
+      fields: {},
+      form: [
+        wait === undefined
+          ? { key: 'auth.problems.tooManyAttempts' }
+          : { key: 'auth.problems.tooManyAttemptsWait', waitSeconds: wait },
+      ],
+    };
   }
-  if (error instanceof ApiError && error.status === 503) return { fields: {}, form: { code: 'serviceUnavailable' } };
-  return { fields: {}, form: { code: 'signInFailed' } };
+  if (error instanceof ApiError && error.status === 503) {
+    return { fields: {}, form: [{ key: 'auth.problems.serviceUnavailable' }] };
+  }
+  return { fields: {}, form: [{ key: 'auth.problems.signInFailed' }] };
 }
 
 /**
@@ -38,15 +55,15 @@ export function SignInPage({ notice }: { notice?: SignInNotice | null }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [problems, setProblems] = useState<FormProblems<Field> | null>(null);
-  const { alertRef, fieldRef } = useFocusProblems(problems, FIELDS);
+  const { alertId, fieldRef } = useProblemFocus(problems, FIELDS);
   const text = useProblemText();
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (signIn.isPending) return;
     const missing: FormProblems<Field> = { fields: {} };
-    if (email.trim() === '') missing.fields.email = [{ code: 'emailRequired' }];
-    if (password === '') missing.fields.password = [{ code: 'passwordRequired' }];
+    if (email.trim() === '') missing.fields.email = [{ key: 'auth.problems.emailRequired' }];
+    if (password === '') missing.fields.password = [{ key: 'auth.problems.passwordRequired' }];
     if (hasProblems(missing)) {
       setProblems(missing);
       return;
@@ -69,7 +86,7 @@ export function SignInPage({ notice }: { notice?: SignInNotice | null }) {
         {status}
       </p>
       {problems?.form && (
-        <div role="alert" className="error-message" tabIndex={-1} ref={alertRef}>
+        <div role="alert" className="error-message" tabIndex={-1} id={alertId}>
           <p>{text(problems.form)}</p>
         </div>
       )}

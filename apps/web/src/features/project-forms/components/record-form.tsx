@@ -4,8 +4,14 @@ import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'reac
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../../lib/api/client';
-import { useApiErrorText } from '../../../lib/api-error-text';
-import { serverFieldProblems, useServerProblemText, type ServerFieldProblem } from '../../../lib/field-problems';
+import {
+  fieldProblemsOf,
+  isValidationFailure,
+  useProblemFocus,
+  useProblemText,
+  type FormProblem,
+  type FormProblems,
+} from '../../../lib/form-problems';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { Breadcrumbs } from '../../../components/breadcrumbs';
 import { useProjectRecord } from '../api/records';
@@ -16,15 +22,6 @@ import './project-forms.css';
 import { useCan } from '../../../lib/session';
 
 export type Values<F extends string> = Record<F, string>;
-/**
- * A problem: a translated message (by key), what the API said about a field (translated by
- * lib/field-problems), or a failed call as a whole (translated by lib/api-error-text: never the API's English).
- */
-type Problem = { key: ParseKeys } | { server: ServerFieldProblem } | { error: unknown };
-interface Problems<F extends string> {
-  fields: Partial<Record<F, Problem[]>>;
-  form?: Problem[];
-}
 export type SavedNotice =
   | 'project'
   | 'created'
@@ -97,30 +94,23 @@ export function useRecordForm<F extends string, R = unknown>(options: RecordForm
   const [opened] = useState<Values<F>>(initial);
   const [base, setBase] = useState<Values<F>>(initial);
   const [version, setVersion] = useState(options.version);
-  const [problems, setProblems] = useState<Problems<F> | null>(null);
+  const [problems, setProblems] = useState<FormProblems<F> | null>(null);
   const [pending, setPending] = useState<'saving' | 'deleting' | false>(false);
   const [stale, setStale] = useState<'conflict' | 'reloading' | 'failed' | { changed: F[] } | null>(null);
-  const alertId = useId();
-  const [controls] = useState(() => new Map<F, HTMLElement>());
+  // Focus follows a failed save: the first field with a problem, else the form's alert.
+  const { alertId, fieldRef, focusField } = useProblemFocus(problems, fields);
   const dirty = fields.some((field) => values[field] !== opened[field]);
 
   // A link may ask for one field to be focused (?focus=amountGranted: "record the amount granted").
   const [search] = useSearchParams();
-  const focusField = search.get('focus');
+  const focusParam = search.get('focus');
   useEffect(() => {
-    const field = fields.find((name) => name === focusField);
-    if (field) controls.get(field)?.focus();
-  }, [focusField, fields, controls]);
+    const field = fields.find((name) => name === focusParam);
+    if (field) focusField(field);
+  }, [focusParam, fields, focusField]);
 
-  useEffect(() => {
-    if (!problems) return;
-    const first = fields.find((field) => (problems.fields[field]?.length ?? 0) > 0);
-    if (first) controls.get(first)?.focus();
-    else document.getElementById(alertId)?.focus();
-  }, [problems, fields, controls, alertId]);
-
-  function check(): { problems: Problems<F> | null; body: Record<F, string | null> } {
-    const found: Problems<F> = { fields: {} };
+  function check(): { problems: FormProblems<F> | null; body: Record<F, string | null> } {
+    const found: FormProblems<F> = { fields: {} };
     const body = {} as Record<F, string | null>;
     for (const field of fields) {
       const raw = values[field].trim();
@@ -205,11 +195,6 @@ export function useRecordForm<F extends string, R = unknown>(options: RecordForm
     }
   }
 
-  const fieldRef = (field: F) => (element: HTMLElement | null) => {
-    if (element) controls.set(field, element);
-    else controls.delete(field);
-  };
-
   return {
     values,
     setValue: (field: F, value: string) => setValues((current) => ({ ...current, [field]: value })),
@@ -233,19 +218,14 @@ export function useRecordForm<F extends string, R = unknown>(options: RecordForm
  * "payments would exceed the amount granted", which names the amount field) goes next to its field;
  * a rule's own message and problems of fields the form does not have go in the form's alert.
  */
-function problemsOf<F extends string>(error: unknown, fields: readonly F[]): Problems<F> {
+function problemsOf<F extends string>(error: unknown, fields: readonly F[]): FormProblems<F> {
   const known = error instanceof ApiError && error.code ? CONFLICT_MESSAGES[error.code] : undefined;
   if (error instanceof ApiError && (error.details || error.problems)) {
-    const result: Problems<F> = { fields: {} };
-    const other: Problem[] = [];
-    for (const [path, server] of Object.entries(serverFieldProblems(error))) {
-      const field = fields.find((name) => name === path);
-      if (field) result.fields[field] = [...(result.fields[field] ?? []), { server }];
-      else other.push({ server });
-    }
-    const form: Problem[] = known ? [{ key: known }] : other;
+    const found = fieldProblemsOf(error, fields);
+    const result: FormProblems<F> = { fields: found.fields };
+    const form: FormProblem[] = known ? [{ key: known }] : found.other;
     if (form.length > 0) result.form = form;
-    if (error.code === 'VALIDATION_FAILED' || Object.keys(result.fields).length > 0) return result;
+    if (isValidationFailure(error) || Object.keys(result.fields).length > 0) return result;
   }
   if (known) return { fields: {}, form: [{ key: known }] };
   // A rule's reason (its problem code on a field the form does not have), the error code, or the status.
@@ -253,25 +233,6 @@ function problemsOf<F extends string>(error: unknown, fields: readonly F[]): Pro
 }
 
 export type RecordForm<F extends string> = ReturnType<typeof useRecordForm<F>>;
-
-/** Text of problems in the active language. */
-export function useProblemText() {
-  const { t } = useTranslation();
-  const serverText = useServerProblemText();
-  const errorText = useApiErrorText();
-  return (problems: Problem[] | undefined): string | undefined =>
-    problems && problems.length > 0
-      ? problems
-          .map((problem) =>
-            'key' in problem
-              ? t(problem.key)
-              : 'server' in problem
-                ? serverText(problem.server)
-                : errorText(problem.error),
-          )
-          .join(' ')
-      : undefined;
-}
 
 /**
  * The page around a form: its heading, the status line, the alerts (a whole-form problem, a version
