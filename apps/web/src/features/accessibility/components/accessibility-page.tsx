@@ -1,12 +1,12 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TextField } from '../../../components/text-field';
 import { ApiError } from '../../../lib/api/client';
 import { fieldProblemsOf, useProblemText } from '../../../lib/form-problems';
 import { useFormat } from '../../../lib/format';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useMe } from '../../../lib/session';
 import { useAccessibilitySettings, useUpdateAccessibilitySettings, type AccessibilitySettings } from '../api/settings';
+import { TextField } from '../../../components/fields';
 
 /** Statement sections (keys under accessibility.statement), in order. */
 const LIMITATIONS = ['charts', 'pdf', 'timeouts'] as const;

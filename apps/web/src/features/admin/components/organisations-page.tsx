@@ -2,7 +2,6 @@ import { ORGANISATION_KINDS, type OrganisationKind } from '@salkku/shared';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Pagination } from '../../../components/pagination';
-import { TextField } from '../../../components/text-field';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import {
   ADMIN_PAGE_SIZE,
@@ -11,11 +10,11 @@ import {
   useUpdateOrganisation,
   type Organisation,
 } from '../api/admin';
-import { ChoiceField } from './choice-field';
 import { adminProblemsOf } from './admin-problems';
 import { useProblemText } from '../../../lib/form-problems';
 import './admin.css';
 import { TableScroll } from '../../../components/table-scroll';
+import { SelectField, TextField } from '../../../components/fields';
 
 const FIELDS = ['name', 'kind', 'businessId', 'country'] as const;
 type Field = (typeof FIELDS)[number];
@@ -194,18 +193,13 @@ function OrganisationForm({
           onChange={set('name')}
           error={text(problems?.fields.name)}
         />
-        <ChoiceField
+        <SelectField
           label={t('admin.organisations.kind')}
           value={values.kind}
           onChange={set('kind')}
           error={text(problems?.fields.kind)}
-        >
-          {ORGANISATION_KINDS.map((kind) => (
-            <option key={kind} value={kind}>
-              {t(`organisationKinds.${kind}`)}
-            </option>
-          ))}
-        </ChoiceField>
+          choices={ORGANISATION_KINDS.map((kind) => [kind, t(`organisationKinds.${kind}`)] as const)}
+        />
         <TextField
           label={t('admin.organisations.businessId')}
           hint={t('admin.organisations.businessIdHint')}

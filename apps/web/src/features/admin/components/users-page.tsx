@@ -2,7 +2,6 @@ import { MAX_PAGE_SIZE, ROLES, type Role } from '@salkku/shared';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Pagination } from '../../../components/pagination';
-import { TextField } from '../../../components/text-field';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import {
   ADMIN_PAGE_SIZE,
@@ -14,11 +13,11 @@ import {
   type AdminUser,
   type Organisation,
 } from '../api/admin';
-import { ChoiceField } from './choice-field';
 import { adminProblemsOf } from './admin-problems';
 import { useProblemText } from '../../../lib/form-problems';
 import './admin.css';
 import { TableScroll } from '../../../components/table-scroll';
+import { SelectField, TextField } from '../../../components/fields';
 
 const CREATE_FIELDS = ['email', 'displayName', 'role', 'organisationId', 'password'] as const;
 type CreateField = (typeof CREATE_FIELDS)[number];
@@ -109,18 +108,9 @@ export function UsersPage() {
   );
 }
 
-function OrganisationOptions({ organisations }: { organisations: readonly Organisation[] }) {
-  const { t } = useTranslation();
-  return (
-    <>
-      <option value="">{t('admin.users.noOrganisation')}</option>
-      {organisations.map((org) => (
-        <option key={org.id} value={org.id}>
-          {org.name}
-        </option>
-      ))}
-    </>
-  );
+/** The organisations a user may belong to, by name. */
+function organisationChoices(organisations: readonly Organisation[]) {
+  return organisations.map((org) => [org.id, org.name] as const);
 }
 
 function CreateUser({
@@ -183,26 +173,21 @@ function CreateUser({
           onChange={set('displayName')}
           error={text(problems?.fields.displayName)}
         />
-        <ChoiceField
+        <SelectField
           label={t('admin.users.role')}
           value={values.role}
           onChange={set('role')}
           error={text(problems?.fields.role)}
-        >
-          {ROLES.map((role) => (
-            <option key={role} value={role}>
-              {t(`auth.roles.${role}`)}
-            </option>
-          ))}
-        </ChoiceField>
-        <ChoiceField
+          choices={ROLES.map((role) => [role, t(`auth.roles.${role}`)] as const)}
+        />
+        <SelectField
           label={t('admin.users.organisation')}
           value={values.organisationId}
           onChange={set('organisationId')}
           error={text(problems?.fields.organisationId)}
-        >
-          <OrganisationOptions organisations={organisations} />
-        </ChoiceField>
+          emptyChoice={t('admin.users.noOrganisation')}
+          choices={organisationChoices(organisations)}
+        />
         <TextField
           label={t('admin.users.password')}
           hint={t('admin.users.passwordHint')}
@@ -287,26 +272,21 @@ function EditUser({
         </p>
       )}
       <form noValidate onSubmit={save} aria-labelledby={headingId}>
-        <ChoiceField
+        <SelectField
           label={t('admin.users.role')}
           value={role}
           onChange={(e) => setRole(e.target.value as Role)}
           error={text(problems?.fields.role)}
-        >
-          {ROLES.map((r) => (
-            <option key={r} value={r}>
-              {t(`auth.roles.${r}`)}
-            </option>
-          ))}
-        </ChoiceField>
-        <ChoiceField
+          choices={ROLES.map((r) => [r, t(`auth.roles.${r}`)] as const)}
+        />
+        <SelectField
           label={t('admin.users.organisation')}
           value={organisationId}
           onChange={(e) => setOrganisationId(e.target.value)}
           error={text(problems?.fields.organisationId)}
-        >
-          <OrganisationOptions organisations={organisations} />
-        </ChoiceField>
+          emptyChoice={t('admin.users.noOrganisation')}
+          choices={organisationChoices(organisations)}
+        />
         <div className="form-actions">
           <button type="submit" aria-disabled={update.isPending}>
             {t('admin.save')}

@@ -2,7 +2,6 @@ import { MIN_PASSWORD_LENGTH } from '@salkku/shared';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { TextField } from '../../../components/text-field';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useChangePassword } from '../api/change-password';
 import {
@@ -13,6 +12,7 @@ import {
   useProblemText,
   type FormProblems,
 } from '../../../lib/form-problems';
+import { TextField } from '../../../components/fields';
 
 const FIELDS = ['currentPassword', 'newPassword', 'repeatPassword'] as const;
 type Field = (typeof FIELDS)[number];

@@ -1,6 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TextField } from '../../../components/text-field';
 import { ApiError } from '../../../lib/api/client';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useSignIn } from '../api/sign-in';
@@ -12,6 +11,7 @@ import {
   useProblemText,
   type FormProblems,
 } from '../../../lib/form-problems';
+import { TextField } from '../../../components/fields';
 
 const FIELDS = ['email', 'password'] as const;
 type Field = (typeof FIELDS)[number];

@@ -3,7 +3,6 @@ import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { HealthLabel } from '../../../components/health-label';
-import { SelectField } from '../../../components/select-field';
 import { ApiError } from '../../../lib/api/client';
 import { intlLocale, useFormat, type Formatters } from '../../../lib/format';
 import { localisedName } from '../../../lib/localised-name';
@@ -19,6 +18,7 @@ import { useAgreements, usePriorityAreas } from '../../../lib/api/portfolio-choi
 import { BarChartFigure } from '../../../components/bar-chart-figure';
 import './dashboard.css';
 import { TableScroll } from '../../../components/table-scroll';
+import { SelectField } from '../../../components/fields';
 
 /** The "needs an update" thresholds offered (days); 90 is the API's default. */
 const STALE_CHOICES = [30, 60, 90, 180, 365] as const;
@@ -113,37 +113,22 @@ function DashboardFilterBar({
         label={t('dashboard.filters.agreement')}
         value={view.agreementId ?? ''}
         onChange={(e) => onChange({ ...view, agreementId: e.target.value || undefined, priorityAreaId: undefined })}
-      >
-        <option value="">{t('dashboard.filters.allAgreements')}</option>
-        {agreements.data?.map((agreement) => (
-          <option key={agreement.id} value={agreement.id}>
-            {agreement.title}
-          </option>
-        ))}
-      </SelectField>
+        emptyChoice={t('dashboard.filters.allAgreements')}
+        choices={agreements.data?.map((agreement) => [agreement.id, agreement.title] as const)}
+      />
       <SelectField
         label={t('dashboard.filters.priorityArea')}
         value={view.priorityAreaId ?? ''}
         onChange={(e) => onChange({ ...view, priorityAreaId: e.target.value || undefined })}
-      >
-        <option value="">{t('dashboard.filters.allPriorityAreas')}</option>
-        {areas.data?.map((area) => (
-          <option key={area.id} value={area.id}>
-            {localisedName(area, format.language)}
-          </option>
-        ))}
-      </SelectField>
+        emptyChoice={t('dashboard.filters.allPriorityAreas')}
+        choices={areas.data?.map((area) => [area.id, localisedName(area, format.language)] as const)}
+      />
       <SelectField
         label={t('dashboard.filters.staleAfterDays')}
         value={String(view.staleAfterDays)}
         onChange={(e) => onChange({ ...view, staleAfterDays: Number(e.target.value) })}
-      >
-        {STALE_CHOICES.map((days) => (
-          <option key={days} value={days}>
-            {t('dashboard.filters.days', { count: days })}
-          </option>
-        ))}
-      </SelectField>
+        choices={STALE_CHOICES.map((days) => [String(days), t('dashboard.filters.days', { count: days })] as const)}
+      />
     </form>
   );
 }

@@ -4,8 +4,7 @@ import { useParams } from 'react-router';
 import { updateProject } from '../api/record-writes';
 import { projectOptions, useProjectRecord, type Project } from '../api/records';
 import { moneyToInput } from '../lib/money';
-import { Field } from './field';
-import { useFieldText } from './field-text';
+import { TextControl } from './controls';
 import { RecordFormPage, RecordLoading, useRecordForm, type Values } from './record-form';
 
 const FIELDS = ['name', 'summary', 'plannedStart', 'plannedEnd', 'totalBudget', 'euraCode'] as const;
@@ -55,42 +54,14 @@ function EditProjectForm({ project }: { project: Project }) {
     totalBudget: t('projectForms.fields.totalBudget'),
     euraCode: t('projectForms.fields.euraCode'),
   };
-  const text = useFieldText(form);
-  const input = (field: F, type = 'text') => (
-    <Field
-      label={labels[field]}
-      error={text(field)}
-      hint={field === 'totalBudget' ? t('projectForms.moneyHint') : undefined}
-    >
-      {(control) => (
-        <input
-          {...control}
-          ref={form.fieldRef(field)}
-          type={type}
-          inputMode={field === 'totalBudget' ? 'decimal' : undefined}
-          value={form.values[field]}
-          onChange={(event) => form.setValue(field, event.target.value)}
-        />
-      )}
-    </Field>
-  );
   return (
     <RecordFormPage title={`${t('projectForms.titles.editProject')}: ${project.code}`} form={form} fieldLabels={labels}>
-      {input('name')}
-      <Field label={labels.summary} error={text('summary')}>
-        {(control) => (
-          <textarea
-            {...control}
-            ref={form.fieldRef('summary')}
-            value={form.values.summary}
-            onChange={(event) => form.setValue('summary', event.target.value)}
-          />
-        )}
-      </Field>
-      {input('plannedStart', 'date')}
-      {input('plannedEnd', 'date')}
-      {input('totalBudget')}
-      {input('euraCode')}
+      <TextControl form={form} field="name" label={labels.name} />
+      <TextControl form={form} field="summary" label={labels.summary} multiline />
+      <TextControl form={form} field="plannedStart" label={labels.plannedStart} type="date" />
+      <TextControl form={form} field="plannedEnd" label={labels.plannedEnd} type="date" />
+      <TextControl form={form} field="totalBudget" label={labels.totalBudget} money />
+      <TextControl form={form} field="euraCode" label={labels.euraCode} />
     </RecordFormPage>
   );
 }
