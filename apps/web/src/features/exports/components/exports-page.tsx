@@ -4,8 +4,8 @@ import { useSearchParams } from 'react-router';
 import { useAgreements } from '../../../lib/api/portfolio-choices';
 import { uuidParam } from '../../../lib/ids';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { EXPORT_DATASETS, type ExportDataset } from '../api/download-export';
-import { ExportPanel } from './export-panel';
+import { EXPORT_DATASETS, type ExportDataset } from '../../../lib/api/download-export';
+import { ExportPanel } from '../../../components/export-panel';
 import { SelectField } from '../../../components/fields';
 
 function datasetOf(value: string | null): ExportDataset {

@@ -3,6 +3,7 @@ import { todayIso } from '@salkku/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { recordAmountPath } from '../../../lib/project-form-routes';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { createPayment, deletePayment, updatePayment } from '../api/record-writes';
 import {
@@ -14,7 +15,6 @@ import {
 } from '../api/records';
 import { moneyToInput } from '../lib/money';
 import { TextControl } from './controls';
-import { recordAmountPath } from './project-actions';
 import { FormBreadcrumbs, RecordFormPage, RecordLoading, useRecordForm, type Values } from './record-form';
 
 const FIELDS = ['amount', 'paidOn', 'note'] as const;

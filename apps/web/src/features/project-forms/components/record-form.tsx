@@ -20,25 +20,11 @@ import { ConfirmDialog } from './confirm-dialog';
 import { LeaveGuard } from './leave-guard';
 import './project-forms.css';
 import { useCan } from '../../../lib/session';
+import type { ProjectFormsState, SavedNotice } from '../../../lib/project-form-routes';
 
 export type Values<F extends string> = Record<F, string>;
-export type SavedNotice =
-  | 'project'
-  | 'created'
-  | 'status'
-  | 'decision'
-  | 'payment'
-  | 'milestone'
-  | 'report'
-  | 'decisionDeleted'
-  | 'paymentDeleted'
-  | 'milestoneDeleted';
 /** The records an edit form can delete; each has its button, question and notice in projectForms. */
 export type DeletableRecord = 'decision' | 'payment' | 'milestone';
-/** Router state the project page reads to announce a save. */
-export interface ProjectFormsState {
-  projectFormSaved?: SavedNotice;
-}
 
 export interface RecordFormOptions<F extends string, R = unknown> {
   /** The project the form belongs to: Cancel and a save go back to its page (unless told otherwise). */

@@ -15,7 +15,7 @@ import { TableScroll } from '../../../components/table-scroll';
 
 // The export panel loads when a manager opens it: the list does not pay for it.
 const ExportPanel = lazy(async () => ({
-  default: (await import('../../exports/components/export-panel')).ExportPanel,
+  default: (await import('../../../components/export-panel')).ExportPanel,
 }));
 
 /**
