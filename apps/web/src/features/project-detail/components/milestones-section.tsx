@@ -2,7 +2,7 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormat } from '../../../lib/format';
-import type { Milestone } from '../api/get-milestones';
+import type { Milestone } from '../api/get-project-records';
 import { QueryContent, Section } from './section';
 import { useCan } from '../../../lib/session';
 

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { recordAmountPath, savedNoticeOf } from '../../../lib/project-form-routes';
 import { useCan } from '../../../lib/session';
-import type { FundingDecision } from '../api/get-funding-decisions';
+import type { FundingDecision } from '../api/get-project-records';
 
 /**
  * The project page's editing links, for users who may edit the portfolio (coordinators, admins);

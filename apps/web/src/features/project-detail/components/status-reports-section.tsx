@@ -2,7 +2,7 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { HealthLabel } from '../../../components/health-label';
 import { useFormat } from '../../../lib/format';
-import type { StatusReport } from '../api/get-status-reports';
+import type { StatusReport } from '../api/get-project-records';
 import { QueryContent, Section } from './section';
 
 /** The status reports, newest first: health over time with the situation, risks and next steps. */
