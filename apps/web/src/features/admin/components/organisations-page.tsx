@@ -1,19 +1,10 @@
 import { ORGANISATION_KINDS, type OrganisationKind } from '@salkku/shared';
 import { useId, useState, type FormEvent } from 'react';
+import { AdminRegistryPage } from './admin-registry';
 import { useTranslation } from 'react-i18next';
-import { Pagination } from '../../../components/pagination';
-import { useDocumentTitle } from '../../../lib/use-document-title';
-import {
-  ADMIN_PAGE_SIZE,
-  useCreateOrganisation,
-  useOrganisations,
-  useUpdateOrganisation,
-  type Organisation,
-} from '../api/admin';
+import { useCreateOrganisation, useOrganisations, useUpdateOrganisation, type Organisation } from '../api/admin';
 import { adminProblemsOf } from './admin-problems';
 import { useProblemText } from '../../../lib/form-problems';
-import './admin.css';
-import { TableScroll } from '../../../components/table-scroll';
 import { SelectField, TextField } from '../../../components/fields';
 
 const FIELDS = ['name', 'kind', 'businessId', 'country'] as const;
@@ -28,121 +19,71 @@ function valuesOf(org: Organisation): Values {
 /** Admin: the organisations registry (cities, funders, leads, partners); create and edit. */
 export function OrganisationsPage() {
   const { t } = useTranslation();
-  const title = t('admin.organisations.title');
-  useDocumentTitle(title);
-  const headingId = useId();
-  const captionId = useId();
   const [page, setPage] = useState(1);
   const organisations = useOrganisations(page);
-  const [editing, setEditing] = useState<string | null>(null);
-  const [status, setStatus] = useState('');
   const create = useCreateOrganisation();
   const update = useUpdateOrganisation();
-  const editedOrg = organisations.data?.items.find((org) => org.id === editing);
-
   return (
-    <section aria-labelledby={headingId} className="admin-page">
-      <h1 id={headingId} tabIndex={-1}>
-        {title}
-      </h1>
-      <p role="status" className="status-message">
-        {status}
-      </p>
-      {organisations.isError && (
-        <p role="alert" className="error-message">
-          {t('admin.loadFailed')}
-        </p>
-      )}
-      {organisations.isPending && <p>{t('admin.loading')}</p>}
-      {organisations.data && (
-        <>
-          <TableScroll captionId={captionId}>
-            <table className="admin-table">
-              <caption id={captionId}>{t('admin.organisations.caption', { total: organisations.data.total })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('admin.organisations.name')}</th>
-                  <th scope="col">{t('admin.organisations.kind')}</th>
-                  <th scope="col">{t('admin.organisations.businessId')}</th>
-                  <th scope="col">{t('admin.organisations.country')}</th>
-                  <th scope="col">{t('admin.actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {organisations.data.items.map((org) => (
-                  <tr key={org.id}>
-                    <th scope="row">{org.name}</th>
-                    <td>{t(`organisationKinds.${org.kind}`)}</td>
-                    <td>{org.businessId ?? '–'}</td>
-                    <td>{org.country}</td>
-                    <td>
-                      <button
-                        type="button"
-                        aria-expanded={editing === org.id}
-                        onClick={() => setEditing(editing === org.id ? null : org.id)}
-                      >
-                        {t('admin.organisations.edit', { name: org.name })}
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
-          <Pagination page={page} pageSize={ADMIN_PAGE_SIZE} total={organisations.data.total} onPageChange={setPage} />
-        </>
-      )}
-      {editedOrg && (
+    <AdminRegistryPage
+      title={t('admin.organisations.title')}
+      records={organisations}
+      page={page}
+      onPageChange={setPage}
+      caption={(total) => t('admin.organisations.caption', { total })}
+      columns={[
+        t('admin.organisations.name'),
+        t('admin.organisations.kind'),
+        t('admin.organisations.businessId'),
+        t('admin.organisations.country'),
+      ]}
+      cells={(org) => [org.name, t(`organisationKinds.${org.kind}`), org.businessId ?? '–', org.country]}
+      editLabel={(org) => t('admin.organisations.edit', { name: org.name })}
+      editor={(org, onStatus) => (
         <OrganisationForm
-          key={`${editedOrg.id}:${editedOrg.version}`}
-          title={t('admin.organisations.editTitle', { name: editedOrg.name })}
-          initial={valuesOf(editedOrg)}
+          title={t('admin.organisations.editTitle', { name: org.name })}
+          initial={valuesOf(org)}
           submitLabel={t('admin.save')}
           error={update.isError ? update.error : null}
           pending={update.isPending}
           onSubmit={(values) =>
             update.mutate(
-              {
-                id: editedOrg.id,
-                body: {
-                  name: values.name.trim(),
-                  kind: values.kind as OrganisationKind,
-                  businessId: values.businessId.trim() || null,
-                  country: values.country.trim().toUpperCase(),
-                },
-                version: editedOrg.version,
-              },
-              { onSuccess: (saved) => setStatus(t('admin.organisations.saved', { name: saved.name })) },
+              { id: org.id, body: bodyOf(values), version: org.version },
+              { onSuccess: (saved) => onStatus(t('admin.organisations.saved', { name: saved.name })) },
             )
           }
         />
       )}
-      <OrganisationForm
-        title={t('admin.organisations.createTitle')}
-        initial={EMPTY}
-        submitLabel={t('admin.organisations.create')}
-        error={create.isError ? create.error : null}
-        pending={create.isPending}
-        resetOnSuccess
-        onSubmit={(values, done) =>
-          create.mutate(
-            {
-              name: values.name.trim(),
-              kind: values.kind as OrganisationKind,
-              businessId: values.businessId.trim() || null,
-              country: values.country.trim().toUpperCase(),
-            },
-            {
+    >
+      {(onStatus) => (
+        <OrganisationForm
+          title={t('admin.organisations.createTitle')}
+          initial={EMPTY}
+          submitLabel={t('admin.organisations.create')}
+          error={create.isError ? create.error : null}
+          pending={create.isPending}
+          resetOnSuccess
+          onSubmit={(values, done) =>
+            create.mutate(bodyOf(values), {
               onSuccess: (saved) => {
                 done();
-                setStatus(t('admin.organisations.created', { name: saved.name }));
+                onStatus(t('admin.organisations.created', { name: saved.name }));
               },
-            },
-          )
-        }
-      />
-    </section>
+            })
+          }
+        />
+      )}
+    </AdminRegistryPage>
   );
+}
+
+/** The values of the form as the API takes them: trimmed, no business id as null, the country code in capitals. */
+function bodyOf(values: Values) {
+  return {
+    name: values.name.trim(),
+    kind: values.kind as OrganisationKind,
+    businessId: values.businessId.trim() || null,
+    country: values.country.trim().toUpperCase(),
+  };
 }
 
 function OrganisationForm({

@@ -1,10 +1,8 @@
 import { MAX_PAGE_SIZE, ROLES, type Role } from '@salkku/shared';
 import { useId, useState, type FormEvent } from 'react';
+import { AdminRegistryPage } from './admin-registry';
 import { useTranslation } from 'react-i18next';
-import { Pagination } from '../../../components/pagination';
-import { useDocumentTitle } from '../../../lib/use-document-title';
 import {
-  ADMIN_PAGE_SIZE,
   useCreateUser,
   useOrganisations,
   useResetPassword,
@@ -15,8 +13,6 @@ import {
 } from '../api/admin';
 import { adminProblemsOf } from './admin-problems';
 import { useProblemText } from '../../../lib/form-problems';
-import './admin.css';
-import { TableScroll } from '../../../components/table-scroll';
 import { SelectField, TextField } from '../../../components/fields';
 
 const CREATE_FIELDS = ['email', 'displayName', 'role', 'organisationId', 'password'] as const;
@@ -32,79 +28,39 @@ const EMPTY: Record<CreateField, string> = {
 /** Admin: the users, with their role, organisation and state; create, change, deactivate, reset password. */
 export function UsersPage() {
   const { t } = useTranslation();
-  const title = t('admin.users.title');
-  useDocumentTitle(title);
-  const headingId = useId();
-  const captionId = useId();
   const [page, setPage] = useState(1);
   const users = useUsers(page);
   const organisations = useOrganisations(1, MAX_PAGE_SIZE);
-  const [editing, setEditing] = useState<string | null>(null);
-  const [status, setStatus] = useState('');
   const orgs = organisations.data?.items ?? [];
-
   return (
-    <section aria-labelledby={headingId} className="admin-page">
-      <h1 id={headingId} tabIndex={-1}>
-        {title}
-      </h1>
-      <p role="status" className="status-message">
-        {status}
-      </p>
-      {users.isError && (
-        <p role="alert" className="error-message">
-          {t('admin.loadFailed')}
-        </p>
+    <AdminRegistryPage
+      title={t('admin.users.title')}
+      records={users}
+      page={page}
+      onPageChange={setPage}
+      caption={(total) => t('admin.users.caption', { total })}
+      columns={[
+        t('admin.users.name'),
+        t('admin.users.email'),
+        t('admin.users.role'),
+        t('admin.users.organisation'),
+        t('admin.users.state'),
+      ]}
+      cells={(user) => [
+        user.displayName,
+        user.email,
+        t(`auth.roles.${user.role}`),
+        user.organisation?.name ?? '–',
+        user.active ? t('admin.users.active') : t('admin.users.inactive'),
+      ]}
+      editLabel={(user) => t('admin.users.edit', { name: user.displayName })}
+      editorId={(user) => `edit-${user.id}`}
+      editor={(user, onStatus) => <EditUser user={user} organisations={orgs} onStatus={onStatus} />}
+    >
+      {(onStatus) => (
+        <CreateUser organisations={orgs} onCreated={(name) => onStatus(t('admin.users.created', { name }))} />
       )}
-      {users.isPending && <p>{t('admin.loading')}</p>}
-      {users.data && (
-        <>
-          <TableScroll captionId={captionId}>
-            <table className="admin-table">
-              <caption id={captionId}>{t('admin.users.caption', { total: users.data.total })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('admin.users.name')}</th>
-                  <th scope="col">{t('admin.users.email')}</th>
-                  <th scope="col">{t('admin.users.role')}</th>
-                  <th scope="col">{t('admin.users.organisation')}</th>
-                  <th scope="col">{t('admin.users.state')}</th>
-                  <th scope="col">{t('admin.actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {users.data.items.map((user) => (
-                  <tr key={user.id}>
-                    <th scope="row">{user.displayName}</th>
-                    <td>{user.email}</td>
-                    <td>{t(`auth.roles.${user.role}`)}</td>
-                    <td>{user.organisation?.name ?? '–'}</td>
-                    <td>{user.active ? t('admin.users.active') : t('admin.users.inactive')}</td>
-                    <td>
-                      <button
-                        type="button"
-                        aria-expanded={editing === user.id}
-                        aria-controls={editing === user.id ? `edit-${user.id}` : undefined}
-                        onClick={() => setEditing(editing === user.id ? null : user.id)}
-                      >
-                        {t('admin.users.edit', { name: user.displayName })}
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
-          <Pagination page={page} pageSize={ADMIN_PAGE_SIZE} total={users.data.total} onPageChange={setPage} />
-          {users.data.items
-            .filter((user) => user.id === editing)
-            .map((user) => (
-              <EditUser key={`${user.id}:${user.version}`} user={user} organisations={orgs} onStatus={setStatus} />
-            ))}
-        </>
-      )}
-      <CreateUser organisations={orgs} onCreated={(name) => setStatus(t('admin.users.created', { name }))} />
-    </section>
+    </AdminRegistryPage>
   );
 }
 

@@ -1,8 +1,7 @@
 import { MIN_PASSWORD_LENGTH } from '@salkku/shared';
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useChangePassword } from '../api/change-password';
 import {
   fieldProblemsOf,
@@ -13,6 +12,8 @@ import {
   type FormProblems,
 } from '../../../lib/form-problems';
 import { TextField } from '../../../components/fields';
+import { StatusLine } from '../../../components/load-status';
+import { Page } from '../../../components/page';
 
 const FIELDS = ['currentPassword', 'newPassword', 'repeatPassword'] as const;
 type Field = (typeof FIELDS)[number];
@@ -40,9 +41,6 @@ function checkHere(values: Record<Field, string>): FormProblems<Field> {
  */
 export function ChangePasswordPage() {
   const { t } = useTranslation();
-  const title = t('auth.changePassword.title');
-  useDocumentTitle(title);
-  const headingId = useId();
   const change = useChangePassword();
   const [values, setValues] = useState<Record<Field, string>>(EMPTY);
   const [problems, setProblems] = useState<FormProblems<Field> | null>(null);
@@ -91,40 +89,43 @@ export function ChangePasswordPage() {
       : '';
 
   return (
-    <section aria-labelledby={headingId} className="form-page">
-      <h1 id={headingId} tabIndex={-1}>
-        {title}
-      </h1>
-      <p role="status" className="status-message">
-        {status}
-      </p>
-      {problems?.form && (
-        <div role="alert" className="error-message" tabIndex={-1} id={alertId}>
-          <p>{text(problems.form)}</p>
-        </div>
+    <Page title={t('auth.changePassword.title')} className="form-page">
+      {(headingId) => (
+        <>
+          <StatusLine>{status}</StatusLine>
+          {problems?.form && (
+            <div role="alert" className="error-message" tabIndex={-1} id={alertId}>
+              <p>{text(problems.form)}</p>
+            </div>
+          )}
+          <form noValidate onSubmit={submit} aria-labelledby={headingId}>
+            <TextField
+              {...field('currentPassword')}
+              label={t('auth.changePassword.current')}
+              autoComplete="current-password"
+            />
+            <TextField
+              {...field('newPassword')}
+              label={t('auth.changePassword.new')}
+              hint={t('auth.changePassword.newHint', { min: MIN_PASSWORD_LENGTH })}
+              autoComplete="new-password"
+            />
+            <TextField
+              {...field('repeatPassword')}
+              label={t('auth.changePassword.repeat')}
+              autoComplete="new-password"
+            />
+            <div className="form-actions">
+              <button type="submit" aria-disabled={change.isPending}>
+                {t('auth.changePassword.submit')}
+              </button>
+              <Link to="/projects" className="button-link">
+                {t('auth.changePassword.back')}
+              </Link>
+            </div>
+          </form>
+        </>
       )}
-      <form noValidate onSubmit={submit} aria-labelledby={headingId}>
-        <TextField
-          {...field('currentPassword')}
-          label={t('auth.changePassword.current')}
-          autoComplete="current-password"
-        />
-        <TextField
-          {...field('newPassword')}
-          label={t('auth.changePassword.new')}
-          hint={t('auth.changePassword.newHint', { min: MIN_PASSWORD_LENGTH })}
-          autoComplete="new-password"
-        />
-        <TextField {...field('repeatPassword')} label={t('auth.changePassword.repeat')} autoComplete="new-password" />
-        <div className="form-actions">
-          <button type="submit" aria-disabled={change.isPending}>
-            {t('auth.changePassword.submit')}
-          </button>
-          <Link to="/projects" className="button-link">
-            {t('auth.changePassword.back')}
-          </Link>
-        </div>
-      </form>
-    </section>
+    </Page>
   );
 }

@@ -1,7 +1,6 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../lib/api/client';
-import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useSignIn } from '../api/sign-in';
 import {
   fieldProblemsOf,
@@ -12,6 +11,8 @@ import {
   type FormProblems,
 } from '../../../lib/form-problems';
 import { TextField } from '../../../components/fields';
+import { StatusLine } from '../../../components/load-status';
+import { Page } from '../../../components/page';
 
 const FIELDS = ['email', 'password'] as const;
 type Field = (typeof FIELDS)[number];
@@ -48,9 +49,6 @@ function problemsOfFailedSignIn(error: unknown): FormProblems<Field> {
  */
 export function SignInPage({ notice }: { notice?: SignInNotice | null }) {
   const { t } = useTranslation();
-  const title = t('auth.signIn.title');
-  useDocumentTitle(title);
-  const headingId = useId();
   const signIn = useSignIn();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -78,46 +76,45 @@ export function SignInPage({ notice }: { notice?: SignInNotice | null }) {
   const status = signIn.isPending ? t('auth.signIn.submitting') : notice ? t(`auth.signIn.${notice}`) : '';
 
   return (
-    <section aria-labelledby={headingId} className="form-page">
-      <h1 id={headingId} tabIndex={-1}>
-        {title}
-      </h1>
-      <p role="status" className="status-message">
-        {status}
-      </p>
-      {problems?.form && (
-        <div role="alert" className="error-message" tabIndex={-1} id={alertId}>
-          <p>{text(problems.form)}</p>
-        </div>
+    <Page title={t('auth.signIn.title')} className="form-page">
+      {(headingId) => (
+        <>
+          <StatusLine>{status}</StatusLine>
+          {problems?.form && (
+            <div role="alert" className="error-message" tabIndex={-1} id={alertId}>
+              <p>{text(problems.form)}</p>
+            </div>
+          )}
+          <form noValidate onSubmit={submit} aria-labelledby={headingId}>
+            <TextField
+              ref={fieldRef('email')}
+              label={t('auth.signIn.email')}
+              type="email"
+              name="email"
+              autoComplete="username"
+              spellCheck={false}
+              value={email}
+              onChange={(event) => setEmail(event.target.value)}
+              error={text(problems?.fields.email)}
+            />
+            <TextField
+              ref={fieldRef('password')}
+              label={t('auth.signIn.password')}
+              type="password"
+              name="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(event) => setPassword(event.target.value)}
+              error={text(problems?.fields.password)}
+            />
+            <div className="form-actions">
+              <button type="submit" aria-disabled={signIn.isPending}>
+                {t('auth.signIn.submit')}
+              </button>
+            </div>
+          </form>
+        </>
       )}
-      <form noValidate onSubmit={submit} aria-labelledby={headingId}>
-        <TextField
-          ref={fieldRef('email')}
-          label={t('auth.signIn.email')}
-          type="email"
-          name="email"
-          autoComplete="username"
-          spellCheck={false}
-          value={email}
-          onChange={(event) => setEmail(event.target.value)}
-          error={text(problems?.fields.email)}
-        />
-        <TextField
-          ref={fieldRef('password')}
-          label={t('auth.signIn.password')}
-          type="password"
-          name="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
-          error={text(problems?.fields.password)}
-        />
-        <div className="form-actions">
-          <button type="submit" aria-disabled={signIn.isPending}>
-            {t('auth.signIn.submit')}
-          </button>
-        </div>
-      </form>
-    </section>
+    </Page>
   );
 }

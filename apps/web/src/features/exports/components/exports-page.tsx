@@ -1,12 +1,11 @@
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useAgreements } from '../../../lib/api/portfolio-choices';
 import { uuidParam } from '../../../lib/ids';
-import { useDocumentTitle } from '../../../lib/use-document-title';
 import { EXPORT_DATASETS, type ExportDataset } from '../../../lib/api/download-export';
 import { ExportPanel } from '../../../components/export-panel';
 import { SelectField } from '../../../components/fields';
+import { Page } from '../../../components/page';
 
 function datasetOf(value: string | null): ExportDataset {
   return (EXPORT_DATASETS as readonly string[]).includes(value ?? '') ? (value as ExportDataset) : 'projects';
@@ -19,9 +18,6 @@ function datasetOf(value: string | null): ExportDataset {
  */
 export function ExportsPage() {
   const { t } = useTranslation();
-  const headingId = useId();
-  const title = t('exports.title');
-  useDocumentTitle(title);
   const [search, setSearch] = useSearchParams();
   const dataset = datasetOf(search.get('dataset'));
   const agreementId = uuidParam(search.get('agreementId'));
@@ -35,10 +31,7 @@ export function ExportsPage() {
   };
 
   return (
-    <section aria-labelledby={headingId}>
-      <h1 id={headingId} tabIndex={-1}>
-        {title}
-      </h1>
+    <Page title={t('exports.title')}>
       <>
         <p>{t('exports.intro')}</p>
         <form className="exports__choices" aria-label={t('exports.choices')} onSubmit={(e) => e.preventDefault()}>
@@ -58,6 +51,6 @@ export function ExportsPage() {
         </form>
         <ExportPanel key={`${dataset}:${agreementId ?? ''}`} dataset={dataset} filters={{ agreementId }} />
       </>
-    </section>
+    </Page>
   );
 }
