@@ -1,3 +1,4 @@
+import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 
 /**
@@ -34,6 +35,60 @@ export function FailureAlert({
           {actionLabel}
         </button>
       )}
+    </div>
+  );
+}
+
+/**
+ * What a page shows of its main query: "loading" in the status line while it fetches, a failure
+ * (with a retry unless `canRetry` is false), and the data once there, marked busy while the
+ * previous figures stand in for the next ones (placeholder data).
+ */
+export function QueryView<T>({
+  query,
+  loading,
+  failure,
+  retryLabel,
+  canRetry = true,
+  className,
+  children,
+}: {
+  query: UseQueryResult<T>;
+  loading: string;
+  failure: string;
+  retryLabel: string;
+  canRetry?: boolean;
+  /** The class of the box around the data. */
+  className: string;
+  children: (data: T) => ReactNode;
+}) {
+  return (
+    <>
+      <StatusLine>{query.isFetching ? loading : ''}</StatusLine>
+      {query.isError && (
+        <FailureAlert
+          message={failure}
+          actionLabel={retryLabel}
+          onAction={canRetry ? () => void query.refetch() : undefined}
+        />
+      )}
+      {query.data !== undefined && !query.isError && (
+        <div className={className} aria-busy={query.isPlaceholderData || undefined}>
+          {children(query.data)}
+        </div>
+      )}
+    </>
+  );
+}
+
+/**
+ * A form's alert about the whole form (a refused sign-in, a rule the save broke): focusable
+ * (tabIndex -1) so that focus can move to it after a failed submit (lib/form-problems.ts).
+ */
+export function FormAlert({ id, children }: { id: string; children: ReactNode }) {
+  return (
+    <div role="alert" className="error-message" tabIndex={-1} id={id}>
+      <p>{children}</p>
     </div>
   );
 }

@@ -12,7 +12,7 @@ import {
   type FormProblems,
 } from '../../../lib/form-problems';
 import { TextField } from '../../../components/fields';
-import { StatusLine } from '../../../components/load-status';
+import { FormAlert, StatusLine } from '../../../components/load-status';
 import { Page } from '../../../components/page';
 
 const FIELDS = ['currentPassword', 'newPassword', 'repeatPassword'] as const;
@@ -93,11 +93,7 @@ export function ChangePasswordPage() {
       {(headingId) => (
         <>
           <StatusLine>{status}</StatusLine>
-          {problems?.form && (
-            <div role="alert" className="error-message" tabIndex={-1} id={alertId}>
-              <p>{text(problems.form)}</p>
-            </div>
-          )}
+          {problems?.form && <FormAlert id={alertId}>{text(problems.form)}</FormAlert>}
           <form noValidate onSubmit={submit} aria-labelledby={headingId}>
             <TextField
               {...field('currentPassword')}

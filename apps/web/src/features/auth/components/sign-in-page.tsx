@@ -11,7 +11,7 @@ import {
   type FormProblems,
 } from '../../../lib/form-problems';
 import { TextField } from '../../../components/fields';
-import { StatusLine } from '../../../components/load-status';
+import { FormAlert, StatusLine } from '../../../components/load-status';
 import { Page } from '../../../components/page';
 
 const FIELDS = ['email', 'password'] as const;
@@ -80,11 +80,7 @@ export function SignInPage({ notice }: { notice?: SignInNotice | null }) {
       {(headingId) => (
         <>
           <StatusLine>{status}</StatusLine>
-          {problems?.form && (
-            <div role="alert" className="error-message" tabIndex={-1} id={alertId}>
-              <p>{text(problems.form)}</p>
-            </div>
-          )}
+          {problems?.form && <FormAlert id={alertId}>{text(problems.form)}</FormAlert>}
           <form noValidate onSubmit={submit} aria-labelledby={headingId}>
             <TextField
               ref={fieldRef('email')}

@@ -1,12 +1,12 @@
-import type { Language } from '@salkku/shared';
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { HealthLabel } from '../../../components/health-label';
 import { ApiError } from '../../../lib/api/client';
-import { intlLocale, useFormat, type Formatters } from '../../../lib/format';
+import { useFormat, type Formatters } from '../../../lib/format';
 import { localisedName } from '../../../lib/localised-name';
-import { useDocumentTitle } from '../../../lib/use-document-title';
+import { QueryView } from '../../../components/load-status';
+import { Page } from '../../../components/page';
 import {
   DUE_SOON_DAYS,
   useDashboard,
@@ -16,6 +16,7 @@ import {
 } from '../api/get-dashboard';
 import { useAgreements, usePriorityAreas } from '../../../lib/api/portfolio-choices';
 import { BarChartFigure } from '../../../components/bar-chart-figure';
+import { CHART_COLOURS, FundingChart } from '../../../components/funding-chart';
 import './dashboard.css';
 import { TableScroll } from '../../../components/table-scroll';
 import { SelectField } from '../../../components/fields';
@@ -23,15 +24,6 @@ import { SelectField } from '../../../components/fields';
 /** The "needs an update" thresholds offered (days); 90 is the API's default. */
 const STALE_CHOICES = [30, 60, 90, 180, 365] as const;
 const DEFAULT_STALE_AFTER_DAYS = 90;
-
-/** Colours of the charts: at least 3:1 against white (WCAG 1.4.11), never the only cue. */
-const COLOURS = {
-  primary: '#1f5fa8',
-  granted: '#1f5fa8',
-  paid: '#2e7d32',
-  remaining: '#8a5300',
-  health: { on_track: '#2e7d32', at_risk: '#8a5300', off_track: '#b3261e', none: '#616161' },
-} as const;
 
 /** The dashboard's view in the URL (?agreementId=&priorityAreaId=&staleAfterDays=), so it can be shared. */
 function useDashboardView() {
@@ -61,38 +53,24 @@ function useDashboardView() {
  */
 export function DashboardPage() {
   const { t } = useTranslation();
-  const headingId = useId();
-  const title = t('dashboard.title');
-  useDocumentTitle(title);
   const { view, change } = useDashboardView();
   const dashboard = useDashboard(view);
   const notFound = dashboard.error instanceof ApiError && dashboard.error.status === 404;
 
   return (
-    <section aria-labelledby={headingId} className="dashboard">
-      <h1 id={headingId} tabIndex={-1}>
-        {title}
-      </h1>
+    <Page title={t('dashboard.title')} className="dashboard">
       <DashboardFilterBar view={view} onChange={change} />
-      <p role="status" className="status-message">
-        {dashboard.isFetching ? t('dashboard.loading') : ''}
-      </p>
-      {dashboard.isError && (
-        <div role="alert" className="error-message">
-          <p>{notFound ? t('dashboard.notFound') : t('dashboard.error')}</p>
-          {!notFound && (
-            <button type="button" onClick={() => void dashboard.refetch()}>
-              {t('dashboard.retry')}
-            </button>
-          )}
-        </div>
-      )}
-      {dashboard.data && !dashboard.isError && (
-        <div className="dashboard__grid" aria-busy={dashboard.isPlaceholderData || undefined}>
-          <DashboardContent data={dashboard.data} staleAfterDays={view.staleAfterDays} />
-        </div>
-      )}
-    </section>
+      <QueryView
+        query={dashboard}
+        loading={t('dashboard.loading')}
+        failure={notFound ? t('dashboard.notFound') : t('dashboard.error')}
+        retryLabel={t('dashboard.retry')}
+        canRetry={!notFound}
+        className="dashboard__grid"
+      >
+        {(data) => <DashboardContent data={data} staleAfterDays={view.staleAfterDays} />}
+      </QueryView>
+    </Page>
   );
 }
 
@@ -143,17 +121,6 @@ function Card({ title, wide, children }: { title: string; wide?: boolean; childr
   );
 }
 
-/** A compact euro amount for chart axes ("15 t. €"); the tables carry the exact figures. */
-function compactMoney(language: Language): (value: number) => string {
-  const formatter = new Intl.NumberFormat(intlLocale(language), {
-    style: 'currency',
-    currency: 'EUR',
-    notation: 'compact',
-    maximumFractionDigits: 1,
-  });
-  return (value) => formatter.format(value);
-}
-
 function DashboardContent({ data, staleAfterDays }: { data: Dashboard; staleAfterDays: number }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -174,7 +141,7 @@ function DashboardContent({ data, staleAfterDays }: { data: Dashboard; staleAfte
           label={t('dashboard.lifecycle.chart', { summary: summary(lifecycle) })}
           data={lifecycle}
           categoryKey="name"
-          series={[{ key: 'count', label: t('dashboard.lifecycle.count'), colour: COLOURS.primary }]}
+          series={[{ key: 'count', label: t('dashboard.lifecycle.count'), colour: CHART_COLOURS.primary }]}
         />
         <CountTable
           caption={t('dashboard.lifecycle.title')}
@@ -188,8 +155,8 @@ function DashboardContent({ data, staleAfterDays }: { data: Dashboard; staleAfte
           label={t('dashboard.health.chart', { summary: summary(health) })}
           data={health}
           categoryKey="name"
-          series={[{ key: 'count', label: t('dashboard.health.count'), colour: COLOURS.primary }]}
-          colours={data.projectsByHealth.map((row) => COLOURS.health[row.health])}
+          series={[{ key: 'count', label: t('dashboard.health.count'), colour: CHART_COLOURS.primary }]}
+          colours={data.projectsByHealth.map((row) => CHART_COLOURS.health[row.health])}
         />
         <table className="data-table dashboard-table">
           <caption>{t('dashboard.health.title')}</caption>
@@ -328,41 +295,13 @@ function FundingCard({ title, nameColumn, rows }: { title: string; nameColumn: s
     paid: t('dashboard.funding.paid'),
     remaining: t('dashboard.funding.remaining'),
   };
-  // Numbers only for drawing the bars; every figure shown as text is the exact decimal string.
-  const chartData = rows.map((row) => ({
-    name: row.name,
-    granted: Number(row.granted),
-    paid: Number(row.paid),
-    remaining: Number(row.remaining),
-  }));
-  const chartSummary = rows
-    .map((row) =>
-      t('dashboard.funding.summaryItem', {
-        name: row.name,
-        granted: format.money(row.granted),
-        paid: format.money(row.paid),
-        remaining: format.money(row.remaining),
-      }),
-    )
-    .join('; ');
   return (
     <Card title={title} wide>
       {rows.length === 0 ? (
         <p>{t('dashboard.funding.empty')}</p>
       ) : (
         <>
-          <BarChartFigure
-            className="dashboard-chart"
-            label={t('dashboard.funding.chart', { summary: chartSummary })}
-            data={chartData}
-            categoryKey="name"
-            formatValue={compactMoney(format.language)}
-            series={[
-              { key: 'granted', label: labels.granted, colour: COLOURS.granted },
-              { key: 'paid', label: labels.paid, colour: COLOURS.paid },
-              { key: 'remaining', label: labels.remaining, colour: COLOURS.remaining },
-            ]}
-          />
+          <FundingChart className="dashboard-chart" groups={rows} texts="dashboard.funding" />
           <TableScroll captionId={captionId}>
             <table className="data-table dashboard-table">
               <caption id={captionId}>{title}</caption>

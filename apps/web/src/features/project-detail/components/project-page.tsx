@@ -14,6 +14,7 @@ import { ProjectActions, ProjectFormNotice } from './project-actions';
 import './project-page.css';
 import { StatusReportsSection } from './status-reports-section';
 import { SummarySection } from './summary-section';
+import { FailureAlert, StatusLine } from '../../../components/load-status';
 
 /**
  * One project (route /projects/:projectId): summary, lead and partners, funding decisions with
@@ -48,17 +49,14 @@ function ProjectPageFor({ projectId }: { projectId: string }) {
   if (notFound) return <ProjectNotFound />;
   return (
     <div className="project-page">
-      <p role="status" className="status-message">
-        {project.isPending && !project.isError ? t('projectPage.loading') : ''}
-      </p>
+      <StatusLine>{project.isPending && !project.isError ? t('projectPage.loading') : ''}</StatusLine>
       <ProjectFormNotice />
       {project.isError && (
-        <div role="alert" className="error-message">
-          <p>{t('projectPage.error')}</p>
-          <button type="button" onClick={() => void project.refetch()}>
-            {t('projectPage.retry')}
-          </button>
-        </div>
+        <FailureAlert
+          message={t('projectPage.error')}
+          actionLabel={t('projectPage.retry')}
+          onAction={() => void project.refetch()}
+        />
       )}
       {project.data && (
         <article aria-labelledby={headingId}>

@@ -1,6 +1,7 @@
 import { useId, type ReactNode } from 'react';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { FailureAlert, StatusLine } from '../../../components/load-status';
 
 /** A part of the project page: a region landmark named by its h2. */
 export function Section({ title, className, children }: { title: string; className?: string; children: ReactNode }) {
@@ -22,16 +23,13 @@ export function QueryContent<T>({ query, children }: { query: UseQueryResult<T>;
   const { t } = useTranslation();
   return (
     <>
-      <p role="status" className="status-message">
-        {query.isPending || query.isPlaceholderData ? t('projectPage.sectionLoading') : ''}
-      </p>
+      <StatusLine>{query.isPending || query.isPlaceholderData ? t('projectPage.sectionLoading') : ''}</StatusLine>
       {query.isError && (
-        <div role="alert" className="error-message">
-          <p>{t('projectPage.sectionError')}</p>
-          <button type="button" onClick={() => void query.refetch()}>
-            {t('projectPage.retry')}
-          </button>
-        </div>
+        <FailureAlert
+          message={t('projectPage.sectionError')}
+          actionLabel={t('projectPage.retry')}
+          onAction={() => void query.refetch()}
+        />
       )}
       {query.data !== undefined && children(query.data)}
     </>

@@ -1,10 +1,9 @@
-import { useId } from 'react';
 import { todayIso } from '@salkku/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { recordAmountPath } from '../../../lib/project-form-routes';
-import { useDocumentTitle } from '../../../lib/use-document-title';
+import { Page } from '../../../components/page';
 import { createPayment, deletePayment, updatePayment } from '../api/record-writes';
 import {
   paymentOptions,
@@ -49,15 +48,13 @@ export function EditPaymentPage() {
 function AmountFirst({ projectId, decision }: { projectId: string; decision: FundingDecision }) {
   const { t } = useTranslation();
   const title = t('projectForms.titles.newPayment');
-  useDocumentTitle(title);
-  const headingId = useId();
   const decisionName = `${decision.funder.name}, ${t(`projectPage.instruments.${decision.instrument}`)}`;
   return (
-    <section className="form-page project-forms" aria-labelledby={headingId}>
-      <FormBreadcrumbs projectId={projectId} title={title} />
-      <h1 id={headingId} tabIndex={-1}>
-        {title}
-      </h1>
+    <Page
+      title={title}
+      className="form-page project-forms"
+      before={<FormBreadcrumbs projectId={projectId} title={title} />}
+    >
       <p>{t('projectForms.decisionFor', { name: decisionName })}</p>
       <p>{t('projectForms.amountFirst.text')}</p>
       <p className="form-actions">
@@ -68,7 +65,7 @@ function AmountFirst({ projectId, decision }: { projectId: string; decision: Fun
           {t('projectForms.cancel')}
         </Link>
       </p>
-    </section>
+    </Page>
   );
 }
 

@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import type { ParseKeys } from 'i18next';
-import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../../lib/api/client';
@@ -12,7 +12,8 @@ import {
   type FormProblem,
   type FormProblems,
 } from '../../../lib/form-problems';
-import { useDocumentTitle } from '../../../lib/use-document-title';
+import { FailureAlert, FormAlert, StatusLine } from '../../../components/load-status';
+import { Page } from '../../../components/page';
 import { Breadcrumbs } from '../../../components/breadcrumbs';
 import { useProjectRecord } from '../api/records';
 import { parseMoneyInput } from '../lib/money';
@@ -240,8 +241,6 @@ export function RecordFormPage<F extends string>({
   canSave?: boolean;
 }) {
   const { t } = useTranslation();
-  useDocumentTitle(title);
-  const headingId = useId();
   const text = useProblemText();
   const { stale } = form;
   const canEdit = useCan('portfolio:write');
@@ -255,78 +254,76 @@ export function RecordFormPage<F extends string>({
         ? t('projectForms.stale.reloaded')
         : '';
   return (
-    <section aria-labelledby={headingId} className="form-page project-forms">
-      <FormBreadcrumbs projectId={form.projectId} title={title} />
-      <h1 id={headingId} tabIndex={-1}>
-        {title}
-      </h1>
-      <ProjectContext projectId={form.projectId} />
-      {intro}
-      <p role="status" className="status-message">
-        {status}
-      </p>
-      {typeof stale === 'object' && stale !== null && stale.changed.length > 0 && (
-        <p className="project-forms__changed">
-          {t('projectForms.stale.changedFields', {
-            fields: stale.changed.map((field) => fieldLabels[field] ?? field).join(', '),
-          })}
-        </p>
-      )}
-      {(stale === 'conflict' || stale === 'failed') && (
-        <div role="alert" className="error-message">
-          <p>{t('projectForms.stale.message')}</p>
-          {stale === 'failed' && <p>{t('projectForms.stale.reloadFailed')}</p>}
-          <button type="button" onClick={() => void form.reloadLatest()}>
-            {t('projectForms.stale.reload')}
-          </button>
-        </div>
-      )}
-      {form.problems?.form && (
-        <div role="alert" className="error-message" tabIndex={-1} id={form.alertId}>
-          <p>{text(form.problems.form)}</p>
-        </div>
-      )}
-      <form noValidate onSubmit={(event) => void form.submit(event)} aria-labelledby={headingId}>
-        {children}
-        <div className="form-actions">
-          {canSave && (
-            <button type="submit" aria-disabled={Boolean(form.pending)}>
-              {t('projectForms.save')}
-            </button>
+    <Page
+      title={title}
+      className="form-page project-forms"
+      before={<FormBreadcrumbs projectId={form.projectId} title={title} />}
+    >
+      {(headingId) => (
+        <>
+          <ProjectContext projectId={form.projectId} />
+          {intro}
+          <StatusLine>{status}</StatusLine>
+          {typeof stale === 'object' && stale !== null && stale.changed.length > 0 && (
+            <p className="project-forms__changed">
+              {t('projectForms.stale.changedFields', {
+                fields: stale.changed.map((field) => fieldLabels[field] ?? field).join(', '),
+              })}
+            </p>
           )}
-          <Link to={form.backTo} className="button-link">
-            {t('projectForms.cancel')}
-          </Link>
-          {removable && canEdit && (
-            <button
-              type="button"
-              className="button-secondary"
-              aria-disabled={Boolean(form.pending)}
-              onClick={() => {
-                if (!form.pending) setConfirming(true);
-              }}
+          {(stale === 'conflict' || stale === 'failed') && (
+            <FailureAlert
+              message={t('projectForms.stale.message')}
+              actionLabel={t('projectForms.stale.reload')}
+              onAction={() => void form.reloadLatest()}
             >
-              {t(`projectForms.delete.${removable}.button`)}
-            </button>
+              {stale === 'failed' && <p>{t('projectForms.stale.reloadFailed')}</p>}
+            </FailureAlert>
           )}
-        </div>
-      </form>
-      {confirming && removable && (
-        <ConfirmDialog
-          title={t(`projectForms.delete.${removable}.question`)}
-          body={t('projectForms.delete.body')}
-          cancelLabel={t('projectForms.delete.cancel')}
-          confirmLabel={t('projectForms.delete.confirm')}
-          onCancel={() => setConfirming(false)}
-          onConfirm={() => {
-            // Closing first gives focus back to the delete button; the outcome is announced on the page.
-            setConfirming(false);
-            void form.removeRecord();
-          }}
-        />
+          {form.problems?.form && <FormAlert id={form.alertId}>{text(form.problems.form)}</FormAlert>}
+          <form noValidate onSubmit={(event) => void form.submit(event)} aria-labelledby={headingId}>
+            {children}
+            <div className="form-actions">
+              {canSave && (
+                <button type="submit" aria-disabled={Boolean(form.pending)}>
+                  {t('projectForms.save')}
+                </button>
+              )}
+              <Link to={form.backTo} className="button-link">
+                {t('projectForms.cancel')}
+              </Link>
+              {removable && canEdit && (
+                <button
+                  type="button"
+                  className="button-secondary"
+                  aria-disabled={Boolean(form.pending)}
+                  onClick={() => {
+                    if (!form.pending) setConfirming(true);
+                  }}
+                >
+                  {t(`projectForms.delete.${removable}.button`)}
+                </button>
+              )}
+            </div>
+          </form>
+          {confirming && removable && (
+            <ConfirmDialog
+              title={t(`projectForms.delete.${removable}.question`)}
+              body={t('projectForms.delete.body')}
+              cancelLabel={t('projectForms.delete.cancel')}
+              confirmLabel={t('projectForms.delete.confirm')}
+              onCancel={() => setConfirming(false)}
+              onConfirm={() => {
+                // Closing first gives focus back to the delete button; the outcome is announced on the page.
+                setConfirming(false);
+                void form.removeRecord();
+              }}
+            />
+          )}
+          <LeaveGuard dirty={form.dirty} />
+        </>
       )}
-      <LeaveGuard dirty={form.dirty} />
-    </section>
+    </Page>
   );
 }
 
@@ -362,8 +359,6 @@ export function RecordLoading({ failed }: { failed: boolean }) {
       <h1 tabIndex={-1}>{t('projectForms.loadFailed')}</h1>
     </div>
   ) : (
-    <p role="status" className="status-message">
-      {t('projectForms.loading')}
-    </p>
+    <StatusLine>{t('projectForms.loading')}</StatusLine>
   );
 }

@@ -5,13 +5,14 @@ import { HealthLabel } from '../../../components/health-label';
 import { Pagination } from '../../../components/pagination';
 import { useFormat } from '../../../lib/format';
 import { localisedName } from '../../../lib/localised-name';
-import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useCan } from '../../../lib/session';
 import { useProjects, type ProjectSort, type ProjectSummary } from '../api/get-projects';
 import { DEFAULT_SORT, isFiltered, projectListSearch, useProjectListView } from '../hooks/use-project-list-view';
 import { OPTIONAL_COLUMNS, useProjectColumns, type OptionalColumn } from '../hooks/use-project-columns';
 import { ProjectFilters } from './project-filters';
 import { TableScroll } from '../../../components/table-scroll';
+import { FailureAlert, StatusLine } from '../../../components/load-status';
+import { Page } from '../../../components/page';
 
 // The export panel loads when a manager opens it: the list does not pay for it.
 const ExportPanel = lazy(async () => ({
@@ -27,9 +28,6 @@ export function ProjectsPage() {
   const { view, request, changeFilters, changeSort, changePage } = useProjectListView();
   const projects = useProjects(request);
   const columns = useProjectColumns();
-  const headingId = useId();
-  const title = t('projects.title');
-  useDocumentTitle(title);
   const filtered = isFiltered(view);
   const data = projects.data;
   // Only coordinators and admins may create projects (the API enforces it too).
@@ -46,10 +44,7 @@ export function ProjectsPage() {
       : '';
 
   return (
-    <section aria-labelledby={headingId}>
-      <h1 id={headingId} tabIndex={-1}>
-        {title}
-      </h1>
+    <Page title={t('projects.title')}>
       {canCreate && (
         <p>
           <Link to="/projects/new" className="button-link">
@@ -67,16 +62,13 @@ export function ProjectsPage() {
           </Suspense>
         </details>
       )}
-      <p role="status" className="status-message">
-        {status}
-      </p>
+      <StatusLine>{status}</StatusLine>
       {projects.isError && (
-        <div role="alert" className="error-message">
-          <p>{t('projects.error')}</p>
-          <button type="button" onClick={() => void projects.refetch()}>
-            {t('projects.retry')}
-          </button>
-        </div>
+        <FailureAlert
+          message={t('projects.error')}
+          actionLabel={t('projects.retry')}
+          onAction={() => void projects.refetch()}
+        />
       )}
       {data && !projects.isError && (
         <div className={projects.isPlaceholderData ? 'projects-results projects-results--stale' : 'projects-results'}>
@@ -102,7 +94,7 @@ export function ProjectsPage() {
           )}
         </div>
       )}
-    </section>
+    </Page>
   );
 }
 

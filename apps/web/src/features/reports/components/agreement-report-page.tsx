@@ -1,11 +1,9 @@
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { HealthLabel } from '../../../components/health-label';
 import { ApiError } from '../../../lib/api/client';
 import { useFormat } from '../../../lib/format';
 import { localisedName } from '../../../lib/localised-name';
-import { useDocumentTitle } from '../../../lib/use-document-title';
 import {
   useAgreementReport,
   type AgreementReport,
@@ -15,20 +13,17 @@ import {
 } from '../api/get-reports';
 import { useReportPeriod } from '../hooks/use-report-period';
 import { periodSearch } from '../lib/period';
-import { PeriodPicker } from './period-picker';
-import { BarChartFigure } from '../../../components/bar-chart-figure';
+import { FundingChart } from '../../../components/funding-chart';
 import {
-  compactMoney,
   countOf,
   HEALTH_KEYS,
-  PrintButton,
+  HealthMixChart,
   PrintPageSetup,
-  REPORT_COLOURS,
+  ReportFrame,
   ReportSection,
   ReportTable,
   usePeriodText,
 } from './report-parts';
-import './reports.css';
 
 /**
  * The portfolio report of one agreement (/reports/agreements/:agreementId?from=&to=): a summary
@@ -37,53 +32,37 @@ import './reports.css';
  */
 export function AgreementReportPage() {
   const { t } = useTranslation();
-  const headingId = useId();
   const { agreementId = '' } = useParams();
   const { period, change } = useReportPeriod();
   const report = useAgreementReport(agreementId, period);
   const data = report.isError ? undefined : report.data;
-  const title = data ? t('reports.agreement.title', { title: data.agreement.title }) : t('reports.agreement.heading');
-  useDocumentTitle(title);
   const status = report.error instanceof ApiError ? report.error.status : null;
-
   return (
-    <section aria-labelledby={headingId} className="report-page">
-      {data && <PrintPageSetup scope={`${data.agreement.city.name} · ${data.agreement.title}`} period={period} />}
-      <p className="report-back">
-        <Link to={`/reports?${periodSearch(period)}`}>{t('reports.agreement.back')}</Link>
-      </p>
-      <h1 id={headingId} tabIndex={-1}>
-        {title}
-      </h1>
-      <div className="report-toolbar">
-        <PeriodPicker key={`${period.from}/${period.to}`} period={period} onChange={change} />
-        <PrintButton />
-      </div>
-      <p role="status" className="status-message">
-        {report.isFetching ? t('reports.loading') : ''}
-      </p>
-      {report.isError && (
-        <div role="alert" className="error-message">
-          <p>
-            {status === 404
-              ? t('reports.agreement.notFound')
-              : status === 400
-                ? t('reports.invalidPeriod')
-                : t('reports.error')}
+    <ReportFrame
+      title={data ? t('reports.agreement.title', { title: data.agreement.title }) : t('reports.agreement.heading')}
+      className="report-page"
+      before={
+        <>
+          {data && <PrintPageSetup scope={`${data.agreement.city.name} · ${data.agreement.title}`} period={period} />}
+          <p className="report-back">
+            <Link to={`/reports?${periodSearch(period)}`}>{t('reports.agreement.back')}</Link>
           </p>
-          {status !== 404 && status !== 400 && (
-            <button type="button" onClick={() => void report.refetch()}>
-              {t('reports.retry')}
-            </button>
-          )}
-        </div>
-      )}
-      {data && (
-        <div aria-busy={report.isPlaceholderData || undefined} className="report-body">
-          <AgreementContent data={data} />
-        </div>
-      )}
-    </section>
+        </>
+      }
+      period={period}
+      onPeriodChange={change}
+      report={report}
+      failure={
+        status === 404
+          ? t('reports.agreement.notFound')
+          : status === 400
+            ? t('reports.invalidPeriod')
+            : t('reports.error')
+      }
+      canRetry={status !== 404 && status !== 400}
+    >
+      {(loaded) => <AgreementContent data={loaded} />}
+    </ReportFrame>
   );
 }
 
@@ -100,22 +79,6 @@ function AgreementContent({ data }: { data: AgreementReport }) {
       ? [{ key: 'agreement', name: t('reports.funding.agreementWide'), figures: data.agreementWideFunding.total }]
       : []),
   ];
-  const fundingSummary = fundingGroups
-    .map((group) =>
-      t('reports.funding.summaryItem', {
-        name: group.name,
-        granted: format.money(group.figures.granted),
-        paid: format.money(group.figures.paid),
-        remaining: format.money(group.figures.remaining),
-      }),
-    )
-    .join('; ');
-  const healthSummary = data.priorityAreas
-    .map(
-      (area) =>
-        `${areaName(area)}: ${HEALTH_KEYS.map((h) => `${t(`health.${h}`)} ${countOf(area.projectsByHealth, h)}`).join(', ')}`,
-    )
-    .join('; ');
 
   return (
     <>
@@ -129,40 +92,15 @@ function AgreementContent({ data }: { data: AgreementReport }) {
 
       <ReportSection title={t('reports.agreement.summary')}>
         <div className="report-charts">
-          <BarChartFigure
+          <FundingChart
             className="report-chart"
             width={640}
-            label={t('reports.funding.chart', { summary: fundingSummary })}
-            data={fundingGroups.map((group) => ({
-              name: group.name,
-              // Numbers only for drawing the bars; every figure shown as text is the exact decimal string.
-              granted: Number(group.figures.granted),
-              paid: Number(group.figures.paid),
-              remaining: Number(group.figures.remaining),
-            }))}
-            categoryKey="name"
-            formatValue={compactMoney(format.language)}
-            series={[
-              { key: 'granted', label: t('reports.funding.granted'), colour: REPORT_COLOURS.granted },
-              { key: 'paid', label: t('reports.funding.paid'), colour: REPORT_COLOURS.paid },
-              { key: 'remaining', label: t('reports.funding.remaining'), colour: REPORT_COLOURS.remaining },
-            ]}
+            groups={fundingGroups.map((group) => ({ ...group.figures, name: group.name }))}
+            texts="reports.funding"
           />
-          <BarChartFigure
-            className="report-chart"
-            width={640}
-            label={t('reports.agreement.healthChart', { summary: healthSummary })}
-            data={data.priorityAreas.map((area) => ({
-              name: areaName(area),
-              ...Object.fromEntries(HEALTH_KEYS.map((health) => [health, countOf(area.projectsByHealth, health)])),
-            }))}
-            categoryKey="name"
-            stacked
-            series={HEALTH_KEYS.map((health) => ({
-              key: health,
-              label: t(`health.${health}`),
-              colour: REPORT_COLOURS.health[health],
-            }))}
+          <HealthMixChart
+            groups={data.priorityAreas.map((area) => ({ ...area, name: areaName(area) }))}
+            label={(summary) => t('reports.agreement.healthChart', { summary })}
           />
         </div>
         <ReportTable caption={t('reports.funding.byArea')}>
