@@ -20,6 +20,7 @@ import { CHART_COLOURS, FundingChart } from '../../../components/funding-chart';
 import './dashboard.css';
 import { TableScroll } from '../../../components/table-scroll';
 import { SelectField } from '../../../components/fields';
+import { GrantedMoney } from '../../../components/granted-money';
 
 /** The "needs an update" thresholds offered (days); 90 is the API's default. */
 const STALE_CHOICES = [30, 60, 90, 180, 365] as const;
@@ -324,12 +325,11 @@ function FundingCard({ title, nameColumn, rows }: { title: string; nameColumn: s
                   <tr key={row.key}>
                     <th scope="row">{row.name}</th>
                     <td className="num">
-                      {format.money(row.granted)}
-                      {row.unknownAmounts > 0 && (
-                        <span className="secondary">
-                          {t('dashboard.funding.unknown', { count: row.unknownAmounts })}
-                        </span>
-                      )}
+                      <GrantedMoney
+                        amount={row.granted}
+                        unknownAmounts={row.unknownAmounts}
+                        text="dashboard.funding.unknown"
+                      />
                     </td>
                     <td className="num">{format.money(row.paid)}</td>
                     <td className="num">{format.money(row.remaining)}</td>

@@ -9,6 +9,7 @@ import { formatPercentNumberIn } from './format-extra';
 import { QueryContent, Section } from './section';
 import { TableScroll } from '../../../components/table-scroll';
 import { useCan } from '../../../lib/session';
+import { GrantedMoney } from '../../../components/granted-money';
 
 export interface FundingSectionProps {
   funding: ProjectDetail['funding'];
@@ -52,12 +53,11 @@ function FundingTotals({ funding }: { funding: ProjectDetail['funding'] }) {
       <div>
         <dt>{t('projectPage.funding.granted')}</dt>
         <dd>
-          {format.money(funding.granted)}
-          {funding.unknownAmounts > 0 && (
-            <span className="secondary">
-              {t('projectPage.funding.unknownAmounts', { count: funding.unknownAmounts })}
-            </span>
-          )}
+          <GrantedMoney
+            amount={funding.granted}
+            unknownAmounts={funding.unknownAmounts}
+            text="projectPage.funding.unknownAmounts"
+          />
         </dd>
       </div>
       <div>

@@ -13,6 +13,7 @@ import { ProjectFilters } from './project-filters';
 import { TableScroll } from '../../../components/table-scroll';
 import { FailureAlert, StatusLine } from '../../../components/load-status';
 import { Page } from '../../../components/page';
+import { GrantedMoney } from '../../../components/granted-money';
 
 // The export panel loads when a manager opens it: the list does not pay for it.
 const ExportPanel = lazy(async () => ({
@@ -229,10 +230,11 @@ function ProjectRow({ project, isShown }: { project: ProjectSummary; isShown: (c
       )}
       {isShown('granted') && (
         <td className="num">
-          {format.money(funding.granted)}
-          {funding.unknownAmounts > 0 && (
-            <span className="secondary">{t('projects.unknownAmounts', { count: funding.unknownAmounts })}</span>
-          )}
+          <GrantedMoney
+            amount={funding.granted}
+            unknownAmounts={funding.unknownAmounts}
+            text="projects.unknownAmounts"
+          />
         </td>
       )}
       {isShown('paid') && <td className="num">{format.money(funding.paid)}</td>}

@@ -7,7 +7,6 @@ import { localisedName } from '../../../lib/localised-name';
 import {
   useAgreementReport,
   type AgreementReport,
-  type ReportFundingFigures,
   type ReportFundingTable,
   type ReportMilestone,
 } from '../api/get-reports';
@@ -16,6 +15,8 @@ import { periodSearch } from '../lib/period';
 import { FundingChart } from '../../../components/funding-chart';
 import {
   countOf,
+  FigureCells,
+  FigureHeaders,
   HEALTH_KEYS,
   HealthMixChart,
   PrintPageSetup,
@@ -219,44 +220,6 @@ function AgreementContent({ data }: { data: AgreementReport }) {
           </ul>
         )}
       </ReportSection>
-    </>
-  );
-}
-
-function FigureHeaders() {
-  const { t } = useTranslation();
-  return (
-    <>
-      <th scope="col" className="num">
-        {t('reports.funding.granted')}
-      </th>
-      <th scope="col" className="num">
-        {t('reports.funding.paid')}
-      </th>
-      <th scope="col" className="num">
-        {t('reports.funding.paidInPeriod')}
-      </th>
-      <th scope="col" className="num">
-        {t('reports.funding.remaining')}
-      </th>
-    </>
-  );
-}
-
-function FigureCells({ figures }: { figures: ReportFundingFigures }) {
-  const { t } = useTranslation();
-  const format = useFormat();
-  return (
-    <>
-      <td className="num">
-        {format.money(figures.granted)}
-        {figures.unknownAmounts > 0 && (
-          <span className="secondary">{t('reports.funding.unknown', { count: figures.unknownAmounts })}</span>
-        )}
-      </td>
-      <td className="num">{format.money(figures.paid)}</td>
-      <td className="num">{format.money(figures.paidInPeriod)}</td>
-      <td className="num">{format.money(figures.remaining)}</td>
     </>
   );
 }

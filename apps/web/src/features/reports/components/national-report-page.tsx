@@ -7,6 +7,8 @@ import { useReportPeriod } from '../hooks/use-report-period';
 import { periodSearch } from '../lib/period';
 import {
   countOf,
+  FigureCells,
+  FigureHeaders,
   HEALTH_KEYS,
   HealthMixChart,
   PrintPageSetup,
@@ -70,18 +72,7 @@ function NationalContent({ data }: { data: NationalReport }) {
                   {t(`health.${health}`)}
                 </th>
               ))}
-              <th scope="col" className="num">
-                {t('reports.funding.granted')}
-              </th>
-              <th scope="col" className="num">
-                {t('reports.funding.paid')}
-              </th>
-              <th scope="col" className="num">
-                {t('reports.funding.paidInPeriod')}
-              </th>
-              <th scope="col" className="num">
-                {t('reports.funding.remaining')}
-              </th>
+              <FigureHeaders />
               <th scope="col" className="num">
                 {t('reports.national.columns.overdue')}
               </th>
@@ -118,8 +109,6 @@ function NationalContent({ data }: { data: NationalReport }) {
 }
 
 function NationalFigures({ row }: { row: NationalReport['totals'] }) {
-  const { t } = useTranslation();
-  const format = useFormat();
   return (
     <>
       <td className="num">{row.projects}</td>
@@ -128,15 +117,7 @@ function NationalFigures({ row }: { row: NationalReport['totals'] }) {
           {countOf(row.projectsByHealth, health)}
         </td>
       ))}
-      <td className="num">
-        {format.money(row.granted)}
-        {row.unknownAmounts > 0 && (
-          <span className="secondary">{t('reports.funding.unknown', { count: row.unknownAmounts })}</span>
-        )}
-      </td>
-      <td className="num">{format.money(row.paid)}</td>
-      <td className="num">{format.money(row.paidInPeriod)}</td>
-      <td className="num">{format.money(row.remaining)}</td>
+      <FigureCells figures={row} />
       <td className="num">{row.overdueMilestones}</td>
       <td className="num">{row.projectsNeedingUpdate}</td>
     </>

@@ -6,9 +6,10 @@ import { BarChartFigure } from '../../../components/bar-chart-figure';
 import { CHART_COLOURS } from '../../../components/funding-chart';
 import { QueryView } from '../../../components/load-status';
 import { Page } from '../../../components/page';
+import { GrantedMoney } from '../../../components/granted-money';
 import { TableScroll } from '../../../components/table-scroll';
 import { useFormat } from '../../../lib/format';
-import type { HealthCount } from '../api/get-reports';
+import type { HealthCount, ReportFundingFigures } from '../api/get-reports';
 import type { Period } from '../lib/period';
 import { PeriodPicker } from './period-picker';
 import './reports.css';
@@ -238,5 +239,41 @@ export function ReportTable({
         {children}
       </table>
     </TableScroll>
+  );
+}
+
+/** The headers of a report's funding figures: granted, paid, paid in the period, remaining. */
+export function FigureHeaders() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <th scope="col" className="num">
+        {t('reports.funding.granted')}
+      </th>
+      <th scope="col" className="num">
+        {t('reports.funding.paid')}
+      </th>
+      <th scope="col" className="num">
+        {t('reports.funding.paidInPeriod')}
+      </th>
+      <th scope="col" className="num">
+        {t('reports.funding.remaining')}
+      </th>
+    </>
+  );
+}
+
+/** A row's funding figures under FigureHeaders; unknown amounts said next to the amount granted. */
+export function FigureCells({ figures }: { figures: ReportFundingFigures }) {
+  const format = useFormat();
+  return (
+    <>
+      <td className="num">
+        <GrantedMoney amount={figures.granted} unknownAmounts={figures.unknownAmounts} text="reports.funding.unknown" />
+      </td>
+      <td className="num">{format.money(figures.paid)}</td>
+      <td className="num">{format.money(figures.paidInPeriod)}</td>
+      <td className="num">{format.money(figures.remaining)}</td>
+    </>
   );
 }
