@@ -7,6 +7,8 @@ import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useMe } from '../../../lib/session';
 import { useAccessibilitySettings, useUpdateAccessibilitySettings, type AccessibilitySettings } from '../api/settings';
 import { TextField } from '../../../components/fields';
+import { FormActions } from '../../../components/form-actions';
+import { useFormValues } from '../../../lib/form-values';
 
 /** Statement sections (keys under accessibility.statement), in order. */
 const LIMITATIONS = ['charts', 'pdf', 'timeouts'] as const;
@@ -118,20 +120,15 @@ function EditContact({ contact }: { contact: AccessibilitySettings }) {
   const { t } = useTranslation();
   const headingId = useId();
   const update = useUpdateAccessibilitySettings();
-  const [values, setValues] = useState<Record<Field, string>>({
-    email: contact.email ?? '',
-    phone: contact.phone ?? '',
-    organisationName: contact.organisationName ?? '',
-  });
   const [saved, setSaved] = useState(false);
+  const { values, bind } = useFormValues<Field>(
+    { email: contact.email ?? '', phone: contact.phone ?? '', organisationName: contact.organisationName ?? '' },
+    () => setSaved(false),
+  );
   const text = useProblemText();
   // What the API said about each field, in the active language (lib/form-problems.ts).
   const problems = update.isError ? fieldProblemsOf(update.error, FIELDS).fields : {};
   const fieldError = (field: Field) => text(problems[field]);
-  const set = (name: Field) => (event: { target: { value: string } }) => {
-    setSaved(false);
-    setValues((v) => ({ ...v, [name]: event.target.value }));
-  };
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -165,30 +162,23 @@ function EditContact({ contact }: { contact: AccessibilitySettings }) {
       <form noValidate onSubmit={submit} aria-labelledby={headingId}>
         <TextField
           label={t('accessibility.feedback.organisation')}
-          value={values.organisationName}
-          onChange={set('organisationName')}
+          {...bind('organisationName')}
           error={fieldError('organisationName')}
         />
         <TextField
           label={t('accessibility.feedback.email')}
           type="email"
-          value={values.email}
-          onChange={set('email')}
+          {...bind('email')}
           error={fieldError('email')}
         />
         <TextField
           label={t('accessibility.feedback.phone')}
           hint={t('accessibility.edit.phoneHint')}
           type="tel"
-          value={values.phone}
-          onChange={set('phone')}
+          {...bind('phone')}
           error={fieldError('phone')}
         />
-        <div className="form-actions">
-          <button type="submit" aria-disabled={update.isPending}>
-            {t('accessibility.edit.save')}
-          </button>
-        </div>
+        <FormActions submitLabel={t('accessibility.edit.save')} pending={update.isPending} />
       </form>
     </section>
   );

@@ -6,6 +6,8 @@ import { useCreateOrganisation, useOrganisations, useUpdateOrganisation, type Or
 import { adminProblemsOf } from './admin-problems';
 import { useProblemText } from '../../../lib/form-problems';
 import { SelectField, TextField } from '../../../components/fields';
+import { FormActions } from '../../../components/form-actions';
+import { useFormValues } from '../../../lib/form-values';
 
 const FIELDS = ['name', 'kind', 'businessId', 'country'] as const;
 type Field = (typeof FIELDS)[number];
@@ -105,11 +107,9 @@ function OrganisationForm({
 }) {
   const { t } = useTranslation();
   const headingId = useId();
-  const [values, setValues] = useState(initial);
+  const { values, setValues, bind } = useFormValues(initial);
   const text = useProblemText();
   const problems = adminProblemsOf(error, FIELDS);
-  const set = (name: Field) => (event: { target: { value: string } }) =>
-    setValues((v) => ({ ...v, [name]: event.target.value }));
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -128,39 +128,27 @@ function OrganisationForm({
         </p>
       )}
       <form noValidate onSubmit={submit} aria-labelledby={headingId}>
-        <TextField
-          label={t('admin.organisations.name')}
-          value={values.name}
-          onChange={set('name')}
-          error={text(problems?.fields.name)}
-        />
+        <TextField label={t('admin.organisations.name')} {...bind('name')} error={text(problems?.fields.name)} />
         <SelectField
           label={t('admin.organisations.kind')}
-          value={values.kind}
-          onChange={set('kind')}
+          {...bind('kind')}
           error={text(problems?.fields.kind)}
           choices={ORGANISATION_KINDS.map((kind) => [kind, t(`organisationKinds.${kind}`)] as const)}
         />
         <TextField
           label={t('admin.organisations.businessId')}
           hint={t('admin.organisations.businessIdHint')}
-          value={values.businessId}
-          onChange={set('businessId')}
+          {...bind('businessId')}
           error={text(problems?.fields.businessId)}
         />
         <TextField
           label={t('admin.organisations.country')}
           hint={t('admin.organisations.countryHint')}
-          value={values.country}
-          onChange={set('country')}
+          {...bind('country')}
           error={text(problems?.fields.country)}
           maxLength={2}
         />
-        <div className="form-actions">
-          <button type="submit" aria-disabled={pending}>
-            {submitLabel}
-          </button>
-        </div>
+        <FormActions submitLabel={submitLabel} pending={pending} />
       </form>
     </section>
   );

@@ -14,6 +14,8 @@ import {
 import { adminProblemsOf } from './admin-problems';
 import { useProblemText } from '../../../lib/form-problems';
 import { SelectField, TextField } from '../../../components/fields';
+import { FormActions } from '../../../components/form-actions';
+import { useFormValues } from '../../../lib/form-values';
 
 const CREATE_FIELDS = ['email', 'displayName', 'role', 'organisationId', 'password'] as const;
 type CreateField = (typeof CREATE_FIELDS)[number];
@@ -79,11 +81,9 @@ function CreateUser({
   const { t } = useTranslation();
   const headingId = useId();
   const create = useCreateUser();
-  const [values, setValues] = useState(EMPTY);
+  const { values, setValues, bind } = useFormValues(EMPTY);
   const text = useProblemText();
   const problems = adminProblemsOf(create.error, CREATE_FIELDS);
-  const set = (name: CreateField) => (event: { target: { value: string } }) =>
-    setValues((v) => ({ ...v, [name]: event.target.value }));
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -118,28 +118,24 @@ function CreateUser({
           label={t('admin.users.email')}
           type="email"
           autoComplete="off"
-          value={values.email}
-          onChange={set('email')}
+          {...bind('email')}
           error={text(problems?.fields.email)}
         />
         <TextField
           label={t('admin.users.name')}
           autoComplete="off"
-          value={values.displayName}
-          onChange={set('displayName')}
+          {...bind('displayName')}
           error={text(problems?.fields.displayName)}
         />
         <SelectField
           label={t('admin.users.role')}
-          value={values.role}
-          onChange={set('role')}
+          {...bind('role')}
           error={text(problems?.fields.role)}
           choices={ROLES.map((role) => [role, t(`auth.roles.${role}`)] as const)}
         />
         <SelectField
           label={t('admin.users.organisation')}
-          value={values.organisationId}
-          onChange={set('organisationId')}
+          {...bind('organisationId')}
           error={text(problems?.fields.organisationId)}
           emptyChoice={t('admin.users.noOrganisation')}
           choices={organisationChoices(organisations)}
@@ -149,15 +145,10 @@ function CreateUser({
           hint={t('admin.users.passwordHint')}
           type="password"
           autoComplete="new-password"
-          value={values.password}
-          onChange={set('password')}
+          {...bind('password')}
           error={text(problems?.fields.password)}
         />
-        <div className="form-actions">
-          <button type="submit" aria-disabled={create.isPending}>
-            {t('admin.users.create')}
-          </button>
-        </div>
+        <FormActions submitLabel={t('admin.users.create')} pending={create.isPending} />
       </form>
     </section>
   );
@@ -243,14 +234,11 @@ function EditUser({
           emptyChoice={t('admin.users.noOrganisation')}
           choices={organisationChoices(organisations)}
         />
-        <div className="form-actions">
-          <button type="submit" aria-disabled={update.isPending}>
-            {t('admin.save')}
-          </button>
+        <FormActions submitLabel={t('admin.save')} pending={update.isPending}>
           <button type="button" aria-disabled={update.isPending} onClick={toggleActive}>
             {user.active ? t('admin.users.deactivate') : t('admin.users.activate')}
           </button>
-        </div>
+        </FormActions>
       </form>
       <form noValidate onSubmit={resetPassword} aria-label={t('admin.users.resetTitle', { name: user.displayName })}>
         {resetProblems && !resetProblems.fields.password && (
@@ -267,11 +255,7 @@ function EditUser({
           onChange={(e) => setPassword(e.target.value)}
           error={text(resetProblems?.fields.password)}
         />
-        <div className="form-actions">
-          <button type="submit" aria-disabled={reset.isPending}>
-            {t('admin.users.resetPassword')}
-          </button>
-        </div>
+        <FormActions submitLabel={t('admin.users.resetPassword')} pending={reset.isPending} />
       </form>
     </section>
   );

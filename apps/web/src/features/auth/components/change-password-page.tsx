@@ -14,6 +14,8 @@ import {
 import { TextField } from '../../../components/fields';
 import { FormAlert, StatusLine } from '../../../components/load-status';
 import { Page } from '../../../components/page';
+import { FormActions } from '../../../components/form-actions';
+import { useFormValues } from '../../../lib/form-values';
 
 const FIELDS = ['currentPassword', 'newPassword', 'repeatPassword'] as const;
 type Field = (typeof FIELDS)[number];
@@ -42,7 +44,7 @@ function checkHere(values: Record<Field, string>): FormProblems<Field> {
 export function ChangePasswordPage() {
   const { t } = useTranslation();
   const change = useChangePassword();
-  const [values, setValues] = useState<Record<Field, string>>(EMPTY);
+  const { values, setValues, bind } = useFormValues<Field>(EMPTY);
   const [problems, setProblems] = useState<FormProblems<Field> | null>(null);
   const [changed, setChanged] = useState(false);
   const { alertId, fieldRef } = useProblemFocus(problems, FIELDS);
@@ -77,8 +79,7 @@ export function ChangePasswordPage() {
     ref: fieldRef(name),
     name,
     type: 'password',
-    value: values[name],
-    onChange: (event: { target: { value: string } }) => setValues((v) => ({ ...v, [name]: event.target.value })),
+    ...bind(name),
     error: text(problems?.fields[name]),
   });
 
@@ -111,14 +112,11 @@ export function ChangePasswordPage() {
               label={t('auth.changePassword.repeat')}
               autoComplete="new-password"
             />
-            <div className="form-actions">
-              <button type="submit" aria-disabled={change.isPending}>
-                {t('auth.changePassword.submit')}
-              </button>
+            <FormActions submitLabel={t('auth.changePassword.submit')} pending={change.isPending}>
               <Link to="/projects" className="button-link">
                 {t('auth.changePassword.back')}
               </Link>
-            </div>
+            </FormActions>
           </form>
         </>
       )}

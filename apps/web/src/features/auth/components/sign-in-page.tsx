@@ -13,6 +13,7 @@ import {
 import { TextField } from '../../../components/fields';
 import { FormAlert, StatusLine } from '../../../components/load-status';
 import { Page } from '../../../components/page';
+import { FormActions } from '../../../components/form-actions';
 
 const FIELDS = ['email', 'password'] as const;
 type Field = (typeof FIELDS)[number];
@@ -103,11 +104,7 @@ export function SignInPage({ notice }: { notice?: SignInNotice | null }) {
               onChange={(event) => setPassword(event.target.value)}
               error={text(problems?.fields.password)}
             />
-            <div className="form-actions">
-              <button type="submit" aria-disabled={signIn.isPending}>
-                {t('auth.signIn.submit')}
-              </button>
-            </div>
+            <FormActions submitLabel={t('auth.signIn.submit')} pending={signIn.isPending} />
           </form>
         </>
       )}

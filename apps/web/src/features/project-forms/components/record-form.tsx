@@ -13,6 +13,7 @@ import {
   type FormProblems,
 } from '../../../lib/form-problems';
 import { FailureAlert, FormAlert, StatusLine } from '../../../components/load-status';
+import { FormActions } from '../../../components/form-actions';
 import { Page } from '../../../components/page';
 import { Breadcrumbs } from '../../../components/breadcrumbs';
 import { useProjectRecord } from '../api/records';
@@ -283,12 +284,7 @@ export function RecordFormPage<F extends string>({
           {form.problems?.form && <FormAlert id={form.alertId}>{text(form.problems.form)}</FormAlert>}
           <form noValidate onSubmit={(event) => void form.submit(event)} aria-labelledby={headingId}>
             {children}
-            <div className="form-actions">
-              {canSave && (
-                <button type="submit" aria-disabled={Boolean(form.pending)}>
-                  {t('projectForms.save')}
-                </button>
-              )}
+            <FormActions submitLabel={canSave ? t('projectForms.save') : undefined} pending={Boolean(form.pending)}>
               <Link to={form.backTo} className="button-link">
                 {t('projectForms.cancel')}
               </Link>
@@ -304,7 +300,7 @@ export function RecordFormPage<F extends string>({
                   {t(`projectForms.delete.${removable}.button`)}
                 </button>
               )}
-            </div>
+            </FormActions>
           </form>
           {confirming && removable && (
             <ConfirmDialog
