@@ -7,6 +7,7 @@ import { useFormat, type Formatters } from '../../../lib/format';
 import { localisedName } from '../../../lib/localised-name';
 import { QueryView } from '../../../components/load-status';
 import { Page } from '../../../components/page';
+import { TitledSection } from '../../../components/titled-section';
 import {
   DUE_SOON_DAYS,
   useDashboard,
@@ -113,12 +114,10 @@ function DashboardFilterBar({
 }
 
 function Card({ title, wide, children }: { title: string; wide?: boolean; children: ReactNode }) {
-  const headingId = useId();
   return (
-    <section aria-labelledby={headingId} className={wide ? 'dashboard-card dashboard-card--wide' : 'dashboard-card'}>
-      <h2 id={headingId}>{title}</h2>
+    <TitledSection title={title} className={wide ? 'dashboard-card dashboard-card--wide' : 'dashboard-card'}>
       {children}
-    </section>
+    </TitledSection>
   );
 }
 

@@ -3,20 +3,16 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormat } from '../../../lib/format';
 import type { Milestone } from '../api/get-project-records';
-import { QueryContent, Section } from './section';
+import { ListSection } from './section';
 import { useCan } from '../../../lib/session';
 
 /** The milestones on a timeline by due date; an overdue one says so in words, not only in colour. */
 export function MilestonesSection({ milestones }: { milestones: UseQueryResult<Milestone[]> }) {
   const { t } = useTranslation();
   return (
-    <Section title={t('projectPage.milestones.title')}>
-      <QueryContent query={milestones}>
-        {(items) =>
-          items.length === 0 ? <p>{t('projectPage.milestones.empty')}</p> : <MilestoneTimeline items={items} />
-        }
-      </QueryContent>
-    </Section>
+    <ListSection title={t('projectPage.milestones.title')} query={milestones} empty={t('projectPage.milestones.empty')}>
+      {(items) => <MilestoneTimeline items={items} />}
+    </ListSection>
   );
 }
 

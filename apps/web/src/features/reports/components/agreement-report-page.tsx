@@ -23,6 +23,7 @@ import {
   ReportFrame,
   ReportSection,
   ReportTable,
+  TotalRow,
   usePeriodText,
 } from './report-parts';
 
@@ -119,12 +120,9 @@ function AgreementContent({ data }: { data: AgreementReport }) {
               </tr>
             ))}
           </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">{t('reports.total')}</th>
-              <FigureCells figures={data.funding.total} />
-            </tr>
-          </tfoot>
+          <TotalRow>
+            <FigureCells figures={data.funding.total} />
+          </TotalRow>
         </ReportTable>
         <ReportTable caption={t('reports.agreement.healthByArea')}>
           <thead>
@@ -251,14 +249,9 @@ function FundingTable({ caption, table }: { caption: string; table: ReportFundin
           </tr>
         ))}
       </tbody>
-      <tfoot>
-        <tr>
-          <th scope="row" colSpan={2}>
-            {t('reports.total')}
-          </th>
-          <FigureCells figures={table.total} />
-        </tr>
-      </tfoot>
+      <TotalRow span={2}>
+        <FigureCells figures={table.total} />
+      </TotalRow>
     </ReportTable>
   );
 }

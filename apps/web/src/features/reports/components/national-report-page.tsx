@@ -15,6 +15,7 @@ import {
   ReportFrame,
   ReportSection,
   ReportTable,
+  TotalRow,
   usePeriodText,
 } from './report-parts';
 
@@ -94,14 +95,9 @@ function NationalContent({ data }: { data: NationalReport }) {
               </tr>
             ))}
           </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row" colSpan={2}>
-                {t('reports.total')}
-              </th>
-              <NationalFigures row={data.totals} />
-            </tr>
-          </tfoot>
+          <TotalRow span={2}>
+            <NationalFigures row={data.totals} />
+          </TotalRow>
         </ReportTable>
       </ReportSection>
     </>

@@ -8,6 +8,7 @@ import { QueryView } from '../../../components/load-status';
 import { Page } from '../../../components/page';
 import { GrantedMoney } from '../../../components/granted-money';
 import { TableScroll } from '../../../components/table-scroll';
+import { TitledSection } from '../../../components/titled-section';
 import { useFormat } from '../../../lib/format';
 import type { HealthCount, ReportFundingFigures } from '../api/get-reports';
 import type { Period } from '../lib/period';
@@ -122,12 +123,25 @@ export function ReportSection({
   className?: string;
   children: ReactNode;
 }) {
-  const headingId = useId();
   return (
-    <section aria-labelledby={headingId} className={className ? `report-section ${className}` : 'report-section'}>
-      <h2 id={headingId}>{title}</h2>
+    <TitledSection title={title} className={className ? `report-section ${className}` : 'report-section'}>
       {children}
-    </section>
+    </TitledSection>
+  );
+}
+
+/** The total row at the foot of a report table: "Total" over the first `span` columns, then the figures. */
+export function TotalRow({ span = 1, children }: { span?: number; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <tfoot>
+      <tr>
+        <th scope="row" colSpan={span === 1 ? undefined : span}>
+          {t('reports.total')}
+        </th>
+        {children}
+      </tr>
+    </tfoot>
   );
 }
 
