@@ -1,8 +1,7 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { updateProject } from '../api/record-writes';
-import { projectOptions, useProjectRecord, type Project } from '../api/records';
+import { projectOptions, useProjectRecord, type Project, useLatestRecord } from '../api/records';
 import { moneyToInput } from '../lib/money';
 import { TextControl } from './controls';
 import { RecordFormPage, RecordLoading, useRecordForm, type Values } from './record-form';
@@ -31,7 +30,7 @@ export function EditProjectPage() {
 
 function EditProjectForm({ project }: { project: Project }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
+  const latest = useLatestRecord();
   const form = useRecordForm<F>({
     projectId: project.id,
     fields: FIELDS,
@@ -41,10 +40,7 @@ function EditProjectForm({ project }: { project: Project }) {
     money: ['totalBudget'],
     saved: 'project',
     save: (body, version) => updateProject(project.id, { ...body, name: body.name ?? '' }, version),
-    reload: async () => {
-      const latest = await queryClient.fetchQuery({ ...projectOptions(project.id), staleTime: 0 });
-      return { values: valuesOf(latest), version: latest.version };
-    },
+    reload: () => latest(projectOptions(project.id), valuesOf),
   });
   const labels: Record<F, string> = {
     name: t('projectForms.fields.name'),

@@ -1,10 +1,9 @@
 import { MILESTONE_STATUSES, MILESTONE_TRANSITIONS, nextStatuses, todayIso } from '@salkku/shared';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { components } from '../../../lib/api/schema';
 import { createMilestone, deleteMilestone, updateMilestone } from '../api/record-writes';
-import { milestoneOptions, useMilestoneRecord, type Milestone } from '../api/records';
+import { milestoneOptions, useMilestoneRecord, type Milestone, useLatestRecord } from '../api/records';
 import { SelectControl, TextControl } from './controls';
 import { RecordFormPage, RecordLoading, useRecordForm, type Values } from './record-form';
 
@@ -46,7 +45,7 @@ export function EditMilestonePage() {
  */
 function MilestoneForm({ projectId, milestone }: { projectId: string; milestone?: Milestone }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
+  const latest = useLatestRecord();
   const form = useRecordForm<F>({
     projectId,
     fields: FIELDS,
@@ -69,12 +68,7 @@ function MilestoneForm({ projectId, milestone }: { projectId: string; milestone?
       };
       return milestone ? updateMilestone(milestone.id, fields, version) : createMilestone({ ...fields, projectId });
     },
-    reload: milestone
-      ? async () => {
-          const latest = await queryClient.fetchQuery({ ...milestoneOptions(milestone.id), staleTime: 0 });
-          return { values: valuesOf(latest), version: latest.version };
-        }
-      : undefined,
+    reload: milestone ? () => latest(milestoneOptions(milestone.id), valuesOf) : undefined,
     remove: milestone
       ? {
           record: 'milestone',

@@ -1,5 +1,4 @@
 import { todayIso } from '@salkku/shared';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { recordAmountPath } from '../../../lib/project-form-routes';
@@ -8,6 +7,7 @@ import { createPayment, deletePayment, updatePayment } from '../api/record-write
 import {
   paymentOptions,
   useDecisionRecord,
+  useLatestRecord,
   usePaymentRecord,
   type FundingDecision,
   type Payment,
@@ -80,7 +80,7 @@ function PaymentForm({
   payment?: Payment;
 }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
+  const latest = useLatestRecord();
   const form = useRecordForm<F>({
     projectId,
     fields: FIELDS,
@@ -99,12 +99,7 @@ function PaymentForm({
             paidOn: body.paidOn ?? '',
             note: body.note,
           }),
-    reload: payment
-      ? async () => {
-          const latest = await queryClient.fetchQuery({ ...paymentOptions(payment.id), staleTime: 0 });
-          return { values: valuesOf(latest), version: latest.version };
-        }
-      : undefined,
+    reload: payment ? () => latest(paymentOptions(payment.id), valuesOf) : undefined,
     remove: payment
       ? {
           record: 'payment',

@@ -1,10 +1,9 @@
 import { todayIso } from '@salkku/shared';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { components } from '../../../lib/api/schema';
 import { createStatusReport, updateProject } from '../api/record-writes';
-import { projectOptions, type Project } from '../api/records';
+import { projectOptions, type Project, useLatestRecord } from '../api/records';
 import { SelectControl, TextControl, WithProject } from './controls';
 import { RecordFormPage, useRecordForm } from './record-form';
 
@@ -24,7 +23,7 @@ export function LifecycleStatusPage() {
 
 function LifecycleStatusForm({ project }: { project: Project }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
+  const latest = useLatestRecord();
   const form = useRecordForm({
     projectId: project.id,
     fields: STATUS_FIELDS,
@@ -34,10 +33,7 @@ function LifecycleStatusForm({ project }: { project: Project }) {
     saved: 'status',
     save: (body, version) =>
       updateProject(project.id, { lifecycleStatus: body.lifecycleStatus as LifecycleStatus }, version),
-    reload: async () => {
-      const latest = await queryClient.fetchQuery({ ...projectOptions(project.id), staleTime: 0 });
-      return { values: { lifecycleStatus: '' }, version: latest.version };
-    },
+    reload: () => latest(projectOptions(project.id), () => ({ lifecycleStatus: '' })),
   });
   const label = t('projectForms.fields.lifecycleStatus');
   const allowed = project.allowedTransitions;
