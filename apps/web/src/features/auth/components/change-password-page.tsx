@@ -12,8 +12,7 @@ import {
   type FormProblems,
 } from '../../../lib/form-problems';
 import { TextField } from '../../../components/fields';
-import { FormAlert, StatusLine } from '../../../components/load-status';
-import { Page } from '../../../components/page';
+import { FormPage } from '../../../components/form-page';
 import { FormActions } from '../../../components/form-actions';
 import { useFormValues } from '../../../lib/form-values';
 
@@ -90,36 +89,30 @@ export function ChangePasswordPage() {
       : '';
 
   return (
-    <Page title={t('auth.changePassword.title')} className="form-page">
-      {(headingId) => (
-        <>
-          <StatusLine>{status}</StatusLine>
-          {problems?.form && <FormAlert id={alertId}>{text(problems.form)}</FormAlert>}
-          <form noValidate onSubmit={submit} aria-labelledby={headingId}>
-            <TextField
-              {...field('currentPassword')}
-              label={t('auth.changePassword.current')}
-              autoComplete="current-password"
-            />
-            <TextField
-              {...field('newPassword')}
-              label={t('auth.changePassword.new')}
-              hint={t('auth.changePassword.newHint', { min: MIN_PASSWORD_LENGTH })}
-              autoComplete="new-password"
-            />
-            <TextField
-              {...field('repeatPassword')}
-              label={t('auth.changePassword.repeat')}
-              autoComplete="new-password"
-            />
-            <FormActions submitLabel={t('auth.changePassword.submit')} pending={change.isPending}>
-              <Link to="/projects" className="button-link">
-                {t('auth.changePassword.back')}
-              </Link>
-            </FormActions>
-          </form>
-        </>
-      )}
-    </Page>
+    <FormPage
+      title={t('auth.changePassword.title')}
+      status={status}
+      alertId={alertId}
+      alert={text(problems?.form)}
+      onSubmit={submit}
+    >
+      <TextField
+        {...field('currentPassword')}
+        label={t('auth.changePassword.current')}
+        autoComplete="current-password"
+      />
+      <TextField
+        {...field('newPassword')}
+        label={t('auth.changePassword.new')}
+        hint={t('auth.changePassword.newHint', { min: MIN_PASSWORD_LENGTH })}
+        autoComplete="new-password"
+      />
+      <TextField {...field('repeatPassword')} label={t('auth.changePassword.repeat')} autoComplete="new-password" />
+      <FormActions submitLabel={t('auth.changePassword.submit')} pending={change.isPending}>
+        <Link to="/projects" className="button-link">
+          {t('auth.changePassword.back')}
+        </Link>
+      </FormActions>
+    </FormPage>
   );
 }

@@ -11,8 +11,8 @@ import {
   type FormProblems,
 } from '../../../lib/form-problems';
 import { TextField } from '../../../components/fields';
-import { FormAlert, StatusLine } from '../../../components/load-status';
-import { Page } from '../../../components/page';
+import { FormPage } from '../../../components/form-page';
+import { useFormValues } from '../../../lib/form-values';
 import { FormActions } from '../../../components/form-actions';
 
 const FIELDS = ['email', 'password'] as const;
@@ -51,8 +51,8 @@ function problemsOfFailedSignIn(error: unknown): FormProblems<Field> {
 export function SignInPage({ notice }: { notice?: SignInNotice | null }) {
   const { t } = useTranslation();
   const signIn = useSignIn();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
+  const { values, bind } = useFormValues<Field>({ email: '', password: '' });
+  const { email, password } = values;
   const [problems, setProblems] = useState<FormProblems<Field> | null>(null);
   const { alertId, fieldRef } = useProblemFocus(problems, FIELDS);
   const text = useProblemText();
@@ -74,40 +74,37 @@ export function SignInPage({ notice }: { notice?: SignInNotice | null }) {
     );
   }
 
+  const field = (name: Field) => ({
+    ref: fieldRef(name),
+    name,
+    ...bind(name),
+    error: text(problems?.fields[name]),
+  });
+
   const status = signIn.isPending ? t('auth.signIn.submitting') : notice ? t(`auth.signIn.${notice}`) : '';
 
   return (
-    <Page title={t('auth.signIn.title')} className="form-page">
-      {(headingId) => (
-        <>
-          <StatusLine>{status}</StatusLine>
-          {problems?.form && <FormAlert id={alertId}>{text(problems.form)}</FormAlert>}
-          <form noValidate onSubmit={submit} aria-labelledby={headingId}>
-            <TextField
-              ref={fieldRef('email')}
-              label={t('auth.signIn.email')}
-              type="email"
-              name="email"
-              autoComplete="username"
-              spellCheck={false}
-              value={email}
-              onChange={(event) => setEmail(event.target.value)}
-              error={text(problems?.fields.email)}
-            />
-            <TextField
-              ref={fieldRef('password')}
-              label={t('auth.signIn.password')}
-              type="password"
-              name="password"
-              autoComplete="current-password"
-              value={password}
-              onChange={(event) => setPassword(event.target.value)}
-              error={text(problems?.fields.password)}
-            />
-            <FormActions submitLabel={t('auth.signIn.submit')} pending={signIn.isPending} />
-          </form>
-        </>
-      )}
-    </Page>
+    <FormPage
+      title={t('auth.signIn.title')}
+      status={status}
+      alertId={alertId}
+      alert={text(problems?.form)}
+      onSubmit={submit}
+    >
+      <TextField
+        {...field('email')}
+        label={t('auth.signIn.email')}
+        type="email"
+        autoComplete="username"
+        spellCheck={false}
+      />
+      <TextField
+        {...field('password')}
+        label={t('auth.signIn.password')}
+        type="password"
+        autoComplete="current-password"
+      />
+      <FormActions submitLabel={t('auth.signIn.submit')} pending={signIn.isPending} />
+    </FormPage>
   );
 }

@@ -12,9 +12,9 @@ import {
   type FormProblem,
   type FormProblems,
 } from '../../../lib/form-problems';
-import { FailureAlert, FormAlert, StatusLine } from '../../../components/load-status';
+import { FormPage } from '../../../components/form-page';
+import { FailureAlert, StatusLine } from '../../../components/load-status';
 import { FormActions } from '../../../components/form-actions';
-import { Page } from '../../../components/page';
 import { Breadcrumbs } from '../../../components/breadcrumbs';
 import { useProjectRecord } from '../api/records';
 import { parseMoneyInput } from '../lib/money';
@@ -255,16 +255,19 @@ export function RecordFormPage<F extends string>({
         ? t('projectForms.stale.reloaded')
         : '';
   return (
-    <Page
+    <FormPage
       title={title}
       className="form-page project-forms"
       before={<FormBreadcrumbs projectId={form.projectId} title={title} />}
-    >
-      {(headingId) => (
+      intro={
         <>
           <ProjectContext projectId={form.projectId} />
           {intro}
-          <StatusLine>{status}</StatusLine>
+        </>
+      }
+      status={status}
+      notices={
+        <>
           {typeof stale === 'object' && stale !== null && stale.changed.length > 0 && (
             <p className="project-forms__changed">
               {t('projectForms.stale.changedFields', {
@@ -281,27 +284,13 @@ export function RecordFormPage<F extends string>({
               {stale === 'failed' && <p>{t('projectForms.stale.reloadFailed')}</p>}
             </FailureAlert>
           )}
-          {form.problems?.form && <FormAlert id={form.alertId}>{text(form.problems.form)}</FormAlert>}
-          <form noValidate onSubmit={(event) => void form.submit(event)} aria-labelledby={headingId}>
-            {children}
-            <FormActions submitLabel={canSave ? t('projectForms.save') : undefined} pending={Boolean(form.pending)}>
-              <Link to={form.backTo} className="button-link">
-                {t('projectForms.cancel')}
-              </Link>
-              {removable && canEdit && (
-                <button
-                  type="button"
-                  className="button-secondary"
-                  aria-disabled={Boolean(form.pending)}
-                  onClick={() => {
-                    if (!form.pending) setConfirming(true);
-                  }}
-                >
-                  {t(`projectForms.delete.${removable}.button`)}
-                </button>
-              )}
-            </FormActions>
-          </form>
+        </>
+      }
+      alertId={form.alertId}
+      alert={text(form.problems?.form)}
+      onSubmit={(event) => void form.submit(event)}
+      after={
+        <>
           {confirming && removable && (
             <ConfirmDialog
               title={t(`projectForms.delete.${removable}.question`)}
@@ -318,8 +307,27 @@ export function RecordFormPage<F extends string>({
           )}
           <LeaveGuard dirty={form.dirty} />
         </>
-      )}
-    </Page>
+      }
+    >
+      {children}
+      <FormActions submitLabel={canSave ? t('projectForms.save') : undefined} pending={Boolean(form.pending)}>
+        <Link to={form.backTo} className="button-link">
+          {t('projectForms.cancel')}
+        </Link>
+        {removable && canEdit && (
+          <button
+            type="button"
+            className="button-secondary"
+            aria-disabled={Boolean(form.pending)}
+            onClick={() => {
+              if (!form.pending) setConfirming(true);
+            }}
+          >
+            {t(`projectForms.delete.${removable}.button`)}
+          </button>
+        )}
+      </FormActions>
+    </FormPage>
   );
 }
 
