@@ -1,10 +1,10 @@
 import type { UseQueryResult } from '@tanstack/react-query';
-import { useId, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StatusLine } from '../../../components/load-status';
 import { Page } from '../../../components/page';
 import { Pagination } from '../../../components/pagination';
-import { TableScroll } from '../../../components/table-scroll';
+import { DataTable } from '../../../components/data-table';
 import { ADMIN_PAGE_SIZE } from '../api/admin';
 import './admin.css';
 
@@ -42,7 +42,6 @@ export interface AdminRegistryProps<T extends Registered> {
 export function AdminRegistryPage<T extends Registered>(props: AdminRegistryProps<T>) {
   const { title, records, page, onPageChange, caption, columns, cells, editLabel, editorId, editor, children } = props;
   const { t } = useTranslation();
-  const captionId = useId();
   const [editing, setEditing] = useState<string | null>(null);
   const [status, setStatus] = useState('');
   const edited = records.data?.items.find((item) => item.id === editing);
@@ -58,45 +57,36 @@ export function AdminRegistryPage<T extends Registered>(props: AdminRegistryProp
       {records.isPending && <p>{t('admin.loading')}</p>}
       {records.data && (
         <>
-          <TableScroll captionId={captionId}>
-            <table className="admin-table">
-              <caption id={captionId}>{caption(records.data.total)}</caption>
-              <thead>
-                <tr>
-                  {columns.map((column) => (
-                    <th scope="col" key={column}>
-                      {column}
-                    </th>
-                  ))}
-                  <th scope="col">{t('admin.actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {records.data.items.map((item) => {
-                  const [name, ...rest] = cells(item);
-                  const open = editing === item.id;
-                  return (
-                    <tr key={item.id}>
-                      <th scope="row">{name}</th>
-                      {rest.map((cell, index) => (
-                        <td key={index}>{cell}</td>
-                      ))}
-                      <td>
-                        <button
-                          type="button"
-                          aria-expanded={open}
-                          aria-controls={open && editorId ? editorId(item) : undefined}
-                          onClick={() => setEditing(open ? null : item.id)}
-                        >
-                          {editLabel(item)}
-                        </button>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </TableScroll>
+          <DataTable
+            caption={caption(records.data.total)}
+            className="admin-table"
+            columns={[...columns, t('admin.actions')]}
+          >
+            <tbody>
+              {records.data.items.map((item) => {
+                const [name, ...rest] = cells(item);
+                const open = editing === item.id;
+                return (
+                  <tr key={item.id}>
+                    <th scope="row">{name}</th>
+                    {rest.map((cell, index) => (
+                      <td key={index}>{cell}</td>
+                    ))}
+                    <td>
+                      <button
+                        type="button"
+                        aria-expanded={open}
+                        aria-controls={open && editorId ? editorId(item) : undefined}
+                        onClick={() => setEditing(open ? null : item.id)}
+                      >
+                        {editLabel(item)}
+                      </button>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </DataTable>
           <Pagination page={page} pageSize={ADMIN_PAGE_SIZE} total={records.data.total} onPageChange={onPageChange} />
         </>
       )}

@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { HealthLabel } from '../../../components/health-label';
@@ -19,7 +19,7 @@ import { useAgreements, usePriorityAreas } from '../../../lib/api/portfolio-choi
 import { BarChartFigure } from '../../../components/bar-chart-figure';
 import { CHART_COLOURS, FundingChart } from '../../../components/funding-chart';
 import './dashboard.css';
-import { TableScroll } from '../../../components/table-scroll';
+import { DataTable } from '../../../components/data-table';
 import { SelectField } from '../../../components/fields';
 import { GrantedMoney } from '../../../components/granted-money';
 
@@ -125,61 +125,26 @@ function DashboardContent({ data, staleAfterDays }: { data: Dashboard; staleAfte
   const { t } = useTranslation();
   const format = useFormat();
 
-  const lifecycle = data.projectsByLifecycle.map((row) => ({
-    name: t(`lifecycle.${row.lifecycleStatus}`),
-    count: row.count,
-  }));
-  const health = data.projectsByHealth.map((row) => ({ name: t(`health.${row.health}`), count: row.count }));
-  const summary = (rows: Array<{ name: string; count: number }>) =>
-    rows.map((row) => `${row.name} ${row.count}`).join(', ');
-
   return (
     <>
-      <Card title={t('dashboard.lifecycle.title')}>
-        <BarChartFigure
-          className="dashboard-chart"
-          label={t('dashboard.lifecycle.chart', { summary: summary(lifecycle) })}
-          data={lifecycle}
-          categoryKey="name"
-          series={[{ key: 'count', label: t('dashboard.lifecycle.count'), colour: CHART_COLOURS.primary }]}
-        />
-        <CountTable
-          caption={t('dashboard.lifecycle.title')}
-          column={t('dashboard.lifecycle.column')}
-          rows={lifecycle}
-        />
-      </Card>
-      <Card title={t('dashboard.health.title')}>
-        <BarChartFigure
-          className="dashboard-chart"
-          label={t('dashboard.health.chart', { summary: summary(health) })}
-          data={health}
-          categoryKey="name"
-          series={[{ key: 'count', label: t('dashboard.health.count'), colour: CHART_COLOURS.primary }]}
-          colours={data.projectsByHealth.map((row) => CHART_COLOURS.health[row.health])}
-        />
-        <table className="data-table dashboard-table">
-          <caption>{t('dashboard.health.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('dashboard.health.column')}</th>
-              <th scope="col" className="num">
-                {t('dashboard.health.count')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.projectsByHealth.map((row) => (
-              <tr key={row.health}>
-                <th scope="row">
-                  <HealthLabel health={row.health === 'none' ? null : row.health} />
-                </th>
-                <td className="num">{row.count}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </Card>
+      <CountCard
+        texts="dashboard.lifecycle"
+        rows={data.projectsByLifecycle.map((row) => ({
+          key: row.lifecycleStatus,
+          name: t(`lifecycle.${row.lifecycleStatus}`),
+          count: row.count,
+        }))}
+      />
+      <CountCard
+        texts="dashboard.health"
+        rows={data.projectsByHealth.map((row) => ({
+          key: row.health,
+          name: t(`health.${row.health}`),
+          label: <HealthLabel health={row.health === 'none' ? null : row.health} />,
+          count: row.count,
+        }))}
+        colours={data.projectsByHealth.map((row) => CHART_COLOURS.health[row.health])}
+      />
       <FundingCard
         title={t('dashboard.funding.byArea')}
         nameColumn={t('dashboard.funding.area')}
@@ -244,36 +209,56 @@ function DashboardContent({ data, staleAfterDays }: { data: Dashboard; staleAfte
   );
 }
 
-function CountTable({
-  caption,
-  column,
+interface CountRow {
+  key: string;
+  name: string;
+  /** How the row's name is shown in the table (the name unless given). */
+  label?: ReactNode;
+  count: number;
+}
+
+/**
+ * Projects counted by one property (lifecycle status, health): a bar chart with the counts in its
+ * text alternative, and the same counts in a table. `texts` is where the card's words are.
+ */
+function CountCard({
+  texts,
   rows,
+  colours,
 }: {
-  caption: string;
-  column: string;
-  rows: Array<{ name: string; count: number }>;
+  texts: 'dashboard.lifecycle' | 'dashboard.health';
+  rows: CountRow[];
+  colours?: string[];
 }) {
   const { t } = useTranslation();
+  const title = t(`${texts}.title`);
+  const summary = rows.map((row) => `${row.name} ${row.count}`).join(', ');
   return (
-    <table className="data-table dashboard-table">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{column}</th>
-          <th scope="col" className="num">
-            {t('dashboard.lifecycle.count')}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.name}>
-            <th scope="row">{row.name}</th>
-            <td className="num">{row.count}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <Card title={title}>
+      <BarChartFigure
+        className="dashboard-chart"
+        label={t(`${texts}.chart`, { summary })}
+        data={rows.map((row) => ({ name: row.name, count: row.count }))}
+        categoryKey="name"
+        series={[{ key: 'count', label: t(`${texts}.count`), colour: CHART_COLOURS.primary }]}
+        colours={colours}
+      />
+      <DataTable
+        caption={title}
+        className="data-table dashboard-table"
+        columns={[t(`${texts}.column`), { label: t(`${texts}.count`), numeric: true }]}
+        scroll={false}
+      >
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key}>
+              <th scope="row">{row.label ?? row.name}</th>
+              <td className="num">{row.count}</td>
+            </tr>
+          ))}
+        </tbody>
+      </DataTable>
+    </Card>
   );
 }
 
@@ -288,7 +273,6 @@ interface FundingRow {
 
 function FundingCard({ title, nameColumn, rows }: { title: string; nameColumn: string; rows: FundingRow[] }) {
   const { t } = useTranslation();
-  const captionId = useId();
   const format = useFormat();
   const labels = {
     granted: t('dashboard.funding.granted'),
@@ -302,41 +286,33 @@ function FundingCard({ title, nameColumn, rows }: { title: string; nameColumn: s
       ) : (
         <>
           <FundingChart className="dashboard-chart" groups={rows} texts="dashboard.funding" />
-          <TableScroll captionId={captionId}>
-            <table className="data-table dashboard-table">
-              <caption id={captionId}>{title}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{nameColumn}</th>
-                  <th scope="col" className="num">
-                    {labels.granted}
-                  </th>
-                  <th scope="col" className="num">
-                    {labels.paid}
-                  </th>
-                  <th scope="col" className="num">
-                    {labels.remaining}
-                  </th>
+          <DataTable
+            caption={title}
+            className="data-table dashboard-table"
+            columns={[
+              nameColumn,
+              { label: labels.granted, numeric: true },
+              { label: labels.paid, numeric: true },
+              { label: labels.remaining, numeric: true },
+            ]}
+          >
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.key}>
+                  <th scope="row">{row.name}</th>
+                  <td className="num">
+                    <GrantedMoney
+                      amount={row.granted}
+                      unknownAmounts={row.unknownAmounts}
+                      text="dashboard.funding.unknown"
+                    />
+                  </td>
+                  <td className="num">{format.money(row.paid)}</td>
+                  <td className="num">{format.money(row.remaining)}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => (
-                  <tr key={row.key}>
-                    <th scope="row">{row.name}</th>
-                    <td className="num">
-                      <GrantedMoney
-                        amount={row.granted}
-                        unknownAmounts={row.unknownAmounts}
-                        text="dashboard.funding.unknown"
-                      />
-                    </td>
-                    <td className="num">{format.money(row.paid)}</td>
-                    <td className="num">{format.money(row.remaining)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+              ))}
+            </tbody>
+          </DataTable>
         </>
       )}
     </Card>

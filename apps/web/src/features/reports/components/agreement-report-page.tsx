@@ -16,7 +16,7 @@ import { FundingChart } from '../../../components/funding-chart';
 import {
   countOf,
   FigureCells,
-  FigureHeaders,
+  figureColumns,
   HEALTH_KEYS,
   HealthMixChart,
   PrintPageSetup,
@@ -105,13 +105,7 @@ function AgreementContent({ data }: { data: AgreementReport }) {
             label={(summary) => t('reports.agreement.healthChart', { summary })}
           />
         </div>
-        <ReportTable caption={t('reports.funding.byArea')}>
-          <thead>
-            <tr>
-              <th scope="col">{t('reports.funding.area')}</th>
-              <FigureHeaders />
-            </tr>
-          </thead>
+        <ReportTable caption={t('reports.funding.byArea')} columns={[t('reports.funding.area'), ...figureColumns(t)]}>
           <tbody>
             {fundingGroups.map((group) => (
               <tr key={group.key}>
@@ -124,17 +118,13 @@ function AgreementContent({ data }: { data: AgreementReport }) {
             <FigureCells figures={data.funding.total} />
           </TotalRow>
         </ReportTable>
-        <ReportTable caption={t('reports.agreement.healthByArea')}>
-          <thead>
-            <tr>
-              <th scope="col">{t('reports.funding.area')}</th>
-              {HEALTH_KEYS.map((health) => (
-                <th scope="col" className="num" key={health}>
-                  {t(`health.${health}`)}
-                </th>
-              ))}
-            </tr>
-          </thead>
+        <ReportTable
+          caption={t('reports.agreement.healthByArea')}
+          columns={[
+            t('reports.funding.area'),
+            ...HEALTH_KEYS.map((health) => ({ label: t(`health.${health}`), numeric: true })),
+          ]}
+        >
           <tbody>
             {data.priorityAreas.map((area) => (
               <tr key={area.id}>
@@ -232,14 +222,10 @@ function FundingTable({ caption, table }: { caption: string; table: ReportFundin
     );
   }
   return (
-    <ReportTable caption={caption}>
-      <thead>
-        <tr>
-          <th scope="col">{t('reports.funding.funder')}</th>
-          <th scope="col">{t('reports.funding.instrument')}</th>
-          <FigureHeaders />
-        </tr>
-      </thead>
+    <ReportTable
+      caption={caption}
+      columns={[t('reports.funding.funder'), t('reports.funding.instrument'), ...figureColumns(t)]}
+    >
       <tbody>
         {table.rows.map((row) => (
           <tr key={`${row.funder.id}/${row.instrument}`}>
@@ -262,16 +248,16 @@ function ProjectsTable({ area }: { area: AgreementReport['priorityAreas'][number
   const name = localisedName(area, format.language);
   if (area.projects.length === 0) return <p>{t('reports.projects.empty')}</p>;
   return (
-    <ReportTable caption={t('reports.projects.caption', { name })}>
-      <thead>
-        <tr>
-          <th scope="col">{t('reports.projects.project')}</th>
-          <th scope="col">{t('reports.projects.kind')}</th>
-          <th scope="col">{t('reports.projects.lifecycle')}</th>
-          <th scope="col">{t('reports.projects.health')}</th>
-          <th scope="col">{t('reports.projects.reasons')}</th>
-        </tr>
-      </thead>
+    <ReportTable
+      caption={t('reports.projects.caption', { name })}
+      columns={[
+        t('reports.projects.project'),
+        t('reports.projects.kind'),
+        t('reports.projects.lifecycle'),
+        t('reports.projects.health'),
+        t('reports.projects.reasons'),
+      ]}
+    >
       <tbody>
         {area.projects.map((project) => (
           <tr key={project.id}>
@@ -328,22 +314,17 @@ function MilestoneTable({
       {items.length === 0 ? (
         <p>{empty}</p>
       ) : (
-        <ReportTable caption={title} captionShown={false}>
-          <thead>
-            <tr>
-              <th scope="col">{t('reports.milestones.milestone')}</th>
-              <th scope="col">{t('reports.milestones.project')}</th>
-              <th scope="col" className="num">
-                {t('reports.milestones.dueDate')}
-              </th>
-              {show === 'completed' && (
-                <th scope="col" className="num">
-                  {t('reports.milestones.completedOn')}
-                </th>
-              )}
-              {show === 'due' && <th scope="col">{t('reports.milestones.state')}</th>}
-            </tr>
-          </thead>
+        <ReportTable
+          caption={title}
+          captionShown={false}
+          columns={[
+            t('reports.milestones.milestone'),
+            t('reports.milestones.project'),
+            { label: t('reports.milestones.dueDate'), numeric: true },
+            show === 'completed' && { label: t('reports.milestones.completedOn'), numeric: true },
+            show === 'due' && t('reports.milestones.state'),
+          ]}
+        >
           <tbody>
             {items.map((milestone) => (
               <tr key={milestone.id}>

@@ -8,7 +8,7 @@ import { periodSearch } from '../lib/period';
 import {
   countOf,
   FigureCells,
-  FigureHeaders,
+  figureColumns,
   HEALTH_KEYS,
   HealthMixChart,
   PrintPageSetup,
@@ -60,28 +60,18 @@ function NationalContent({ data }: { data: NationalReport }) {
         <FundingChart className="report-chart" width={640} groups={groups} texts="reports.funding" />
       </div>
       <ReportSection title={t('reports.national.tableTitle')}>
-        <ReportTable caption={t('reports.national.caption', { period: periodText })}>
-          <thead>
-            <tr>
-              <th scope="col">{t('reports.national.columns.city')}</th>
-              <th scope="col">{t('reports.national.columns.agreement')}</th>
-              <th scope="col" className="num">
-                {t('reports.national.columns.projects')}
-              </th>
-              {HEALTH_KEYS.map((health) => (
-                <th scope="col" className="num" key={health}>
-                  {t(`health.${health}`)}
-                </th>
-              ))}
-              <FigureHeaders />
-              <th scope="col" className="num">
-                {t('reports.national.columns.overdue')}
-              </th>
-              <th scope="col" className="num">
-                {t('reports.national.columns.needingUpdate', { count: data.staleAfterDays })}
-              </th>
-            </tr>
-          </thead>
+        <ReportTable
+          caption={t('reports.national.caption', { period: periodText })}
+          columns={[
+            t('reports.national.columns.city'),
+            t('reports.national.columns.agreement'),
+            { label: t('reports.national.columns.projects'), numeric: true },
+            ...HEALTH_KEYS.map((health) => ({ label: t(`health.${health}`), numeric: true })),
+            ...figureColumns(t),
+            { label: t('reports.national.columns.overdue'), numeric: true },
+            { label: t('reports.national.columns.needingUpdate', { count: data.staleAfterDays }), numeric: true },
+          ]}
+        >
           <tbody>
             {data.agreements.map((row) => (
               <tr key={row.agreement.id}>

@@ -1,13 +1,14 @@
 import { todayIso } from '@salkku/shared';
 import type { UseQueryResult } from '@tanstack/react-query';
-import { useId, useLayoutEffect, type ReactNode } from 'react';
+import type { TFunction } from 'i18next';
+import { useLayoutEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BarChartFigure } from '../../../components/bar-chart-figure';
 import { CHART_COLOURS } from '../../../components/funding-chart';
 import { QueryView } from '../../../components/load-status';
 import { Page } from '../../../components/page';
 import { GrantedMoney } from '../../../components/granted-money';
-import { TableScroll } from '../../../components/table-scroll';
+import { DataTable, numeric, type Column, type Columns } from '../../../components/data-table';
 import { TitledSection } from '../../../components/titled-section';
 import { useFormat } from '../../../lib/format';
 import type { HealthCount, ReportFundingFigures } from '../api/get-reports';
@@ -230,54 +231,38 @@ export function PrintPageSetup({
 }
 
 /**
- * A data table in its own scrolling region (a wide table scrolls on a narrow screen without the
- * page doing so), focusable so it scrolls from the keyboard, named by the table's caption. A
- * caption that repeats the heading just above it is read but not shown (not printed twice).
+ * A report's data table in its own scrolling region (components/data-table.tsx). A caption that
+ * repeats the heading just above it is read but not shown (not printed twice).
  */
 export function ReportTable({
   caption,
   captionShown = true,
+  columns,
   children,
 }: {
   caption: string;
   captionShown?: boolean;
+  columns: Columns;
   children: ReactNode;
 }) {
-  const captionId = useId();
   return (
-    <TableScroll captionId={captionId}>
-      <table className="data-table report-table">
-        <caption id={captionId} className={captionShown ? undefined : 'visually-hidden'}>
-          {caption}
-        </caption>
-        {children}
-      </table>
-    </TableScroll>
+    <DataTable caption={caption} captionHidden={!captionShown} columns={columns} className="data-table report-table">
+      {children}
+    </DataTable>
   );
 }
 
-/** The headers of a report's funding figures: granted, paid, paid in the period, remaining. */
-export function FigureHeaders() {
-  const { t } = useTranslation();
-  return (
-    <>
-      <th scope="col" className="num">
-        {t('reports.funding.granted')}
-      </th>
-      <th scope="col" className="num">
-        {t('reports.funding.paid')}
-      </th>
-      <th scope="col" className="num">
-        {t('reports.funding.paidInPeriod')}
-      </th>
-      <th scope="col" className="num">
-        {t('reports.funding.remaining')}
-      </th>
-    </>
+/** The columns of a report's funding figures: granted, paid, paid in the period, remaining. */
+export function figureColumns(t: TFunction): Column[] {
+  return numeric(
+    t('reports.funding.granted'),
+    t('reports.funding.paid'),
+    t('reports.funding.paidInPeriod'),
+    t('reports.funding.remaining'),
   );
 }
 
-/** A row's funding figures under FigureHeaders; unknown amounts said next to the amount granted. */
+/** A row's funding figures under figureColumns; unknown amounts said next to the amount granted. */
 export function FigureCells({ figures }: { figures: ReportFundingFigures }) {
   const format = useFormat();
   return (
