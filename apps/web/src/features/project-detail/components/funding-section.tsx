@@ -1,6 +1,5 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { useFormat } from '../../../lib/format';
 import type { FundingDecision, Payment } from '../api/get-project-records';
 import type { ProjectDetail } from '../api/get-project';
@@ -9,6 +8,7 @@ import { QueryContent, Section } from './section';
 import { DataTable } from '../../../components/data-table';
 import { useCan } from '../../../lib/session';
 import { GrantedMoney } from '../../../components/granted-money';
+import { EditLink } from './project-actions';
 
 export interface FundingSectionProps {
   funding: ProjectDetail['funding'];
@@ -155,13 +155,10 @@ function DecisionsTable({ decisions }: { decisions: FundingDecision[] }) {
             {canEdit && (
               <td>
                 {decision.projectId && (
-                  <Link
+                  <EditLink
                     to={`/projects/${decision.projectId}/funding-decisions/${decision.id}/edit`}
-                    aria-label={t('projectForms.actions.editDecision', { name: decisionName(decision) })}
-                    className="project-forms__edit-link"
-                  >
-                    {t('projectForms.actions.edit')}
-                  </Link>
+                    label={t('projectForms.actions.editDecision', { name: decisionName(decision) })}
+                  />
                 )}
               </td>
             )}
@@ -224,16 +221,13 @@ function PaymentsTable({
             <td>{payment.note}</td>
             {canEdit && (
               <td>
-                <Link
+                <EditLink
                   to={`${decisionPath}/payments/${payment.id}/edit`}
-                  aria-label={t('projectForms.actions.editPayment', {
+                  label={t('projectForms.actions.editPayment', {
                     date: format.date(payment.paidOn),
                     amount: format.money(payment.amount),
                   })}
-                  className="project-forms__edit-link"
-                >
-                  {t('projectForms.actions.edit')}
-                </Link>
+                />
               </td>
             )}
           </tr>

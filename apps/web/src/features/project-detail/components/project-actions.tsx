@@ -97,3 +97,13 @@ export function ProjectFormNotice() {
     </p>
   );
 }
+
+/** An "Edit" link of the project page to a record's form, named in full for screen readers ("Edit milestone Testbed open"). */
+export function EditLink({ to, label }: { to: string; label: string }) {
+  const { t } = useTranslation();
+  return (
+    <Link to={to} aria-label={label} className="project-forms__edit-link">
+      {t('projectForms.actions.edit')}
+    </Link>
+  );
+}
