@@ -4,7 +4,7 @@ import { ApiError } from '../../../lib/api/client';
 import { fieldProblemsOf, useProblemText } from '../../../lib/form-problems';
 import { useFormat } from '../../../lib/format';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { useMe } from '../../../lib/session';
+import { useCan } from '../../../lib/session';
 import { useAccessibilitySettings, useUpdateAccessibilitySettings, type AccessibilitySettings } from '../api/settings';
 import { TextField } from '../../../components/fields';
 import { FormActions } from '../../../components/form-actions';
@@ -25,8 +25,8 @@ export function AccessibilityPage() {
   useDocumentTitle(title);
   const headingId = useId();
   const settings = useAccessibilitySettings();
-  const me = useMe();
-  const canEdit = me.data?.permissions.includes('users:manage') ?? false;
+  // The public shell has loaded the session (if any); useCan only reads it.
+  const canEdit = useCan('users:manage');
   const contact = settings.data;
 
   return (
