@@ -7,6 +7,7 @@ import { AccountMenu } from '../features/auth/components/account-menu';
 import { SignInPage, type SignInNotice } from '../features/auth/components/sign-in-page';
 import { focusMainHeading } from '../lib/focus';
 import { applyProfileLanguage } from '../lib/i18n';
+import { FailureAlert, StatusLine } from '../components/load-status';
 import { Layout } from './layout';
 import { MainNav } from './main-nav';
 
@@ -78,21 +79,10 @@ function screenOf(me: Me | null | undefined, failed: boolean, pathname: string):
 
 function SessionCheck() {
   const { t } = useTranslation();
-  return (
-    <p role="status" className="status-message">
-      {t('auth.session.loading')}
-    </p>
-  );
+  return <StatusLine>{t('auth.session.loading')}</StatusLine>;
 }
 
 function SessionCheckFailed({ onRetry }: { onRetry: () => void }) {
   const { t } = useTranslation();
-  return (
-    <div role="alert" className="error-message">
-      <p>{t('auth.session.error')}</p>
-      <button type="button" onClick={onRetry}>
-        {t('auth.session.retry')}
-      </button>
-    </div>
-  );
+  return <FailureAlert message={t('auth.session.error')} actionLabel={t('auth.session.retry')} onAction={onRetry} />;
 }

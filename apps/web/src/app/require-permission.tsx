@@ -1,10 +1,9 @@
 import type { Permission } from '@salkku/shared';
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useParams, type RouteObject } from 'react-router';
 import { useCan } from '../lib/session';
 import { uuidParam } from '../lib/ids';
-import { useDocumentTitle } from '../lib/use-document-title';
+import { Page } from '../components/page';
 
 /** What a route declares in its `handle`: the permission (packages/shared/src/permissions.ts) it needs. */
 export interface RoutePermission {
@@ -29,16 +28,10 @@ export function RequirePermission({ permission }: RoutePermission) {
 /** Says the user's role does not allow the page, with the way back (to the project, or to the start page). */
 export function NoAccessPage() {
   const { t } = useTranslation();
-  const title = t('noAccess.title');
-  useDocumentTitle(title);
-  const headingId = useId();
   const { projectId } = useParams();
   const project = uuidParam(projectId);
   return (
-    <section aria-labelledby={headingId}>
-      <h1 id={headingId} tabIndex={-1}>
-        {title}
-      </h1>
+    <Page title={t('noAccess.title')}>
       <p>{t('noAccess.text')}</p>
       <p>
         {project ? (
@@ -47,6 +40,6 @@ export function NoAccessPage() {
           <Link to="/">{t('noAccess.toStart')}</Link>
         )}
       </p>
-    </section>
+    </Page>
   );
 }

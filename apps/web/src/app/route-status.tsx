@@ -1,17 +1,13 @@
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isRouteErrorResponse, useRouteError } from 'react-router';
-import { useDocumentTitle } from '../lib/use-document-title';
+import { FailureAlert, StatusLine } from '../components/load-status';
+import { Page } from '../components/page';
 import { NotFoundPage } from './not-found-page';
 
 /** Shown in place of a page whose code is still loading on the first visit (a deep link). */
 export function RouteLoading() {
   const { t } = useTranslation();
-  return (
-    <p role="status" className="status-message">
-      {t('route.loading')}
-    </p>
-  );
+  return <StatusLine>{t('route.loading')}</StatusLine>;
 }
 
 /**
@@ -25,20 +21,13 @@ export function RouteError() {
 
 function PageFailed() {
   const { t } = useTranslation();
-  const title = t('route.error.title');
-  useDocumentTitle(title);
-  const headingId = useId();
   return (
-    <section aria-labelledby={headingId}>
-      <h1 id={headingId} tabIndex={-1}>
-        {title}
-      </h1>
-      <div role="alert" className="error-message">
-        <p>{t('route.error.text')}</p>
-        <button type="button" onClick={() => window.location.reload()}>
-          {t('route.error.reload')}
-        </button>
-      </div>
-    </section>
+    <Page title={t('route.error.title')}>
+      <FailureAlert
+        message={t('route.error.text')}
+        actionLabel={t('route.error.reload')}
+        onAction={() => window.location.reload()}
+      />
+    </Page>
   );
 }

@@ -1,9 +1,15 @@
+import type { ComponentType } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { ProjectsPage } from '../features/projects/components/projects-page';
 import { AppShell } from './app-shell';
 import { NotFoundPage } from './not-found-page';
 import { requirePermission } from './require-permission';
 import { RouteError, RouteLoading } from './route-status';
+
+/** A page loaded on demand (`lazy`): its code is fetched when its route is first opened. */
+function onDemand(load: () => Promise<ComponentType>) {
+  return { hydrateFallbackElement: <RouteLoading />, lazy: async () => ({ Component: await load() }) };
+}
 
 /**
  * The app's routes. The app shell is the root: it checks the session and shows the sign-in page
@@ -25,160 +31,116 @@ export const routes: RouteObject[] = [
           // The start page: the portfolio dashboard (its charts load with it, not with the first chunk).
           {
             index: true,
-            hydrateFallbackElement: <RouteLoading />,
-            lazy: async () => {
-              const { DashboardPage } = await import('../features/dashboard/components/dashboard-page');
-              return { Component: DashboardPage };
-            },
+            ...onDemand(async () => (await import('../features/dashboard/components/dashboard-page')).DashboardPage),
           },
           { path: 'projects', element: <ProjectsPage /> },
           {
             path: 'projects/:projectId',
-            hydrateFallbackElement: <RouteLoading />,
-            lazy: async () => {
-              const { ProjectPage } = await import('../features/project-detail/components/project-page');
-              return { Component: ProjectPage };
-            },
+            ...onDemand(async () => (await import('../features/project-detail/components/project-page')).ProjectPage),
           },
           // The coordinators' forms (features/project-forms), loaded only when opened; for those who may write.
           requirePermission('portfolio:write', [
             {
               path: 'projects/new',
-              hydrateFallbackElement: <RouteLoading />,
-              lazy: async () => {
-                const { NewProjectPage } = await import('../features/project-forms/components/new-project-page');
-                return { Component: NewProjectPage };
-              },
+              ...onDemand(
+                async () => (await import('../features/project-forms/components/new-project-page')).NewProjectPage,
+              ),
             },
             {
               path: 'projects/:projectId/funding-decisions/:decisionId/edit',
-              hydrateFallbackElement: <RouteLoading />,
-              lazy: async () => {
-                const { EditFundingDecisionPage } =
-                  await import('../features/project-forms/components/funding-decision-form');
-                return { Component: EditFundingDecisionPage };
-              },
+              ...onDemand(
+                async () =>
+                  (await import('../features/project-forms/components/funding-decision-form')).EditFundingDecisionPage,
+              ),
             },
             {
               path: 'projects/:projectId/funding-decisions/:decisionId/payments/:paymentId/edit',
-              hydrateFallbackElement: <RouteLoading />,
-              lazy: async () => {
-                const { EditPaymentPage } = await import('../features/project-forms/components/payment-form');
-                return { Component: EditPaymentPage };
-              },
+              ...onDemand(
+                async () => (await import('../features/project-forms/components/payment-form')).EditPaymentPage,
+              ),
             },
             {
               path: 'projects/:projectId/milestones/:milestoneId/edit',
-              hydrateFallbackElement: <RouteLoading />,
-              lazy: async () => {
-                const { EditMilestonePage } = await import('../features/project-forms/components/milestone-form');
-                return { Component: EditMilestonePage };
-              },
+              ...onDemand(
+                async () => (await import('../features/project-forms/components/milestone-form')).EditMilestonePage,
+              ),
             },
             {
               path: 'projects/:projectId/edit',
-              hydrateFallbackElement: <RouteLoading />,
-              lazy: async () => {
-                const { EditProjectPage } = await import('../features/project-forms/components/edit-project-page');
-                return { Component: EditProjectPage };
-              },
+              ...onDemand(
+                async () => (await import('../features/project-forms/components/edit-project-page')).EditProjectPage,
+              ),
             },
             {
               path: 'projects/:projectId/status',
-              hydrateFallbackElement: <RouteLoading />,
-              lazy: async () => {
-                const { LifecycleStatusPage } = await import('../features/project-forms/components/simple-forms');
-                return { Component: LifecycleStatusPage };
-              },
+              ...onDemand(
+                async () => (await import('../features/project-forms/components/simple-forms')).LifecycleStatusPage,
+              ),
             },
             {
               path: 'projects/:projectId/funding-decisions/new',
-              hydrateFallbackElement: <RouteLoading />,
-              lazy: async () => {
-                const { NewFundingDecisionPage } =
-                  await import('../features/project-forms/components/funding-decision-form');
-                return { Component: NewFundingDecisionPage };
-              },
+              ...onDemand(
+                async () =>
+                  (await import('../features/project-forms/components/funding-decision-form')).NewFundingDecisionPage,
+              ),
             },
             {
               path: 'projects/:projectId/funding-decisions/:decisionId/payments/new',
-              hydrateFallbackElement: <RouteLoading />,
-              lazy: async () => {
-                const { NewPaymentPage } = await import('../features/project-forms/components/payment-form');
-                return { Component: NewPaymentPage };
-              },
+              ...onDemand(
+                async () => (await import('../features/project-forms/components/payment-form')).NewPaymentPage,
+              ),
             },
             {
               path: 'projects/:projectId/milestones/new',
-              hydrateFallbackElement: <RouteLoading />,
-              lazy: async () => {
-                const { NewMilestonePage } = await import('../features/project-forms/components/milestone-form');
-                return { Component: NewMilestonePage };
-              },
+              ...onDemand(
+                async () => (await import('../features/project-forms/components/milestone-form')).NewMilestonePage,
+              ),
             },
             {
               path: 'projects/:projectId/status-reports/new',
-              hydrateFallbackElement: <RouteLoading />,
-              lazy: async () => {
-                const { NewStatusReportPage } = await import('../features/project-forms/components/simple-forms');
-                return { Component: NewStatusReportPage };
-              },
+              ...onDemand(
+                async () => (await import('../features/project-forms/components/simple-forms')).NewStatusReportPage,
+              ),
             },
           ]),
           // The reports (features/reports), with their charts, loaded only when opened.
           {
             path: 'reports',
-            hydrateFallbackElement: <RouteLoading />,
-            lazy: async () => {
-              const { NationalReportPage } = await import('../features/reports/components/national-report-page');
-              return { Component: NationalReportPage };
-            },
+            ...onDemand(
+              async () => (await import('../features/reports/components/national-report-page')).NationalReportPage,
+            ),
           },
           {
             path: 'reports/agreements/:agreementId',
-            hydrateFallbackElement: <RouteLoading />,
-            lazy: async () => {
-              const { AgreementReportPage } = await import('../features/reports/components/agreement-report-page');
-              return { Component: AgreementReportPage };
-            },
+            ...onDemand(
+              async () => (await import('../features/reports/components/agreement-report-page')).AgreementReportPage,
+            ),
           },
           requirePermission('users:manage', [
             {
               path: 'admin/users',
-              hydrateFallbackElement: <RouteLoading />,
-              lazy: async () => {
-                const { UsersPage } = await import('../features/admin/components/users-page');
-                return { Component: UsersPage };
-              },
+              ...onDemand(async () => (await import('../features/admin/components/users-page')).UsersPage),
             },
           ]),
           requirePermission('organisations:write', [
             {
               path: 'admin/organisations',
-              hydrateFallbackElement: <RouteLoading />,
-              lazy: async () => {
-                const { OrganisationsPage } = await import('../features/admin/components/organisations-page');
-                return { Component: OrganisationsPage };
-              },
+              ...onDemand(
+                async () => (await import('../features/admin/components/organisations-page')).OrganisationsPage,
+              ),
             },
           ]),
           requirePermission('portfolio:export', [
             {
               path: 'exports',
-              hydrateFallbackElement: <RouteLoading />,
-              lazy: async () => {
-                const { ExportsPage } = await import('../features/exports/components/exports-page');
-                return { Component: ExportsPage };
-              },
+              ...onDemand(async () => (await import('../features/exports/components/exports-page')).ExportsPage),
             },
           ]),
           {
             path: 'password',
-            hydrateFallbackElement: <RouteLoading />,
-            lazy: async () => {
-              const { ChangePasswordPage } = await import('../features/auth/components/change-password-page');
-              return { Component: ChangePasswordPage };
-            },
+            ...onDemand(
+              async () => (await import('../features/auth/components/change-password-page')).ChangePasswordPage,
+            ),
           },
           { path: '*', element: <NotFoundPage /> },
         ],
@@ -188,11 +150,7 @@ export const routes: RouteObject[] = [
   {
     // The accessibility statement is for everyone, signed in or not: outside the sign-in gate.
     path: '/accessibility',
-    hydrateFallbackElement: <RouteLoading />,
-    lazy: async () => {
-      const { AccessibilityRoute } = await import('./accessibility-route');
-      return { Component: AccessibilityRoute };
-    },
+    ...onDemand(async () => (await import('./accessibility-route')).AccessibilityRoute),
   },
 ];
 

@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../lib/api/client';
+import { FailureAlert } from '../components/load-status';
 
 function isUnavailable(error: unknown): boolean {
   return error instanceof ApiError && (error.status === 503 || error.code === 'SERVICE_UNAVAILABLE');
@@ -33,9 +34,5 @@ export function ServiceStatus() {
     };
   }, [queryClient]);
   // An alert inserted when it applies is announced at once (and leaves other pages' alerts alone).
-  return unavailable ? (
-    <div role="alert" className="error-message">
-      <p>{t('errors.SERVICE_UNAVAILABLE')}</p>
-    </div>
-  ) : null;
+  return unavailable ? <FailureAlert message={t('errors.SERVICE_UNAVAILABLE')} /> : null;
 }

@@ -1,9 +1,7 @@
 import { isFieldProblemCode, type FieldProblemCode, type Language } from '@salkku/shared';
 import type { ParseKeys, TFunction } from 'i18next';
-import { useTranslation } from 'react-i18next';
 import { ApiError, type ApiFieldProblems } from './api/client';
 import { formatMoneyIn } from './format';
-import { activeLanguage } from './i18n';
 
 /**
  * The one way the web app turns the API's field problems into text. The API sends each rejected
@@ -76,11 +74,4 @@ export function fieldProblemTexts<F extends string>(
     if (problems) result[field] = serverProblemText(problems, t, language, wording[field]);
   }
   return result;
-}
-
-/** `serverProblemText` bound to the active language; components re-render when it changes. */
-export function useServerProblemText(): (found: ServerFieldProblem, wording?: ProblemWording) => string {
-  const { t, i18n } = useTranslation();
-  const language = activeLanguage(i18n);
-  return (found, wording) => serverProblemText(found, t, language, wording);
 }

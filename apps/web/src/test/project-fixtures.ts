@@ -1,10 +1,13 @@
 import { jsonResponse } from './render-app';
-import type { FundingDecision } from '../features/project-detail/api/get-funding-decisions';
-import type { Milestone } from '../features/project-detail/api/get-milestones';
-import type { Payment } from '../features/project-detail/api/get-payments';
-import type { ProjectDetail } from '../features/project-detail/api/get-project';
-import type { ProjectHistoryItem, ProjectHistoryPage } from '../features/project-detail/api/get-project-history';
-import type { StatusReport } from '../features/project-detail/api/get-status-reports';
+import type { components } from '../lib/api/schema';
+
+type FundingDecision = components['schemas']['FundingDecisionResponse'];
+type Milestone = components['schemas']['MilestoneResponse'];
+type Payment = components['schemas']['PaymentResponse'];
+type ProjectDetail = components['schemas']['ProjectDetailResponse'];
+type ProjectHistoryItem = components['schemas']['ProjectHistoryItemResponse'];
+type ProjectHistoryPage = components['schemas']['ProjectHistoryItemPage'];
+type StatusReport = components['schemas']['StatusReportResponse'];
 
 /** Test data for the project page, shaped by the generated API types. */
 export const PROJECT_ID = 'b7d1c2e3-0000-4000-8000-000000000001';

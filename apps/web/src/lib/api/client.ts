@@ -47,6 +47,19 @@ export function currentCsrfToken(): string | null {
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
+ * The one way the web app sends the version of a record it changes or deletes (PATCH, DELETE): as
+ * `If-Match: "<version>"`, the version the user read; never as `version` in the body. The API
+ * answers a version that is no longer the record's with 409 STALE_VERSION. No version read (a
+ * form that never loaded one) sends no header.
+ */
+export function ifMatch(version: number | undefined): { 'If-Match'?: string } {
+  return version === undefined ? {} : { 'If-Match': `"${version}"` };
+}
+
+/** A write's body as the web sends it: the version goes in If-Match (`ifMatch`), never in the body. */
+export type Unversioned<T> = Omit<T, 'version'>;
+
+/**
  * The typed API client: paths, parameters and bodies come from the generated schema.d.ts.
  * Same origin (the API serves the app; Vite proxies /api in development), with the session cookie.
  * `fetch` is looked up on every call rather than captured once, so tests and instrumentation

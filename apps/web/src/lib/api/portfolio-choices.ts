@@ -1,6 +1,6 @@
-import { MAX_PAGE_SIZE } from '@salkku/shared';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from './client';
+import { fetchAllPages } from './fetch-all-pages';
 import type { components } from './schema';
 
 /**
@@ -17,36 +17,19 @@ export const portfolioChoiceKeys = {
 export type Agreement = components['schemas']['AgreementResponse'];
 export type PriorityArea = components['schemas']['PriorityAreaResponse'];
 
-/**
- * Reference lists are short (a few agreements, some areas each, hundreds of organisations); this
- * bounds the pages asked for (20 pages of MAX_PAGE_SIZE).
- */
-const MAX_PAGES = 20;
-
-/** Every item of a paged reference list, a page of the largest size at a time. */
-export async function allPages<T>(fetchPage: (page: number) => Promise<{ items: T[]; total: number }>): Promise<T[]> {
-  const items: T[] = [];
-  for (let page = 1; page <= MAX_PAGES; page++) {
-    const result = await fetchPage(page);
-    items.push(...result.items);
-    if (result.items.length === 0 || items.length >= result.total) break;
-  }
-  return items;
-}
-
 /** The agreements the user may see (GET /api/agreements), by title: the agreement filter's choices. */
 export function getAgreements(signal?: AbortSignal): Promise<Agreement[]> {
-  return allPages((page) =>
-    unwrap(api.GET('/api/agreements', { params: { query: { page, pageSize: MAX_PAGE_SIZE, sort: 'title' } }, signal })),
+  return fetchAllPages((page, pageSize) =>
+    unwrap(api.GET('/api/agreements', { params: { query: { page, pageSize, sort: 'title' } }, signal })),
   );
 }
 
 /** Priority areas (GET /api/priority-areas), of one agreement or of all: the priority area filter's choices. */
 export function getPriorityAreas(agreementId: string | undefined, signal?: AbortSignal): Promise<PriorityArea[]> {
-  return allPages((page) =>
+  return fetchAllPages((page, pageSize) =>
     unwrap(
       api.GET('/api/priority-areas', {
-        params: { query: { page, pageSize: MAX_PAGE_SIZE, sort: 'nameFi', agreementId } },
+        params: { query: { page, pageSize, sort: 'nameFi', agreementId } },
         signal,
       }),
     ),

@@ -1,9 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, unwrap } from '../../../lib/api/client';
+import { api, ifMatch, unwrap, type Unversioned } from '../../../lib/api/client';
 import type { components } from '../../../lib/api/schema';
 
 export type AccessibilitySettings = components['schemas']['AccessibilitySettingsResponse'];
-export type UpdateAccessibilitySettings = components['schemas']['UpdateAccessibilitySettingsDto'];
+export type UpdateAccessibilitySettings = Unversioned<components['schemas']['UpdateAccessibilitySettingsDto']>;
 
 const settingsKey = ['settings', 'accessibility'] as const;
 
@@ -15,11 +15,12 @@ export function useAccessibilitySettings() {
   });
 }
 
-/** PATCH /api/settings/accessibility (admins), with the version read. */
+/** PATCH /api/settings/accessibility (admins), with the version read as If-Match. */
 export function useUpdateAccessibilitySettings() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: UpdateAccessibilitySettings) => unwrap(api.PATCH('/api/settings/accessibility', { body })),
+    mutationFn: ({ body, version }: { body: UpdateAccessibilitySettings; version: number }) =>
+      unwrap(api.PATCH('/api/settings/accessibility', { params: { header: ifMatch(version) }, body })),
     // The statement's contact only: the saved settings replace the cached ones.
     meta: { writes: 'none' },
     onSuccess: (saved) => queryClient.setQueryData(settingsKey, saved),

@@ -1,11 +1,14 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TextField } from '../../../components/text-field';
 import { ApiError } from '../../../lib/api/client';
+import { fieldProblemsOf, useProblemText } from '../../../lib/form-problems';
 import { useFormat } from '../../../lib/format';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { useMe } from '../../../lib/session';
+import { useCan } from '../../../lib/session';
 import { useAccessibilitySettings, useUpdateAccessibilitySettings, type AccessibilitySettings } from '../api/settings';
+import { TextField } from '../../../components/fields';
+import { FormActions } from '../../../components/form-actions';
+import { useFormValues } from '../../../lib/form-values';
 
 /** Statement sections (keys under accessibility.statement), in order. */
 const LIMITATIONS = ['charts', 'pdf', 'timeouts'] as const;
@@ -22,8 +25,8 @@ export function AccessibilityPage() {
   useDocumentTitle(title);
   const headingId = useId();
   const settings = useAccessibilitySettings();
-  const me = useMe();
-  const canEdit = me.data?.permissions.includes('users:manage') ?? false;
+  // The public shell has loaded the session (if any); useCan only reads it.
+  const canEdit = useCan('users:manage');
   const contact = settings.data;
 
   return (
@@ -110,33 +113,33 @@ function Contact({ contact }: { contact: AccessibilitySettings }) {
   );
 }
 
-type Field = 'email' | 'phone' | 'organisationName';
+const FIELDS = ['organisationName', 'email', 'phone'] as const;
+type Field = (typeof FIELDS)[number];
 
 function EditContact({ contact }: { contact: AccessibilitySettings }) {
   const { t } = useTranslation();
   const headingId = useId();
   const update = useUpdateAccessibilitySettings();
-  const [values, setValues] = useState<Record<Field, string>>({
-    email: contact.email ?? '',
-    phone: contact.phone ?? '',
-    organisationName: contact.organisationName ?? '',
-  });
   const [saved, setSaved] = useState(false);
-  const error = update.error instanceof ApiError ? update.error : null;
-  const fieldError = (field: Field) => error?.details?.[field]?.join(' ');
-  const set = (name: Field) => (event: { target: { value: string } }) => {
-    setSaved(false);
-    setValues((v) => ({ ...v, [name]: event.target.value }));
-  };
+  const { values, bind } = useFormValues<Field>(
+    { email: contact.email ?? '', phone: contact.phone ?? '', organisationName: contact.organisationName ?? '' },
+    () => setSaved(false),
+  );
+  const text = useProblemText();
+  // What the API said about each field, in the active language (lib/form-problems.ts).
+  const problems = update.isError ? fieldProblemsOf(update.error, FIELDS).fields : {};
+  const fieldError = (field: Field) => text(problems[field]);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (update.isPending) return;
     update.mutate(
       {
-        email: values.email.trim(),
-        phone: values.phone.trim() || null,
-        organisationName: values.organisationName.trim(),
+        body: {
+          email: values.email.trim(),
+          phone: values.phone.trim() || null,
+          organisationName: values.organisationName.trim(),
+        },
         version: contact.version,
       },
       { onSuccess: () => setSaved(true) },
@@ -151,36 +154,31 @@ function EditContact({ contact }: { contact: AccessibilitySettings }) {
       </p>
       {update.isError && (
         <p role="alert" className="error-message">
-          {error?.code === 'STALE_VERSION' ? t('accessibility.edit.stale') : t('accessibility.edit.failed')}
+          {update.error instanceof ApiError && update.error.code === 'STALE_VERSION'
+            ? t('accessibility.edit.stale')
+            : t('accessibility.edit.failed')}
         </p>
       )}
       <form noValidate onSubmit={submit} aria-labelledby={headingId}>
         <TextField
           label={t('accessibility.feedback.organisation')}
-          value={values.organisationName}
-          onChange={set('organisationName')}
+          {...bind('organisationName')}
           error={fieldError('organisationName')}
         />
         <TextField
           label={t('accessibility.feedback.email')}
           type="email"
-          value={values.email}
-          onChange={set('email')}
+          {...bind('email')}
           error={fieldError('email')}
         />
         <TextField
           label={t('accessibility.feedback.phone')}
           hint={t('accessibility.edit.phoneHint')}
           type="tel"
-          value={values.phone}
-          onChange={set('phone')}
+          {...bind('phone')}
           error={fieldError('phone')}
         />
-        <div className="form-actions">
-          <button type="submit" aria-disabled={update.isPending}>
-            {t('accessibility.edit.save')}
-          </button>
-        </div>
+        <FormActions submitLabel={t('accessibility.edit.save')} pending={update.isPending} />
       </form>
     </section>
   );

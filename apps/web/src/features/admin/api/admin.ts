@@ -1,13 +1,13 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, unwrap } from '../../../lib/api/client';
+import { api, ifMatch, unwrap, type Unversioned } from '../../../lib/api/client';
 import type { components } from '../../../lib/api/schema';
 
 export type AdminUser = components['schemas']['UserResponse'];
 export type CreateUserInput = components['schemas']['CreateUserDto'];
-export type UpdateUserInput = components['schemas']['UpdateUserDto'];
+export type UpdateUserInput = Unversioned<components['schemas']['UpdateUserDto']>;
 export type Organisation = components['schemas']['OrganisationResponse'];
 export type CreateOrganisationInput = components['schemas']['CreateOrganisationDto'];
-export type UpdateOrganisationInput = components['schemas']['UpdateOrganisationDto'];
+export type UpdateOrganisationInput = Unversioned<components['schemas']['UpdateOrganisationDto']>;
 
 export const adminKeys = {
   users: (page: number) => ['admin', 'users', page] as const,
@@ -53,8 +53,8 @@ export function useCreateUser() {
 export function useUpdateUser() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: UpdateUserInput }) =>
-      unwrap(api.PATCH('/api/users/{id}', { params: { path: { id } }, body })),
+    mutationFn: ({ id, body, version }: { id: string; body: UpdateUserInput; version: number }) =>
+      unwrap(api.PATCH('/api/users/{id}', { params: { path: { id }, header: ifMatch(version) }, body })),
     onError: () => queryClient.invalidateQueries({ queryKey: adminKeys.allUsers }),
   });
 }
@@ -77,8 +77,8 @@ export function useCreateOrganisation() {
 export function useUpdateOrganisation() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: UpdateOrganisationInput }) =>
-      unwrap(api.PATCH('/api/organisations/{id}', { params: { path: { id } }, body })),
+    mutationFn: ({ id, body, version }: { id: string; body: UpdateOrganisationInput; version: number }) =>
+      unwrap(api.PATCH('/api/organisations/{id}', { params: { path: { id }, header: ifMatch(version) }, body })),
     onError: () => queryClient.invalidateQueries({ queryKey: adminKeys.allOrganisations }),
   });
 }

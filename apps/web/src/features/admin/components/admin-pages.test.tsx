@@ -121,6 +121,7 @@ describe('admin pages', () => {
       expect(screen.getByRole('status')).toHaveTextContent('Käyttäjä Kaisa Koordinaattori poistettu käytöstä.'),
     );
     const [sent] = requestsTo(fetchMock, `/api/users/${USER.id}`, 'PATCH');
-    expect(await sent!.json()).toEqual({ active: false, version: 3 });
+    expect(sent!.headers.get('If-Match')).toBe('"3"');
+    expect(await sent!.json()).toEqual({ active: false });
   });
 });

@@ -1,21 +1,13 @@
 import { ORGANISATION_KINDS, type OrganisationKind } from '@salkku/shared';
 import { useId, useState, type FormEvent } from 'react';
+import { AdminRegistryPage } from './admin-registry';
 import { useTranslation } from 'react-i18next';
-import { Pagination } from '../../../components/pagination';
-import { TextField } from '../../../components/text-field';
-import { activeLanguage } from '../../../lib/i18n';
-import { useDocumentTitle } from '../../../lib/use-document-title';
-import {
-  ADMIN_PAGE_SIZE,
-  useCreateOrganisation,
-  useOrganisations,
-  useUpdateOrganisation,
-  type Organisation,
-} from '../api/admin';
-import { ChoiceField } from './choice-field';
-import { fieldErrorsOf, formErrorOf } from './form-errors';
-import './admin.css';
-import { TableScroll } from '../../../components/table-scroll';
+import { useCreateOrganisation, useOrganisations, useUpdateOrganisation, type Organisation } from '../api/admin';
+import { adminProblemsOf } from './admin-problems';
+import { useProblemText } from '../../../lib/form-problems';
+import { SelectField, TextField } from '../../../components/fields';
+import { FormActions } from '../../../components/form-actions';
+import { useFormValues } from '../../../lib/form-values';
 
 const FIELDS = ['name', 'kind', 'businessId', 'country'] as const;
 type Field = (typeof FIELDS)[number];
@@ -29,121 +21,71 @@ function valuesOf(org: Organisation): Values {
 /** Admin: the organisations registry (cities, funders, leads, partners); create and edit. */
 export function OrganisationsPage() {
   const { t } = useTranslation();
-  const title = t('admin.organisations.title');
-  useDocumentTitle(title);
-  const headingId = useId();
-  const captionId = useId();
   const [page, setPage] = useState(1);
   const organisations = useOrganisations(page);
-  const [editing, setEditing] = useState<string | null>(null);
-  const [status, setStatus] = useState('');
   const create = useCreateOrganisation();
   const update = useUpdateOrganisation();
-  const editedOrg = organisations.data?.items.find((org) => org.id === editing);
-
   return (
-    <section aria-labelledby={headingId} className="admin-page">
-      <h1 id={headingId} tabIndex={-1}>
-        {title}
-      </h1>
-      <p role="status" className="status-message">
-        {status}
-      </p>
-      {organisations.isError && (
-        <p role="alert" className="error-message">
-          {t('admin.loadFailed')}
-        </p>
-      )}
-      {organisations.isPending && <p>{t('admin.loading')}</p>}
-      {organisations.data && (
-        <>
-          <TableScroll captionId={captionId}>
-            <table className="admin-table">
-              <caption id={captionId}>{t('admin.organisations.caption', { total: organisations.data.total })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('admin.organisations.name')}</th>
-                  <th scope="col">{t('admin.organisations.kind')}</th>
-                  <th scope="col">{t('admin.organisations.businessId')}</th>
-                  <th scope="col">{t('admin.organisations.country')}</th>
-                  <th scope="col">{t('admin.actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {organisations.data.items.map((org) => (
-                  <tr key={org.id}>
-                    <th scope="row">{org.name}</th>
-                    <td>{t(`organisationKinds.${org.kind}`)}</td>
-                    <td>{org.businessId ?? '–'}</td>
-                    <td>{org.country}</td>
-                    <td>
-                      <button
-                        type="button"
-                        aria-expanded={editing === org.id}
-                        onClick={() => setEditing(editing === org.id ? null : org.id)}
-                      >
-                        {t('admin.organisations.edit', { name: org.name })}
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
-          <Pagination page={page} pageSize={ADMIN_PAGE_SIZE} total={organisations.data.total} onPageChange={setPage} />
-        </>
-      )}
-      {editedOrg && (
+    <AdminRegistryPage
+      title={t('admin.organisations.title')}
+      records={organisations}
+      page={page}
+      onPageChange={setPage}
+      caption={(total) => t('admin.organisations.caption', { total })}
+      columns={[
+        t('admin.organisations.name'),
+        t('admin.organisations.kind'),
+        t('admin.organisations.businessId'),
+        t('admin.organisations.country'),
+      ]}
+      cells={(org) => [org.name, t(`organisationKinds.${org.kind}`), org.businessId ?? '–', org.country]}
+      editLabel={(org) => t('admin.organisations.edit', { name: org.name })}
+      editor={(org, onStatus) => (
         <OrganisationForm
-          key={`${editedOrg.id}:${editedOrg.version}`}
-          title={t('admin.organisations.editTitle', { name: editedOrg.name })}
-          initial={valuesOf(editedOrg)}
+          title={t('admin.organisations.editTitle', { name: org.name })}
+          initial={valuesOf(org)}
           submitLabel={t('admin.save')}
           error={update.isError ? update.error : null}
           pending={update.isPending}
           onSubmit={(values) =>
             update.mutate(
-              {
-                id: editedOrg.id,
-                body: {
-                  name: values.name.trim(),
-                  kind: values.kind as OrganisationKind,
-                  businessId: values.businessId.trim() || null,
-                  country: values.country.trim().toUpperCase(),
-                  version: editedOrg.version,
-                },
-              },
-              { onSuccess: (saved) => setStatus(t('admin.organisations.saved', { name: saved.name })) },
+              { id: org.id, body: bodyOf(values), version: org.version },
+              { onSuccess: (saved) => onStatus(t('admin.organisations.saved', { name: saved.name })) },
             )
           }
         />
       )}
-      <OrganisationForm
-        title={t('admin.organisations.createTitle')}
-        initial={EMPTY}
-        submitLabel={t('admin.organisations.create')}
-        error={create.isError ? create.error : null}
-        pending={create.isPending}
-        resetOnSuccess
-        onSubmit={(values, done) =>
-          create.mutate(
-            {
-              name: values.name.trim(),
-              kind: values.kind as OrganisationKind,
-              businessId: values.businessId.trim() || null,
-              country: values.country.trim().toUpperCase(),
-            },
-            {
+    >
+      {(onStatus) => (
+        <OrganisationForm
+          title={t('admin.organisations.createTitle')}
+          initial={EMPTY}
+          submitLabel={t('admin.organisations.create')}
+          error={create.isError ? create.error : null}
+          pending={create.isPending}
+          resetOnSuccess
+          onSubmit={(values, done) =>
+            create.mutate(bodyOf(values), {
               onSuccess: (saved) => {
                 done();
-                setStatus(t('admin.organisations.created', { name: saved.name }));
+                onStatus(t('admin.organisations.created', { name: saved.name }));
               },
-            },
-          )
-        }
-      />
-    </section>
+            })
+          }
+        />
+      )}
+    </AdminRegistryPage>
   );
+}
+
+/** The values of the form as the API takes them: trimmed, no business id as null, the country code in capitals. */
+function bodyOf(values: Values) {
+  return {
+    name: values.name.trim(),
+    kind: values.kind as OrganisationKind,
+    businessId: values.businessId.trim() || null,
+    country: values.country.trim().toUpperCase(),
+  };
 }
 
 function OrganisationForm({
@@ -163,12 +105,11 @@ function OrganisationForm({
   resetOnSuccess?: boolean;
   onSubmit: (values: Values, done: () => void) => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const headingId = useId();
-  const [values, setValues] = useState(initial);
-  const errors = error ? fieldErrorsOf(error, FIELDS, t, activeLanguage(i18n)) : {};
-  const set = (name: Field) => (event: { target: { value: string } }) =>
-    setValues((v) => ({ ...v, [name]: event.target.value }));
+  const { values, setValues, bind } = useFormValues(initial);
+  const text = useProblemText();
+  const problems = adminProblemsOf(error, FIELDS);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -181,50 +122,33 @@ function OrganisationForm({
   return (
     <section aria-labelledby={headingId} className="admin-form">
       <h2 id={headingId}>{title}</h2>
-      {error !== null && (
+      {problems && (
         <p role="alert" className="error-message">
-          {formErrorOf(error, t, activeLanguage(i18n))}
+          {text(problems.form)}
         </p>
       )}
       <form noValidate onSubmit={submit} aria-labelledby={headingId}>
-        <TextField
-          label={t('admin.organisations.name')}
-          value={values.name}
-          onChange={set('name')}
-          error={errors.name}
-        />
-        <ChoiceField
+        <TextField label={t('admin.organisations.name')} {...bind('name')} error={text(problems?.fields.name)} />
+        <SelectField
           label={t('admin.organisations.kind')}
-          value={values.kind}
-          onChange={set('kind')}
-          error={errors.kind}
-        >
-          {ORGANISATION_KINDS.map((kind) => (
-            <option key={kind} value={kind}>
-              {t(`organisationKinds.${kind}`)}
-            </option>
-          ))}
-        </ChoiceField>
+          {...bind('kind')}
+          error={text(problems?.fields.kind)}
+          choices={ORGANISATION_KINDS.map((kind) => [kind, t(`organisationKinds.${kind}`)] as const)}
+        />
         <TextField
           label={t('admin.organisations.businessId')}
           hint={t('admin.organisations.businessIdHint')}
-          value={values.businessId}
-          onChange={set('businessId')}
-          error={errors.businessId}
+          {...bind('businessId')}
+          error={text(problems?.fields.businessId)}
         />
         <TextField
           label={t('admin.organisations.country')}
           hint={t('admin.organisations.countryHint')}
-          value={values.country}
-          onChange={set('country')}
-          error={errors.country}
+          {...bind('country')}
+          error={text(problems?.fields.country)}
           maxLength={2}
         />
-        <div className="form-actions">
-          <button type="submit" aria-disabled={pending}>
-            {submitLabel}
-          </button>
-        </div>
+        <FormActions submitLabel={submitLabel} pending={pending} />
       </form>
     </section>
   );

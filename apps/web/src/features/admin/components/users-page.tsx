@@ -1,12 +1,8 @@
 import { MAX_PAGE_SIZE, ROLES, type Role } from '@salkku/shared';
 import { useId, useState, type FormEvent } from 'react';
+import { AdminRegistryPage } from './admin-registry';
 import { useTranslation } from 'react-i18next';
-import { Pagination } from '../../../components/pagination';
-import { TextField } from '../../../components/text-field';
-import { activeLanguage } from '../../../lib/i18n';
-import { useDocumentTitle } from '../../../lib/use-document-title';
 import {
-  ADMIN_PAGE_SIZE,
   useCreateUser,
   useOrganisations,
   useResetPassword,
@@ -15,10 +11,11 @@ import {
   type AdminUser,
   type Organisation,
 } from '../api/admin';
-import { ChoiceField } from './choice-field';
-import { fieldErrorsOf, formErrorOf } from './form-errors';
-import './admin.css';
-import { TableScroll } from '../../../components/table-scroll';
+import { adminProblemsOf } from './admin-problems';
+import { useProblemText } from '../../../lib/form-problems';
+import { SelectField, TextField } from '../../../components/fields';
+import { FormActions } from '../../../components/form-actions';
+import { useFormValues } from '../../../lib/form-values';
 
 const CREATE_FIELDS = ['email', 'displayName', 'role', 'organisationId', 'password'] as const;
 type CreateField = (typeof CREATE_FIELDS)[number];
@@ -33,94 +30,45 @@ const EMPTY: Record<CreateField, string> = {
 /** Admin: the users, with their role, organisation and state; create, change, deactivate, reset password. */
 export function UsersPage() {
   const { t } = useTranslation();
-  const title = t('admin.users.title');
-  useDocumentTitle(title);
-  const headingId = useId();
-  const captionId = useId();
   const [page, setPage] = useState(1);
   const users = useUsers(page);
   const organisations = useOrganisations(1, MAX_PAGE_SIZE);
-  const [editing, setEditing] = useState<string | null>(null);
-  const [status, setStatus] = useState('');
   const orgs = organisations.data?.items ?? [];
-
   return (
-    <section aria-labelledby={headingId} className="admin-page">
-      <h1 id={headingId} tabIndex={-1}>
-        {title}
-      </h1>
-      <p role="status" className="status-message">
-        {status}
-      </p>
-      {users.isError && (
-        <p role="alert" className="error-message">
-          {t('admin.loadFailed')}
-        </p>
+    <AdminRegistryPage
+      title={t('admin.users.title')}
+      records={users}
+      page={page}
+      onPageChange={setPage}
+      caption={(total) => t('admin.users.caption', { total })}
+      columns={[
+        t('admin.users.name'),
+        t('admin.users.email'),
+        t('admin.users.role'),
+        t('admin.users.organisation'),
+        t('admin.users.state'),
+      ]}
+      cells={(user) => [
+        user.displayName,
+        user.email,
+        t(`auth.roles.${user.role}`),
+        user.organisation?.name ?? '–',
+        user.active ? t('admin.users.active') : t('admin.users.inactive'),
+      ]}
+      editLabel={(user) => t('admin.users.edit', { name: user.displayName })}
+      editorId={(user) => `edit-${user.id}`}
+      editor={(user, onStatus) => <EditUser user={user} organisations={orgs} onStatus={onStatus} />}
+    >
+      {(onStatus) => (
+        <CreateUser organisations={orgs} onCreated={(name) => onStatus(t('admin.users.created', { name }))} />
       )}
-      {users.isPending && <p>{t('admin.loading')}</p>}
-      {users.data && (
-        <>
-          <TableScroll captionId={captionId}>
-            <table className="admin-table">
-              <caption id={captionId}>{t('admin.users.caption', { total: users.data.total })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('admin.users.name')}</th>
-                  <th scope="col">{t('admin.users.email')}</th>
-                  <th scope="col">{t('admin.users.role')}</th>
-                  <th scope="col">{t('admin.users.organisation')}</th>
-                  <th scope="col">{t('admin.users.state')}</th>
-                  <th scope="col">{t('admin.actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {users.data.items.map((user) => (
-                  <tr key={user.id}>
-                    <th scope="row">{user.displayName}</th>
-                    <td>{user.email}</td>
-                    <td>{t(`auth.roles.${user.role}`)}</td>
-                    <td>{user.organisation?.name ?? '–'}</td>
-                    <td>{user.active ? t('admin.users.active') : t('admin.users.inactive')}</td>
-                    <td>
-                      <button
-                        type="button"
-                        aria-expanded={editing === user.id}
-                        aria-controls={editing === user.id ? `edit-${user.id}` : undefined}
-                        onClick={() => setEditing(editing === user.id ? null : user.id)}
-                      >
-                        {t('admin.users.edit', { name: user.displayName })}
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
-          <Pagination page={page} pageSize={ADMIN_PAGE_SIZE} total={users.data.total} onPageChange={setPage} />
-          {users.data.items
-            .filter((user) => user.id === editing)
-            .map((user) => (
-              <EditUser key={`${user.id}:${user.version}`} user={user} organisations={orgs} onStatus={setStatus} />
-            ))}
-        </>
-      )}
-      <CreateUser organisations={orgs} onCreated={(name) => setStatus(t('admin.users.created', { name }))} />
-    </section>
+    </AdminRegistryPage>
   );
 }
 
-function OrganisationOptions({ organisations }: { organisations: readonly Organisation[] }) {
-  const { t } = useTranslation();
-  return (
-    <>
-      <option value="">{t('admin.users.noOrganisation')}</option>
-      {organisations.map((org) => (
-        <option key={org.id} value={org.id}>
-          {org.name}
-        </option>
-      ))}
-    </>
-  );
+/** The organisations a user may belong to, by name. */
+function organisationChoices(organisations: readonly Organisation[]) {
+  return organisations.map((org) => [org.id, org.name] as const);
 }
 
 function CreateUser({
@@ -130,13 +78,12 @@ function CreateUser({
   organisations: readonly Organisation[];
   onCreated: (name: string) => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const headingId = useId();
   const create = useCreateUser();
-  const [values, setValues] = useState(EMPTY);
-  const errors = create.isError ? fieldErrorsOf(create.error, CREATE_FIELDS, t, activeLanguage(i18n)) : {};
-  const set = (name: CreateField) => (event: { target: { value: string } }) =>
-    setValues((v) => ({ ...v, [name]: event.target.value }));
+  const { values, setValues, bind } = useFormValues(EMPTY);
+  const text = useProblemText();
+  const problems = adminProblemsOf(create.error, CREATE_FIELDS);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -161,9 +108,9 @@ function CreateUser({
   return (
     <section aria-labelledby={headingId} className="admin-form">
       <h2 id={headingId}>{t('admin.users.createTitle')}</h2>
-      {create.isError && (
+      {problems && (
         <p role="alert" className="error-message">
-          {formErrorOf(create.error, t, activeLanguage(i18n))}
+          {text(problems.form)}
         </p>
       )}
       <form noValidate onSubmit={submit} aria-labelledby={headingId}>
@@ -171,46 +118,37 @@ function CreateUser({
           label={t('admin.users.email')}
           type="email"
           autoComplete="off"
-          value={values.email}
-          onChange={set('email')}
-          error={errors.email}
+          {...bind('email')}
+          error={text(problems?.fields.email)}
         />
         <TextField
           label={t('admin.users.name')}
           autoComplete="off"
-          value={values.displayName}
-          onChange={set('displayName')}
-          error={errors.displayName}
+          {...bind('displayName')}
+          error={text(problems?.fields.displayName)}
         />
-        <ChoiceField label={t('admin.users.role')} value={values.role} onChange={set('role')} error={errors.role}>
-          {ROLES.map((role) => (
-            <option key={role} value={role}>
-              {t(`auth.roles.${role}`)}
-            </option>
-          ))}
-        </ChoiceField>
-        <ChoiceField
+        <SelectField
+          label={t('admin.users.role')}
+          {...bind('role')}
+          error={text(problems?.fields.role)}
+          choices={ROLES.map((role) => [role, t(`auth.roles.${role}`)] as const)}
+        />
+        <SelectField
           label={t('admin.users.organisation')}
-          value={values.organisationId}
-          onChange={set('organisationId')}
-          error={errors.organisationId}
-        >
-          <OrganisationOptions organisations={organisations} />
-        </ChoiceField>
+          {...bind('organisationId')}
+          error={text(problems?.fields.organisationId)}
+          emptyChoice={t('admin.users.noOrganisation')}
+          choices={organisationChoices(organisations)}
+        />
         <TextField
           label={t('admin.users.password')}
           hint={t('admin.users.passwordHint')}
           type="password"
           autoComplete="new-password"
-          value={values.password}
-          onChange={set('password')}
-          error={errors.password}
+          {...bind('password')}
+          error={text(problems?.fields.password)}
         />
-        <div className="form-actions">
-          <button type="submit" aria-disabled={create.isPending}>
-            {t('admin.users.create')}
-          </button>
-        </div>
+        <FormActions submitLabel={t('admin.users.create')} pending={create.isPending} />
       </form>
     </section>
   );
@@ -227,22 +165,22 @@ function EditUser({
   organisations: readonly Organisation[];
   onStatus: (status: string) => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const headingId = useId();
   const update = useUpdateUser();
   const reset = useResetPassword();
   const [role, setRole] = useState<Role>(user.role);
   const [organisationId, setOrganisationId] = useState(user.organisation?.id ?? '');
   const [password, setPassword] = useState('');
-  const language = activeLanguage(i18n);
-  const errors = update.isError ? fieldErrorsOf(update.error, EDIT_FIELDS, t, language) : {};
-  const resetErrors = reset.isError ? fieldErrorsOf(reset.error, ['password'] as const, t, language) : {};
+  const text = useProblemText();
+  const problems = adminProblemsOf(update.error, EDIT_FIELDS);
+  const resetProblems = adminProblemsOf(reset.error, ['password'] as const);
 
   function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (update.isPending) return;
     update.mutate(
-      { id: user.id, body: { role, organisationId: organisationId || null, version: user.version } },
+      { id: user.id, body: { role, organisationId: organisationId || null }, version: user.version },
       { onSuccess: (saved) => onStatus(t('admin.users.saved', { name: saved.displayName })) },
     );
   }
@@ -250,7 +188,7 @@ function EditUser({
   function toggleActive() {
     if (update.isPending) return;
     update.mutate(
-      { id: user.id, body: { active: !user.active, version: user.version } },
+      { id: user.id, body: { active: !user.active }, version: user.version },
       {
         onSuccess: (saved) =>
           onStatus(t(saved.active ? 'admin.users.activated' : 'admin.users.deactivated', { name: saved.displayName })),
@@ -275,45 +213,37 @@ function EditUser({
   return (
     <section id={`edit-${user.id}`} aria-labelledby={headingId} className="admin-form">
       <h2 id={headingId}>{t('admin.users.editTitle', { name: user.displayName })}</h2>
-      {update.isError && (
+      {problems && (
         <p role="alert" className="error-message">
-          {formErrorOf(update.error, t, language)} {errors.active ?? ''}
+          {text([...(problems.form ?? []), ...(problems.fields.active ?? [])])}
         </p>
       )}
       <form noValidate onSubmit={save} aria-labelledby={headingId}>
-        <ChoiceField
+        <SelectField
           label={t('admin.users.role')}
           value={role}
           onChange={(e) => setRole(e.target.value as Role)}
-          error={errors.role}
-        >
-          {ROLES.map((r) => (
-            <option key={r} value={r}>
-              {t(`auth.roles.${r}`)}
-            </option>
-          ))}
-        </ChoiceField>
-        <ChoiceField
+          error={text(problems?.fields.role)}
+          choices={ROLES.map((r) => [r, t(`auth.roles.${r}`)] as const)}
+        />
+        <SelectField
           label={t('admin.users.organisation')}
           value={organisationId}
           onChange={(e) => setOrganisationId(e.target.value)}
-          error={errors.organisationId}
-        >
-          <OrganisationOptions organisations={organisations} />
-        </ChoiceField>
-        <div className="form-actions">
-          <button type="submit" aria-disabled={update.isPending}>
-            {t('admin.save')}
-          </button>
+          error={text(problems?.fields.organisationId)}
+          emptyChoice={t('admin.users.noOrganisation')}
+          choices={organisationChoices(organisations)}
+        />
+        <FormActions submitLabel={t('admin.save')} pending={update.isPending}>
           <button type="button" aria-disabled={update.isPending} onClick={toggleActive}>
             {user.active ? t('admin.users.deactivate') : t('admin.users.activate')}
           </button>
-        </div>
+        </FormActions>
       </form>
       <form noValidate onSubmit={resetPassword} aria-label={t('admin.users.resetTitle', { name: user.displayName })}>
-        {reset.isError && !resetErrors.password && (
+        {resetProblems && !resetProblems.fields.password && (
           <p role="alert" className="error-message">
-            {formErrorOf(reset.error, t, language)}
+            {text(resetProblems.form)}
           </p>
         )}
         <TextField
@@ -323,13 +253,9 @@ function EditUser({
           autoComplete="new-password"
           value={password}
           onChange={(e) => setPassword(e.target.value)}
-          error={resetErrors.password}
+          error={text(resetProblems?.fields.password)}
         />
-        <div className="form-actions">
-          <button type="submit" aria-disabled={reset.isPending}>
-            {t('admin.users.resetPassword')}
-          </button>
-        </div>
+        <FormActions submitLabel={t('admin.users.resetPassword')} pending={reset.isPending} />
       </form>
     </section>
   );

@@ -1,12 +1,20 @@
 import { MIN_PASSWORD_LENGTH } from '@salkku/shared';
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { TextField } from '../../../components/text-field';
-import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useChangePassword } from '../api/change-password';
-import { fieldProblemsOf, hasProblems, useProblemText, type FormProblems } from './problems';
-import { useFocusProblems } from './use-focus-problems';
+import {
+  fieldProblemsOf,
+  hasProblems,
+  isValidationFailure,
+  useProblemFocus,
+  useProblemText,
+  type FormProblems,
+} from '../../../lib/form-problems';
+import { TextField } from '../../../components/fields';
+import { FormPage } from '../../../components/form-page';
+import { FormActions } from '../../../components/form-actions';
+import { useFormValues } from '../../../lib/form-values';
 
 const FIELDS = ['currentPassword', 'newPassword', 'repeatPassword'] as const;
 type Field = (typeof FIELDS)[number];
@@ -15,12 +23,14 @@ const EMPTY = { currentPassword: '', newPassword: '', repeatPassword: '' } satis
 
 function checkHere(values: Record<Field, string>): FormProblems<Field> {
   const problems: FormProblems<Field> = { fields: {} };
-  if (values.currentPassword === '') problems.fields.currentPassword = [{ code: 'currentRequired' }];
-  if (values.newPassword === '') problems.fields.newPassword = [{ code: 'newRequired' }];
-  else if ([...values.newPassword].length < MIN_PASSWORD_LENGTH) problems.fields.newPassword = [{ code: 'tooShort' }];
-  if (values.repeatPassword === '') problems.fields.repeatPassword = [{ code: 'repeatRequired' }];
+  if (values.currentPassword === '') problems.fields.currentPassword = [{ key: 'auth.problems.currentRequired' }];
+  if (values.newPassword === '') problems.fields.newPassword = [{ key: 'auth.problems.newRequired' }];
+  else if ([...values.newPassword].length < MIN_PASSWORD_LENGTH) {
+    problems.fields.newPassword = [{ key: 'auth.problems.tooShort', values: { min: MIN_PASSWORD_LENGTH } }];
+  }
+  if (values.repeatPassword === '') problems.fields.repeatPassword = [{ key: 'auth.problems.repeatRequired' }];
   else if (values.newPassword !== '' && values.repeatPassword !== values.newPassword) {
-    problems.fields.repeatPassword = [{ code: 'mismatch' }];
+    problems.fields.repeatPassword = [{ key: 'auth.problems.mismatch' }];
   }
   return problems;
 }
@@ -32,14 +42,11 @@ function checkHere(values: Record<Field, string>): FormProblems<Field> {
  */
 export function ChangePasswordPage() {
   const { t } = useTranslation();
-  const title = t('auth.changePassword.title');
-  useDocumentTitle(title);
-  const headingId = useId();
   const change = useChangePassword();
-  const [values, setValues] = useState<Record<Field, string>>(EMPTY);
+  const { values, setValues, bind } = useFormValues<Field>(EMPTY);
   const [problems, setProblems] = useState<FormProblems<Field> | null>(null);
   const [changed, setChanged] = useState(false);
-  const { alertRef, fieldRef } = useFocusProblems(problems, FIELDS);
+  const { alertId, fieldRef } = useProblemFocus(problems, FIELDS);
   const text = useProblemText();
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -59,8 +66,10 @@ export function ChangePasswordPage() {
           setValues(EMPTY);
           setChanged(true);
         },
-        onError: (error) =>
-          setProblems(fieldProblemsOf(error, FIELDS) ?? { fields: {}, form: { code: 'changeFailed' } }),
+        onError: (error) => {
+          const found = { fields: isValidationFailure(error) ? fieldProblemsOf(error, FIELDS).fields : {} };
+          setProblems(hasProblems(found) ? found : { fields: {}, form: [{ key: 'auth.problems.changeFailed' }] });
+        },
       },
     );
   }
@@ -69,8 +78,7 @@ export function ChangePasswordPage() {
     ref: fieldRef(name),
     name,
     type: 'password',
-    value: values[name],
-    onChange: (event: { target: { value: string } }) => setValues((v) => ({ ...v, [name]: event.target.value })),
+    ...bind(name),
     error: text(problems?.fields[name]),
   });
 
@@ -81,40 +89,30 @@ export function ChangePasswordPage() {
       : '';
 
   return (
-    <section aria-labelledby={headingId} className="form-page">
-      <h1 id={headingId} tabIndex={-1}>
-        {title}
-      </h1>
-      <p role="status" className="status-message">
-        {status}
-      </p>
-      {problems?.form && (
-        <div role="alert" className="error-message" tabIndex={-1} ref={alertRef}>
-          <p>{text(problems.form)}</p>
-        </div>
-      )}
-      <form noValidate onSubmit={submit} aria-labelledby={headingId}>
-        <TextField
-          {...field('currentPassword')}
-          label={t('auth.changePassword.current')}
-          autoComplete="current-password"
-        />
-        <TextField
-          {...field('newPassword')}
-          label={t('auth.changePassword.new')}
-          hint={t('auth.changePassword.newHint', { min: MIN_PASSWORD_LENGTH })}
-          autoComplete="new-password"
-        />
-        <TextField {...field('repeatPassword')} label={t('auth.changePassword.repeat')} autoComplete="new-password" />
-        <div className="form-actions">
-          <button type="submit" aria-disabled={change.isPending}>
-            {t('auth.changePassword.submit')}
-          </button>
-          <Link to="/projects" className="button-link">
-            {t('auth.changePassword.back')}
-          </Link>
-        </div>
-      </form>
-    </section>
+    <FormPage
+      title={t('auth.changePassword.title')}
+      status={status}
+      alertId={alertId}
+      alert={text(problems?.form)}
+      onSubmit={submit}
+    >
+      <TextField
+        {...field('currentPassword')}
+        label={t('auth.changePassword.current')}
+        autoComplete="current-password"
+      />
+      <TextField
+        {...field('newPassword')}
+        label={t('auth.changePassword.new')}
+        hint={t('auth.changePassword.newHint', { min: MIN_PASSWORD_LENGTH })}
+        autoComplete="new-password"
+      />
+      <TextField {...field('repeatPassword')} label={t('auth.changePassword.repeat')} autoComplete="new-password" />
+      <FormActions submitLabel={t('auth.changePassword.submit')} pending={change.isPending}>
+        <Link to="/projects" className="button-link">
+          {t('auth.changePassword.back')}
+        </Link>
+      </FormActions>
+    </FormPage>
   );
 }

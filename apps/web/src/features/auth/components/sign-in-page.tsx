@@ -1,11 +1,19 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TextField } from '../../../components/text-field';
 import { ApiError } from '../../../lib/api/client';
-import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useSignIn } from '../api/sign-in';
-import { fieldProblemsOf, hasProblems, useProblemText, type FormProblems } from './problems';
-import { useFocusProblems } from './use-focus-problems';
+import {
+  fieldProblemsOf,
+  hasProblems,
+  isValidationFailure,
+  useProblemFocus,
+  useProblemText,
+  type FormProblems,
+} from '../../../lib/form-problems';
+import { TextField } from '../../../components/fields';
+import { FormPage } from '../../../components/form-page';
+import { useFormValues } from '../../../lib/form-values';
+import { FormActions } from '../../../components/form-actions';
 
 const FIELDS = ['email', 'password'] as const;
 type Field = (typeof FIELDS)[number];
@@ -14,14 +22,25 @@ type Field = (typeof FIELDS)[number];
 export type SignInNotice = 'signedOut' | 'sessionEnded';
 
 function problemsOfFailedSignIn(error: unknown): FormProblems<Field> {
-  const fields = fieldProblemsOf(error, FIELDS);
-  if (fields) return fields;
-  if (error instanceof ApiError && error.status === 401) return { fields: {}, form: { code: 'wrongCredentials' } };
+  const found = { fields: isValidationFailure(error) ? fieldProblemsOf(error, FIELDS).fields : {} };
+  if (hasProblems(found)) return found;
+  if (error instanceof ApiError && error.status === 401)
+    return { fields: {}, form: [{ key: 'auth.problems.wrongCredentials' }] };
   if (error instanceof ApiError && error.status === 429) {
-    return { fields: {}, form: { code: 'tooManyAttempts', retryAfterSeconds: error.retryAfterSeconds } };
+    const wait = error.retryAfterSeconds;
+    return {
+      fields: {},
+      form: [
+        wait === undefined
+          ? { key: 'auth.problems.tooManyAttempts' }
+          : { key: 'auth.problems.tooManyAttemptsWait', waitSeconds: wait },
+      ],
+    };
   }
-  if (error instanceof ApiError && error.status === 503) return { fields: {}, form: { code: 'serviceUnavailable' } };
-  return { fields: {}, form: { code: 'signInFailed' } };
+  if (error instanceof ApiError && error.status === 503) {
+    return { fields: {}, form: [{ key: 'auth.problems.serviceUnavailable' }] };
+  }
+  return { fields: {}, form: [{ key: 'auth.problems.signInFailed' }] };
 }
 
 /**
@@ -31,22 +50,19 @@ function problemsOfFailedSignIn(error: unknown): FormProblems<Field> {
  */
 export function SignInPage({ notice }: { notice?: SignInNotice | null }) {
   const { t } = useTranslation();
-  const title = t('auth.signIn.title');
-  useDocumentTitle(title);
-  const headingId = useId();
   const signIn = useSignIn();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
+  const { values, bind } = useFormValues<Field>({ email: '', password: '' });
+  const { email, password } = values;
   const [problems, setProblems] = useState<FormProblems<Field> | null>(null);
-  const { alertRef, fieldRef } = useFocusProblems(problems, FIELDS);
+  const { alertId, fieldRef } = useProblemFocus(problems, FIELDS);
   const text = useProblemText();
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (signIn.isPending) return;
     const missing: FormProblems<Field> = { fields: {} };
-    if (email.trim() === '') missing.fields.email = [{ code: 'emailRequired' }];
-    if (password === '') missing.fields.password = [{ code: 'passwordRequired' }];
+    if (email.trim() === '') missing.fields.email = [{ key: 'auth.problems.emailRequired' }];
+    if (password === '') missing.fields.password = [{ key: 'auth.problems.passwordRequired' }];
     if (hasProblems(missing)) {
       setProblems(missing);
       return;
@@ -58,49 +74,37 @@ export function SignInPage({ notice }: { notice?: SignInNotice | null }) {
     );
   }
 
+  const field = (name: Field) => ({
+    ref: fieldRef(name),
+    name,
+    ...bind(name),
+    error: text(problems?.fields[name]),
+  });
+
   const status = signIn.isPending ? t('auth.signIn.submitting') : notice ? t(`auth.signIn.${notice}`) : '';
 
   return (
-    <section aria-labelledby={headingId} className="form-page">
-      <h1 id={headingId} tabIndex={-1}>
-        {title}
-      </h1>
-      <p role="status" className="status-message">
-        {status}
-      </p>
-      {problems?.form && (
-        <div role="alert" className="error-message" tabIndex={-1} ref={alertRef}>
-          <p>{text(problems.form)}</p>
-        </div>
-      )}
-      <form noValidate onSubmit={submit} aria-labelledby={headingId}>
-        <TextField
-          ref={fieldRef('email')}
-          label={t('auth.signIn.email')}
-          type="email"
-          name="email"
-          autoComplete="username"
-          spellCheck={false}
-          value={email}
-          onChange={(event) => setEmail(event.target.value)}
-          error={text(problems?.fields.email)}
-        />
-        <TextField
-          ref={fieldRef('password')}
-          label={t('auth.signIn.password')}
-          type="password"
-          name="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
-          error={text(problems?.fields.password)}
-        />
-        <div className="form-actions">
-          <button type="submit" aria-disabled={signIn.isPending}>
-            {t('auth.signIn.submit')}
-          </button>
-        </div>
-      </form>
-    </section>
+    <FormPage
+      title={t('auth.signIn.title')}
+      status={status}
+      alertId={alertId}
+      alert={text(problems?.form)}
+      onSubmit={submit}
+    >
+      <TextField
+        {...field('email')}
+        label={t('auth.signIn.email')}
+        type="email"
+        autoComplete="username"
+        spellCheck={false}
+      />
+      <TextField
+        {...field('password')}
+        label={t('auth.signIn.password')}
+        type="password"
+        autoComplete="current-password"
+      />
+      <FormActions submitLabel={t('auth.signIn.submit')} pending={signIn.isPending} />
+    </FormPage>
   );
 }

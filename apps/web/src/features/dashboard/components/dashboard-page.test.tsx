@@ -9,7 +9,7 @@ import {
   withSession,
 } from '../../../test/render-app';
 import type { Dashboard } from '../api/get-dashboard';
-import type { Agreement, PriorityArea } from '../../../lib/api/portfolio-choices';
+import { agreementFixture, priorityAreaFixture } from '../../../test/portfolio-fixtures';
 
 const AGREEMENT_ID = 'a3c8e1f2-0000-4000-8000-0000000000aa';
 const WATER_ID = 'a3c8e1f2-0000-4000-8000-000000000001';
@@ -67,31 +67,8 @@ const DASHBOARD: Dashboard = {
   ],
 };
 
-const AGREEMENT: Agreement = {
-  id: AGREEMENT_ID,
-  title: 'Kuopion ekosysteemisopimus 2021–2027',
-  cityId: 'c1e2f3a4-0000-4000-8000-0000000000c1',
-  city: { id: 'c1e2f3a4-0000-4000-8000-0000000000c1', name: 'Kuopion kaupunki' },
-  signedOn: null,
-  validFrom: null,
-  validTo: null,
-  version: 1,
-  createdAt: '2021-01-01T00:00:00.000Z',
-  updatedAt: '2021-01-01T00:00:00.000Z',
-};
-
-const WATER: PriorityArea = {
-  id: WATER_ID,
-  agreementId: AGREEMENT_ID,
-  nameFi: 'Vesi',
-  nameSv: 'Vatten',
-  nameEn: 'Water',
-  description: null,
-  subThemes: [],
-  version: 1,
-  createdAt: '2021-01-01T00:00:00.000Z',
-  updatedAt: '2021-01-01T00:00:00.000Z',
-};
+const AGREEMENT = agreementFixture(AGREEMENT_ID, 'Kuopion ekosysteemisopimus 2021–2027');
+const WATER = priorityAreaFixture(WATER_ID, AGREEMENT_ID, { nameFi: 'Vesi', nameSv: 'Vatten', nameEn: 'Water' });
 
 const page = <T,>(items: T[]) => ({ items, total: items.length, page: 1, pageSize: 100 });
 

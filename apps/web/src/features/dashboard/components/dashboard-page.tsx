@@ -1,13 +1,13 @@
-import type { Language } from '@salkku/shared';
-import { useId, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { HealthLabel } from '../../../components/health-label';
-import { SelectField } from '../../../components/select-field';
 import { ApiError } from '../../../lib/api/client';
-import { intlLocale, useFormat, type Formatters } from '../../../lib/format';
+import { useFormat, type Formatters } from '../../../lib/format';
 import { localisedName } from '../../../lib/localised-name';
-import { useDocumentTitle } from '../../../lib/use-document-title';
+import { QueryView } from '../../../components/load-status';
+import { Page } from '../../../components/page';
+import { TitledSection } from '../../../components/titled-section';
 import {
   DUE_SOON_DAYS,
   useDashboard,
@@ -17,21 +17,15 @@ import {
 } from '../api/get-dashboard';
 import { useAgreements, usePriorityAreas } from '../../../lib/api/portfolio-choices';
 import { BarChartFigure } from '../../../components/bar-chart-figure';
+import { CHART_COLOURS, FundingChart } from '../../../components/funding-chart';
 import './dashboard.css';
-import { TableScroll } from '../../../components/table-scroll';
+import { DataTable } from '../../../components/data-table';
+import { SelectField } from '../../../components/fields';
+import { GrantedMoney } from '../../../components/granted-money';
 
 /** The "needs an update" thresholds offered (days); 90 is the API's default. */
 const STALE_CHOICES = [30, 60, 90, 180, 365] as const;
 const DEFAULT_STALE_AFTER_DAYS = 90;
-
-/** Colours of the charts: at least 3:1 against white (WCAG 1.4.11), never the only cue. */
-const COLOURS = {
-  primary: '#1f5fa8',
-  granted: '#1f5fa8',
-  paid: '#2e7d32',
-  remaining: '#8a5300',
-  health: { on_track: '#2e7d32', at_risk: '#8a5300', off_track: '#b3261e', none: '#616161' },
-} as const;
 
 /** The dashboard's view in the URL (?agreementId=&priorityAreaId=&staleAfterDays=), so it can be shared. */
 function useDashboardView() {
@@ -61,38 +55,24 @@ function useDashboardView() {
  */
 export function DashboardPage() {
   const { t } = useTranslation();
-  const headingId = useId();
-  const title = t('dashboard.title');
-  useDocumentTitle(title);
   const { view, change } = useDashboardView();
   const dashboard = useDashboard(view);
   const notFound = dashboard.error instanceof ApiError && dashboard.error.status === 404;
 
   return (
-    <section aria-labelledby={headingId} className="dashboard">
-      <h1 id={headingId} tabIndex={-1}>
-        {title}
-      </h1>
+    <Page title={t('dashboard.title')} className="dashboard">
       <DashboardFilterBar view={view} onChange={change} />
-      <p role="status" className="status-message">
-        {dashboard.isFetching ? t('dashboard.loading') : ''}
-      </p>
-      {dashboard.isError && (
-        <div role="alert" className="error-message">
-          <p>{notFound ? t('dashboard.notFound') : t('dashboard.error')}</p>
-          {!notFound && (
-            <button type="button" onClick={() => void dashboard.refetch()}>
-              {t('dashboard.retry')}
-            </button>
-          )}
-        </div>
-      )}
-      {dashboard.data && !dashboard.isError && (
-        <div className="dashboard__grid" aria-busy={dashboard.isPlaceholderData || undefined}>
-          <DashboardContent data={dashboard.data} staleAfterDays={view.staleAfterDays} />
-        </div>
-      )}
-    </section>
+      <QueryView
+        query={dashboard}
+        loading={t('dashboard.loading')}
+        failure={notFound ? t('dashboard.notFound') : t('dashboard.error')}
+        retryLabel={t('dashboard.retry')}
+        canRetry={!notFound}
+        className="dashboard__grid"
+      >
+        {(data) => <DashboardContent data={data} staleAfterDays={view.staleAfterDays} />}
+      </QueryView>
+    </Page>
   );
 }
 
@@ -113,121 +93,58 @@ function DashboardFilterBar({
         label={t('dashboard.filters.agreement')}
         value={view.agreementId ?? ''}
         onChange={(e) => onChange({ ...view, agreementId: e.target.value || undefined, priorityAreaId: undefined })}
-      >
-        <option value="">{t('dashboard.filters.allAgreements')}</option>
-        {agreements.data?.map((agreement) => (
-          <option key={agreement.id} value={agreement.id}>
-            {agreement.title}
-          </option>
-        ))}
-      </SelectField>
+        emptyChoice={t('dashboard.filters.allAgreements')}
+        choices={agreements.data?.map((agreement) => [agreement.id, agreement.title] as const)}
+      />
       <SelectField
         label={t('dashboard.filters.priorityArea')}
         value={view.priorityAreaId ?? ''}
         onChange={(e) => onChange({ ...view, priorityAreaId: e.target.value || undefined })}
-      >
-        <option value="">{t('dashboard.filters.allPriorityAreas')}</option>
-        {areas.data?.map((area) => (
-          <option key={area.id} value={area.id}>
-            {localisedName(area, format.language)}
-          </option>
-        ))}
-      </SelectField>
+        emptyChoice={t('dashboard.filters.allPriorityAreas')}
+        choices={areas.data?.map((area) => [area.id, localisedName(area, format.language)] as const)}
+      />
       <SelectField
         label={t('dashboard.filters.staleAfterDays')}
         value={String(view.staleAfterDays)}
         onChange={(e) => onChange({ ...view, staleAfterDays: Number(e.target.value) })}
-      >
-        {STALE_CHOICES.map((days) => (
-          <option key={days} value={days}>
-            {t('dashboard.filters.days', { count: days })}
-          </option>
-        ))}
-      </SelectField>
+        choices={STALE_CHOICES.map((days) => [String(days), t('dashboard.filters.days', { count: days })] as const)}
+      />
     </form>
   );
 }
 
 function Card({ title, wide, children }: { title: string; wide?: boolean; children: ReactNode }) {
-  const headingId = useId();
   return (
-    <section aria-labelledby={headingId} className={wide ? 'dashboard-card dashboard-card--wide' : 'dashboard-card'}>
-      <h2 id={headingId}>{title}</h2>
+    <TitledSection title={title} className={wide ? 'dashboard-card dashboard-card--wide' : 'dashboard-card'}>
       {children}
-    </section>
+    </TitledSection>
   );
-}
-
-/** A compact euro amount for chart axes ("15 t. €"); the tables carry the exact figures. */
-function compactMoney(language: Language): (value: number) => string {
-  const formatter = new Intl.NumberFormat(intlLocale(language), {
-    style: 'currency',
-    currency: 'EUR',
-    notation: 'compact',
-    maximumFractionDigits: 1,
-  });
-  return (value) => formatter.format(value);
 }
 
 function DashboardContent({ data, staleAfterDays }: { data: Dashboard; staleAfterDays: number }) {
   const { t } = useTranslation();
   const format = useFormat();
 
-  const lifecycle = data.projectsByLifecycle.map((row) => ({
-    name: t(`lifecycle.${row.lifecycleStatus}`),
-    count: row.count,
-  }));
-  const health = data.projectsByHealth.map((row) => ({ name: t(`health.${row.health}`), count: row.count }));
-  const summary = (rows: Array<{ name: string; count: number }>) =>
-    rows.map((row) => `${row.name} ${row.count}`).join(', ');
-
   return (
     <>
-      <Card title={t('dashboard.lifecycle.title')}>
-        <BarChartFigure
-          className="dashboard-chart"
-          label={t('dashboard.lifecycle.chart', { summary: summary(lifecycle) })}
-          data={lifecycle}
-          categoryKey="name"
-          series={[{ key: 'count', label: t('dashboard.lifecycle.count'), colour: COLOURS.primary }]}
-        />
-        <CountTable
-          caption={t('dashboard.lifecycle.title')}
-          column={t('dashboard.lifecycle.column')}
-          rows={lifecycle}
-        />
-      </Card>
-      <Card title={t('dashboard.health.title')}>
-        <BarChartFigure
-          className="dashboard-chart"
-          label={t('dashboard.health.chart', { summary: summary(health) })}
-          data={health}
-          categoryKey="name"
-          series={[{ key: 'count', label: t('dashboard.health.count'), colour: COLOURS.primary }]}
-          colours={data.projectsByHealth.map((row) => COLOURS.health[row.health])}
-        />
-        <table className="data-table dashboard-table">
-          <caption>{t('dashboard.health.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('dashboard.health.column')}</th>
-              <th scope="col" className="num">
-                {t('dashboard.health.count')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.projectsByHealth.map((row) => (
-              <tr key={row.health}>
-                <th scope="row">
-                  <HealthLabel health={row.health === 'none' ? null : row.health} />
-                </th>
-                <td className="num">{row.count}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </Card>
+      <CountCard
+        texts="dashboard.lifecycle"
+        rows={data.projectsByLifecycle.map((row) => ({
+          key: row.lifecycleStatus,
+          name: t(`lifecycle.${row.lifecycleStatus}`),
+          count: row.count,
+        }))}
+      />
+      <CountCard
+        texts="dashboard.health"
+        rows={data.projectsByHealth.map((row) => ({
+          key: row.health,
+          name: t(`health.${row.health}`),
+          label: <HealthLabel health={row.health === 'none' ? null : row.health} />,
+          count: row.count,
+        }))}
+        colours={data.projectsByHealth.map((row) => CHART_COLOURS.health[row.health])}
+      />
       <FundingCard
         title={t('dashboard.funding.byArea')}
         nameColumn={t('dashboard.funding.area')}
@@ -292,36 +209,56 @@ function DashboardContent({ data, staleAfterDays }: { data: Dashboard; staleAfte
   );
 }
 
-function CountTable({
-  caption,
-  column,
+interface CountRow {
+  key: string;
+  name: string;
+  /** How the row's name is shown in the table (the name unless given). */
+  label?: ReactNode;
+  count: number;
+}
+
+/**
+ * Projects counted by one property (lifecycle status, health): a bar chart with the counts in its
+ * text alternative, and the same counts in a table. `texts` is where the card's words are.
+ */
+function CountCard({
+  texts,
   rows,
+  colours,
 }: {
-  caption: string;
-  column: string;
-  rows: Array<{ name: string; count: number }>;
+  texts: 'dashboard.lifecycle' | 'dashboard.health';
+  rows: CountRow[];
+  colours?: string[];
 }) {
   const { t } = useTranslation();
+  const title = t(`${texts}.title`);
+  const summary = rows.map((row) => `${row.name} ${row.count}`).join(', ');
   return (
-    <table className="data-table dashboard-table">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{column}</th>
-          <th scope="col" className="num">
-            {t('dashboard.lifecycle.count')}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.name}>
-            <th scope="row">{row.name}</th>
-            <td className="num">{row.count}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <Card title={title}>
+      <BarChartFigure
+        className="dashboard-chart"
+        label={t(`${texts}.chart`, { summary })}
+        data={rows.map((row) => ({ name: row.name, count: row.count }))}
+        categoryKey="name"
+        series={[{ key: 'count', label: t(`${texts}.count`), colour: CHART_COLOURS.primary }]}
+        colours={colours}
+      />
+      <DataTable
+        caption={title}
+        className="data-table dashboard-table"
+        columns={[t(`${texts}.column`), { label: t(`${texts}.count`), numeric: true }]}
+        scroll={false}
+      >
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key}>
+              <th scope="row">{row.label ?? row.name}</th>
+              <td className="num">{row.count}</td>
+            </tr>
+          ))}
+        </tbody>
+      </DataTable>
+    </Card>
   );
 }
 
@@ -336,84 +273,46 @@ interface FundingRow {
 
 function FundingCard({ title, nameColumn, rows }: { title: string; nameColumn: string; rows: FundingRow[] }) {
   const { t } = useTranslation();
-  const captionId = useId();
   const format = useFormat();
   const labels = {
     granted: t('dashboard.funding.granted'),
     paid: t('dashboard.funding.paid'),
     remaining: t('dashboard.funding.remaining'),
   };
-  // Numbers only for drawing the bars; every figure shown as text is the exact decimal string.
-  const chartData = rows.map((row) => ({
-    name: row.name,
-    granted: Number(row.granted),
-    paid: Number(row.paid),
-    remaining: Number(row.remaining),
-  }));
-  const chartSummary = rows
-    .map((row) =>
-      t('dashboard.funding.summaryItem', {
-        name: row.name,
-        granted: format.money(row.granted),
-        paid: format.money(row.paid),
-        remaining: format.money(row.remaining),
-      }),
-    )
-    .join('; ');
   return (
     <Card title={title} wide>
       {rows.length === 0 ? (
         <p>{t('dashboard.funding.empty')}</p>
       ) : (
         <>
-          <BarChartFigure
-            className="dashboard-chart"
-            label={t('dashboard.funding.chart', { summary: chartSummary })}
-            data={chartData}
-            categoryKey="name"
-            formatValue={compactMoney(format.language)}
-            series={[
-              { key: 'granted', label: labels.granted, colour: COLOURS.granted },
-              { key: 'paid', label: labels.paid, colour: COLOURS.paid },
-              { key: 'remaining', label: labels.remaining, colour: COLOURS.remaining },
+          <FundingChart className="dashboard-chart" groups={rows} texts="dashboard.funding" />
+          <DataTable
+            caption={title}
+            className="data-table dashboard-table"
+            columns={[
+              nameColumn,
+              { label: labels.granted, numeric: true },
+              { label: labels.paid, numeric: true },
+              { label: labels.remaining, numeric: true },
             ]}
-          />
-          <TableScroll captionId={captionId}>
-            <table className="data-table dashboard-table">
-              <caption id={captionId}>{title}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{nameColumn}</th>
-                  <th scope="col" className="num">
-                    {labels.granted}
-                  </th>
-                  <th scope="col" className="num">
-                    {labels.paid}
-                  </th>
-                  <th scope="col" className="num">
-                    {labels.remaining}
-                  </th>
+          >
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.key}>
+                  <th scope="row">{row.name}</th>
+                  <td className="num">
+                    <GrantedMoney
+                      amount={row.granted}
+                      unknownAmounts={row.unknownAmounts}
+                      text="dashboard.funding.unknown"
+                    />
+                  </td>
+                  <td className="num">{format.money(row.paid)}</td>
+                  <td className="num">{format.money(row.remaining)}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => (
-                  <tr key={row.key}>
-                    <th scope="row">{row.name}</th>
-                    <td className="num">
-                      {format.money(row.granted)}
-                      {row.unknownAmounts > 0 && (
-                        <span className="secondary">
-                          {t('dashboard.funding.unknown', { count: row.unknownAmounts })}
-                        </span>
-                      )}
-                    </td>
-                    <td className="num">{format.money(row.paid)}</td>
-                    <td className="num">{format.money(row.remaining)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+              ))}
+            </tbody>
+          </DataTable>
         </>
       )}
     </Card>

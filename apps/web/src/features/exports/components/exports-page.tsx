@@ -1,12 +1,11 @@
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { SelectField } from '../../../components/select-field';
 import { useAgreements } from '../../../lib/api/portfolio-choices';
 import { uuidParam } from '../../../lib/ids';
-import { useDocumentTitle } from '../../../lib/use-document-title';
-import { EXPORT_DATASETS, type ExportDataset } from '../api/download-export';
-import { ExportPanel } from './export-panel';
+import { EXPORT_DATASETS, type ExportDataset } from '../../../lib/api/download-export';
+import { ExportPanel } from '../../../components/export-panel';
+import { SelectField } from '../../../components/fields';
+import { Page } from '../../../components/page';
 
 function datasetOf(value: string | null): ExportDataset {
   return (EXPORT_DATASETS as readonly string[]).includes(value ?? '') ? (value as ExportDataset) : 'projects';
@@ -19,9 +18,6 @@ function datasetOf(value: string | null): ExportDataset {
  */
 export function ExportsPage() {
   const { t } = useTranslation();
-  const headingId = useId();
-  const title = t('exports.title');
-  useDocumentTitle(title);
   const [search, setSearch] = useSearchParams();
   const dataset = datasetOf(search.get('dataset'));
   const agreementId = uuidParam(search.get('agreementId'));
@@ -35,10 +31,7 @@ export function ExportsPage() {
   };
 
   return (
-    <section aria-labelledby={headingId}>
-      <h1 id={headingId} tabIndex={-1}>
-        {title}
-      </h1>
+    <Page title={t('exports.title')}>
       <>
         <p>{t('exports.intro')}</p>
         <form className="exports__choices" aria-label={t('exports.choices')} onSubmit={(e) => e.preventDefault()}>
@@ -46,28 +39,18 @@ export function ExportsPage() {
             label={t('exports.dataset')}
             value={dataset}
             onChange={(e) => change({ dataset: datasetOf(e.target.value), agreementId })}
-          >
-            {EXPORT_DATASETS.map((value) => (
-              <option key={value} value={value}>
-                {t(`exports.datasets.${value}`)}
-              </option>
-            ))}
-          </SelectField>
+            choices={EXPORT_DATASETS.map((value) => [value, t(`exports.datasets.${value}`)] as const)}
+          />
           <SelectField
             label={t('exports.agreement')}
             value={agreementId ?? ''}
             onChange={(e) => change({ dataset, agreementId: e.target.value || undefined })}
-          >
-            <option value="">{t('exports.allAgreements')}</option>
-            {agreements.data?.map((agreement) => (
-              <option key={agreement.id} value={agreement.id}>
-                {agreement.title}
-              </option>
-            ))}
-          </SelectField>
+            emptyChoice={t('exports.allAgreements')}
+            choices={agreements.data?.map((agreement) => [agreement.id, agreement.title] as const)}
+          />
         </form>
         <ExportPanel key={`${dataset}:${agreementId ?? ''}`} dataset={dataset} filters={{ agreementId }} />
       </>
-    </section>
+    </Page>
   );
 }

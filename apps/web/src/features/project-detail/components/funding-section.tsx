@@ -1,15 +1,14 @@
 import type { UseQueryResult } from '@tanstack/react-query';
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { useFormat } from '../../../lib/format';
-import type { FundingDecision } from '../api/get-funding-decisions';
-import type { Payment } from '../api/get-payments';
+import type { FundingDecision, Payment } from '../api/get-project-records';
 import type { ProjectDetail } from '../api/get-project';
 import { formatPercentNumberIn } from './format-extra';
 import { QueryContent, Section } from './section';
-import { TableScroll } from '../../../components/table-scroll';
+import { DataTable } from '../../../components/data-table';
 import { useCan } from '../../../lib/session';
+import { GrantedMoney } from '../../../components/granted-money';
+import { EditLink } from './project-actions';
 
 export interface FundingSectionProps {
   funding: ProjectDetail['funding'];
@@ -53,12 +52,11 @@ function FundingTotals({ funding }: { funding: ProjectDetail['funding'] }) {
       <div>
         <dt>{t('projectPage.funding.granted')}</dt>
         <dd>
-          {format.money(funding.granted)}
-          {funding.unknownAmounts > 0 && (
-            <span className="secondary">
-              {t('projectPage.funding.unknownAmounts', { count: funding.unknownAmounts })}
-            </span>
-          )}
+          <GrantedMoney
+            amount={funding.granted}
+            unknownAmounts={funding.unknownAmounts}
+            text="projectPage.funding.unknownAmounts"
+          />
         </dd>
       </div>
       <div>
@@ -89,98 +87,85 @@ function DecisionsTable({ decisions }: { decisions: FundingDecision[] }) {
   const { t } = useTranslation();
   const format = useFormat();
   const decisionName = useDecisionName();
-  const captionId = useId();
   // Coordinators and admins get an edit link per decision (the server checks the same permission).
   const canEdit = useCan('portfolio:write');
   const notGiven = t('projectPage.notGiven');
   const unknown = t('projectPage.unknownAmount');
   return (
-    <TableScroll captionId={captionId}>
-      <table className="data-table">
-        <caption id={captionId}>{t('projectPage.funding.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('projectPage.funding.columns.decision')}</th>
-            <th scope="col">{t('projectPage.funding.columns.status')}</th>
-            <th scope="col">{t('projectPage.funding.columns.decidedBy')}</th>
-            <th scope="col">{t('projectPage.funding.columns.eligiblePeriod')}</th>
-            <th scope="col" className="num">
-              {t('projectPage.funding.columns.granted')}
-            </th>
-            <th scope="col" className="num">
-              {t('projectPage.funding.columns.paid')}
-            </th>
-            <th scope="col" className="num">
-              {t('projectPage.funding.columns.remaining')}
-            </th>
-            {canEdit && <th scope="col">{t('projectForms.actions.heading')}</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {decisions.map((decision) => (
-            <tr key={decision.id}>
-              <th scope="row">
-                {decisionName(decision)}
-                {decision.recipient && (
-                  <span className="secondary">
-                    {t('projectPage.funding.recipient', { name: decision.recipient.name })}
-                  </span>
-                )}
-              </th>
-              <td>{t(`projectPage.decisionStatuses.${decision.status}`)}</td>
-              <td>
-                {[decision.decisionBody, decision.recordNumber].filter(Boolean).join(' ') || notGiven}
-                {decision.conditions && (
-                  <span className="secondary">
-                    {t('projectPage.funding.conditions', { conditions: decision.conditions })}
-                  </span>
-                )}
-              </td>
-              <td className="nowrap">
-                {decision.eligibleFrom || decision.eligibleTo
-                  ? t('projectPage.period', {
-                      start: format.date(decision.eligibleFrom) || notGiven,
-                      end: format.date(decision.eligibleTo) || notGiven,
-                    })
-                  : notGiven}
-              </td>
-              <td className="num">
-                {decision.amountGranted === null ? unknown : format.money(decision.amountGranted)}
-                {decision.cap !== null && (
-                  <span className="secondary">
-                    {t('projectPage.funding.cap', { amount: format.money(decision.cap) })}
-                  </span>
-                )}
-                {decision.coFundingRate !== null && (
-                  <span className="secondary">
-                    {t('projectPage.funding.coFundingRate', {
-                      rate: t('projectPage.percent', {
-                        value: formatPercentNumberIn(decision.coFundingRate, format.language),
-                      }),
-                    })}
-                  </span>
-                )}
-              </td>
-              <td className="num">{format.money(decision.paid)}</td>
-              <td className="num">{decision.remaining === null ? unknown : format.money(decision.remaining)}</td>
-              {canEdit && (
-                <td>
-                  {decision.projectId && (
-                    <Link
-                      to={`/projects/${decision.projectId}/funding-decisions/${decision.id}/edit`}
-                      aria-label={t('projectForms.actions.editDecision', { name: decisionName(decision) })}
-                      className="project-forms__edit-link"
-                    >
-                      {t('projectForms.actions.edit')}
-                    </Link>
-                  )}
-                </td>
+    <DataTable
+      caption={t('projectPage.funding.caption')}
+      columns={[
+        t('projectPage.funding.columns.decision'),
+        t('projectPage.funding.columns.status'),
+        t('projectPage.funding.columns.decidedBy'),
+        t('projectPage.funding.columns.eligiblePeriod'),
+        { label: t('projectPage.funding.columns.granted'), numeric: true },
+        { label: t('projectPage.funding.columns.paid'), numeric: true },
+        { label: t('projectPage.funding.columns.remaining'), numeric: true },
+        canEdit && t('projectForms.actions.heading'),
+      ]}
+    >
+      <tbody>
+        {decisions.map((decision) => (
+          <tr key={decision.id}>
+            <th scope="row">
+              {decisionName(decision)}
+              {decision.recipient && (
+                <span className="secondary">
+                  {t('projectPage.funding.recipient', { name: decision.recipient.name })}
+                </span>
               )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+            </th>
+            <td>{t(`projectPage.decisionStatuses.${decision.status}`)}</td>
+            <td>
+              {[decision.decisionBody, decision.recordNumber].filter(Boolean).join(' ') || notGiven}
+              {decision.conditions && (
+                <span className="secondary">
+                  {t('projectPage.funding.conditions', { conditions: decision.conditions })}
+                </span>
+              )}
+            </td>
+            <td className="nowrap">
+              {decision.eligibleFrom || decision.eligibleTo
+                ? t('projectPage.period', {
+                    start: format.date(decision.eligibleFrom) || notGiven,
+                    end: format.date(decision.eligibleTo) || notGiven,
+                  })
+                : notGiven}
+            </td>
+            <td className="num">
+              {decision.amountGranted === null ? unknown : format.money(decision.amountGranted)}
+              {decision.cap !== null && (
+                <span className="secondary">
+                  {t('projectPage.funding.cap', { amount: format.money(decision.cap) })}
+                </span>
+              )}
+              {decision.coFundingRate !== null && (
+                <span className="secondary">
+                  {t('projectPage.funding.coFundingRate', {
+                    rate: t('projectPage.percent', {
+                      value: formatPercentNumberIn(decision.coFundingRate, format.language),
+                    }),
+                  })}
+                </span>
+              )}
+            </td>
+            <td className="num">{format.money(decision.paid)}</td>
+            <td className="num">{decision.remaining === null ? unknown : format.money(decision.remaining)}</td>
+            {canEdit && (
+              <td>
+                {decision.projectId && (
+                  <EditLink
+                    to={`/projects/${decision.projectId}/funding-decisions/${decision.id}/edit`}
+                    label={t('projectForms.actions.editDecision', { name: decisionName(decision) })}
+                  />
+                )}
+              </td>
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </DataTable>
   );
 }
 
@@ -213,49 +198,41 @@ function PaymentsTable({
 }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const captionId = useId();
   const canEdit = useCan('portfolio:write') && decision.projectId !== null;
   const decisionPath = `/projects/${decision.projectId}/funding-decisions/${decision.id}`;
   return (
-    <TableScroll captionId={captionId}>
-      <table className="data-table data-table--compact">
-        <caption id={captionId}>{t('projectPage.funding.payments.caption', { decision: caption })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('projectPage.funding.payments.columns.paidOn')}</th>
-            <th scope="col" className="num">
-              {t('projectPage.funding.payments.columns.amount')}
+    <DataTable
+      caption={t('projectPage.funding.payments.caption', { decision: caption })}
+      className="data-table data-table--compact"
+      columns={[
+        t('projectPage.funding.payments.columns.paidOn'),
+        { label: t('projectPage.funding.payments.columns.amount'), numeric: true },
+        t('projectPage.funding.payments.columns.note'),
+        canEdit && t('projectForms.actions.heading'),
+      ]}
+    >
+      <tbody>
+        {payments.map((payment) => (
+          <tr key={payment.id}>
+            <th scope="row" className="nowrap">
+              <time dateTime={payment.paidOn}>{format.date(payment.paidOn)}</time>
             </th>
-            <th scope="col">{t('projectPage.funding.payments.columns.note')}</th>
-            {canEdit && <th scope="col">{t('projectForms.actions.heading')}</th>}
+            <td className="num">{format.money(payment.amount)}</td>
+            <td>{payment.note}</td>
+            {canEdit && (
+              <td>
+                <EditLink
+                  to={`${decisionPath}/payments/${payment.id}/edit`}
+                  label={t('projectForms.actions.editPayment', {
+                    date: format.date(payment.paidOn),
+                    amount: format.money(payment.amount),
+                  })}
+                />
+              </td>
+            )}
           </tr>
-        </thead>
-        <tbody>
-          {payments.map((payment) => (
-            <tr key={payment.id}>
-              <th scope="row" className="nowrap">
-                <time dateTime={payment.paidOn}>{format.date(payment.paidOn)}</time>
-              </th>
-              <td className="num">{format.money(payment.amount)}</td>
-              <td>{payment.note}</td>
-              {canEdit && (
-                <td>
-                  <Link
-                    to={`${decisionPath}/payments/${payment.id}/edit`}
-                    aria-label={t('projectForms.actions.editPayment', {
-                      date: format.date(payment.paidOn),
-                      amount: format.money(payment.amount),
-                    })}
-                    className="project-forms__edit-link"
-                  >
-                    {t('projectForms.actions.edit')}
-                  </Link>
-                </td>
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+        ))}
+      </tbody>
+    </DataTable>
   );
 }

@@ -1,22 +1,18 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { useFormat } from '../../../lib/format';
-import type { Milestone } from '../api/get-milestones';
-import { QueryContent, Section } from './section';
+import type { Milestone } from '../api/get-project-records';
+import { ListSection } from './section';
 import { useCan } from '../../../lib/session';
+import { EditLink } from './project-actions';
 
 /** The milestones on a timeline by due date; an overdue one says so in words, not only in colour. */
 export function MilestonesSection({ milestones }: { milestones: UseQueryResult<Milestone[]> }) {
   const { t } = useTranslation();
   return (
-    <Section title={t('projectPage.milestones.title')}>
-      <QueryContent query={milestones}>
-        {(items) =>
-          items.length === 0 ? <p>{t('projectPage.milestones.empty')}</p> : <MilestoneTimeline items={items} />
-        }
-      </QueryContent>
-    </Section>
+    <ListSection title={t('projectPage.milestones.title')} query={milestones} empty={t('projectPage.milestones.empty')}>
+      {(items) => <MilestoneTimeline items={items} />}
+    </ListSection>
   );
 }
 
@@ -59,13 +55,10 @@ function MilestoneTimeline({ items }: { items: Milestone[] }) {
             {milestone.description && <p className="prose">{milestone.description}</p>}
             {canEdit && (
               <p>
-                <Link
+                <EditLink
                   to={`/projects/${milestone.projectId}/milestones/${milestone.id}/edit`}
-                  aria-label={t('projectForms.actions.editMilestone', { title: milestone.title })}
-                  className="project-forms__edit-link"
-                >
-                  {t('projectForms.actions.edit')}
-                </Link>
+                  label={t('projectForms.actions.editMilestone', { title: milestone.title })}
+                />
               </p>
             )}
           </li>

@@ -3,20 +3,18 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, Link } from 'react-router';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { ProjectActions, ProjectFormNotice } from '../../project-forms/components/project-actions';
-import { useFundingDecisions } from '../api/get-funding-decisions';
-import { useMilestones } from '../api/get-milestones';
-import { usePayments } from '../api/get-payments';
+import { useFundingDecisions, useMilestones, usePayments, useStatusReports } from '../api/get-project-records';
 import { isProjectNotFound, useProject, type ProjectDetail } from '../api/get-project';
 import { useProjectHistory } from '../api/get-project-history';
-import { useStatusReports } from '../api/get-status-reports';
 import { FundingSection } from './funding-section';
 import { HistorySection } from './history-section';
 import { MilestonesSection } from './milestones-section';
 import { PartnersSection } from './partners-section';
+import { ProjectActions, ProjectFormNotice } from './project-actions';
 import './project-page.css';
 import { StatusReportsSection } from './status-reports-section';
 import { SummarySection } from './summary-section';
+import { FailureAlert, StatusLine } from '../../../components/load-status';
 
 /**
  * One project (route /projects/:projectId): summary, lead and partners, funding decisions with
@@ -51,17 +49,14 @@ function ProjectPageFor({ projectId }: { projectId: string }) {
   if (notFound) return <ProjectNotFound />;
   return (
     <div className="project-page">
-      <p role="status" className="status-message">
-        {project.isPending && !project.isError ? t('projectPage.loading') : ''}
-      </p>
+      <StatusLine>{project.isPending && !project.isError ? t('projectPage.loading') : ''}</StatusLine>
       <ProjectFormNotice />
       {project.isError && (
-        <div role="alert" className="error-message">
-          <p>{t('projectPage.error')}</p>
-          <button type="button" onClick={() => void project.refetch()}>
-            {t('projectPage.retry')}
-          </button>
-        </div>
+        <FailureAlert
+          message={t('projectPage.error')}
+          actionLabel={t('projectPage.retry')}
+          onAction={() => void project.refetch()}
+        />
       )}
       {project.data && (
         <article aria-labelledby={headingId}>

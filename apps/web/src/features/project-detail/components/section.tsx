@@ -1,15 +1,15 @@
-import { useId, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { TitledSection } from '../../../components/titled-section';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { FailureAlert, StatusLine } from '../../../components/load-status';
 
 /** A part of the project page: a region landmark named by its h2. */
 export function Section({ title, className, children }: { title: string; className?: string; children: ReactNode }) {
-  const headingId = useId();
   return (
-    <section aria-labelledby={headingId} className={className ? `project-section ${className}` : 'project-section'}>
-      <h2 id={headingId}>{title}</h2>
+    <TitledSection title={title} className={className ? `project-section ${className}` : 'project-section'}>
       {children}
-    </section>
+    </TitledSection>
   );
 }
 
@@ -22,18 +22,34 @@ export function QueryContent<T>({ query, children }: { query: UseQueryResult<T>;
   const { t } = useTranslation();
   return (
     <>
-      <p role="status" className="status-message">
-        {query.isPending || query.isPlaceholderData ? t('projectPage.sectionLoading') : ''}
-      </p>
+      <StatusLine>{query.isPending || query.isPlaceholderData ? t('projectPage.sectionLoading') : ''}</StatusLine>
       {query.isError && (
-        <div role="alert" className="error-message">
-          <p>{t('projectPage.sectionError')}</p>
-          <button type="button" onClick={() => void query.refetch()}>
-            {t('projectPage.retry')}
-          </button>
-        </div>
+        <FailureAlert
+          message={t('projectPage.sectionError')}
+          actionLabel={t('projectPage.retry')}
+          onAction={() => void query.refetch()}
+        />
       )}
       {query.data !== undefined && children(query.data)}
     </>
+  );
+}
+
+/** A section that lists what one query loads: its items, or a line saying there are none. */
+export function ListSection<T>({
+  title,
+  query,
+  empty,
+  children,
+}: {
+  title: string;
+  query: UseQueryResult<T[]>;
+  empty: string;
+  children: (items: T[]) => ReactNode;
+}) {
+  return (
+    <Section title={title}>
+      <QueryContent query={query}>{(items) => (items.length === 0 ? <p>{empty}</p> : children(items))}</QueryContent>
+    </Section>
   );
 }

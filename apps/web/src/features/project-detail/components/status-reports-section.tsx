@@ -2,20 +2,20 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { HealthLabel } from '../../../components/health-label';
 import { useFormat } from '../../../lib/format';
-import type { StatusReport } from '../api/get-status-reports';
-import { QueryContent, Section } from './section';
+import type { StatusReport } from '../api/get-project-records';
+import { ListSection } from './section';
 
 /** The status reports, newest first: health over time with the situation, risks and next steps. */
 export function StatusReportsSection({ reports }: { reports: UseQueryResult<StatusReport[]> }) {
   const { t } = useTranslation();
   return (
-    <Section title={t('projectPage.statusReports.title')}>
-      <QueryContent query={reports}>
-        {(items) =>
-          items.length === 0 ? <p>{t('projectPage.statusReports.empty')}</p> : <StatusReportTimeline items={items} />
-        }
-      </QueryContent>
-    </Section>
+    <ListSection
+      title={t('projectPage.statusReports.title')}
+      query={reports}
+      empty={t('projectPage.statusReports.empty')}
+    >
+      {(items) => <StatusReportTimeline items={items} />}
+    </ListSection>
   );
 }
 

@@ -1,7 +1,6 @@
-import { MAX_PAGE_SIZE } from '@salkku/shared';
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery, useQueryClient, type FetchQueryOptions, type QueryKey } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api/client';
-import { allPages } from '../../../lib/api/portfolio-choices';
+import { fetchAllPages } from '../../../lib/api/fetch-all-pages';
 import type { components } from '../../../lib/api/schema';
 
 export type Project = components['schemas']['ProjectDetailResponse'];
@@ -24,41 +23,44 @@ export const projectFormKeys = {
   organisations: () => [...projectFormKeys.all, 'organisations'] as const,
 };
 
-export function projectOptions(id: string) {
-  return queryOptions({
-    queryKey: projectFormKeys.project(id),
-    queryFn: ({ signal }) => unwrap(api.GET('/api/projects/{id}', { params: { path: { id } }, signal })),
-    staleTime: 0,
-  });
+/** A record a form edits, read fresh (staleTime 0) under the forms' key. */
+function recordOptions<T>(queryKey: QueryKey, read: (signal: AbortSignal) => Promise<T>) {
+  return queryOptions({ queryKey, queryFn: ({ signal }) => read(signal), staleTime: 0 });
 }
 
-export function decisionOptions(id: string) {
-  return queryOptions({
-    queryKey: projectFormKeys.decision(id),
-    queryFn: ({ signal }) => unwrap(api.GET('/api/funding-decisions/{id}', { params: { path: { id } }, signal })),
-    staleTime: 0,
-  });
-}
+export const projectOptions = (id: string) =>
+  recordOptions(projectFormKeys.project(id), (signal) =>
+    unwrap(api.GET('/api/projects/{id}', { params: { path: { id } }, signal })),
+  );
 
-export function milestoneOptions(id: string) {
-  return queryOptions({
-    queryKey: projectFormKeys.milestone(id),
-    queryFn: ({ signal }) => unwrap(api.GET('/api/milestones/{id}', { params: { path: { id } }, signal })),
-    staleTime: 0,
-  });
-}
+export const decisionOptions = (id: string) =>
+  recordOptions(projectFormKeys.decision(id), (signal) =>
+    unwrap(api.GET('/api/funding-decisions/{id}', { params: { path: { id } }, signal })),
+  );
 
-export function paymentOptions(id: string) {
-  return queryOptions({
-    queryKey: projectFormKeys.payment(id),
-    queryFn: ({ signal }) => unwrap(api.GET('/api/payments/{id}', { params: { path: { id } }, signal })),
-    staleTime: 0,
-  });
-}
+export const milestoneOptions = (id: string) =>
+  recordOptions(projectFormKeys.milestone(id), (signal) =>
+    unwrap(api.GET('/api/milestones/{id}', { params: { path: { id } }, signal })),
+  );
 
-/** The If-Match header of an update: the version the form was opened (or last reloaded) with. */
-export function ifMatch(version: number | undefined): { 'If-Match'?: string } {
-  return version === undefined ? {} : { 'If-Match': `"${version}"` };
+export const paymentOptions = (id: string) =>
+  recordOptions(projectFormKeys.payment(id), (signal) =>
+    unwrap(api.GET('/api/payments/{id}', { params: { path: { id } }, signal })),
+  );
+
+/**
+ * A form's `reload` after a version conflict: reads the record again from the server and gives
+ * it as the form shows it, with its version.
+ */
+export function useLatestRecord() {
+  const queryClient = useQueryClient();
+  return async <T extends { version: number }, K extends QueryKey, V>(
+    options: FetchQueryOptions<T, Error, T, K>,
+    valuesOf: (record: T) => V,
+  ) => {
+    const latest = await queryClient.fetchQuery({ ...options, staleTime: 0 });
+    return { values: valuesOf(latest), version: latest.version };
+  };
 }
 
 /** The organisations a lead, partner, funder or recipient is chosen from: all of them, by name. */
@@ -66,10 +68,8 @@ export function organisationsOptions() {
   return queryOptions({
     queryKey: projectFormKeys.organisations(),
     queryFn: ({ signal }) =>
-      allPages((page) =>
-        unwrap(
-          api.GET('/api/organisations', { params: { query: { page, pageSize: MAX_PAGE_SIZE, sort: 'name' } }, signal }),
-        ),
+      fetchAllPages((page, pageSize) =>
+        unwrap(api.GET('/api/organisations', { params: { query: { page, pageSize, sort: 'name' } }, signal })),
       ),
   });
 }

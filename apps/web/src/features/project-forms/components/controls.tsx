@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useProjectRecord, type Project } from '../api/records';
-import { Field } from './field';
+import { SelectField, TextAreaField, TextField, type Choices } from '../../../components/fields';
 import { useFieldText } from './field-text';
 import { RecordLoading, type RecordForm } from './record-form';
 
@@ -26,28 +26,16 @@ export function TextControl<F extends string>({
 }) {
   const { t } = useTranslation();
   const text = useFieldText(form);
-  return (
-    <Field label={label} error={text(field)} hint={money ? t('projectForms.moneyHint') : hint}>
-      {(control) =>
-        multiline ? (
-          <textarea
-            {...control}
-            ref={form.fieldRef(field)}
-            value={form.values[field]}
-            onChange={(event) => form.setValue(field, event.target.value)}
-          />
-        ) : (
-          <input
-            {...control}
-            ref={form.fieldRef(field)}
-            type={type}
-            inputMode={money ? 'decimal' : undefined}
-            value={form.values[field]}
-            onChange={(event) => form.setValue(field, event.target.value)}
-          />
-        )
-      }
-    </Field>
+  const frame = { label, error: text(field), hint: money ? t('projectForms.moneyHint') : hint };
+  const bound = {
+    ref: form.fieldRef(field),
+    value: form.values[field],
+    onChange: (event: { target: { value: string } }) => form.setValue(field, event.target.value),
+  };
+  return multiline ? (
+    <TextAreaField {...frame} {...bound} />
+  ) : (
+    <TextField {...frame} {...bound} type={type} inputMode={money ? 'decimal' : undefined} />
   );
 }
 
@@ -67,7 +55,7 @@ export function SelectControl<F extends string>({
   form: RecordForm<F>;
   field: F;
   label: string;
-  options: ReadonlyArray<readonly [string, string]>;
+  options: Choices;
   hint?: string;
   chooseOption?: boolean;
   /** Called after the value is set, for choices that other fields depend on. */
@@ -76,26 +64,19 @@ export function SelectControl<F extends string>({
   const { t } = useTranslation();
   const text = useFieldText(form);
   return (
-    <Field label={label} error={text(field)} hint={hint}>
-      {(control) => (
-        <select
-          {...control}
-          ref={form.fieldRef(field)}
-          value={form.values[field]}
-          onChange={(event) => {
-            form.setValue(field, event.target.value);
-            onChange?.(event.target.value);
-          }}
-        >
-          {chooseOption && <option value="">{t('projectForms.choose')}</option>}
-          {options.map(([value, optionLabel]) => (
-            <option key={value} value={value}>
-              {optionLabel}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
+    <SelectField
+      label={label}
+      error={text(field)}
+      hint={hint}
+      ref={form.fieldRef(field)}
+      value={form.values[field]}
+      onChange={(event) => {
+        form.setValue(field, event.target.value);
+        onChange?.(event.target.value);
+      }}
+      emptyChoice={chooseOption ? t('projectForms.choose') : undefined}
+      choices={options}
+    />
   );
 }
 

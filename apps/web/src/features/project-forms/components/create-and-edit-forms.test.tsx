@@ -1,7 +1,7 @@
 import '@testing-library/jest-dom';
 import { todayIso } from '@salkku/shared';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import type { Agreement, PriorityArea } from '../../../lib/api/portfolio-choices';
+import { agreementFixture, priorityAreaFixture } from '../../../test/portfolio-fixtures';
 import {
   currentUrl,
   jsonResponse,
@@ -26,27 +26,9 @@ import type { Organisation } from '../api/records';
 const AGREEMENT_ID = project.priorityArea.agreementId;
 const STAMP = { version: 1, createdAt: '2021-01-01T00:00:00.000Z', updatedAt: '2021-01-01T00:00:00.000Z' };
 
-const agreement: Agreement = {
-  ...STAMP,
-  id: AGREEMENT_ID,
-  title: 'Kuopion ekosysteemisopimus 2021–2027',
-  cityId: 'c1e2f3a4-0000-4000-8000-0000000000c1',
-  city: { id: 'c1e2f3a4-0000-4000-8000-0000000000c1', name: 'Kuopion kaupunki' },
-  signedOn: null,
-  validFrom: null,
-  validTo: null,
-};
-
-const area = (id: string, nameFi: string, agreementId = AGREEMENT_ID): PriorityArea => ({
-  ...STAMP,
-  id,
-  agreementId,
-  nameFi,
-  nameSv: null,
-  nameEn: null,
-  description: null,
-  subThemes: [],
-});
+const agreement = agreementFixture(AGREEMENT_ID, 'Kuopion ekosysteemisopimus 2021–2027');
+const area = (id: string, nameFi: string, agreementId = AGREEMENT_ID) =>
+  priorityAreaFixture(id, agreementId, { nameFi });
 const WATER = area(project.priorityArea.id, 'Vesi');
 const HEALTH = area('a3c8e1f2-0000-4000-8000-000000000002', 'Terveysteknologia');
 

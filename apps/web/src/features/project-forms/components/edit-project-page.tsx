@@ -1,11 +1,9 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { api, unwrap } from '../../../lib/api/client';
-import { projectOptions, useProjectRecord, type Project } from '../api/records';
+import { updateProject } from '../api/record-writes';
+import { projectOptions, useProjectRecord, type Project, useLatestRecord } from '../api/records';
 import { moneyToInput } from '../lib/money';
-import { Field } from './field';
-import { useFieldText } from './field-text';
+import { TextControl } from './controls';
 import { RecordFormPage, RecordLoading, useRecordForm, type Values } from './record-form';
 
 const FIELDS = ['name', 'summary', 'plannedStart', 'plannedEnd', 'totalBudget', 'euraCode'] as const;
@@ -32,7 +30,7 @@ export function EditProjectPage() {
 
 function EditProjectForm({ project }: { project: Project }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
+  const latest = useLatestRecord();
   const form = useRecordForm<F>({
     projectId: project.id,
     fields: FIELDS,
@@ -41,17 +39,8 @@ function EditProjectForm({ project }: { project: Project }) {
     required: ['name'],
     money: ['totalBudget'],
     saved: 'project',
-    save: (body, version) =>
-      unwrap(
-        api.PATCH('/api/projects/{id}', {
-          params: { path: { id: project.id } },
-          body: { ...body, name: body.name ?? '', version },
-        }),
-      ),
-    reload: async () => {
-      const latest = await queryClient.fetchQuery({ ...projectOptions(project.id), staleTime: 0 });
-      return { values: valuesOf(latest), version: latest.version };
-    },
+    save: (body, version) => updateProject(project.id, { ...body, name: body.name ?? '' }, version),
+    reload: () => latest(projectOptions(project.id), valuesOf),
   });
   const labels: Record<F, string> = {
     name: t('projectForms.fields.name'),
@@ -61,42 +50,14 @@ function EditProjectForm({ project }: { project: Project }) {
     totalBudget: t('projectForms.fields.totalBudget'),
     euraCode: t('projectForms.fields.euraCode'),
   };
-  const text = useFieldText(form);
-  const input = (field: F, type = 'text') => (
-    <Field
-      label={labels[field]}
-      error={text(field)}
-      hint={field === 'totalBudget' ? t('projectForms.moneyHint') : undefined}
-    >
-      {(control) => (
-        <input
-          {...control}
-          ref={form.fieldRef(field)}
-          type={type}
-          inputMode={field === 'totalBudget' ? 'decimal' : undefined}
-          value={form.values[field]}
-          onChange={(event) => form.setValue(field, event.target.value)}
-        />
-      )}
-    </Field>
-  );
   return (
     <RecordFormPage title={`${t('projectForms.titles.editProject')}: ${project.code}`} form={form} fieldLabels={labels}>
-      {input('name')}
-      <Field label={labels.summary} error={text('summary')}>
-        {(control) => (
-          <textarea
-            {...control}
-            ref={form.fieldRef('summary')}
-            value={form.values.summary}
-            onChange={(event) => form.setValue('summary', event.target.value)}
-          />
-        )}
-      </Field>
-      {input('plannedStart', 'date')}
-      {input('plannedEnd', 'date')}
-      {input('totalBudget')}
-      {input('euraCode')}
+      <TextControl form={form} field="name" label={labels.name} />
+      <TextControl form={form} field="summary" label={labels.summary} multiline />
+      <TextControl form={form} field="plannedStart" label={labels.plannedStart} type="date" />
+      <TextControl form={form} field="plannedEnd" label={labels.plannedEnd} type="date" />
+      <TextControl form={form} field="totalBudget" label={labels.totalBudget} money />
+      <TextControl form={form} field="euraCode" label={labels.euraCode} />
     </RecordFormPage>
   );
 }

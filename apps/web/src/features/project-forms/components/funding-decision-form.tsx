@@ -1,10 +1,15 @@
 import { FUNDING_DECISION_TRANSITIONS, FUNDING_INSTRUMENTS, nextStatuses } from '@salkku/shared';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { api, unwrap } from '../../../lib/api/client';
 import type { components } from '../../../lib/api/schema';
-import { decisionOptions, ifMatch, useDecisionRecord, useOrganisations, type FundingDecision } from '../api/records';
+import { createFundingDecision, deleteFundingDecision, updateFundingDecision } from '../api/record-writes';
+import {
+  decisionOptions,
+  useDecisionRecord,
+  useOrganisations,
+  type FundingDecision,
+  useLatestRecord,
+} from '../api/records';
 import { moneyToInput } from '../lib/money';
 import { SelectControl, TextControl, WithProject } from './controls';
 import { RecordFormPage, RecordLoading, useRecordForm, type Values } from './record-form';
@@ -124,7 +129,7 @@ function FundingDecisionForm({
   decision?: FundingDecision;
 }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
+  const latest = useLatestRecord();
   const organisations = useOrganisations();
   const form = useRecordForm<F>({
     projectId,
@@ -137,37 +142,13 @@ function FundingDecisionForm({
     saved: 'decision',
     save: (body, version) =>
       decision
-        ? unwrap(
-            api.PATCH('/api/funding-decisions/{id}', {
-              params: { path: { id: decision.id }, header: ifMatch(version) },
-              body: { ...changes(body), status: body.status as DecisionStatus },
-            }),
-          )
-        : unwrap(
-            api.POST('/api/funding-decisions', {
-              body: {
-                ...changes(body),
-                agreementId,
-                projectId,
-                status: body.status as InitialStatus,
-              },
-            }),
-          ),
-    reload: decision
-      ? async () => {
-          const latest = await queryClient.fetchQuery({ ...decisionOptions(decision.id), staleTime: 0 });
-          return { values: valuesOf(latest), version: latest.version };
-        }
-      : undefined,
+        ? updateFundingDecision(decision.id, { ...changes(body), status: body.status as DecisionStatus }, version)
+        : createFundingDecision({ ...changes(body), agreementId, projectId, status: body.status as InitialStatus }),
+    reload: decision ? () => latest(decisionOptions(decision.id), valuesOf) : undefined,
     remove: decision
       ? {
           record: 'decision',
-          send: (version) =>
-            unwrap(
-              api.DELETE('/api/funding-decisions/{id}', {
-                params: { path: { id: decision.id }, header: ifMatch(version) },
-              }),
-            ),
+          send: (version) => deleteFundingDecision(decision.id, version),
           inUse: 'projectForms.delete.decision.inUse',
         }
       : undefined,

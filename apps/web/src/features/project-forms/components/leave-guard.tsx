@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBlocker } from 'react-router';
 import { ConfirmDialog } from './confirm-dialog';
-import type { ProjectFormsState } from './record-form';
+import { savedNoticeOf } from '../../../lib/project-form-routes';
 
 /**
  * Asks before the user leaves a form with unsaved changes: a confirm dialog for a move inside the
@@ -13,9 +13,7 @@ import type { ProjectFormsState } from './record-form';
 export function LeaveGuard({ dirty }: { dirty: boolean }) {
   const blocker = useBlocker(
     ({ currentLocation, nextLocation }) =>
-      dirty &&
-      currentLocation.pathname !== nextLocation.pathname &&
-      !(nextLocation.state as ProjectFormsState | null)?.projectFormSaved,
+      dirty && currentLocation.pathname !== nextLocation.pathname && !savedNoticeOf(nextLocation.state),
   );
   useEffect(() => {
     if (!dirty) return;

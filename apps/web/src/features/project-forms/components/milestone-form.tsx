@@ -1,10 +1,9 @@
 import { MILESTONE_STATUSES, MILESTONE_TRANSITIONS, nextStatuses, todayIso } from '@salkku/shared';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { api, unwrap } from '../../../lib/api/client';
 import type { components } from '../../../lib/api/schema';
-import { ifMatch, milestoneOptions, useMilestoneRecord, type Milestone } from '../api/records';
+import { createMilestone, deleteMilestone, updateMilestone } from '../api/record-writes';
+import { milestoneOptions, useMilestoneRecord, type Milestone, useLatestRecord } from '../api/records';
 import { SelectControl, TextControl } from './controls';
 import { RecordFormPage, RecordLoading, useRecordForm, type Values } from './record-form';
 
@@ -46,7 +45,7 @@ export function EditMilestonePage() {
  */
 function MilestoneForm({ projectId, milestone }: { projectId: string; milestone?: Milestone }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
+  const latest = useLatestRecord();
   const form = useRecordForm<F>({
     projectId,
     fields: FIELDS,
@@ -67,28 +66,13 @@ function MilestoneForm({ projectId, milestone }: { projectId: string; milestone?
         status,
         completedOn,
       };
-      return milestone
-        ? unwrap(
-            api.PATCH('/api/milestones/{id}', {
-              params: { path: { id: milestone.id }, header: ifMatch(version) },
-              body: fields,
-            }),
-          )
-        : unwrap(api.POST('/api/milestones', { body: { ...fields, projectId } }));
+      return milestone ? updateMilestone(milestone.id, fields, version) : createMilestone({ ...fields, projectId });
     },
-    reload: milestone
-      ? async () => {
-          const latest = await queryClient.fetchQuery({ ...milestoneOptions(milestone.id), staleTime: 0 });
-          return { values: valuesOf(latest), version: latest.version };
-        }
-      : undefined,
+    reload: milestone ? () => latest(milestoneOptions(milestone.id), valuesOf) : undefined,
     remove: milestone
       ? {
           record: 'milestone',
-          send: (version) =>
-            unwrap(
-              api.DELETE('/api/milestones/{id}', { params: { path: { id: milestone.id }, header: ifMatch(version) } }),
-            ),
+          send: (version) => deleteMilestone(milestone.id, version),
         }
       : undefined,
   });

@@ -1,10 +1,10 @@
 import { PROJECT_KINDS, type Language } from '@salkku/shared';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../../lib/api/client';
 import { useAgreements, usePriorityAreas, type Agreement } from '../../../lib/api/portfolio-choices';
 import type { components } from '../../../lib/api/schema';
 import { localisedName } from '../../../lib/localised-name';
+import { createProject } from '../api/record-writes';
 import { useOrganisations, type Organisation } from '../api/records';
 import { SelectControl, TextControl } from './controls';
 import { RecordFormPage, RecordLoading, useRecordForm } from './record-form';
@@ -94,28 +94,24 @@ function NewProjectForm({ agreements, organisations }: { agreements: Agreement[]
     money: ['totalBudget', ...partnerIndexes.map((index) => partnerField(index, 'budgetShare'))],
     saved: 'created',
     save: (body) =>
-      unwrap(
-        api.POST('/api/projects', {
-          body: {
-            priorityAreaId: body.priorityAreaId ?? '',
-            code: body.code ?? '',
-            name: body.name ?? '',
-            summary: body.summary,
-            kind: body.kind as ProjectKind,
-            lifecycleStatus: body.lifecycleStatus as CreatableStatus,
-            leadOrganisationId: body.leadOrganisationId ?? '',
-            plannedStart: body.plannedStart,
-            plannedEnd: body.plannedEnd,
-            totalBudget: body.totalBudget,
-            euraCode: body.euraCode,
-            partners: partnerIndexes.map((index) => ({
-              organisationId: body[partnerField(index, 'organisationId')] ?? '',
-              role: body[partnerField(index, 'role')],
-              budgetShare: body[partnerField(index, 'budgetShare')],
-            })),
-          },
-        }),
-      ),
+      createProject({
+        priorityAreaId: body.priorityAreaId ?? '',
+        code: body.code ?? '',
+        name: body.name ?? '',
+        summary: body.summary,
+        kind: body.kind as ProjectKind,
+        lifecycleStatus: body.lifecycleStatus as CreatableStatus,
+        leadOrganisationId: body.leadOrganisationId ?? '',
+        plannedStart: body.plannedStart,
+        plannedEnd: body.plannedEnd,
+        totalBudget: body.totalBudget,
+        euraCode: body.euraCode,
+        partners: partnerIndexes.map((index) => ({
+          organisationId: body[partnerField(index, 'organisationId')] ?? '',
+          role: body[partnerField(index, 'role')],
+          budgetShare: body[partnerField(index, 'budgetShare')],
+        })),
+      }),
   });
   const agreementId = form.values.agreementId;
   const priorityAreas = usePriorityAreas(agreementId || undefined);

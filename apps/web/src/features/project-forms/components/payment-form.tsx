@@ -1,21 +1,19 @@
-import { useId } from 'react';
 import { todayIso } from '@salkku/shared';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { useDocumentTitle } from '../../../lib/use-document-title';
-import { api, unwrap } from '../../../lib/api/client';
+import { recordAmountPath } from '../../../lib/project-form-routes';
+import { Page } from '../../../components/page';
+import { createPayment, deletePayment, updatePayment } from '../api/record-writes';
 import {
-  ifMatch,
   paymentOptions,
   useDecisionRecord,
+  useLatestRecord,
   usePaymentRecord,
   type FundingDecision,
   type Payment,
 } from '../api/records';
 import { moneyToInput } from '../lib/money';
 import { TextControl } from './controls';
-import { recordAmountPath } from './project-actions';
 import { FormBreadcrumbs, RecordFormPage, RecordLoading, useRecordForm, type Values } from './record-form';
 
 const FIELDS = ['amount', 'paidOn', 'note'] as const;
@@ -50,15 +48,13 @@ export function EditPaymentPage() {
 function AmountFirst({ projectId, decision }: { projectId: string; decision: FundingDecision }) {
   const { t } = useTranslation();
   const title = t('projectForms.titles.newPayment');
-  useDocumentTitle(title);
-  const headingId = useId();
   const decisionName = `${decision.funder.name}, ${t(`projectPage.instruments.${decision.instrument}`)}`;
   return (
-    <section className="form-page project-forms" aria-labelledby={headingId}>
-      <FormBreadcrumbs projectId={projectId} title={title} />
-      <h1 id={headingId} tabIndex={-1}>
-        {title}
-      </h1>
+    <Page
+      title={title}
+      className="form-page project-forms"
+      before={<FormBreadcrumbs projectId={projectId} title={title} />}
+    >
       <p>{t('projectForms.decisionFor', { name: decisionName })}</p>
       <p>{t('projectForms.amountFirst.text')}</p>
       <p className="form-actions">
@@ -69,7 +65,7 @@ function AmountFirst({ projectId, decision }: { projectId: string; decision: Fun
           {t('projectForms.cancel')}
         </Link>
       </p>
-    </section>
+    </Page>
   );
 }
 
@@ -84,7 +80,7 @@ function PaymentForm({
   payment?: Payment;
 }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
+  const latest = useLatestRecord();
   const form = useRecordForm<F>({
     projectId,
     fields: FIELDS,
@@ -96,35 +92,18 @@ function PaymentForm({
     saved: 'payment',
     save: (body, version) =>
       payment
-        ? unwrap(
-            api.PATCH('/api/payments/{id}', {
-              params: { path: { id: payment.id }, header: ifMatch(version) },
-              body: { amount: body.amount ?? '', paidOn: body.paidOn ?? '', note: body.note },
-            }),
-          )
-        : unwrap(
-            api.POST('/api/payments', {
-              body: {
-                fundingDecisionId: decision.id,
-                amount: body.amount ?? '',
-                paidOn: body.paidOn ?? '',
-                note: body.note,
-              },
-            }),
-          ),
-    reload: payment
-      ? async () => {
-          const latest = await queryClient.fetchQuery({ ...paymentOptions(payment.id), staleTime: 0 });
-          return { values: valuesOf(latest), version: latest.version };
-        }
-      : undefined,
+        ? updatePayment(payment.id, { amount: body.amount ?? '', paidOn: body.paidOn ?? '', note: body.note }, version)
+        : createPayment({
+            fundingDecisionId: decision.id,
+            amount: body.amount ?? '',
+            paidOn: body.paidOn ?? '',
+            note: body.note,
+          }),
+    reload: payment ? () => latest(paymentOptions(payment.id), valuesOf) : undefined,
     remove: payment
       ? {
           record: 'payment',
-          send: (version) =>
-            unwrap(
-              api.DELETE('/api/payments/{id}', { params: { path: { id: payment.id }, header: ifMatch(version) } }),
-            ),
+          send: (version) => deletePayment(payment.id, version),
         }
       : undefined,
   });

@@ -103,7 +103,10 @@ describe('edit project form', () => {
 
     await waitFor(() => expect(currentUrl(router)).toBe(`/projects/${PROJECT_ID}`));
     const [patch] = requestsTo(fetchMock, `/api/projects/${PROJECT_ID}`, 'PATCH');
-    expect(await patch!.json()).toMatchObject({ totalBudget: '1234.50', version: project.version, name: project.name });
+    expect(patch!.headers.get('If-Match')).toBe(`"${project.version}"`);
+    const body = await patch!.json();
+    expect(body).toMatchObject({ totalBudget: '1234.50', name: project.name });
+    expect(body).not.toHaveProperty('version');
     expect(await screen.findByText('Hankkeen tiedot tallennettu.')).toHaveAttribute('role', 'status');
   });
 
@@ -152,7 +155,8 @@ describe('edit project form', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Tallenna' }));
     await waitFor(() => expect(requestsTo(fetchMock, `/api/projects/${PROJECT_ID}`, 'PATCH')).toHaveLength(2));
     const second = requestsTo(fetchMock, `/api/projects/${PROJECT_ID}`, 'PATCH')[1]!;
-    expect(await second.json()).toMatchObject({ name: 'Minun uusi nimeni', version: project.version + 1 });
+    expect(second.headers.get('If-Match')).toBe(`"${project.version + 1}"`);
+    expect(await second.json()).toMatchObject({ name: 'Minun uusi nimeni' });
   });
 
   it('asks before leaving with unsaved changes, and staying keeps them', async () => {

@@ -1,12 +1,20 @@
 import { useMutation } from '@tanstack/react-query';
 import type { ParseKeys } from 'i18next';
-import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../../lib/api/client';
-import { useApiErrorText } from '../../../lib/api-error-text';
-import { serverFieldProblems, useServerProblemText, type ServerFieldProblem } from '../../../lib/field-problems';
-import { useDocumentTitle } from '../../../lib/use-document-title';
+import {
+  fieldProblemsOf,
+  isValidationFailure,
+  useProblemFocus,
+  useProblemText,
+  type FormProblem,
+  type FormProblems,
+} from '../../../lib/form-problems';
+import { FormPage } from '../../../components/form-page';
+import { FailureAlert, StatusLine } from '../../../components/load-status';
+import { FormActions } from '../../../components/form-actions';
 import { Breadcrumbs } from '../../../components/breadcrumbs';
 import { useProjectRecord } from '../api/records';
 import { parseMoneyInput } from '../lib/money';
@@ -14,34 +22,11 @@ import { ConfirmDialog } from './confirm-dialog';
 import { LeaveGuard } from './leave-guard';
 import './project-forms.css';
 import { useCan } from '../../../lib/session';
+import type { ProjectFormsState, SavedNotice } from '../../../lib/project-form-routes';
 
 export type Values<F extends string> = Record<F, string>;
-/**
- * A problem: a translated message (by key), what the API said about a field (translated by
- * lib/field-problems), or a failed call as a whole (translated by lib/api-error-text: never the API's English).
- */
-type Problem = { key: ParseKeys } | { server: ServerFieldProblem } | { error: unknown };
-interface Problems<F extends string> {
-  fields: Partial<Record<F, Problem[]>>;
-  form?: Problem[];
-}
-export type SavedNotice =
-  | 'project'
-  | 'created'
-  | 'status'
-  | 'decision'
-  | 'payment'
-  | 'milestone'
-  | 'report'
-  | 'decisionDeleted'
-  | 'paymentDeleted'
-  | 'milestoneDeleted';
 /** The records an edit form can delete; each has its button, question and notice in projectForms. */
 export type DeletableRecord = 'decision' | 'payment' | 'milestone';
-/** Router state the project page reads to announce a save. */
-export interface ProjectFormsState {
-  projectFormSaved?: SavedNotice;
-}
 
 export interface RecordFormOptions<F extends string, R = unknown> {
   /** The project the form belongs to: Cancel and a save go back to its page (unless told otherwise). */
@@ -97,30 +82,23 @@ export function useRecordForm<F extends string, R = unknown>(options: RecordForm
   const [opened] = useState<Values<F>>(initial);
   const [base, setBase] = useState<Values<F>>(initial);
   const [version, setVersion] = useState(options.version);
-  const [problems, setProblems] = useState<Problems<F> | null>(null);
+  const [problems, setProblems] = useState<FormProblems<F> | null>(null);
   const [pending, setPending] = useState<'saving' | 'deleting' | false>(false);
   const [stale, setStale] = useState<'conflict' | 'reloading' | 'failed' | { changed: F[] } | null>(null);
-  const alertId = useId();
-  const [controls] = useState(() => new Map<F, HTMLElement>());
+  // Focus follows a failed save: the first field with a problem, else the form's alert.
+  const { alertId, fieldRef, focusField } = useProblemFocus(problems, fields);
   const dirty = fields.some((field) => values[field] !== opened[field]);
 
   // A link may ask for one field to be focused (?focus=amountGranted: "record the amount granted").
   const [search] = useSearchParams();
-  const focusField = search.get('focus');
+  const focusParam = search.get('focus');
   useEffect(() => {
-    const field = fields.find((name) => name === focusField);
-    if (field) controls.get(field)?.focus();
-  }, [focusField, fields, controls]);
+    const field = fields.find((name) => name === focusParam);
+    if (field) focusField(field);
+  }, [focusParam, fields, focusField]);
 
-  useEffect(() => {
-    if (!problems) return;
-    const first = fields.find((field) => (problems.fields[field]?.length ?? 0) > 0);
-    if (first) controls.get(first)?.focus();
-    else document.getElementById(alertId)?.focus();
-  }, [problems, fields, controls, alertId]);
-
-  function check(): { problems: Problems<F> | null; body: Record<F, string | null> } {
-    const found: Problems<F> = { fields: {} };
+  function check(): { problems: FormProblems<F> | null; body: Record<F, string | null> } {
+    const found: FormProblems<F> = { fields: {} };
     const body = {} as Record<F, string | null>;
     for (const field of fields) {
       const raw = values[field].trim();
@@ -205,11 +183,6 @@ export function useRecordForm<F extends string, R = unknown>(options: RecordForm
     }
   }
 
-  const fieldRef = (field: F) => (element: HTMLElement | null) => {
-    if (element) controls.set(field, element);
-    else controls.delete(field);
-  };
-
   return {
     values,
     setValue: (field: F, value: string) => setValues((current) => ({ ...current, [field]: value })),
@@ -233,19 +206,14 @@ export function useRecordForm<F extends string, R = unknown>(options: RecordForm
  * "payments would exceed the amount granted", which names the amount field) goes next to its field;
  * a rule's own message and problems of fields the form does not have go in the form's alert.
  */
-function problemsOf<F extends string>(error: unknown, fields: readonly F[]): Problems<F> {
+function problemsOf<F extends string>(error: unknown, fields: readonly F[]): FormProblems<F> {
   const known = error instanceof ApiError && error.code ? CONFLICT_MESSAGES[error.code] : undefined;
   if (error instanceof ApiError && (error.details || error.problems)) {
-    const result: Problems<F> = { fields: {} };
-    const other: Problem[] = [];
-    for (const [path, server] of Object.entries(serverFieldProblems(error))) {
-      const field = fields.find((name) => name === path);
-      if (field) result.fields[field] = [...(result.fields[field] ?? []), { server }];
-      else other.push({ server });
-    }
-    const form: Problem[] = known ? [{ key: known }] : other;
+    const found = fieldProblemsOf(error, fields);
+    const result: FormProblems<F> = { fields: found.fields };
+    const form: FormProblem[] = known ? [{ key: known }] : found.other;
     if (form.length > 0) result.form = form;
-    if (error.code === 'VALIDATION_FAILED' || Object.keys(result.fields).length > 0) return result;
+    if (isValidationFailure(error) || Object.keys(result.fields).length > 0) return result;
   }
   if (known) return { fields: {}, form: [{ key: known }] };
   // A rule's reason (its problem code on a field the form does not have), the error code, or the status.
@@ -253,25 +221,6 @@ function problemsOf<F extends string>(error: unknown, fields: readonly F[]): Pro
 }
 
 export type RecordForm<F extends string> = ReturnType<typeof useRecordForm<F>>;
-
-/** Text of problems in the active language. */
-export function useProblemText() {
-  const { t } = useTranslation();
-  const serverText = useServerProblemText();
-  const errorText = useApiErrorText();
-  return (problems: Problem[] | undefined): string | undefined =>
-    problems && problems.length > 0
-      ? problems
-          .map((problem) =>
-            'key' in problem
-              ? t(problem.key)
-              : 'server' in problem
-                ? serverText(problem.server)
-                : errorText(problem.error),
-          )
-          .join(' ')
-      : undefined;
-}
 
 /**
  * The page around a form: its heading, the status line, the alerts (a whole-form problem, a version
@@ -293,8 +242,6 @@ export function RecordFormPage<F extends string>({
   canSave?: boolean;
 }) {
   const { t } = useTranslation();
-  useDocumentTitle(title);
-  const headingId = useId();
   const text = useProblemText();
   const { stale } = form;
   const canEdit = useCan('portfolio:write');
@@ -308,78 +255,79 @@ export function RecordFormPage<F extends string>({
         ? t('projectForms.stale.reloaded')
         : '';
   return (
-    <section aria-labelledby={headingId} className="form-page project-forms">
-      <FormBreadcrumbs projectId={form.projectId} title={title} />
-      <h1 id={headingId} tabIndex={-1}>
-        {title}
-      </h1>
-      <ProjectContext projectId={form.projectId} />
-      {intro}
-      <p role="status" className="status-message">
-        {status}
-      </p>
-      {typeof stale === 'object' && stale !== null && stale.changed.length > 0 && (
-        <p className="project-forms__changed">
-          {t('projectForms.stale.changedFields', {
-            fields: stale.changed.map((field) => fieldLabels[field] ?? field).join(', '),
-          })}
-        </p>
-      )}
-      {(stale === 'conflict' || stale === 'failed') && (
-        <div role="alert" className="error-message">
-          <p>{t('projectForms.stale.message')}</p>
-          {stale === 'failed' && <p>{t('projectForms.stale.reloadFailed')}</p>}
-          <button type="button" onClick={() => void form.reloadLatest()}>
-            {t('projectForms.stale.reload')}
-          </button>
-        </div>
-      )}
-      {form.problems?.form && (
-        <div role="alert" className="error-message" tabIndex={-1} id={form.alertId}>
-          <p>{text(form.problems.form)}</p>
-        </div>
-      )}
-      <form noValidate onSubmit={(event) => void form.submit(event)} aria-labelledby={headingId}>
-        {children}
-        <div className="form-actions">
-          {canSave && (
-            <button type="submit" aria-disabled={Boolean(form.pending)}>
-              {t('projectForms.save')}
-            </button>
+    <FormPage
+      title={title}
+      className="form-page project-forms"
+      before={<FormBreadcrumbs projectId={form.projectId} title={title} />}
+      intro={
+        <>
+          <ProjectContext projectId={form.projectId} />
+          {intro}
+        </>
+      }
+      status={status}
+      notices={
+        <>
+          {typeof stale === 'object' && stale !== null && stale.changed.length > 0 && (
+            <p className="project-forms__changed">
+              {t('projectForms.stale.changedFields', {
+                fields: stale.changed.map((field) => fieldLabels[field] ?? field).join(', '),
+              })}
+            </p>
           )}
-          <Link to={form.backTo} className="button-link">
-            {t('projectForms.cancel')}
-          </Link>
-          {removable && canEdit && (
-            <button
-              type="button"
-              className="button-secondary"
-              aria-disabled={Boolean(form.pending)}
-              onClick={() => {
-                if (!form.pending) setConfirming(true);
-              }}
+          {(stale === 'conflict' || stale === 'failed') && (
+            <FailureAlert
+              message={t('projectForms.stale.message')}
+              actionLabel={t('projectForms.stale.reload')}
+              onAction={() => void form.reloadLatest()}
             >
-              {t(`projectForms.delete.${removable}.button`)}
-            </button>
+              {stale === 'failed' && <p>{t('projectForms.stale.reloadFailed')}</p>}
+            </FailureAlert>
           )}
-        </div>
-      </form>
-      {confirming && removable && (
-        <ConfirmDialog
-          title={t(`projectForms.delete.${removable}.question`)}
-          body={t('projectForms.delete.body')}
-          cancelLabel={t('projectForms.delete.cancel')}
-          confirmLabel={t('projectForms.delete.confirm')}
-          onCancel={() => setConfirming(false)}
-          onConfirm={() => {
-            // Closing first gives focus back to the delete button; the outcome is announced on the page.
-            setConfirming(false);
-            void form.removeRecord();
-          }}
-        />
-      )}
-      <LeaveGuard dirty={form.dirty} />
-    </section>
+        </>
+      }
+      alertId={form.alertId}
+      alert={text(form.problems?.form)}
+      onSubmit={(event) => void form.submit(event)}
+      after={
+        <>
+          {confirming && removable && (
+            <ConfirmDialog
+              title={t(`projectForms.delete.${removable}.question`)}
+              body={t('projectForms.delete.body')}
+              cancelLabel={t('projectForms.delete.cancel')}
+              confirmLabel={t('projectForms.delete.confirm')}
+              onCancel={() => setConfirming(false)}
+              onConfirm={() => {
+                // Closing first gives focus back to the delete button; the outcome is announced on the page.
+                setConfirming(false);
+                void form.removeRecord();
+              }}
+            />
+          )}
+          <LeaveGuard dirty={form.dirty} />
+        </>
+      }
+    >
+      {children}
+      <FormActions submitLabel={canSave ? t('projectForms.save') : undefined} pending={Boolean(form.pending)}>
+        <Link to={form.backTo} className="button-link">
+          {t('projectForms.cancel')}
+        </Link>
+        {removable && canEdit && (
+          <button
+            type="button"
+            className="button-secondary"
+            aria-disabled={Boolean(form.pending)}
+            onClick={() => {
+              if (!form.pending) setConfirming(true);
+            }}
+          >
+            {t(`projectForms.delete.${removable}.button`)}
+          </button>
+        )}
+      </FormActions>
+    </FormPage>
   );
 }
 
@@ -415,8 +363,6 @@ export function RecordLoading({ failed }: { failed: boolean }) {
       <h1 tabIndex={-1}>{t('projectForms.loadFailed')}</h1>
     </div>
   ) : (
-    <p role="status" className="status-message">
-      {t('projectForms.loading')}
-    </p>
+    <StatusLine>{t('projectForms.loading')}</StatusLine>
   );
 }

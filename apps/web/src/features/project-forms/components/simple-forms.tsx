@@ -1,10 +1,9 @@
 import { todayIso } from '@salkku/shared';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { api, unwrap } from '../../../lib/api/client';
 import type { components } from '../../../lib/api/schema';
-import { projectOptions, type Project } from '../api/records';
+import { createStatusReport, updateProject } from '../api/record-writes';
+import { projectOptions, type Project, useLatestRecord } from '../api/records';
 import { SelectControl, TextControl, WithProject } from './controls';
 import { RecordFormPage, useRecordForm } from './record-form';
 
@@ -24,7 +23,7 @@ export function LifecycleStatusPage() {
 
 function LifecycleStatusForm({ project }: { project: Project }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
+  const latest = useLatestRecord();
   const form = useRecordForm({
     projectId: project.id,
     fields: STATUS_FIELDS,
@@ -33,16 +32,8 @@ function LifecycleStatusForm({ project }: { project: Project }) {
     required: ['lifecycleStatus'],
     saved: 'status',
     save: (body, version) =>
-      unwrap(
-        api.PATCH('/api/projects/{id}', {
-          params: { path: { id: project.id } },
-          body: { lifecycleStatus: body.lifecycleStatus as LifecycleStatus, version },
-        }),
-      ),
-    reload: async () => {
-      const latest = await queryClient.fetchQuery({ ...projectOptions(project.id), staleTime: 0 });
-      return { values: { lifecycleStatus: '' }, version: latest.version };
-    },
+      updateProject(project.id, { lifecycleStatus: body.lifecycleStatus as LifecycleStatus }, version),
+    reload: () => latest(projectOptions(project.id), () => ({ lifecycleStatus: '' })),
   });
   const label = t('projectForms.fields.lifecycleStatus');
   const allowed = project.allowedTransitions;
@@ -83,18 +74,14 @@ export function NewStatusReportPage() {
     required: ['health', 'summary', 'reportingDate'],
     saved: 'report',
     save: (body) =>
-      unwrap(
-        api.POST('/api/status-reports', {
-          body: {
-            projectId,
-            health: body.health as Health,
-            summary: body.summary ?? '',
-            risks: body.risks,
-            nextSteps: body.nextSteps,
-            reportingDate: body.reportingDate ?? '',
-          },
-        }),
-      ),
+      createStatusReport({
+        projectId,
+        health: body.health as Health,
+        summary: body.summary ?? '',
+        risks: body.risks,
+        nextSteps: body.nextSteps,
+        reportingDate: body.reportingDate ?? '',
+      }),
   });
   const labels = {
     health: t('projectForms.fields.health'),

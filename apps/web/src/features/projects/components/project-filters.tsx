@@ -2,7 +2,6 @@ import { LIFECYCLE_STATUSES, PROJECT_KINDS } from '@salkku/shared';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { SelectField } from '../../../components/select-field';
 import { useFormat } from '../../../lib/format';
 import { localisedName } from '../../../lib/localised-name';
 import { useAgreements, usePriorityAreas, type Agreement, type PriorityArea } from '../../../lib/api/portfolio-choices';
@@ -16,6 +15,7 @@ import {
   type ProjectListFilterChange,
   type ProjectListView,
 } from '../hooks/use-project-list-view';
+import { SelectField } from '../../../components/fields';
 
 export interface ProjectFiltersProps {
   view: ProjectListView;
@@ -74,72 +74,47 @@ export function ProjectFilters({ view, onFiltersChange, onSortChange }: ProjectF
         label={t('projects.filters.agreement')}
         value={view.agreementId ?? ''}
         onChange={(event) => change({ agreementId: chosen(event.target.value), priorityAreaId: undefined })}
-      >
-        <option value="">{t('projects.filters.allAgreements')}</option>
-        {agreements.data?.map((agreement) => (
-          <option key={agreement.id} value={agreement.id}>
-            {agreement.title}
-          </option>
-        ))}
-      </SelectField>
+        emptyChoice={t('projects.filters.allAgreements')}
+        choices={agreements.data?.map((agreement) => [agreement.id, agreement.title] as const)}
+      />
       <SelectField
         label={t('projects.filters.priorityArea')}
         value={view.priorityAreaId ?? ''}
         onChange={(event) => change({ priorityAreaId: chosen(event.target.value) })}
+        emptyChoice={t('projects.filters.all')}
       >
-        <option value="">{t('projects.filters.all')}</option>
         <PriorityAreaOptions areas={areas.data ?? []} agreements={view.agreementId ? undefined : agreements.data} />
       </SelectField>
       <SelectField
         label={t('projects.filters.lifecycleStatus')}
         value={view.lifecycleStatus ?? ''}
         onChange={(event) => change({ lifecycleStatus: chosen(event.target.value) })}
-      >
-        <option value="">{t('projects.filters.all')}</option>
-        {LIFECYCLE_STATUSES.map((status) => (
-          <option key={status} value={status}>
-            {t(`lifecycle.${status}`)}
-          </option>
-        ))}
-      </SelectField>
+        emptyChoice={t('projects.filters.all')}
+        choices={LIFECYCLE_STATUSES.map((status) => [status, t(`lifecycle.${status}`)] as const)}
+      />
       <SelectField
         label={t('projects.filters.health')}
         value={view.health ?? ''}
         onChange={(event) => change({ health: chosen(event.target.value) })}
-      >
-        <option value="">{t('projects.filters.all')}</option>
-        {HEALTH_FILTERS.map((health) => (
-          <option key={health} value={health}>
-            {t(`health.${health}`)}
-          </option>
-        ))}
-      </SelectField>
+        emptyChoice={t('projects.filters.all')}
+        choices={HEALTH_FILTERS.map((health) => [health, t(`health.${health}`)] as const)}
+      />
       <SelectField
         label={t('projects.filters.kind')}
         value={view.kind ?? ''}
         onChange={(event) => change({ kind: chosen(event.target.value) })}
-      >
-        <option value="">{t('projects.filters.all')}</option>
-        {PROJECT_KINDS.map((kind) => (
-          <option key={kind} value={kind}>
-            {t(`projectPage.kinds.${kind}`)}
-          </option>
-        ))}
-      </SelectField>
+        emptyChoice={t('projects.filters.all')}
+        choices={PROJECT_KINDS.map((kind) => [kind, t(`projectPage.kinds.${kind}`)] as const)}
+      />
       <SelectField
         label={t('projects.sort.label')}
         value={view.sort ?? DEFAULT_SORT}
         onChange={(event) => onSortChange(event.target.value as ProjectSort)}
-      >
-        {PROJECT_SORT_KEYS.flatMap((key) => [
-          <option key={key} value={key}>
-            {t(`projects.sort.${key}.asc`)}
-          </option>,
-          <option key={`-${key}`} value={`-${key}`}>
-            {t(`projects.sort.${key}.desc`)}
-          </option>,
+        choices={PROJECT_SORT_KEYS.flatMap((key) => [
+          [key, t(`projects.sort.${key}.asc`)] as const,
+          [`-${key}`, t(`projects.sort.${key}.desc`)] as const,
         ])}
-      </SelectField>
+      />
       {isFiltered(view) && (
         <p className="filters__clear">
           <Link to={{ search: projectListSearch({ sort: view.sort, page: 1 }).toString() }}>

@@ -1,6 +1,7 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { currentUrl, jsonResponse, mockFetch, renderApp, requestsTo, withSession } from '../../../test/render-app';
 import type { Agreement, PriorityArea } from '../../../lib/api/portfolio-choices';
+import { agreementFixture, priorityAreaFixture } from '../../../test/portfolio-fixtures';
 import type { ProjectSummary, ProjectSummaryPage } from '../api/get-projects';
 
 const WATER = { id: 'a3c8e1f2-0000-4000-8000-000000000001', agreementId: 'a3c8e1f2-0000-4000-8000-0000000000aa' };
@@ -40,43 +41,23 @@ const healthTechProject: ProjectSummary = {
   overdueMilestones: 0,
 };
 
-const KUOPIO_AGREEMENT = agreement(WATER.agreementId, 'Kuopion ekosysteemisopimus 2021–2027');
-const OULU_AGREEMENT = agreement('a3c8e1f2-0000-4000-8000-0000000000bb', 'Oulun ekosysteemisopimus 2021–2027');
+const KUOPIO_AGREEMENT = agreementFixture(WATER.agreementId, 'Kuopion ekosysteemisopimus 2021–2027', 'Kaupunki');
+const OULU_AGREEMENT = agreementFixture(
+  'a3c8e1f2-0000-4000-8000-0000000000bb',
+  'Oulun ekosysteemisopimus 2021–2027',
+  'Kaupunki',
+);
 const PRIORITY_AREAS: PriorityArea[] = [
-  priorityArea(WATER.id, WATER.agreementId, 'Vesi', 'Water'),
-  priorityArea(HEALTH_TECH.id, HEALTH_TECH.agreementId, 'Terveys- ja hyvinvointiteknologia', null),
-  priorityArea('a3c8e1f2-0000-4000-8000-000000000003', OULU_AGREEMENT.id, 'Energia', 'Energy'),
+  priorityAreaFixture(WATER.id, WATER.agreementId, { nameFi: 'Vesi', nameEn: 'Water' }),
+  priorityAreaFixture(HEALTH_TECH.id, HEALTH_TECH.agreementId, {
+    nameFi: 'Terveys- ja hyvinvointiteknologia',
+    nameEn: null,
+  }),
+  priorityAreaFixture('a3c8e1f2-0000-4000-8000-000000000003', OULU_AGREEMENT.id, {
+    nameFi: 'Energia',
+    nameEn: 'Energy',
+  }),
 ];
-
-function agreement(id: string, title: string): Agreement {
-  return {
-    id,
-    title,
-    cityId: 'c1e2f3a4-0000-4000-8000-0000000000c1',
-    city: { id: 'c1e2f3a4-0000-4000-8000-0000000000c1', name: 'Kaupunki' },
-    signedOn: null,
-    validFrom: null,
-    validTo: null,
-    version: 1,
-    createdAt: '2021-01-01T00:00:00.000Z',
-    updatedAt: '2021-01-01T00:00:00.000Z',
-  };
-}
-
-function priorityArea(id: string, agreementId: string, nameFi: string, nameEn: string | null): PriorityArea {
-  return {
-    id,
-    agreementId,
-    nameFi,
-    nameSv: null,
-    nameEn,
-    description: null,
-    subThemes: [],
-    version: 1,
-    createdAt: '2021-01-01T00:00:00.000Z',
-    updatedAt: '2021-01-01T00:00:00.000Z',
-  };
-}
 
 function pageOf<T>(items: T[], overrides: Partial<ProjectSummaryPage> = {}) {
   return { items, total: items.length, page: 1, pageSize: 25, ...overrides };

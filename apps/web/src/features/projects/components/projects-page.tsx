@@ -1,21 +1,23 @@
-import { lazy, Suspense, useId } from 'react';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { HealthLabel } from '../../../components/health-label';
 import { Pagination } from '../../../components/pagination';
 import { useFormat } from '../../../lib/format';
 import { localisedName } from '../../../lib/localised-name';
-import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useCan } from '../../../lib/session';
 import { useProjects, type ProjectSort, type ProjectSummary } from '../api/get-projects';
 import { DEFAULT_SORT, isFiltered, projectListSearch, useProjectListView } from '../hooks/use-project-list-view';
 import { OPTIONAL_COLUMNS, useProjectColumns, type OptionalColumn } from '../hooks/use-project-columns';
 import { ProjectFilters } from './project-filters';
-import { TableScroll } from '../../../components/table-scroll';
+import { DataTable } from '../../../components/data-table';
+import { FailureAlert, StatusLine } from '../../../components/load-status';
+import { Page } from '../../../components/page';
+import { GrantedMoney } from '../../../components/granted-money';
 
 // The export panel loads when a manager opens it: the list does not pay for it.
 const ExportPanel = lazy(async () => ({
-  default: (await import('../../exports/components/export-panel')).ExportPanel,
+  default: (await import('../../../components/export-panel')).ExportPanel,
 }));
 
 /**
@@ -27,9 +29,6 @@ export function ProjectsPage() {
   const { view, request, changeFilters, changeSort, changePage } = useProjectListView();
   const projects = useProjects(request);
   const columns = useProjectColumns();
-  const headingId = useId();
-  const title = t('projects.title');
-  useDocumentTitle(title);
   const filtered = isFiltered(view);
   const data = projects.data;
   // Only coordinators and admins may create projects (the API enforces it too).
@@ -46,10 +45,7 @@ export function ProjectsPage() {
       : '';
 
   return (
-    <section aria-labelledby={headingId}>
-      <h1 id={headingId} tabIndex={-1}>
-        {title}
-      </h1>
+    <Page title={t('projects.title')}>
       {canCreate && (
         <p>
           <Link to="/projects/new" className="button-link">
@@ -67,16 +63,13 @@ export function ProjectsPage() {
           </Suspense>
         </details>
       )}
-      <p role="status" className="status-message">
-        {status}
-      </p>
+      <StatusLine>{status}</StatusLine>
       {projects.isError && (
-        <div role="alert" className="error-message">
-          <p>{t('projects.error')}</p>
-          <button type="button" onClick={() => void projects.refetch()}>
-            {t('projects.retry')}
-          </button>
-        </div>
+        <FailureAlert
+          message={t('projects.error')}
+          actionLabel={t('projects.retry')}
+          onAction={() => void projects.refetch()}
+        />
       )}
       {data && !projects.isError && (
         <div className={projects.isPlaceholderData ? 'projects-results projects-results--stale' : 'projects-results'}>
@@ -102,7 +95,7 @@ export function ProjectsPage() {
           )}
         </div>
       )}
-    </section>
+    </Page>
   );
 }
 
@@ -158,57 +151,33 @@ function ColumnChoice({ columns }: { columns: ReturnType<typeof useProjectColumn
 
 function ProjectsTable({ items, total, sort, busy, isShown }: ProjectsTableProps) {
   const { t } = useTranslation();
-  const captionId = useId();
   return (
     // A wide table scrolls inside its own region, which takes focus so keyboard users can scroll it.
-    <TableScroll captionId={captionId}>
-      <table className="data-table" aria-busy={busy || undefined}>
-        <caption id={captionId}>{t('projects.caption', { total })}</caption>
-        <thead>
-          <tr>
-            <th scope="col" aria-sort={ariaSort(sort, 'code')}>
-              {t('projects.columns.code')}
-            </th>
-            <th scope="col" aria-sort={ariaSort(sort, 'name')}>
-              {t('projects.columns.name')}
-            </th>
-            {isShown('priorityArea') && <th scope="col">{t('projects.columns.priorityArea')}</th>}
-            {isShown('leadOrganisation') && <th scope="col">{t('projects.columns.leadOrganisation')}</th>}
-            {isShown('lifecycleStatus') && (
-              <th scope="col" aria-sort={ariaSort(sort, 'lifecycleStatus')}>
-                {t('projects.columns.lifecycleStatus')}
-              </th>
-            )}
-            {isShown('health') && (
-              <th scope="col" aria-sort={ariaSort(sort, 'health')}>
-                {t('projects.columns.health')}
-              </th>
-            )}
-            {isShown('granted') && (
-              <th scope="col" className="num">
-                {t('projects.columns.granted')}
-              </th>
-            )}
-            {isShown('paid') && (
-              <th scope="col" className="num">
-                {t('projects.columns.paid')}
-              </th>
-            )}
-            {isShown('remaining') && (
-              <th scope="col" className="num">
-                {t('projects.columns.remaining')}
-              </th>
-            )}
-            {isShown('nextMilestone') && <th scope="col">{t('projects.columns.nextMilestone')}</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((project) => (
-            <ProjectRow key={project.id} project={project} isShown={isShown} />
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <DataTable
+      caption={t('projects.caption', { total })}
+      columns={[
+        { label: t('projects.columns.code'), sort: ariaSort(sort, 'code') },
+        { label: t('projects.columns.name'), sort: ariaSort(sort, 'name') },
+        isShown('priorityArea') && t('projects.columns.priorityArea'),
+        isShown('leadOrganisation') && t('projects.columns.leadOrganisation'),
+        isShown('lifecycleStatus') && {
+          label: t('projects.columns.lifecycleStatus'),
+          sort: ariaSort(sort, 'lifecycleStatus'),
+        },
+        isShown('health') && { label: t('projects.columns.health'), sort: ariaSort(sort, 'health') },
+        isShown('granted') && { label: t('projects.columns.granted'), numeric: true },
+        isShown('paid') && { label: t('projects.columns.paid'), numeric: true },
+        isShown('remaining') && { label: t('projects.columns.remaining'), numeric: true },
+        isShown('nextMilestone') && t('projects.columns.nextMilestone'),
+      ]}
+      busy={busy}
+    >
+      <tbody>
+        {items.map((project) => (
+          <ProjectRow key={project.id} project={project} isShown={isShown} />
+        ))}
+      </tbody>
+    </DataTable>
   );
 }
 
@@ -237,10 +206,11 @@ function ProjectRow({ project, isShown }: { project: ProjectSummary; isShown: (c
       )}
       {isShown('granted') && (
         <td className="num">
-          {format.money(funding.granted)}
-          {funding.unknownAmounts > 0 && (
-            <span className="secondary">{t('projects.unknownAmounts', { count: funding.unknownAmounts })}</span>
-          )}
+          <GrantedMoney
+            amount={funding.granted}
+            unknownAmounts={funding.unknownAmounts}
+            text="projects.unknownAmounts"
+          />
         </td>
       )}
       {isShown('paid') && <td className="num">{format.money(funding.paid)}</td>}

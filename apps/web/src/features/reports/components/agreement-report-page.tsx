@@ -1,34 +1,31 @@
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { HealthLabel } from '../../../components/health-label';
 import { ApiError } from '../../../lib/api/client';
 import { useFormat } from '../../../lib/format';
 import { localisedName } from '../../../lib/localised-name';
-import { useDocumentTitle } from '../../../lib/use-document-title';
 import {
   useAgreementReport,
   type AgreementReport,
-  type ReportFundingFigures,
   type ReportFundingTable,
   type ReportMilestone,
 } from '../api/get-reports';
 import { useReportPeriod } from '../hooks/use-report-period';
 import { periodSearch } from '../lib/period';
-import { PeriodPicker } from './period-picker';
-import { BarChartFigure } from '../../../components/bar-chart-figure';
+import { FundingChart } from '../../../components/funding-chart';
 import {
-  compactMoney,
   countOf,
+  FigureCells,
+  figureColumns,
   HEALTH_KEYS,
-  PrintButton,
+  HealthMixChart,
   PrintPageSetup,
-  REPORT_COLOURS,
+  ReportFrame,
   ReportSection,
   ReportTable,
+  TotalRow,
   usePeriodText,
 } from './report-parts';
-import './reports.css';
 
 /**
  * The portfolio report of one agreement (/reports/agreements/:agreementId?from=&to=): a summary
@@ -37,53 +34,37 @@ import './reports.css';
  */
 export function AgreementReportPage() {
   const { t } = useTranslation();
-  const headingId = useId();
   const { agreementId = '' } = useParams();
   const { period, change } = useReportPeriod();
   const report = useAgreementReport(agreementId, period);
   const data = report.isError ? undefined : report.data;
-  const title = data ? t('reports.agreement.title', { title: data.agreement.title }) : t('reports.agreement.heading');
-  useDocumentTitle(title);
   const status = report.error instanceof ApiError ? report.error.status : null;
-
   return (
-    <section aria-labelledby={headingId} className="report-page">
-      {data && <PrintPageSetup scope={`${data.agreement.city.name} · ${data.agreement.title}`} period={period} />}
-      <p className="report-back">
-        <Link to={`/reports?${periodSearch(period)}`}>{t('reports.agreement.back')}</Link>
-      </p>
-      <h1 id={headingId} tabIndex={-1}>
-        {title}
-      </h1>
-      <div className="report-toolbar">
-        <PeriodPicker key={`${period.from}/${period.to}`} period={period} onChange={change} />
-        <PrintButton />
-      </div>
-      <p role="status" className="status-message">
-        {report.isFetching ? t('reports.loading') : ''}
-      </p>
-      {report.isError && (
-        <div role="alert" className="error-message">
-          <p>
-            {status === 404
-              ? t('reports.agreement.notFound')
-              : status === 400
-                ? t('reports.invalidPeriod')
-                : t('reports.error')}
+    <ReportFrame
+      title={data ? t('reports.agreement.title', { title: data.agreement.title }) : t('reports.agreement.heading')}
+      className="report-page"
+      before={
+        <>
+          {data && <PrintPageSetup scope={`${data.agreement.city.name} · ${data.agreement.title}`} period={period} />}
+          <p className="report-back">
+            <Link to={`/reports?${periodSearch(period)}`}>{t('reports.agreement.back')}</Link>
           </p>
-          {status !== 404 && status !== 400 && (
-            <button type="button" onClick={() => void report.refetch()}>
-              {t('reports.retry')}
-            </button>
-          )}
-        </div>
-      )}
-      {data && (
-        <div aria-busy={report.isPlaceholderData || undefined} className="report-body">
-          <AgreementContent data={data} />
-        </div>
-      )}
-    </section>
+        </>
+      }
+      period={period}
+      onPeriodChange={change}
+      report={report}
+      failure={
+        status === 404
+          ? t('reports.agreement.notFound')
+          : status === 400
+            ? t('reports.invalidPeriod')
+            : t('reports.error')
+      }
+      canRetry={status !== 404 && status !== 400}
+    >
+      {(loaded) => <AgreementContent data={loaded} />}
+    </ReportFrame>
   );
 }
 
@@ -100,22 +81,6 @@ function AgreementContent({ data }: { data: AgreementReport }) {
       ? [{ key: 'agreement', name: t('reports.funding.agreementWide'), figures: data.agreementWideFunding.total }]
       : []),
   ];
-  const fundingSummary = fundingGroups
-    .map((group) =>
-      t('reports.funding.summaryItem', {
-        name: group.name,
-        granted: format.money(group.figures.granted),
-        paid: format.money(group.figures.paid),
-        remaining: format.money(group.figures.remaining),
-      }),
-    )
-    .join('; ');
-  const healthSummary = data.priorityAreas
-    .map(
-      (area) =>
-        `${areaName(area)}: ${HEALTH_KEYS.map((h) => `${t(`health.${h}`)} ${countOf(area.projectsByHealth, h)}`).join(', ')}`,
-    )
-    .join('; ');
 
   return (
     <>
@@ -129,49 +94,18 @@ function AgreementContent({ data }: { data: AgreementReport }) {
 
       <ReportSection title={t('reports.agreement.summary')}>
         <div className="report-charts">
-          <BarChartFigure
+          <FundingChart
             className="report-chart"
             width={640}
-            label={t('reports.funding.chart', { summary: fundingSummary })}
-            data={fundingGroups.map((group) => ({
-              name: group.name,
-              // Numbers only for drawing the bars; every figure shown as text is the exact decimal string.
-              granted: Number(group.figures.granted),
-              paid: Number(group.figures.paid),
-              remaining: Number(group.figures.remaining),
-            }))}
-            categoryKey="name"
-            formatValue={compactMoney(format.language)}
-            series={[
-              { key: 'granted', label: t('reports.funding.granted'), colour: REPORT_COLOURS.granted },
-              { key: 'paid', label: t('reports.funding.paid'), colour: REPORT_COLOURS.paid },
-              { key: 'remaining', label: t('reports.funding.remaining'), colour: REPORT_COLOURS.remaining },
-            ]}
+            groups={fundingGroups.map((group) => ({ ...group.figures, name: group.name }))}
+            texts="reports.funding"
           />
-          <BarChartFigure
-            className="report-chart"
-            width={640}
-            label={t('reports.agreement.healthChart', { summary: healthSummary })}
-            data={data.priorityAreas.map((area) => ({
-              name: areaName(area),
-              ...Object.fromEntries(HEALTH_KEYS.map((health) => [health, countOf(area.projectsByHealth, health)])),
-            }))}
-            categoryKey="name"
-            stacked
-            series={HEALTH_KEYS.map((health) => ({
-              key: health,
-              label: t(`health.${health}`),
-              colour: REPORT_COLOURS.health[health],
-            }))}
+          <HealthMixChart
+            groups={data.priorityAreas.map((area) => ({ ...area, name: areaName(area) }))}
+            label={(summary) => t('reports.agreement.healthChart', { summary })}
           />
         </div>
-        <ReportTable caption={t('reports.funding.byArea')}>
-          <thead>
-            <tr>
-              <th scope="col">{t('reports.funding.area')}</th>
-              <FigureHeaders />
-            </tr>
-          </thead>
+        <ReportTable caption={t('reports.funding.byArea')} columns={[t('reports.funding.area'), ...figureColumns(t)]}>
           <tbody>
             {fundingGroups.map((group) => (
               <tr key={group.key}>
@@ -180,24 +114,17 @@ function AgreementContent({ data }: { data: AgreementReport }) {
               </tr>
             ))}
           </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">{t('reports.total')}</th>
-              <FigureCells figures={data.funding.total} />
-            </tr>
-          </tfoot>
+          <TotalRow>
+            <FigureCells figures={data.funding.total} />
+          </TotalRow>
         </ReportTable>
-        <ReportTable caption={t('reports.agreement.healthByArea')}>
-          <thead>
-            <tr>
-              <th scope="col">{t('reports.funding.area')}</th>
-              {HEALTH_KEYS.map((health) => (
-                <th scope="col" className="num" key={health}>
-                  {t(`health.${health}`)}
-                </th>
-              ))}
-            </tr>
-          </thead>
+        <ReportTable
+          caption={t('reports.agreement.healthByArea')}
+          columns={[
+            t('reports.funding.area'),
+            ...HEALTH_KEYS.map((health) => ({ label: t(`health.${health}`), numeric: true })),
+          ]}
+        >
           <tbody>
             {data.priorityAreas.map((area) => (
               <tr key={area.id}>
@@ -285,44 +212,6 @@ function AgreementContent({ data }: { data: AgreementReport }) {
   );
 }
 
-function FigureHeaders() {
-  const { t } = useTranslation();
-  return (
-    <>
-      <th scope="col" className="num">
-        {t('reports.funding.granted')}
-      </th>
-      <th scope="col" className="num">
-        {t('reports.funding.paid')}
-      </th>
-      <th scope="col" className="num">
-        {t('reports.funding.paidInPeriod')}
-      </th>
-      <th scope="col" className="num">
-        {t('reports.funding.remaining')}
-      </th>
-    </>
-  );
-}
-
-function FigureCells({ figures }: { figures: ReportFundingFigures }) {
-  const { t } = useTranslation();
-  const format = useFormat();
-  return (
-    <>
-      <td className="num">
-        {format.money(figures.granted)}
-        {figures.unknownAmounts > 0 && (
-          <span className="secondary">{t('reports.funding.unknown', { count: figures.unknownAmounts })}</span>
-        )}
-      </td>
-      <td className="num">{format.money(figures.paid)}</td>
-      <td className="num">{format.money(figures.paidInPeriod)}</td>
-      <td className="num">{format.money(figures.remaining)}</td>
-    </>
-  );
-}
-
 function FundingTable({ caption, table }: { caption: string; table: ReportFundingTable }) {
   const { t } = useTranslation();
   if (table.rows.length === 0) {
@@ -333,14 +222,10 @@ function FundingTable({ caption, table }: { caption: string; table: ReportFundin
     );
   }
   return (
-    <ReportTable caption={caption}>
-      <thead>
-        <tr>
-          <th scope="col">{t('reports.funding.funder')}</th>
-          <th scope="col">{t('reports.funding.instrument')}</th>
-          <FigureHeaders />
-        </tr>
-      </thead>
+    <ReportTable
+      caption={caption}
+      columns={[t('reports.funding.funder'), t('reports.funding.instrument'), ...figureColumns(t)]}
+    >
       <tbody>
         {table.rows.map((row) => (
           <tr key={`${row.funder.id}/${row.instrument}`}>
@@ -350,14 +235,9 @@ function FundingTable({ caption, table }: { caption: string; table: ReportFundin
           </tr>
         ))}
       </tbody>
-      <tfoot>
-        <tr>
-          <th scope="row" colSpan={2}>
-            {t('reports.total')}
-          </th>
-          <FigureCells figures={table.total} />
-        </tr>
-      </tfoot>
+      <TotalRow span={2}>
+        <FigureCells figures={table.total} />
+      </TotalRow>
     </ReportTable>
   );
 }
@@ -368,16 +248,16 @@ function ProjectsTable({ area }: { area: AgreementReport['priorityAreas'][number
   const name = localisedName(area, format.language);
   if (area.projects.length === 0) return <p>{t('reports.projects.empty')}</p>;
   return (
-    <ReportTable caption={t('reports.projects.caption', { name })}>
-      <thead>
-        <tr>
-          <th scope="col">{t('reports.projects.project')}</th>
-          <th scope="col">{t('reports.projects.kind')}</th>
-          <th scope="col">{t('reports.projects.lifecycle')}</th>
-          <th scope="col">{t('reports.projects.health')}</th>
-          <th scope="col">{t('reports.projects.reasons')}</th>
-        </tr>
-      </thead>
+    <ReportTable
+      caption={t('reports.projects.caption', { name })}
+      columns={[
+        t('reports.projects.project'),
+        t('reports.projects.kind'),
+        t('reports.projects.lifecycle'),
+        t('reports.projects.health'),
+        t('reports.projects.reasons'),
+      ]}
+    >
       <tbody>
         {area.projects.map((project) => (
           <tr key={project.id}>
@@ -434,22 +314,17 @@ function MilestoneTable({
       {items.length === 0 ? (
         <p>{empty}</p>
       ) : (
-        <ReportTable caption={title} captionShown={false}>
-          <thead>
-            <tr>
-              <th scope="col">{t('reports.milestones.milestone')}</th>
-              <th scope="col">{t('reports.milestones.project')}</th>
-              <th scope="col" className="num">
-                {t('reports.milestones.dueDate')}
-              </th>
-              {show === 'completed' && (
-                <th scope="col" className="num">
-                  {t('reports.milestones.completedOn')}
-                </th>
-              )}
-              {show === 'due' && <th scope="col">{t('reports.milestones.state')}</th>}
-            </tr>
-          </thead>
+        <ReportTable
+          caption={title}
+          captionShown={false}
+          columns={[
+            t('reports.milestones.milestone'),
+            t('reports.milestones.project'),
+            { label: t('reports.milestones.dueDate'), numeric: true },
+            show === 'completed' && { label: t('reports.milestones.completedOn'), numeric: true },
+            show === 'due' && t('reports.milestones.state'),
+          ]}
+        >
           <tbody>
             {items.map((milestone) => (
               <tr key={milestone.id}>

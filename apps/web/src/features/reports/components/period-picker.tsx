@@ -1,8 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SelectField } from '../../../components/select-field';
-import { TextField } from '../../../components/text-field';
 import { currentYear, periodYear, yearChoices, yearPeriod, type Period } from '../lib/period';
+import { SelectField, TextField } from '../../../components/fields';
 
 const CUSTOM = 'custom';
 

@@ -1,11 +1,20 @@
-import type { Language } from '@salkku/shared';
 import { todayIso } from '@salkku/shared';
-import { useId, useLayoutEffect, type ReactNode } from 'react';
+import type { UseQueryResult } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
+import { useLayoutEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { intlLocale, useFormat } from '../../../lib/format';
-import type { HealthCount } from '../api/get-reports';
+import { BarChartFigure } from '../../../components/bar-chart-figure';
+import { CHART_COLOURS } from '../../../components/funding-chart';
+import { QueryView } from '../../../components/load-status';
+import { Page } from '../../../components/page';
+import { GrantedMoney } from '../../../components/granted-money';
+import { DataTable, numeric, type Column, type Columns } from '../../../components/data-table';
+import { TitledSection } from '../../../components/titled-section';
+import { useFormat } from '../../../lib/format';
+import type { HealthCount, ReportFundingFigures } from '../api/get-reports';
 import type { Period } from '../lib/period';
-import { TableScroll } from '../../../components/table-scroll';
+import { PeriodPicker } from './period-picker';
+import './reports.css';
 
 /** The health buckets of a health mix, in display order (no status report yet: `none`). */
 export const HEALTH_KEYS = ['on_track', 'at_risk', 'off_track', 'none'] as const;
@@ -14,23 +23,88 @@ export const HEALTH_KEYS = ['on_track', 'at_risk', 'off_track', 'none'] as const
 export const countOf = (counts: HealthCount[], health: HealthCount['health']) =>
   counts.find((c) => c.health === health)?.count ?? 0;
 
-/** Colours of the charts: at least 3:1 against white (WCAG 1.4.11), never the only cue (tables and legends). */
-export const REPORT_COLOURS = {
-  granted: '#1f5fa8',
-  paid: '#2e7d32',
-  remaining: '#8a5300',
-  health: { on_track: '#2e7d32', at_risk: '#8a5300', off_track: '#b3261e', none: '#616161' },
-} as const;
+/**
+ * A report page: its heading (with what stands above it: the print setup, a way back), the period
+ * picker and the print button, the loading status, a failure (with a retry unless `canRetry` is
+ * false) and the report itself, marked busy while another period's figures load in its place.
+ */
+export function ReportFrame<T>({
+  title,
+  className,
+  before,
+  period,
+  onPeriodChange,
+  report,
+  failure,
+  canRetry = true,
+  children,
+}: {
+  title: string;
+  className: string;
+  before?: ReactNode;
+  period: Period;
+  onPeriodChange: (next: Period) => void;
+  report: UseQueryResult<T>;
+  /** What to say when the report did not load. */
+  failure: string;
+  canRetry?: boolean;
+  children: (data: T) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Page title={title} className={className} before={before}>
+      <div className="report-toolbar">
+        <PeriodPicker key={`${period.from}/${period.to}`} period={period} onChange={onPeriodChange} />
+        <PrintButton />
+      </div>
+      <QueryView
+        query={report}
+        loading={t('reports.loading')}
+        failure={failure}
+        retryLabel={t('reports.retry')}
+        canRetry={canRetry}
+        className="report-body"
+      >
+        {children}
+      </QueryView>
+    </Page>
+  );
+}
 
-/** A compact euro amount for chart axes ("15 t. €"); the tables carry the exact figures. */
-export function compactMoney(language: Language): (value: number) => string {
-  const formatter = new Intl.NumberFormat(intlLocale(language), {
-    style: 'currency',
-    currency: 'EUR',
-    notation: 'compact',
-    maximumFractionDigits: 1,
-  });
-  return (value) => formatter.format(value);
+/** The health mix of some groups (agreements, priority areas) as stacked bars, each group's counts in its text alternative. */
+export function HealthMixChart({
+  groups,
+  label,
+}: {
+  groups: Array<{ name: string; projectsByHealth: HealthCount[] }>;
+  /** The chart's label, given the summary of every group. */
+  label: (summary: string) => string;
+}) {
+  const { t } = useTranslation();
+  const summary = groups
+    .map(
+      (group) =>
+        `${group.name}: ${HEALTH_KEYS.map((h) => `${t(`health.${h}`)} ${countOf(group.projectsByHealth, h)}`).join(', ')}`,
+    )
+    .join('; ');
+  return (
+    <BarChartFigure
+      className="report-chart"
+      width={640}
+      label={label(summary)}
+      data={groups.map((group) => ({
+        name: group.name,
+        ...Object.fromEntries(HEALTH_KEYS.map((health) => [health, countOf(group.projectsByHealth, health)])),
+      }))}
+      categoryKey="name"
+      stacked
+      series={HEALTH_KEYS.map((health) => ({
+        key: health,
+        label: t(`health.${health}`),
+        colour: CHART_COLOURS.health[health],
+      }))}
+    />
+  );
 }
 
 /** "1.1.2024–31.12.2024" in the active language. */
@@ -50,12 +124,25 @@ export function ReportSection({
   className?: string;
   children: ReactNode;
 }) {
-  const headingId = useId();
   return (
-    <section aria-labelledby={headingId} className={className ? `report-section ${className}` : 'report-section'}>
-      <h2 id={headingId}>{title}</h2>
+    <TitledSection title={title} className={className ? `report-section ${className}` : 'report-section'}>
       {children}
-    </section>
+    </TitledSection>
+  );
+}
+
+/** The total row at the foot of a report table: "Total" over the first `span` columns, then the figures. */
+export function TotalRow({ span = 1, children }: { span?: number; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <tfoot>
+      <tr>
+        <th scope="row" colSpan={span === 1 ? undefined : span}>
+          {t('reports.total')}
+        </th>
+        {children}
+      </tr>
+    </tfoot>
   );
 }
 
@@ -144,28 +231,48 @@ export function PrintPageSetup({
 }
 
 /**
- * A data table in its own scrolling region (a wide table scrolls on a narrow screen without the
- * page doing so), focusable so it scrolls from the keyboard, named by the table's caption. A
- * caption that repeats the heading just above it is read but not shown (not printed twice).
+ * A report's data table in its own scrolling region (components/data-table.tsx). A caption that
+ * repeats the heading just above it is read but not shown (not printed twice).
  */
 export function ReportTable({
   caption,
   captionShown = true,
+  columns,
   children,
 }: {
   caption: string;
   captionShown?: boolean;
+  columns: Columns;
   children: ReactNode;
 }) {
-  const captionId = useId();
   return (
-    <TableScroll captionId={captionId}>
-      <table className="data-table report-table">
-        <caption id={captionId} className={captionShown ? undefined : 'visually-hidden'}>
-          {caption}
-        </caption>
-        {children}
-      </table>
-    </TableScroll>
+    <DataTable caption={caption} captionHidden={!captionShown} columns={columns} className="data-table report-table">
+      {children}
+    </DataTable>
+  );
+}
+
+/** The columns of a report's funding figures: granted, paid, paid in the period, remaining. */
+export function figureColumns(t: TFunction): Column[] {
+  return numeric(
+    t('reports.funding.granted'),
+    t('reports.funding.paid'),
+    t('reports.funding.paidInPeriod'),
+    t('reports.funding.remaining'),
+  );
+}
+
+/** A row's funding figures under figureColumns; unknown amounts said next to the amount granted. */
+export function FigureCells({ figures }: { figures: ReportFundingFigures }) {
+  const format = useFormat();
+  return (
+    <>
+      <td className="num">
+        <GrantedMoney amount={figures.granted} unknownAmounts={figures.unknownAmounts} text="reports.funding.unknown" />
+      </td>
+      <td className="num">{format.money(figures.paid)}</td>
+      <td className="num">{format.money(figures.paidInPeriod)}</td>
+      <td className="num">{format.money(figures.remaining)}</td>
+    </>
   );
 }

@@ -2,17 +2,9 @@ import { PAYABLE_DECISION_STATUSES } from '@salkku/shared';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import type { components } from '../../../lib/api/schema';
-import type { ProjectFormsState } from './record-form';
-import './project-forms.css';
+import { recordAmountPath, savedNoticeOf } from '../../../lib/project-form-routes';
 import { useCan } from '../../../lib/session';
-
-type FundingDecision = components['schemas']['FundingDecisionResponse'];
-
-/** The decision's edit form with the amount granted focused: where a payment on an unknown amount starts. */
-export function recordAmountPath(projectId: string, decisionId: string): string {
-  return `/projects/${projectId}/funding-decisions/${decisionId}/edit?focus=amountGranted`;
-}
+import type { FundingDecision } from '../api/get-project-records';
 
 /**
  * The project page's editing links, for users who may edit the portfolio (coordinators, admins);
@@ -91,7 +83,7 @@ export function ProjectActions({
 export function ProjectFormNotice() {
   const { t } = useTranslation();
   const location = useLocation();
-  const saved = (location.state as ProjectFormsState | null)?.projectFormSaved;
+  const saved = savedNoticeOf(location.state);
   const [shown, setShown] = useState<typeof saved>(undefined);
   useEffect(() => {
     const timer = setTimeout(() => setShown(saved), 50);
@@ -103,5 +95,15 @@ export function ProjectFormNotice() {
     <p role="status" className={shown ? 'project-forms__notice' : 'status-message'}>
       {shown ? t(`projectForms.saved.${shown}`) : ''}
     </p>
+  );
+}
+
+/** An "Edit" link of the project page to a record's form, named in full for screen readers ("Edit milestone Testbed open"). */
+export function EditLink({ to, label }: { to: string; label: string }) {
+  const { t } = useTranslation();
+  return (
+    <Link to={to} aria-label={label} className="project-forms__edit-link">
+      {t('projectForms.actions.edit')}
+    </Link>
   );
 }

@@ -1,8 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../../lib/api/client';
-import { formatWaitIn, intlLocale } from '../../../lib/format';
-import { activeLanguage } from '../../../lib/i18n';
+import { ApiError } from '../lib/api/client';
+import { formatWaitIn, intlLocale } from '../lib/format';
+import { activeLanguage } from '../lib/i18n';
 import {
   downloadExport,
   saveFile,
@@ -10,8 +10,8 @@ import {
   type ExportProfile,
   type ExportProgress,
   type ExportQuery,
-} from '../api/download-export';
-import './exports.css';
+} from '../lib/api/download-export';
+import './export-panel.css';
 
 /** The Finnish Excel profile is the default in Finnish and Swedish; the standard one in English. */
 export function defaultProfile(language: string): ExportProfile {

@@ -1,6 +1,6 @@
-import { toApiError } from '../../../lib/api/client';
-import type { paths } from '../../../lib/api/schema';
-import { CsvRecordCounter } from '../lib/csv-rows';
+import { CsvRecordCounter } from '../csv-rows';
+import { toApiError } from './client';
+import type { paths } from './schema';
 
 /** The export routes of the API (GET /api/exports/<dataset>.csv), from the generated contract. */
 type ExportPath = Extract<keyof paths, `/api/exports/${string}.csv`>;

@@ -1,0 +1,102 @@
+import type { UseQueryResult } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { StatusLine } from '../../../components/load-status';
+import { Page } from '../../../components/page';
+import { Pagination } from '../../../components/pagination';
+import { DataTable } from '../../../components/data-table';
+import { ADMIN_PAGE_SIZE } from '../api/admin';
+import './admin.css';
+
+interface Registered {
+  id: string;
+  version: number;
+}
+
+export interface AdminRegistryProps<T extends Registered> {
+  title: string;
+  /** The shown page of the records, and the way to another. */
+  records: UseQueryResult<{ items: T[]; total: number }>;
+  page: number;
+  onPageChange: (page: number) => void;
+  caption: (total: number) => string;
+  /** Column headers: the first names the row (its cell is the row's header), the actions column comes last. */
+  columns: string[];
+  /** A row's cells in column order, the first being its name. */
+  cells: (item: T) => ReactNode[];
+  /** The label of a row's edit button (it opens and closes the row's editor). */
+  editLabel: (item: T) => string;
+  /** The id of the editor the button opens, when the editor has one (aria-controls). */
+  editorId?: (item: T) => string;
+  /** The editor of the row being edited; it starts anew when the record's version changes. */
+  editor: (item: T, onStatus: (status: string) => void) => ReactNode;
+  /** What follows the list (the form that adds one), given the page's status line. */
+  children: (onStatus: (status: string) => void) => ReactNode;
+}
+
+/**
+ * An admin registry page (users, organisations): its heading, a status line for what was saved,
+ * the records a page at a time in a table, each with an edit button that opens its editor below
+ * the table, and what follows (the form that adds a record).
+ */
+export function AdminRegistryPage<T extends Registered>(props: AdminRegistryProps<T>) {
+  const { title, records, page, onPageChange, caption, columns, cells, editLabel, editorId, editor, children } = props;
+  const { t } = useTranslation();
+  const [editing, setEditing] = useState<string | null>(null);
+  const [status, setStatus] = useState('');
+  const edited = records.data?.items.find((item) => item.id === editing);
+
+  return (
+    <Page title={title} className="admin-page">
+      <StatusLine>{status}</StatusLine>
+      {records.isError && (
+        <p role="alert" className="error-message">
+          {t('admin.loadFailed')}
+        </p>
+      )}
+      {records.isPending && <p>{t('admin.loading')}</p>}
+      {records.data && (
+        <>
+          <DataTable
+            caption={caption(records.data.total)}
+            className="admin-table"
+            columns={[...columns, t('admin.actions')]}
+          >
+            <tbody>
+              {records.data.items.map((item) => {
+                const [name, ...rest] = cells(item);
+                const open = editing === item.id;
+                return (
+                  <tr key={item.id}>
+                    <th scope="row">{name}</th>
+                    {rest.map((cell, index) => (
+                      <td key={index}>{cell}</td>
+                    ))}
+                    <td>
+                      <button
+                        type="button"
+                        aria-expanded={open}
+                        aria-controls={open && editorId ? editorId(item) : undefined}
+                        onClick={() => setEditing(open ? null : item.id)}
+                      >
+                        {editLabel(item)}
+                      </button>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </DataTable>
+          <Pagination page={page} pageSize={ADMIN_PAGE_SIZE} total={records.data.total} onPageChange={onPageChange} />
+        </>
+      )}
+      {edited && <Keyed key={`${edited.id}:${edited.version}`}>{editor(edited, setStatus)}</Keyed>}
+      {children(setStatus)}
+    </Page>
+  );
+}
+
+/** Gives the editor a key: a new version of the record starts a new editor (its fields from the saved record). */
+function Keyed({ children }: { children: ReactNode }) {
+  return <>{children}</>;
+}
