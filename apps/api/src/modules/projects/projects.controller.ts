@@ -1,11 +1,11 @@
-import { Body, Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, type Actor } from '../../common/actor';
 import { ApiErrors } from '../../common/api-errors';
 import { PageQuery, Paginated, type Page } from '../../common/pagination';
 import { RequirePermission } from '../../common/permissions';
-import { CreateRoute, DeleteRoute, IdParam, ListRoute, ReadRoute, UpdateRoute } from '../../common/routes';
-import { ExpectedVersion, IfMatchVersion } from '../../common/version';
+import { RecordController } from '../../common/record-controller';
+import { IdParam } from '../../common/routes';
 import { CreateProjectDto } from './dto/create-project.dto';
 import { ListProjectsQuery } from './dto/list-projects.query';
 import { ProjectHistoryItemResponse } from './dto/project-history.response';
@@ -19,17 +19,18 @@ import { ProjectsService } from './projects.service';
  */
 @ApiTags('projects')
 @Controller('projects')
-export class ProjectsController {
-  constructor(private readonly projects: ProjectsService) {}
-
-  @ListRoute('portfolio:read', ProjectSummaryResponse)
-  list(@Query() query: ListProjectsQuery, @CurrentActor() actor: Actor): Promise<Page<ProjectSummaryResponse>> {
-    return this.projects.list(query, actor);
-  }
-
-  @ReadRoute('portfolio:read', ProjectDetailResponse)
-  get(@IdParam() id: string, @CurrentActor() actor: Actor): Promise<ProjectDetailResponse> {
-    return this.projects.get(id, actor);
+export class ProjectsController extends RecordController({
+  read: 'portfolio:read',
+  write: 'portfolio:write',
+  item: ProjectSummaryResponse,
+  detail: ProjectDetailResponse,
+  query: ListProjectsQuery,
+  create: CreateProjectDto,
+  update: UpdateProjectDto,
+  createConflicts: true,
+}) {
+  constructor(readonly service: ProjectsService) {
+    super();
   }
 
   @Get(':id/history')
@@ -47,30 +48,6 @@ export class ProjectsController {
     @Query() query: PageQuery,
     @CurrentActor() actor: Actor,
   ): Promise<Page<ProjectHistoryItemResponse>> {
-    return this.projects.history(id, query, actor);
-  }
-
-  @CreateRoute('portfolio:write', ProjectDetailResponse, { conflicts: true })
-  create(@Body() dto: CreateProjectDto, @CurrentActor() actor: Actor): Promise<ProjectDetailResponse> {
-    return this.projects.create(dto, actor);
-  }
-
-  @UpdateRoute('portfolio:write', ProjectDetailResponse)
-  update(
-    @IdParam() id: string,
-    @Body() dto: UpdateProjectDto,
-    @ExpectedVersion() version: number,
-    @CurrentActor() actor: Actor,
-  ): Promise<ProjectDetailResponse> {
-    return this.projects.update(id, dto, version, actor);
-  }
-
-  @DeleteRoute('portfolio:write')
-  remove(
-    @IdParam() id: string,
-    @IfMatchVersion() ifMatch: number | undefined,
-    @CurrentActor() actor: Actor,
-  ): Promise<void> {
-    return this.projects.remove(id, ifMatch, actor);
+    return this.service.history(id, query, actor);
   }
 }

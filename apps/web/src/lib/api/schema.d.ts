@@ -1633,7 +1633,6 @@ export interface components {
              * @example project
              */
             entityType: string | null;
-            /** @description Status reports only */
             health: components["schemas"]["Health"] | null;
             /**
              * Format: uuid
@@ -1641,7 +1640,6 @@ export interface components {
              */
             id: string;
             kind: components["schemas"]["ProjectHistoryItemKind"];
-            /** @description Status reports only: the project’s lifecycle status when the report was written */
             lifecycleStatus: components["schemas"]["LifecycleStatus"] | null;
             /** @description Status reports only */
             nextSteps: string | null;
@@ -1654,7 +1652,7 @@ export interface components {
             references: components["schemas"]["ProjectHistoryReference"][];
             /**
              * Format: date
-             * @description Status reports only
+             * @description Status reports only, as are health, lifecycleStatus (the project’s lifecycle status when the report was written), summary, risks, nextSteps and author
              */
             reportingDate: string | null;
             /** @description Status reports only */

@@ -90,17 +90,23 @@ export class ProjectHistoryItemResponse {
   })
   references: ProjectHistoryReference[];
 
-  @ApiProperty({ type: 'string', format: 'date', nullable: true, description: 'Status reports only' })
+  @ApiProperty({
+    type: 'string',
+    format: 'date',
+    nullable: true,
+    description:
+      'Status reports only, as are health, lifecycleStatus (the project’s lifecycle status when the report was written), summary, risks, nextSteps and author',
+  })
   reportingDate: string | null;
 
-  @ApiProperty({ enum: HEALTH_VALUES, enumName: 'Health', nullable: true, description: 'Status reports only' })
+  // (A description here would become the shared Health schema's: see reportingDate.)
+  @ApiProperty({ enum: HEALTH_VALUES, enumName: 'Health', nullable: true })
   health: Health | null;
 
   @ApiProperty({
     enum: LIFECYCLE_STATUSES,
     enumName: 'LifecycleStatus',
     nullable: true,
-    description: 'Status reports only: the project’s lifecycle status when the report was written',
   })
   lifecycleStatus: LifecycleStatus | null;
 
