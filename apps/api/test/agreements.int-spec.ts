@@ -1,7 +1,20 @@
 import { actorOf } from '../src/modules/auth/sessions.service';
 import { AgreementsService } from '../src/modules/agreements/agreements.service';
 import { newAgreement, newOrganisation, newPriorityArea } from './support/factories';
-import { auditEvents, countStatements, createTestApp, rowCount, type TestApp } from './support/test-app';
+import {
+  expectInvalidUpdates,
+  expectNothingChanged,
+  expectOwnCityOnly,
+  expectPagesInTwoStatements,
+  expectForbidden,
+  expectStaleVersionsRefused,
+  expectUnauthenticated,
+  expectUnknownAndMalformedIds,
+  expectVersionedWritesRefused,
+  inTwoStatements,
+  routesOf,
+} from './support/checks';
+import { auditEvents, rowCount, signedInUser, useTestApp } from './support/test-app';
 import { UNKNOWN_ID } from './support/values';
 
 /** The JSON of a created record, with the id every test uses in URLs. */
@@ -9,13 +22,7 @@ type Created = Record<string, unknown> & { id: string; version: number };
 const made = (record: Promise<Record<string, unknown>>) => record as Promise<Created>;
 
 describe('agreements API', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp();
 
   /** A funding decision under the agreement, written straight to the table (its API is another module). */
   async function insertFundingDecision(agreementId: unknown): Promise<void> {
@@ -195,7 +202,7 @@ describe('agreements API', () => {
     it('rejects invalid updates and changes nothing', async () => {
       const agreement = await made(newAgreement(t));
       const company = await made(newOrganisation(t, { kind: 'university' }));
-      const cases: Array<[Record<string, unknown>, string[]]> = [
+      await expectInvalidUpdates(t.http, `/api/agreements/${agreement.id}`, [
         [{ validTo: '2020-12-31' }, ['validTo']], // before the stored validFrom 2021-02-09
         [{ validFrom: '2028-01-01' }, ['validTo']], // after the stored validTo 2027-12-31
         [{ cityId: company.id }, ['cityId']],
@@ -205,14 +212,7 @@ describe('agreements API', () => {
         [{ title: '' }, ['title']],
         [{ signedOn: '2021-13-01' }, ['signedOn']],
         [{ id: UNKNOWN_ID }, ['id']],
-      ];
-      for (const [body, fields] of cases) {
-        const res = await t.http
-          .patch(`/api/agreements/${agreement.id}`)
-          .send({ version: 1, ...body })
-          .expect(400);
-        expect({ body, fields: Object.keys(res.body.details).sort() }).toEqual({ body, fields });
-      }
+      ]);
       const current = await t.http.get(`/api/agreements/${agreement.id}`).expect(200);
       expect(current.body).toEqual(agreement);
       // Clearing one end lifts the ordering rule.
@@ -233,50 +233,23 @@ describe('agreements API', () => {
 
   describe('not found', () => {
     it('answers 404 for an unknown id on every route and 400 for a malformed one', async () => {
-      for (const req of [
-        t.http.get(`/api/agreements/${UNKNOWN_ID}`),
-        t.http.patch(`/api/agreements/${UNKNOWN_ID}`).send({ version: 1, title: 'X' }),
-        t.http.delete(`/api/agreements/${UNKNOWN_ID}`),
-      ]) {
-        const res = await req.expect(404);
-        expect(res.body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND' });
-      }
-      const malformed = await t.http.get('/api/agreements/not-a-uuid').expect(400);
-      expect(malformed.body.code).toBe('VALIDATION_FAILED');
-      await t.http.patch('/api/agreements/not-a-uuid').send({ version: 1 }).expect(400);
-      await t.http.delete('/api/agreements/not-a-uuid').expect(400);
+      await expectUnknownAndMalformedIds(t.http, '/api/agreements', { patch: { title: 'X' } });
     });
   });
 
   describe('versions', () => {
     it('refuses a stale version with 409, a missing one with 428, and changes nothing', async () => {
       const agreement = await made(newAgreement(t, { title: 'Alkuperäinen' }));
-      await t.http.patch(`/api/agreements/${agreement.id}`).send({ version: 1, title: 'Uusi' }).expect(200);
-      const stale = await t.http
-        .patch(`/api/agreements/${agreement.id}`)
-        .send({ version: 1, title: 'Kadonnut' })
-        .expect(409);
-      expect(stale.body.code).toBe('STALE_VERSION');
-      const staleHeader = await t.http
-        .patch(`/api/agreements/${agreement.id}`)
-        .set('If-Match', '"1"')
-        .send({ title: 'Kadonnut' })
-        .expect(409);
-      expect(staleHeader.body.code).toBe('STALE_VERSION');
-      const noVersion = await t.http
-        .patch(`/api/agreements/${agreement.id}`)
-        .send({ title: 'Ei versiota' })
-        .expect(428);
-      expect(noVersion.body.code).toBe('VERSION_REQUIRED');
-      const disagree = await t.http
-        .patch(`/api/agreements/${agreement.id}`)
-        .set('If-Match', '"2"')
-        .send({ version: 1, title: 'X' })
-        .expect(400);
+      const url = `/api/agreements/${agreement.id}`;
+      await expectStaleVersionsRefused(t.http, url, {
+        edit: { title: 'Uusi' },
+        stale: { title: 'Kadonnut' },
+        missing: { title: 'Ei versiota' },
+      });
+      // If-Match and a version in the body must agree.
+      const disagree = await t.http.patch(url).set('If-Match', '"2"').send({ version: 1, title: 'X' }).expect(400);
       expect(disagree.body.code).toBe('VALIDATION_FAILED');
-      const staleDelete = await t.http.delete(`/api/agreements/${agreement.id}`).set('If-Match', '"1"').expect(409);
-      expect(staleDelete.body.code).toBe('STALE_VERSION');
-      const current = await t.http.get(`/api/agreements/${agreement.id}`).expect(200);
+      const current = await t.http.get(url).expect(200);
       expect(current.body).toMatchObject({ title: 'Uusi', version: 2 });
     });
   });
@@ -314,47 +287,21 @@ describe('agreements API', () => {
     it('serves a list page and a detail in at most 2 SQL statements, whatever the page size', async () => {
       const city = await made(newOrganisation(t, { kind: 'city' }));
       for (let i = 0; i < 30; i++) await made(newAgreement(t, { cityId: i % 2 === 0 ? city.id : undefined }));
-      for (const query of [
+      const pages = await expectPagesInTwoStatements(t, t.http, '/api/agreements', [
         { pageSize: 1 },
         { pageSize: 10 },
         { pageSize: 100 },
         { pageSize: 100, cityId: city.id, q: 'sopimus' },
         { page: 99 },
-      ]) {
-        const { count, result } = await countStatements(t, () =>
-          t.http.get('/api/agreements').query(query).expect(200),
-        );
-        const expected = Math.max(
-          0,
-          Math.min(query.pageSize ?? 25, result.body.total - ((query.page ?? 1) - 1) * (query.pageSize ?? 25)),
-        );
-        expect(result.body.items.length).toBe(expected);
-        expect(result.body.total).toBeGreaterThanOrEqual(15);
-        for (const item of result.body.items) expect(item.city.name).toEqual(expect.any(String));
-        expect(count).toBeLessThanOrEqual(2);
+      ]);
+      for (const page of pages) {
+        expect(page.body.total).toBeGreaterThanOrEqual(15);
+        for (const item of page.body.items) expect(item.city.name).toEqual(expect.any(String));
       }
       const agreement = await made(newAgreement(t));
-      const { count } = await countStatements(t, () => t.http.get(`/api/agreements/${agreement.id}`).expect(200));
-      expect(count).toBeLessThanOrEqual(2);
+      await inTwoStatements(t, () => t.http.get(`/api/agreements/${agreement.id}`).expect(200));
     });
   });
-
-  /** A new signed-in user of the role (with their city, if given), and their user id. */
-  async function signedIn(
-    role: 'admin' | 'coordinator' | 'manager' | 'liaison',
-    cityId?: string,
-    displayName?: string,
-  ) {
-    const email = `${role}-${Math.random().toString(36).slice(2)}@salkku.example`;
-    const agent = await t.as(role, { cityId, email, displayName });
-    const [user] = await t.dataSource.query<Array<{ id: string; display_name: string }>>(
-      'SELECT id, display_name FROM users WHERE email = $1',
-      [email],
-    );
-    return { agent, id: user!.id, name: user!.display_name };
-  }
-
-  const idsOf = (body: { items: Array<{ id: string }> }) => body.items.map((i) => i.id);
 
   describe('city scope', () => {
     let cityA: Created;
@@ -372,37 +319,22 @@ describe('agreements API', () => {
 
     it("shows a coordinator and a manager only their own city's agreements, in lists and totals", async () => {
       for (const role of ['coordinator', 'manager'] as const) {
-        const { agent } = await signedIn(role, cityA.id);
-        const list = await agent.get('/api/agreements').query({ q: 'Rajattu' }).expect(200);
-        expect({ role, total: list.body.total, ids: idsOf(list.body) }).toEqual({
-          role,
-          total: 2,
-          ids: [inA.id, inA2.id],
-        });
-        // Every agreement of every other city is left out, not just those matching the text.
-        const all = await agent.get('/api/agreements').query({ pageSize: 100 }).expect(200);
-        expect(all.body.total).toBe(2);
-        expect(all.body.items.map((i: { cityId: string }) => i.cityId)).toEqual([cityA.id, cityA.id]);
-        const filteredToB = await agent.get('/api/agreements').query({ cityId: cityB.id }).expect(200);
-        expect(filteredToB.body).toMatchObject({ items: [], total: 0 });
-        const pastEnd = await agent.get('/api/agreements').query({ pageSize: 1, page: 3 }).expect(200);
-        expect(pastEnd.body).toMatchObject({ items: [], total: 2 });
-
-        await agent.get(`/api/agreements/${inA.id}`).expect(200);
-        const other = await agent.get(`/api/agreements/${inB.id}`).expect(404);
-        const missing = await agent.get(`/api/agreements/${UNKNOWN_ID}`).expect(404);
-        // Another city's agreement looks exactly like a missing one.
-        expect(other.body).toEqual({
-          ...missing.body,
-          message: missing.body.message.replace(UNKNOWN_ID, inB.id),
-          requestId: other.body.requestId,
+        const { agent } = await signedInUser(t, role, { cityId: cityA.id });
+        await expectOwnCityOnly(agent, '/api/agreements', {
+          label: { role },
+          q: 'Rajattu',
+          own: [inA.id, inA2.id],
+          field: 'cityId',
+          value: cityA.id,
+          otherCity: { cityId: cityB.id },
+          hidden: inB.id,
         });
       }
     });
 
     it('shows a liaison and an admin every city', async () => {
       for (const role of ['liaison', 'admin'] as const) {
-        const { agent } = await signedIn(role);
+        const { agent } = await signedInUser(t, role);
         const list = await agent.get('/api/agreements').query({ q: 'Rajattu' }).expect(200);
         expect({ role, total: list.body.total }).toEqual({ role, total: 3 });
         await agent.get(`/api/agreements/${inB.id}`).expect(200);
@@ -410,20 +342,18 @@ describe('agreements API', () => {
     });
 
     it('keeps a scoped list and detail within 2 SQL statements', async () => {
-      const { agent } = await signedIn('coordinator', cityA.id);
+      const { agent } = await signedInUser(t, 'coordinator', { cityId: cityA.id });
       for (const query of [{ pageSize: 1 }, { pageSize: 100 }, { page: 9 }]) {
-        const { count } = await countStatements(t, () => agent.get('/api/agreements').query(query).expect(200));
-        expect(count).toBeLessThanOrEqual(2);
+        await inTwoStatements(t, () => agent.get('/api/agreements').query(query).expect(200));
       }
-      const { count } = await countStatements(t, () => agent.get(`/api/agreements/${inA.id}`).expect(200));
-      expect(count).toBeLessThanOrEqual(2);
+      await inTwoStatements(t, () => agent.get(`/api/agreements/${inA.id}`).expect(200));
     });
 
     // Only admins (every city) hold 'agreements:write' today, so the write paths' own scope is
     // proved on the service with a city-scoped actor: it must hold even if the table changes.
     it('scopes every write to the actor’s city: other ids not found, another city refused as unknown', async () => {
       const service = t.app.get(AgreementsService);
-      const user = await signedIn('coordinator', cityA.id, 'Rajattu Koordinaattori');
+      const user = await signedInUser(t, 'coordinator', { cityId: cityA.id, displayName: 'Rajattu Koordinaattori' });
       const actor = actorOf(
         { id: user.id, displayName: user.name, role: 'coordinator', organisationId: cityA.id },
         null,
@@ -467,45 +397,33 @@ describe('agreements API', () => {
       const city = await made(newOrganisation(t, { kind: 'city' }));
       const agreement = await made(newAgreement(t, { cityId: city.id }));
       for (const role of ['manager', 'liaison', 'coordinator'] as const) {
-        const { agent } = await signedIn(role, role === 'liaison' ? undefined : city.id);
-        await agent.get('/api/agreements').expect(200);
-        await agent.get(`/api/agreements/${agreement.id}`).expect(200);
-
-        const before = await rowCount(t, 'agreements');
-        const events = await auditEvents(t, { entityType: 'agreement' });
-        for (const res of [
-          await agent.post('/api/agreements').send({ cityId: city.id, title: 'Luvaton' }),
-          await agent.patch(`/api/agreements/${agreement.id}`).send({ version: 1, title: 'Luvaton' }),
-          await agent.delete(`/api/agreements/${agreement.id}`),
-        ]) {
-          expect({ role, status: res.status, code: res.body.code }).toEqual({ role, status: 403, code: 'FORBIDDEN' });
-        }
-        expect(await rowCount(t, 'agreements')).toBe(before);
-        expect(await auditEvents(t, { entityType: 'agreement' })).toEqual(events);
+        const { agent } = await signedInUser(t, role, { cityId: role === 'liaison' ? undefined : city.id });
+        const { reads, writes } = routesOf(agent, '/api/agreements', agreement.id, {
+          create: { cityId: city.id, title: 'Luvaton' },
+          update: { version: 1, title: 'Luvaton' },
+        });
+        for (const read of reads) await read.expect(200);
+        await expectNothingChanged(t, { rows: ['agreements'], events: 'agreement' }, () =>
+          expectForbidden(writes, { role }),
+        );
       }
       expect((await t.http.get(`/api/agreements/${agreement.id}`).expect(200)).body).toEqual(agreement);
     });
 
     it('answers 401 on every route without a session, changing nothing', async () => {
       const agreement = await made(newAgreement(t));
-      const before = await rowCount(t, 'agreements');
-      for (const res of [
-        await t.anonymous.get('/api/agreements'),
-        await t.anonymous.get(`/api/agreements/${agreement.id}`),
-        await t.anonymous.post('/api/agreements').send({ cityId: agreement.cityId, title: 'Anonyymi' }),
-        await t.anonymous.patch(`/api/agreements/${agreement.id}`).send({ version: 1, title: 'Anonyymi' }),
-        await t.anonymous.delete(`/api/agreements/${agreement.id}`),
-      ]) {
-        expect({ status: res.status, code: res.body.code }).toEqual({ status: 401, code: 'UNAUTHENTICATED' });
-      }
-      expect(await rowCount(t, 'agreements')).toBe(before);
+      const { reads, writes } = routesOf(t.anonymous, '/api/agreements', agreement.id, {
+        create: { cityId: agreement.cityId, title: 'Anonyymi' },
+        update: { version: 1, title: 'Anonyymi' },
+      });
+      await expectNothingChanged(t, { rows: ['agreements'] }, () => expectUnauthenticated([...reads, ...writes]));
       expect((await t.http.get(`/api/agreements/${agreement.id}`).expect(200)).body).toEqual(agreement);
     });
   });
 
   describe('audit trail', () => {
     it('records create, update and delete once each, with the actor, the city and exact old → new dates', async () => {
-      const admin = await signedIn('admin', undefined, 'Aarne Auditoija');
+      const admin = await signedInUser(t, 'admin', { displayName: 'Aarne Auditoija' });
       const kuopio = await made(newOrganisation(t, { kind: 'city', name: 'Kuopio' }));
       const joensuu = await made(newOrganisation(t, { kind: 'city', name: 'Joensuu' }));
       const created = await admin.agent
@@ -578,23 +496,18 @@ describe('agreements API', () => {
       const agreement = await made(newAgreement(t));
       await newPriorityArea(t, { agreementId: agreement.id });
       const company = await made(newOrganisation(t, { kind: 'company' }));
-      const before = await auditEvents(t, { entityType: 'agreement' });
+      const url = `/api/agreements/${agreement.id}`;
 
-      await t.http.post('/api/agreements').send({ cityId: company.id, title: 'Ei kaupunki' }).expect(400);
-      await t.http
-        .post('/api/agreements')
-        .send({ cityId: agreement.cityId, title: 'Väärin päin', validFrom: '2027-01-01', validTo: '2021-01-01' })
-        .expect(400);
-      await t.http.patch(`/api/agreements/${agreement.id}`).send({ version: 1, validTo: '2020-01-01' }).expect(400);
-      await t.http.patch(`/api/agreements/${agreement.id}`).send({ version: 1, cityId: company.id }).expect(400);
-      await t.http.patch(`/api/agreements/${agreement.id}`).send({ version: 2, title: 'Vanha' }).expect(409);
-      await t.http.patch(`/api/agreements/${agreement.id}`).send({ title: 'Ei versiota' }).expect(428);
-      await t.http.patch(`/api/agreements/${UNKNOWN_ID}`).send({ version: 1, title: 'X' }).expect(404);
-      await t.http.delete(`/api/agreements/${agreement.id}`).set('If-Match', '"2"').expect(409);
-      const inUse = await t.http.delete(`/api/agreements/${agreement.id}`).expect(409);
-      expect(inUse.body.code).toBe('IN_USE');
-
-      expect(await auditEvents(t, { entityType: 'agreement' })).toEqual(before);
+      await expectNothingChanged(t, { events: 'agreement' }, async () => {
+        await t.http.post('/api/agreements').send({ cityId: company.id, title: 'Ei kaupunki' }).expect(400);
+        await t.http
+          .post('/api/agreements')
+          .send({ cityId: agreement.cityId, title: 'Väärin päin', validFrom: '2027-01-01', validTo: '2021-01-01' })
+          .expect(400);
+        await t.http.patch(url).send({ version: 1, validTo: '2020-01-01' }).expect(400);
+        await t.http.patch(url).send({ version: 1, cityId: company.id }).expect(400);
+        await expectVersionedWritesRefused(t.http, '/api/agreements', agreement.id, 'title');
+      });
       expect((await t.http.get(`/api/agreements/${agreement.id}`).expect(200)).body).toEqual(agreement);
     });
   });

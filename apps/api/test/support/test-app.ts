@@ -130,6 +130,42 @@ export async function createTestApp(
   };
 }
 
+/**
+ * The test app of the enclosing describe block: booted before its tests and closed after them.
+ * What it returns stands for the app once booted (use it in hooks and tests, not while the
+ * describe block is being defined), so a spec writes `const t = useTestApp();`.
+ */
+export function useTestApp(options: Parameters<typeof createTestApp>[0] = {}): TestApp {
+  let booted: TestApp | undefined;
+  beforeAll(async () => {
+    booted = await createTestApp(options);
+  });
+  afterAll(async () => {
+    await booted?.close();
+  });
+  return new Proxy({} as TestApp, {
+    get(_, key) {
+      if (!booted) throw new Error(`the test app is not booted yet (reading ${String(key)})`);
+      return Reflect.get(booted, key) as unknown;
+    },
+  });
+}
+
+/** A new signed-in user of the role (with their city, if given), with their user id and display name. */
+export async function signedInUser(
+  t: TestApp,
+  role: Role,
+  options: { cityId?: string; displayName?: string } = {},
+): Promise<{ agent: TestAgent; id: string; name: string }> {
+  const email = `${role}-${Math.random().toString(36).slice(2)}@salkku.example`;
+  const agent = await t.as(role, { ...options, email });
+  const [user] = await t.dataSource.query<Array<{ id: string; display_name: string }>>(
+    'SELECT id, display_name FROM users WHERE email = $1',
+    [email],
+  );
+  return { agent, id: user!.id, name: user!.display_name };
+}
+
 /** Runs `fn` and returns how many SQL statements the app sent meanwhile, with fn's result. */
 export async function countStatements<T>(t: TestApp, fn: () => Promise<T>): Promise<{ count: number; result: T }> {
   const before = t.statements();

@@ -1,0 +1,258 @@
+import type { Response, Test } from 'supertest';
+import type TestAgent from 'supertest/lib/agent';
+import { auditEvents, countStatements, rowCount, type TestApp } from './test-app';
+import { UNKNOWN_ID, type Json } from './values';
+
+/**
+ * Checks that several resources share: the same rule asserted the same way for each of them
+ * (optimistic locking, unknown and malformed ids, who may call a route, the SQL statement bound).
+ * Each takes the agent and the resource's URL; what is particular to a resource stays in its spec.
+ */
+
+/** A request, or its response once sent (supertest sends a request when it is awaited). */
+type Sent = Test | Response | Promise<Response>;
+
+/** The list, detail and write routes of one record of a resource (the requests are sent when awaited). */
+export function routesOf(
+  agent: TestAgent,
+  base: string,
+  id: unknown,
+  bodies: { create: Json; update: Json },
+): { reads: Test[]; writes: Test[] } {
+  const url = `${base}/${id as string}`;
+  return {
+    reads: [agent.get(base), agent.get(url)],
+    writes: [agent.post(base).send(bodies.create), agent.patch(url).send(bodies.update), agent.delete(url)],
+  };
+}
+
+/**
+ * Sends the requests one after another and expects each to be answered with the status and error
+ * code; `label` (a role, say) is part of what is compared, so a failure names it.
+ */
+export async function expectAnswered(
+  requests: Sent[],
+  expected: { status: number; code: string },
+  label: Json = {},
+): Promise<void> {
+  for (const request of requests) {
+    const res = await request;
+    expect({ ...label, status: res.status, code: res.body.code }).toEqual({ ...label, ...expected });
+  }
+}
+
+/** Every request, made without a session, is answered 401 UNAUTHENTICATED. */
+export function expectUnauthenticated(requests: Sent[]): Promise<void> {
+  return expectAnswered(requests, { status: 401, code: 'UNAUTHENTICATED' });
+}
+
+/** Every request is refused with 403 FORBIDDEN (the caller's role lacks the permission). */
+export function expectForbidden(requests: Sent[], label: Json = {}): Promise<void> {
+  return expectAnswered(requests, { status: 403, code: 'FORBIDDEN' }, label);
+}
+
+/**
+ * An id nobody has is 404 NOT_FOUND on every route of a record (with `patch` as the body of the
+ * PATCH; read-only resources have none, and `delete: false` for one without DELETE), a malformed one
+ * 400 VALIDATION_FAILED.
+ */
+export async function expectUnknownAndMalformedIds(
+  agent: TestAgent,
+  base: string,
+  options: { patch?: Json; delete?: boolean } = {},
+): Promise<void> {
+  const [unknown, malformed] = [`${base}/${UNKNOWN_ID}`, `${base}/not-a-uuid`];
+  const deletes = options.patch !== undefined && options.delete !== false;
+  for (const request of [
+    agent.get(unknown),
+    ...(options.patch ? [agent.patch(unknown).send({ version: 1, ...options.patch })] : []),
+    ...(deletes ? [agent.delete(unknown)] : []),
+  ]) {
+    const res = await request.expect(404);
+    expect(res.body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND' });
+  }
+  expect((await agent.get(malformed).expect(400)).body.code).toBe('VALIDATION_FAILED');
+  if (options.patch) await agent.patch(malformed).send({ version: 1 }).expect(400);
+  if (deletes) await agent.delete(malformed).expect(400);
+}
+
+/**
+ * Optimistic locking on a record at version 1, which `edit` (sent with version 1) takes to version 2
+ * (without `edit`, the caller has done so): version 1 again, in the body (`stale`) or in If-Match
+ * (`staleHeader`, else `stale` again), is refused with 409 STALE_VERSION, a write without a version
+ * (`missing`) with 428 VERSION_REQUIRED, and a delete with If-Match "1" (unless `delete: false`) with
+ * 409 STALE_VERSION. Whoever calls this then checks that nothing changed.
+ */
+export async function expectStaleVersionsRefused(
+  agent: TestAgent,
+  url: string,
+  writes: { edit?: Json; stale: Json; staleHeader?: Json; missing: Json; delete?: boolean },
+): Promise<void> {
+  if (writes.edit)
+    await agent
+      .patch(url)
+      .send({ version: 1, ...writes.edit })
+      .expect(200);
+  const refused: Array<[Test, number, string]> = [
+    [agent.patch(url).send({ version: 1, ...writes.stale }), 409, 'STALE_VERSION'],
+    [
+      agent
+        .patch(url)
+        .set('If-Match', '"1"')
+        .send(writes.staleHeader ?? writes.stale),
+      409,
+      'STALE_VERSION',
+    ],
+    [agent.patch(url).send(writes.missing), 428, 'VERSION_REQUIRED'],
+  ];
+  if (writes.delete !== false) refused.push([agent.delete(url).set('If-Match', '"1"'), 409, 'STALE_VERSION']);
+  for (const [request, status, code] of refused) {
+    const res = await request.expect(status);
+    expect(res.body.code).toBe(code);
+  }
+}
+
+/**
+ * Another city's record (`id` under `base`) answers exactly as a missing one would: 404 with the
+ * same body but for the id in the message (and the request id).
+ */
+export async function expectHiddenLikeMissing(agent: TestAgent, base: string, id: unknown): Promise<Response> {
+  const hidden = await agent.get(`${base}/${id as string}`).expect(404);
+  const missing = await agent.get(`${base}/${UNKNOWN_ID}`).expect(404);
+  expect(hidden.body).toEqual({
+    ...missing.body,
+    message: (missing.body.message as string).replace(UNKNOWN_ID, id as string),
+    requestId: hidden.body.requestId,
+  });
+  return hidden;
+}
+
+/** Sends the request and expects it to have cost the app at most 2 SQL statements; returns the response. */
+export async function inTwoStatements(t: TestApp, request: () => Test | Promise<Response>): Promise<Response> {
+  const { count, result } = await countStatements(t, request);
+  expect(count).toBeLessThanOrEqual(2);
+  return result;
+}
+
+/**
+ * Each query of the list is answered in at most 2 SQL statements with a page as full as the total
+ * allows (`pageSize` 25 and `page` 1 unless given). Returns the responses for checks of their own.
+ */
+export async function expectPagesInTwoStatements(
+  t: TestApp,
+  agent: TestAgent,
+  base: string,
+  queries: Array<Json & { page?: number; pageSize?: number }>,
+): Promise<Response[]> {
+  const responses: Response[] = [];
+  for (const query of queries) {
+    const res = await inTwoStatements(t, () => agent.get(base).query(query).expect(200));
+    const pageSize = query.pageSize ?? 25;
+    const before = ((query.page ?? 1) - 1) * pageSize;
+    expect(res.body.items.length).toBe(Math.max(0, Math.min(pageSize, res.body.total - before)));
+    responses.push(res);
+  }
+  return responses;
+}
+
+/**
+ * Runs `act` (writes that must all be refused) and expects it to have changed nothing: the row
+ * counts of the tables in `rows`, and the audit events of the entity type `events` (`'all'`: every
+ * event), are as they were before.
+ */
+export async function expectNothingChanged(
+  t: TestApp,
+  what: { rows?: string[]; events?: string },
+  act: () => Promise<unknown>,
+): Promise<void> {
+  const tables = what.rows ?? [];
+  const counts = async () => {
+    const counted: number[] = [];
+    for (const table of tables) counted.push(await rowCount(t, table));
+    return counted;
+  };
+  const events = () => auditEvents(t, what.events === 'all' ? {} : { entityType: what.events });
+  const before = { rows: await counts(), events: what.events ? await events() : [] };
+  await act();
+  const after = await counts();
+  for (const [i, table] of tables.entries()) expect({ table, rows: after[i] }).toEqual({ table, rows: before.rows[i] });
+  if (what.events) expect(await events()).toEqual(before.events);
+}
+
+/**
+ * Each update of the record at `url` (sent with version 1 and the body of its case) is refused with
+ * 400 naming exactly the case's fields.
+ */
+export async function expectInvalidUpdates(
+  agent: TestAgent,
+  url: string,
+  cases: Array<[body: Json, fields: string[]]>,
+): Promise<void> {
+  for (const [body, fields] of cases) {
+    const res = await agent
+      .patch(url)
+      .send({ version: 1, ...body })
+      .expect(400);
+    expect({ body, fields: Object.keys(res.body.details).sort() }).toEqual({ body, fields });
+  }
+}
+
+/**
+ * The writes a versioned record at version 1 that is in use refuses, whatever the resource: a stale
+ * version (409) and none at all (428) on update, an update of an unknown id (404), a stale delete
+ * (409) and a delete while in use (409 IN_USE). `field` is a text field of the resource to send.
+ */
+export async function expectVersionedWritesRefused(
+  agent: TestAgent,
+  base: string,
+  id: unknown,
+  field: string,
+  staleVersion = 2,
+): Promise<void> {
+  const url = `${base}/${id as string}`;
+  await agent
+    .patch(url)
+    .send({ version: staleVersion, [field]: 'Vanha' })
+    .expect(409);
+  await agent
+    .patch(url)
+    .send({ [field]: 'Ei versiota' })
+    .expect(428);
+  await agent
+    .patch(`${base}/${UNKNOWN_ID}`)
+    .send({ version: 1, [field]: 'X' })
+    .expect(404);
+  await agent.delete(url).set('If-Match', `"${staleVersion}"`).expect(409);
+  const inUse = await agent.delete(url).expect(409);
+  expect(inUse.body.code).toBe('IN_USE');
+}
+
+/**
+ * A city-scoped user (`agent`) of the own city: the query `q` lists exactly `own` (in order), every
+ * record listed belongs to the own city (`item[field]` is `value`), a filter on another city's
+ * record (`otherCity`) finds nothing, a page past the end still counts the own total, an own record
+ * reads and another city's (`hidden`) reads as missing. `label` names the user in failures.
+ */
+export async function expectOwnCityOnly(
+  agent: TestAgent,
+  base: string,
+  scope: { label: Json; q: string; own: string[]; field: string; value: unknown; otherCity: Json; hidden: string },
+): Promise<void> {
+  const { label, own } = scope;
+  const list = await agent.get(base).query({ q: scope.q }).expect(200);
+  const ids = list.body.items.map((i: Json) => i.id);
+  expect({ ...label, total: list.body.total, ids }).toEqual({ ...label, total: own.length, ids: own });
+  // Every record of every other city is left out, not just those matching the text.
+  const all = await agent.get(base).query({ pageSize: 100 }).expect(200);
+  expect(all.body.total).toBe(own.length);
+  expect(all.body.items.map((i: Json) => i[scope.field])).toEqual(own.map(() => scope.value));
+  const filtered = await agent.get(base).query(scope.otherCity).expect(200);
+  expect(filtered.body).toMatchObject({ items: [], total: 0 });
+  const pastEnd = await agent
+    .get(base)
+    .query({ pageSize: 1, page: own.length + 1 })
+    .expect(200);
+  expect(pastEnd.body).toMatchObject({ items: [], total: own.length });
+  await agent.get(`${base}/${own[0]!}`).expect(200);
+  await expectHiddenLikeMissing(agent, base, scope.hidden);
+}
