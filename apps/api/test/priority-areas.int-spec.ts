@@ -1,7 +1,20 @@
 import { actorOf } from '../src/modules/auth/sessions.service';
 import { PriorityAreasService } from '../src/modules/priority-areas/priority-areas.service';
-import { newAgreement, newOrganisation, newPriorityArea } from './support/factories';
-import { auditEvents, countStatements, createTestApp, rowCount, type TestApp } from './support/test-app';
+import { newAgreement, newOrganisation, newPriorityArea, newProject } from './support/factories';
+import {
+  expectForbidden,
+  expectInvalidUpdates,
+  expectNothingChanged,
+  expectOwnCityOnly,
+  expectPagesInTwoStatements,
+  expectStaleVersionsRefused,
+  expectUnauthenticated,
+  expectUnknownAndMalformedIds,
+  expectVersionedWritesRefused,
+  inTwoStatements,
+  routesOf,
+} from './support/checks';
+import { auditEvents, rowCount, signedInUser, useTestApp } from './support/test-app';
 import { UNKNOWN_ID } from './support/values';
 
 /** The JSON of a created record, with the id every test uses in URLs. */
@@ -9,23 +22,7 @@ type Created = Record<string, unknown> & { id: string; version: number };
 const made = (record: Promise<Record<string, unknown>>) => record as Promise<Created>;
 
 describe('priority areas API', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
-
-  /** A project in the area, written straight to the table (its API is another module). */
-  let projectNo = 0;
-  async function insertProject(priorityAreaId: unknown): Promise<void> {
-    const lead = await made(newOrganisation(t, { kind: 'university' }));
-    await t.dataSource.query(
-      `INSERT INTO projects (priority_area_id, code, name, lead_organisation_id) VALUES ($1, $2, 'Hanke', $3)`,
-      [priorityAreaId, `PA-TEST-${++projectNo}`, lead.id],
-    );
-  }
+  const t = useTestApp();
 
   describe('happy path', () => {
     it('creates, reads, lists, updates and deletes a priority area', async () => {
@@ -212,7 +209,7 @@ describe('priority areas API', () => {
     it('never moves an area to another agreement, and rejects other invalid updates, changing nothing', async () => {
       const area = await made(newPriorityArea(t, { nameSv: 'Vatten', subThemes: ['Vesihuolto'] }));
       const other = await made(newAgreement(t));
-      const cases: Array<[Record<string, unknown>, string[]]> = [
+      await expectInvalidUpdates(t.http, `/api/priority-areas/${area.id}`, [
         [{ agreementId: other.id }, ['agreementId']],
         [{ agreementId: area.agreementId }, ['agreementId']], // not even the same one: it is not an updatable field
         [{ agreementId: UNKNOWN_ID, nameFi: 'Uusi' }, ['agreementId']],
@@ -222,14 +219,7 @@ describe('priority areas API', () => {
         [{ subThemes: [''] }, ['subThemes']],
         [{ nameEn: 'x'.repeat(201) }, ['nameEn']],
         [{ id: UNKNOWN_ID }, ['id']],
-      ];
-      for (const [body, fields] of cases) {
-        const res = await t.http
-          .patch(`/api/priority-areas/${area.id}`)
-          .send({ version: 1, ...body })
-          .expect(400);
-        expect({ body, fields: Object.keys(res.body.details).sort() }).toEqual({ body, fields });
-      }
+      ]);
       const current = await t.http.get(`/api/priority-areas/${area.id}`).expect(200);
       expect(current.body).toEqual(area);
     });
@@ -245,43 +235,18 @@ describe('priority areas API', () => {
 
   describe('not found', () => {
     it('answers 404 for an unknown id on every route and 400 for a malformed one', async () => {
-      for (const req of [
-        t.http.get(`/api/priority-areas/${UNKNOWN_ID}`),
-        t.http.patch(`/api/priority-areas/${UNKNOWN_ID}`).send({ version: 1, nameFi: 'X' }),
-        t.http.delete(`/api/priority-areas/${UNKNOWN_ID}`),
-      ]) {
-        const res = await req.expect(404);
-        expect(res.body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND' });
-      }
-      const malformed = await t.http.get('/api/priority-areas/not-a-uuid').expect(400);
-      expect(malformed.body.code).toBe('VALIDATION_FAILED');
-      await t.http.patch('/api/priority-areas/not-a-uuid').send({ version: 1 }).expect(400);
-      await t.http.delete('/api/priority-areas/not-a-uuid').expect(400);
+      await expectUnknownAndMalformedIds(t.http, '/api/priority-areas', { patch: { nameFi: 'X' } });
     });
   });
 
   describe('versions', () => {
     it('refuses a stale version with 409, a missing one with 428, and changes nothing', async () => {
       const area = await made(newPriorityArea(t, { nameFi: 'Alkuperäinen' }));
-      await t.http.patch(`/api/priority-areas/${area.id}`).send({ version: 1, nameFi: 'Uusi' }).expect(200);
-      const stale = await t.http
-        .patch(`/api/priority-areas/${area.id}`)
-        .send({ version: 1, nameFi: 'Kadonnut' })
-        .expect(409);
-      expect(stale.body.code).toBe('STALE_VERSION');
-      const staleHeader = await t.http
-        .patch(`/api/priority-areas/${area.id}`)
-        .set('If-Match', '"1"')
-        .send({ nameFi: 'Kadonnut' })
-        .expect(409);
-      expect(staleHeader.body.code).toBe('STALE_VERSION');
-      const noVersion = await t.http
-        .patch(`/api/priority-areas/${area.id}`)
-        .send({ nameFi: 'Ei versiota' })
-        .expect(428);
-      expect(noVersion.body.code).toBe('VERSION_REQUIRED');
-      const staleDelete = await t.http.delete(`/api/priority-areas/${area.id}`).set('If-Match', '"1"').expect(409);
-      expect(staleDelete.body.code).toBe('STALE_VERSION');
+      await expectStaleVersionsRefused(t.http, `/api/priority-areas/${area.id}`, {
+        edit: { nameFi: 'Uusi' },
+        stale: { nameFi: 'Kadonnut' },
+        missing: { nameFi: 'Ei versiota' },
+      });
       const current = await t.http.get(`/api/priority-areas/${area.id}`).expect(200);
       expect(current.body).toMatchObject({ nameFi: 'Uusi', version: 2 });
     });
@@ -290,7 +255,7 @@ describe('priority areas API', () => {
   describe('delete while in use', () => {
     it('refuses to delete an area with projects (409 IN_USE) and deletes nothing', async () => {
       const area = await made(newPriorityArea(t));
-      await insertProject(area.id);
+      await newProject(t, { priorityAreaId: area.id });
       const before = await rowCount(t, 'priority_areas');
       const res = await t.http.delete(`/api/priority-areas/${area.id}`).set('If-Match', '"1"').expect(409);
       expect(res.body).toMatchObject({ statusCode: 409, code: 'IN_USE' });
@@ -308,46 +273,18 @@ describe('priority areas API', () => {
           newPriorityArea(t, { agreementId: i % 2 === 0 ? agreement.id : undefined, subThemes: ['a', 'b', 'c'] }),
         );
       }
-      for (const query of [
+      const pages = await expectPagesInTwoStatements(t, t.http, '/api/priority-areas', [
         { pageSize: 1 },
         { pageSize: 10 },
         { pageSize: 100 },
         { pageSize: 100, agreementId: agreement.id, q: 'painopiste' },
         { page: 99 },
-      ]) {
-        const { count, result } = await countStatements(t, () =>
-          t.http.get('/api/priority-areas').query(query).expect(200),
-        );
-        const expected = Math.max(
-          0,
-          Math.min(query.pageSize ?? 25, result.body.total - ((query.page ?? 1) - 1) * (query.pageSize ?? 25)),
-        );
-        expect(result.body.items.length).toBe(expected);
-        expect(result.body.total).toBeGreaterThanOrEqual(15);
-        expect(count).toBeLessThanOrEqual(2);
-      }
+      ]);
+      for (const page of pages) expect(page.body.total).toBeGreaterThanOrEqual(15);
       const area = await made(newPriorityArea(t));
-      const { count } = await countStatements(t, () => t.http.get(`/api/priority-areas/${area.id}`).expect(200));
-      expect(count).toBeLessThanOrEqual(2);
+      await inTwoStatements(t, () => t.http.get(`/api/priority-areas/${area.id}`).expect(200));
     });
   });
-
-  /** A new signed-in user of the role (with their city, if given), and their user id. */
-  async function signedIn(
-    role: 'admin' | 'coordinator' | 'manager' | 'liaison',
-    cityId?: string,
-    displayName?: string,
-  ) {
-    const email = `${role}-${Math.random().toString(36).slice(2)}@salkku.example`;
-    const agent = await t.as(role, { cityId, email, displayName });
-    const [user] = await t.dataSource.query<Array<{ id: string; display_name: string }>>(
-      'SELECT id, display_name FROM users WHERE email = $1',
-      [email],
-    );
-    return { agent, id: user!.id, name: user!.display_name };
-  }
-
-  const idsOf = (body: { items: Array<{ id: string }> }) => body.items.map((i) => i.id);
 
   describe('city scope (through the agreement)', () => {
     let cityA: Created;
@@ -369,38 +306,22 @@ describe('priority areas API', () => {
 
     it("shows a coordinator and a manager only their own city's areas, in lists and totals", async () => {
       for (const role of ['coordinator', 'manager'] as const) {
-        const { agent } = await signedIn(role, cityA.id);
-        const list = await agent.get('/api/priority-areas').query({ q: 'Rajattu' }).expect(200);
-        expect({ role, total: list.body.total, ids: idsOf(list.body) }).toEqual({
-          role,
-          total: 2,
-          ids: [inA.id, inA2.id],
-        });
-        const all = await agent.get('/api/priority-areas').query({ pageSize: 100 }).expect(200);
-        expect(all.body.total).toBe(2);
-        expect(all.body.items.map((i: { agreementId: string }) => i.agreementId)).toEqual([
-          agreementA.id,
-          agreementA.id,
-        ]);
-        const filteredToB = await agent.get('/api/priority-areas').query({ agreementId: agreementB.id }).expect(200);
-        expect(filteredToB.body).toMatchObject({ items: [], total: 0 });
-        const pastEnd = await agent.get('/api/priority-areas').query({ pageSize: 1, page: 3 }).expect(200);
-        expect(pastEnd.body).toMatchObject({ items: [], total: 2 });
-
-        await agent.get(`/api/priority-areas/${inA.id}`).expect(200);
-        const other = await agent.get(`/api/priority-areas/${inB.id}`).expect(404);
-        const missing = await agent.get(`/api/priority-areas/${UNKNOWN_ID}`).expect(404);
-        expect(other.body).toEqual({
-          ...missing.body,
-          message: missing.body.message.replace(UNKNOWN_ID, inB.id),
-          requestId: other.body.requestId,
+        const { agent } = await signedInUser(t, role, { cityId: cityA.id });
+        await expectOwnCityOnly(agent, '/api/priority-areas', {
+          label: { role },
+          q: 'Rajattu',
+          own: [inA.id, inA2.id],
+          field: 'agreementId',
+          value: agreementA.id,
+          otherCity: { agreementId: agreementB.id },
+          hidden: inB.id,
         });
       }
     });
 
     it('shows a liaison and an admin every city', async () => {
       for (const role of ['liaison', 'admin'] as const) {
-        const { agent } = await signedIn(role);
+        const { agent } = await signedInUser(t, role);
         const list = await agent.get('/api/priority-areas').query({ q: 'Rajattu' }).expect(200);
         expect({ role, total: list.body.total }).toEqual({ role, total: 3 });
         await agent.get(`/api/priority-areas/${inB.id}`).expect(200);
@@ -408,20 +329,18 @@ describe('priority areas API', () => {
     });
 
     it('keeps a scoped list and detail within 2 SQL statements', async () => {
-      const { agent } = await signedIn('manager', cityA.id);
+      const { agent } = await signedInUser(t, 'manager', { cityId: cityA.id });
       for (const query of [{ pageSize: 1 }, { pageSize: 100 }, { page: 9 }]) {
-        const { count } = await countStatements(t, () => agent.get('/api/priority-areas').query(query).expect(200));
-        expect(count).toBeLessThanOrEqual(2);
+        await inTwoStatements(t, () => agent.get('/api/priority-areas').query(query).expect(200));
       }
-      const { count } = await countStatements(t, () => agent.get(`/api/priority-areas/${inA.id}`).expect(200));
-      expect(count).toBeLessThanOrEqual(2);
+      await inTwoStatements(t, () => agent.get(`/api/priority-areas/${inA.id}`).expect(200));
     });
 
     // Only admins (every city) hold 'agreements:write' today, so the write paths' own scope is
     // proved on the service with a city-scoped actor: it must hold even if the table changes.
     it('scopes every write to the actor’s city: other ids not found, another city’s agreement refused as unknown', async () => {
       const service = t.app.get(PriorityAreasService);
-      const user = await signedIn('coordinator', cityA.id, 'Rajattu Koordinaattori');
+      const user = await signedInUser(t, 'coordinator', { cityId: cityA.id, displayName: 'Rajattu Koordinaattori' });
       const actor = actorOf(
         { id: user.id, displayName: user.name, role: 'coordinator', organisationId: cityA.id },
         null,
@@ -462,45 +381,33 @@ describe('priority areas API', () => {
       const agreement = await made(newAgreement(t, { cityId: city.id }));
       const area = await made(newPriorityArea(t, { agreementId: agreement.id }));
       for (const role of ['manager', 'liaison', 'coordinator'] as const) {
-        const { agent } = await signedIn(role, role === 'liaison' ? undefined : city.id);
-        await agent.get('/api/priority-areas').expect(200);
-        await agent.get(`/api/priority-areas/${area.id}`).expect(200);
-
-        const before = await rowCount(t, 'priority_areas');
-        const events = await auditEvents(t, { entityType: 'priority_area' });
-        for (const res of [
-          await agent.post('/api/priority-areas').send({ agreementId: agreement.id, nameFi: 'Luvaton' }),
-          await agent.patch(`/api/priority-areas/${area.id}`).send({ version: 1, nameFi: 'Luvaton' }),
-          await agent.delete(`/api/priority-areas/${area.id}`),
-        ]) {
-          expect({ role, status: res.status, code: res.body.code }).toEqual({ role, status: 403, code: 'FORBIDDEN' });
-        }
-        expect(await rowCount(t, 'priority_areas')).toBe(before);
-        expect(await auditEvents(t, { entityType: 'priority_area' })).toEqual(events);
+        const { agent } = await signedInUser(t, role, { cityId: role === 'liaison' ? undefined : city.id });
+        const { reads, writes } = routesOf(agent, '/api/priority-areas', area.id, {
+          create: { agreementId: agreement.id, nameFi: 'Luvaton' },
+          update: { version: 1, nameFi: 'Luvaton' },
+        });
+        for (const read of reads) await read.expect(200);
+        await expectNothingChanged(t, { rows: ['priority_areas'], events: 'priority_area' }, () =>
+          expectForbidden(writes, { role }),
+        );
       }
       expect((await t.http.get(`/api/priority-areas/${area.id}`).expect(200)).body).toEqual(area);
     });
 
     it('answers 401 on every route without a session, changing nothing', async () => {
       const area = await made(newPriorityArea(t));
-      const before = await rowCount(t, 'priority_areas');
-      for (const res of [
-        await t.anonymous.get('/api/priority-areas'),
-        await t.anonymous.get(`/api/priority-areas/${area.id}`),
-        await t.anonymous.post('/api/priority-areas').send({ agreementId: area.agreementId, nameFi: 'Anonyymi' }),
-        await t.anonymous.patch(`/api/priority-areas/${area.id}`).send({ version: 1, nameFi: 'Anonyymi' }),
-        await t.anonymous.delete(`/api/priority-areas/${area.id}`),
-      ]) {
-        expect({ status: res.status, code: res.body.code }).toEqual({ status: 401, code: 'UNAUTHENTICATED' });
-      }
-      expect(await rowCount(t, 'priority_areas')).toBe(before);
+      const { reads, writes } = routesOf(t.anonymous, '/api/priority-areas', area.id, {
+        create: { agreementId: area.agreementId, nameFi: 'Anonyymi' },
+        update: { version: 1, nameFi: 'Anonyymi' },
+      });
+      await expectNothingChanged(t, { rows: ['priority_areas'] }, () => expectUnauthenticated([...reads, ...writes]));
       expect((await t.http.get(`/api/priority-areas/${area.id}`).expect(200)).body).toEqual(area);
     });
   });
 
   describe('audit trail', () => {
     it("records create, update and delete once each, with the actor, the agreement's city and old → new values", async () => {
-      const admin = await signedIn('admin', undefined, 'Aili Auditoija');
+      const admin = await signedInUser(t, 'admin', { displayName: 'Aili Auditoija' });
       const city = await made(newOrganisation(t, { kind: 'city' }));
       const agreement = await made(newAgreement(t, { cityId: city.id }));
       const created = await admin.agent
@@ -564,23 +471,16 @@ describe('priority areas API', () => {
 
     it('records nothing for a rejected write (400, 404, 409 stale or in use, 428)', async () => {
       const area = await made(newPriorityArea(t));
-      await insertProject(area.id);
-      const before = await auditEvents(t, { entityType: 'priority_area' });
-
-      await t.http.post('/api/priority-areas').send({ agreementId: UNKNOWN_ID, nameFi: 'Ei sopimusta' }).expect(400);
-      await t.http.post('/api/priority-areas').send({ agreementId: area.agreementId, nameFi: '' }).expect(400);
-      await t.http
-        .patch(`/api/priority-areas/${area.id}`)
-        .send({ version: 1, subThemes: [''] })
-        .expect(400);
-      await t.http.patch(`/api/priority-areas/${area.id}`).send({ version: 2, nameFi: 'Vanha' }).expect(409);
-      await t.http.patch(`/api/priority-areas/${area.id}`).send({ nameFi: 'Ei versiota' }).expect(428);
-      await t.http.patch(`/api/priority-areas/${UNKNOWN_ID}`).send({ version: 1, nameFi: 'X' }).expect(404);
-      await t.http.delete(`/api/priority-areas/${area.id}`).set('If-Match', '"2"').expect(409);
-      const inUse = await t.http.delete(`/api/priority-areas/${area.id}`).expect(409);
-      expect(inUse.body.code).toBe('IN_USE');
-
-      expect(await auditEvents(t, { entityType: 'priority_area' })).toEqual(before);
+      await newProject(t, { priorityAreaId: area.id });
+      await expectNothingChanged(t, { events: 'priority_area' }, async () => {
+        await t.http.post('/api/priority-areas').send({ agreementId: UNKNOWN_ID, nameFi: 'Ei sopimusta' }).expect(400);
+        await t.http.post('/api/priority-areas').send({ agreementId: area.agreementId, nameFi: '' }).expect(400);
+        await t.http
+          .patch(`/api/priority-areas/${area.id}`)
+          .send({ version: 1, subThemes: [''] })
+          .expect(400);
+        await expectVersionedWritesRefused(t.http, '/api/priority-areas', area.id, 'nameFi');
+      });
       expect((await t.http.get(`/api/priority-areas/${area.id}`).expect(200)).body).toEqual(area);
     });
   });
