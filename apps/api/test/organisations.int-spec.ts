@@ -1,16 +1,20 @@
 import type TestAgent from 'supertest/lib/agent';
-import { auditEvents, countStatements, createTestApp, rowCount, type TestApp } from './support/test-app';
+import {
+  expectForbidden,
+  expectNothingChanged,
+  expectPagesInTwoStatements,
+  expectStaleVersionsRefused,
+  expectUnauthenticated,
+  expectUnknownAndMalformedIds,
+  expectVersionedWritesRefused,
+  inTwoStatements,
+  routesOf,
+} from './support/checks';
+import { auditEvents, rowCount, signedInUser, useTestApp } from './support/test-app';
 import { newAgreement, newOrganisation } from './support/factories';
-import { UNKNOWN_ID } from './support/values';
 
 describe('organisations API', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp();
 
   it('creates, reads, lists, updates and deletes an organisation', async () => {
     const created = await t.http
@@ -56,28 +60,17 @@ describe('organisations API', () => {
   });
 
   it('answers 404 for an unknown id and 400 for a malformed one', async () => {
-    const missing = await t.http.get('/api/organisations/7d0b3c1e-25a4-4a8c-9d2f-1b3c4d5e6f70').expect(404);
-    expect(missing.body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND' });
-    const malformed = await t.http.get('/api/organisations/not-a-uuid').expect(400);
-    expect(malformed.body.code).toBe('VALIDATION_FAILED');
+    await expectUnknownAndMalformedIds(t.http, '/api/organisations');
   });
 
   it('refuses a stale version with 409 and changes nothing', async () => {
     const org = await newOrganisation(t, { name: 'Savonia-ammattikorkeakoulu' });
-    await t.http.patch(`/api/organisations/${org.id}`).send({ version: 1, name: 'Savonia' }).expect(200);
-    const stale = await t.http
-      .patch(`/api/organisations/${org.id}`)
-      .send({ version: 1, name: 'Lost update' })
-      .expect(409);
-    expect(stale.body.code).toBe('STALE_VERSION');
-    const staleHeader = await t.http
-      .patch(`/api/organisations/${org.id}`)
-      .set('If-Match', '"1"')
-      .send({ name: 'Lost' })
-      .expect(409);
-    expect(staleHeader.body.code).toBe('STALE_VERSION');
-    const noVersion = await t.http.patch(`/api/organisations/${org.id}`).send({ name: 'No version' }).expect(428);
-    expect(noVersion.body.code).toBe('VERSION_REQUIRED');
+    await expectStaleVersionsRefused(t.http, `/api/organisations/${org.id}`, {
+      edit: { name: 'Savonia' },
+      stale: { name: 'Lost update' },
+      staleHeader: { name: 'Lost' },
+      missing: { name: 'No version' },
+    });
     const current = await t.http.get(`/api/organisations/${org.id}`).expect(200);
     expect(current.body).toMatchObject({ name: 'Savonia', version: 2 });
   });
@@ -97,16 +90,10 @@ describe('organisations API', () => {
 
   it('serves a list page and a detail in at most 2 SQL statements, whatever the page size', async () => {
     for (let i = 0; i < 30; i++) await newOrganisation(t);
-    for (const pageSize of [1, 10, 100]) {
-      const { count, result } = await countStatements(t, () =>
-        t.http.get('/api/organisations').query({ pageSize }).expect(200),
-      );
-      expect(result.body.items.length).toBe(Math.min(pageSize, result.body.total));
-      expect(count).toBeLessThanOrEqual(2);
-    }
+    const pageSizes = [1, 10, 100].map((pageSize) => ({ pageSize }));
+    await expectPagesInTwoStatements(t, t.http, '/api/organisations', pageSizes);
     const org = await newOrganisation(t);
-    const { count } = await countStatements(t, () => t.http.get(`/api/organisations/${org.id}`).expect(200));
-    expect(count).toBeLessThanOrEqual(2);
+    await inTwoStatements(t, () => t.http.get(`/api/organisations/${org.id}`).expect(200));
   });
 
   it('bounds the page size and validates sort', async () => {
@@ -129,17 +116,13 @@ describe('organisations API', () => {
         // A shared registry: a city-scoped user sees organisations beyond their own city too.
         await agent.get(`/api/organisations/${org.id}`).expect(200);
 
-        const before = await rowCount(t, 'organisations');
-        const events = (await auditEvents(t, { entityType: 'organisation' })).length;
-        for (const res of [
-          await agent.post('/api/organisations').send({ name: `${role} Oy`, kind: 'company' }),
-          await agent.patch(`/api/organisations/${org.id}`).send({ version: 1, name: 'Muutettu' }),
-          await agent.delete(`/api/organisations/${org.id}`),
-        ]) {
-          expect({ role, status: res.status, code: res.body.code }).toEqual({ role, status: 403, code: 'FORBIDDEN' });
-        }
-        expect(await rowCount(t, 'organisations')).toBe(before);
-        expect((await auditEvents(t, { entityType: 'organisation' })).length).toBe(events);
+        const { writes } = routesOf(agent, '/api/organisations', org.id, {
+          create: { name: `${role} Oy`, kind: 'company' },
+          update: { version: 1, name: 'Muutettu' },
+        });
+        await expectNothingChanged(t, { rows: ['organisations'], events: 'organisation' }, () =>
+          expectForbidden(writes, { role }),
+        );
       }
       const current = await t.http.get(`/api/organisations/${org.id}`).expect(200);
       expect(current.body).toMatchObject({ name: 'Roolitesti Oy', version: 1 });
@@ -150,26 +133,18 @@ describe('organisations API', () => {
 
     it('answers 401 on every route without a session, changing nothing', async () => {
       const org = await newOrganisation(t);
-      const before = await rowCount(t, 'organisations');
-      for (const res of [
-        await t.anonymous.get('/api/organisations'),
-        await t.anonymous.get(`/api/organisations/${org.id}`),
-        await t.anonymous.post('/api/organisations').send({ name: 'Anonyymi Oy', kind: 'company' }),
-        await t.anonymous.patch(`/api/organisations/${org.id}`).send({ version: 1, name: 'X' }),
-        await t.anonymous.delete(`/api/organisations/${org.id}`),
-      ]) {
-        expect({ status: res.status, code: res.body.code }).toEqual({ status: 401, code: 'UNAUTHENTICATED' });
-      }
-      expect(await rowCount(t, 'organisations')).toBe(before);
+      const { reads, writes } = routesOf(t.anonymous, '/api/organisations', org.id, {
+        create: { name: 'Anonyymi Oy', kind: 'company' },
+        update: { version: 1, name: 'X' },
+      });
+      await expectNothingChanged(t, { rows: ['organisations'] }, () => expectUnauthenticated([...reads, ...writes]));
       expect((await t.http.get(`/api/organisations/${org.id}`).expect(200)).body.version).toBe(1);
     });
   });
 
   describe('audit trail', () => {
     it('records create, update and delete, each once, with the actor and old → new values', async () => {
-      const email = `audit-admin-${Date.now()}@salkku.example`;
-      const admin = await t.as('admin', { email, displayName: 'Aino Auditoija' });
-      const [user] = await t.dataSource.query<Array<{ id: string }>>('SELECT id FROM users WHERE email = $1', [email]);
+      const { agent: admin, ...user } = await signedInUser(t, 'admin', { displayName: 'Aino Auditoija' });
 
       const created = await admin
         .post('/api/organisations')
@@ -179,7 +154,7 @@ describe('organisations API', () => {
       let events = await auditEvents(t, { entityId: id });
       expect(events).toEqual([
         expect.objectContaining({
-          actorId: user!.id,
+          actorId: user.id,
           actorName: 'Aino Auditoija',
           action: 'create',
           entityType: 'organisation',
@@ -203,7 +178,7 @@ describe('organisations API', () => {
       events = await auditEvents(t, { entityId: id });
       expect(events).toHaveLength(2);
       expect(events[1]).toMatchObject({
-        actorId: user!.id,
+        actorId: user.id,
         action: 'update',
         entityType: 'organisation',
         cityId: null,
@@ -218,7 +193,7 @@ describe('organisations API', () => {
       events = await auditEvents(t, { entityId: id });
       expect(events).toHaveLength(3);
       expect(events[2]).toMatchObject({
-        actorId: user!.id,
+        actorId: user.id,
         action: 'delete',
         entityType: 'organisation',
         changes: {
@@ -234,23 +209,15 @@ describe('organisations API', () => {
     it('records nothing for a rejected write', async () => {
       const city = await newOrganisation(t, { kind: 'city', businessId: '1944829-4' });
       await newAgreement(t, { cityId: city.id });
-      const count = async () => (await auditEvents(t, { entityType: 'organisation' })).length;
-      const before = await count();
-
-      await t.http.post('/api/organisations').send({ name: '', kind: 'castle' }).expect(400);
-      await t.http
-        .post('/api/organisations')
-        .send({ name: 'Kopio', kind: 'company', businessId: '1944829-4' })
-        .expect(409);
-      await t.http.patch(`/api/organisations/${city.id}`).send({ version: 1, kind: 'planet' }).expect(400);
-      await t.http.patch(`/api/organisations/${city.id}`).send({ version: 7, name: 'Vanha' }).expect(409);
-      await t.http.patch(`/api/organisations/${city.id}`).send({ name: 'Ei versiota' }).expect(428);
-      await t.http.patch(`/api/organisations/${UNKNOWN_ID}`).send({ version: 1, name: 'X' }).expect(404);
-      await t.http.delete(`/api/organisations/${city.id}`).set('If-Match', '"3"').expect(409);
-      const inUse = await t.http.delete(`/api/organisations/${city.id}`).expect(409);
-      expect(inUse.body.code).toBe('IN_USE');
-
-      expect(await count()).toBe(before);
+      await expectNothingChanged(t, { events: 'organisation' }, async () => {
+        await t.http.post('/api/organisations').send({ name: '', kind: 'castle' }).expect(400);
+        await t.http
+          .post('/api/organisations')
+          .send({ name: 'Kopio', kind: 'company', businessId: '1944829-4' })
+          .expect(409);
+        await t.http.patch(`/api/organisations/${city.id}`).send({ version: 1, kind: 'planet' }).expect(400);
+        await expectVersionedWritesRefused(t.http, '/api/organisations', city.id, 'name', 7);
+      });
       expect((await t.http.get(`/api/organisations/${city.id}`).expect(200)).body.version).toBe(1);
     });
 
