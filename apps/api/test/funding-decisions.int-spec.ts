@@ -1,37 +1,28 @@
-import { newAgreement, newFundingDecision, newOrganisation, newPayment, newPriorityArea } from './support/factories';
-import { auditEvents, countStatements, createTestApp, rowCount, type TestApp } from './support/test-app';
+import { newAgreement, newFundingDecision, newOrganisation, newPayment, newProject } from './support/factories';
+import {
+  expectHiddenLikeMissing,
+  expectNothingChanged,
+  expectPagesInTwoStatements,
+  expectStaleVersionsRefused,
+  expectUnauthenticated,
+  expectUnknownAndMalformedIds,
+  inTwoStatements,
+  routesOf,
+} from './support/checks';
+import { auditEvents, rowCount, signedInUser, useTestApp } from './support/test-app';
 import { UNKNOWN_ID, type Json } from './support/values';
 
-/** What an audit event records of the signed-in user (from GET /api/me). */
-function actorOf(me: Json): { actorId: string; actorName: string } {
-  const user = me.user as { id: string; displayName: string };
-  return { actorId: user.id, actorName: user.displayName };
-}
+/** The body of a new ERDF funding application under the agreement, from the funder. */
+const application = (agreementId: unknown, funderId: unknown, fields: Json = {}): Json => ({
+  agreementId,
+  funderId,
+  instrument: 'erdf',
+  status: 'applied',
+  ...fields,
+});
 
 describe('funding decisions API', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
-
-  /** A project under the agreement's new priority area, written straight to the table (its API is another module). */
-  let projectNo = 0;
-  async function insertProject(
-    agreementId: unknown,
-    name = 'Vesi-painopisteen käynnistämishanke',
-  ): Promise<{ id: string; code: string; name: string }> {
-    const area = await newPriorityArea(t, { agreementId });
-    const lead = await newOrganisation(t, { kind: 'university_of_applied_sciences' });
-    const code = `FD-TEST-${++projectNo}`;
-    const [row] = await t.dataSource.query<Array<{ id: string }>>(
-      `INSERT INTO projects (priority_area_id, code, name, lead_organisation_id) VALUES ($1, $2, $3, $4) RETURNING id`,
-      [area.id, code, name, lead.id],
-    );
-    return { id: row!.id, code, name };
-  }
+  const t = useTestApp();
 
   async function read(id: unknown): Promise<Json> {
     return (await t.http.get(`/api/funding-decisions/${id as string}`).expect(200)).body as Json;
@@ -40,7 +31,7 @@ describe('funding decisions API', () => {
   describe('happy path', () => {
     it('creates, reads, lists, updates and deletes a funding decision', async () => {
       const agreement = await newAgreement(t);
-      const project = await insertProject(agreement.id);
+      const project = await newProject(t, { agreementId: agreement.id });
       const city = await newOrganisation(t, { name: 'Kuopion kaupunki', kind: 'city' });
       const savonia = await newOrganisation(t, {
         name: 'Savonia-ammattikorkeakoulu',
@@ -228,13 +219,7 @@ describe('funding decisions API', () => {
       const before = await rowCount(t, 'funding_decisions');
       const res = await t.http
         .post('/api/funding-decisions')
-        .send({
-          agreementId: agreement.id,
-          funderId: funder.id,
-          instrument: 'erdf',
-          status: 'applied',
-          coFundingRate: rate,
-        })
+        .send(application(agreement.id, funder.id, { coFundingRate: rate }))
         .expect(status);
       if (status === 400) {
         expect(Object.keys(res.body.details)).toEqual(['coFundingRate']);
@@ -248,14 +233,7 @@ describe('funding decisions API', () => {
       const before = await rowCount(t, 'funding_decisions');
       const res = await t.http
         .post('/api/funding-decisions')
-        .send({
-          agreementId: agreement.id,
-          funderId: funder.id,
-          instrument: 'erdf',
-          status: 'applied',
-          eligibleFrom: '2024-01-01',
-          eligibleTo: '2023-12-31',
-        })
+        .send(application(agreement.id, funder.id, { eligibleFrom: '2024-01-01', eligibleTo: '2023-12-31' }))
         .expect(400);
       expect(Object.keys(res.body.details)).toEqual(['eligibleTo']);
       expect(await rowCount(t, 'funding_decisions')).toBe(before);
@@ -273,14 +251,7 @@ describe('funding decisions API', () => {
       const before = await rowCount(t, 'funding_decisions');
       const res = await t.http
         .post('/api/funding-decisions')
-        .send({
-          agreementId: UNKNOWN_ID,
-          projectId: UNKNOWN_ID,
-          funderId: UNKNOWN_ID,
-          recipientId: UNKNOWN_ID,
-          instrument: 'erdf',
-          status: 'applied',
-        })
+        .send(application(UNKNOWN_ID, UNKNOWN_ID, { projectId: UNKNOWN_ID, recipientId: UNKNOWN_ID }))
         .expect(400);
       expect(res.body.code).toBe('VALIDATION_FAILED');
       expect(Object.keys(res.body.details).sort()).toEqual(['agreementId', 'funderId', 'projectId', 'recipientId']);
@@ -290,18 +261,12 @@ describe('funding decisions API', () => {
     it('refuses a project of another agreement (400 details.projectId), on create and on update', async () => {
       const agreement = await newAgreement(t);
       const other = await newAgreement(t);
-      const foreignProject = await insertProject(other.id);
+      const foreignProject = await newProject(t, { agreementId: other.id });
       const funder = await newOrganisation(t);
       const before = await rowCount(t, 'funding_decisions');
       const res = await t.http
         .post('/api/funding-decisions')
-        .send({
-          agreementId: agreement.id,
-          projectId: foreignProject.id,
-          funderId: funder.id,
-          instrument: 'erdf',
-          status: 'applied',
-        })
+        .send(application(agreement.id, funder.id, { projectId: foreignProject.id }))
         .expect(400);
       expect(Object.keys(res.body.details)).toEqual(['projectId']);
       expect(res.body.details.projectId[0]).toMatch(/does not belong/);
@@ -315,7 +280,7 @@ describe('funding decisions API', () => {
       expect(Object.keys(patch.body.details)).toEqual(['projectId']);
 
       // Moving a decision to another agreement while its project stays under the first one.
-      const ownProject = await insertProject(agreement.id);
+      const ownProject = await newProject(t, { agreementId: agreement.id });
       const withProject = await newFundingDecision(t, { agreementId: agreement.id, projectId: ownProject.id });
       const move = await t.http
         .patch(`/api/funding-decisions/${withProject.id as string}`)
@@ -360,14 +325,7 @@ describe('funding decisions API', () => {
     });
 
     it('answers 404 for an unknown id and 400 for a malformed one, on every route', async () => {
-      const get = await t.http.get(`/api/funding-decisions/${UNKNOWN_ID}`).expect(404);
-      expect(get.body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND' });
-      await t.http.patch(`/api/funding-decisions/${UNKNOWN_ID}`).send({ version: 1, recordNumber: '§1' }).expect(404);
-      await t.http.delete(`/api/funding-decisions/${UNKNOWN_ID}`).expect(404);
-      const malformed = await t.http.get('/api/funding-decisions/not-a-uuid').expect(400);
-      expect(malformed.body.code).toBe('VALIDATION_FAILED');
-      await t.http.patch('/api/funding-decisions/not-a-uuid').send({ version: 1 }).expect(400);
-      await t.http.delete('/api/funding-decisions/not-a-uuid').expect(400);
+      await expectUnknownAndMalformedIds(t.http, '/api/funding-decisions', { patch: { recordNumber: '§1' } });
     });
   });
 
@@ -462,31 +420,11 @@ describe('funding decisions API', () => {
 
     it('refuses a stale version (409) and a missing one (428), changing nothing', async () => {
       const decision = await newFundingDecision(t);
-      await t.http
-        .patch(`/api/funding-decisions/${decision.id as string}`)
-        .send({ version: 1, recordNumber: '§51' })
-        .expect(200);
-      const stale = await t.http
-        .patch(`/api/funding-decisions/${decision.id as string}`)
-        .send({ version: 1, recordNumber: '§lost' })
-        .expect(409);
-      expect(stale.body.code).toBe('STALE_VERSION');
-      const staleHeader = await t.http
-        .patch(`/api/funding-decisions/${decision.id as string}`)
-        .set('If-Match', '"1"')
-        .send({ recordNumber: '§lost' })
-        .expect(409);
-      expect(staleHeader.body.code).toBe('STALE_VERSION');
-      const missing = await t.http
-        .patch(`/api/funding-decisions/${decision.id as string}`)
-        .send({ recordNumber: '§none' })
-        .expect(428);
-      expect(missing.body.code).toBe('VERSION_REQUIRED');
-      const staleDelete = await t.http
-        .delete(`/api/funding-decisions/${decision.id as string}`)
-        .set('If-Match', '"1"')
-        .expect(409);
-      expect(staleDelete.body.code).toBe('STALE_VERSION');
+      await expectStaleVersionsRefused(t.http, `/api/funding-decisions/${decision.id as string}`, {
+        edit: { recordNumber: '§51' },
+        stale: { recordNumber: '§lost' },
+        missing: { recordNumber: '§none' },
+      });
       expect(await read(decision.id)).toMatchObject({ recordNumber: '§51', version: 2 });
     });
   });
@@ -494,7 +432,7 @@ describe('funding decisions API', () => {
   describe('list', () => {
     it('filters by agreement, project, funder, instrument, status and text, and sorts', async () => {
       const agreement = await newAgreement(t);
-      const project = await insertProject(agreement.id);
+      const project = await newProject(t, { agreementId: agreement.id });
       const city = await newOrganisation(t, { kind: 'city' });
       const ministry = await newOrganisation(t, { kind: 'ministry' });
       const a = await newFundingDecision(t, {
@@ -572,7 +510,7 @@ describe('funding decisions API', () => {
       const agreement = await newAgreement(t);
       const funder = await newOrganisation(t, { kind: 'city' });
       const recipient = await newOrganisation(t);
-      const project = await insertProject(agreement.id);
+      const project = await newProject(t, { agreementId: agreement.id });
       for (let i = 0; i < 12; i++) {
         const d = await newFundingDecision(t, {
           agreementId: agreement.id,
@@ -582,31 +520,21 @@ describe('funding decisions API', () => {
         });
         await newPayment(t, { fundingDecisionId: d.id, amount: '10.00' });
       }
-      for (const pageSize of [1, 5, 100]) {
-        const { count, result } = await countStatements(t, () =>
-          t.http.get('/api/funding-decisions').query({ pageSize }).expect(200),
-        );
-        expect(result.body.items.length).toBe(Math.min(pageSize, result.body.total));
-        expect(count).toBeLessThanOrEqual(2);
-      }
-      const filtered = await countStatements(t, () =>
+      const pageSizes = [1, 5, 100].map((pageSize) => ({ pageSize }));
+      await expectPagesInTwoStatements(t, t.http, '/api/funding-decisions', pageSizes);
+      const filtered = await inTwoStatements(t, () =>
         t.http.get('/api/funding-decisions').query({ agreementId: agreement.id, pageSize: 50 }).expect(200),
       );
-      expect(filtered.result.body.items).toHaveLength(12);
-      expect(filtered.result.body.items.every((i: Json) => i.paid === '10.00' && i.paymentCount === 1)).toBe(true);
-      expect(filtered.count).toBeLessThanOrEqual(2);
-      const beyond = await countStatements(t, () =>
-        t.http.get('/api/funding-decisions').query({ page: 1000 }).expect(200),
-      );
-      expect(beyond.count).toBeLessThanOrEqual(2);
-      const id = filtered.result.body.items[0].id;
-      const detail = await countStatements(t, () => t.http.get(`/api/funding-decisions/${id as string}`).expect(200));
-      expect(detail.result.body).toMatchObject({
+      expect(filtered.body.items).toHaveLength(12);
+      expect(filtered.body.items.every((i: Json) => i.paid === '10.00' && i.paymentCount === 1)).toBe(true);
+      await inTwoStatements(t, () => t.http.get('/api/funding-decisions').query({ page: 1000 }).expect(200));
+      const id = filtered.body.items[0].id as string;
+      const detail = await inTwoStatements(t, () => t.http.get(`/api/funding-decisions/${id}`).expect(200));
+      expect(detail.body).toMatchObject({
         project: { id: project.id },
         recipient: { id: recipient.id },
         paid: '10.00',
       });
-      expect(detail.count).toBeLessThanOrEqual(2);
     });
   });
   describe('city scope', () => {
@@ -616,8 +544,8 @@ describe('funding decisions API', () => {
       const cityB = await newOrganisation(t, { kind: 'city' });
       const agreementA = await newAgreement(t, { cityId: cityA.id });
       const agreementB = await newAgreement(t, { cityId: cityB.id });
-      const projectA = await insertProject(agreementA.id);
-      const projectB = await insertProject(agreementB.id);
+      const projectA = await newProject(t, { agreementId: agreementA.id });
+      const projectB = await newProject(t, { agreementId: agreementB.id });
       const decisionA = await newFundingDecision(t, { agreementId: agreementA.id, projectId: projectA.id });
       const decisionB = await newFundingDecision(t, {
         agreementId: agreementB.id,
@@ -631,11 +559,9 @@ describe('funding decisions API', () => {
     it("answers 404 for another city's decision on GET, PATCH and DELETE, changing nothing", async () => {
       const { decisionB, coordinator } = await twoCities();
       const id = decisionB.id as string;
-      const get = await coordinator.get(`/api/funding-decisions/${id}`).expect(404);
-      expect(get.body).toMatchObject({ code: 'NOT_FOUND' });
       // Exactly the answer for an id that does not exist at all.
-      const missing = await coordinator.get(`/api/funding-decisions/${UNKNOWN_ID}`).expect(404);
-      expect(get.body.message.replace(id, 'X')).toBe(missing.body.message.replace(UNKNOWN_ID, 'X'));
+      const get = await expectHiddenLikeMissing(coordinator, '/api/funding-decisions', id);
+      expect(get.body).toMatchObject({ code: 'NOT_FOUND' });
       const patch = await coordinator
         .patch(`/api/funding-decisions/${id}`)
         .send({ version: 1, recordNumber: '§666', amountGranted: '1.00' })
@@ -677,15 +603,9 @@ describe('funding decisions API', () => {
     it('keeps the statement bound for a scoped list and detail', async () => {
       const { decisionA, coordinator } = await twoCities();
       for (const pageSize of [1, 100]) {
-        const { count } = await countStatements(t, () =>
-          coordinator.get('/api/funding-decisions').query({ pageSize }).expect(200),
-        );
-        expect(count).toBeLessThanOrEqual(2);
+        await inTwoStatements(t, () => coordinator.get('/api/funding-decisions').query({ pageSize }).expect(200));
       }
-      const detail = await countStatements(t, () =>
-        coordinator.get(`/api/funding-decisions/${decisionA.id as string}`).expect(200),
-      );
-      expect(detail.count).toBeLessThanOrEqual(2);
+      await inTwoStatements(t, () => coordinator.get(`/api/funding-decisions/${decisionA.id as string}`).expect(200));
     });
 
     it("refuses another city's agreement or project in a body exactly as if it did not exist (400)", async () => {
@@ -694,7 +614,7 @@ describe('funding decisions API', () => {
       const before = await rowCount(t, 'funding_decisions');
       const foreignAgreement = await coordinator
         .post('/api/funding-decisions')
-        .send({ agreementId: agreementB.id, funderId: funder.id, instrument: 'erdf', status: 'applied' })
+        .send(application(agreementB.id, funder.id))
         .expect(400);
       expect(foreignAgreement.body.code).toBe('VALIDATION_FAILED');
       expect(foreignAgreement.body.details).toEqual({
@@ -702,13 +622,7 @@ describe('funding decisions API', () => {
       });
       const foreignProject = await coordinator
         .post('/api/funding-decisions')
-        .send({
-          agreementId: agreementA.id,
-          projectId: projectB.id,
-          funderId: funder.id,
-          instrument: 'erdf',
-          status: 'applied',
-        })
+        .send(application(agreementA.id, funder.id, { projectId: projectB.id }))
         .expect(400);
       // "does not exist", not "does not belong to agreement …": the other city's project is not revealed.
       expect(foreignProject.body.details).toEqual({ projectId: [`project ${projectB.id} does not exist`] });
@@ -769,10 +683,7 @@ describe('funding decisions API', () => {
 
       const before = await rowCount(t, 'funding_decisions');
       const events = (await auditEvents(t)).length;
-      const create = await manager
-        .post('/api/funding-decisions')
-        .send({ agreementId: agreement.id, funderId: city.id, instrument: 'erdf', status: 'applied' })
-        .expect(403);
+      const create = await manager.post('/api/funding-decisions').send(application(agreement.id, city.id)).expect(403);
       expect(create.body.code).toBe('FORBIDDEN');
       await manager
         .patch(`/api/funding-decisions/${own.id as string}`)
@@ -794,10 +705,7 @@ describe('funding decisions API', () => {
       expect(all.body.total).toBe(await rowCount(t, 'funding_decisions'));
 
       const before = await rowCount(t, 'funding_decisions');
-      await liaison
-        .post('/api/funding-decisions')
-        .send({ agreementId: a.agreementId, funderId: a.funderId, instrument: 'erdf', status: 'applied' })
-        .expect(403);
+      await liaison.post('/api/funding-decisions').send(application(a.agreementId, a.funderId)).expect(403);
       await liaison
         .patch(`/api/funding-decisions/${a.id as string}`)
         .send({ version: 1, status: 'withdrawn' })
@@ -809,21 +717,14 @@ describe('funding decisions API', () => {
 
     it('answers 401 to a request without a session on every route', async () => {
       const d = await newFundingDecision(t);
-      const id = d.id as string;
-      const before = await rowCount(t, 'funding_decisions');
-      const responses = [
-        await t.anonymous.get('/api/funding-decisions'),
-        await t.anonymous.get(`/api/funding-decisions/${id}`),
-        await t.anonymous
-          .post('/api/funding-decisions')
-          .send({ agreementId: d.agreementId, funderId: d.funderId, instrument: 'erdf', status: 'applied' }),
-        await t.anonymous.patch(`/api/funding-decisions/${id}`).send({ version: 1, status: 'withdrawn' }),
-        await t.anonymous.delete(`/api/funding-decisions/${id}`),
-      ];
-      expect(responses.map((r) => r.status)).toEqual([401, 401, 401, 401, 401]);
-      expect(responses.every((r) => r.body.code === 'UNAUTHENTICATED')).toBe(true);
-      expect(await rowCount(t, 'funding_decisions')).toBe(before);
-      expect(await read(id)).toEqual(d);
+      const { reads, writes } = routesOf(t.anonymous, '/api/funding-decisions', d.id, {
+        create: application(d.agreementId, d.funderId),
+        update: { version: 1, status: 'withdrawn' },
+      });
+      await expectNothingChanged(t, { rows: ['funding_decisions'] }, () =>
+        expectUnauthenticated([...reads, ...writes]),
+      );
+      expect(await read(d.id)).toEqual(d);
     });
   });
 
@@ -831,20 +732,22 @@ describe('funding decisions API', () => {
     it('records a create, an update and a delete, each once, with the actor, old → new values and the city', async () => {
       const city = await newOrganisation(t, { kind: 'city' });
       const agreement = await newAgreement(t, { cityId: city.id });
-      const project = await insertProject(agreement.id);
+      const project = await newProject(t, { agreementId: agreement.id });
       const funder = await newOrganisation(t, { kind: 'ministry' });
-      const coordinator = await t.as('coordinator', { cityId: city.id as string });
-      const me = (await coordinator.get('/api/me').expect(200)).body as Json;
-      const actor = actorOf(me);
+      const {
+        agent: coordinator,
+        id: actorId,
+        name: actorName,
+      } = await signedInUser(t, 'coordinator', {
+        cityId: city.id as string,
+      });
+      const actor = { actorId, actorName };
 
       const created = await coordinator
         .post('/api/funding-decisions')
         .send({
-          agreementId: agreement.id,
+          ...application(agreement.id, funder.id),
           projectId: project.id,
-          funderId: funder.id,
-          instrument: 'erdf',
-          status: 'applied',
           amountGranted: '15000',
           coFundingRate: '20',
           decisionDate: '2023-06-19',
@@ -935,10 +838,7 @@ describe('funding decisions API', () => {
       expect(illegal.body.code).toBe('ILLEGAL_TRANSITION');
       await t.http.delete(`/api/funding-decisions/${id}`).set('If-Match', '"7"').expect(409);
       await t.http.delete(`/api/funding-decisions/${UNKNOWN_ID}`).expect(404);
-      await t.http
-        .post('/api/funding-decisions')
-        .send({ agreementId: UNKNOWN_ID, funderId: decision.funderId, instrument: 'erdf', status: 'applied' })
-        .expect(400);
+      await t.http.post('/api/funding-decisions').send(application(UNKNOWN_ID, decision.funderId)).expect(400);
       await liaison.patch(`/api/funding-decisions/${id}`).send({ version: 1, recordNumber: '§1' }).expect(403);
       expect(await count()).toBe(before);
 

@@ -1,4 +1,5 @@
 import type { TestApp } from './test-app';
+import type { Json } from './values';
 
 /**
  * Small factories that build data through the API itself (so they exercise the same rules as a
@@ -6,8 +7,6 @@ import type { TestApp } from './test-app';
  */
 let sequence = 0;
 const next = () => ++sequence;
-
-type Json = Record<string, unknown>;
 
 async function post(t: TestApp, path: string, body: Json): Promise<Json> {
   const res = await t.http.post(path).send(body);
@@ -38,15 +37,21 @@ export async function newPriorityArea(t: TestApp, overrides: Json = {}): Promise
   return post(t, '/api/priority-areas', { nameFi: `Painopiste ${next()}`, ...overrides, agreementId });
 }
 
+/**
+ * A project (kind other) led by a new organisation unless `leadOrganisationId` is given, in a new
+ * priority area unless `priorityAreaId` is given: under the agreement `agreementId`, if given.
+ */
 export async function newProject(t: TestApp, overrides: Json = {}): Promise<Json> {
-  const priorityAreaId = overrides.priorityAreaId ?? (await newPriorityArea(t)).id;
-  const leadOrganisationId = overrides.leadOrganisationId ?? (await newOrganisation(t)).id;
+  const { agreementId, ...fields } = overrides;
+  const priorityAreaId =
+    fields.priorityAreaId ?? (await newPriorityArea(t, agreementId === undefined ? {} : { agreementId })).id;
+  const leadOrganisationId = fields.leadOrganisationId ?? (await newOrganisation(t)).id;
   const n = next();
   return post(t, '/api/projects', {
     code: `P-${n}`,
     name: `Hanke ${n}`,
     kind: 'other',
-    ...overrides,
+    ...fields,
     priorityAreaId,
     leadOrganisationId,
   });
