@@ -1,21 +1,19 @@
-import { newAgreement, newFundingDecision, newOrganisation, newPayment, newPriorityArea } from './support/factories';
-import { auditEvents, countStatements, createTestApp, rowCount, type TestApp } from './support/test-app';
+import { newAgreement, newFundingDecision, newOrganisation, newPayment, newProject } from './support/factories';
+import {
+  expectHiddenLikeMissing,
+  expectNothingChanged,
+  expectPagesInTwoStatements,
+  expectStaleVersionsRefused,
+  expectUnauthenticated,
+  expectUnknownAndMalformedIds,
+  inTwoStatements,
+  routesOf,
+} from './support/checks';
+import { auditEvents, rowCount, signedInUser, useTestApp } from './support/test-app';
 import { UNKNOWN_ID, type Json } from './support/values';
 
-/** What an audit event records of the signed-in user (from GET /api/me). */
-function actorOf(me: Json): { actorId: string; actorName: string } {
-  const user = me.user as { id: string; displayName: string };
-  return { actorId: user.id, actorName: user.displayName };
-}
-
 describe('payments API', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp();
 
   async function decision(id: unknown): Promise<Json> {
     return (await t.http.get(`/api/funding-decisions/${id as string}`).expect(200)).body as Json;
@@ -29,17 +27,9 @@ describe('payments API', () => {
     return row?.n ?? 0;
   }
 
-  /** A project under the agreement, written straight to the table (its API is another module). */
-  let projectNo = 0;
-  async function insertProject(agreementId: unknown): Promise<string> {
-    const area = await newPriorityArea(t, { agreementId });
-    const lead = await newOrganisation(t);
-    const [row] = await t.dataSource.query<Array<{ id: string }>>(
-      `INSERT INTO projects (priority_area_id, code, name, lead_organisation_id) VALUES ($1, $2, 'Hanke', $3) RETURNING id`,
-      [area.id, `PAY-TEST-${++projectNo}`, lead.id],
-    );
-    return row!.id;
-  }
+  /** The id of a new project under the agreement. */
+  const projectUnder = async (agreementId: unknown): Promise<string> =>
+    (await newProject(t, { agreementId })).id as string;
 
   describe('happy path', () => {
     it('creates, reads, lists, updates and deletes a payment', async () => {
@@ -300,42 +290,16 @@ describe('payments API', () => {
     });
 
     it('answers 404 for an unknown id and 400 for a malformed one, on every route', async () => {
-      const get = await t.http.get(`/api/payments/${UNKNOWN_ID}`).expect(404);
-      expect(get.body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND' });
-      await t.http.patch(`/api/payments/${UNKNOWN_ID}`).send({ version: 1, note: 'x' }).expect(404);
-      await t.http.delete(`/api/payments/${UNKNOWN_ID}`).expect(404);
-      expect((await t.http.get('/api/payments/not-a-uuid').expect(400)).body.code).toBe('VALIDATION_FAILED');
-      await t.http.patch('/api/payments/not-a-uuid').send({ version: 1 }).expect(400);
-      await t.http.delete('/api/payments/not-a-uuid').expect(400);
+      await expectUnknownAndMalformedIds(t.http, '/api/payments', { patch: { note: 'x' } });
     });
 
     it('refuses a stale version (409) and a missing one (428), changing nothing', async () => {
       const p = await newPayment(t, { amount: '100.00' });
-      await t.http
-        .patch(`/api/payments/${p.id as string}`)
-        .send({ version: 1, note: 'Ensimmäinen erä' })
-        .expect(200);
-      const stale = await t.http
-        .patch(`/api/payments/${p.id as string}`)
-        .send({ version: 1, amount: '50.00' })
-        .expect(409);
-      expect(stale.body.code).toBe('STALE_VERSION');
-      const staleHeader = await t.http
-        .patch(`/api/payments/${p.id as string}`)
-        .set('If-Match', '"1"')
-        .send({ amount: '50.00' })
-        .expect(409);
-      expect(staleHeader.body.code).toBe('STALE_VERSION');
-      const missing = await t.http
-        .patch(`/api/payments/${p.id as string}`)
-        .send({ amount: '50.00' })
-        .expect(428);
-      expect(missing.body.code).toBe('VERSION_REQUIRED');
-      const staleDelete = await t.http
-        .delete(`/api/payments/${p.id as string}`)
-        .set('If-Match', '"1"')
-        .expect(409);
-      expect(staleDelete.body.code).toBe('STALE_VERSION');
+      await expectStaleVersionsRefused(t.http, `/api/payments/${p.id as string}`, {
+        edit: { note: 'Ensimmäinen erä' },
+        stale: { amount: '50.00' },
+        missing: { amount: '50.00' },
+      });
       expect((await t.http.get(`/api/payments/${p.id as string}`).expect(200)).body).toMatchObject({
         amount: '100.00',
         note: 'Ensimmäinen erä',
@@ -347,7 +311,7 @@ describe('payments API', () => {
   describe('list', () => {
     it('filters by decision, project, agreement and payment dates, and sorts', async () => {
       const agreement = await newAgreement(t);
-      const projectId = await insertProject(agreement.id);
+      const projectId = await projectUnder(agreement.id);
       const fdProject = await newFundingDecision(t, {
         agreementId: agreement.id,
         projectId,
@@ -403,27 +367,17 @@ describe('payments API', () => {
       const agreement = await newAgreement(t);
       const fd = await newFundingDecision(t, { agreementId: agreement.id, amountGranted: '100000.00' });
       for (let i = 0; i < 12; i++) await newPayment(t, { fundingDecisionId: fd.id, amount: '10.00' });
-      for (const pageSize of [1, 5, 100]) {
-        const { count, result } = await countStatements(t, () =>
-          t.http.get('/api/payments').query({ pageSize }).expect(200),
-        );
-        expect(result.body.items.length).toBe(Math.min(pageSize, result.body.total));
-        expect(count).toBeLessThanOrEqual(2);
-      }
-      const filtered = await countStatements(t, () =>
+      const pageSizes = [1, 5, 100].map((pageSize) => ({ pageSize }));
+      await expectPagesInTwoStatements(t, t.http, '/api/payments', pageSizes);
+      const filtered = await inTwoStatements(t, () =>
         t.http
           .get('/api/payments')
           .query({ agreementId: agreement.id, paidFrom: '2024-01-01', pageSize: 50 })
           .expect(200),
       );
-      expect(filtered.result.body.items).toHaveLength(12);
-      expect(filtered.count).toBeLessThanOrEqual(2);
-      const beyond = await countStatements(t, () => t.http.get('/api/payments').query({ page: 1000 }).expect(200));
-      expect(beyond.count).toBeLessThanOrEqual(2);
-      const detail = await countStatements(t, () =>
-        t.http.get(`/api/payments/${filtered.result.body.items[0].id}`).expect(200),
-      );
-      expect(detail.count).toBeLessThanOrEqual(2);
+      expect(filtered.body.items).toHaveLength(12);
+      await inTwoStatements(t, () => t.http.get('/api/payments').query({ page: 1000 }).expect(200));
+      await inTwoStatements(t, () => t.http.get(`/api/payments/${filtered.body.items[0].id}`).expect(200));
     });
   });
   describe('city scope', () => {
@@ -436,7 +390,7 @@ describe('payments API', () => {
       const decisionA = await newFundingDecision(t, { agreementId: agreementA.id, amountGranted: '1000.00' });
       const decisionB = await newFundingDecision(t, {
         agreementId: agreementB.id,
-        projectId: await insertProject(agreementB.id),
+        projectId: await projectUnder(agreementB.id),
         amountGranted: '1000.00',
       });
       const paymentA = await newPayment(t, { fundingDecisionId: decisionA.id, amount: '100.00' });
@@ -452,10 +406,8 @@ describe('payments API', () => {
     it("answers 404 for another city's payment on GET, PATCH and DELETE, changing nothing", async () => {
       const { paymentB, decisionB, coordinator } = await twoCities();
       const id = paymentB.id as string;
-      const get = await coordinator.get(`/api/payments/${id}`).expect(404);
-      const missing = await coordinator.get(`/api/payments/${UNKNOWN_ID}`).expect(404);
+      const get = await expectHiddenLikeMissing(coordinator, '/api/payments', id);
       expect(get.body.code).toBe('NOT_FOUND');
-      expect(get.body.message.replace(id, 'X')).toBe(missing.body.message.replace(UNKNOWN_ID, 'X'));
       const patch = await coordinator
         .patch(`/api/payments/${id}`)
         .send({ version: 1, amount: '1.00', note: 'x' })
@@ -490,15 +442,9 @@ describe('payments API', () => {
     it('keeps the statement bound for a scoped list and detail', async () => {
       const { paymentA, coordinator } = await twoCities();
       for (const pageSize of [1, 100]) {
-        const { count } = await countStatements(t, () =>
-          coordinator.get('/api/payments').query({ pageSize }).expect(200),
-        );
-        expect(count).toBeLessThanOrEqual(2);
+        await inTwoStatements(t, () => coordinator.get('/api/payments').query({ pageSize }).expect(200));
       }
-      const detail = await countStatements(t, () =>
-        coordinator.get(`/api/payments/${paymentA.id as string}`).expect(200),
-      );
-      expect(detail.count).toBeLessThanOrEqual(2);
+      await inTwoStatements(t, () => coordinator.get(`/api/payments/${paymentA.id as string}`).expect(200));
     });
 
     it("refuses a payment under another city's decision exactly as if it did not exist (400)", async () => {
@@ -571,21 +517,12 @@ describe('payments API', () => {
 
     it('answers 401 to a request without a session on every route', async () => {
       const p = await newPayment(t);
-      const id = p.id as string;
-      const before = await rowCount(t, 'payments');
-      const responses = [
-        await t.anonymous.get('/api/payments'),
-        await t.anonymous.get(`/api/payments/${id}`),
-        await t.anonymous
-          .post('/api/payments')
-          .send({ fundingDecisionId: p.fundingDecisionId, paidOn: '2024-01-31', amount: '1.00' }),
-        await t.anonymous.patch(`/api/payments/${id}`).send({ version: 1, amount: '2.00' }),
-        await t.anonymous.delete(`/api/payments/${id}`),
-      ];
-      expect(responses.map((r) => r.status)).toEqual([401, 401, 401, 401, 401]);
-      expect(responses.every((r) => r.body.code === 'UNAUTHENTICATED')).toBe(true);
-      expect(await rowCount(t, 'payments')).toBe(before);
-      expect((await t.http.get(`/api/payments/${id}`).expect(200)).body).toEqual(p);
+      const { reads, writes } = routesOf(t.anonymous, '/api/payments', p.id, {
+        create: { fundingDecisionId: p.fundingDecisionId, paidOn: '2024-01-31', amount: '1.00' },
+        update: { version: 1, amount: '2.00' },
+      });
+      await expectNothingChanged(t, { rows: ['payments'] }, () => expectUnauthenticated([...reads, ...writes]));
+      expect((await t.http.get(`/api/payments/${p.id as string}`).expect(200)).body).toEqual(p);
     });
   });
 
@@ -593,10 +530,16 @@ describe('payments API', () => {
     it("records a create, an update and a delete, each once, with the decision's project and city", async () => {
       const city = await newOrganisation(t, { kind: 'city' });
       const agreement = await newAgreement(t, { cityId: city.id });
-      const projectId = await insertProject(agreement.id);
+      const projectId = await projectUnder(agreement.id);
       const fd = await newFundingDecision(t, { agreementId: agreement.id, projectId, amountGranted: '1000.00' });
-      const coordinator = await t.as('coordinator', { cityId: city.id as string });
-      const actor = actorOf((await coordinator.get('/api/me').expect(200)).body as Json);
+      const {
+        agent: coordinator,
+        id: actorId,
+        name: actorName,
+      } = await signedInUser(t, 'coordinator', {
+        cityId: city.id as string,
+      });
+      const actor = { actorId, actorName };
 
       const created = await coordinator
         .post('/api/payments')
