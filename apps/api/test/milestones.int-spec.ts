@@ -1,27 +1,23 @@
-import { todayIso } from '@salkku/shared';
-import { newAgreement, newMilestone, newOrganisation, newPriorityArea, newProject } from './support/factories';
-import { auditEvents, countStatements, createTestApp, rowCount, type TestApp } from './support/test-app';
+import {
+  expectForbidden,
+  expectNothingChanged,
+  expectPagesInTwoStatements,
+  expectStaleVersionsRefused,
+  expectUnauthenticated,
+  expectUnknownAndMalformedIds,
+  inTwoStatements,
+  routesOf,
+} from './support/checks';
+import { addDays, today } from './support/dates';
+import { newAgreement, newCityPortfolio, newMilestone, newPriorityArea, newProject } from './support/factories';
+import { auditEvents, rowCount, useTestApp } from './support/test-app';
 import { UNKNOWN_ID as MISSING } from './support/values';
-
-/** The test app runs with the default time zone, which decides "today" for overdue milestones. */
-const today = todayIso('Europe/Helsinki');
-
-function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
 
 /** The URL of one record (ids from the JSON bodies are unknown-typed). */
 const at = (id: unknown): string => `/api/milestones/${id as string}`;
 
 describe('milestones API', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp();
 
   /** The stored row, straight from the database. */
   async function stored(id: unknown): Promise<Record<string, unknown>> {
@@ -331,45 +327,24 @@ describe('milestones API', () => {
 
   it('refuses a stale version (409) and a missing version (428), changing nothing', async () => {
     const milestone = await newMilestone(t, { title: 'Versio' });
-    await t.http.patch(at(milestone.id)).send({ version: 1, title: 'Versio 2' }).expect(200);
-    const stale = await t.http.patch(at(milestone.id)).send({ version: 1, title: 'Kadonnut' }).expect(409);
-    expect(stale.body.code).toBe('STALE_VERSION');
-    const staleHeader = await t.http
-      .patch(at(milestone.id))
-      .set('If-Match', '"1"')
-      .send({ status: 'done' })
-      .expect(409);
-    expect(staleHeader.body.code).toBe('STALE_VERSION');
-    const noVersion = await t.http.patch(at(milestone.id)).send({ title: 'Ilman versiota' }).expect(428);
-    expect(noVersion.body.code).toBe('VERSION_REQUIRED');
-    const staleDelete = await t.http.delete(at(milestone.id)).set('If-Match', '"1"').expect(409);
-    expect(staleDelete.body.code).toBe('STALE_VERSION');
+    await expectStaleVersionsRefused(t.http, at(milestone.id), {
+      edit: { title: 'Versio 2' },
+      stale: { title: 'Kadonnut' },
+      staleHeader: { status: 'done' },
+      missing: { title: 'Ilman versiota' },
+    });
     expect(await stored(milestone.id)).toMatchObject({ title: 'Versio 2', status: 'planned', version: 2 });
   });
 
   it('answers 404 for an unknown id and 400 for a malformed one', async () => {
-    const missing = await t.http.get(at(MISSING)).expect(404);
-    expect(missing.body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND' });
-    await t.http.patch(at(MISSING)).send({ version: 1, title: 'X' }).expect(404);
-    await t.http.delete(at(MISSING)).expect(404);
-    const malformed = await t.http.get('/api/milestones/not-a-uuid').expect(400);
-    expect(malformed.body.code).toBe('VALIDATION_FAILED');
+    await expectUnknownAndMalformedIds(t.http, '/api/milestones', { patch: { title: 'X' } });
   });
-
-  /** A city with an agreement, a priority area and a project of its own (built by the admin). */
-  async function cityPortfolio(): Promise<{ cityId: string; agreementId: string; projectId: string }> {
-    const city = await newOrganisation(t, { kind: 'city' });
-    const agreement = await newAgreement(t, { cityId: city.id });
-    const area = await newPriorityArea(t, { agreementId: agreement.id });
-    const project = await newProject(t, { priorityAreaId: area.id });
-    return { cityId: city.id as string, agreementId: agreement.id as string, projectId: project.id as string };
-  }
 
   const idsOf = (items: Array<{ id: string }>): string[] => items.map((m) => m.id);
 
   it("limits a coordinator to their own city: another city's milestone is not found, not listed, not referable", async () => {
-    const a = await cityPortfolio();
-    const b = await cityPortfolio();
+    const a = await newCityPortfolio(t);
+    const b = await newCityPortfolio(t);
     const mine = await newMilestone(t, { projectId: a.projectId, title: 'Oma', dueDate: addDays(today, -1) });
     const theirs = await newMilestone(t, { projectId: b.projectId, title: 'Vieras', dueDate: addDays(today, -1) });
     const coordinator = await t.as('coordinator', { cityId: a.cityId });
@@ -422,18 +397,14 @@ describe('milestones API', () => {
 
     // The scope costs no extra statements.
     for (const pageSize of [1, 100]) {
-      const { count } = await countStatements(t, () =>
-        coordinator.get('/api/milestones').query({ pageSize }).expect(200),
-      );
-      expect(count).toBeLessThanOrEqual(2);
+      await inTwoStatements(t, () => coordinator.get('/api/milestones').query({ pageSize }).expect(200));
     }
-    const detail = await countStatements(t, () => coordinator.get(at(mine.id)).expect(200));
-    expect(detail.count).toBeLessThanOrEqual(2);
+    await inTwoStatements(t, () => coordinator.get(at(mine.id)).expect(200));
   });
 
   it('lets managers and liaisons read but not write (403, nothing changed), and anonymous users nothing (401)', async () => {
-    const a = await cityPortfolio();
-    const b = await cityPortfolio();
+    const a = await newCityPortfolio(t);
+    const b = await newCityPortfolio(t);
     const mine = await newMilestone(t, { projectId: a.projectId, title: 'Luettava' });
     const theirs = await newMilestone(t, { projectId: b.projectId });
     const manager = await t.as('manager', { cityId: a.cityId });
@@ -449,35 +420,22 @@ describe('milestones API', () => {
     const liaisonList = await liaison.get('/api/milestones').query({ agreementId: b.agreementId }).expect(200);
     expect(idsOf(liaisonList.body.items)).toEqual([theirs.id]);
 
-    const rows = await rowCount(t, 'milestones');
-    const events = (await auditEvents(t)).length;
-    for (const reader of [manager, liaison]) {
-      const create = await reader
-        .post('/api/milestones')
-        .send({ projectId: a.projectId, title: 'Ei saa', dueDate: '2027-01-01' })
-        .expect(403);
-      expect(create.body).toMatchObject({ statusCode: 403, code: 'FORBIDDEN' });
-      await reader.patch(at(mine.id)).send({ version: 1, title: 'Ei saa' }).expect(403);
-      await reader.delete(at(mine.id)).set('If-Match', '"1"').expect(403);
-    }
-    for (const request of [
-      t.anonymous.get('/api/milestones'),
-      t.anonymous.get(at(mine.id)),
-      t.anonymous.post('/api/milestones').send({ projectId: a.projectId, title: 'Ei saa', dueDate: '2027-01-01' }),
-      t.anonymous.patch(at(mine.id)).send({ version: 1, title: 'Ei saa' }),
-      t.anonymous.delete(at(mine.id)),
-    ]) {
-      const res = await request.expect(401);
-      expect(res.body.code).toBe('UNAUTHENTICATED');
-    }
-    expect(await rowCount(t, 'milestones')).toBe(rows);
-    expect((await auditEvents(t)).length).toBe(events);
+    const bodies = {
+      create: { projectId: a.projectId, title: 'Ei saa', dueDate: '2027-01-01' },
+      update: { version: 1, title: 'Ei saa' },
+    };
+    await expectNothingChanged(t, { rows: ['milestones'], events: 'all' }, async () => {
+      for (const reader of [manager, liaison])
+        await expectForbidden(routesOf(reader, '/api/milestones', mine.id, bodies).writes);
+      const anonymous = routesOf(t.anonymous, '/api/milestones', mine.id, bodies);
+      await expectUnauthenticated([...anonymous.reads, ...anonymous.writes]);
+    });
     expect(await stored(mine.id)).toMatchObject({ title: 'Luettava', version: 1 });
   });
 
   it('audits each write once with the actor and exact old → new values; a rejected write leaves no event', async () => {
-    const a = await cityPortfolio();
-    const b = await cityPortfolio();
+    const a = await newCityPortfolio(t);
+    const b = await newCityPortfolio(t);
     const coordinator = await t.as('coordinator', { cityId: a.cityId, displayName: 'Kaisa Koordinaattori' });
     const me = (await coordinator.get('/api/me').expect(200)).body.user as { id: string; displayName: string };
     expect(me.displayName).toBe('Kaisa Koordinaattori');
@@ -590,18 +548,12 @@ describe('milestones API', () => {
     for (let i = 0; i < 30; i++) {
       await newMilestone(t, { projectId: projects[i % 2]!.id, dueDate: addDays(today, i - 15) });
     }
-    for (const pageSize of [1, 10, 100]) {
-      for (const filters of [{}, { agreementId: agreement.id, overdue: 'true' }]) {
-        const { count, result } = await countStatements(t, () =>
-          t.http
-            .get('/api/milestones')
-            .query({ pageSize, ...filters })
-            .expect(200),
-        );
-        expect(result.body.items.length).toBe(Math.min(pageSize, result.body.total));
-        expect(result.body.items[0].project.code).toEqual(expect.any(String));
-        expect(count).toBeLessThanOrEqual(2);
-      }
+    const queries = [1, 10, 100].flatMap((pageSize) => [
+      { pageSize },
+      { pageSize, agreementId: agreement.id, overdue: 'true' },
+    ]);
+    for (const page of await expectPagesInTwoStatements(t, t.http, '/api/milestones', queries)) {
+      expect(page.body.items[0].project.code).toEqual(expect.any(String));
     }
     const overdue = await t.http
       .get('/api/milestones')
@@ -609,14 +561,12 @@ describe('milestones API', () => {
       .expect(200);
     expect(overdue.body.total).toBe(15);
 
-    const pastTheEnd = await countStatements(t, () =>
+    const pastTheEnd = await inTwoStatements(t, () =>
       t.http.get('/api/milestones').query({ agreementId: agreement.id, page: 5, pageSize: 10 }).expect(200),
     );
-    expect(pastTheEnd.result.body).toMatchObject({ items: [], total: 30, page: 5 });
-    expect(pastTheEnd.count).toBeLessThanOrEqual(2);
+    expect(pastTheEnd.body).toMatchObject({ items: [], total: 30, page: 5 });
 
     const milestone = await newMilestone(t);
-    const { count } = await countStatements(t, () => t.http.get(at(milestone.id)).expect(200));
-    expect(count).toBeLessThanOrEqual(2);
+    await inTwoStatements(t, () => t.http.get(at(milestone.id)).expect(200));
   });
 });

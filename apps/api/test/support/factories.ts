@@ -57,6 +57,18 @@ export async function newProject(t: TestApp, overrides: Json = {}): Promise<Json
   });
 }
 
+/** A city with an agreement, a priority area and a project of its own, and their ids. */
+export async function newCityPortfolio(
+  t: TestApp,
+): Promise<{ cityId: string; agreementId: string; areaId: string; projectId: string }> {
+  const city = await newOrganisation(t, { kind: 'city' });
+  const agreement = await newAgreement(t, { cityId: city.id });
+  const area = await newPriorityArea(t, { agreementId: agreement.id });
+  const project = await newProject(t, { priorityAreaId: area.id });
+  const id = (record: Json) => record.id as string;
+  return { cityId: id(city), agreementId: id(agreement), areaId: id(area), projectId: id(project) };
+}
+
 /** A milestone (planned, due 30.6.2027) on a new project unless `projectId` is given. */
 export async function newMilestone(t: TestApp, overrides: Json = {}): Promise<Json> {
   const projectId = overrides.projectId ?? (await newProject(t)).id;
