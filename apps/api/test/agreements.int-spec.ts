@@ -1,19 +1,7 @@
 import { actorOf } from '../src/modules/auth/sessions.service';
 import { AgreementsService } from '../src/modules/agreements/agreements.service';
 import { newAgreement, newOrganisation, newPriorityArea } from './support/factories';
-import {
-  expectInvalidUpdates,
-  expectNothingChanged,
-  expectOwnCityOnly,
-  expectPagesInTwoStatements,
-  expectForbidden,
-  expectStaleVersionsRefused,
-  expectUnauthenticated,
-  expectUnknownAndMalformedIds,
-  expectVersionedWritesRefused,
-  inTwoStatements,
-  routesOf,
-} from './support/checks';
+import * as check from './support/checks';
 import { auditEvents, rowCount, signedInUser, useTestApp } from './support/test-app';
 import { UNKNOWN_ID } from './support/values';
 
@@ -202,7 +190,7 @@ describe('agreements API', () => {
     it('rejects invalid updates and changes nothing', async () => {
       const agreement = await made(newAgreement(t));
       const company = await made(newOrganisation(t, { kind: 'university' }));
-      await expectInvalidUpdates(t.http, `/api/agreements/${agreement.id}`, [
+      await check.invalidUpdates(t.http, `/api/agreements/${agreement.id}`, [
         [{ validTo: '2020-12-31' }, ['validTo']], // before the stored validFrom 2021-02-09
         [{ validFrom: '2028-01-01' }, ['validTo']], // after the stored validTo 2027-12-31
         [{ cityId: company.id }, ['cityId']],
@@ -233,7 +221,7 @@ describe('agreements API', () => {
 
   describe('not found', () => {
     it('answers 404 for an unknown id on every route and 400 for a malformed one', async () => {
-      await expectUnknownAndMalformedIds(t.http, '/api/agreements', { patch: { title: 'X' } });
+      await check.unknownAndMalformedIds(t.http, '/api/agreements', { patch: { title: 'X' } });
     });
   });
 
@@ -241,7 +229,7 @@ describe('agreements API', () => {
     it('refuses a stale version with 409, a missing one with 428, and changes nothing', async () => {
       const agreement = await made(newAgreement(t, { title: 'Alkuperäinen' }));
       const url = `/api/agreements/${agreement.id}`;
-      await expectStaleVersionsRefused(t.http, url, {
+      await check.staleVersionsRefused(t.http, url, {
         edit: { title: 'Uusi' },
         stale: { title: 'Kadonnut' },
         missing: { title: 'Ei versiota' },
@@ -287,7 +275,7 @@ describe('agreements API', () => {
     it('serves a list page and a detail in at most 2 SQL statements, whatever the page size', async () => {
       const city = await made(newOrganisation(t, { kind: 'city' }));
       for (let i = 0; i < 30; i++) await made(newAgreement(t, { cityId: i % 2 === 0 ? city.id : undefined }));
-      const pages = await expectPagesInTwoStatements(t, t.http, '/api/agreements', [
+      const pages = await check.pagesInTwoStatements(t, t.http, '/api/agreements', [
         { pageSize: 1 },
         { pageSize: 10 },
         { pageSize: 100 },
@@ -299,7 +287,7 @@ describe('agreements API', () => {
         for (const item of page.body.items) expect(item.city.name).toEqual(expect.any(String));
       }
       const agreement = await made(newAgreement(t));
-      await inTwoStatements(t, () => t.http.get(`/api/agreements/${agreement.id}`).expect(200));
+      await check.inTwoStatements(t, () => t.http.get(`/api/agreements/${agreement.id}`).expect(200));
     });
   });
 
@@ -320,7 +308,7 @@ describe('agreements API', () => {
     it("shows a coordinator and a manager only their own city's agreements, in lists and totals", async () => {
       for (const role of ['coordinator', 'manager'] as const) {
         const { agent } = await signedInUser(t, role, { cityId: cityA.id });
-        await expectOwnCityOnly(agent, '/api/agreements', {
+        await check.ownCityOnly(agent, '/api/agreements', {
           label: { role },
           q: 'Rajattu',
           own: [inA.id, inA2.id],
@@ -344,9 +332,9 @@ describe('agreements API', () => {
     it('keeps a scoped list and detail within 2 SQL statements', async () => {
       const { agent } = await signedInUser(t, 'coordinator', { cityId: cityA.id });
       for (const query of [{ pageSize: 1 }, { pageSize: 100 }, { page: 9 }]) {
-        await inTwoStatements(t, () => agent.get('/api/agreements').query(query).expect(200));
+        await check.inTwoStatements(t, () => agent.get('/api/agreements').query(query).expect(200));
       }
-      await inTwoStatements(t, () => agent.get(`/api/agreements/${inA.id}`).expect(200));
+      await check.inTwoStatements(t, () => agent.get(`/api/agreements/${inA.id}`).expect(200));
     });
 
     // Only admins (every city) hold 'agreements:write' today, so the write paths' own scope is
@@ -398,13 +386,13 @@ describe('agreements API', () => {
       const agreement = await made(newAgreement(t, { cityId: city.id }));
       for (const role of ['manager', 'liaison', 'coordinator'] as const) {
         const { agent } = await signedInUser(t, role, { cityId: role === 'liaison' ? undefined : city.id });
-        const { reads, writes } = routesOf(agent, '/api/agreements', agreement.id, {
+        const { reads, writes } = check.routesOf(agent, '/api/agreements', agreement.id, {
           create: { cityId: city.id, title: 'Luvaton' },
           update: { version: 1, title: 'Luvaton' },
         });
         for (const read of reads) await read.expect(200);
-        await expectNothingChanged(t, { rows: ['agreements'], events: 'agreement' }, () =>
-          expectForbidden(writes, { role }),
+        await check.nothingChanged(t, { rows: ['agreements'], events: 'agreement' }, () =>
+          check.forbidden(writes, { role }),
         );
       }
       expect((await t.http.get(`/api/agreements/${agreement.id}`).expect(200)).body).toEqual(agreement);
@@ -412,11 +400,11 @@ describe('agreements API', () => {
 
     it('answers 401 on every route without a session, changing nothing', async () => {
       const agreement = await made(newAgreement(t));
-      const { reads, writes } = routesOf(t.anonymous, '/api/agreements', agreement.id, {
+      const { reads, writes } = check.routesOf(t.anonymous, '/api/agreements', agreement.id, {
         create: { cityId: agreement.cityId, title: 'Anonyymi' },
         update: { version: 1, title: 'Anonyymi' },
       });
-      await expectNothingChanged(t, { rows: ['agreements'] }, () => expectUnauthenticated([...reads, ...writes]));
+      await check.nothingChanged(t, { rows: ['agreements'] }, () => check.unauthenticated([...reads, ...writes]));
       expect((await t.http.get(`/api/agreements/${agreement.id}`).expect(200)).body).toEqual(agreement);
     });
   });
@@ -498,7 +486,7 @@ describe('agreements API', () => {
       const company = await made(newOrganisation(t, { kind: 'company' }));
       const url = `/api/agreements/${agreement.id}`;
 
-      await expectNothingChanged(t, { events: 'agreement' }, async () => {
+      await check.nothingChanged(t, { events: 'agreement' }, async () => {
         await t.http.post('/api/agreements').send({ cityId: company.id, title: 'Ei kaupunki' }).expect(400);
         await t.http
           .post('/api/agreements')
@@ -506,7 +494,7 @@ describe('agreements API', () => {
           .expect(400);
         await t.http.patch(url).send({ version: 1, validTo: '2020-01-01' }).expect(400);
         await t.http.patch(url).send({ version: 1, cityId: company.id }).expect(400);
-        await expectVersionedWritesRefused(t.http, '/api/agreements', agreement.id, 'title');
+        await check.versionedWritesRefused(t.http, '/api/agreements', agreement.id, 'title');
       });
       expect((await t.http.get(`/api/agreements/${agreement.id}`).expect(200)).body).toEqual(agreement);
     });

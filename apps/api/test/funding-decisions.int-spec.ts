@@ -1,14 +1,5 @@
 import { newAgreement, newFundingDecision, newOrganisation, newPayment, newProject } from './support/factories';
-import {
-  expectHiddenLikeMissing,
-  expectNothingChanged,
-  expectPagesInTwoStatements,
-  expectStaleVersionsRefused,
-  expectUnauthenticated,
-  expectUnknownAndMalformedIds,
-  inTwoStatements,
-  routesOf,
-} from './support/checks';
+import * as check from './support/checks';
 import { auditEvents, rowCount, signedInUser, useTestApp } from './support/test-app';
 import { UNKNOWN_ID, type Json } from './support/values';
 
@@ -325,7 +316,7 @@ describe('funding decisions API', () => {
     });
 
     it('answers 404 for an unknown id and 400 for a malformed one, on every route', async () => {
-      await expectUnknownAndMalformedIds(t.http, '/api/funding-decisions', { patch: { recordNumber: '§1' } });
+      await check.unknownAndMalformedIds(t.http, '/api/funding-decisions', { patch: { recordNumber: '§1' } });
     });
   });
 
@@ -420,7 +411,7 @@ describe('funding decisions API', () => {
 
     it('refuses a stale version (409) and a missing one (428), changing nothing', async () => {
       const decision = await newFundingDecision(t);
-      await expectStaleVersionsRefused(t.http, `/api/funding-decisions/${decision.id as string}`, {
+      await check.staleVersionsRefused(t.http, `/api/funding-decisions/${decision.id as string}`, {
         edit: { recordNumber: '§51' },
         stale: { recordNumber: '§lost' },
         missing: { recordNumber: '§none' },
@@ -521,15 +512,15 @@ describe('funding decisions API', () => {
         await newPayment(t, { fundingDecisionId: d.id, amount: '10.00' });
       }
       const pageSizes = [1, 5, 100].map((pageSize) => ({ pageSize }));
-      await expectPagesInTwoStatements(t, t.http, '/api/funding-decisions', pageSizes);
-      const filtered = await inTwoStatements(t, () =>
+      await check.pagesInTwoStatements(t, t.http, '/api/funding-decisions', pageSizes);
+      const filtered = await check.inTwoStatements(t, () =>
         t.http.get('/api/funding-decisions').query({ agreementId: agreement.id, pageSize: 50 }).expect(200),
       );
       expect(filtered.body.items).toHaveLength(12);
       expect(filtered.body.items.every((i: Json) => i.paid === '10.00' && i.paymentCount === 1)).toBe(true);
-      await inTwoStatements(t, () => t.http.get('/api/funding-decisions').query({ page: 1000 }).expect(200));
+      await check.inTwoStatements(t, () => t.http.get('/api/funding-decisions').query({ page: 1000 }).expect(200));
       const id = filtered.body.items[0].id as string;
-      const detail = await inTwoStatements(t, () => t.http.get(`/api/funding-decisions/${id}`).expect(200));
+      const detail = await check.inTwoStatements(t, () => t.http.get(`/api/funding-decisions/${id}`).expect(200));
       expect(detail.body).toMatchObject({
         project: { id: project.id },
         recipient: { id: recipient.id },
@@ -560,7 +551,7 @@ describe('funding decisions API', () => {
       const { decisionB, coordinator } = await twoCities();
       const id = decisionB.id as string;
       // Exactly the answer for an id that does not exist at all.
-      const get = await expectHiddenLikeMissing(coordinator, '/api/funding-decisions', id);
+      const get = await check.hiddenLikeMissing(coordinator, '/api/funding-decisions', id);
       expect(get.body).toMatchObject({ code: 'NOT_FOUND' });
       const patch = await coordinator
         .patch(`/api/funding-decisions/${id}`)
@@ -603,9 +594,11 @@ describe('funding decisions API', () => {
     it('keeps the statement bound for a scoped list and detail', async () => {
       const { decisionA, coordinator } = await twoCities();
       for (const pageSize of [1, 100]) {
-        await inTwoStatements(t, () => coordinator.get('/api/funding-decisions').query({ pageSize }).expect(200));
+        await check.inTwoStatements(t, () => coordinator.get('/api/funding-decisions').query({ pageSize }).expect(200));
       }
-      await inTwoStatements(t, () => coordinator.get(`/api/funding-decisions/${decisionA.id as string}`).expect(200));
+      await check.inTwoStatements(t, () =>
+        coordinator.get(`/api/funding-decisions/${decisionA.id as string}`).expect(200),
+      );
     });
 
     it("refuses another city's agreement or project in a body exactly as if it did not exist (400)", async () => {
@@ -717,12 +710,12 @@ describe('funding decisions API', () => {
 
     it('answers 401 to a request without a session on every route', async () => {
       const d = await newFundingDecision(t);
-      const { reads, writes } = routesOf(t.anonymous, '/api/funding-decisions', d.id, {
+      const { reads, writes } = check.routesOf(t.anonymous, '/api/funding-decisions', d.id, {
         create: application(d.agreementId, d.funderId),
         update: { version: 1, status: 'withdrawn' },
       });
-      await expectNothingChanged(t, { rows: ['funding_decisions'] }, () =>
-        expectUnauthenticated([...reads, ...writes]),
+      await check.nothingChanged(t, { rows: ['funding_decisions'] }, () =>
+        check.unauthenticated([...reads, ...writes]),
       );
       expect(await read(d.id)).toEqual(d);
     });

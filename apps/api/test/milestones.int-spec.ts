@@ -1,13 +1,4 @@
-import {
-  expectForbidden,
-  expectNothingChanged,
-  expectPagesInTwoStatements,
-  expectStaleVersionsRefused,
-  expectUnauthenticated,
-  expectUnknownAndMalformedIds,
-  inTwoStatements,
-  routesOf,
-} from './support/checks';
+import * as check from './support/checks';
 import { addDays, today } from './support/dates';
 import { newAgreement, newCityPortfolio, newMilestone, newPriorityArea, newProject } from './support/factories';
 import { auditEvents, rowCount, useTestApp } from './support/test-app';
@@ -327,7 +318,7 @@ describe('milestones API', () => {
 
   it('refuses a stale version (409) and a missing version (428), changing nothing', async () => {
     const milestone = await newMilestone(t, { title: 'Versio' });
-    await expectStaleVersionsRefused(t.http, at(milestone.id), {
+    await check.staleVersionsRefused(t.http, at(milestone.id), {
       edit: { title: 'Versio 2' },
       stale: { title: 'Kadonnut' },
       staleHeader: { status: 'done' },
@@ -337,7 +328,7 @@ describe('milestones API', () => {
   });
 
   it('answers 404 for an unknown id and 400 for a malformed one', async () => {
-    await expectUnknownAndMalformedIds(t.http, '/api/milestones', { patch: { title: 'X' } });
+    await check.unknownAndMalformedIds(t.http, '/api/milestones', { patch: { title: 'X' } });
   });
 
   const idsOf = (items: Array<{ id: string }>): string[] => items.map((m) => m.id);
@@ -397,9 +388,9 @@ describe('milestones API', () => {
 
     // The scope costs no extra statements.
     for (const pageSize of [1, 100]) {
-      await inTwoStatements(t, () => coordinator.get('/api/milestones').query({ pageSize }).expect(200));
+      await check.inTwoStatements(t, () => coordinator.get('/api/milestones').query({ pageSize }).expect(200));
     }
-    await inTwoStatements(t, () => coordinator.get(at(mine.id)).expect(200));
+    await check.inTwoStatements(t, () => coordinator.get(at(mine.id)).expect(200));
   });
 
   it('lets managers and liaisons read but not write (403, nothing changed), and anonymous users nothing (401)', async () => {
@@ -424,11 +415,11 @@ describe('milestones API', () => {
       create: { projectId: a.projectId, title: 'Ei saa', dueDate: '2027-01-01' },
       update: { version: 1, title: 'Ei saa' },
     };
-    await expectNothingChanged(t, { rows: ['milestones'], events: 'all' }, async () => {
+    await check.nothingChanged(t, { rows: ['milestones'], events: 'all' }, async () => {
       for (const reader of [manager, liaison])
-        await expectForbidden(routesOf(reader, '/api/milestones', mine.id, bodies).writes);
-      const anonymous = routesOf(t.anonymous, '/api/milestones', mine.id, bodies);
-      await expectUnauthenticated([...anonymous.reads, ...anonymous.writes]);
+        await check.forbidden(check.routesOf(reader, '/api/milestones', mine.id, bodies).writes);
+      const anonymous = check.routesOf(t.anonymous, '/api/milestones', mine.id, bodies);
+      await check.unauthenticated([...anonymous.reads, ...anonymous.writes]);
     });
     expect(await stored(mine.id)).toMatchObject({ title: 'Luettava', version: 1 });
   });
@@ -552,7 +543,7 @@ describe('milestones API', () => {
       { pageSize },
       { pageSize, agreementId: agreement.id, overdue: 'true' },
     ]);
-    for (const page of await expectPagesInTwoStatements(t, t.http, '/api/milestones', queries)) {
+    for (const page of await check.pagesInTwoStatements(t, t.http, '/api/milestones', queries)) {
       expect(page.body.items[0].project.code).toEqual(expect.any(String));
     }
     const overdue = await t.http
@@ -561,12 +552,12 @@ describe('milestones API', () => {
       .expect(200);
     expect(overdue.body.total).toBe(15);
 
-    const pastTheEnd = await inTwoStatements(t, () =>
+    const pastTheEnd = await check.inTwoStatements(t, () =>
       t.http.get('/api/milestones').query({ agreementId: agreement.id, page: 5, pageSize: 10 }).expect(200),
     );
     expect(pastTheEnd.body).toMatchObject({ items: [], total: 30, page: 5 });
 
     const milestone = await newMilestone(t);
-    await inTwoStatements(t, () => t.http.get(at(milestone.id)).expect(200));
+    await check.inTwoStatements(t, () => t.http.get(at(milestone.id)).expect(200));
   });
 });

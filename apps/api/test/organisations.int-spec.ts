@@ -1,15 +1,5 @@
 import type TestAgent from 'supertest/lib/agent';
-import {
-  expectForbidden,
-  expectNothingChanged,
-  expectPagesInTwoStatements,
-  expectStaleVersionsRefused,
-  expectUnauthenticated,
-  expectUnknownAndMalformedIds,
-  expectVersionedWritesRefused,
-  inTwoStatements,
-  routesOf,
-} from './support/checks';
+import * as check from './support/checks';
 import { auditEvents, rowCount, signedInUser, useTestApp } from './support/test-app';
 import { newAgreement, newOrganisation } from './support/factories';
 
@@ -60,12 +50,12 @@ describe('organisations API', () => {
   });
 
   it('answers 404 for an unknown id and 400 for a malformed one', async () => {
-    await expectUnknownAndMalformedIds(t.http, '/api/organisations');
+    await check.unknownAndMalformedIds(t.http, '/api/organisations');
   });
 
   it('refuses a stale version with 409 and changes nothing', async () => {
     const org = await newOrganisation(t, { name: 'Savonia-ammattikorkeakoulu' });
-    await expectStaleVersionsRefused(t.http, `/api/organisations/${org.id}`, {
+    await check.staleVersionsRefused(t.http, `/api/organisations/${org.id}`, {
       edit: { name: 'Savonia' },
       stale: { name: 'Lost update' },
       staleHeader: { name: 'Lost' },
@@ -91,9 +81,9 @@ describe('organisations API', () => {
   it('serves a list page and a detail in at most 2 SQL statements, whatever the page size', async () => {
     for (let i = 0; i < 30; i++) await newOrganisation(t);
     const pageSizes = [1, 10, 100].map((pageSize) => ({ pageSize }));
-    await expectPagesInTwoStatements(t, t.http, '/api/organisations', pageSizes);
+    await check.pagesInTwoStatements(t, t.http, '/api/organisations', pageSizes);
     const org = await newOrganisation(t);
-    await inTwoStatements(t, () => t.http.get(`/api/organisations/${org.id}`).expect(200));
+    await check.inTwoStatements(t, () => t.http.get(`/api/organisations/${org.id}`).expect(200));
   });
 
   it('bounds the page size and validates sort', async () => {
@@ -116,12 +106,12 @@ describe('organisations API', () => {
         // A shared registry: a city-scoped user sees organisations beyond their own city too.
         await agent.get(`/api/organisations/${org.id}`).expect(200);
 
-        const { writes } = routesOf(agent, '/api/organisations', org.id, {
+        const { writes } = check.routesOf(agent, '/api/organisations', org.id, {
           create: { name: `${role} Oy`, kind: 'company' },
           update: { version: 1, name: 'Muutettu' },
         });
-        await expectNothingChanged(t, { rows: ['organisations'], events: 'organisation' }, () =>
-          expectForbidden(writes, { role }),
+        await check.nothingChanged(t, { rows: ['organisations'], events: 'organisation' }, () =>
+          check.forbidden(writes, { role }),
         );
       }
       const current = await t.http.get(`/api/organisations/${org.id}`).expect(200);
@@ -133,11 +123,11 @@ describe('organisations API', () => {
 
     it('answers 401 on every route without a session, changing nothing', async () => {
       const org = await newOrganisation(t);
-      const { reads, writes } = routesOf(t.anonymous, '/api/organisations', org.id, {
+      const { reads, writes } = check.routesOf(t.anonymous, '/api/organisations', org.id, {
         create: { name: 'Anonyymi Oy', kind: 'company' },
         update: { version: 1, name: 'X' },
       });
-      await expectNothingChanged(t, { rows: ['organisations'] }, () => expectUnauthenticated([...reads, ...writes]));
+      await check.nothingChanged(t, { rows: ['organisations'] }, () => check.unauthenticated([...reads, ...writes]));
       expect((await t.http.get(`/api/organisations/${org.id}`).expect(200)).body.version).toBe(1);
     });
   });
@@ -209,14 +199,14 @@ describe('organisations API', () => {
     it('records nothing for a rejected write', async () => {
       const city = await newOrganisation(t, { kind: 'city', businessId: '1944829-4' });
       await newAgreement(t, { cityId: city.id });
-      await expectNothingChanged(t, { events: 'organisation' }, async () => {
+      await check.nothingChanged(t, { events: 'organisation' }, async () => {
         await t.http.post('/api/organisations').send({ name: '', kind: 'castle' }).expect(400);
         await t.http
           .post('/api/organisations')
           .send({ name: 'Kopio', kind: 'company', businessId: '1944829-4' })
           .expect(409);
         await t.http.patch(`/api/organisations/${city.id}`).send({ version: 1, kind: 'planet' }).expect(400);
-        await expectVersionedWritesRefused(t.http, '/api/organisations', city.id, 'name', 7);
+        await check.versionedWritesRefused(t.http, '/api/organisations', city.id, 'name', 7);
       });
       expect((await t.http.get(`/api/organisations/${city.id}`).expect(200)).body.version).toBe(1);
     });

@@ -1,14 +1,5 @@
 import { newAgreement, newFundingDecision, newOrganisation, newPayment, newProject } from './support/factories';
-import {
-  expectHiddenLikeMissing,
-  expectNothingChanged,
-  expectPagesInTwoStatements,
-  expectStaleVersionsRefused,
-  expectUnauthenticated,
-  expectUnknownAndMalformedIds,
-  inTwoStatements,
-  routesOf,
-} from './support/checks';
+import * as check from './support/checks';
 import { auditEvents, rowCount, signedInUser, useTestApp } from './support/test-app';
 import { UNKNOWN_ID, type Json } from './support/values';
 
@@ -290,12 +281,12 @@ describe('payments API', () => {
     });
 
     it('answers 404 for an unknown id and 400 for a malformed one, on every route', async () => {
-      await expectUnknownAndMalformedIds(t.http, '/api/payments', { patch: { note: 'x' } });
+      await check.unknownAndMalformedIds(t.http, '/api/payments', { patch: { note: 'x' } });
     });
 
     it('refuses a stale version (409) and a missing one (428), changing nothing', async () => {
       const p = await newPayment(t, { amount: '100.00' });
-      await expectStaleVersionsRefused(t.http, `/api/payments/${p.id as string}`, {
+      await check.staleVersionsRefused(t.http, `/api/payments/${p.id as string}`, {
         edit: { note: 'Ensimmäinen erä' },
         stale: { amount: '50.00' },
         missing: { amount: '50.00' },
@@ -368,16 +359,16 @@ describe('payments API', () => {
       const fd = await newFundingDecision(t, { agreementId: agreement.id, amountGranted: '100000.00' });
       for (let i = 0; i < 12; i++) await newPayment(t, { fundingDecisionId: fd.id, amount: '10.00' });
       const pageSizes = [1, 5, 100].map((pageSize) => ({ pageSize }));
-      await expectPagesInTwoStatements(t, t.http, '/api/payments', pageSizes);
-      const filtered = await inTwoStatements(t, () =>
+      await check.pagesInTwoStatements(t, t.http, '/api/payments', pageSizes);
+      const filtered = await check.inTwoStatements(t, () =>
         t.http
           .get('/api/payments')
           .query({ agreementId: agreement.id, paidFrom: '2024-01-01', pageSize: 50 })
           .expect(200),
       );
       expect(filtered.body.items).toHaveLength(12);
-      await inTwoStatements(t, () => t.http.get('/api/payments').query({ page: 1000 }).expect(200));
-      await inTwoStatements(t, () => t.http.get(`/api/payments/${filtered.body.items[0].id}`).expect(200));
+      await check.inTwoStatements(t, () => t.http.get('/api/payments').query({ page: 1000 }).expect(200));
+      await check.inTwoStatements(t, () => t.http.get(`/api/payments/${filtered.body.items[0].id}`).expect(200));
     });
   });
   describe('city scope', () => {
@@ -406,7 +397,7 @@ describe('payments API', () => {
     it("answers 404 for another city's payment on GET, PATCH and DELETE, changing nothing", async () => {
       const { paymentB, decisionB, coordinator } = await twoCities();
       const id = paymentB.id as string;
-      const get = await expectHiddenLikeMissing(coordinator, '/api/payments', id);
+      const get = await check.hiddenLikeMissing(coordinator, '/api/payments', id);
       expect(get.body.code).toBe('NOT_FOUND');
       const patch = await coordinator
         .patch(`/api/payments/${id}`)
@@ -442,9 +433,9 @@ describe('payments API', () => {
     it('keeps the statement bound for a scoped list and detail', async () => {
       const { paymentA, coordinator } = await twoCities();
       for (const pageSize of [1, 100]) {
-        await inTwoStatements(t, () => coordinator.get('/api/payments').query({ pageSize }).expect(200));
+        await check.inTwoStatements(t, () => coordinator.get('/api/payments').query({ pageSize }).expect(200));
       }
-      await inTwoStatements(t, () => coordinator.get(`/api/payments/${paymentA.id as string}`).expect(200));
+      await check.inTwoStatements(t, () => coordinator.get(`/api/payments/${paymentA.id as string}`).expect(200));
     });
 
     it("refuses a payment under another city's decision exactly as if it did not exist (400)", async () => {
@@ -517,11 +508,11 @@ describe('payments API', () => {
 
     it('answers 401 to a request without a session on every route', async () => {
       const p = await newPayment(t);
-      const { reads, writes } = routesOf(t.anonymous, '/api/payments', p.id, {
+      const { reads, writes } = check.routesOf(t.anonymous, '/api/payments', p.id, {
         create: { fundingDecisionId: p.fundingDecisionId, paidOn: '2024-01-31', amount: '1.00' },
         update: { version: 1, amount: '2.00' },
       });
-      await expectNothingChanged(t, { rows: ['payments'] }, () => expectUnauthenticated([...reads, ...writes]));
+      await check.nothingChanged(t, { rows: ['payments'] }, () => check.unauthenticated([...reads, ...writes]));
       expect((await t.http.get(`/api/payments/${p.id as string}`).expect(200)).body).toEqual(p);
     });
   });

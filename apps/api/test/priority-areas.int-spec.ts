@@ -1,19 +1,7 @@
 import { actorOf } from '../src/modules/auth/sessions.service';
 import { PriorityAreasService } from '../src/modules/priority-areas/priority-areas.service';
 import { newAgreement, newOrganisation, newPriorityArea, newProject } from './support/factories';
-import {
-  expectForbidden,
-  expectInvalidUpdates,
-  expectNothingChanged,
-  expectOwnCityOnly,
-  expectPagesInTwoStatements,
-  expectStaleVersionsRefused,
-  expectUnauthenticated,
-  expectUnknownAndMalformedIds,
-  expectVersionedWritesRefused,
-  inTwoStatements,
-  routesOf,
-} from './support/checks';
+import * as check from './support/checks';
 import { auditEvents, rowCount, signedInUser, useTestApp } from './support/test-app';
 import { UNKNOWN_ID } from './support/values';
 
@@ -209,7 +197,7 @@ describe('priority areas API', () => {
     it('never moves an area to another agreement, and rejects other invalid updates, changing nothing', async () => {
       const area = await made(newPriorityArea(t, { nameSv: 'Vatten', subThemes: ['Vesihuolto'] }));
       const other = await made(newAgreement(t));
-      await expectInvalidUpdates(t.http, `/api/priority-areas/${area.id}`, [
+      await check.invalidUpdates(t.http, `/api/priority-areas/${area.id}`, [
         [{ agreementId: other.id }, ['agreementId']],
         [{ agreementId: area.agreementId }, ['agreementId']], // not even the same one: it is not an updatable field
         [{ agreementId: UNKNOWN_ID, nameFi: 'Uusi' }, ['agreementId']],
@@ -235,14 +223,14 @@ describe('priority areas API', () => {
 
   describe('not found', () => {
     it('answers 404 for an unknown id on every route and 400 for a malformed one', async () => {
-      await expectUnknownAndMalformedIds(t.http, '/api/priority-areas', { patch: { nameFi: 'X' } });
+      await check.unknownAndMalformedIds(t.http, '/api/priority-areas', { patch: { nameFi: 'X' } });
     });
   });
 
   describe('versions', () => {
     it('refuses a stale version with 409, a missing one with 428, and changes nothing', async () => {
       const area = await made(newPriorityArea(t, { nameFi: 'Alkuperäinen' }));
-      await expectStaleVersionsRefused(t.http, `/api/priority-areas/${area.id}`, {
+      await check.staleVersionsRefused(t.http, `/api/priority-areas/${area.id}`, {
         edit: { nameFi: 'Uusi' },
         stale: { nameFi: 'Kadonnut' },
         missing: { nameFi: 'Ei versiota' },
@@ -273,7 +261,7 @@ describe('priority areas API', () => {
           newPriorityArea(t, { agreementId: i % 2 === 0 ? agreement.id : undefined, subThemes: ['a', 'b', 'c'] }),
         );
       }
-      const pages = await expectPagesInTwoStatements(t, t.http, '/api/priority-areas', [
+      const pages = await check.pagesInTwoStatements(t, t.http, '/api/priority-areas', [
         { pageSize: 1 },
         { pageSize: 10 },
         { pageSize: 100 },
@@ -282,7 +270,7 @@ describe('priority areas API', () => {
       ]);
       for (const page of pages) expect(page.body.total).toBeGreaterThanOrEqual(15);
       const area = await made(newPriorityArea(t));
-      await inTwoStatements(t, () => t.http.get(`/api/priority-areas/${area.id}`).expect(200));
+      await check.inTwoStatements(t, () => t.http.get(`/api/priority-areas/${area.id}`).expect(200));
     });
   });
 
@@ -307,7 +295,7 @@ describe('priority areas API', () => {
     it("shows a coordinator and a manager only their own city's areas, in lists and totals", async () => {
       for (const role of ['coordinator', 'manager'] as const) {
         const { agent } = await signedInUser(t, role, { cityId: cityA.id });
-        await expectOwnCityOnly(agent, '/api/priority-areas', {
+        await check.ownCityOnly(agent, '/api/priority-areas', {
           label: { role },
           q: 'Rajattu',
           own: [inA.id, inA2.id],
@@ -331,9 +319,9 @@ describe('priority areas API', () => {
     it('keeps a scoped list and detail within 2 SQL statements', async () => {
       const { agent } = await signedInUser(t, 'manager', { cityId: cityA.id });
       for (const query of [{ pageSize: 1 }, { pageSize: 100 }, { page: 9 }]) {
-        await inTwoStatements(t, () => agent.get('/api/priority-areas').query(query).expect(200));
+        await check.inTwoStatements(t, () => agent.get('/api/priority-areas').query(query).expect(200));
       }
-      await inTwoStatements(t, () => agent.get(`/api/priority-areas/${inA.id}`).expect(200));
+      await check.inTwoStatements(t, () => agent.get(`/api/priority-areas/${inA.id}`).expect(200));
     });
 
     // Only admins (every city) hold 'agreements:write' today, so the write paths' own scope is
@@ -382,13 +370,13 @@ describe('priority areas API', () => {
       const area = await made(newPriorityArea(t, { agreementId: agreement.id }));
       for (const role of ['manager', 'liaison', 'coordinator'] as const) {
         const { agent } = await signedInUser(t, role, { cityId: role === 'liaison' ? undefined : city.id });
-        const { reads, writes } = routesOf(agent, '/api/priority-areas', area.id, {
+        const { reads, writes } = check.routesOf(agent, '/api/priority-areas', area.id, {
           create: { agreementId: agreement.id, nameFi: 'Luvaton' },
           update: { version: 1, nameFi: 'Luvaton' },
         });
         for (const read of reads) await read.expect(200);
-        await expectNothingChanged(t, { rows: ['priority_areas'], events: 'priority_area' }, () =>
-          expectForbidden(writes, { role }),
+        await check.nothingChanged(t, { rows: ['priority_areas'], events: 'priority_area' }, () =>
+          check.forbidden(writes, { role }),
         );
       }
       expect((await t.http.get(`/api/priority-areas/${area.id}`).expect(200)).body).toEqual(area);
@@ -396,11 +384,11 @@ describe('priority areas API', () => {
 
     it('answers 401 on every route without a session, changing nothing', async () => {
       const area = await made(newPriorityArea(t));
-      const { reads, writes } = routesOf(t.anonymous, '/api/priority-areas', area.id, {
+      const { reads, writes } = check.routesOf(t.anonymous, '/api/priority-areas', area.id, {
         create: { agreementId: area.agreementId, nameFi: 'Anonyymi' },
         update: { version: 1, nameFi: 'Anonyymi' },
       });
-      await expectNothingChanged(t, { rows: ['priority_areas'] }, () => expectUnauthenticated([...reads, ...writes]));
+      await check.nothingChanged(t, { rows: ['priority_areas'] }, () => check.unauthenticated([...reads, ...writes]));
       expect((await t.http.get(`/api/priority-areas/${area.id}`).expect(200)).body).toEqual(area);
     });
   });
@@ -472,14 +460,14 @@ describe('priority areas API', () => {
     it('records nothing for a rejected write (400, 404, 409 stale or in use, 428)', async () => {
       const area = await made(newPriorityArea(t));
       await newProject(t, { priorityAreaId: area.id });
-      await expectNothingChanged(t, { events: 'priority_area' }, async () => {
+      await check.nothingChanged(t, { events: 'priority_area' }, async () => {
         await t.http.post('/api/priority-areas').send({ agreementId: UNKNOWN_ID, nameFi: 'Ei sopimusta' }).expect(400);
         await t.http.post('/api/priority-areas').send({ agreementId: area.agreementId, nameFi: '' }).expect(400);
         await t.http
           .patch(`/api/priority-areas/${area.id}`)
           .send({ version: 1, subThemes: [''] })
           .expect(400);
-        await expectVersionedWritesRefused(t.http, '/api/priority-areas', area.id, 'nameFi');
+        await check.versionedWritesRefused(t.http, '/api/priority-areas', area.id, 'nameFi');
       });
       expect((await t.http.get(`/api/priority-areas/${area.id}`).expect(200)).body).toEqual(area);
     });

@@ -1,11 +1,4 @@
-import {
-  expectForbidden,
-  expectNothingChanged,
-  expectPagesInTwoStatements,
-  expectUnauthenticated,
-  expectUnknownAndMalformedIds,
-  inTwoStatements,
-} from './support/checks';
+import * as check from './support/checks';
 import { addDays, today } from './support/dates';
 import { newAgreement, newCityPortfolio, newPriorityArea, newProject, newStatusReport } from './support/factories';
 import { auditEvents, rowCount, useTestApp } from './support/test-app';
@@ -157,7 +150,7 @@ describe('status reports API', () => {
   });
 
   it('answers 404 for an unknown id and 400 for a malformed one', async () => {
-    await expectUnknownAndMalformedIds(t.http, '/api/status-reports');
+    await check.unknownAndMalformedIds(t.http, '/api/status-reports');
   });
 
   it('lists newest first (ties by creation) and filters by project, agreement, health and date range', async () => {
@@ -365,9 +358,9 @@ describe('status reports API', () => {
 
     // The scope costs no extra statements.
     for (const query of [{ pageSize: 1 }, { pageSize: 100, latestOnly: 'true' }]) {
-      await inTwoStatements(t, () => coordinator.get('/api/status-reports').query(query).expect(200));
+      await check.inTwoStatements(t, () => coordinator.get('/api/status-reports').query(query).expect(200));
     }
-    await inTwoStatements(t, () => coordinator.get(at(mine.id)).expect(200));
+    await check.inTwoStatements(t, () => coordinator.get(at(mine.id)).expect(200));
   });
 
   it('lets managers and liaisons read but not write (403, nothing written), and anonymous users nothing (401)', async () => {
@@ -388,11 +381,11 @@ describe('status reports API', () => {
     expect(ids(liaisonList.body.items)).toEqual([theirs.id]);
 
     // Reports are only ever created: POST is the one write there is.
-    await expectNothingChanged(t, { rows: ['status_reports'], events: 'all' }, async () => {
-      await expectForbidden(
+    await check.nothingChanged(t, { rows: ['status_reports'], events: 'all' }, async () => {
+      await check.forbidden(
         [manager, liaison].map((reader) => reader.post('/api/status-reports').send(body(a.projectId))),
       );
-      await expectUnauthenticated([
+      await check.unauthenticated([
         t.anonymous.get('/api/status-reports'),
         t.anonymous.get(at(mine.id)),
         t.anonymous.post('/api/status-reports').send(body(a.projectId)),
@@ -469,15 +462,15 @@ describe('status reports API', () => {
       { pageSize },
       { pageSize, agreementId: agreement.id, latestOnly: 'true', health: 'on_track' },
     ]);
-    for (const page of await expectPagesInTwoStatements(t, t.http, '/api/status-reports', queries)) {
+    for (const page of await check.pagesInTwoStatements(t, t.http, '/api/status-reports', queries)) {
       expect(page.body.items[0].project.code).toEqual(expect.any(String));
     }
-    const pastTheEnd = await inTwoStatements(t, () =>
+    const pastTheEnd = await check.inTwoStatements(t, () =>
       t.http.get('/api/status-reports').query({ agreementId: agreement.id, page: 4, pageSize: 10 }).expect(200),
     );
     expect(pastTheEnd.body).toMatchObject({ items: [], total: 30, page: 4 });
 
     const report = await newStatusReport(t);
-    await inTwoStatements(t, () => t.http.get(at(report.id)).expect(200));
+    await check.inTwoStatements(t, () => t.http.get(at(report.id)).expect(200));
   });
 });

@@ -5,8 +5,10 @@ import { UNKNOWN_ID, type Json } from './values';
 
 /**
  * Checks that several resources share: the same rule asserted the same way for each of them
- * (optimistic locking, unknown and malformed ids, who may call a route, the SQL statement bound).
- * Each takes the agent and the resource's URL; what is particular to a resource stays in its spec.
+ * (optimistic locking, unknown and malformed ids, who may call a route, nothing changed by a
+ * refused write, the SQL statement bound, own-city lists). A spec imports them as one namespace,
+ * `import * as check from './support/checks'`, and calls `check.staleVersionsRefused(...)`; what is
+ * particular to a resource stays in its spec.
  */
 
 /** A request, or its response once sent (supertest sends a request when it is awaited). */
@@ -30,7 +32,7 @@ export function routesOf(
  * Sends the requests one after another and expects each to be answered with the status and error
  * code; `label` (a role, say) is part of what is compared, so a failure names it.
  */
-export async function expectAnswered(
+export async function answered(
   requests: Sent[],
   expected: { status: number; code: string },
   label: Json = {},
@@ -42,13 +44,13 @@ export async function expectAnswered(
 }
 
 /** Every request, made without a session, is answered 401 UNAUTHENTICATED. */
-export function expectUnauthenticated(requests: Sent[]): Promise<void> {
-  return expectAnswered(requests, { status: 401, code: 'UNAUTHENTICATED' });
+export function unauthenticated(requests: Sent[]): Promise<void> {
+  return answered(requests, { status: 401, code: 'UNAUTHENTICATED' });
 }
 
 /** Every request is refused with 403 FORBIDDEN (the caller's role lacks the permission). */
-export function expectForbidden(requests: Sent[], label: Json = {}): Promise<void> {
-  return expectAnswered(requests, { status: 403, code: 'FORBIDDEN' }, label);
+export function forbidden(requests: Sent[], label: Json = {}): Promise<void> {
+  return answered(requests, { status: 403, code: 'FORBIDDEN' }, label);
 }
 
 /**
@@ -56,7 +58,7 @@ export function expectForbidden(requests: Sent[], label: Json = {}): Promise<voi
  * PATCH; read-only resources have none, and `delete: false` for one without DELETE), a malformed one
  * 400 VALIDATION_FAILED.
  */
-export async function expectUnknownAndMalformedIds(
+export async function unknownAndMalformedIds(
   agent: TestAgent,
   base: string,
   options: { patch?: Json; delete?: boolean } = {},
@@ -83,7 +85,7 @@ export async function expectUnknownAndMalformedIds(
  * (`missing`) with 428 VERSION_REQUIRED, and a delete with If-Match "1" (unless `delete: false`) with
  * 409 STALE_VERSION. Whoever calls this then checks that nothing changed.
  */
-export async function expectStaleVersionsRefused(
+export async function staleVersionsRefused(
   agent: TestAgent,
   url: string,
   writes: { edit?: Json; stale: Json; staleHeader?: Json; missing: Json; delete?: boolean },
@@ -116,7 +118,7 @@ export async function expectStaleVersionsRefused(
  * Another city's record (`id` under `base`) answers exactly as a missing one would: 404 with the
  * same body but for the id in the message (and the request id).
  */
-export async function expectHiddenLikeMissing(agent: TestAgent, base: string, id: unknown): Promise<Response> {
+export async function hiddenLikeMissing(agent: TestAgent, base: string, id: unknown): Promise<Response> {
   const hidden = await agent.get(`${base}/${id as string}`).expect(404);
   const missing = await agent.get(`${base}/${UNKNOWN_ID}`).expect(404);
   expect(hidden.body).toEqual({
@@ -138,7 +140,7 @@ export async function inTwoStatements(t: TestApp, request: () => Test | Promise<
  * Each query of the list is answered in at most 2 SQL statements with a page as full as the total
  * allows (`pageSize` 25 and `page` 1 unless given). Returns the responses for checks of their own.
  */
-export async function expectPagesInTwoStatements(
+export async function pagesInTwoStatements(
   t: TestApp,
   agent: TestAgent,
   base: string,
@@ -160,7 +162,7 @@ export async function expectPagesInTwoStatements(
  * counts of the tables in `rows`, and the audit events of the entity type `events` (`'all'`: every
  * event), are as they were before.
  */
-export async function expectNothingChanged(
+export async function nothingChanged(
   t: TestApp,
   what: { rows?: string[]; events?: string },
   act: () => Promise<unknown>,
@@ -183,7 +185,7 @@ export async function expectNothingChanged(
  * Each update of the record at `url` (sent with version 1 and the body of its case) is refused with
  * 400 naming exactly the case's fields.
  */
-export async function expectInvalidUpdates(
+export async function invalidUpdates(
   agent: TestAgent,
   url: string,
   cases: Array<[body: Json, fields: string[]]>,
@@ -202,7 +204,7 @@ export async function expectInvalidUpdates(
  * version (409) and none at all (428) on update, an update of an unknown id (404), a stale delete
  * (409) and a delete while in use (409 IN_USE). `field` is a text field of the resource to send.
  */
-export async function expectVersionedWritesRefused(
+export async function versionedWritesRefused(
   agent: TestAgent,
   base: string,
   id: unknown,
@@ -233,7 +235,7 @@ export async function expectVersionedWritesRefused(
  * record (`otherCity`) finds nothing, a page past the end still counts the own total, an own record
  * reads and another city's (`hidden`) reads as missing. `label` names the user in failures.
  */
-export async function expectOwnCityOnly(
+export async function ownCityOnly(
   agent: TestAgent,
   base: string,
   scope: { label: Json; q: string; own: string[]; field: string; value: unknown; otherCity: Json; hidden: string },
@@ -254,5 +256,5 @@ export async function expectOwnCityOnly(
     .expect(200);
   expect(pastEnd.body).toMatchObject({ items: [], total: own.length });
   await agent.get(`${base}/${own[0]!}`).expect(200);
-  await expectHiddenLikeMissing(agent, base, scope.hidden);
+  await hiddenLikeMissing(agent, base, scope.hidden);
 }
