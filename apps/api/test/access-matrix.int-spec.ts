@@ -1,6 +1,6 @@
 import type TestAgent from 'supertest/lib/agent';
 import { newAgreement, newOrganisation } from './support/factories';
-import { createTestApp, type TestApp } from './support/test-app';
+import { type TestApp, useTestApp } from './support/test-app';
 
 /**
  * Access control, route by route: every route of the application (read from its own router)
@@ -177,13 +177,12 @@ function routesOf(t: TestApp): string[] {
 }
 
 describe('access matrix: every route × every kind of caller', () => {
-  let t: TestApp;
+  const t = useTestApp();
   const agents = {} as Record<Caller, TestAgent>;
   /** Ids of city A's records (and shared ones), by the resource segment of the path. */
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
-    t = await createTestApp();
     const cityA = await newOrganisation(t, { kind: 'city', name: 'Kaupunki A' });
     const cityB = await newOrganisation(t, { kind: 'city', name: 'Kaupunki B' });
     const agreement = await newAgreement(t, { cityId: cityA.id });
@@ -249,9 +248,6 @@ describe('access matrix: every route × every kind of caller', () => {
     agents.manager = await t.as('manager', { cityId: cityA.id as string });
     agents.liaison = await t.as('liaison');
     agents.admin = await t.as('admin');
-  });
-  afterAll(async () => {
-    await t?.close();
   });
 
   it('has an expected outcome for every route the application serves, and no stale entries', () => {

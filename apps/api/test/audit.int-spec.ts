@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { newOrganisation } from './support/factories';
-import { countStatements, createTestApp, rowCount, TEST_PASSWORD, type TestApp } from './support/test-app';
+import { countStatements, rowCount, TEST_PASSWORD, useTestApp } from './support/test-app';
 
 interface Seed {
   occurredAt: string;
@@ -12,7 +12,7 @@ interface Seed {
 }
 
 describe('audit events API', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let admin: { id: string; displayName: string };
 
   const A = randomUUID();
@@ -76,7 +76,6 @@ describe('audit events API', () => {
   }
 
   beforeAll(async () => {
-    t = await createTestApp();
     admin = (await t.http.get('/api/me').expect(200)).body.user;
     for (const [name, seed] of Object.entries(seeds)) {
       const [row] = await t.dataSource.query<Array<{ id: string }>>(
@@ -95,9 +94,6 @@ describe('audit events API', () => {
       );
       ids[name] = row!.id;
     }
-  });
-  afterAll(async () => {
-    await t?.close();
   });
 
   it('lists events newest first with their fields', async () => {

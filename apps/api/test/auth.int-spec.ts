@@ -14,7 +14,7 @@ import type { ResolvedDatabase } from '../src/database/database-url';
 import { startEmbeddedPostgres } from '../src/database/embedded-postgres';
 import { UsersService } from '../src/modules/users/users.service';
 import { newOrganisation } from './support/factories';
-import { createTestApp, rowCount, signIn, TEST_PASSWORD, type TestApp } from './support/test-app';
+import { rowCount, signIn, TEST_PASSWORD, useTestApp } from './support/test-app';
 
 type Res = { headers: Record<string, string | string[] | undefined> };
 
@@ -51,7 +51,7 @@ const WRONG_CREDENTIALS = {
 };
 
 describe('sign-in, sessions, CSRF, throttling and security headers', () => {
-  let t: TestApp;
+  const t = useTestApp({ config: { trustProxy: 'loopback' } });
   let config: AppConfig;
   let sequence = 0;
 
@@ -71,12 +71,8 @@ describe('sign-in, sessions, CSRF, throttling and security headers', () => {
 
   const withCookie = (token: string) => t.anonymous.get('/api/me').set('Cookie', `salkku_session=${token}`);
 
-  beforeAll(async () => {
-    t = await createTestApp({ config: { trustProxy: 'loopback' } });
+  beforeAll(() => {
     config = loadConfig({});
-  });
-  afterAll(async () => {
-    await t?.close();
   });
   beforeEach(async () => {
     // Every request here comes from the same client address: start each test with no failures.
@@ -662,13 +658,7 @@ async function createProductionApp(): Promise<{ app: INestApplication; close(): 
 }
 
 describe('changing your own password is throttled like sign-in', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp();
 
   it('answers 429 after repeated wrong current passwords, even for the right one, and changes nothing', async () => {
     const agent = await t.as('liaison', { email: 'arvaaja@salkku.example' });

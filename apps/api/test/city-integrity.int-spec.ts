@@ -10,7 +10,7 @@ import {
   newProject,
   newStatusReport,
 } from './support/factories';
-import { createTestApp, type TestApp } from './support/test-app';
+import { useTestApp } from './support/test-app';
 import { type Json } from './support/values';
 
 /** The resources whose records belong to a city (through their agreement), with their list and detail routes. */
@@ -31,12 +31,11 @@ const SCOPED_RESOURCES = [
  * hangs on a record of another city, and the figures of each city add up from its own records.
  */
 describe('every record belongs to exactly one city', () => {
-  let t: TestApp;
+  const t = useTestApp();
   const cities: Record<'kuopio' | 'oulu' | 'joensuu', { id: string; coordinator: TestAgent }> = {} as never;
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
-    t = await createTestApp();
     for (const name of ['kuopio', 'oulu', 'joensuu'] as const) {
       const city = await newOrganisation(t, { kind: 'city', name: `${name} (kaupunki)` });
       cities[name] = { id: city.id as string, coordinator: await t.as('coordinator', { cityId: city.id as string }) };
@@ -65,9 +64,6 @@ describe('every record belongs to exactly one city', () => {
         [`${name}Decision`]: decision.id as string,
       });
     }
-  });
-  afterAll(async () => {
-    await t?.close();
   });
 
   async function listIds(agent: TestAgent, resource: string): Promise<string[]> {

@@ -9,7 +9,7 @@ import {
   newProject,
   newStatusReport,
 } from './support/factories';
-import { countStatements, createTestApp, type TestApp } from './support/test-app';
+import { countStatements, useTestApp } from './support/test-app';
 import { type Json, UNKNOWN_ID as MISSING } from './support/values';
 
 /** The test app runs with the default time zone, which decides "today". */
@@ -61,7 +61,7 @@ function expectedFunding(decisions: SeededDecision[]): FundingItem {
 }
 
 describe('dashboard API', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let cityA: Json;
   let cityB: Json;
   let agreementA: Json;
@@ -92,7 +92,6 @@ describe('dashboard API', () => {
   const project = (key: string): Json => seededRecord(projects, key);
 
   beforeAll(async () => {
-    t = await createTestApp();
     cityA = await newOrganisation(t, { kind: 'city', name: 'Kaupunki A' });
     cityB = await newOrganisation(t, { kind: 'city', name: 'Kaupunki B' });
     agreementA = await newAgreement(t, { cityId: cityA.id });
@@ -203,9 +202,6 @@ describe('dashboard API', () => {
     await seedMilestone('other-agreement-soon', 'A-5', addDays(today, 1));
     await seedMilestone('city-b-soon', 'B-1', addDays(today, 1));
     await seedMilestone('city-b-overdue', 'B-1', addDays(today, -1));
-  });
-  afterAll(async () => {
-    await t?.close();
   });
 
   const dashboard = (agent = t.http, query: Json = {}) => agent.get('/api/dashboard').query(query);

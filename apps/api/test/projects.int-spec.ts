@@ -1,12 +1,12 @@
 import { todayIso } from '@salkku/shared';
 import { newOrganisation as createOrganisation, newProject } from './support/factories';
 import {
+  type AuditEventRow,
   auditEvents,
   countStatements,
-  createTestApp,
   rowCount,
-  type AuditEventRow,
   type TestApp,
+  useTestApp,
 } from './support/test-app';
 import { UNKNOWN_ID as MISSING_ID, type Json } from './support/values';
 
@@ -138,7 +138,7 @@ async function partnerRows(
 }
 
 describe('projects API', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let agreementId: string;
   let areaId: string;
   let lead: Created;
@@ -148,13 +148,9 @@ describe('projects API', () => {
     (await newProject(t, { priorityAreaId: areaId, leadOrganisationId: lead.id, ...overrides })) as Created;
 
   beforeAll(async () => {
-    t = await createTestApp();
     agreementId = await insertAgreement(t);
     areaId = await insertPriorityArea(t, agreementId);
     lead = await newOrganisation(t, { name: 'Savonia-ammattikorkeakoulu', kind: 'university_of_applied_sciences' });
-  });
-  afterAll(async () => {
-    await t?.close();
   });
 
   describe('POST /api/projects', () => {

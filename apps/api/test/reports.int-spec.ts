@@ -9,7 +9,7 @@ import {
   newProject,
   newStatusReport,
 } from './support/factories';
-import { countStatements, createTestApp, type TestApp } from './support/test-app';
+import { countStatements, useTestApp } from './support/test-app';
 import { type Json, UNKNOWN_ID as MISSING } from './support/values';
 
 /**
@@ -112,7 +112,7 @@ const pickFigures = (item: Json): Figures => ({
 });
 
 describe('reports API', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let kuopio: Json;
   let oulu: Json;
   let agreementA: Json;
@@ -134,7 +134,6 @@ describe('reports API', () => {
   };
 
   beforeAll(async () => {
-    t = await createTestApp();
     kuopio = await newOrganisation(t, { kind: 'city', name: 'Kuopion kaupunki' });
     oulu = await newOrganisation(t, { kind: 'city', name: 'Oulun kaupunki' });
     agreementA = await newAgreement(t, { cityId: kuopio.id, title: 'Kuopion ekosysteemisopimus' });
@@ -292,9 +291,6 @@ describe('reports API', () => {
     await seedMilestone('cancelled', 'A-1', '2024-06-01', 'cancelled');
     await seedMilestone('due-next-year', 'A-1', '2025-03-01');
     await seedMilestone('oulu-due', 'B-1', '2024-02-01');
-  });
-  afterAll(async () => {
-    await t?.close();
   });
 
   const report = (agent = t.http, agreementId = id(agreementA), query: Json = { from: FROM, to: TO }) =>

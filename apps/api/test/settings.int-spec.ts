@@ -1,16 +1,10 @@
-import { auditEvents, countStatements, createTestApp, type TestApp } from './support/test-app';
+import { auditEvents, countStatements, useTestApp } from './support/test-app';
 import { newOrganisation } from './support/factories';
 
 const CONTACT = { email: 'Saavutettavuus@Kuopio.fi', phone: '+358 17 123 4567', organisationName: 'Kuopion kaupunki' };
 
 describe('settings API: the accessibility statement feedback contact', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp();
 
   async function current(): Promise<{ email: string | null; version: number; phone: string | null }> {
     return (await t.anonymous.get('/api/settings/accessibility').expect(200)).body;
@@ -98,13 +92,7 @@ describe('settings API: the accessibility statement feedback contact', () => {
 });
 
 describe('PATCH /api/me/language', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp();
 
   it('stores the signed-in user’s own language (any role), audited; /api/me then reports it', async () => {
     const liaison = await t.as('liaison');

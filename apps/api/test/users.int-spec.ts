@@ -1,19 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { newOrganisation } from './support/factories';
-import {
-  auditEvents,
-  countStatements,
-  createTestApp,
-  rowCount,
-  signIn,
-  TEST_PASSWORD,
-  type TestApp,
-} from './support/test-app';
+import { auditEvents, countStatements, rowCount, signIn, TEST_PASSWORD, useTestApp } from './support/test-app';
 import { UNKNOWN_ID as MISSING_ID } from './support/values';
 
 const NEW_PASSWORD = 'Vaihdettu-salasana-42';
 describe('users API (admins)', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let city: Record<string, unknown>;
   let adminId: string;
   let sequence = 0;
@@ -45,12 +37,8 @@ describe('users API (admins)', () => {
   }
 
   beforeAll(async () => {
-    t = await createTestApp();
     city = await newOrganisation(t, { kind: 'city', name: 'Kuopion kaupunki' });
     adminId = (await t.http.get('/api/me').expect(200)).body.user.id;
-  });
-  afterAll(async () => {
-    await t?.close();
   });
   beforeEach(async () => {
     await t.dataSource.query('DELETE FROM login_attempts');
