@@ -11,6 +11,7 @@ const made = (record: Promise<Record<string, unknown>>) => record as Promise<Cre
 
 describe('agreements API', () => {
   const t = useTestApp();
+  // 401 without a session, stale versions and unknown ids, as for every resource: resource-rules.int-spec.ts.
 
   /** A funding decision under the agreement, written straight to the table (its API is another module). */
   async function insertFundingDecision(agreementId: unknown): Promise<void> {
@@ -219,29 +220,6 @@ describe('agreements API', () => {
     });
   });
 
-  describe('not found', () => {
-    it('answers 404 for an unknown id on every route and 400 for a malformed one', async () => {
-      await check.unknownAndMalformedIds(t.http, '/api/agreements', { patch: { title: 'X' } });
-    });
-  });
-
-  describe('versions', () => {
-    it('refuses a stale version with 409, a missing one with 428, and changes nothing', async () => {
-      const agreement = await made(newAgreement(t, { title: 'Alkuperäinen' }));
-      const url = `/api/agreements/${agreement.id}`;
-      await check.staleVersionsRefused(t.http, url, {
-        edit: { title: 'Uusi' },
-        stale: { title: 'Kadonnut' },
-        missing: { title: 'Ei versiota' },
-      });
-      // If-Match and a version in the body must agree.
-      const disagree = await t.http.patch(url).set('If-Match', '"2"').send({ version: 1, title: 'X' }).expect(400);
-      expect(disagree.body.code).toBe('VALIDATION_FAILED');
-      const current = await t.http.get(url).expect(200);
-      expect(current.body).toMatchObject({ title: 'Uusi', version: 2 });
-    });
-  });
-
   describe('delete while in use', () => {
     it('refuses to delete an agreement with priority areas (409 IN_USE) and deletes nothing', async () => {
       const agreement = await made(newAgreement(t));
@@ -395,16 +373,6 @@ describe('agreements API', () => {
           check.forbidden(writes, { role }),
         );
       }
-      expect((await t.http.get(`/api/agreements/${agreement.id}`).expect(200)).body).toEqual(agreement);
-    });
-
-    it('answers 401 on every route without a session, changing nothing', async () => {
-      const agreement = await made(newAgreement(t));
-      const { reads, writes } = check.routesOf(t.anonymous, '/api/agreements', agreement.id, {
-        create: { cityId: agreement.cityId, title: 'Anonyymi' },
-        update: { version: 1, title: 'Anonyymi' },
-      });
-      await check.nothingChanged(t, { rows: ['agreements'] }, () => check.unauthenticated([...reads, ...writes]));
       expect((await t.http.get(`/api/agreements/${agreement.id}`).expect(200)).body).toEqual(agreement);
     });
   });

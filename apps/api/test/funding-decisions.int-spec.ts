@@ -14,6 +14,7 @@ const application = (agreementId: unknown, funderId: unknown, fields: Json = {})
 
 describe('funding decisions API', () => {
   const t = useTestApp();
+  // 401 without a session, stale versions and unknown ids, as for every resource: resource-rules.int-spec.ts.
 
   async function read(id: unknown): Promise<Json> {
     return (await t.http.get(`/api/funding-decisions/${id as string}`).expect(200)).body as Json;
@@ -314,10 +315,6 @@ describe('funding decisions API', () => {
       expect(Object.keys(bad.body.details).sort()).toEqual(['amountGranted', 'status']);
       expect(await read(decision.id)).toMatchObject({ funderId: decision.funderId, status: 'granted', version: 1 });
     });
-
-    it('answers 404 for an unknown id and 400 for a malformed one, on every route', async () => {
-      await check.unknownAndMalformedIds(t.http, '/api/funding-decisions', { patch: { recordNumber: '§1' } });
-    });
   });
 
   describe('rules', () => {
@@ -407,16 +404,6 @@ describe('funding decisions API', () => {
       await t.http.delete(`/api/payments/${payment.id as string}`).expect(204);
       await t.http.delete(`/api/funding-decisions/${decision.id as string}`).expect(204);
       expect(await rowCount(t, 'funding_decisions')).toBe(before - 1);
-    });
-
-    it('refuses a stale version (409) and a missing one (428), changing nothing', async () => {
-      const decision = await newFundingDecision(t);
-      await check.staleVersionsRefused(t.http, `/api/funding-decisions/${decision.id as string}`, {
-        edit: { recordNumber: '§51' },
-        stale: { recordNumber: '§lost' },
-        missing: { recordNumber: '§none' },
-      });
-      expect(await read(decision.id)).toMatchObject({ recordNumber: '§51', version: 2 });
     });
   });
 
@@ -706,18 +693,6 @@ describe('funding decisions API', () => {
       await liaison.delete(`/api/funding-decisions/${b.id as string}`).expect(403);
       expect(await rowCount(t, 'funding_decisions')).toBe(before);
       expect(await read(a.id)).toEqual(a);
-    });
-
-    it('answers 401 to a request without a session on every route', async () => {
-      const d = await newFundingDecision(t);
-      const { reads, writes } = check.routesOf(t.anonymous, '/api/funding-decisions', d.id, {
-        create: application(d.agreementId, d.funderId),
-        update: { version: 1, status: 'withdrawn' },
-      });
-      await check.nothingChanged(t, { rows: ['funding_decisions'] }, () =>
-        check.unauthenticated([...reads, ...writes]),
-      );
-      expect(await read(d.id)).toEqual(d);
     });
   });
 

@@ -5,6 +5,7 @@ import { newAgreement, newOrganisation } from './support/factories';
 
 describe('organisations API', () => {
   const t = useTestApp();
+  // 401 without a session, stale versions and unknown ids, as for every resource: resource-rules.int-spec.ts.
 
   it('creates, reads, lists, updates and deletes an organisation', async () => {
     const created = await t.http
@@ -47,22 +48,6 @@ describe('organisations API', () => {
     expect(res.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
     expect(Object.keys(res.body.details).sort()).toEqual(['businessId', 'country', 'extra', 'kind', 'name']);
     expect(await rowCount(t, 'organisations')).toBe(before);
-  });
-
-  it('answers 404 for an unknown id and 400 for a malformed one', async () => {
-    await check.unknownAndMalformedIds(t.http, '/api/organisations');
-  });
-
-  it('refuses a stale version with 409 and changes nothing', async () => {
-    const org = await newOrganisation(t, { name: 'Savonia-ammattikorkeakoulu' });
-    await check.staleVersionsRefused(t.http, `/api/organisations/${org.id}`, {
-      edit: { name: 'Savonia' },
-      stale: { name: 'Lost update' },
-      staleHeader: { name: 'Lost' },
-      missing: { name: 'No version' },
-    });
-    const current = await t.http.get(`/api/organisations/${org.id}`).expect(200);
-    expect(current.body).toMatchObject({ name: 'Savonia', version: 2 });
   });
 
   it('refuses to delete an organisation still in use (409) and a duplicate business ID (409)', async () => {
@@ -119,16 +104,6 @@ describe('organisations API', () => {
 
       const admin = await t.as('admin');
       await admin.patch(`/api/organisations/${org.id}`).send({ version: 1, name: 'Roolitesti Ab' }).expect(200);
-    });
-
-    it('answers 401 on every route without a session, changing nothing', async () => {
-      const org = await newOrganisation(t);
-      const { reads, writes } = check.routesOf(t.anonymous, '/api/organisations', org.id, {
-        create: { name: 'Anonyymi Oy', kind: 'company' },
-        update: { version: 1, name: 'X' },
-      });
-      await check.nothingChanged(t, { rows: ['organisations'] }, () => check.unauthenticated([...reads, ...writes]));
-      expect((await t.http.get(`/api/organisations/${org.id}`).expect(200)).body.version).toBe(1);
     });
   });
 

@@ -5,6 +5,7 @@ import { UNKNOWN_ID, type Json } from './support/values';
 
 describe('payments API', () => {
   const t = useTestApp();
+  // 401 without a session, stale versions and unknown ids, as for every resource: resource-rules.int-spec.ts.
 
   async function decision(id: unknown): Promise<Json> {
     return (await t.http.get(`/api/funding-decisions/${id as string}`).expect(200)).body as Json;
@@ -279,24 +280,6 @@ describe('payments API', () => {
       expect(Object.keys(bad.body.details).sort()).toEqual(['amount', 'paidOn']);
       expect((await t.http.get(`/api/payments/${p.id as string}`).expect(200)).body).toEqual({ ...p, version: 1 });
     });
-
-    it('answers 404 for an unknown id and 400 for a malformed one, on every route', async () => {
-      await check.unknownAndMalformedIds(t.http, '/api/payments', { patch: { note: 'x' } });
-    });
-
-    it('refuses a stale version (409) and a missing one (428), changing nothing', async () => {
-      const p = await newPayment(t, { amount: '100.00' });
-      await check.staleVersionsRefused(t.http, `/api/payments/${p.id as string}`, {
-        edit: { note: 'Ensimmäinen erä' },
-        stale: { amount: '50.00' },
-        missing: { amount: '50.00' },
-      });
-      expect((await t.http.get(`/api/payments/${p.id as string}`).expect(200)).body).toMatchObject({
-        amount: '100.00',
-        note: 'Ensimmäinen erä',
-        version: 2,
-      });
-    });
   });
 
   describe('list', () => {
@@ -504,16 +487,6 @@ describe('payments API', () => {
       expect(await rowCount(t, 'payments')).toBe(before);
       expect((await t.http.get(`/api/payments/${p.id as string}`).expect(200)).body).toEqual(p);
       expect(await auditEvents(t)).toHaveLength(events);
-    });
-
-    it('answers 401 to a request without a session on every route', async () => {
-      const p = await newPayment(t);
-      const { reads, writes } = check.routesOf(t.anonymous, '/api/payments', p.id, {
-        create: { fundingDecisionId: p.fundingDecisionId, paidOn: '2024-01-31', amount: '1.00' },
-        update: { version: 1, amount: '2.00' },
-      });
-      await check.nothingChanged(t, { rows: ['payments'] }, () => check.unauthenticated([...reads, ...writes]));
-      expect((await t.http.get(`/api/payments/${p.id as string}`).expect(200)).body).toEqual(p);
     });
   });
 

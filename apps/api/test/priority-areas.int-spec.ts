@@ -11,6 +11,7 @@ const made = (record: Promise<Record<string, unknown>>) => record as Promise<Cre
 
 describe('priority areas API', () => {
   const t = useTestApp();
+  // 401 without a session, stale versions and unknown ids, as for every resource: resource-rules.int-spec.ts.
 
   describe('happy path', () => {
     it('creates, reads, lists, updates and deletes a priority area', async () => {
@@ -221,25 +222,6 @@ describe('priority areas API', () => {
     });
   });
 
-  describe('not found', () => {
-    it('answers 404 for an unknown id on every route and 400 for a malformed one', async () => {
-      await check.unknownAndMalformedIds(t.http, '/api/priority-areas', { patch: { nameFi: 'X' } });
-    });
-  });
-
-  describe('versions', () => {
-    it('refuses a stale version with 409, a missing one with 428, and changes nothing', async () => {
-      const area = await made(newPriorityArea(t, { nameFi: 'Alkuperäinen' }));
-      await check.staleVersionsRefused(t.http, `/api/priority-areas/${area.id}`, {
-        edit: { nameFi: 'Uusi' },
-        stale: { nameFi: 'Kadonnut' },
-        missing: { nameFi: 'Ei versiota' },
-      });
-      const current = await t.http.get(`/api/priority-areas/${area.id}`).expect(200);
-      expect(current.body).toMatchObject({ nameFi: 'Uusi', version: 2 });
-    });
-  });
-
   describe('delete while in use', () => {
     it('refuses to delete an area with projects (409 IN_USE) and deletes nothing', async () => {
       const area = await made(newPriorityArea(t));
@@ -379,16 +361,6 @@ describe('priority areas API', () => {
           check.forbidden(writes, { role }),
         );
       }
-      expect((await t.http.get(`/api/priority-areas/${area.id}`).expect(200)).body).toEqual(area);
-    });
-
-    it('answers 401 on every route without a session, changing nothing', async () => {
-      const area = await made(newPriorityArea(t));
-      const { reads, writes } = check.routesOf(t.anonymous, '/api/priority-areas', area.id, {
-        create: { agreementId: area.agreementId, nameFi: 'Anonyymi' },
-        update: { version: 1, nameFi: 'Anonyymi' },
-      });
-      await check.nothingChanged(t, { rows: ['priority_areas'] }, () => check.unauthenticated([...reads, ...writes]));
       expect((await t.http.get(`/api/priority-areas/${area.id}`).expect(200)).body).toEqual(area);
     });
   });
