@@ -1,4 +1,4 @@
-import { todayIso } from '@salkku/shared';
+import { addDays, today } from './support/dates';
 import {
   newAgreement,
   newFundingDecision,
@@ -9,24 +9,9 @@ import {
   newProject,
   newStatusReport,
 } from './support/factories';
+import { cents, euros } from './support/money';
 import { countStatements, useTestApp } from './support/test-app';
 import { type Json, UNKNOWN_ID as MISSING } from './support/values';
-
-/** The test app runs with the default time zone, which decides "today". */
-const today = todayIso('Europe/Helsinki');
-
-function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
-
-/** Exact euro arithmetic for the expected figures: "1234.50" ↔ cents as bigint. */
-const cents = (amount: string): bigint => BigInt(amount.replace('.', ''));
-const euros = (value: bigint): string => {
-  const sign = value < 0n ? '-' : '';
-  const abs = value < 0n ? -value : value;
-  return `${sign}${abs / 100n}.${(abs % 100n).toString().padStart(2, '0')}`;
-};
 
 const id = (record: Json): string => record.id as string;
 

@@ -1,4 +1,4 @@
-import { todayIso } from '@salkku/shared';
+import { addDays, today } from './support/dates';
 import {
   newAgreement,
   newFundingDecision,
@@ -9,6 +9,7 @@ import {
   newProject,
   newStatusReport,
 } from './support/factories';
+import { cents, euros, sumCents } from './support/money';
 import { countStatements, useTestApp } from './support/test-app';
 import { type Json, UNKNOWN_ID as MISSING } from './support/values';
 
@@ -19,20 +20,6 @@ import { type Json, UNKNOWN_ID as MISSING } from './support/values';
  */
 const FROM = '2024-01-01';
 const TO = '2024-12-31';
-const today = todayIso('Europe/Helsinki');
-function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
-
-const cents = (amount: string): bigint => BigInt(amount.replace('.', ''));
-const euros = (value: bigint): string => {
-  const sign = value < 0n ? '-' : '';
-  const abs = value < 0n ? -value : value;
-  return `${sign}${abs / 100n}.${(abs % 100n).toString().padStart(2, '0')}`;
-};
-const sumCents = (values: bigint[]): bigint => values.reduce((a, b) => a + b, 0n);
-
 const id = (record: Json): string => record.id as string;
 
 interface SeededProject {
