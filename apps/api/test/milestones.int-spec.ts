@@ -9,7 +9,8 @@ const at = (id: unknown): string => `/api/milestones/${id as string}`;
 
 describe('milestones API', () => {
   const t = useTestApp();
-  // 401 without a session, stale versions and unknown ids, as for every resource: resource-rules.int-spec.ts.
+  // 401 without a session, stale versions, unknown ids, read-only roles and city scope, as for every resource:
+  // resource-rules.int-spec.ts.
 
   /** The stored row, straight from the database. */
   async function stored(id: unknown): Promise<Record<string, unknown>> {
@@ -319,35 +320,15 @@ describe('milestones API', () => {
 
   const idsOf = (items: Array<{ id: string }>): string[] => items.map((m) => m.id);
 
-  it("limits a coordinator to their own city: another city's milestone is not found, not listed, not referable", async () => {
+  it("keeps a coordinator's overdue list, and the project of a new milestone, within their own city", async () => {
     const a = await newCityPortfolio(t);
     const b = await newCityPortfolio(t);
     const mine = await newMilestone(t, { projectId: a.projectId, title: 'Oma', dueDate: addDays(today, -1) });
     const theirs = await newMilestone(t, { projectId: b.projectId, title: 'Vieras', dueDate: addDays(today, -1) });
     const coordinator = await t.as('coordinator', { cityId: a.cityId });
 
-    await coordinator.get(at(mine.id)).expect(200);
-    const hidden = await coordinator.get(at(theirs.id)).expect(404);
-    expect(hidden.body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND' });
-    const hiddenPatch = await coordinator.patch(at(theirs.id)).send({ version: 1, title: 'Kaapattu' }).expect(404);
-    expect(hiddenPatch.body.code).toBe('NOT_FOUND');
-    await coordinator.delete(at(theirs.id)).set('If-Match', '"1"').expect(404);
-    await coordinator.delete(at(theirs.id)).expect(404);
-    expect(await stored(theirs.id)).toMatchObject({ title: 'Vieras', version: 1 });
-    expect(await auditEvents(t, { entityId: theirs.id as string })).toHaveLength(1); // its create only
-
-    // Lists and totals hold the own city's milestones only, whatever the filters.
-    const all = await coordinator.get('/api/milestones').query({ pageSize: 100 }).expect(200);
-    expect(all.body.total).toBe(1);
-    expect(idsOf(all.body.items)).toEqual([mine.id]);
     const overdue = await coordinator.get('/api/milestones').query({ overdue: 'true' }).expect(200);
     expect(idsOf(overdue.body.items)).toEqual([mine.id]);
-    const byProject = await coordinator.get('/api/milestones').query({ projectId: b.projectId }).expect(200);
-    expect(byProject.body).toMatchObject({ total: 0, items: [] });
-    const byAgreement = await coordinator.get('/api/milestones').query({ agreementId: b.agreementId }).expect(200);
-    expect(byAgreement.body).toMatchObject({ total: 0, items: [] });
-    const pastTheEnd = await coordinator.get('/api/milestones').query({ page: 3, pageSize: 1 }).expect(200);
-    expect(pastTheEnd.body).toMatchObject({ total: 1, items: [] });
     // The admin sees both cities.
     const adminOverdue = await t.http.get('/api/milestones').query({ overdue: 'true', pageSize: 100 }).expect(200);
     expect(idsOf(adminOverdue.body.items)).toEqual(expect.arrayContaining([mine.id, theirs.id]));
@@ -361,52 +342,6 @@ describe('milestones API', () => {
     expect(cross.body.code).toBe('VALIDATION_FAILED');
     expect(Object.keys(cross.body.details)).toEqual(['projectId']);
     expect(await rowCount(t, 'milestones')).toBe(before);
-
-    // In the own city the coordinator writes freely.
-    const created = await coordinator
-      .post('/api/milestones')
-      .send({ projectId: a.projectId, title: 'Koordinaattorin', dueDate: '2027-03-01' })
-      .expect(201);
-    expect((await coordinator.get('/api/milestones').expect(200)).body.total).toBe(2);
-    await coordinator.patch(at(created.body.id)).send({ version: 1, status: 'in_progress' }).expect(200);
-    await coordinator.delete(at(created.body.id)).set('If-Match', '"2"').expect(204);
-    expect(await rowCount(t, 'milestones')).toBe(before);
-
-    // The scope costs no extra statements.
-    for (const pageSize of [1, 100]) {
-      await check.inTwoStatements(t, () => coordinator.get('/api/milestones').query({ pageSize }).expect(200));
-    }
-    await check.inTwoStatements(t, () => coordinator.get(at(mine.id)).expect(200));
-  });
-
-  it('lets managers and liaisons read but not write (403, nothing changed)', async () => {
-    const a = await newCityPortfolio(t);
-    const b = await newCityPortfolio(t);
-    const mine = await newMilestone(t, { projectId: a.projectId, title: 'Luettava' });
-    const theirs = await newMilestone(t, { projectId: b.projectId });
-    const manager = await t.as('manager', { cityId: a.cityId });
-    const liaison = await t.as('liaison');
-
-    // Managers read their own city's; liaisons every city's.
-    expect((await manager.get(at(mine.id)).expect(200)).body.title).toBe('Luettava');
-    await manager.get(at(theirs.id)).expect(404);
-    const managerList = await manager.get('/api/milestones').query({ pageSize: 100 }).expect(200);
-    expect(idsOf(managerList.body.items)).toEqual([mine.id]);
-    await liaison.get(at(mine.id)).expect(200);
-    await liaison.get(at(theirs.id)).expect(200);
-    const liaisonList = await liaison.get('/api/milestones').query({ agreementId: b.agreementId }).expect(200);
-    expect(idsOf(liaisonList.body.items)).toEqual([theirs.id]);
-
-    await check.nothingChanged(t, { rows: ['milestones'], events: 'all' }, async () => {
-      for (const reader of [manager, liaison]) {
-        const { writes } = check.routesOf(reader, '/api/milestones', mine.id, {
-          create: { projectId: a.projectId, title: 'Ei saa', dueDate: '2027-01-01' },
-          update: { version: 1, title: 'Ei saa' },
-        });
-        await check.forbidden(writes);
-      }
-    });
-    expect(await stored(mine.id)).toMatchObject({ title: 'Luettava', version: 1 });
   });
 
   it('audits each write once with the actor and exact old → new values; a rejected write leaves no event', async () => {

@@ -1,174 +1,364 @@
+import type { Role } from '@salkku/shared';
+import type TestAgent from 'supertest/lib/agent';
 import * as check from './support/checks';
-import {
-  newAgreement,
-  newFundingDecision,
-  newMilestone,
-  newOrganisation,
-  newPayment,
-  newPriorityArea,
-  newProject,
-} from './support/factories';
+import * as factory from './support/factories';
+import type { CityPortfolio } from './support/factories';
 import { useTestApp, type TestApp } from './support/test-app';
-import type { Json } from './support/values';
+import { idsOf, type Json } from './support/values';
 
 /**
  * The rules that every resource's routes keep, asserted once, one table row per resource: 401 on
- * every route without a session, optimistic locking on every update and delete, 404 for an unknown
- * id and 400 for a malformed one. A new resource gets a row here; what is particular to a resource
- * is tested in its own spec.
+ * every route without a session; optimistic locking on every update and delete; the roles that
+ * may read but not write; and, for the records that belong to a city, that a city's users see and
+ * write their own city's records only. Unknown and malformed ids are tried on every resource with
+ * records by id. A new resource gets a row here; what is particular to a resource is tested in its
+ * own spec.
  */
-
-interface Versioned {
+interface Resource {
   name: string;
   base: string;
   table: string;
-  /** A new record (version 1), made by the admin through the API. */
-  make(t: TestApp): Promise<Json>;
-  /** A valid body to create a record next to `record` (the refusal must not be a validation error). */
-  create(record: Json): Json;
-  /** Valid changes: `edit` takes the record to version 2; the others are sent with version 1 or none. */
-  edit: Json;
-  stale: Json;
-  staleHeader?: Json;
-  missing: Json;
-  /** Routes of a record besides its detail (GET), under its URL. */
+  entityType: string;
+  /** A new record, made by the admin: in the city portfolio `home` if given. */
+  make: (t: TestApp, home?: CityPortfolio) => Promise<Json>;
+  /** A valid body for a new record next to `record`. */
+  create: (record: Json) => Json;
+  /** Valid changes: `edit` takes a record to version 2, the others go with version 1 or none (none: append-only). */
+  versions?: { edit: Json; stale: Json; staleHeader?: Json; missing: Json };
+  /** Further routes that read a record, under its URL. */
   more?: string[];
+  /** The roles that may read but not write. */
+  readOnly: Role[];
+  /** For the records of a city: list filters that pick the records of `home`'s city (the first: all of them). */
+  inCity?: (home: CityPortfolio, record: Json) => Json[];
 }
 
-const VERSIONED: Versioned[] = [
+const RESOURCES: Resource[] = [
   {
     name: 'organisations',
     base: '/api/organisations',
     table: 'organisations',
-    make: (t) => newOrganisation(t, { name: 'Savonia-ammattikorkeakoulu' }),
-    create: () => ({ name: 'Anonyymi Oy', kind: 'company' }),
-    edit: { name: 'Savonia' },
-    stale: { name: 'Lost update' },
-    staleHeader: { name: 'Lost' },
-    missing: { name: 'No version' },
+    entityType: 'organisation',
+    make: (t) => factory.newOrganisation(t, { name: 'Savonia-ammattikorkeakoulu' }),
+    create: () => ({ name: 'Uusi Oy', kind: 'company' }),
+    versions: {
+      edit: { name: 'Savonia' },
+      stale: { name: 'Lost update' },
+      staleHeader: { name: 'Lost' },
+      missing: { name: 'No version' },
+    },
+    readOnly: [], // a shared registry: its own spec tests who may read and write it
   },
   {
     name: 'agreements',
     base: '/api/agreements',
     table: 'agreements',
-    make: (t) => newAgreement(t, { title: 'Alkuperäinen' }),
-    create: (agreement) => ({ cityId: agreement.cityId, title: 'Anonyymi' }),
-    edit: { title: 'Uusi' },
-    stale: { title: 'Kadonnut' },
-    missing: { title: 'Ei versiota' },
+    entityType: 'agreement',
+    make: (t, home) => factory.newAgreement(t, { title: 'Alkuperäinen', cityId: home?.cityId }),
+    create: (agreement) => ({ cityId: agreement.cityId, title: 'Uusi sopimus' }),
+    versions: { edit: { title: 'Uusi' }, stale: { title: 'Kadonnut' }, missing: { title: 'Ei versiota' } },
+    readOnly: ['manager', 'liaison', 'coordinator'],
+    inCity: (home) => [{ cityId: home.cityId }],
   },
   {
     name: 'priority areas',
     base: '/api/priority-areas',
     table: 'priority_areas',
-    make: (t) => newPriorityArea(t, { nameFi: 'Alkuperäinen' }),
-    create: (area) => ({ agreementId: area.agreementId, nameFi: 'Anonyymi' }),
-    edit: { nameFi: 'Uusi' },
-    stale: { nameFi: 'Kadonnut' },
-    missing: { nameFi: 'Ei versiota' },
+    entityType: 'priority_area',
+    make: (t, home) => factory.newPriorityArea(t, { nameFi: 'Alkuperäinen', agreementId: home?.agreementId }),
+    create: (area) => ({ agreementId: area.agreementId, nameFi: 'Uusi alue' }),
+    versions: { edit: { nameFi: 'Uusi' }, stale: { nameFi: 'Kadonnut' }, missing: { nameFi: 'Ei versiota' } },
+    readOnly: ['manager', 'liaison', 'coordinator'],
+    inCity: (home) => [{ agreementId: home.agreementId }],
   },
   {
     name: 'projects',
     base: '/api/projects',
     table: 'projects',
-    make: async (t) =>
-      newProject(t, { partners: [{ organisationId: (await newOrganisation(t)).id, role: 'Alkuperäinen' }] }),
+    entityType: 'project',
+    make: async (t, home) => {
+      const partner = await factory.newOrganisation(t);
+      const partners = [{ organisationId: partner.id, role: 'Alkuperäinen' }];
+      return factory.newProject(t, { priorityAreaId: home?.areaId, partners });
+    },
     create: (project) => ({
       priorityAreaId: (project.priorityArea as Json).id,
-      code: 'ANON',
-      name: 'Anon',
       leadOrganisationId: (project.leadOrganisation as Json).id,
+      code: 'UUSI',
+      name: 'Uusi hanke',
     }),
-    edit: { name: 'Versio 2' },
-    stale: { name: 'Hukattu', partners: [] },
-    missing: { name: 'Ilman versiota' },
+    // A stale write may not replace the partners either.
+    versions: {
+      edit: { name: 'Versio 2' },
+      stale: { name: 'Hukattu', partners: [] },
+      missing: { name: 'Ilman versiota' },
+    },
     more: ['history'],
+    readOnly: ['manager', 'liaison'],
+    inCity: (home, project) => [
+      { agreementId: home.agreementId },
+      { priorityAreaId: home.areaId },
+      { q: project.code },
+    ],
   },
   {
     name: 'funding decisions',
     base: '/api/funding-decisions',
     table: 'funding_decisions',
-    make: (t) => newFundingDecision(t),
+    entityType: 'funding_decision',
+    make: (t, home) => factory.newFundingDecision(t, { agreementId: home?.agreementId, projectId: home?.projectId }),
     create: (decision) => ({
       agreementId: decision.agreementId,
       funderId: decision.funderId,
       instrument: 'erdf',
       status: 'applied',
     }),
-    edit: { recordNumber: '§51' },
-    stale: { recordNumber: '§lost' },
-    missing: { recordNumber: '§none' },
+    versions: { edit: { recordNumber: '§51' }, stale: { recordNumber: '§lost' }, missing: { recordNumber: '§none' } },
+    readOnly: ['manager', 'liaison'],
+    inCity: (home) => [{ agreementId: home.agreementId }, { projectId: home.projectId }],
   },
   {
     name: 'payments',
     base: '/api/payments',
     table: 'payments',
-    make: (t) => newPayment(t, { amount: '100.00' }),
+    entityType: 'payment',
+    make: async (t, home) => {
+      const place = home ? { agreementId: home.agreementId, projectId: home.projectId } : {};
+      const decision = await factory.newFundingDecision(t, { ...place, amountGranted: '1000.00' });
+      return factory.newPayment(t, { fundingDecisionId: decision.id, amount: '100.00' });
+    },
     create: (payment) => ({ fundingDecisionId: payment.fundingDecisionId, paidOn: '2024-01-31', amount: '1.00' }),
-    edit: { note: 'Ensimmäinen erä' },
-    stale: { amount: '50.00' },
-    missing: { amount: '50.00' },
+    versions: { edit: { note: 'Ensimmäinen erä' }, stale: { amount: '50.00' }, missing: { amount: '50.00' } },
+    readOnly: ['manager', 'liaison'],
+    inCity: (home, payment) => [
+      { agreementId: home.agreementId },
+      { projectId: home.projectId },
+      { fundingDecisionId: payment.fundingDecisionId },
+    ],
   },
   {
     name: 'milestones',
     base: '/api/milestones',
     table: 'milestones',
-    make: (t) => newMilestone(t, { title: 'Versio' }),
-    create: (milestone) => ({ projectId: milestone.projectId, title: 'Ei saa', dueDate: '2027-01-01' }),
-    edit: { title: 'Versio 2' },
-    stale: { title: 'Kadonnut' },
-    staleHeader: { status: 'done' },
-    missing: { title: 'Ilman versiota' },
+    entityType: 'milestone',
+    make: (t, home) => factory.newMilestone(t, { title: 'Versio', projectId: home?.projectId }),
+    create: (milestone) => ({ projectId: milestone.projectId, title: 'Uusi', dueDate: '2027-01-01' }),
+    versions: {
+      edit: { title: 'Versio 2' },
+      stale: { title: 'Kadonnut' },
+      staleHeader: { status: 'done' },
+      missing: { title: 'Ilman versiota' },
+    },
+    readOnly: ['manager', 'liaison'],
+    inCity: (home) => [{ agreementId: home.agreementId }, { projectId: home.projectId }],
+  },
+  {
+    name: 'status reports',
+    base: '/api/status-reports',
+    table: 'status_reports',
+    entityType: 'status_report',
+    make: (t, home) => factory.newStatusReport(t, { projectId: home?.projectId }),
+    create: (report) => ({
+      projectId: report.projectId,
+      reportingDate: '2025-01-31',
+      health: 'on_track',
+      summary: 'X',
+    }),
+    readOnly: ['manager', 'liaison'],
+    inCity: (home) => [{ agreementId: home.agreementId }, { projectId: home.projectId }],
   },
 ];
 
-/** Every resource with records by id: the routes an unknown or malformed id is tried on. */
+/** Every resource with records by id, and the body of an update where it has one. */
 const BY_ID: Array<{ base: string; patch?: Json; delete?: boolean }> = [
-  ...VERSIONED.map(({ base, edit }) => ({ base, patch: edit })),
-  { base: '/api/status-reports' }, // append-only: no PATCH or DELETE
-  { base: '/api/users', patch: { displayName: 'Ei ole' }, delete: false }, // deactivated, never deleted
+  ...RESOURCES.map(({ base, versions }) => ({ base, patch: versions?.edit })),
+  { base: '/api/users', patch: { displayName: 'Ei ole' }, delete: false }, // users are deactivated, not deleted
 ];
+
+/** "managers, liaisons and coordinators" */
+const roleList = (roles: Role[]): string =>
+  roles
+    .map((role) => `${role}s`)
+    .join(', ')
+    .replace(/, ([^,]*)$/, ' and $1');
 
 describe('rules every resource keeps', () => {
   const t = useTestApp();
 
-  describe.each(VERSIONED)('$name', (resource) => {
-    const url = (record: Json) => `${resource.base}/${record.id as string}`;
+  it.each(BY_ID)('$base answers 404 for an unknown id on every route and 400 for a malformed one', async (resource) => {
+    await check.unknownAndMalformedIds(t.http, resource.base, resource);
+  });
+
+  describe.each(RESOURCES)('$name', (resource) => {
+    const { base, table, entityType, versions } = resource;
+    const url = (record: Json) => `${base}/${record.id as string}`;
+    /** The list, detail (and further) reads of a record, and the writes there are, as `agent`. */
+    const routes = (agent: TestAgent, record: Json) => {
+      const { reads, writes } = check.routesOf(agent, base, record.id, {
+        create: resource.create(record),
+        update: versions && { version: 1, ...versions.edit },
+      });
+      return {
+        reads: [...reads, ...(resource.more ?? []).map((route) => agent.get(`${url(record)}/${route}`))],
+        writes,
+      };
+    };
 
     it('answers 401 on every route without a session, changing nothing', async () => {
       const record = await resource.make(t);
-      const { reads, writes } = check.routesOf(t.anonymous, resource.base, record.id, {
-        create: resource.create(record),
-        update: { version: 1, ...resource.edit },
-      });
-      const more = (resource.more ?? []).map((route) => t.anonymous.get(`${url(record)}/${route}`));
-      await check.nothingChanged(t, { rows: [resource.table] }, () =>
-        check.unauthenticated([...reads, ...more, ...writes]),
+      const { reads, writes } = routes(t.anonymous, record);
+      await check.nothingChanged(t, { rows: [table], events: entityType }, () =>
+        check.unauthenticated([...reads, ...writes]),
       );
       expect((await t.http.get(url(record)).expect(200)).body).toEqual(record);
     });
 
-    it('refuses a stale version (409) and a missing one (428) on update and delete, changing nothing', async () => {
-      const record = await resource.make(t);
-      const edited = await t.http
-        .patch(url(record))
-        .send({ version: 1, ...resource.edit })
-        .expect(200);
-      expect(edited.body.version).toBe(2);
-      const { stale, staleHeader, missing } = resource;
-      await check.staleVersionsRefused(t.http, url(record), { stale, staleHeader, missing });
-      // If-Match and a version in the body must agree.
-      const disagree = await t.http
-        .patch(url(record))
-        .set('If-Match', '"2"')
-        .send({ version: 1, ...resource.edit })
-        .expect(400);
-      expect(disagree.body.code).toBe('VALIDATION_FAILED');
-      expect((await t.http.get(url(record)).expect(200)).body).toEqual(edited.body);
-    });
-  });
+    if (versions) {
+      it('refuses a stale version (409) and a missing one (428) on update and delete, changing nothing', async () => {
+        const record = await resource.make(t);
+        const edited = await t.http
+          .patch(url(record))
+          .send({ version: 1, ...versions.edit })
+          .expect(200);
+        expect(edited.body.version).toBe(2);
+        const { stale, staleHeader, missing } = versions;
+        await check.staleVersionsRefused(t.http, url(record), { stale, staleHeader, missing });
+        // If-Match and a version in the body must agree.
+        const disagree = await t.http
+          .patch(url(record))
+          .set('If-Match', '"2"')
+          .send({ version: 1, ...versions.edit })
+          .expect(400);
+        expect(disagree.body.code).toBe('VALIDATION_FAILED');
+        expect((await t.http.get(url(record)).expect(200)).body).toEqual(edited.body);
+      });
+    }
 
-  it.each(BY_ID)('$base answers 404 for an unknown id on every route and 400 for a malformed one', async (resource) => {
-    await check.unknownAndMalformedIds(t.http, resource.base, resource);
+    if (resource.readOnly.length > 0) {
+      it(`lets ${roleList(resource.readOnly)} read but not write (403), changing nothing`, async () => {
+        const home = await factory.newCityPortfolio(t);
+        const record = await resource.make(t, home);
+        for (const role of resource.readOnly) {
+          const agent = await t.as(role, { cityId: role === 'liaison' ? undefined : home.cityId });
+          const { reads, writes } = routes(agent, record);
+          for (const read of reads) await read.expect(200);
+          await check.nothingChanged(t, { rows: [table], events: entityType }, () => check.forbidden(writes, { role }));
+        }
+        expect((await t.http.get(url(record)).expect(200)).body).toEqual(record);
+      });
+    }
+
+    const inCity = resource.inCity;
+    if (!inCity) return;
+    describe('city scope', () => {
+      /** Two cities; two records of the first, one of the second; users of the first city. */
+      let a: CityPortfolio;
+      let b: CityPortfolio;
+      let own: Json[];
+      let other: Json;
+      let coordinator: TestAgent;
+      let manager: TestAgent;
+      beforeAll(async () => {
+        a = await factory.newCityPortfolio(t);
+        b = await factory.newCityPortfolio(t);
+        own = [await resource.make(t, a), await resource.make(t, a)];
+        other = await resource.make(t, b);
+        coordinator = await t.as('coordinator', { cityId: a.cityId });
+        manager = await t.as('manager', { cityId: a.cityId });
+      });
+
+      it("shows a coordinator and a manager only their own city's records, in lists and totals", async () => {
+        // Exactly what the admin finds under the city, in the same order.
+        const expected = await check.listIds(t.http, base, { ...inCity(a, own[0]!)[0], pageSize: 100 });
+        expect(expected).toEqual(expect.arrayContaining(own.map((r) => r.id)));
+        for (const [role, agent] of [
+          ['coordinator', coordinator],
+          ['manager', manager],
+        ] as const) {
+          const all = await agent.get(base).query({ pageSize: 100 }).expect(200);
+          expect({ role, total: all.body.total, ids: idsOf(all) }).toEqual({
+            role,
+            total: expected.length,
+            ids: expected,
+          });
+          const second = await agent.get(base).query({ pageSize: 1, page: 2 }).expect(200);
+          expect({ role, total: second.body.total, items: second.body.items.length }).toEqual({
+            role,
+            total: expected.length,
+            items: 1,
+          });
+          const pastEnd = await agent
+            .get(base)
+            .query({ pageSize: 1, page: expected.length + 1 })
+            .expect(200);
+          expect({ role, ...pastEnd.body }).toMatchObject({ role, items: [], total: expected.length });
+          // Filtering on the other city's records finds nothing at all.
+          for (const filter of inCity(b, other)) {
+            const found = await agent.get(base).query(filter).expect(200);
+            expect({ role, filter, ...found.body }).toMatchObject({ role, filter, items: [], total: 0 });
+          }
+          await agent.get(url(own[0]!)).expect(200);
+          await check.hiddenLikeMissing(agent, base, other.id);
+        }
+      });
+
+      it("answers another city's record exactly like a missing one on every route, changing nothing", async () => {
+        await check.nothingChanged(t, { rows: [table], events: entityType }, async () => {
+          const hidden = await check.hiddenLikeMissing(coordinator, base, other.id);
+          expect(hidden.body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND' });
+          for (const route of resource.more ?? []) {
+            expect((await coordinator.get(`${url(other)}/${route}`).expect(404)).body.code).toBe('NOT_FOUND');
+          }
+          if (!versions || resource.readOnly.includes('coordinator')) return;
+          const patch = await coordinator
+            .patch(url(other))
+            .send({ version: 1, ...versions.edit })
+            .expect(404);
+          expect(patch.body.code).toBe('NOT_FOUND');
+          await coordinator.delete(url(other)).set('If-Match', '"1"').expect(404);
+          expect((await coordinator.delete(url(other)).expect(404)).body.code).toBe('NOT_FOUND');
+        });
+        expect((await t.http.get(url(other)).expect(200)).body).toEqual(other);
+      });
+
+      it("shows a liaison and an admin every city's records", async () => {
+        const liaison = await t.as('liaison');
+        for (const [role, agent] of [
+          ['liaison', liaison],
+          ['admin', t.http],
+        ] as const) {
+          for (const [home, records] of [
+            [a, own],
+            [b, [other]],
+          ] as const) {
+            const found = await check.listIds(agent, base, { ...inCity(home, records[0])[0], pageSize: 100 });
+            expect({ role, ids: found }).toEqual({ role, ids: expect.arrayContaining(records.map((r) => r.id)) });
+          }
+          await agent.get(url(other)).expect(200);
+        }
+      });
+
+      it('keeps a city-scoped list and detail within 2 SQL statements', async () => {
+        for (const query of [{ pageSize: 1 }, { pageSize: 100 }, { page: 9 }]) {
+          await check.inTwoStatements(t, () => coordinator.get(base).query(query).expect(200));
+        }
+        await check.inTwoStatements(t, () => coordinator.get(url(own[0]!)).expect(200));
+      });
+
+      if (resource.readOnly.includes('coordinator')) return;
+      it('lets a coordinator create, update and delete in their own city', async () => {
+        const created = await coordinator.post(base).send(resource.create(own[0]!)).expect(201);
+        expect(created.body.version).toBe(1);
+        expect((await coordinator.get(url(created.body)).expect(200)).body).toEqual(created.body);
+        if (!versions) return; // append-only
+        const updated = await coordinator
+          .patch(url(created.body))
+          .send({ version: 1, ...versions.edit })
+          .expect(200);
+        expect(updated.body).toMatchObject({ ...versions.edit, version: 2 });
+        await coordinator.delete(url(created.body)).set('If-Match', '"2"').expect(204);
+        await t.http.get(url(created.body)).expect(404);
+      });
+    });
   });
 });

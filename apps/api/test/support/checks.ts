@@ -1,7 +1,7 @@
 import type { Response, Test } from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { auditEvents, countStatements, rowCount, type TestApp } from './test-app';
-import { UNKNOWN_ID, type Json } from './values';
+import { idsOf, UNKNOWN_ID, type Json } from './values';
 
 /**
  * Checks that several resources share: the same rule asserted the same way for each of them
@@ -14,29 +14,32 @@ import { UNKNOWN_ID, type Json } from './values';
 /** A request, or its response once sent (supertest sends a request when it is awaited). */
 type Sent = Test | Response | Promise<Response>;
 
-/** The list, detail and write routes of one record of a resource (the requests are sent when awaited). */
+/**
+ * The list, detail and write routes of one record of a resource (the requests are sent when
+ * awaited): POST, and PATCH and DELETE unless it has no `update` (an append-only resource).
+ */
 export function routesOf(
   agent: TestAgent,
   base: string,
   id: unknown,
-  bodies: { create: Json; update: Json },
+  bodies: { create: Json; update?: Json },
 ): { reads: Test[]; writes: Test[] } {
   const url = `${base}/${id as string}`;
-  return {
-    reads: [agent.get(base), agent.get(url)],
-    writes: [agent.post(base).send(bodies.create), agent.patch(url).send(bodies.update), agent.delete(url)],
-  };
+  const writes = [agent.post(base).send(bodies.create)];
+  if (bodies.update) writes.push(agent.patch(url).send(bodies.update), agent.delete(url));
+  return { reads: [agent.get(base), agent.get(url)], writes };
+}
+
+/** The ids of the list's items for the query, in order. */
+export async function listIds(agent: TestAgent, base: string, query: Json = {}): Promise<string[]> {
+  return idsOf(await agent.get(base).query(query).expect(200));
 }
 
 /**
  * Sends the requests one after another and expects each to be answered with the status and error
  * code; `label` (a role, say) is part of what is compared, so a failure names it.
  */
-export async function answered(
-  requests: Sent[],
-  expected: { status: number; code: string },
-  label: Json = {},
-): Promise<void> {
+async function answered(requests: Sent[], expected: { status: number; code: string }, label: Json = {}): Promise<void> {
   for (const request of requests) {
     const res = await request;
     expect({ ...label, status: res.status, code: res.body.code }).toEqual({ ...label, ...expected });
@@ -227,34 +230,4 @@ export async function versionedWritesRefused(
   await agent.delete(url).set('If-Match', `"${staleVersion}"`).expect(409);
   const inUse = await agent.delete(url).expect(409);
   expect(inUse.body.code).toBe('IN_USE');
-}
-
-/**
- * A city-scoped user (`agent`) of the own city: the query `q` lists exactly `own` (in order), every
- * record listed belongs to the own city (`item[field]` is `value`), a filter on another city's
- * record (`otherCity`) finds nothing, a page past the end still counts the own total, an own record
- * reads and another city's (`hidden`) reads as missing. `label` names the user in failures.
- */
-export async function ownCityOnly(
-  agent: TestAgent,
-  base: string,
-  scope: { label: Json; q: string; own: string[]; field: string; value: unknown; otherCity: Json; hidden: string },
-): Promise<void> {
-  const { label, own } = scope;
-  const list = await agent.get(base).query({ q: scope.q }).expect(200);
-  const ids = list.body.items.map((i: Json) => i.id);
-  expect({ ...label, total: list.body.total, ids }).toEqual({ ...label, total: own.length, ids: own });
-  // Every record of every other city is left out, not just those matching the text.
-  const all = await agent.get(base).query({ pageSize: 100 }).expect(200);
-  expect(all.body.total).toBe(own.length);
-  expect(all.body.items.map((i: Json) => i[scope.field])).toEqual(own.map(() => scope.value));
-  const filtered = await agent.get(base).query(scope.otherCity).expect(200);
-  expect(filtered.body).toMatchObject({ items: [], total: 0 });
-  const pastEnd = await agent
-    .get(base)
-    .query({ pageSize: 1, page: own.length + 1 })
-    .expect(200);
-  expect(pastEnd.body).toMatchObject({ items: [], total: own.length });
-  await agent.get(`${base}/${own[0]!}`).expect(200);
-  await hiddenLikeMissing(agent, base, scope.hidden);
 }

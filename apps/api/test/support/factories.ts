@@ -57,10 +57,16 @@ export async function newProject(t: TestApp, overrides: Json = {}): Promise<Json
   });
 }
 
-/** A city with an agreement, a priority area and a project of its own, and their ids. */
-export async function newCityPortfolio(
-  t: TestApp,
-): Promise<{ cityId: string; agreementId: string; areaId: string; projectId: string }> {
+/** The ids of a city and of its agreement, priority area and project. */
+export interface CityPortfolio {
+  cityId: string;
+  agreementId: string;
+  areaId: string;
+  projectId: string;
+}
+
+/** A city with an agreement, a priority area and a project of its own. */
+export async function newCityPortfolio(t: TestApp): Promise<CityPortfolio> {
   const city = await newOrganisation(t, { kind: 'city' });
   const agreement = await newAgreement(t, { cityId: city.id });
   const area = await newPriorityArea(t, { agreementId: agreement.id });

@@ -3,3 +3,6 @@ export const UNKNOWN_ID = '7d0b3c1e-25a4-4a8c-9d2f-1b3c4d5e6f70';
 
 /** API JSON as the tests read it. */
 export type Json = Record<string, unknown>;
+
+/** The ids of a list page's items, in order. */
+export const idsOf = (page: { body: { items: Json[] } }): string[] => page.body.items.map((item) => item.id as string);
