@@ -4,7 +4,7 @@ import * as check from './support/checks';
 import * as factory from './support/factories';
 import type { CityPortfolio } from './support/factories';
 import { useTestApp, type TestApp } from './support/test-app';
-import { idsOf, type Json } from './support/values';
+import { fieldsOf, idsOf, UNKNOWN_ID, type Json } from './support/values';
 
 /**
  * The rules that every resource's routes keep, asserted once, one table row per resource: 401 on
@@ -169,6 +169,154 @@ const RESOURCES: Resource[] = [
   },
 ];
 
+/**
+ * Per resource, a new record's body with invalid fields and the fields the 400 names; the fields
+ * an empty body lacks (`required`) and the codes of some `problems`, where a spec asserted them.
+ */
+const INVALID: Array<{
+  base: string;
+  table: string;
+  body: Json;
+  fields: string[];
+  required?: string[];
+  problems?: Json;
+}> = [
+  {
+    base: '/api/organisations',
+    table: 'organisations',
+    body: { name: '', kind: 'castle', businessId: '0245894-8', country: 'Finland', extra: 1 },
+    fields: ['businessId', 'country', 'extra', 'kind', 'name'],
+  },
+  {
+    base: '/api/agreements',
+    table: 'agreements',
+    body: { cityId: 'kuopio', title: '', signedOn: '9.2.2021', validFrom: '2021-02-30', validTo: 20271231, extra: 1 },
+    fields: ['cityId', 'extra', 'signedOn', 'title', 'validFrom', 'validTo'],
+    required: ['cityId', 'title'],
+  },
+  {
+    base: '/api/priority-areas',
+    table: 'priority_areas',
+    body: {
+      agreementId: 'vesi',
+      nameFi: '',
+      nameSv: 'x'.repeat(201),
+      nameEn: 42,
+      description: '',
+      subThemes: 'Vesi',
+      extra: 1,
+    },
+    fields: ['agreementId', 'description', 'extra', 'nameEn', 'nameFi', 'nameSv', 'subThemes'],
+    required: ['agreementId', 'nameFi'],
+  },
+  {
+    base: '/api/projects',
+    table: 'projects',
+    body: {
+      priorityAreaId: 'nope',
+      code: '-bad code',
+      name: '',
+      kind: 'huge',
+      leadOrganisationId: UNKNOWN_ID, // well-formed: whether it exists is checked after the fields
+      plannedStart: '2021-02-30',
+      lifecycleStatus: 'completed',
+      totalBudget: 1000,
+      partners: [{ organisationId: UNKNOWN_ID, budgetShare: '-5' }],
+      extra: true,
+    },
+    fields: [
+      'code',
+      'extra',
+      'kind',
+      'lifecycleStatus',
+      'name',
+      'partners.0.budgetShare',
+      'plannedStart',
+      'priorityAreaId',
+      'totalBudget',
+    ],
+    // The same fields as codes, with the numbers their messages need.
+    problems: {
+      code: [{ code: 'invalidFormat' }],
+      extra: [{ code: 'unknownField' }],
+      kind: [{ code: 'notAllowed' }],
+      name: [{ code: 'tooShort', params: { min: 1 } }],
+      plannedStart: [{ code: 'invalidDate' }],
+      'partners.0.budgetShare': [{ code: 'invalidAmount' }],
+    },
+  },
+  {
+    base: '/api/funding-decisions',
+    table: 'funding_decisions',
+    body: {
+      agreementId: 'not-a-uuid',
+      funderId: 42,
+      instrument: 'lottery',
+      decisionDate: '2023-02-30',
+      amountGranted: 1000,
+      coFundingRate: '20.123',
+      cap: '-1.00',
+      eligibleFrom: '2023',
+      status: 'amended',
+      recordNumber: '',
+      extra: true,
+    },
+    fields: [
+      'agreementId',
+      'amountGranted',
+      'cap',
+      'coFundingRate',
+      'decisionDate',
+      'eligibleFrom',
+      'extra',
+      'funderId',
+      'instrument',
+      'recordNumber',
+      'status',
+    ],
+  },
+  {
+    base: '/api/payments',
+    table: 'payments',
+    body: { fundingDecisionId: 'nope', paidOn: '2024-02-30', amount: 12.5, note: '', extra: 1 },
+    fields: ['amount', 'extra', 'fundingDecisionId', 'note', 'paidOn'],
+    required: ['amount', 'fundingDecisionId', 'paidOn'],
+  },
+  {
+    base: '/api/milestones',
+    table: 'milestones',
+    body: { projectId: 'nope', title: '', dueDate: '2027-02-30', status: 'finished', colour: 'red' },
+    fields: ['colour', 'dueDate', 'projectId', 'status', 'title'],
+  },
+  {
+    base: '/api/status-reports',
+    table: 'status_reports',
+    body: {
+      projectId: 'x',
+      reportingDate: '2025-02-30',
+      health: 'green',
+      summary: 'a'.repeat(5001),
+      nextSteps: 'b'.repeat(5001),
+      lifecycleStatus: 'active',
+      author: 'Joku muu',
+    },
+    fields: ['author', 'health', 'lifecycleStatus', 'nextSteps', 'projectId', 'reportingDate', 'summary'],
+  },
+  {
+    base: '/api/users',
+    table: 'users',
+    body: { email: 'not-an-email', displayName: '', role: 'superuser', language: 'de', organisationId: 'x', extra: 1 },
+    fields: ['displayName', 'email', 'extra', 'language', 'organisationId', 'password', 'role'],
+    problems: {
+      email: [{ code: 'invalidEmail' }],
+      extra: [{ code: 'unknownField' }],
+      language: [{ code: 'notAllowed' }],
+      password: [{ code: 'required' }],
+      role: [{ code: 'notAllowed' }],
+    },
+  },
+];
+
 /** Every resource with records by id, and the body of an update where it has one. */
 const BY_ID: Array<{ base: string; patch?: Json; delete?: boolean }> = [
   ...RESOURCES.map(({ base, versions }) => ({ base, patch: versions?.edit })),
@@ -187,6 +335,19 @@ describe('rules every resource keeps', () => {
 
   it.each(BY_ID)('$base answers 404 for an unknown id on every route and 400 for a malformed one', async (resource) => {
     await check.unknownAndMalformedIds(t.http, resource.base, resource);
+  });
+
+  it.each(INVALID)('$base refuses invalid fields with a 400 naming each, writing nothing', async (resource) => {
+    const { base, body, fields, required, problems } = resource;
+    await check.nothingChanged(t, { rows: [resource.table], events: 'all' }, async () => {
+      const res = await t.http.post(base).send(body).expect(400);
+      check.invalid(res, fields);
+      if (problems) {
+        expect(Object.keys(res.body.problems).sort()).toEqual(fieldsOf(res));
+        expect(res.body.problems).toMatchObject(problems);
+      }
+      if (required) check.invalid(await t.http.post(base).send({}).expect(400), required);
+    });
   });
 
   describe.each(RESOURCES)('$name', (resource) => {

@@ -1,7 +1,7 @@
 import type { Response, Test } from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { auditEvents, countStatements, rowCount, type TestApp } from './test-app';
-import { idsOf, UNKNOWN_ID, type Json } from './values';
+import { fieldsOf, idsOf, UNKNOWN_ID, type Json } from './values';
 
 /**
  * Checks that several resources share: the same rule asserted the same way for each of them
@@ -44,6 +44,12 @@ async function answered(requests: Sent[], expected: { status: number; code: stri
     const res = await request;
     expect({ ...label, status: res.status, code: res.body.code }).toEqual({ ...label, ...expected });
   }
+}
+
+/** A 400 VALIDATION_FAILED answer that names exactly `fields` (in any order) in its details. */
+export function invalid(res: Response, fields: string[]): void {
+  expect(res.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
+  expect(fieldsOf(res)).toEqual([...fields].sort());
 }
 
 /** Every request, made without a session, is answered 401 UNAUTHENTICATED. */

@@ -4,5 +4,8 @@ export const UNKNOWN_ID = '7d0b3c1e-25a4-4a8c-9d2f-1b3c4d5e6f70';
 /** API JSON as the tests read it. */
 export type Json = Record<string, unknown>;
 
+/** The fields a 400 answer names in its details, sorted. */
+export const fieldsOf = (res: { body: { details?: Json } }): string[] => Object.keys(res.body.details ?? {}).sort();
+
 /** The ids of a list page's items, in order. */
 export const idsOf = (page: { body: { items: Json[] } }): string[] => page.body.items.map((item) => item.id as string);
