@@ -3,7 +3,7 @@ import { AgreementsService } from '../src/modules/agreements/agreements.service'
 import { newAgreement, newOrganisation, newPriorityArea } from './support/factories';
 import * as check from './support/checks';
 import { auditEvents, rowCount, signedInUser, useTestApp } from './support/test-app';
-import { UNKNOWN_ID } from './support/values';
+import { createdRecord, UNKNOWN_ID } from './support/values';
 
 /** The JSON of a created record, with the id every test uses in URLs. */
 type Created = Record<string, unknown> & { id: string; version: number };
@@ -26,33 +26,16 @@ describe('agreements API', () => {
   describe('happy path', () => {
     it('creates, reads, lists, updates and deletes an agreement, with its city', async () => {
       const kuopio = await made(newOrganisation(t, { name: 'Kuopion kaupunki', kind: 'city' }));
+      const body = { cityId: kuopio.id, title: 'Kuopion ekosysteemisopimus', signedOn: '2021-02-09' };
+      const dates = { validFrom: '2021-02-09', validTo: '2027-12-31' };
       const created = await t.http
         .post('/api/agreements')
-        .send({
-          cityId: kuopio.id,
-          title: 'Kuopion ekosysteemisopimus',
-          signedOn: '2021-02-09',
-          validFrom: '2021-02-09',
-          validTo: '2027-12-31',
-        })
+        .send({ ...body, ...dates })
         .expect(201);
-      expect(created.body).toEqual({
-        id: expect.any(String),
-        cityId: kuopio.id,
-        city: { id: kuopio.id, name: 'Kuopion kaupunki' },
-        title: 'Kuopion ekosysteemisopimus',
-        signedOn: '2021-02-09',
-        validFrom: '2021-02-09',
-        validTo: '2027-12-31',
-        version: 1,
-        createdAt: expect.any(String),
-        updatedAt: expect.any(String),
-      });
+      const city = { id: kuopio.id, name: 'Kuopion kaupunki' };
+      expect(created.body).toEqual(createdRecord({ ...body, ...dates, city }));
       const id = created.body.id as string;
-
-      const read = await t.http.get(`/api/agreements/${id}`).expect(200);
-      expect(read.headers.etag).toBe('"1"');
-      expect(read.body).toEqual(created.body);
+      await check.readsBack(t.http, `/api/agreements/${id}`, created.body);
 
       const list = await t.http.get('/api/agreements').query({ cityId: kuopio.id, q: 'EKOSYSTEEMI' }).expect(200);
       expect(list.body).toMatchObject({ total: 1, page: 1, pageSize: 25 });

@@ -57,9 +57,7 @@ describe('status reports API', () => {
     );
     expect(row).toEqual({ author: admin.displayName, author_id: admin.id });
 
-    const read = await t.http.get(at(created.body.id)).expect(200);
-    expect(read.headers.etag).toBe('"1"');
-    expect(read.body).toEqual(created.body);
+    await check.readsBack(t.http, at(created.body.id), created.body);
 
     // The snapshot is history: a later change of the project does not rewrite it, a new report sees the new status.
     await t.dataSource.query(`UPDATE projects SET lifecycle_status = 'on_hold' WHERE id = $1`, [project.id]);

@@ -52,6 +52,13 @@ export function invalid(res: Response, fields: string[]): void {
   expect(fieldsOf(res)).toEqual([...fields].sort());
 }
 
+/** The record at `url` reads back exactly as `record`, with its version as the ETag. */
+export async function readsBack(agent: TestAgent, url: string, record: Json): Promise<void> {
+  const read = await agent.get(url).expect(200);
+  expect(read.headers.etag).toBe(`"${record.version as number}"`);
+  expect(read.body).toEqual(record);
+}
+
 /** Every request, made without a session, is answered 401 UNAUTHENTICATED. */
 export function unauthenticated(requests: Sent[]): Promise<void> {
   return answered(requests, { status: 401, code: 'UNAUTHENTICATED' });
