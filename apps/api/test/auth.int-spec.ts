@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import request from 'supertest';
+import type TestAgent from 'supertest/lib/agent';
 import { DataSource } from 'typeorm';
 import { createApp } from '../src/app.factory';
 import { SYSTEM_ACTOR } from '../src/common/actor';
@@ -69,6 +70,10 @@ describe('sign-in, sessions, CSRF, throttling and security headers', () => {
     return t.anonymous.post('/api/auth/login').send({ email, password });
   }
 
+  /** Signs `agent` in (it keeps the session cookie); the answer holds the CSRF token. */
+  const signInWith = (agent: TestAgent, email: string) =>
+    agent.post('/api/auth/login').send({ email, password: TEST_PASSWORD }).expect(200);
+
   const withCookie = (token: string) => t.anonymous.get('/api/me').set('Cookie', `salkku_session=${token}`);
 
   beforeAll(() => {
@@ -126,16 +131,10 @@ describe('sign-in, sessions, CSRF, throttling and security headers', () => {
     it('rotates the session at sign-in: a new token, and the old one no longer works', async () => {
       const user = await newUser();
       const agent = request.agent(t.app.getHttpServer());
-      const first = await agent
-        .post('/api/auth/login')
-        .send({ email: user.email, password: TEST_PASSWORD })
-        .expect(200);
+      const first = await signInWith(agent, user.email);
       const oldToken = tokenOf(first);
       // the agent sends the first session's cookie with the second sign-in
-      const second = await agent
-        .post('/api/auth/login')
-        .send({ email: user.email, password: TEST_PASSWORD })
-        .expect(200);
+      const second = await signInWith(agent, user.email);
       const newToken = tokenOf(second);
       expect(newToken).not.toBe(oldToken);
       expect(second.body.csrfToken).not.toBe(first.body.csrfToken);
@@ -173,10 +172,7 @@ describe('sign-in, sessions, CSRF, throttling and security headers', () => {
       const user = await newUser();
       const agent = await signIn(t.app, user.email, TEST_PASSWORD);
       const replay = request.agent(t.app.getHttpServer());
-      const login2 = await replay
-        .post('/api/auth/login')
-        .send({ email: user.email, password: TEST_PASSWORD })
-        .expect(200);
+      const login2 = await signInWith(replay, user.email);
       const oldToken = tokenOf(login2);
       expect(await rowCount(t, 'sessions')).toBeGreaterThanOrEqual(2);
       const sessionsBefore = await rowCount(t, 'sessions');
@@ -254,10 +250,7 @@ describe('sign-in, sessions, CSRF, throttling and security headers', () => {
       const city = await newOrganisation(t, { kind: 'city', name: `Kaupunki ${role}` });
       const user = await newUser(role, city.id as string);
       const agent = request.agent(t.app.getHttpServer());
-      const login1 = await agent
-        .post('/api/auth/login')
-        .send({ email: user.email, password: TEST_PASSWORD })
-        .expect(200);
+      const login1 = await signInWith(agent, user.email);
       const me = await agent.get('/api/me').expect(200);
       expect(me.body).toEqual({
         user: {
@@ -359,10 +352,7 @@ describe('sign-in, sessions, CSRF, throttling and security headers', () => {
       const user = await newUser();
       const other = await signIn(t.app, user.email, TEST_PASSWORD);
       const agent = request.agent(t.app.getHttpServer());
-      const first = await agent
-        .post('/api/auth/login')
-        .send({ email: user.email, password: TEST_PASSWORD })
-        .expect(200);
+      const first = await signInWith(agent, user.email);
       const oldToken = tokenOf(first);
       const res = await agent
         .post('/api/auth/password')
