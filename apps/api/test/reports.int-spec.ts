@@ -1,14 +1,5 @@
 import { addDays, today } from './support/dates';
-import {
-  newAgreement,
-  newFundingDecision,
-  newMilestone,
-  newOrganisation,
-  newPayment,
-  newPriorityArea,
-  newProject,
-  newStatusReport,
-} from './support/factories';
+import * as factory from './support/factories';
 import { cents, euros, sumCents } from './support/money';
 import { countStatements, useTestApp } from './support/test-app';
 import { type Json, UNKNOWN_ID as MISSING } from './support/values';
@@ -121,16 +112,16 @@ describe('reports API', () => {
   };
 
   beforeAll(async () => {
-    kuopio = await newOrganisation(t, { kind: 'city', name: 'Kuopion kaupunki' });
-    oulu = await newOrganisation(t, { kind: 'city', name: 'Oulun kaupunki' });
-    agreementA = await newAgreement(t, { cityId: kuopio.id, title: 'Kuopion ekosysteemisopimus' });
-    agreementB = await newAgreement(t, { cityId: oulu.id, title: 'Oulun ekosysteemisopimus' });
-    areaWater = await newPriorityArea(t, { agreementId: agreementA.id, nameFi: 'A Vesi', nameEn: 'Water' });
-    areaHealth = await newPriorityArea(t, { agreementId: agreementA.id, nameFi: 'B Terveys' });
-    areaEmpty = await newPriorityArea(t, { agreementId: agreementA.id, nameFi: 'C Tyhjä' });
-    areaB = await newPriorityArea(t, { agreementId: agreementB.id, nameFi: 'Oulun painopiste' });
-    funder1 = await newOrganisation(t, { kind: 'ministry', name: 'Rahoittaja Yksi' });
-    funder2 = await newOrganisation(t, { kind: 'city', name: 'Rahoittaja Kaksi' });
+    kuopio = await factory.newOrganisation(t, { kind: 'city', name: 'Kuopion kaupunki' });
+    oulu = await factory.newOrganisation(t, { kind: 'city', name: 'Oulun kaupunki' });
+    agreementA = await factory.newAgreement(t, { cityId: kuopio.id, title: 'Kuopion ekosysteemisopimus' });
+    agreementB = await factory.newAgreement(t, { cityId: oulu.id, title: 'Oulun ekosysteemisopimus' });
+    areaWater = await factory.newPriorityArea(t, { agreementId: agreementA.id, nameFi: 'A Vesi', nameEn: 'Water' });
+    areaHealth = await factory.newPriorityArea(t, { agreementId: agreementA.id, nameFi: 'B Terveys' });
+    areaEmpty = await factory.newPriorityArea(t, { agreementId: agreementA.id, nameFi: 'C Tyhjä' });
+    areaB = await factory.newPriorityArea(t, { agreementId: agreementB.id, nameFi: 'Oulun painopiste' });
+    funder1 = await factory.newOrganisation(t, { kind: 'ministry', name: 'Rahoittaja Yksi' });
+    funder2 = await factory.newOrganisation(t, { kind: 'city', name: 'Rahoittaja Kaksi' });
 
     const seedProject = async (
       key: string,
@@ -140,7 +131,7 @@ describe('reports API', () => {
       lifecycleStatus: string,
       reports: Array<{ reportingDate: string; health: string; risks?: string }>,
     ) => {
-      const created = await newProject(t, {
+      const created = await factory.newProject(t, {
         code: key,
         name: `Hanke ${key}`,
         kind,
@@ -163,7 +154,7 @@ describe('reports API', () => {
       };
       for (const report of reports) {
         const summary = `${key} ${report.reportingDate} ${report.health}`;
-        await newStatusReport(t, { projectId: seeded.id, summary, risks: report.risks ?? null, ...report });
+        await factory.newStatusReport(t, { projectId: seeded.id, summary, risks: report.risks ?? null, ...report });
         seeded.reports.push({ ...report, summary, risks: report.risks ?? null, order: ++reportOrder });
       }
       projects.push(seeded);
@@ -197,7 +188,7 @@ describe('reports API', () => {
       amountGranted: string | null,
       payments: Array<{ paidOn: string; amount: string }>,
     ) => {
-      const decision = await newFundingDecision(t, {
+      const decision = await factory.newFundingDecision(t, {
         agreementId: agreement.id,
         projectId: projectKey ? project(projectKey).id : null,
         funderId: funder.id,
@@ -206,7 +197,7 @@ describe('reports API', () => {
         decisionDate,
         amountGranted,
       });
-      for (const payment of payments) await newPayment(t, { fundingDecisionId: decision.id, ...payment });
+      for (const payment of payments) await factory.newPayment(t, { fundingDecisionId: decision.id, ...payment });
       if (status === 'amended' || status === 'rejected' || status === 'withdrawn') {
         await t.http
           .patch(`/api/funding-decisions/${id(decision)}`)
@@ -265,7 +256,13 @@ describe('reports API', () => {
       completedOn?: string,
     ) => {
       const p = project(projectKey);
-      await newMilestone(t, { projectId: p.id, title, dueDate, status, ...(completedOn ? { completedOn } : {}) });
+      await factory.newMilestone(t, {
+        projectId: p.id,
+        title,
+        dueDate,
+        status,
+        ...(completedOn ? { completedOn } : {}),
+      });
       milestones.push({ title, agreementId: p.agreementId, dueDate, status, completedOn: completedOn ?? null });
     };
     await seedMilestone('done-in-period', 'A-1', '2024-03-01', 'done', '2024-02-20');
@@ -646,17 +643,17 @@ describe('reports API', () => {
     const before = await countStatements(t, () => report().expect(200));
     const nationalBefore = await countStatements(t, () => national().expect(200));
     for (let i = 0; i < 4; i += 1) {
-      const extra = await newProject(t, { priorityAreaId: areaHealth.id });
-      await newStatusReport(t, { projectId: extra.id, reportingDate: '2024-03-03' });
-      await newMilestone(t, { projectId: extra.id, dueDate: '2024-04-04' });
-      const decision = await newFundingDecision(t, {
+      const extra = await factory.newProject(t, { priorityAreaId: areaHealth.id });
+      await factory.newStatusReport(t, { projectId: extra.id, reportingDate: '2024-03-03' });
+      await factory.newMilestone(t, { projectId: extra.id, dueDate: '2024-04-04' });
+      const decision = await factory.newFundingDecision(t, {
         agreementId: agreementA.id,
         projectId: extra.id,
         funderId: funder1.id,
         decisionDate: '2024-01-01',
       });
-      await newPayment(t, { fundingDecisionId: decision.id, paidOn: '2024-06-06' });
-      await newAgreement(t, { cityId: kuopio.id });
+      await factory.newPayment(t, { fundingDecisionId: decision.id, paidOn: '2024-06-06' });
+      await factory.newAgreement(t, { cityId: kuopio.id });
     }
     const after = await countStatements(t, () => report().expect(200));
     expect(after.count).toBe(before.count);
