@@ -74,6 +74,13 @@ describe('sign-in, sessions, CSRF, throttling and security headers', () => {
   const signInWith = (agent: TestAgent, email: string) =>
     agent.post('/api/auth/login').send({ email, password: TEST_PASSWORD }).expect(200);
 
+  /** A new agent signed in as `email`, its sign-in answer and its session token. */
+  async function newSession(email: string) {
+    const agent = request.agent(t.app.getHttpServer());
+    const login = await signInWith(agent, email);
+    return { agent, login, token: tokenOf(login) };
+  }
+
   const withCookie = (token: string) => t.anonymous.get('/api/me').set('Cookie', `salkku_session=${token}`);
 
   beforeAll(() => {
@@ -130,9 +137,7 @@ describe('sign-in, sessions, CSRF, throttling and security headers', () => {
 
     it('rotates the session at sign-in: a new token, and the old one no longer works', async () => {
       const user = await newUser();
-      const agent = request.agent(t.app.getHttpServer());
-      const first = await signInWith(agent, user.email);
-      const oldToken = tokenOf(first);
+      const { agent, login: first, token: oldToken } = await newSession(user.email);
       // the agent sends the first session's cookie with the second sign-in
       const second = await signInWith(agent, user.email);
       const newToken = tokenOf(second);
@@ -171,9 +176,7 @@ describe('sign-in, sessions, CSRF, throttling and security headers', () => {
     it('logs out: 204, the cookie is cleared, the session is gone on the server', async () => {
       const user = await newUser();
       const agent = await signIn(t.app, user.email, TEST_PASSWORD);
-      const replay = request.agent(t.app.getHttpServer());
-      const login2 = await signInWith(replay, user.email);
-      const oldToken = tokenOf(login2);
+      const { agent: replay, login: login2, token: oldToken } = await newSession(user.email);
       expect(await rowCount(t, 'sessions')).toBeGreaterThanOrEqual(2);
       const sessionsBefore = await rowCount(t, 'sessions');
       const out = await replay.post('/api/auth/logout').set('X-CSRF-Token', login2.body.csrfToken).expect(204);
@@ -249,8 +252,7 @@ describe('sign-in, sessions, CSRF, throttling and security headers', () => {
     ])('returns the %s, their organisation, their permissions and the CSRF token', async (role, cityScoped) => {
       const city = await newOrganisation(t, { kind: 'city', name: `Kaupunki ${role}` });
       const user = await newUser(role, city.id as string);
-      const agent = request.agent(t.app.getHttpServer());
-      const login1 = await signInWith(agent, user.email);
+      const { agent, login: login1 } = await newSession(user.email);
       const me = await agent.get('/api/me').expect(200);
       expect(me.body).toEqual({
         user: {
@@ -279,11 +281,7 @@ describe('sign-in, sessions, CSRF, throttling and security headers', () => {
     it('refuses a state-changing request without the right X-CSRF-Token (403) and writes nothing', async () => {
       const admin = await newUser('admin');
       const other = await newUser('liaison');
-      const agent = request.agent(t.app.getHttpServer());
-      const login1 = await agent
-        .post('/api/auth/login')
-        .send({ email: admin.email, password: TEST_PASSWORD })
-        .expect(200);
+      const { agent, login: login1 } = await newSession(admin.email);
       const elsewhere = await login(other.email).expect(200);
       const org = await newOrganisation(t, { name: 'Koskematon Oy' });
       const counts = async () => ({
@@ -351,9 +349,7 @@ describe('sign-in, sessions, CSRF, throttling and security headers', () => {
     it('changes the password: other sessions end, this one goes on with a new cookie', async () => {
       const user = await newUser();
       const other = await signIn(t.app, user.email, TEST_PASSWORD);
-      const agent = request.agent(t.app.getHttpServer());
-      const first = await signInWith(agent, user.email);
-      const oldToken = tokenOf(first);
+      const { agent, login: first, token: oldToken } = await newSession(user.email);
       const res = await agent
         .post('/api/auth/password')
         .set('X-CSRF-Token', first.body.csrfToken)
