@@ -7,7 +7,7 @@ import {
   newProject,
 } from './support/factories';
 import * as check from './support/checks';
-import { auditEvents, rowCount, signedInUser, useTestApp } from './support/test-app';
+import { auditEvents, fromNothing, rowCount, signedInUser, toNothing, useTestApp } from './support/test-app';
 import { createdRecord, type Json, UNKNOWN_ID } from './support/values';
 
 /** The body of a new ERDF funding application under the agreement, from the funder. */
@@ -507,52 +507,26 @@ describe('funding decisions API', () => {
 
   describe('audit trail', () => {
     it('records a create, an update and a delete, each once, with the actor, old → new values and the city', async () => {
-      const city = await newOrganisation(t, { kind: 'city' });
-      const agreement = await newAgreement(t, { cityId: city.id });
-      const project = await newProject(t, { agreementId: agreement.id });
+      const home = await newCityPortfolio(t);
       const funder = await newOrganisation(t, { kind: 'ministry' });
-      const {
-        agent: coordinator,
-        id: actorId,
-        name: actorName,
-      } = await signedInUser(t, 'coordinator', {
-        cityId: city.id as string,
-      });
-      const actor = { actorId, actorName };
+      const { agent: coordinator, actor } = await signedInUser(t, 'coordinator', { cityId: home.cityId });
 
-      const created = await coordinator
-        .post('/api/funding-decisions')
-        .send({
-          ...application(agreement.id, funder.id),
-          projectId: project.id,
-          amountGranted: '15000',
-          coFundingRate: '20',
-          decisionDate: '2023-06-19',
-          recordNumber: '§210',
-        })
-        .expect(201);
+      const body = {
+        ...application(home.agreementId, funder.id),
+        projectId: home.projectId,
+        amountGranted: '15000',
+        coFundingRate: '20',
+        decisionDate: '2023-06-19',
+        recordNumber: '§210',
+      };
+      const created = await coordinator.post('/api/funding-decisions').send(body).expect(201);
       const id = created.body.id as string;
       let events = await auditEvents(t, { entityType: 'funding_decision', entityId: id });
       expect(events).toHaveLength(1);
-      expect(events[0]).toMatchObject({
-        ...actor,
-        action: 'create',
-        entityType: 'funding_decision',
-        entityId: id,
-        projectId: project.id,
-        cityId: city.id,
-      });
-      expect(events[0]!.changes).toEqual({
-        agreementId: { old: null, new: agreement.id },
-        projectId: { old: null, new: project.id },
-        funderId: { old: null, new: funder.id },
-        instrument: { old: null, new: 'erdf' },
-        status: { old: null, new: 'applied' },
-        amountGranted: { old: null, new: '15000.00' },
-        coFundingRate: { old: null, new: '20.00' },
-        decisionDate: { old: null, new: '2023-06-19' },
-        recordNumber: { old: null, new: '§210' },
-      });
+      const record = { entityType: 'funding_decision', entityId: id, projectId: home.projectId, cityId: home.cityId };
+      expect(events[0]).toMatchObject({ ...actor, ...record, action: 'create' });
+      // Each field as sent, the amounts with two decimals.
+      expect(events[0]!.changes).toEqual(fromNothing({ ...body, amountGranted: '15000.00', coFundingRate: '20.00' }));
 
       await coordinator
         .patch(`/api/funding-decisions/${id}`)
@@ -560,7 +534,7 @@ describe('funding decisions API', () => {
         .expect(200);
       events = await auditEvents(t, { entityType: 'funding_decision', entityId: id });
       expect(events).toHaveLength(2);
-      expect(events[1]).toMatchObject({ ...actor, action: 'update', projectId: project.id, cityId: city.id });
+      expect(events[1]).toMatchObject({ ...actor, action: 'update', projectId: home.projectId, cityId: home.cityId });
       expect(events[1]!.changes).toEqual({
         status: { old: 'applied', new: 'granted' },
         amountGranted: { old: '15000.00', new: '12000.50' },
@@ -572,23 +546,25 @@ describe('funding decisions API', () => {
       await coordinator.patch(`/api/funding-decisions/${id}`).send({ version: 2, projectId: null }).expect(200);
       events = await auditEvents(t, { entityType: 'funding_decision', entityId: id });
       expect(events).toHaveLength(3);
-      expect(events[2]).toMatchObject({ action: 'update', projectId: project.id, cityId: city.id });
-      expect(events[2]!.changes).toEqual({ projectId: { old: project.id, new: null } });
+      expect(events[2]).toMatchObject({ action: 'update', projectId: home.projectId, cityId: home.cityId });
+      expect(events[2]!.changes).toEqual({ projectId: { old: home.projectId, new: null } });
 
       await coordinator.delete(`/api/funding-decisions/${id}`).expect(204);
       events = await auditEvents(t, { entityType: 'funding_decision', entityId: id });
       expect(events).toHaveLength(4);
-      expect(events[3]).toMatchObject({ ...actor, action: 'delete', projectId: null, cityId: city.id });
-      expect(events[3]!.changes).toEqual({
-        agreementId: { old: agreement.id, new: null },
-        funderId: { old: funder.id, new: null },
-        instrument: { old: 'erdf', new: null },
-        status: { old: 'granted', new: null },
-        amountGranted: { old: '12000.50', new: null },
-        coFundingRate: { old: '20.00', new: null },
-        decisionDate: { old: '2023-06-19', new: null },
-        eligibleTo: { old: '2025-07-31', new: null },
-      });
+      expect(events[3]).toMatchObject({ ...actor, action: 'delete', projectId: null, cityId: home.cityId });
+      expect(events[3]!.changes).toEqual(
+        toNothing({
+          agreementId: home.agreementId,
+          funderId: funder.id,
+          instrument: 'erdf',
+          status: 'granted',
+          amountGranted: '12000.50',
+          coFundingRate: '20.00',
+          decisionDate: '2023-06-19',
+          eligibleTo: '2025-07-31',
+        }),
+      );
     });
 
     it('writes no event for a rejected write: 400, 404, 409 stale / transition / paid / in use, 403', async () => {

@@ -1,13 +1,6 @@
-import {
-  newAgreement,
-  newCityPortfolio,
-  newFundingDecision,
-  newOrganisation,
-  newPayment,
-  newProject,
-} from './support/factories';
+import { newAgreement, newCityPortfolio, newFundingDecision, newPayment, newProject } from './support/factories';
 import * as check from './support/checks';
-import { auditEvents, rowCount, signedInUser, useTestApp } from './support/test-app';
+import { auditEvents, fromNothing, rowCount, signedInUser, toNothing, useTestApp } from './support/test-app';
 import { createdRecord, type Json, UNKNOWN_ID } from './support/values';
 
 describe('payments API', () => {
@@ -26,6 +19,10 @@ describe('payments API', () => {
     );
     return row?.n ?? 0;
   }
+
+  /** A payment of `amount` under the decision, paid on 31.1.2024 unless `paidOn` is given, as the admin (a request). */
+  const pay = (fundingDecisionId: unknown, amount: string, paidOn = '2024-01-31') =>
+    t.http.post('/api/payments').send({ fundingDecisionId, paidOn, amount });
 
   /** The id of a new project under the agreement. */
   const projectUnder = async (agreementId: unknown): Promise<string> =>
@@ -64,17 +61,11 @@ describe('payments API', () => {
     it('keeps exact decimals: 3 × 333.33 of 1000.00, a 4th of 0.02 is refused, the last 0.01 is accepted', async () => {
       const fd = await newFundingDecision(t, { amountGranted: '1000.00' });
       for (let i = 0; i < 3; i++) {
-        await t.http
-          .post('/api/payments')
-          .send({ fundingDecisionId: fd.id, paidOn: '2024-01-31', amount: '333.33' })
-          .expect(201);
+        await pay(fd.id, '333.33').expect(201);
       }
       expect(await decision(fd.id)).toMatchObject({ paid: '999.99', remaining: '0.01', paymentCount: 3 });
 
-      const over = await t.http
-        .post('/api/payments')
-        .send({ fundingDecisionId: fd.id, paidOn: '2024-02-29', amount: '0.02' })
-        .expect(409);
+      const over = await pay(fd.id, '0.02', '2024-02-29').expect(409);
       expect(over.body).toMatchObject({ statusCode: 409, code: 'PAID_EXCEEDS_GRANTED' });
       expect(over.body.message).toContain('1000.00');
       expect(over.body.message).toContain('999.99');
@@ -82,15 +73,9 @@ describe('payments API', () => {
       expect(await paymentCount(fd.id)).toBe(3);
       expect(await decision(fd.id)).toMatchObject({ paid: '999.99', remaining: '0.01', paymentCount: 3 });
 
-      await t.http
-        .post('/api/payments')
-        .send({ fundingDecisionId: fd.id, paidOn: '2024-02-29', amount: '0.01' })
-        .expect(201);
+      await pay(fd.id, '0.01', '2024-02-29').expect(201);
       expect(await decision(fd.id)).toMatchObject({ paid: '1000.00', remaining: '0.00', paymentCount: 4 });
-      const full = await t.http
-        .post('/api/payments')
-        .send({ fundingDecisionId: fd.id, paidOn: '2024-03-01', amount: '0.01' })
-        .expect(409);
+      const full = await pay(fd.id, '0.01', '2024-03-01').expect(409);
       expect(full.body.code).toBe('PAID_EXCEEDS_GRANTED');
     });
 
@@ -127,9 +112,7 @@ describe('payments API', () => {
     it('lets only one of two concurrent payments through when together they exceed the grant', async () => {
       for (let round = 0; round < 3; round++) {
         const fd = await newFundingDecision(t, { amountGranted: '1000.00' });
-        const pay = () =>
-          t.http.post('/api/payments').send({ fundingDecisionId: fd.id, paidOn: '2024-05-31', amount: '600.00' });
-        const results = await Promise.all([pay(), pay()]);
+        const results = await Promise.all([pay(fd.id, '600.00', '2024-05-31'), pay(fd.id, '600.00', '2024-05-31')]);
         expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
         expect(results.find((r) => r.status === 409)!.body.code).toBe('PAID_EXCEEDS_GRANTED');
         expect(await paymentCount(fd.id)).toBe(1);
@@ -139,11 +122,7 @@ describe('payments API', () => {
 
     it('lets exactly as many of many concurrent payments through as fit', async () => {
       const fd = await newFundingDecision(t, { amountGranted: '1000.00' });
-      const results = await Promise.all(
-        Array.from({ length: 6 }, () =>
-          t.http.post('/api/payments').send({ fundingDecisionId: fd.id, paidOn: '2024-05-31', amount: '300.00' }),
-        ),
-      );
+      const results = await Promise.all(Array.from({ length: 6 }, () => pay(fd.id, '300.00', '2024-05-31')));
       expect(results.filter((r) => r.status === 201)).toHaveLength(3);
       expect(results.filter((r) => r.status === 409)).toHaveLength(3);
       expect(await decision(fd.id)).toMatchObject({ paid: '900.00', remaining: '100.00', paymentCount: 3 });
@@ -162,10 +141,7 @@ describe('payments API', () => {
             .expect(200);
         }
         const before = await rowCount(t, 'payments');
-        const res = await t.http
-          .post('/api/payments')
-          .send({ fundingDecisionId: fd.id, paidOn: '2024-01-31', amount: '10.00' })
-          .expect(409);
+        const res = await pay(fd.id, '10.00').expect(409);
         expect(res.body.code).toBe('RULE_VIOLATION');
         expect(res.body.message).toContain(status);
         expect(await rowCount(t, 'payments')).toBe(before);
@@ -185,10 +161,7 @@ describe('payments API', () => {
     it('refuses a payment while the amount granted is not known (409 RULE_VIOLATION)', async () => {
       const fd = await newFundingDecision(t, { amountGranted: null });
       const before = await rowCount(t, 'payments');
-      const res = await t.http
-        .post('/api/payments')
-        .send({ fundingDecisionId: fd.id, paidOn: '2024-01-31', amount: '10.00' })
-        .expect(409);
+      const res = await pay(fd.id, '10.00').expect(409);
       expect(res.body.code).toBe('RULE_VIOLATION');
       expect(res.body.message).toMatch(/amount granted is not known/i);
       expect(await rowCount(t, 'payments')).toBe(before);
@@ -222,20 +195,14 @@ describe('payments API', () => {
     it.each(['0', '0.00', '-5.00', '1.234', '1e3', '', ' 10'])('refuses the amount %p', async (amount) => {
       const fd = await newFundingDecision(t);
       const before = await rowCount(t, 'payments');
-      const res = await t.http
-        .post('/api/payments')
-        .send({ fundingDecisionId: fd.id, paidOn: '2024-01-31', amount })
-        .expect(400);
+      const res = await pay(fd.id, amount).expect(400);
       expect(Object.keys(res.body.details)).toEqual(['amount']);
       expect(await rowCount(t, 'payments')).toBe(before);
     });
 
     it('answers 400 details.fundingDecisionId for a decision that does not exist', async () => {
       const before = await rowCount(t, 'payments');
-      const res = await t.http
-        .post('/api/payments')
-        .send({ fundingDecisionId: UNKNOWN_ID, paidOn: '2024-01-31', amount: '1.00' })
-        .expect(400);
+      const res = await pay(UNKNOWN_ID, '1.00').expect(400);
       expect(res.body.code).toBe('VALIDATION_FAILED');
       expect(Object.keys(res.body.details)).toEqual(['fundingDecisionId']);
       expect(await rowCount(t, 'payments')).toBe(before);
@@ -358,23 +325,13 @@ describe('payments API', () => {
 
   describe('audit trail', () => {
     it("records a create, an update and a delete, each once, with the decision's project and city", async () => {
-      const city = await newOrganisation(t, { kind: 'city' });
-      const agreement = await newAgreement(t, { cityId: city.id });
-      const projectId = await projectUnder(agreement.id);
-      const fd = await newFundingDecision(t, { agreementId: agreement.id, projectId, amountGranted: '1000.00' });
-      const {
-        agent: coordinator,
-        id: actorId,
-        name: actorName,
-      } = await signedInUser(t, 'coordinator', {
-        cityId: city.id as string,
-      });
-      const actor = { actorId, actorName };
+      const home = await newCityPortfolio(t);
+      const { projectId } = home;
+      const fd = await newFundingDecision(t, { agreementId: home.agreementId, projectId, amountGranted: '1000.00' });
+      const { agent: coordinator, actor } = await signedInUser(t, 'coordinator', { cityId: home.cityId });
 
-      const created = await coordinator
-        .post('/api/payments')
-        .send({ fundingDecisionId: fd.id, paidOn: '2024-03-31', amount: '333.3', note: 'Erä 1' })
-        .expect(201);
+      const body = { fundingDecisionId: fd.id, paidOn: '2024-03-31', amount: '333.3', note: 'Erä 1' };
+      const created = await coordinator.post('/api/payments').send(body).expect(201);
       const id = created.body.id as string;
       let events = await auditEvents(t, { entityType: 'payment', entityId: id });
       expect(events).toHaveLength(1);
@@ -384,14 +341,9 @@ describe('payments API', () => {
         entityType: 'payment',
         entityId: id,
         projectId,
-        cityId: city.id,
+        cityId: home.cityId,
       });
-      expect(events[0]!.changes).toEqual({
-        fundingDecisionId: { old: null, new: fd.id },
-        paidOn: { old: null, new: '2024-03-31' },
-        amount: { old: null, new: '333.30' },
-        note: { old: null, new: 'Erä 1' },
-      });
+      expect(events[0]!.changes).toEqual(fromNothing({ ...body, amount: '333.30' }));
 
       await coordinator
         .patch(`/api/payments/${id}`)
@@ -399,7 +351,7 @@ describe('payments API', () => {
         .expect(200);
       events = await auditEvents(t, { entityType: 'payment', entityId: id });
       expect(events).toHaveLength(2);
-      expect(events[1]).toMatchObject({ ...actor, action: 'update', projectId, cityId: city.id });
+      expect(events[1]).toMatchObject({ ...actor, action: 'update', projectId, cityId: home.cityId });
       expect(events[1]!.changes).toEqual({
         amount: { old: '333.30', new: '1000.00' },
         paidOn: { old: '2024-03-31', new: '2024-04-02' },
@@ -408,13 +360,10 @@ describe('payments API', () => {
       await coordinator.delete(`/api/payments/${id}`).set('If-Match', '"2"').expect(204);
       events = await auditEvents(t, { entityType: 'payment', entityId: id });
       expect(events).toHaveLength(3);
-      expect(events[2]).toMatchObject({ ...actor, action: 'delete', projectId, cityId: city.id });
-      expect(events[2]!.changes).toEqual({
-        fundingDecisionId: { old: fd.id, new: null },
-        paidOn: { old: '2024-04-02', new: null },
-        amount: { old: '1000.00', new: null },
-        note: { old: 'Erä 1', new: null },
-      });
+      expect(events[2]).toMatchObject({ ...actor, action: 'delete', projectId, cityId: home.cityId });
+      expect(events[2]!.changes).toEqual(
+        toNothing({ fundingDecisionId: fd.id, paidOn: '2024-04-02', amount: '1000.00', note: 'Erä 1' }),
+      );
     });
 
     it('records a payment under a decision without a project with no projectId', async () => {
@@ -436,23 +385,11 @@ describe('payments API', () => {
       const before = await count();
       const id = p.id as string;
 
-      await t.http
-        .post('/api/payments')
-        .send({ fundingDecisionId: fd.id, paidOn: '2024-01-31', amount: '0' })
-        .expect(400);
-      await t.http
-        .post('/api/payments')
-        .send({ fundingDecisionId: UNKNOWN_ID, paidOn: '2024-01-31', amount: '1.00' })
-        .expect(400);
-      const over = await t.http
-        .post('/api/payments')
-        .send({ fundingDecisionId: fd.id, paidOn: '2024-01-31', amount: '400.01' })
-        .expect(409);
+      await pay(fd.id, '0').expect(400);
+      await pay(UNKNOWN_ID, '1.00').expect(400);
+      const over = await pay(fd.id, '400.01').expect(409);
       expect(over.body.code).toBe('PAID_EXCEEDS_GRANTED');
-      const notPayable = await t.http
-        .post('/api/payments')
-        .send({ fundingDecisionId: applied.id, paidOn: '2024-01-31', amount: '1.00' })
-        .expect(409);
+      const notPayable = await pay(applied.id, '1.00').expect(409);
       expect(notPayable.body.code).toBe('RULE_VIOLATION');
       await t.http.patch(`/api/payments/${id}`).send({ version: 1, paidOn: '2024-02-30' }).expect(400);
       await t.http.patch(`/api/payments/${id}`).send({ version: 1, amount: '1000.01' }).expect(409);
