@@ -3,7 +3,7 @@ import { AgreementsService } from '../src/modules/agreements/agreements.service'
 import { newAgreement, newOrganisation, newPriorityArea } from './support/factories';
 import * as check from './support/checks';
 import { auditEvents, fromNothing, rowCount, signedInUser, toNothing, useTestApp } from './support/test-app';
-import { createdRecord, UNKNOWN_ID } from './support/values';
+import { createdRecord, fieldsOf, UNKNOWN_ID } from './support/values';
 
 /** The JSON of a created record, with the id every test uses in URLs. */
 type Created = Record<string, unknown> & { id: string; version: number };
@@ -35,11 +35,7 @@ describe('agreements API', () => {
       const city = { id: kuopio.id, name: 'Kuopion kaupunki' };
       expect(created.body).toEqual(createdRecord({ ...body, ...dates, city }));
       const id = created.body.id as string;
-      await check.readsBack(t.http, `/api/agreements/${id}`, created.body);
-
-      const list = await t.http.get('/api/agreements').query({ cityId: kuopio.id, q: 'EKOSYSTEEMI' }).expect(200);
-      expect(list.body).toMatchObject({ total: 1, page: 1, pageSize: 25 });
-      expect(list.body.items).toEqual([created.body]);
+      await check.foundAsCreated(t.http, '/api/agreements', created.body, { cityId: kuopio.id, q: 'EKOSYSTEEMI' });
 
       const updated = await t.http
         .patch(`/api/agreements/${id}`)
@@ -103,9 +99,7 @@ describe('agreements API', () => {
       expect(await ids({ q: '100%' })).toEqual([b.id]);
       expect(await ids({ q: '_' })).toEqual([]);
 
-      const paged = await t.http.get('/api/agreements').query({ cityId: city.id, pageSize: 2, page: 2 }).expect(200);
-      expect(paged.body).toMatchObject({ total: 3, page: 2, pageSize: 2 });
-      expect(paged.body.items.map((i: { id: string }) => i.id)).toEqual([c.id]);
+      await check.page(t.http, '/api/agreements', { cityId: city.id, pageSize: 2, page: 2 }, { total: 3, ids: [c.id] });
       const pastEnd = await t.http.get('/api/agreements').query({ cityId: city.id, pageSize: 2, page: 5 }).expect(200);
       expect(pastEnd.body).toMatchObject({ items: [], total: 3, page: 5 });
     });
@@ -119,7 +113,7 @@ describe('agreements API', () => {
         .post('/api/agreements')
         .send({ cityId: UNKNOWN_ID, title: 'x'.repeat(301) })
         .expect(400);
-      expect(Object.keys(tooLong.body.details)).toEqual(['title']);
+      expect(fieldsOf(tooLong)).toEqual(['title']);
       expect(await rowCount(t, 'agreements')).toBe(before);
     });
 
@@ -127,10 +121,10 @@ describe('agreements API', () => {
       const before = await rowCount(t, 'agreements');
       const unknown = await t.http.post('/api/agreements').send({ cityId: UNKNOWN_ID, title: 'Sopimus' }).expect(400);
       expect(unknown.body.code).toBe('VALIDATION_FAILED');
-      expect(Object.keys(unknown.body.details)).toEqual(['cityId']);
+      expect(fieldsOf(unknown)).toEqual(['cityId']);
       const company = await made(newOrganisation(t, { kind: 'company' }));
       const notCity = await t.http.post('/api/agreements').send({ cityId: company.id, title: 'Sopimus' }).expect(400);
-      expect(Object.keys(notCity.body.details)).toEqual(['cityId']);
+      expect(fieldsOf(notCity)).toEqual(['cityId']);
       expect(notCity.body.details.cityId[0]).toMatch(/city/);
       expect(await rowCount(t, 'agreements')).toBe(before);
     });
@@ -142,12 +136,12 @@ describe('agreements API', () => {
         .post('/api/agreements')
         .send({ cityId: city.id, title: 'Sopimus', validFrom: '2027-12-31', validTo: '2021-02-09' })
         .expect(400);
-      expect(Object.keys(reversed.body.details)).toEqual(['validTo']);
+      expect(fieldsOf(reversed)).toEqual(['validTo']);
       const both = await t.http
         .post('/api/agreements')
         .send({ cityId: UNKNOWN_ID, title: 'Sopimus', validFrom: '2027-12-31', validTo: '2021-02-09' })
         .expect(400);
-      expect(Object.keys(both.body.details).sort()).toEqual(['cityId', 'validTo']);
+      expect(fieldsOf(both)).toEqual(['cityId', 'validTo']);
       expect(await rowCount(t, 'agreements')).toBe(before);
     });
 
@@ -179,7 +173,7 @@ describe('agreements API', () => {
         .get('/api/agreements')
         .query({ pageSize: 1000, page: 0, sort: 'cityId', cityId: 'kuopio', status: 'x' })
         .expect(400);
-      expect(Object.keys(res.body.details).sort()).toEqual(['cityId', 'page', 'pageSize', 'sort', 'status']);
+      expect(fieldsOf(res)).toEqual(['cityId', 'page', 'pageSize', 'sort', 'status']);
     });
   });
 
@@ -190,7 +184,7 @@ describe('agreements API', () => {
       const [agreements, areas] = [await rowCount(t, 'agreements'), await rowCount(t, 'priority_areas')];
       const res = await t.http.delete(`/api/agreements/${agreement.id}`).expect(409);
       expect(res.body).toMatchObject({ statusCode: 409, code: 'IN_USE' });
-      expect(Object.keys(res.body.details)).toEqual(['priorityAreas']);
+      expect(fieldsOf(res)).toEqual(['priorityAreas']);
       expect(await rowCount(t, 'agreements')).toBe(agreements);
       expect(await rowCount(t, 'priority_areas')).toBe(areas);
       await t.http.get(`/api/agreements/${agreement.id}`).expect(200);
@@ -206,7 +200,7 @@ describe('agreements API', () => {
       const before = await rowCount(t, 'agreements');
       const res = await t.http.delete(`/api/agreements/${agreement.id}`).set('If-Match', '"1"').expect(409);
       expect(res.body.code).toBe('IN_USE');
-      expect(Object.keys(res.body.details)).toEqual(['fundingDecisions']);
+      expect(fieldsOf(res)).toEqual(['fundingDecisions']);
       expect(await rowCount(t, 'agreements')).toBe(before);
       await t.http.get(`/api/agreements/${agreement.id}`).expect(200);
     });

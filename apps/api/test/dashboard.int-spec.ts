@@ -2,7 +2,7 @@ import { addDays, today } from './support/dates';
 import * as factory from './support/factories';
 import { cents, euros } from './support/money';
 import { countStatements, useTestApp } from './support/test-app';
-import { type Json, UNKNOWN_ID as MISSING } from './support/values';
+import { fieldsOf, type Json, UNKNOWN_ID as MISSING } from './support/values';
 
 const id = (record: Json): string => record.id as string;
 
@@ -345,7 +345,7 @@ describe('dashboard API', () => {
 
   it('rejects bad parameters with field details', async () => {
     const res = await dashboard(t.http, { days: 366, staleAfterDays: 0, agreementId: 'nope' }).expect(400);
-    expect(Object.keys(res.body.details).sort()).toEqual(['agreementId', 'days', 'staleAfterDays']);
+    expect(fieldsOf(res)).toEqual(['agreementId', 'days', 'staleAfterDays']);
     await dashboard(t.http, { days: 'abc' }).expect(400);
     await dashboard(t.http, { days: 365 }).expect(200);
   });

@@ -8,7 +8,7 @@ import {
 } from './support/factories';
 import * as check from './support/checks';
 import { auditEvents, fromNothing, rowCount, signedInUser, toNothing, useTestApp } from './support/test-app';
-import { createdRecord, type Json, UNKNOWN_ID } from './support/values';
+import { createdRecord, fieldsOf, type Json, UNKNOWN_ID } from './support/values';
 
 /** The body of a new ERDF funding application under the agreement, from the funder. */
 const application = (agreementId: unknown, funderId: unknown, fields: Json = {}): Json => ({
@@ -72,26 +72,20 @@ describe('funding decisions API', () => {
         }),
       );
       const id = created.body.id as string;
-      await check.readsBack(t.http, `/api/funding-decisions/${id}`, created.body);
+      await check.foundAsCreated(t.http, '/api/funding-decisions', created.body, {
+        agreementId: agreement.id,
+        q: '§210',
+      });
 
-      const list = await t.http
-        .get('/api/funding-decisions')
-        .query({ agreementId: agreement.id, q: '§210' })
-        .expect(200);
-      expect(list.body).toMatchObject({ total: 1, page: 1, pageSize: 25 });
-      expect(list.body.items).toEqual([created.body]);
-
+      const change = { status: 'granted', coFundingRate: '25.50', recipientId: null, conditions: null };
       const granted = await t.http
         .patch(`/api/funding-decisions/${id}`)
         .set('If-Match', '"1"')
-        .send({ status: 'granted', coFundingRate: '25.50', recipientId: null, conditions: null })
+        .send(change)
         .expect(200);
       expect(granted.body).toMatchObject({
-        status: 'granted',
-        coFundingRate: '25.50',
-        recipientId: null,
+        ...change,
         recipient: null,
-        conditions: null,
         allowedTransitions: ['amended', 'withdrawn'],
         version: 2,
       });
@@ -167,7 +161,7 @@ describe('funding decisions API', () => {
         .send(application(agreement.id, funder.id, { coFundingRate: rate }))
         .expect(status);
       if (status === 400) {
-        expect(Object.keys(res.body.details)).toEqual(['coFundingRate']);
+        expect(fieldsOf(res)).toEqual(['coFundingRate']);
         expect(await rowCount(t, 'funding_decisions')).toBe(before);
       }
     });
@@ -180,7 +174,7 @@ describe('funding decisions API', () => {
         .post('/api/funding-decisions')
         .send(application(agreement.id, funder.id, { eligibleFrom: '2024-01-01', eligibleTo: '2023-12-31' }))
         .expect(400);
-      expect(Object.keys(res.body.details)).toEqual(['eligibleTo']);
+      expect(fieldsOf(res)).toEqual(['eligibleTo']);
       expect(await rowCount(t, 'funding_decisions')).toBe(before);
 
       const decision = await newFundingDecision(t, { eligibleFrom: '2024-01-01', eligibleTo: '2024-12-31' });
@@ -188,7 +182,7 @@ describe('funding decisions API', () => {
         .patch(`/api/funding-decisions/${decision.id as string}`)
         .send({ version: 1, eligibleTo: '2023-06-30' })
         .expect(400);
-      expect(Object.keys(patch.body.details)).toEqual(['eligibleTo']);
+      expect(fieldsOf(patch)).toEqual(['eligibleTo']);
       expect(await read(decision.id)).toMatchObject({ eligibleTo: '2024-12-31', version: 1 });
     });
 
@@ -199,7 +193,7 @@ describe('funding decisions API', () => {
         .send(application(UNKNOWN_ID, UNKNOWN_ID, { projectId: UNKNOWN_ID, recipientId: UNKNOWN_ID }))
         .expect(400);
       expect(res.body.code).toBe('VALIDATION_FAILED');
-      expect(Object.keys(res.body.details).sort()).toEqual(['agreementId', 'funderId', 'projectId', 'recipientId']);
+      expect(fieldsOf(res)).toEqual(['agreementId', 'funderId', 'projectId', 'recipientId']);
       expect(await rowCount(t, 'funding_decisions')).toBe(before);
     });
 
@@ -213,7 +207,7 @@ describe('funding decisions API', () => {
         .post('/api/funding-decisions')
         .send(application(agreement.id, funder.id, { projectId: foreignProject.id }))
         .expect(400);
-      expect(Object.keys(res.body.details)).toEqual(['projectId']);
+      expect(fieldsOf(res)).toEqual(['projectId']);
       expect(res.body.details.projectId[0]).toMatch(/does not belong/);
       expect(await rowCount(t, 'funding_decisions')).toBe(before);
 
@@ -222,7 +216,7 @@ describe('funding decisions API', () => {
         .patch(`/api/funding-decisions/${decision.id as string}`)
         .send({ version: 1, projectId: foreignProject.id })
         .expect(400);
-      expect(Object.keys(patch.body.details)).toEqual(['projectId']);
+      expect(fieldsOf(patch)).toEqual(['projectId']);
 
       // Moving a decision to another agreement while its project stays under the first one.
       const ownProject = await newProject(t, { agreementId: agreement.id });
@@ -231,7 +225,7 @@ describe('funding decisions API', () => {
         .patch(`/api/funding-decisions/${withProject.id as string}`)
         .send({ version: 1, agreementId: other.id })
         .expect(400);
-      expect(Object.keys(move.body.details)).toEqual(['projectId']);
+      expect(fieldsOf(move)).toEqual(['projectId']);
       expect(await read(withProject.id)).toMatchObject({
         agreementId: agreement.id,
         projectId: ownProject.id,
@@ -255,17 +249,17 @@ describe('funding decisions API', () => {
         .patch(`/api/funding-decisions/${decision.id as string}`)
         .send({ version: 1, funderId: UNKNOWN_ID, recipientId: UNKNOWN_ID, agreementId: UNKNOWN_ID })
         .expect(400);
-      expect(Object.keys(res.body.details).sort()).toEqual(['agreementId', 'funderId', 'recipientId']);
+      expect(fieldsOf(res)).toEqual(['agreementId', 'funderId', 'recipientId']);
       const cleared = await t.http
         .patch(`/api/funding-decisions/${decision.id as string}`)
         .send({ version: 1, funderId: null, status: null })
         .expect(400);
-      expect(Object.keys(cleared.body.details).sort()).toEqual(['funderId', 'status']);
+      expect(fieldsOf(cleared)).toEqual(['funderId', 'status']);
       const bad = await t.http
         .patch(`/api/funding-decisions/${decision.id as string}`)
         .send({ version: 1, status: 'approved', amountGranted: '1.999' })
         .expect(400);
-      expect(Object.keys(bad.body.details).sort()).toEqual(['amountGranted', 'status']);
+      expect(fieldsOf(bad)).toEqual(['amountGranted', 'status']);
       expect(await read(decision.id)).toMatchObject({ funderId: decision.funderId, status: 'granted', version: 1 });
     });
   });
@@ -416,12 +410,8 @@ describe('funding decisions API', () => {
       expect(await ids({ sort: 'decisionDate' })).toEqual([b.id, a.id, c.id]);
       expect(await ids({ sort: 'createdAt' })).toEqual([a.id, b.id, c.id]);
 
-      const page2 = await t.http
-        .get('/api/funding-decisions')
-        .query({ agreementId: agreement.id, pageSize: 2, page: 2 })
-        .expect(200);
-      expect(page2.body).toMatchObject({ total: 3, page: 2, pageSize: 2 });
-      expect(page2.body.items.map((i: Json) => i.id)).toEqual([c.id]);
+      const second = { agreementId: agreement.id, pageSize: 2, page: 2 };
+      await check.page(t.http, '/api/funding-decisions', second, { total: 3, ids: [c.id] });
       const beyond = await t.http
         .get('/api/funding-decisions')
         .query({ agreementId: agreement.id, pageSize: 2, page: 5 })
@@ -434,7 +424,7 @@ describe('funding decisions API', () => {
         .get('/api/funding-decisions')
         .query({ pageSize: 1000, sort: 'conditions', status: 'paid', agreementId: 'x', instrument: 'gift' })
         .expect(400);
-      expect(Object.keys(res.body.details).sort()).toEqual(['agreementId', 'instrument', 'pageSize', 'sort', 'status']);
+      expect(fieldsOf(res)).toEqual(['agreementId', 'instrument', 'pageSize', 'sort', 'status']);
     });
 
     it('serves a list page and a detail in at most 2 SQL statements, whatever the page size', async () => {

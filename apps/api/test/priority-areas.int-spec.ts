@@ -3,7 +3,7 @@ import { PriorityAreasService } from '../src/modules/priority-areas/priority-are
 import { newAgreement, newOrganisation, newPriorityArea, newProject } from './support/factories';
 import * as check from './support/checks';
 import { auditEvents, fromNothing, rowCount, signedInUser, toNothing, useTestApp } from './support/test-app';
-import { createdRecord, UNKNOWN_ID } from './support/values';
+import { createdRecord, fieldsOf, UNKNOWN_ID } from './support/values';
 
 /** The JSON of a created record, with the id every test uses in URLs. */
 type Created = Record<string, unknown> & { id: string; version: number };
@@ -24,26 +24,16 @@ describe('priority areas API', () => {
       // Every field as sent: the answer echoes them all.
       expect(created.body).toEqual(createdRecord(body));
       const id = created.body.id as string;
-      await check.readsBack(t.http, `/api/priority-areas/${id}`, created.body);
-
-      const list = await t.http.get('/api/priority-areas').query({ agreementId: agreement.id, q: 'water' }).expect(200);
-      expect(list.body).toMatchObject({ total: 1, page: 1, pageSize: 25 });
-      expect(list.body.items).toEqual([created.body]);
-
-      const updated = await t.http
-        .patch(`/api/priority-areas/${id}`)
-        .set('If-Match', '"1"')
-        .send({ nameEn: null, description: null, subThemes: ['Älykkäät vesihuoltoratkaisut'] })
-        .expect(200);
-      expect(updated.body).toMatchObject({
+      await check.foundAsCreated(t.http, '/api/priority-areas', created.body, {
         agreementId: agreement.id,
-        nameFi: 'Vesi',
-        nameSv: 'Vatten',
-        nameEn: null,
-        description: null,
-        subThemes: ['Älykkäät vesihuoltoratkaisut'],
-        version: 2,
+        q: 'water',
       });
+
+      const change = { nameEn: null, description: null, subThemes: ['Älykkäät vesihuoltoratkaisut'] };
+      const updated = await t.http.patch(`/api/priority-areas/${id}`).set('If-Match', '"1"').send(change).expect(200);
+      // What was not sent stays as it was.
+      const kept = { agreementId: agreement.id, nameFi: 'Vesi', nameSv: 'Vatten' };
+      expect(updated.body).toMatchObject({ ...kept, ...change, version: 2 });
       const cleared = await t.http.patch(`/api/priority-areas/${id}`).send({ version: 2, subThemes: [] }).expect(200);
       expect(cleared.body).toMatchObject({ subThemes: [], version: 3 });
       expect((await t.http.get(`/api/priority-areas/${id}`).expect(200)).body).toEqual(cleared.body);
@@ -98,12 +88,8 @@ describe('priority areas API', () => {
 
       const all = await t.http.get('/api/priority-areas').query({ q: 'water', pageSize: 100 }).expect(200);
       expect(all.body.items.map((i: { id: string }) => i.id)).toEqual(expect.arrayContaining([water.id, elsewhere.id]));
-      const page = await t.http
-        .get('/api/priority-areas')
-        .query({ agreementId: agreement.id, pageSize: 2, page: 2 })
-        .expect(200);
-      expect(page.body).toMatchObject({ total: 3, page: 2, pageSize: 2 });
-      expect(page.body.items.map((i: { id: string }) => i.id)).toEqual([water.id]);
+      const second = { agreementId: agreement.id, pageSize: 2, page: 2 };
+      await check.page(t.http, '/api/priority-areas', second, { total: 3, ids: [water.id] });
     });
   });
 
@@ -125,7 +111,7 @@ describe('priority areas API', () => {
           .post('/api/priority-areas')
           .send({ agreementId: agreement.id, nameFi: 'Vesi', subThemes })
           .expect(400);
-        expect({ subThemes, fields: Object.keys(r.body.details) }).toEqual({ subThemes, fields: ['subThemes'] });
+        expect({ subThemes, fields: fieldsOf(r) }).toEqual({ subThemes, fields: ['subThemes'] });
       }
       expect(await rowCount(t, 'priority_areas')).toBe(before);
 
@@ -147,7 +133,7 @@ describe('priority areas API', () => {
         .send({ agreementId: UNKNOWN_ID, nameFi: 'Vesi' })
         .expect(400);
       expect(res.body.code).toBe('VALIDATION_FAILED');
-      expect(Object.keys(res.body.details)).toEqual(['agreementId']);
+      expect(fieldsOf(res)).toEqual(['agreementId']);
       expect(await rowCount(t, 'priority_areas')).toBe(before);
     });
 
@@ -174,7 +160,7 @@ describe('priority areas API', () => {
         .get('/api/priority-areas')
         .query({ pageSize: 101, page: 'x', sort: 'nameSv', agreementId: '123', q: 'x'.repeat(201) })
         .expect(400);
-      expect(Object.keys(res.body.details).sort()).toEqual(['agreementId', 'page', 'pageSize', 'q', 'sort']);
+      expect(fieldsOf(res)).toEqual(['agreementId', 'page', 'pageSize', 'q', 'sort']);
     });
   });
 
@@ -185,7 +171,7 @@ describe('priority areas API', () => {
       const before = await rowCount(t, 'priority_areas');
       const res = await t.http.delete(`/api/priority-areas/${area.id}`).set('If-Match', '"1"').expect(409);
       expect(res.body).toMatchObject({ statusCode: 409, code: 'IN_USE' });
-      expect(Object.keys(res.body.details)).toEqual(['projects']);
+      expect(fieldsOf(res)).toEqual(['projects']);
       expect(await rowCount(t, 'priority_areas')).toBe(before);
       await t.http.get(`/api/priority-areas/${area.id}`).expect(200);
     });

@@ -8,7 +8,7 @@ import {
   type TestApp,
   useTestApp,
 } from './support/test-app';
-import { UNKNOWN_ID as MISSING_ID, type Json } from './support/values';
+import { fieldsOf, type Json, UNKNOWN_ID as MISSING_ID } from './support/values';
 
 /**
  * Projects API. Funding decisions, payments, milestones, status reports, agreements and priority
@@ -245,12 +245,7 @@ describe('projects API', () => {
     it('names each missing field once as missing, refuses a code over 40 characters and takes any letters in it', async () => {
       const projects = await rowCount(t, 'projects');
       const missing = await t.http.post('/api/projects').send({}).expect(400);
-      expect(Object.keys(missing.body.details).sort()).toEqual([
-        'code',
-        'leadOrganisationId',
-        'name',
-        'priorityAreaId',
-      ]);
+      expect(fieldsOf(missing)).toEqual(['code', 'leadOrganisationId', 'name', 'priorityAreaId']);
       // A missing field breaks every rule on it, but its one problem is that it is missing.
       expect(missing.body.details.name.length).toBeGreaterThan(1);
       expect(missing.body.problems).toEqual({
@@ -263,7 +258,7 @@ describe('projects API', () => {
         .post('/api/projects')
         .send({ priorityAreaId: areaId, leadOrganisationId: lead.id, name: 'x', code: 'A'.repeat(41) })
         .expect(400);
-      expect(Object.keys(tooLong.body.details)).toEqual(['code']);
+      expect(fieldsOf(tooLong)).toEqual(['code']);
       expect(tooLong.body.problems).toEqual({ code: [{ code: 'tooLong', params: { max: 40 } }] });
       await t.http
         .post('/api/projects')
@@ -282,29 +277,29 @@ describe('projects API', () => {
         .post('/api/projects')
         .send({ ...base, priorityAreaId: MISSING_ID })
         .expect(400);
-      expect(Object.keys(area.body.details)).toEqual(['priorityAreaId']);
+      expect(fieldsOf(area)).toEqual(['priorityAreaId']);
       expect(area.body.problems).toEqual({ priorityAreaId: [{ code: 'notFound' }] });
       const leadOrg = await t.http
         .post('/api/projects')
         .send({ ...base, leadOrganisationId: MISSING_ID })
         .expect(400);
-      expect(Object.keys(leadOrg.body.details)).toEqual(['leadOrganisationId']);
+      expect(fieldsOf(leadOrg)).toEqual(['leadOrganisationId']);
       const missingPartner = await t.http
         .post('/api/projects')
         .send({ ...base, partners: [{ organisationId: partner.id }, { organisationId: MISSING_ID }] })
         .expect(400);
-      expect(Object.keys(missingPartner.body.details)).toEqual(['partners.1.organisationId']);
+      expect(fieldsOf(missingPartner)).toEqual(['partners.1.organisationId']);
       const duplicate = await t.http
         .post('/api/projects')
         .send({ ...base, partners: [{ organisationId: partner.id }, { organisationId: partner.id, role: 'twice' }] })
         .expect(400);
-      expect(Object.keys(duplicate.body.details)).toEqual(['partners.1.organisationId']);
+      expect(fieldsOf(duplicate)).toEqual(['partners.1.organisationId']);
       expect(duplicate.body.problems).toEqual({ 'partners.1.organisationId': [{ code: 'duplicate' }] });
       const period = await t.http
         .post('/api/projects')
         .send({ ...base, plannedStart: '2022-01-01', plannedEnd: '2021-12-31' })
         .expect(400);
-      expect(Object.keys(period.body.details)).toEqual(['plannedEnd']);
+      expect(fieldsOf(period)).toEqual(['plannedEnd']);
       expect(period.body.problems).toEqual({ plannedEnd: [{ code: 'dateOrder' }] });
 
       expect(await rowCount(t, 'projects')).toBe(projects);
@@ -648,15 +643,7 @@ describe('projects API', () => {
           page: 0,
         })
         .expect(400);
-      expect(Object.keys(res.body.details).sort()).toEqual([
-        'agreementId',
-        'health',
-        'kind',
-        'lifecycleStatus',
-        'page',
-        'pageSize',
-        'sort',
-      ]);
+      expect(fieldsOf(res)).toEqual(['agreementId', 'health', 'kind', 'lifecycleStatus', 'page', 'pageSize', 'sort']);
     });
   });
 
@@ -766,12 +753,12 @@ describe('projects API', () => {
         .send({ version: 1, name: 'Ei tallennu', partners: [{ organisationId: b.id }, { organisationId: MISSING_ID }] })
         .expect(400);
       expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED' });
-      expect(Object.keys(res.body.details)).toEqual(['partners.1.organisationId']);
+      expect(fieldsOf(res)).toEqual(['partners.1.organisationId']);
       const dup = await t.http
         .patch(`/api/projects/${p.id}`)
         .send({ version: 1, partners: [{ organisationId: b.id }, { organisationId: b.id }] })
         .expect(400);
-      expect(Object.keys(dup.body.details)).toEqual(['partners.1.organisationId']);
+      expect(fieldsOf(dup)).toEqual(['partners.1.organisationId']);
       expect(await partnerRows(t, p.id)).toEqual(before);
       const current = await t.http.get(`/api/projects/${p.id}`).expect(200);
       expect(current.body).toMatchObject({ name: p.name, version: 1 });
@@ -782,24 +769,17 @@ describe('projects API', () => {
       const p = await project({ plannedStart: '2022-01-01', plannedEnd: '2022-06-30' });
       const patch = (body: Json) => t.http.patch(`/api/projects/${p.id}`).send({ version: 1, ...body });
 
-      expect(Object.keys((await patch({ plannedEnd: '2021-12-31' }).expect(400)).body.details)).toEqual(['plannedEnd']);
-      expect(Object.keys((await patch({ plannedStart: '2022-07-01' }).expect(400)).body.details)).toEqual([
-        'plannedEnd',
-      ]);
-      expect(Object.keys((await patch({ priorityAreaId: MISSING_ID }).expect(400)).body.details)).toEqual([
-        'priorityAreaId',
-      ]);
-      expect(Object.keys((await patch({ leadOrganisationId: MISSING_ID }).expect(400)).body.details)).toEqual([
-        'leadOrganisationId',
+      expect(fieldsOf(await patch({ plannedEnd: '2021-12-31' }).expect(400))).toEqual(['plannedEnd']);
+      expect(fieldsOf(await patch({ plannedStart: '2022-07-01' }).expect(400))).toEqual(['plannedEnd']);
+      expect(fieldsOf(await patch({ priorityAreaId: MISSING_ID }).expect(400))).toEqual(['priorityAreaId']);
+      expect(fieldsOf(await patch({ leadOrganisationId: MISSING_ID }).expect(400))).toEqual(['leadOrganisationId']);
+      expect(fieldsOf(await patch({ name: null, code: null, partners: null }).expect(400))).toEqual([
+        'code',
+        'name',
+        'partners',
       ]);
       expect(
-        Object.keys((await patch({ name: null, code: null, partners: null }).expect(400)).body.details).sort(),
-      ).toEqual(['code', 'name', 'partners']);
-      expect(
-        Object.keys(
-          (await patch({ code: 'bad code', totalBudget: '1.234', lifecycleStatus: 'finished' }).expect(400)).body
-            .details,
-        ).sort(),
+        fieldsOf(await patch({ code: 'bad code', totalBudget: '1.234', lifecycleStatus: 'finished' }).expect(400)),
       ).toEqual(['code', 'lifecycleStatus', 'totalBudget']);
       expect((await patch({ code: 'TAKEN-1' }).expect(409)).body.code).toBe('DUPLICATE');
 
@@ -968,7 +948,7 @@ describe('projects API', () => {
           .patch(`/api/projects/${own.id}`)
           .send({ version: own.version, priorityAreaId: joensuu.areaId })
           .expect(400);
-        expect(Object.keys(moved.body.details)).toEqual(['priorityAreaId']);
+        expect(fieldsOf(moved)).toEqual(['priorityAreaId']);
         expect(await rowCount(t, 'projects')).toBe(projects);
         expect(await rowCount(t, 'audit_events')).toBe(events);
         const current = await t.http.get(`/api/projects/${own.id}`).expect(200);
@@ -1337,7 +1317,7 @@ describe('projects API', () => {
           .get(`/api/projects/${p.id}/history`)
           .query({ pageSize: 1000, page: 0, sort: 'x' })
           .expect(400);
-        expect(Object.keys(bad.body.details).sort()).toEqual(['page', 'pageSize', 'sort']);
+        expect(fieldsOf(bad)).toEqual(['page', 'pageSize', 'sort']);
       });
 
       it('is an empty timeline (not 404) for a project without any events, such as one loaded before the audit trail', async () => {

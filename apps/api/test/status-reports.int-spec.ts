@@ -2,7 +2,7 @@ import * as check from './support/checks';
 import { addDays, today } from './support/dates';
 import { newAgreement, newCityPortfolio, newPriorityArea, newProject, newStatusReport } from './support/factories';
 import { auditEvents, rowCount, useTestApp } from './support/test-app';
-import { UNKNOWN_ID as MISSING } from './support/values';
+import { fieldsOf, UNKNOWN_ID as MISSING } from './support/values';
 
 /** The URL of one record (ids from the JSON bodies are unknown-typed). */
 const at = (id: unknown): string => `/api/status-reports/${id as string}`;
@@ -85,20 +85,20 @@ describe('status reports API', () => {
     const project = await newProject(t);
     const before = await rowCount(t, 'status_reports');
     const missing = await t.http.post('/api/status-reports').send({ projectId: project.id }).expect(400);
-    expect(Object.keys(missing.body.details).sort()).toEqual(['health', 'reportingDate', 'summary']);
+    expect(fieldsOf(missing)).toEqual(['health', 'reportingDate', 'summary']);
 
     const unknownProject = await t.http
       .post('/api/status-reports')
       .send({ projectId: MISSING, reportingDate: '2025-01-31', health: 'on_track', summary: 'Orpo' })
       .expect(400);
-    expect(Object.keys(unknownProject.body.details)).toEqual(['projectId']);
+    expect(fieldsOf(unknownProject)).toEqual(['projectId']);
 
     const future = await t.http
       .post('/api/status-reports')
       .send({ projectId: project.id, reportingDate: addDays(today, 1), health: 'on_track', summary: 'Huomenna' })
       .expect(400);
     expect(future.body.code).toBe('VALIDATION_FAILED');
-    expect(Object.keys(future.body.details)).toEqual(['reportingDate']);
+    expect(fieldsOf(future)).toEqual(['reportingDate']);
 
     expect(await rowCount(t, 'status_reports')).toBe(before);
     // The longest allowed texts are accepted.
@@ -191,18 +191,12 @@ describe('status reports API', () => {
       .get('/api/status-reports')
       .query({ health: 'green', reportedFrom: 'yesterday', sort: 'author', latestOnly: 'yes', agreementId: '1' })
       .expect(400);
-    expect(Object.keys(bad.body.details).sort()).toEqual([
-      'agreementId',
-      'health',
-      'latestOnly',
-      'reportedFrom',
-      'sort',
-    ]);
+    expect(fieldsOf(bad)).toEqual(['agreementId', 'health', 'latestOnly', 'reportedFrom', 'sort']);
     const inverted = await t.http
       .get('/api/status-reports')
       .query({ reportedFrom: '2024-06-30', reportedTo: '2024-01-01' })
       .expect(400);
-    expect(Object.keys(inverted.body.details)).toEqual(['reportedTo']);
+    expect(fieldsOf(inverted)).toEqual(['reportedTo']);
   });
 
   it("latestOnly returns each project's latest report: by reporting date, then by creation", async () => {
@@ -285,7 +279,7 @@ describe('status reports API', () => {
       .post('/api/status-reports')
       .send({ ...body(a.projectId), author: 'Joku muu', authorId: admin.id })
       .expect(400);
-    expect(Object.keys(forged.body.details).sort()).toEqual(['author', 'authorId']);
+    expect(fieldsOf(forged)).toEqual(['author', 'authorId']);
   });
 
   it("keeps a coordinator's latest-only and health lists, and the project of a new report, within their own city", async () => {
@@ -314,9 +308,7 @@ describe('status reports API', () => {
 
     // Another city's project in the body is refused exactly like a missing one.
     await check.nothingChanged(t, { rows: ['status_reports'], events: 'status_report' }, async () => {
-      const cross = await coordinator.post('/api/status-reports').send(body(b.projectId)).expect(400);
-      expect(cross.body.code).toBe('VALIDATION_FAILED');
-      expect(Object.keys(cross.body.details)).toEqual(['projectId']);
+      await check.rejects(coordinator.post('/api/status-reports').send(body(b.projectId)), ['projectId']);
     });
   });
 

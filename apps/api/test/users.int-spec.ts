@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import * as check from './support/checks';
 import { newOrganisation } from './support/factories';
 import { auditEvents, countStatements, rowCount, signIn, TEST_PASSWORD, useTestApp } from './support/test-app';
-import { createdRecord, UNKNOWN_ID as MISSING_ID } from './support/values';
+import { createdRecord, fieldsOf, type Json, UNKNOWN_ID as MISSING_ID } from './support/values';
 
 const NEW_PASSWORD = 'Vaihdettu-salasana-42';
 describe('users API (admins)', () => {
@@ -104,25 +104,23 @@ describe('users API (admins)', () => {
     const cecilia = await make('cecilia', { role: 'liaison' });
     await t.http.patch(`/api/users/${bertta.id}`).send({ version: 1, active: false }).expect(200);
 
-    const ids = async (query: Record<string, unknown>) =>
-      (
-        await t.http
-          .get('/api/users')
-          .query({ q: tag, ...query })
-          .expect(200)
-      ).body.items.map((u: { id: string }) => u.id);
-    expect(await ids({})).toEqual([aino.id, bertta.id, cecilia.id]);
-    expect(await ids({ sort: '-email' })).toEqual([cecilia.id, bertta.id, aino.id]);
-    expect(await ids({ sort: 'displayName' })).toEqual([aino.id, bertta.id, cecilia.id]);
-    expect(await ids({ sort: '-createdAt' })).toEqual([cecilia.id, bertta.id, aino.id]);
-    expect(await ids({ organisationId: other.id })).toEqual([aino.id, bertta.id]);
-    expect(await ids({ role: 'manager' })).toEqual([bertta.id]);
-    expect(await ids({ active: 'false' })).toEqual([bertta.id]);
-    expect(await ids({ active: 'true' })).toEqual([aino.id, cecilia.id]);
+    // Each query (within this test's users) and the users it lists, in order.
+    const lists: Array<[Json, Array<{ id: string }>]> = [
+      [{}, [aino, bertta, cecilia]],
+      [{ sort: '-email' }, [cecilia, bertta, aino]],
+      [{ sort: 'displayName' }, [aino, bertta, cecilia]],
+      [{ sort: '-createdAt' }, [cecilia, bertta, aino]],
+      [{ organisationId: other.id }, [aino, bertta]],
+      [{ role: 'manager' }, [bertta]],
+      [{ active: 'false' }, [bertta]],
+      [{ active: 'true' }, [aino, cecilia]],
+    ];
+    for (const [query, users] of lists) {
+      const ids = await check.listIds(t.http, '/api/users', { q: tag, ...query });
+      expect({ query, ids }).toEqual({ query, ids: users.map((u) => u.id) });
+    }
 
-    const page2 = await t.http.get('/api/users').query({ q: tag, pageSize: 2, page: 2 }).expect(200);
-    expect(page2.body).toMatchObject({ total: 3, page: 2, pageSize: 2 });
-    expect(page2.body.items.map((u: { id: string }) => u.id)).toEqual([cecilia.id]);
+    await check.page(t.http, '/api/users', { q: tag, pageSize: 2, page: 2 }, { total: 3, ids: [cecilia.id] });
     const past = await t.http.get('/api/users').query({ q: tag, pageSize: 2, page: 5 }).expect(200);
     expect(past.body).toMatchObject({ total: 3, items: [] });
 
@@ -130,7 +128,7 @@ describe('users API (admins)', () => {
       .get('/api/users')
       .query({ role: 'superuser', active: 'maybe', organisationId: 'x', sort: 'passwordHash', pageSize: 1000 })
       .expect(400);
-    expect(Object.keys(bad.body.details).sort()).toEqual(['active', 'organisationId', 'pageSize', 'role', 'sort']);
+    expect(fieldsOf(bad)).toEqual(['active', 'organisationId', 'pageSize', 'role', 'sort']);
   });
 
   // Invalid fields in general: resource-rules.int-spec.ts.
@@ -146,7 +144,7 @@ describe('users API (admins)', () => {
         .post('/api/users')
         .send({ email: uniqueEmail('kayttaja'), displayName: 'Kaarina', role: 'liaison', password })
         .expect(400);
-      expect(Object.keys(weak.body.details)).toEqual(['password']);
+      expect(fieldsOf(weak)).toEqual(['password']);
       expect(weak.body.problems).toEqual({ password: [params ? { code, params } : { code }] });
     }
 
@@ -156,7 +154,7 @@ describe('users API (admins)', () => {
       .patch(`/api/users/${user.id}`)
       .send({ version: 1, displayName: null, role: null, active: 'no', language: 'de', email: 'x@y.fi' })
       .expect(400);
-    expect(Object.keys(patch.body.details).sort()).toEqual(['active', 'displayName', 'email', 'language', 'role']);
+    expect(fieldsOf(patch)).toEqual(['active', 'displayName', 'email', 'language', 'role']);
     expect(await snapshot()).toEqual(afterCreate);
     expect(afterCreate.audit).toBe(before.audit + 1);
   });
@@ -187,7 +185,7 @@ describe('users API (admins)', () => {
         .post('/api/users')
         .send({ email: uniqueEmail(), displayName: 'Ilman Kaupunkia', role, organisationId, password: TEST_PASSWORD })
         .expect(400);
-      expect(Object.keys(res.body.details)).toEqual(['organisationId']);
+      expect(fieldsOf(res)).toEqual(['organisationId']);
       expect(res.body.problems).toEqual({ organisationId: [{ code }] });
     }
     expect(await snapshot()).toEqual(before);
@@ -196,7 +194,7 @@ describe('users API (admins)', () => {
     const liaison = await newUser({ organisationId: company.id });
     const afterCreate = await snapshot();
     const res = await t.http.patch(`/api/users/${liaison.id}`).send({ version: 1, role: 'coordinator' }).expect(400);
-    expect(Object.keys(res.body.details)).toEqual(['organisationId']);
+    expect(fieldsOf(res)).toEqual(['organisationId']);
     const coordinator = await newUser({ role: 'coordinator', organisationId: city.id });
     const afterCoordinator = await snapshot();
     await t.http.patch(`/api/users/${coordinator.id}`).send({ version: 1, organisationId: null }).expect(400);
@@ -277,12 +275,12 @@ describe('users API (admins)', () => {
     const agent = await signIn(t.app, user.email, TEST_PASSWORD);
     const before = await snapshot();
     const weak = await t.http.post(`/api/users/${user.id}/password`).send({ password: 'password1234' }).expect(400);
-    expect(Object.keys(weak.body.details)).toEqual(['password']);
+    expect(fieldsOf(weak)).toEqual(['password']);
     const invalid = await t.http
       .post(`/api/users/${user.id}/password`)
       .send({ password: 1234, extra: true })
       .expect(400);
-    expect(Object.keys(invalid.body.details).sort()).toEqual(['extra', 'password']);
+    expect(fieldsOf(invalid)).toEqual(['extra', 'password']);
     expect(await snapshot()).toEqual(before);
     await agent.get('/api/me').expect(200);
 

@@ -30,6 +30,29 @@ export function routesOf(
   return { reads: [agent.get(base), agent.get(url)], writes };
 }
 
+/**
+ * A new record is found as it was created: by its id (with its version as the ETag), and as the
+ * only item of a first page of the default size for the list query.
+ */
+export async function foundAsCreated(agent: TestAgent, base: string, record: Json, query: Json): Promise<void> {
+  await readsBack(agent, `${base}/${record.id as string}`, record);
+  const list = await agent.get(base).query(query).expect(200);
+  expect(list.body).toMatchObject({ total: 1, page: 1, pageSize: 25 });
+  expect(list.body.items).toEqual([record]);
+}
+
+/** The page the query asks for (`page`, `pageSize`) counts `total` records and holds the records `ids`, in order. */
+export async function page(
+  agent: TestAgent,
+  base: string,
+  query: Json & { page: number; pageSize: number },
+  expected: { total: number; ids: unknown[] },
+): Promise<void> {
+  const res = await agent.get(base).query(query).expect(200);
+  expect(res.body).toMatchObject({ total: expected.total, page: query.page, pageSize: query.pageSize });
+  expect(idsOf(res)).toEqual(expected.ids);
+}
+
 /** The ids of the list's items for the query, in order. */
 export async function listIds(agent: TestAgent, base: string, query: Json = {}): Promise<string[]> {
   return idsOf(await agent.get(base).query(query).expect(200));
@@ -50,6 +73,13 @@ async function answered(requests: Sent[], expected: { status: number; code: stri
 export function invalid(res: Response, fields: string[]): void {
   expect(res.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
   expect(fieldsOf(res)).toEqual([...fields].sort());
+}
+
+/** Sends the request and expects it refused with 400 VALIDATION_FAILED naming exactly `fields`; returns the answer. */
+export async function rejects(request: Test, fields: string[]): Promise<Response> {
+  const res = await request.expect(400);
+  invalid(res, fields);
+  return res;
 }
 
 /** The record at `url` reads back exactly as `record`, with its version as the ETag. */
@@ -211,7 +241,7 @@ export async function invalidUpdates(
       .patch(url)
       .send({ version: 1, ...body })
       .expect(400);
-    expect({ body, fields: Object.keys(res.body.details).sort() }).toEqual({ body, fields });
+    expect({ body, fields: fieldsOf(res) }).toEqual({ body, fields });
   }
 }
 
