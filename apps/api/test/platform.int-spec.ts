@@ -36,11 +36,7 @@ describe('platform endpoints', () => {
   });
 
   it('answers malformed JSON with 400 and the one error body', async () => {
-    const res = await t.http
-      .post('/api/organisations')
-      .set('Content-Type', 'application/json')
-      .send('{"name": ')
-      .expect(400);
+    const res = await t.http.post('/api/organisations').type('json').send('{"name": ').expect(400);
     expect(res.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
   });
 });
