@@ -13,7 +13,7 @@ import type { Pool } from 'pg';
 import type TestAgent from 'supertest/lib/agent';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { CellSql, CSV_PROFILES } from '../src/modules/exports/csv-format';
-import { newOrganisation } from './support/factories';
+import { newOrganisation, postCreated } from './support/factories';
 import { createTestApp, TEST_PASSWORD, type TestApp, useTestApp } from './support/test-app';
 
 /**
@@ -198,11 +198,7 @@ describe('CSV exports', () => {
   let bigProject: Json;
   let decisions: Map<string, Json>;
 
-  async function post(path: string, body: Json): Promise<Json> {
-    const res = await t.http.post(path).send(body);
-    if (res.status !== 201) throw new Error(`POST ${path} → ${res.status}: ${JSON.stringify(res.body)}`);
-    return res.body as Json;
-  }
+  const post = (path: string, body: Json): Promise<Json> => postCreated(t, path, body);
 
   beforeAll(async () => {
     kuopio = await newOrganisation(t, { kind: 'city', name: 'Kuopion kaupunki' });
