@@ -1,6 +1,6 @@
 import type TestAgent from 'supertest/lib/agent';
-import { newAgreement, newOrganisation } from './support/factories';
-import { createTestApp, type TestApp } from './support/test-app';
+import * as factory from './support/factories';
+import { type TestApp, useTestApp } from './support/test-app';
 
 /**
  * Access control, route by route: every route of the application (read from its own router)
@@ -80,6 +80,19 @@ interface Row {
 
 const STALE = { version: 999 };
 
+/** Who may create a record (with a body that fails validation) and change or delete one (with a stale version). */
+const ADMIN_WRITES = { create: adminOnly(400), change: adminOnly(409) };
+const PORTFOLIO_WRITES = { create: portfolioWrite(400, 400), change: portfolioWrite(409, 404) };
+
+/** The five routes of a resource with records by id: its list, a record (`read`), create, update and delete. */
+const recordRoutes = (base: string, read: Expected, writes: typeof ADMIN_WRITES): Record<string, Row> => ({
+  [`GET ${base}`]: { expected: list },
+  [`GET ${base}/:id`]: { expected: read },
+  [`POST ${base}`]: { expected: writes.create, body: {} },
+  [`PATCH ${base}/:id`]: { expected: writes.change, body: STALE },
+  [`DELETE ${base}/:id`]: { expected: writes.change, ifMatch: '"999"' },
+});
+
 /** The expected outcome of every route, keyed "METHOD /api/path/:param". */
 const MATRIX: Record<string, Row> = {
   'GET /api/health': { expected: everyone(200) },
@@ -88,51 +101,19 @@ const MATRIX: Record<string, Row> = {
   'POST /api/auth/password': { expected: signedIn(400), body: {} },
   'GET /api/me': { expected: signedIn(200) },
 
-  'GET /api/organisations': { expected: list },
-  'GET /api/organisations/:id': { expected: signedIn(200) },
-  'POST /api/organisations': { expected: adminOnly(400), body: {} },
-  'PATCH /api/organisations/:id': { expected: adminOnly(409), body: STALE },
-  'DELETE /api/organisations/:id': { expected: adminOnly(409), ifMatch: '"999"' },
-
-  'GET /api/agreements': { expected: list },
-  'GET /api/agreements/:id': { expected: scopedRead(200) },
-  'POST /api/agreements': { expected: adminOnly(400), body: {} },
-  'PATCH /api/agreements/:id': { expected: adminOnly(409), body: STALE },
-  'DELETE /api/agreements/:id': { expected: adminOnly(409), ifMatch: '"999"' },
-
-  'GET /api/priority-areas': { expected: list },
-  'GET /api/priority-areas/:id': { expected: scopedRead(200) },
-  'POST /api/priority-areas': { expected: adminOnly(400), body: {} },
-  'PATCH /api/priority-areas/:id': { expected: adminOnly(409), body: STALE },
-  'DELETE /api/priority-areas/:id': { expected: adminOnly(409), ifMatch: '"999"' },
+  ...recordRoutes('/api/organisations', signedIn(200), ADMIN_WRITES),
+  ...recordRoutes('/api/agreements', scopedRead(200), ADMIN_WRITES),
+  ...recordRoutes('/api/priority-areas', scopedRead(200), ADMIN_WRITES),
 
   'GET /api/dashboard': { expected: list },
   'GET /api/reports/national': { expected: list },
   'GET /api/reports/agreements/:id': { expected: scopedRead(200) },
-  'GET /api/projects': { expected: list },
-  'GET /api/projects/:id': { expected: scopedRead(200) },
+  ...recordRoutes('/api/projects', scopedRead(200), PORTFOLIO_WRITES),
   'GET /api/projects/:id/history': { expected: scopedRead(200) },
-  'POST /api/projects': { expected: portfolioWrite(400, 400), body: {} },
-  'PATCH /api/projects/:id': { expected: portfolioWrite(409, 404), body: STALE },
-  'DELETE /api/projects/:id': { expected: portfolioWrite(409, 404), ifMatch: '"999"' },
 
-  'GET /api/funding-decisions': { expected: list },
-  'GET /api/funding-decisions/:id': { expected: scopedRead(200) },
-  'POST /api/funding-decisions': { expected: portfolioWrite(400, 400), body: {} },
-  'PATCH /api/funding-decisions/:id': { expected: portfolioWrite(409, 404), body: STALE },
-  'DELETE /api/funding-decisions/:id': { expected: portfolioWrite(409, 404), ifMatch: '"999"' },
-
-  'GET /api/payments': { expected: list },
-  'GET /api/payments/:id': { expected: scopedRead(200) },
-  'POST /api/payments': { expected: portfolioWrite(400, 400), body: {} },
-  'PATCH /api/payments/:id': { expected: portfolioWrite(409, 404), body: STALE },
-  'DELETE /api/payments/:id': { expected: portfolioWrite(409, 404), ifMatch: '"999"' },
-
-  'GET /api/milestones': { expected: list },
-  'GET /api/milestones/:id': { expected: scopedRead(200) },
-  'POST /api/milestones': { expected: portfolioWrite(400, 400), body: {} },
-  'PATCH /api/milestones/:id': { expected: portfolioWrite(409, 404), body: STALE },
-  'DELETE /api/milestones/:id': { expected: portfolioWrite(409, 404), ifMatch: '"999"' },
+  ...recordRoutes('/api/funding-decisions', scopedRead(200), PORTFOLIO_WRITES),
+  ...recordRoutes('/api/payments', scopedRead(200), PORTFOLIO_WRITES),
+  ...recordRoutes('/api/milestones', scopedRead(200), PORTFOLIO_WRITES),
 
   'GET /api/status-reports': { expected: list },
   'GET /api/status-reports/:id': { expected: scopedRead(200) },
@@ -177,58 +158,28 @@ function routesOf(t: TestApp): string[] {
 }
 
 describe('access matrix: every route × every kind of caller', () => {
-  let t: TestApp;
+  const t = useTestApp();
   const agents = {} as Record<Caller, TestAgent>;
   /** Ids of city A's records (and shared ones), by the resource segment of the path. */
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
-    t = await createTestApp();
-    const cityA = await newOrganisation(t, { kind: 'city', name: 'Kaupunki A' });
-    const cityB = await newOrganisation(t, { kind: 'city', name: 'Kaupunki B' });
-    const agreement = await newAgreement(t, { cityId: cityA.id });
-    await newAgreement(t, { cityId: cityB.id });
-    const area = (
-      await t.http.post('/api/priority-areas').send({ agreementId: agreement.id, nameFi: 'Vesi' }).expect(201)
-    ).body;
-    const lead = await newOrganisation(t);
-    const project = (
-      await t.http
-        .post('/api/projects')
-        .send({ priorityAreaId: area.id, leadOrganisationId: lead.id, code: 'A-1', name: 'Hanke A' })
-        .expect(201)
-    ).body;
-    const decision = (
-      await t.http
-        .post('/api/funding-decisions')
-        .send({
-          agreementId: agreement.id,
-          projectId: project.id,
-          funderId: cityA.id,
-          instrument: 'city_co_funding',
-          status: 'granted',
-          amountGranted: '1000.00',
-        })
-        .expect(201)
-    ).body;
-    const payment = (
-      await t.http
-        .post('/api/payments')
-        .send({ fundingDecisionId: decision.id, paidOn: '2024-01-31', amount: '10.00' })
-        .expect(201)
-    ).body;
-    const milestone = (
-      await t.http
-        .post('/api/milestones')
-        .send({ projectId: project.id, title: 'Välitavoite', dueDate: '2030-01-01' })
-        .expect(201)
-    ).body;
-    const report = (
-      await t.http
-        .post('/api/status-reports')
-        .send({ projectId: project.id, reportingDate: '2024-01-31', health: 'on_track', summary: 'Etenee.' })
-        .expect(201)
-    ).body;
+    const cityA = await factory.newOrganisation(t, { kind: 'city', name: 'Kaupunki A' });
+    const cityB = await factory.newOrganisation(t, { kind: 'city', name: 'Kaupunki B' });
+    const agreement = await factory.newAgreement(t, { cityId: cityA.id });
+    await factory.newAgreement(t, { cityId: cityB.id });
+    const area = await factory.newPriorityArea(t, { agreementId: agreement.id, nameFi: 'Vesi' });
+    const lead = await factory.newOrganisation(t);
+    const project = await factory.newProject(t, { priorityAreaId: area.id, leadOrganisationId: lead.id });
+    const decision = await factory.newFundingDecision(t, {
+      agreementId: agreement.id,
+      projectId: project.id,
+      funderId: cityA.id,
+      amountGranted: '1000.00',
+    });
+    const payment = await factory.newPayment(t, { fundingDecisionId: decision.id, amount: '10.00' });
+    const milestone = await factory.newMilestone(t, { projectId: project.id, dueDate: '2030-01-01' });
+    const report = await factory.newStatusReport(t, { projectId: project.id });
     const me = (await t.http.get('/api/me').expect(200)).body;
     Object.assign(ids, {
       organisations: lead.id,
@@ -249,9 +200,6 @@ describe('access matrix: every route × every kind of caller', () => {
     agents.manager = await t.as('manager', { cityId: cityA.id as string });
     agents.liaison = await t.as('liaison');
     agents.admin = await t.as('admin');
-  });
-  afterAll(async () => {
-    await t?.close();
   });
 
   it('has an expected outcome for every route the application serves, and no stale entries', () => {

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import request from 'supertest';
+import type TestAgent from 'supertest/lib/agent';
 import { DataSource } from 'typeorm';
 import { createApp } from '../src/app.factory';
 import { SYSTEM_ACTOR } from '../src/common/actor';
@@ -14,7 +15,8 @@ import type { ResolvedDatabase } from '../src/database/database-url';
 import { startEmbeddedPostgres } from '../src/database/embedded-postgres';
 import { UsersService } from '../src/modules/users/users.service';
 import { newOrganisation } from './support/factories';
-import { createTestApp, rowCount, signIn, TEST_PASSWORD, type TestApp } from './support/test-app';
+import { rowCount, signIn, TEST_PASSWORD, useTestApp } from './support/test-app';
+import { fieldsOf } from './support/values';
 
 type Res = { headers: Record<string, string | string[] | undefined> };
 
@@ -51,7 +53,7 @@ const WRONG_CREDENTIALS = {
 };
 
 describe('sign-in, sessions, CSRF, throttling and security headers', () => {
-  let t: TestApp;
+  const t = useTestApp({ config: { trustProxy: 'loopback' } });
   let config: AppConfig;
   let sequence = 0;
 
@@ -69,14 +71,21 @@ describe('sign-in, sessions, CSRF, throttling and security headers', () => {
     return t.anonymous.post('/api/auth/login').send({ email, password });
   }
 
+  /** Signs `agent` in (it keeps the session cookie); the answer holds the CSRF token. */
+  const signInWith = (agent: TestAgent, email: string) =>
+    agent.post('/api/auth/login').send({ email, password: TEST_PASSWORD }).expect(200);
+
+  /** A new agent signed in as `email`, its sign-in answer and its session token. */
+  async function newSession(email: string) {
+    const agent = request.agent(t.app.getHttpServer());
+    const login = await signInWith(agent, email);
+    return { agent, login, token: tokenOf(login) };
+  }
+
   const withCookie = (token: string) => t.anonymous.get('/api/me').set('Cookie', `salkku_session=${token}`);
 
-  beforeAll(async () => {
-    t = await createTestApp({ config: { trustProxy: 'loopback' } });
+  beforeAll(() => {
     config = loadConfig({});
-  });
-  afterAll(async () => {
-    await t?.close();
   });
   beforeEach(async () => {
     // Every request here comes from the same client address: start each test with no failures.
@@ -129,17 +138,9 @@ describe('sign-in, sessions, CSRF, throttling and security headers', () => {
 
     it('rotates the session at sign-in: a new token, and the old one no longer works', async () => {
       const user = await newUser();
-      const agent = request.agent(t.app.getHttpServer());
-      const first = await agent
-        .post('/api/auth/login')
-        .send({ email: user.email, password: TEST_PASSWORD })
-        .expect(200);
-      const oldToken = tokenOf(first);
+      const { agent, login: first, token: oldToken } = await newSession(user.email);
       // the agent sends the first session's cookie with the second sign-in
-      const second = await agent
-        .post('/api/auth/login')
-        .send({ email: user.email, password: TEST_PASSWORD })
-        .expect(200);
+      const second = await signInWith(agent, user.email);
       const newToken = tokenOf(second);
       expect(newToken).not.toBe(oldToken);
       expect(second.body.csrfToken).not.toBe(first.body.csrfToken);
@@ -168,7 +169,7 @@ describe('sign-in, sessions, CSRF, throttling and security headers', () => {
 
     it('validates the sign-in body', async () => {
       const res = await t.anonymous.post('/api/auth/login').send({ email: 'not an email', extra: 1 }).expect(400);
-      expect(Object.keys(res.body.details).sort()).toEqual(['email', 'extra', 'password']);
+      expect(fieldsOf(res)).toEqual(['email', 'extra', 'password']);
     });
   });
 
@@ -176,12 +177,7 @@ describe('sign-in, sessions, CSRF, throttling and security headers', () => {
     it('logs out: 204, the cookie is cleared, the session is gone on the server', async () => {
       const user = await newUser();
       const agent = await signIn(t.app, user.email, TEST_PASSWORD);
-      const replay = request.agent(t.app.getHttpServer());
-      const login2 = await replay
-        .post('/api/auth/login')
-        .send({ email: user.email, password: TEST_PASSWORD })
-        .expect(200);
-      const oldToken = tokenOf(login2);
+      const { agent: replay, login: login2, token: oldToken } = await newSession(user.email);
       expect(await rowCount(t, 'sessions')).toBeGreaterThanOrEqual(2);
       const sessionsBefore = await rowCount(t, 'sessions');
       const out = await replay.post('/api/auth/logout').set('X-CSRF-Token', login2.body.csrfToken).expect(204);
@@ -257,11 +253,7 @@ describe('sign-in, sessions, CSRF, throttling and security headers', () => {
     ])('returns the %s, their organisation, their permissions and the CSRF token', async (role, cityScoped) => {
       const city = await newOrganisation(t, { kind: 'city', name: `Kaupunki ${role}` });
       const user = await newUser(role, city.id as string);
-      const agent = request.agent(t.app.getHttpServer());
-      const login1 = await agent
-        .post('/api/auth/login')
-        .send({ email: user.email, password: TEST_PASSWORD })
-        .expect(200);
+      const { agent, login: login1 } = await newSession(user.email);
       const me = await agent.get('/api/me').expect(200);
       expect(me.body).toEqual({
         user: {
@@ -290,11 +282,7 @@ describe('sign-in, sessions, CSRF, throttling and security headers', () => {
     it('refuses a state-changing request without the right X-CSRF-Token (403) and writes nothing', async () => {
       const admin = await newUser('admin');
       const other = await newUser('liaison');
-      const agent = request.agent(t.app.getHttpServer());
-      const login1 = await agent
-        .post('/api/auth/login')
-        .send({ email: admin.email, password: TEST_PASSWORD })
-        .expect(200);
+      const { agent, login: login1 } = await newSession(admin.email);
       const elsewhere = await login(other.email).expect(200);
       const org = await newOrganisation(t, { name: 'Koskematon Oy' });
       const counts = async () => ({
@@ -342,7 +330,7 @@ describe('sign-in, sessions, CSRF, throttling and security headers', () => {
         .send({ currentPassword: TEST_PASSWORD, newPassword: 'Lyhyt-11mrk' })
         .expect(400);
       expect('Lyhyt-11mrk').toHaveLength(11);
-      expect(Object.keys(short.body.details)).toEqual(['newPassword']);
+      expect(fieldsOf(short)).toEqual(['newPassword']);
       const common = await agent
         .post('/api/auth/password')
         .send({ currentPassword: TEST_PASSWORD, newPassword: 'password1234' })
@@ -352,7 +340,7 @@ describe('sign-in, sessions, CSRF, throttling and security headers', () => {
         .post('/api/auth/password')
         .send({ currentPassword: 'Vaara-salasana-2026', newPassword: 'Uusi-pitka-salasana-9' })
         .expect(400);
-      expect(Object.keys(wrong.body.details)).toEqual(['currentPassword']);
+      expect(fieldsOf(wrong)).toEqual(['currentPassword']);
       // nothing changed: the old password still signs in, the session still works
       await agent.get('/api/me').expect(200);
       await login(user.email).expect(200);
@@ -362,12 +350,7 @@ describe('sign-in, sessions, CSRF, throttling and security headers', () => {
     it('changes the password: other sessions end, this one goes on with a new cookie', async () => {
       const user = await newUser();
       const other = await signIn(t.app, user.email, TEST_PASSWORD);
-      const agent = request.agent(t.app.getHttpServer());
-      const first = await agent
-        .post('/api/auth/login')
-        .send({ email: user.email, password: TEST_PASSWORD })
-        .expect(200);
-      const oldToken = tokenOf(first);
+      const { agent, login: first, token: oldToken } = await newSession(user.email);
       const res = await agent
         .post('/api/auth/password')
         .set('X-CSRF-Token', first.body.csrfToken)
@@ -662,13 +645,7 @@ async function createProductionApp(): Promise<{ app: INestApplication; close(): 
 }
 
 describe('changing your own password is throttled like sign-in', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp();
 
   it('answers 429 after repeated wrong current passwords, even for the right one, and changes nothing', async () => {
     const agent = await t.as('liaison', { email: 'arvaaja@salkku.example' });

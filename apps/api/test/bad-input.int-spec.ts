@@ -13,7 +13,7 @@ import {
   newFundingDecision,
   newPriorityArea,
 } from './support/factories';
-import { createTestApp, type TestApp } from './support/test-app';
+import { useTestApp } from './support/test-app';
 
 /**
  * Bad input, generated from the OpenAPI document: every operation gets wrong types, missing and
@@ -160,12 +160,11 @@ const hostileText: fc.Arbitrary<string> = fc.oneof(
 );
 
 describe('bad input generated from the OpenAPI document', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let seedIds: string[];
   let checksumSql: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
     // One listening server for every request (supertest would otherwise open one per request).
     await new Promise<void>((done) => (t.app.getHttpServer() as Server).listen(0, '127.0.0.1', done));
     // Records to aim at: generated uuids are sometimes those of real records.
@@ -190,9 +189,6 @@ describe('bad input generated from the OpenAPI document', () => {
     checksumSql = `SELECT concat_ws('|', ${checked
       .map((name) => `(SELECT count(*) || ':' || coalesce(max(xmin::text::bigint), 0) FROM "${name}")`)
       .join(', ')}) AS sum`;
-  });
-  afterAll(async () => {
-    await t?.close();
   });
 
   async function checksum(): Promise<string> {

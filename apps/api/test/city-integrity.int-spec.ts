@@ -1,16 +1,8 @@
+import type { Response } from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { sumMoney } from '@salkku/shared';
-import {
-  newAgreement,
-  newFundingDecision,
-  newMilestone,
-  newOrganisation,
-  newPayment,
-  newPriorityArea,
-  newProject,
-  newStatusReport,
-} from './support/factories';
-import { createTestApp, type TestApp } from './support/test-app';
+import * as factory from './support/factories';
+import { useTestApp } from './support/test-app';
 import { type Json } from './support/values';
 
 /** The resources whose records belong to a city (through their agreement), with their list and detail routes. */
@@ -31,32 +23,31 @@ const SCOPED_RESOURCES = [
  * hangs on a record of another city, and the figures of each city add up from its own records.
  */
 describe('every record belongs to exactly one city', () => {
-  let t: TestApp;
+  const t = useTestApp();
   const cities: Record<'kuopio' | 'oulu' | 'joensuu', { id: string; coordinator: TestAgent }> = {} as never;
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
-    t = await createTestApp();
     for (const name of ['kuopio', 'oulu', 'joensuu'] as const) {
-      const city = await newOrganisation(t, { kind: 'city', name: `${name} (kaupunki)` });
+      const city = await factory.newOrganisation(t, { kind: 'city', name: `${name} (kaupunki)` });
       cities[name] = { id: city.id as string, coordinator: await t.as('coordinator', { cityId: city.id as string }) };
     }
     // Each city: an agreement with two priority areas, a project with a decision, a payment, a
     // milestone and a status report.
     for (const name of ['kuopio', 'oulu', 'joensuu'] as const) {
-      const agreement = await newAgreement(t, { cityId: cities[name].id });
-      const area = await newPriorityArea(t, { agreementId: agreement.id });
-      const otherArea = await newPriorityArea(t, { agreementId: agreement.id });
-      const project = await newProject(t, { priorityAreaId: area.id });
-      const decision = await newFundingDecision(t, {
+      const agreement = await factory.newAgreement(t, { cityId: cities[name].id });
+      const area = await factory.newPriorityArea(t, { agreementId: agreement.id });
+      const otherArea = await factory.newPriorityArea(t, { agreementId: agreement.id });
+      const project = await factory.newProject(t, { priorityAreaId: area.id });
+      const decision = await factory.newFundingDecision(t, {
         agreementId: agreement.id,
         projectId: project.id,
         funderId: cities[name].id,
         amountGranted: '1000.00',
       });
-      await newPayment(t, { fundingDecisionId: decision.id, amount: '250.00' });
-      await newMilestone(t, { projectId: project.id });
-      await newStatusReport(t, { projectId: project.id });
+      await factory.newPayment(t, { fundingDecisionId: decision.id, amount: '250.00' });
+      await factory.newMilestone(t, { projectId: project.id });
+      await factory.newStatusReport(t, { projectId: project.id });
       Object.assign(ids, {
         [`${name}Agreement`]: agreement.id as string,
         [`${name}Area`]: area.id as string,
@@ -65,9 +56,6 @@ describe('every record belongs to exactly one city', () => {
         [`${name}Decision`]: decision.id as string,
       });
     }
-  });
-  afterAll(async () => {
-    await t?.close();
   });
 
   async function listIds(agent: TestAgent, resource: string): Promise<string[]> {
@@ -147,17 +135,19 @@ describe('every record belongs to exactly one city', () => {
     }
   }
 
+  /** PATCHes the record at `path` (as the admin) at its current version; the record as it was, and the answer. */
+  async function update(path: string, change: Json, status: number): Promise<{ before: Json; res: Response }> {
+    const before = (await t.http.get(path).expect(200)).body as Json;
+    const res = await t.http.patch(path).set('If-Match', String(before.version)).send(change).expect(status);
+    return { before, res };
+  }
+
   it('holds for the portfolio as built', async () => {
     await expectOneCityEach();
   });
 
   it('refuses to move a project to another agreement, with a clear 409, and changes nothing', async () => {
-    const before = (await t.http.get(`/api/projects/${ids.kuopioProject}`).expect(200)).body as Json;
-    const res = await t.http
-      .patch(`/api/projects/${ids.kuopioProject}`)
-      .set('If-Match', String(before.version))
-      .send({ priorityAreaId: ids.ouluArea })
-      .expect(409);
+    const { before, res } = await update(`/api/projects/${ids.kuopioProject}`, { priorityAreaId: ids.ouluArea }, 409);
     expect(res.body).toMatchObject({
       code: 'RULE_VIOLATION',
       problems: { priorityAreaId: [{ code: 'agreementFixed' }] },
@@ -173,33 +163,22 @@ describe('every record belongs to exactly one city', () => {
   });
 
   it('moves a project between the priority areas of its own agreement', async () => {
-    const before = (await t.http.get(`/api/projects/${ids.kuopioProject}`).expect(200)).body as Json;
-    await t.http
-      .patch(`/api/projects/${ids.kuopioProject}`)
-      .set('If-Match', String(before.version))
-      .send({ priorityAreaId: ids.kuopioOtherArea })
-      .expect(200);
+    await update(`/api/projects/${ids.kuopioProject}`, { priorityAreaId: ids.kuopioOtherArea }, 200);
     await expectOneCityEach();
   });
 
   it('refuses to put a decision under another agreement than its project', async () => {
-    const decision = (await t.http.get(`/api/funding-decisions/${ids.ouluDecision}`).expect(200)).body as Json;
-    const res = await t.http
-      .patch(`/api/funding-decisions/${ids.ouluDecision}`)
-      .set('If-Match', String(decision.version))
-      .send({ agreementId: ids.kuopioAgreement })
-      .expect(400);
+    const { res } = await update(
+      `/api/funding-decisions/${ids.ouluDecision}`,
+      { agreementId: ids.kuopioAgreement },
+      400,
+    );
     expect(res.body).toMatchObject({ problems: { projectId: [{ code: 'otherAgreement' }] } });
     await expectOneCityEach();
   });
 
   it("moves everything under an agreement when the agreement's city changes", async () => {
-    const agreement = (await t.http.get(`/api/agreements/${ids.joensuuAgreement}`).expect(200)).body as Json;
-    await t.http
-      .patch(`/api/agreements/${ids.joensuuAgreement}`)
-      .set('If-Match', String(agreement.version))
-      .send({ cityId: cities.oulu.id })
-      .expect(200);
+    await update(`/api/agreements/${ids.joensuuAgreement}`, { cityId: cities.oulu.id }, 200);
     await cities.joensuu.coordinator.get(`/api/projects/${ids.joensuuProject}`).expect(404);
     await cities.joensuu.coordinator.get(`/api/funding-decisions/${ids.joensuuDecision}`).expect(404);
     await cities.joensuu.coordinator

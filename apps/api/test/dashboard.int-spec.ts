@@ -1,32 +1,8 @@
-import { todayIso } from '@salkku/shared';
-import {
-  newAgreement,
-  newFundingDecision,
-  newMilestone,
-  newOrganisation,
-  newPayment,
-  newPriorityArea,
-  newProject,
-  newStatusReport,
-} from './support/factories';
-import { countStatements, createTestApp, type TestApp } from './support/test-app';
-import { type Json, UNKNOWN_ID as MISSING } from './support/values';
-
-/** The test app runs with the default time zone, which decides "today". */
-const today = todayIso('Europe/Helsinki');
-
-function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
-
-/** Exact euro arithmetic for the expected figures: "1234.50" ↔ cents as bigint. */
-const cents = (amount: string): bigint => BigInt(amount.replace('.', ''));
-const euros = (value: bigint): string => {
-  const sign = value < 0n ? '-' : '';
-  const abs = value < 0n ? -value : value;
-  return `${sign}${abs / 100n}.${(abs % 100n).toString().padStart(2, '0')}`;
-};
+import { addDays, today } from './support/dates';
+import * as factory from './support/factories';
+import { cents, euros } from './support/money';
+import { countStatements, useTestApp } from './support/test-app';
+import { fieldsOf, type Json, UNKNOWN_ID as MISSING } from './support/values';
 
 const id = (record: Json): string => record.id as string;
 
@@ -61,7 +37,7 @@ function expectedFunding(decisions: SeededDecision[]): FundingItem {
 }
 
 describe('dashboard API', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let cityA: Json;
   let cityB: Json;
   let agreementA: Json;
@@ -92,23 +68,22 @@ describe('dashboard API', () => {
   const project = (key: string): Json => seededRecord(projects, key);
 
   beforeAll(async () => {
-    t = await createTestApp();
-    cityA = await newOrganisation(t, { kind: 'city', name: 'Kaupunki A' });
-    cityB = await newOrganisation(t, { kind: 'city', name: 'Kaupunki B' });
-    agreementA = await newAgreement(t, { cityId: cityA.id });
-    otherAgreementA = await newAgreement(t, { cityId: cityA.id });
-    agreementB = await newAgreement(t, { cityId: cityB.id });
-    areaX = await newPriorityArea(t, {
+    cityA = await factory.newOrganisation(t, { kind: 'city', name: 'Kaupunki A' });
+    cityB = await factory.newOrganisation(t, { kind: 'city', name: 'Kaupunki B' });
+    agreementA = await factory.newAgreement(t, { cityId: cityA.id });
+    otherAgreementA = await factory.newAgreement(t, { cityId: cityA.id });
+    agreementB = await factory.newAgreement(t, { cityId: cityB.id });
+    areaX = await factory.newPriorityArea(t, {
       agreementId: agreementA.id,
       nameFi: 'A Vesi',
       nameSv: 'Vatten',
       nameEn: 'Water',
     });
-    areaY = await newPriorityArea(t, { agreementId: agreementA.id, nameFi: 'B Energia' });
-    areaOther = await newPriorityArea(t, { agreementId: otherAgreementA.id, nameFi: 'C Muu' });
-    areaB = await newPriorityArea(t, { agreementId: agreementB.id, nameFi: 'D Kaupunki B' });
-    funder1 = await newOrganisation(t, { kind: 'ministry', name: 'Rahoittaja Yksi' });
-    funder2 = await newOrganisation(t, { kind: 'city', name: 'Rahoittaja Kaksi' });
+    areaY = await factory.newPriorityArea(t, { agreementId: agreementA.id, nameFi: 'B Energia' });
+    areaOther = await factory.newPriorityArea(t, { agreementId: otherAgreementA.id, nameFi: 'C Muu' });
+    areaB = await factory.newPriorityArea(t, { agreementId: agreementB.id, nameFi: 'D Kaupunki B' });
+    funder1 = await factory.newOrganisation(t, { kind: 'ministry', name: 'Rahoittaja Yksi' });
+    funder2 = await factory.newOrganisation(t, { kind: 'city', name: 'Rahoittaja Kaksi' });
 
     const seedProject = async (
       key: string,
@@ -118,7 +93,7 @@ describe('dashboard API', () => {
       reports: Array<{ reportingDate: string; health: string }>,
     ) => {
       const created = lifecycleStatus === 'planned' ? 'planned' : 'active';
-      projects[key] = await newProject(t, {
+      projects[key] = await factory.newProject(t, {
         code: key,
         name: `Hanke ${key}`,
         priorityAreaId: area.id,
@@ -130,7 +105,7 @@ describe('dashboard API', () => {
           .send({ lifecycleStatus, version: project(key).version })
           .expect(200);
       }
-      for (const report of reports) await newStatusReport(t, { projectId: project(key).id, ...report });
+      for (const report of reports) await factory.newStatusReport(t, { projectId: project(key).id, ...report });
       seededProjects.push({ key, agreementId: id(agreement), areaId: id(area), lifecycleStatus, reports });
     };
     await seedProject('A-1', agreementA, areaX, 'active', [
@@ -156,7 +131,7 @@ describe('dashboard API', () => {
       payments: string[],
     ) => {
       const decisionProject = projectKey ? project(projectKey) : null;
-      const decision = await newFundingDecision(t, {
+      const decision = await factory.newFundingDecision(t, {
         agreementId: agreement.id,
         projectId: decisionProject?.id ?? null,
         funderId: funder.id,
@@ -169,7 +144,7 @@ describe('dashboard API', () => {
           .send({ status, version: decision.version })
           .expect(200);
       }
-      for (const amount of payments) await newPayment(t, { fundingDecisionId: decision.id, amount });
+      for (const amount of payments) await factory.newPayment(t, { fundingDecisionId: decision.id, amount });
       const seeded = seededProjects.find((p) => p.key === projectKey);
       decisions.push({
         agreementId: id(agreement),
@@ -192,7 +167,12 @@ describe('dashboard API', () => {
     await seedDecision(agreementB, 'B-1', funder1, 'granted', '999.99', ['1.00']);
 
     const seedMilestone = async (key: string, projectKey: string, dueDate: string, status = 'planned') => {
-      milestones[key] = await newMilestone(t, { projectId: project(projectKey).id, title: key, dueDate, status });
+      milestones[key] = await factory.newMilestone(t, {
+        projectId: project(projectKey).id,
+        title: key,
+        dueDate,
+        status,
+      });
     };
     await seedMilestone('soon-5', 'A-1', addDays(today, 5));
     await seedMilestone('soon-today', 'A-4', today, 'in_progress');
@@ -203,9 +183,6 @@ describe('dashboard API', () => {
     await seedMilestone('other-agreement-soon', 'A-5', addDays(today, 1));
     await seedMilestone('city-b-soon', 'B-1', addDays(today, 1));
     await seedMilestone('city-b-overdue', 'B-1', addDays(today, -1));
-  });
-  afterAll(async () => {
-    await t?.close();
   });
 
   const dashboard = (agent = t.http, query: Json = {}) => agent.get('/api/dashboard').query(query);
@@ -368,7 +345,7 @@ describe('dashboard API', () => {
 
   it('rejects bad parameters with field details', async () => {
     const res = await dashboard(t.http, { days: 366, staleAfterDays: 0, agreementId: 'nope' }).expect(400);
-    expect(Object.keys(res.body.details).sort()).toEqual(['agreementId', 'days', 'staleAfterDays']);
+    expect(fieldsOf(res)).toEqual(['agreementId', 'days', 'staleAfterDays']);
     await dashboard(t.http, { days: 'abc' }).expect(400);
     await dashboard(t.http, { days: 365 }).expect(200);
   });
@@ -376,9 +353,9 @@ describe('dashboard API', () => {
   it('uses a fixed number of statements whatever the size of the portfolio', async () => {
     const before = await countStatements(t, () => dashboard(t.http, { agreementId: agreementA.id }).expect(200));
     for (let i = 0; i < 5; i += 1) {
-      const extra = await newProject(t, { priorityAreaId: areaX.id });
-      await newStatusReport(t, { projectId: extra.id });
-      await newMilestone(t, { projectId: extra.id, dueDate: addDays(today, 3) });
+      const extra = await factory.newProject(t, { priorityAreaId: areaX.id });
+      await factory.newStatusReport(t, { projectId: extra.id });
+      await factory.newMilestone(t, { projectId: extra.id, dueDate: addDays(today, 3) });
     }
     const after = await countStatements(t, () => dashboard(t.http, { agreementId: agreementA.id }).expect(200));
     expect(after.count).toBe(before.count);

@@ -4,7 +4,7 @@ import { QueryFailedError } from 'typeorm';
 import { FIELD_OF_CONSTRAINT } from '../src/common/database-errors';
 import { ErrorFilter } from '../src/common/error.filter';
 import { newOrganisation, newProject } from './support/factories';
-import { createTestApp, type TestApp } from './support/test-app';
+import { useTestApp } from './support/test-app';
 
 /**
  * Database errors leave the API as Salkku's own codes and messages: no constraint, index, table
@@ -45,13 +45,7 @@ function answer(exception: unknown): { status: number; body: Record<string, unkn
 }
 
 describe('database errors', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp();
 
   it('answers a duplicate business ID with 409 DUPLICATE on businessId, without the key or the index', async () => {
     await newOrganisation(t, { businessId: '0737546-2' });

@@ -1,14 +1,8 @@
-import { createTestApp, type TestApp } from './support/test-app';
+import { useTestApp } from './support/test-app';
 
 /** The Kuopio demo portfolio, as a user sees it through the API (facts: docs/DEMO-DATA.md). */
 describe('Kuopio demo portfolio', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp({ demo: true });
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp({ demo: true });
 
   it('has the agreement with both priority areas and their sub-themes', async () => {
     const agreements = await t.http.get('/api/agreements').expect(200);

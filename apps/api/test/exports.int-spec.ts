@@ -13,8 +13,8 @@ import type { Pool } from 'pg';
 import type TestAgent from 'supertest/lib/agent';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { CellSql, CSV_PROFILES } from '../src/modules/exports/csv-format';
-import { newOrganisation } from './support/factories';
-import { createTestApp, TEST_PASSWORD, type TestApp } from './support/test-app';
+import { newOrganisation, postCreated } from './support/factories';
+import { createTestApp, TEST_PASSWORD, type TestApp, useTestApp } from './support/test-app';
 
 /**
  * CSV exports, parsed back with a real CSV parser (csv-parse) and compared field by field with
@@ -189,7 +189,7 @@ const LIST_PATH: Record<ExportDataset, string> = {
 const TRICKY_NAMES = ['=SUM(1)', '+1', '-1', '@x', '\tx', '\rx'];
 
 describe('CSV exports', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let manager: TestAgent;
   let otherCityManager: TestAgent;
   let kuopio: Json;
@@ -198,14 +198,9 @@ describe('CSV exports', () => {
   let bigProject: Json;
   let decisions: Map<string, Json>;
 
-  async function post(path: string, body: Json): Promise<Json> {
-    const res = await t.http.post(path).send(body);
-    if (res.status !== 201) throw new Error(`POST ${path} → ${res.status}: ${JSON.stringify(res.body)}`);
-    return res.body as Json;
-  }
+  const post = (path: string, body: Json): Promise<Json> => postCreated(t, path, body);
 
   beforeAll(async () => {
-    t = await createTestApp();
     kuopio = await newOrganisation(t, { kind: 'city', name: 'Kuopion kaupunki' });
     const joensuu = await newOrganisation(t, { kind: 'city', name: 'Joensuun kaupunki' });
     const liitto = await newOrganisation(t, { kind: 'regional_council', name: 'Pohjois-Savon liitto' });
@@ -343,10 +338,6 @@ describe('CSV exports', () => {
     manager = await t.as('manager', { cityId: kuopio.id as string });
     otherCityManager = await t.as('manager', { cityId: joensuu.id as string });
     decisions = new Map((await listAll(t.http, '/api/funding-decisions')).map((d) => [d.id as string, d]));
-  });
-
-  afterAll(async () => {
-    await t?.close();
   });
 
   /** Downloads an export and checks it field by field against the list for the same query. */

@@ -1,20 +1,16 @@
 import { bootstrapFirstAdmin } from '../src/database/accounts';
 import { UsersService } from '../src/modules/users/users.service';
-import { createTestApp, signIn, type TestApp } from './support/test-app';
+import { signIn, useTestApp } from './support/test-app';
 
 /**
  * The first admin from SALKKU_ADMIN_EMAIL / SALKKU_ADMIN_PASSWORD: created only while the database
  * has no admin at all, so the variables cannot be used later as a back door.
  */
 describe('first admin from the environment', () => {
-  let t: TestApp;
+  const t = useTestApp();
   beforeAll(async () => {
-    t = await createTestApp();
     // createTestApp signs in as an admin it creates; start from a database without admins.
     await t.dataSource.query("DELETE FROM users WHERE role = 'admin'");
-  });
-  afterAll(async () => {
-    await t?.close();
   });
 
   const env = (email: string) => ({

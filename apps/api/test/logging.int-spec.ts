@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
-import { createTestApp, TEST_PASSWORD, type TestApp } from './support/test-app';
+import { TEST_PASSWORD, useTestApp } from './support/test-app';
 
 type Line = Record<string, unknown> & { level: number; msg?: string; requestId?: string; context?: string };
 
@@ -10,7 +10,6 @@ type Line = Record<string, unknown> & { level: number; msg?: string; requestId?:
  * (SQL included with LOG_SQL=true), and no secrets.
  */
 describe('logs', () => {
-  let t: TestApp;
   const lines: Line[] = [];
   const stream = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -22,12 +21,7 @@ describe('logs', () => {
   /** Pino writes a request's line when the response finishes, which may be just after supertest resolves. */
   const settle = () => new Promise((r) => setTimeout(r, 50));
 
-  beforeAll(async () => {
-    t = await createTestApp({ config: { logSql: true, logLevel: 'info' }, logStream: stream });
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp({ config: { logSql: true, logLevel: 'info' }, logStream: stream });
 
   it('LOG_SQL=true logs every statement at info level, with the id of the request it serves', async () => {
     const id = `pyynto-${randomUUID()}`;

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { createDataSourceOptions } from '../src/database/data-source-options';
 import { runMigrations } from '../src/database/migrate';
-import { createTestApp, type TestApp } from './support/test-app';
+import { type TestApp, useTestApp } from './support/test-app';
 
 /** The re-created schema serves requests (the session check reads it) and holds every table. */
 async function expectSchemaServes(t: TestApp): Promise<void> {
@@ -14,13 +14,7 @@ async function expectSchemaServes(t: TestApp): Promise<void> {
 
 /** The schema comes from the migrations alone, and it matches the entities exactly. */
 describe('migrations', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp();
 
   it('leave nothing for the entities to add (entities and migrations agree)', async () => {
     const sql = await t.dataSource.driver.createSchemaBuilder().log();

@@ -1,29 +1,18 @@
 import type TestAgent from 'supertest/lib/agent';
-import { auditEvents, countStatements, createTestApp, rowCount, type TestApp } from './support/test-app';
+import * as check from './support/checks';
+import { auditEvents, fromNothing, signedInUser, toNothing, useTestApp } from './support/test-app';
 import { newAgreement, newOrganisation } from './support/factories';
-import { UNKNOWN_ID } from './support/values';
+import { fieldsOf } from './support/values';
 
 describe('organisations API', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp();
+  // The rules every resource keeps (invalid fields, 401, stale versions, unknown ids, read-only roles, city
+  // scope) are asserted once for all in resource-rules.int-spec.ts.
 
   it('creates, reads, lists, updates and deletes an organisation', async () => {
-    const created = await t.http
-      .post('/api/organisations')
-      .send({ name: 'Itä-Suomen yliopisto', kind: 'university', businessId: '0245894-7' })
-      .expect(201);
-    expect(created.body).toMatchObject({
-      name: 'Itä-Suomen yliopisto',
-      kind: 'university',
-      businessId: '0245894-7',
-      country: 'FI',
-      version: 1,
-    });
+    const body = { name: 'Itä-Suomen yliopisto', kind: 'university', businessId: '0245894-7' };
+    const created = await t.http.post('/api/organisations').send(body).expect(201);
+    expect(created.body).toMatchObject({ ...body, country: 'FI', version: 1 });
 
     const read = await t.http.get(`/api/organisations/${created.body.id}`).expect(200);
     expect(read.headers.etag).toBe('"1"');
@@ -44,44 +33,6 @@ describe('organisations API', () => {
     await t.http.get(`/api/organisations/${created.body.id}`).expect(404);
   });
 
-  it('rejects invalid input with field details and writes nothing', async () => {
-    const before = await rowCount(t, 'organisations');
-    const res = await t.http
-      .post('/api/organisations')
-      .send({ name: '', kind: 'castle', businessId: '0245894-8', country: 'Finland', extra: 1 })
-      .expect(400);
-    expect(res.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
-    expect(Object.keys(res.body.details).sort()).toEqual(['businessId', 'country', 'extra', 'kind', 'name']);
-    expect(await rowCount(t, 'organisations')).toBe(before);
-  });
-
-  it('answers 404 for an unknown id and 400 for a malformed one', async () => {
-    const missing = await t.http.get('/api/organisations/7d0b3c1e-25a4-4a8c-9d2f-1b3c4d5e6f70').expect(404);
-    expect(missing.body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND' });
-    const malformed = await t.http.get('/api/organisations/not-a-uuid').expect(400);
-    expect(malformed.body.code).toBe('VALIDATION_FAILED');
-  });
-
-  it('refuses a stale version with 409 and changes nothing', async () => {
-    const org = await newOrganisation(t, { name: 'Savonia-ammattikorkeakoulu' });
-    await t.http.patch(`/api/organisations/${org.id}`).send({ version: 1, name: 'Savonia' }).expect(200);
-    const stale = await t.http
-      .patch(`/api/organisations/${org.id}`)
-      .send({ version: 1, name: 'Lost update' })
-      .expect(409);
-    expect(stale.body.code).toBe('STALE_VERSION');
-    const staleHeader = await t.http
-      .patch(`/api/organisations/${org.id}`)
-      .set('If-Match', '"1"')
-      .send({ name: 'Lost' })
-      .expect(409);
-    expect(staleHeader.body.code).toBe('STALE_VERSION');
-    const noVersion = await t.http.patch(`/api/organisations/${org.id}`).send({ name: 'No version' }).expect(428);
-    expect(noVersion.body.code).toBe('VERSION_REQUIRED');
-    const current = await t.http.get(`/api/organisations/${org.id}`).expect(200);
-    expect(current.body).toMatchObject({ name: 'Savonia', version: 2 });
-  });
-
   it('refuses to delete an organisation still in use (409) and a duplicate business ID (409)', async () => {
     const city = await newOrganisation(t, { kind: 'city', businessId: '0171450-7' });
     await newAgreement(t, { cityId: city.id });
@@ -97,21 +48,15 @@ describe('organisations API', () => {
 
   it('serves a list page and a detail in at most 2 SQL statements, whatever the page size', async () => {
     for (let i = 0; i < 30; i++) await newOrganisation(t);
-    for (const pageSize of [1, 10, 100]) {
-      const { count, result } = await countStatements(t, () =>
-        t.http.get('/api/organisations').query({ pageSize }).expect(200),
-      );
-      expect(result.body.items.length).toBe(Math.min(pageSize, result.body.total));
-      expect(count).toBeLessThanOrEqual(2);
-    }
+    const pageSizes = [1, 10, 100].map((pageSize) => ({ pageSize }));
+    await check.pagesInTwoStatements(t, t.http, '/api/organisations', pageSizes);
     const org = await newOrganisation(t);
-    const { count } = await countStatements(t, () => t.http.get(`/api/organisations/${org.id}`).expect(200));
-    expect(count).toBeLessThanOrEqual(2);
+    await check.inTwoStatements(t, () => t.http.get(`/api/organisations/${org.id}`).expect(200));
   });
 
   it('bounds the page size and validates sort', async () => {
     const res = await t.http.get('/api/organisations').query({ pageSize: 1000, sort: 'password' }).expect(400);
-    expect(Object.keys(res.body.details).sort()).toEqual(['pageSize', 'sort']);
+    expect(fieldsOf(res)).toEqual(['pageSize', 'sort']);
   });
 
   describe('roles', () => {
@@ -129,17 +74,13 @@ describe('organisations API', () => {
         // A shared registry: a city-scoped user sees organisations beyond their own city too.
         await agent.get(`/api/organisations/${org.id}`).expect(200);
 
-        const before = await rowCount(t, 'organisations');
-        const events = (await auditEvents(t, { entityType: 'organisation' })).length;
-        for (const res of [
-          await agent.post('/api/organisations').send({ name: `${role} Oy`, kind: 'company' }),
-          await agent.patch(`/api/organisations/${org.id}`).send({ version: 1, name: 'Muutettu' }),
-          await agent.delete(`/api/organisations/${org.id}`),
-        ]) {
-          expect({ role, status: res.status, code: res.body.code }).toEqual({ role, status: 403, code: 'FORBIDDEN' });
-        }
-        expect(await rowCount(t, 'organisations')).toBe(before);
-        expect((await auditEvents(t, { entityType: 'organisation' })).length).toBe(events);
+        const { writes } = check.routesOf(agent, '/api/organisations', org.id, {
+          create: { name: `${role} Oy`, kind: 'company' },
+          update: { version: 1, name: 'Muutettu' },
+        });
+        await check.nothingChanged(t, { rows: ['organisations'], events: 'organisation' }, () =>
+          check.forbidden(writes, { role }),
+        );
       }
       const current = await t.http.get(`/api/organisations/${org.id}`).expect(200);
       expect(current.body).toMatchObject({ name: 'Roolitesti Oy', version: 1 });
@@ -147,51 +88,25 @@ describe('organisations API', () => {
       const admin = await t.as('admin');
       await admin.patch(`/api/organisations/${org.id}`).send({ version: 1, name: 'Roolitesti Ab' }).expect(200);
     });
-
-    it('answers 401 on every route without a session, changing nothing', async () => {
-      const org = await newOrganisation(t);
-      const before = await rowCount(t, 'organisations');
-      for (const res of [
-        await t.anonymous.get('/api/organisations'),
-        await t.anonymous.get(`/api/organisations/${org.id}`),
-        await t.anonymous.post('/api/organisations').send({ name: 'Anonyymi Oy', kind: 'company' }),
-        await t.anonymous.patch(`/api/organisations/${org.id}`).send({ version: 1, name: 'X' }),
-        await t.anonymous.delete(`/api/organisations/${org.id}`),
-      ]) {
-        expect({ status: res.status, code: res.body.code }).toEqual({ status: 401, code: 'UNAUTHENTICATED' });
-      }
-      expect(await rowCount(t, 'organisations')).toBe(before);
-      expect((await t.http.get(`/api/organisations/${org.id}`).expect(200)).body.version).toBe(1);
-    });
   });
 
   describe('audit trail', () => {
     it('records create, update and delete, each once, with the actor and old → new values', async () => {
-      const email = `audit-admin-${Date.now()}@salkku.example`;
-      const admin = await t.as('admin', { email, displayName: 'Aino Auditoija' });
-      const [user] = await t.dataSource.query<Array<{ id: string }>>('SELECT id FROM users WHERE email = $1', [email]);
+      const { agent: admin, actor } = await signedInUser(t, 'admin', { displayName: 'Aino Auditoija' });
 
-      const created = await admin
-        .post('/api/organisations')
-        .send({ name: 'Kuopion Energia Oy', kind: 'company', businessId: '0201256-6' })
-        .expect(201);
+      const body = { name: 'Kuopion Energia Oy', kind: 'company', businessId: '0201256-6' };
+      const created = await admin.post('/api/organisations').send(body).expect(201);
       const id = created.body.id as string;
+      // The shared registry belongs to no city; the country is the default one.
+      const record = { entityType: 'organisation', entityId: id, projectId: null, cityId: null };
       let events = await auditEvents(t, { entityId: id });
+      expect(actor.actorName).toBe('Aino Auditoija');
       expect(events).toEqual([
         expect.objectContaining({
-          actorId: user!.id,
-          actorName: 'Aino Auditoija',
+          ...actor,
+          ...record,
           action: 'create',
-          entityType: 'organisation',
-          entityId: id,
-          projectId: null,
-          cityId: null,
-          changes: {
-            name: { old: null, new: 'Kuopion Energia Oy' },
-            kind: { old: null, new: 'company' },
-            businessId: { old: null, new: '0201256-6' },
-            country: { old: null, new: 'FI' },
-          },
+          changes: fromNothing({ ...body, country: 'FI' }),
         }),
       ]);
 
@@ -203,10 +118,9 @@ describe('organisations API', () => {
       events = await auditEvents(t, { entityId: id });
       expect(events).toHaveLength(2);
       expect(events[1]).toMatchObject({
-        actorId: user!.id,
+        ...actor,
+        ...record,
         action: 'update',
-        entityType: 'organisation',
-        cityId: null,
         changes: {
           name: { old: 'Kuopion Energia Oy', new: 'Kuopion Energia' },
           businessId: { old: '0201256-6', new: null },
@@ -217,15 +131,12 @@ describe('organisations API', () => {
       await admin.delete(`/api/organisations/${id}`).set('If-Match', '"2"').expect(204);
       events = await auditEvents(t, { entityId: id });
       expect(events).toHaveLength(3);
+      const last = { name: 'Kuopion Energia', kind: 'company', country: 'FI' };
       expect(events[2]).toMatchObject({
-        actorId: user!.id,
+        ...actor,
+        ...record,
         action: 'delete',
-        entityType: 'organisation',
-        changes: {
-          name: { old: 'Kuopion Energia', new: null },
-          kind: { old: 'company', new: null },
-          country: { old: 'FI', new: null },
-        },
+        changes: toNothing(last),
       });
       // A field that was empty before the delete has nothing to record.
       expect(Object.keys(events[2]!.changes).sort()).toEqual(['country', 'kind', 'name']);
@@ -234,23 +145,15 @@ describe('organisations API', () => {
     it('records nothing for a rejected write', async () => {
       const city = await newOrganisation(t, { kind: 'city', businessId: '1944829-4' });
       await newAgreement(t, { cityId: city.id });
-      const count = async () => (await auditEvents(t, { entityType: 'organisation' })).length;
-      const before = await count();
-
-      await t.http.post('/api/organisations').send({ name: '', kind: 'castle' }).expect(400);
-      await t.http
-        .post('/api/organisations')
-        .send({ name: 'Kopio', kind: 'company', businessId: '1944829-4' })
-        .expect(409);
-      await t.http.patch(`/api/organisations/${city.id}`).send({ version: 1, kind: 'planet' }).expect(400);
-      await t.http.patch(`/api/organisations/${city.id}`).send({ version: 7, name: 'Vanha' }).expect(409);
-      await t.http.patch(`/api/organisations/${city.id}`).send({ name: 'Ei versiota' }).expect(428);
-      await t.http.patch(`/api/organisations/${UNKNOWN_ID}`).send({ version: 1, name: 'X' }).expect(404);
-      await t.http.delete(`/api/organisations/${city.id}`).set('If-Match', '"3"').expect(409);
-      const inUse = await t.http.delete(`/api/organisations/${city.id}`).expect(409);
-      expect(inUse.body.code).toBe('IN_USE');
-
-      expect(await count()).toBe(before);
+      await check.nothingChanged(t, { events: 'organisation' }, async () => {
+        await t.http.post('/api/organisations').send({ name: '', kind: 'castle' }).expect(400);
+        await t.http
+          .post('/api/organisations')
+          .send({ name: 'Kopio', kind: 'company', businessId: '1944829-4' })
+          .expect(409);
+        await t.http.patch(`/api/organisations/${city.id}`).send({ version: 1, kind: 'planet' }).expect(400);
+        await check.versionedWritesRefused(t.http, '/api/organisations', city.id, 'name', 7);
+      });
       expect((await t.http.get(`/api/organisations/${city.id}`).expect(200)).body.version).toBe(1);
     });
 

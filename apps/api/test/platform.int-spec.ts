@@ -1,13 +1,7 @@
-import { createTestApp, type TestApp } from './support/test-app';
+import { useTestApp } from './support/test-app';
 
 describe('platform endpoints', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp();
 
   it('reports database health', async () => {
     await t.http.get('/api/health').expect(200, { status: 'ok', database: 'up' });
@@ -42,23 +36,13 @@ describe('platform endpoints', () => {
   });
 
   it('answers malformed JSON with 400 and the one error body', async () => {
-    const res = await t.http
-      .post('/api/organisations')
-      .set('Content-Type', 'application/json')
-      .send('{"name": ')
-      .expect(400);
+    const res = await t.http.post('/api/organisations').type('json').send('{"name": ').expect(400);
     expect(res.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
   });
 });
 
 describe('compression', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp();
 
   it('gzips responses for clients that accept it', async () => {
     const doc = await t.anonymous.get('/api/openapi.json').set('Accept-Encoding', 'gzip');
@@ -68,13 +52,7 @@ describe('compression', () => {
 });
 
 describe('caching', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp();
 
   it('marks API answers no-store and never answers 304 to a revalidation', async () => {
     const org = await t.http.post('/api/organisations').send({ name: 'Välimuisti Oy', kind: 'company' }).expect(201);

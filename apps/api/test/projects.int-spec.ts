@@ -1,14 +1,14 @@
 import { todayIso } from '@salkku/shared';
 import { newOrganisation as createOrganisation, newProject } from './support/factories';
 import {
+  type AuditEventRow,
   auditEvents,
   countStatements,
-  createTestApp,
   rowCount,
-  type AuditEventRow,
   type TestApp,
+  useTestApp,
 } from './support/test-app';
-import { UNKNOWN_ID as MISSING_ID, type Json } from './support/values';
+import { fieldsOf, type Json, UNKNOWN_ID as MISSING_ID } from './support/values';
 
 /**
  * Projects API. Funding decisions, payments, milestones, status reports, agreements and priority
@@ -138,7 +138,9 @@ async function partnerRows(
 }
 
 describe('projects API', () => {
-  let t: TestApp;
+  const t = useTestApp();
+  // The rules every resource keeps (invalid fields, 401, stale versions, unknown ids, read-only roles, city
+  // scope) are asserted once for all in resource-rules.int-spec.ts.
   let agreementId: string;
   let areaId: string;
   let lead: Created;
@@ -148,13 +150,9 @@ describe('projects API', () => {
     (await newProject(t, { priorityAreaId: areaId, leadOrganisationId: lead.id, ...overrides })) as Created;
 
   beforeAll(async () => {
-    t = await createTestApp();
     agreementId = await insertAgreement(t);
     areaId = await insertPriorityArea(t, agreementId);
     lead = await newOrganisation(t, { name: 'Savonia-ammattikorkeakoulu', kind: 'university_of_applied_sciences' });
-  });
-  afterAll(async () => {
-    await t?.close();
   });
 
   describe('POST /api/projects', () => {
@@ -243,54 +241,11 @@ describe('projects API', () => {
       expect((standalone.priorityArea as { id: string }).id).not.toBe(areaId);
     });
 
-    it('rejects invalid fields with details and writes nothing', async () => {
+    // Invalid fields in general: resource-rules.int-spec.ts.
+    it('names each missing field once as missing, refuses a code over 40 characters and takes any letters in it', async () => {
       const projects = await rowCount(t, 'projects');
-      const res = await t.http
-        .post('/api/projects')
-        .send({
-          priorityAreaId: 'nope',
-          code: '-bad code',
-          name: '',
-          kind: 'huge',
-          leadOrganisationId: lead.id,
-          plannedStart: '2021-02-30',
-          lifecycleStatus: 'completed',
-          totalBudget: 1000,
-          partners: [{ organisationId: lead.id, budgetShare: '-5' }],
-          extra: true,
-        })
-        .expect(400);
-      expect(res.body.code).toBe('VALIDATION_FAILED');
-      expect(Object.keys(res.body.details).sort()).toEqual(
-        [
-          'code',
-          'extra',
-          'kind',
-          'lifecycleStatus',
-          'name',
-          'partners.0.budgetShare',
-          'plannedStart',
-          'priorityAreaId',
-          'totalBudget',
-        ].sort(),
-      );
-      // The same fields as codes, with the numbers their messages need.
-      expect(Object.keys(res.body.problems).sort()).toEqual(Object.keys(res.body.details).sort());
-      expect(res.body.problems).toMatchObject({
-        code: [{ code: 'invalidFormat' }],
-        extra: [{ code: 'unknownField' }],
-        kind: [{ code: 'notAllowed' }],
-        name: [{ code: 'tooShort', params: { min: 1 } }],
-        plannedStart: [{ code: 'invalidDate' }],
-        'partners.0.budgetShare': [{ code: 'invalidAmount' }],
-      });
       const missing = await t.http.post('/api/projects').send({}).expect(400);
-      expect(Object.keys(missing.body.details).sort()).toEqual([
-        'code',
-        'leadOrganisationId',
-        'name',
-        'priorityAreaId',
-      ]);
+      expect(fieldsOf(missing)).toEqual(['code', 'leadOrganisationId', 'name', 'priorityAreaId']);
       // A missing field breaks every rule on it, but its one problem is that it is missing.
       expect(missing.body.details.name.length).toBeGreaterThan(1);
       expect(missing.body.problems).toEqual({
@@ -303,7 +258,7 @@ describe('projects API', () => {
         .post('/api/projects')
         .send({ priorityAreaId: areaId, leadOrganisationId: lead.id, name: 'x', code: 'A'.repeat(41) })
         .expect(400);
-      expect(Object.keys(tooLong.body.details)).toEqual(['code']);
+      expect(fieldsOf(tooLong)).toEqual(['code']);
       expect(tooLong.body.problems).toEqual({ code: [{ code: 'tooLong', params: { max: 40 } }] });
       await t.http
         .post('/api/projects')
@@ -322,29 +277,29 @@ describe('projects API', () => {
         .post('/api/projects')
         .send({ ...base, priorityAreaId: MISSING_ID })
         .expect(400);
-      expect(Object.keys(area.body.details)).toEqual(['priorityAreaId']);
+      expect(fieldsOf(area)).toEqual(['priorityAreaId']);
       expect(area.body.problems).toEqual({ priorityAreaId: [{ code: 'notFound' }] });
       const leadOrg = await t.http
         .post('/api/projects')
         .send({ ...base, leadOrganisationId: MISSING_ID })
         .expect(400);
-      expect(Object.keys(leadOrg.body.details)).toEqual(['leadOrganisationId']);
+      expect(fieldsOf(leadOrg)).toEqual(['leadOrganisationId']);
       const missingPartner = await t.http
         .post('/api/projects')
         .send({ ...base, partners: [{ organisationId: partner.id }, { organisationId: MISSING_ID }] })
         .expect(400);
-      expect(Object.keys(missingPartner.body.details)).toEqual(['partners.1.organisationId']);
+      expect(fieldsOf(missingPartner)).toEqual(['partners.1.organisationId']);
       const duplicate = await t.http
         .post('/api/projects')
         .send({ ...base, partners: [{ organisationId: partner.id }, { organisationId: partner.id, role: 'twice' }] })
         .expect(400);
-      expect(Object.keys(duplicate.body.details)).toEqual(['partners.1.organisationId']);
+      expect(fieldsOf(duplicate)).toEqual(['partners.1.organisationId']);
       expect(duplicate.body.problems).toEqual({ 'partners.1.organisationId': [{ code: 'duplicate' }] });
       const period = await t.http
         .post('/api/projects')
         .send({ ...base, plannedStart: '2022-01-01', plannedEnd: '2021-12-31' })
         .expect(400);
-      expect(Object.keys(period.body.details)).toEqual(['plannedEnd']);
+      expect(fieldsOf(period)).toEqual(['plannedEnd']);
       expect(period.body.problems).toEqual({ plannedEnd: [{ code: 'dateOrder' }] });
 
       expect(await rowCount(t, 'projects')).toBe(projects);
@@ -403,11 +358,6 @@ describe('projects API', () => {
   });
 
   describe('GET /api/projects/:id', () => {
-    it('answers 404 for an unknown id and 400 for a malformed one', async () => {
-      expect((await t.http.get(`/api/projects/${MISSING_ID}`).expect(404)).body.code).toBe('NOT_FOUND');
-      expect((await t.http.get('/api/projects/not-a-uuid').expect(400)).body.code).toBe('VALIDATION_FAILED');
-    });
-
     it('shows the whole latest status report', async () => {
       const p = await project();
       await insertReport(t, p.id, '2024-05-01', 'at_risk');
@@ -693,15 +643,7 @@ describe('projects API', () => {
           page: 0,
         })
         .expect(400);
-      expect(Object.keys(res.body.details).sort()).toEqual([
-        'agreementId',
-        'health',
-        'kind',
-        'lifecycleStatus',
-        'page',
-        'pageSize',
-        'sort',
-      ]);
+      expect(fieldsOf(res)).toEqual(['agreementId', 'health', 'kind', 'lifecycleStatus', 'page', 'pageSize', 'sort']);
     });
   });
 
@@ -761,24 +703,6 @@ describe('projects API', () => {
       });
     });
 
-    it('refuses a stale version (409) and a missing one (428), changing neither project nor partners', async () => {
-      const partner = await newOrganisation(t);
-      const p = await project({ partners: [{ organisationId: partner.id, role: 'Alkuperäinen' }] });
-      await t.http.patch(`/api/projects/${p.id}`).send({ version: 1, name: 'Versio 2' }).expect(200);
-      const stale = await t.http
-        .patch(`/api/projects/${p.id}`)
-        .set('If-Match', '"1"')
-        .send({ name: 'Hukattu', partners: [] })
-        .expect(409);
-      expect(stale.body.code).toBe('STALE_VERSION');
-      const noVersion = await t.http.patch(`/api/projects/${p.id}`).send({ name: 'Ilman versiota' }).expect(428);
-      expect(noVersion.body.code).toBe('VERSION_REQUIRED');
-      const current = await t.http.get(`/api/projects/${p.id}`).expect(200);
-      expect(current.body).toMatchObject({ name: 'Versio 2', version: 2 });
-      expect(current.body.partners.map((x: Item) => x.role)).toEqual(['Alkuperäinen']);
-      await t.http.patch(`/api/projects/${MISSING_ID}`).send({ version: 1, name: 'x' }).expect(404);
-    });
-
     it('replaces the partner list (remove, update, insert) and bumps the version on a partners-only change', async () => {
       const [a, b, c] = [await newOrganisation(t), await newOrganisation(t), await newOrganisation(t)];
       const p = await project({
@@ -829,12 +753,12 @@ describe('projects API', () => {
         .send({ version: 1, name: 'Ei tallennu', partners: [{ organisationId: b.id }, { organisationId: MISSING_ID }] })
         .expect(400);
       expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED' });
-      expect(Object.keys(res.body.details)).toEqual(['partners.1.organisationId']);
+      expect(fieldsOf(res)).toEqual(['partners.1.organisationId']);
       const dup = await t.http
         .patch(`/api/projects/${p.id}`)
         .send({ version: 1, partners: [{ organisationId: b.id }, { organisationId: b.id }] })
         .expect(400);
-      expect(Object.keys(dup.body.details)).toEqual(['partners.1.organisationId']);
+      expect(fieldsOf(dup)).toEqual(['partners.1.organisationId']);
       expect(await partnerRows(t, p.id)).toEqual(before);
       const current = await t.http.get(`/api/projects/${p.id}`).expect(200);
       expect(current.body).toMatchObject({ name: p.name, version: 1 });
@@ -845,24 +769,17 @@ describe('projects API', () => {
       const p = await project({ plannedStart: '2022-01-01', plannedEnd: '2022-06-30' });
       const patch = (body: Json) => t.http.patch(`/api/projects/${p.id}`).send({ version: 1, ...body });
 
-      expect(Object.keys((await patch({ plannedEnd: '2021-12-31' }).expect(400)).body.details)).toEqual(['plannedEnd']);
-      expect(Object.keys((await patch({ plannedStart: '2022-07-01' }).expect(400)).body.details)).toEqual([
-        'plannedEnd',
-      ]);
-      expect(Object.keys((await patch({ priorityAreaId: MISSING_ID }).expect(400)).body.details)).toEqual([
-        'priorityAreaId',
-      ]);
-      expect(Object.keys((await patch({ leadOrganisationId: MISSING_ID }).expect(400)).body.details)).toEqual([
-        'leadOrganisationId',
+      expect(fieldsOf(await patch({ plannedEnd: '2021-12-31' }).expect(400))).toEqual(['plannedEnd']);
+      expect(fieldsOf(await patch({ plannedStart: '2022-07-01' }).expect(400))).toEqual(['plannedEnd']);
+      expect(fieldsOf(await patch({ priorityAreaId: MISSING_ID }).expect(400))).toEqual(['priorityAreaId']);
+      expect(fieldsOf(await patch({ leadOrganisationId: MISSING_ID }).expect(400))).toEqual(['leadOrganisationId']);
+      expect(fieldsOf(await patch({ name: null, code: null, partners: null }).expect(400))).toEqual([
+        'code',
+        'name',
+        'partners',
       ]);
       expect(
-        Object.keys((await patch({ name: null, code: null, partners: null }).expect(400)).body.details).sort(),
-      ).toEqual(['code', 'name', 'partners']);
-      expect(
-        Object.keys(
-          (await patch({ code: 'bad code', totalBudget: '1.234', lifecycleStatus: 'finished' }).expect(400)).body
-            .details,
-        ).sort(),
+        fieldsOf(await patch({ code: 'bad code', totalBudget: '1.234', lifecycleStatus: 'finished' }).expect(400)),
       ).toEqual(['code', 'lifecycleStatus', 'totalBudget']);
       expect((await patch({ code: 'TAKEN-1' }).expect(409)).body.code).toBe('DUPLICATE');
 
@@ -1010,59 +927,6 @@ describe('projects API', () => {
     });
 
     describe('city scope', () => {
-      it('answers 404 for another city’s project on GET, PATCH, DELETE and history, exactly as for a missing one', async () => {
-        const events = await rowCount(t, 'audit_events');
-        const missing = await coordinator.get(`/api/projects/${MISSING_ID}`).expect(404);
-        const read = await coordinator.get(`/api/projects/${foreign.id}`).expect(404);
-        expect(read.body).toEqual({
-          ...missing.body,
-          message: missing.body.message.replace(MISSING_ID, foreign.id),
-          requestId: read.body.requestId,
-        });
-        expect((await coordinator.get(`/api/projects/${foreign.id}/history`).expect(404)).body.code).toBe('NOT_FOUND');
-        const patch = await coordinator
-          .patch(`/api/projects/${foreign.id}`)
-          .send({ version: 1, name: 'Kaapattu' })
-          .expect(404);
-        expect(patch.body.code).toBe('NOT_FOUND');
-        await coordinator.delete(`/api/projects/${foreign.id}`).set('If-Match', '"1"').expect(404);
-        await coordinator.delete(`/api/projects/${foreign.id}`).expect(404);
-
-        const current = await t.http.get(`/api/projects/${foreign.id}`).expect(200);
-        expect(current.body).toMatchObject({ name: foreign.name, version: 1 });
-        expect(await rowCount(t, 'audit_events')).toBe(events);
-      });
-
-      it('lists and counts only the own city’s projects, whatever the filters and page', async () => {
-        const second = await project({ priorityAreaId: kuopio.areaId, code: 'KUO-2' });
-        const all = await t.http.get('/api/projects').query({ pageSize: 100 }).expect(200);
-        const kuopioOnly = await t.http
-          .get('/api/projects')
-          .query({ pageSize: 100, agreementId: kuopio.agreementId })
-          .expect(200);
-        expect(all.body.total).toBeGreaterThan(kuopioOnly.body.total);
-
-        const mine = await coordinator.get('/api/projects').query({ pageSize: 100 }).expect(200);
-        expect(mine.body.total).toBe(kuopioOnly.body.total);
-        expect(mine.body.items.map((i: Item) => i.id).sort()).toEqual(
-          kuopioOnly.body.items.map((i: Item) => i.id).sort(),
-        );
-        expect(mine.body.items.map((i: Item) => i.code)).toEqual(expect.arrayContaining(['KUO-1', 'KUO-2']));
-        expect(mine.body.items.map((i: Item) => i.code)).not.toContain('JOE-1');
-
-        const theirs = await coordinator.get('/api/projects').query({ agreementId: joensuu.agreementId }).expect(200);
-        expect(theirs.body).toMatchObject({ items: [], total: 0 });
-        expect((await coordinator.get('/api/projects').query({ q: 'JOE-1' }).expect(200)).body.total).toBe(0);
-        // A page past the end counts separately: that count is scoped too.
-        const beyond = await coordinator.get('/api/projects').query({ pageSize: 1, page: 500 }).expect(200);
-        expect(beyond.body).toMatchObject({ items: [], total: kuopioOnly.body.total });
-        // Joensuu's coordinator sees the other way round.
-        const joensuuList = await joensuuCoordinator.get('/api/projects').query({ pageSize: 100 }).expect(200);
-        expect(joensuuList.body.items.map((i: Item) => i.code)).toEqual(['JOE-1']);
-        expect(joensuuList.body.total).toBe(1);
-        await joensuuCoordinator.get(`/api/projects/${second.id}`).expect(404);
-      });
-
       it('treats another city’s priority area in a body as missing (400) and writes nothing', async () => {
         const projects = await rowCount(t, 'projects');
         const events = await rowCount(t, 'audit_events');
@@ -1084,75 +948,13 @@ describe('projects API', () => {
           .patch(`/api/projects/${own.id}`)
           .send({ version: own.version, priorityAreaId: joensuu.areaId })
           .expect(400);
-        expect(Object.keys(moved.body.details)).toEqual(['priorityAreaId']);
+        expect(fieldsOf(moved)).toEqual(['priorityAreaId']);
         expect(await rowCount(t, 'projects')).toBe(projects);
         expect(await rowCount(t, 'audit_events')).toBe(events);
         const current = await t.http.get(`/api/projects/${own.id}`).expect(200);
         expect(current.body).toMatchObject({ priorityArea: { id: kuopio.areaId }, version: own.version });
         // The admin sees every city, so the same body goes through for them.
         await t.http.post('/api/projects').send(body).expect(201);
-      });
-
-      it('lets a coordinator create, update and delete in their own city', async () => {
-        const created = await projectOf(coordinator, { priorityAreaId: kuopio.areaId, code: 'KUO-OMA' });
-        expect(created).toMatchObject({ priorityArea: { id: kuopio.areaId, agreementId: kuopio.agreementId } });
-        const updated = await coordinator
-          .patch(`/api/projects/${created.id}`)
-          .send({ version: 1, name: 'Oma hanke', lifecycleStatus: 'active' })
-          .expect(200);
-        expect(updated.body).toMatchObject({ name: 'Oma hanke', lifecycleStatus: 'active', version: 2 });
-        await coordinator.delete(`/api/projects/${created.id}`).set('If-Match', '"2"').expect(204);
-        await t.http.get(`/api/projects/${created.id}`).expect(404);
-      });
-    });
-
-    describe('roles', () => {
-      it('lets managers and liaisons read (liaisons every city, managers their own)', async () => {
-        for (const agent of [manager, liaison]) {
-          const list = await agent.get('/api/projects').query({ pageSize: 100 }).expect(200);
-          expect(list.body.items.map((i: Item) => i.code)).toContain('KUO-1');
-          await agent.get(`/api/projects/${own.id}`).expect(200);
-          await agent.get(`/api/projects/${own.id}/history`).expect(200);
-        }
-        const everything = await liaison.get('/api/projects').query({ pageSize: 100 }).expect(200);
-        expect(everything.body.items.map((i: Item) => i.code)).toContain('JOE-1');
-        await liaison.get(`/api/projects/${foreign.id}`).expect(200);
-        await manager.get(`/api/projects/${foreign.id}`).expect(404);
-        const managed = await manager.get('/api/projects').query({ pageSize: 100 }).expect(200);
-        expect(managed.body.items.map((i: Item) => i.code)).not.toContain('JOE-1');
-      });
-
-      it('refuses writes to managers and liaisons (403) and changes nothing', async () => {
-        const projects = await rowCount(t, 'projects');
-        const events = await rowCount(t, 'audit_events');
-        for (const agent of [manager, liaison]) {
-          const created = await agent
-            .post('/api/projects')
-            .send({ priorityAreaId: kuopio.areaId, code: 'EI-SAA', name: 'Ei saa', leadOrganisationId: lead.id })
-            .expect(403);
-          expect(created.body.code).toBe('FORBIDDEN');
-          await agent.patch(`/api/projects/${own.id}`).send({ version: own.version, name: 'Ei saa' }).expect(403);
-          await agent.delete(`/api/projects/${own.id}`).set('If-Match', `"${own.version}"`).expect(403);
-        }
-        expect(await rowCount(t, 'projects')).toBe(projects);
-        expect(await rowCount(t, 'audit_events')).toBe(events);
-        const current = await t.http.get(`/api/projects/${own.id}`).expect(200);
-        expect(current.body).toMatchObject({ name: own.name, version: own.version });
-      });
-
-      it('answers 401 to anonymous requests on every route', async () => {
-        const responses = [
-          await t.anonymous.get('/api/projects'),
-          await t.anonymous.get(`/api/projects/${own.id}`),
-          await t.anonymous.get(`/api/projects/${own.id}/history`),
-          await t.anonymous
-            .post('/api/projects')
-            .send({ priorityAreaId: kuopio.areaId, code: 'ANON', name: 'Anon', leadOrganisationId: lead.id }),
-          await t.anonymous.patch(`/api/projects/${own.id}`).send({ version: own.version, name: 'Anon' }),
-          await t.anonymous.delete(`/api/projects/${own.id}`),
-        ];
-        expect(responses.map((r) => [r.status, r.body.code])).toEqual(responses.map(() => [401, 'UNAUTHENTICATED']));
-        await t.http.get(`/api/projects/${own.id}`).expect(200);
       });
     });
 
@@ -1515,7 +1317,7 @@ describe('projects API', () => {
           .get(`/api/projects/${p.id}/history`)
           .query({ pageSize: 1000, page: 0, sort: 'x' })
           .expect(400);
-        expect(Object.keys(bad.body.details).sort()).toEqual(['page', 'pageSize', 'sort']);
+        expect(fieldsOf(bad)).toEqual(['page', 'pageSize', 'sort']);
       });
 
       it('is an empty timeline (not 404) for a project without any events, such as one loaded before the audit trail', async () => {

@@ -1,16 +1,8 @@
-import { todayIso } from '@salkku/shared';
-import {
-  newAgreement,
-  newFundingDecision,
-  newMilestone,
-  newOrganisation,
-  newPayment,
-  newPriorityArea,
-  newProject,
-  newStatusReport,
-} from './support/factories';
-import { countStatements, createTestApp, type TestApp } from './support/test-app';
-import { type Json, UNKNOWN_ID as MISSING } from './support/values';
+import { addDays, today } from './support/dates';
+import * as factory from './support/factories';
+import { cents, euros, sumCents } from './support/money';
+import { countStatements, useTestApp } from './support/test-app';
+import { fieldsOf, type Json, UNKNOWN_ID as MISSING } from './support/values';
 
 /**
  * The reports. Every expected figure is computed here, in plain TypeScript, from the rows the
@@ -19,20 +11,6 @@ import { type Json, UNKNOWN_ID as MISSING } from './support/values';
  */
 const FROM = '2024-01-01';
 const TO = '2024-12-31';
-const today = todayIso('Europe/Helsinki');
-function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
-
-const cents = (amount: string): bigint => BigInt(amount.replace('.', ''));
-const euros = (value: bigint): string => {
-  const sign = value < 0n ? '-' : '';
-  const abs = value < 0n ? -value : value;
-  return `${sign}${abs / 100n}.${(abs % 100n).toString().padStart(2, '0')}`;
-};
-const sumCents = (values: bigint[]): bigint => values.reduce((a, b) => a + b, 0n);
-
 const id = (record: Json): string => record.id as string;
 
 interface SeededProject {
@@ -112,7 +90,7 @@ const pickFigures = (item: Json): Figures => ({
 });
 
 describe('reports API', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let kuopio: Json;
   let oulu: Json;
   let agreementA: Json;
@@ -134,17 +112,16 @@ describe('reports API', () => {
   };
 
   beforeAll(async () => {
-    t = await createTestApp();
-    kuopio = await newOrganisation(t, { kind: 'city', name: 'Kuopion kaupunki' });
-    oulu = await newOrganisation(t, { kind: 'city', name: 'Oulun kaupunki' });
-    agreementA = await newAgreement(t, { cityId: kuopio.id, title: 'Kuopion ekosysteemisopimus' });
-    agreementB = await newAgreement(t, { cityId: oulu.id, title: 'Oulun ekosysteemisopimus' });
-    areaWater = await newPriorityArea(t, { agreementId: agreementA.id, nameFi: 'A Vesi', nameEn: 'Water' });
-    areaHealth = await newPriorityArea(t, { agreementId: agreementA.id, nameFi: 'B Terveys' });
-    areaEmpty = await newPriorityArea(t, { agreementId: agreementA.id, nameFi: 'C Tyhjä' });
-    areaB = await newPriorityArea(t, { agreementId: agreementB.id, nameFi: 'Oulun painopiste' });
-    funder1 = await newOrganisation(t, { kind: 'ministry', name: 'Rahoittaja Yksi' });
-    funder2 = await newOrganisation(t, { kind: 'city', name: 'Rahoittaja Kaksi' });
+    kuopio = await factory.newOrganisation(t, { kind: 'city', name: 'Kuopion kaupunki' });
+    oulu = await factory.newOrganisation(t, { kind: 'city', name: 'Oulun kaupunki' });
+    agreementA = await factory.newAgreement(t, { cityId: kuopio.id, title: 'Kuopion ekosysteemisopimus' });
+    agreementB = await factory.newAgreement(t, { cityId: oulu.id, title: 'Oulun ekosysteemisopimus' });
+    areaWater = await factory.newPriorityArea(t, { agreementId: agreementA.id, nameFi: 'A Vesi', nameEn: 'Water' });
+    areaHealth = await factory.newPriorityArea(t, { agreementId: agreementA.id, nameFi: 'B Terveys' });
+    areaEmpty = await factory.newPriorityArea(t, { agreementId: agreementA.id, nameFi: 'C Tyhjä' });
+    areaB = await factory.newPriorityArea(t, { agreementId: agreementB.id, nameFi: 'Oulun painopiste' });
+    funder1 = await factory.newOrganisation(t, { kind: 'ministry', name: 'Rahoittaja Yksi' });
+    funder2 = await factory.newOrganisation(t, { kind: 'city', name: 'Rahoittaja Kaksi' });
 
     const seedProject = async (
       key: string,
@@ -154,7 +131,7 @@ describe('reports API', () => {
       lifecycleStatus: string,
       reports: Array<{ reportingDate: string; health: string; risks?: string }>,
     ) => {
-      const created = await newProject(t, {
+      const created = await factory.newProject(t, {
         code: key,
         name: `Hanke ${key}`,
         kind,
@@ -177,7 +154,7 @@ describe('reports API', () => {
       };
       for (const report of reports) {
         const summary = `${key} ${report.reportingDate} ${report.health}`;
-        await newStatusReport(t, { projectId: seeded.id, summary, risks: report.risks ?? null, ...report });
+        await factory.newStatusReport(t, { projectId: seeded.id, summary, risks: report.risks ?? null, ...report });
         seeded.reports.push({ ...report, summary, risks: report.risks ?? null, order: ++reportOrder });
       }
       projects.push(seeded);
@@ -211,7 +188,7 @@ describe('reports API', () => {
       amountGranted: string | null,
       payments: Array<{ paidOn: string; amount: string }>,
     ) => {
-      const decision = await newFundingDecision(t, {
+      const decision = await factory.newFundingDecision(t, {
         agreementId: agreement.id,
         projectId: projectKey ? project(projectKey).id : null,
         funderId: funder.id,
@@ -220,7 +197,7 @@ describe('reports API', () => {
         decisionDate,
         amountGranted,
       });
-      for (const payment of payments) await newPayment(t, { fundingDecisionId: decision.id, ...payment });
+      for (const payment of payments) await factory.newPayment(t, { fundingDecisionId: decision.id, ...payment });
       if (status === 'amended' || status === 'rejected' || status === 'withdrawn') {
         await t.http
           .patch(`/api/funding-decisions/${id(decision)}`)
@@ -279,7 +256,13 @@ describe('reports API', () => {
       completedOn?: string,
     ) => {
       const p = project(projectKey);
-      await newMilestone(t, { projectId: p.id, title, dueDate, status, ...(completedOn ? { completedOn } : {}) });
+      await factory.newMilestone(t, {
+        projectId: p.id,
+        title,
+        dueDate,
+        status,
+        ...(completedOn ? { completedOn } : {}),
+      });
       milestones.push({ title, agreementId: p.agreementId, dueDate, status, completedOn: completedOn ?? null });
     };
     await seedMilestone('done-in-period', 'A-1', '2024-03-01', 'done', '2024-02-20');
@@ -292,9 +275,6 @@ describe('reports API', () => {
     await seedMilestone('cancelled', 'A-1', '2024-06-01', 'cancelled');
     await seedMilestone('due-next-year', 'A-1', '2025-03-01');
     await seedMilestone('oulu-due', 'B-1', '2024-02-01');
-  });
-  afterAll(async () => {
-    await t?.close();
   });
 
   const report = (agent = t.http, agreementId = id(agreementA), query: Json = { from: FROM, to: TO }) =>
@@ -565,19 +545,19 @@ describe('reports API', () => {
   it('rejects bad periods with details by field', async () => {
     const bad = await report(t.http, id(agreementA), { from: '2024-02-30', to: 'yesterday' }).expect(400);
     expect(bad.body.code).toBe('VALIDATION_FAILED');
-    expect(Object.keys(bad.body.details).sort()).toEqual(['from', 'to']);
+    expect(fieldsOf(bad)).toEqual(['from', 'to']);
 
     const reversed = await report(t.http, id(agreementA), { from: '2024-05-02', to: '2024-05-01' }).expect(400);
     expect(reversed.body.details).toEqual({ to: ['to must be on or after from'] });
     expect(reversed.body.problems).toEqual({ to: [{ code: 'dateOrder' }] });
 
     const tooLong = await report(t.http, id(agreementA), { from: '2020-01-01', to: '2030-01-01' }).expect(400);
-    expect(Object.keys(tooLong.body.details)).toEqual(['to']);
+    expect(fieldsOf(tooLong)).toEqual(['to']);
     expect(tooLong.body.problems).toEqual({ to: [{ code: 'periodTooLong', params: { max: 10 } }] });
     await report(t.http, id(agreementA), { from: '2020-01-01', to: '2029-12-31' }).expect(200);
 
     const nationalBad = await national(t.http, { from: '2024-01-01', to: '2023-12-31', staleAfterDays: 0 }).expect(400);
-    expect(Object.keys(nationalBad.body.details).sort()).toEqual(['staleAfterDays', 'to']);
+    expect(fieldsOf(nationalBad)).toEqual(['staleAfterDays', 'to']);
     await national(t.http, { extra: 1 }).expect(400);
     const badId = await t.http.get('/api/reports/agreements/nope').expect(400);
     expect(badId.body.code).toBe('VALIDATION_FAILED');
@@ -663,17 +643,17 @@ describe('reports API', () => {
     const before = await countStatements(t, () => report().expect(200));
     const nationalBefore = await countStatements(t, () => national().expect(200));
     for (let i = 0; i < 4; i += 1) {
-      const extra = await newProject(t, { priorityAreaId: areaHealth.id });
-      await newStatusReport(t, { projectId: extra.id, reportingDate: '2024-03-03' });
-      await newMilestone(t, { projectId: extra.id, dueDate: '2024-04-04' });
-      const decision = await newFundingDecision(t, {
+      const extra = await factory.newProject(t, { priorityAreaId: areaHealth.id });
+      await factory.newStatusReport(t, { projectId: extra.id, reportingDate: '2024-03-03' });
+      await factory.newMilestone(t, { projectId: extra.id, dueDate: '2024-04-04' });
+      const decision = await factory.newFundingDecision(t, {
         agreementId: agreementA.id,
         projectId: extra.id,
         funderId: funder1.id,
         decisionDate: '2024-01-01',
       });
-      await newPayment(t, { fundingDecisionId: decision.id, paidOn: '2024-06-06' });
-      await newAgreement(t, { cityId: kuopio.id });
+      await factory.newPayment(t, { fundingDecisionId: decision.id, paidOn: '2024-06-06' });
+      await factory.newAgreement(t, { cityId: kuopio.id });
     }
     const after = await countStatements(t, () => report().expect(200));
     expect(after.count).toBe(before.count);

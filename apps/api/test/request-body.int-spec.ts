@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { OpenAPIObject, ParameterObject } from '@nestjs/swagger';
 import { exceedsJsonDepth, MAX_JSON_DEPTH } from '../src/common/request-body';
 import { newOrganisation, newPriorityArea } from './support/factories';
-import { createTestApp, rowCount, TEST_PASSWORD, type TestApp } from './support/test-app';
+import { rowCount, TEST_PASSWORD, useTestApp } from './support/test-app';
 
 /**
  * What the API reads from a request before any route sees it: JSON only (415 otherwise), not too
@@ -13,11 +13,8 @@ import { createTestApp, rowCount, TEST_PASSWORD, type TestApp } from './support/
 const nested = (depth: number): string => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
 
 describe('request bodies and query strings', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let errorLog: jest.SpyInstance;
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
   beforeEach(() => {
     errorLog = jest.spyOn(Logger.prototype, 'error');
   });
@@ -25,9 +22,6 @@ describe('request bodies and query strings', () => {
     // Nothing here is a server fault: no stack trace, no stack overflow in the log.
     expect(errorLog).not.toHaveBeenCalled();
     errorLog.mockRestore();
-  });
-  afterAll(async () => {
-    await t?.close();
   });
 
   describe('JSON only on write routes', () => {

@@ -1,16 +1,11 @@
-import { auditEvents, countStatements, createTestApp, type TestApp } from './support/test-app';
+import { auditEvents, countStatements, useTestApp } from './support/test-app';
 import { newOrganisation } from './support/factories';
+import { fieldsOf } from './support/values';
 
 const CONTACT = { email: 'Saavutettavuus@Kuopio.fi', phone: '+358 17 123 4567', organisationName: 'Kuopion kaupunki' };
 
 describe('settings API: the accessibility statement feedback contact', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp();
 
   async function current(): Promise<{ email: string | null; version: number; phone: string | null }> {
     return (await t.anonymous.get('/api/settings/accessibility').expect(200)).body;
@@ -73,7 +68,7 @@ describe('settings API: the accessibility statement feedback contact', () => {
       .send({ email: 'not-an-email', phone: 'call me', organisationName: '', extra: 1, version: before.version })
       .expect(400);
     expect(res.body.code).toBe('VALIDATION_FAILED');
-    expect(Object.keys(res.body.details).sort()).toEqual(['email', 'extra', 'organisationName', 'phone']);
+    expect(fieldsOf(res)).toEqual(['email', 'extra', 'organisationName', 'phone']);
     await t.http.patch('/api/settings/accessibility').send({ email: null, version: before.version }).expect(400);
     expect(await current()).toEqual(before);
     expect(await auditEvents(t, { entityType: 'settings' })).toHaveLength(eventsBefore);
@@ -98,13 +93,7 @@ describe('settings API: the accessibility statement feedback contact', () => {
 });
 
 describe('PATCH /api/me/language', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp();
 
   it('stores the signed-in user’s own language (any role), audited; /api/me then reports it', async () => {
     const liaison = await t.as('liaison');
@@ -124,7 +113,7 @@ describe('PATCH /api/me/language', () => {
   it('refuses an unknown language (400) and anonymous callers (401)', async () => {
     const admin = (await t.http.get('/api/me').expect(200)).body;
     const res = await t.http.patch('/api/me/language').send({ language: 'de' }).expect(400);
-    expect(Object.keys(res.body.details)).toEqual(['language']);
+    expect(fieldsOf(res)).toEqual(['language']);
     await t.http.patch('/api/me/language').send({}).expect(400);
     await t.anonymous.patch('/api/me/language').send({ language: 'en' }).expect(401);
     expect((await t.http.get('/api/me').expect(200)).body.user.language).toBe(admin.user.language);

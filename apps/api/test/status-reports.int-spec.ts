@@ -1,15 +1,8 @@
-import { todayIso } from '@salkku/shared';
-import { newAgreement, newOrganisation, newPriorityArea, newProject, newStatusReport } from './support/factories';
-import { auditEvents, countStatements, createTestApp, rowCount, type TestApp } from './support/test-app';
-import { UNKNOWN_ID as MISSING } from './support/values';
-
-/** The test app runs with the default time zone, which decides "today". */
-const today = todayIso('Europe/Helsinki');
-
-function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
+import * as check from './support/checks';
+import { addDays, today } from './support/dates';
+import { newAgreement, newCityPortfolio, newPriorityArea, newProject, newStatusReport } from './support/factories';
+import { auditEvents, rowCount, useTestApp } from './support/test-app';
+import { fieldsOf, UNKNOWN_ID as MISSING } from './support/values';
 
 /** The URL of one record (ids from the JSON bodies are unknown-typed). */
 const at = (id: unknown): string => `/api/status-reports/${id as string}`;
@@ -18,15 +11,13 @@ type Report = { id: string; projectId: string };
 const ids = (items: Report[]): string[] => items.map((r) => r.id);
 
 describe('status reports API', () => {
-  let t: TestApp;
+  const t = useTestApp();
+  // The rules every resource keeps (invalid fields, 401, stale versions, unknown ids, read-only roles, city
+  // scope) are asserted once for all in resource-rules.int-spec.ts.
   /** The signed-in admin behind t.http (the author of the reports it writes). */
   let admin: { id: string; displayName: string };
   beforeAll(async () => {
-    t = await createTestApp();
     admin = (await t.http.get('/api/me').expect(200)).body.user;
-  });
-  afterAll(async () => {
-    await t?.close();
   });
 
   it('writes a report with the project lifecycle snapshot and the signed-in author, and reads it back', async () => {
@@ -66,9 +57,7 @@ describe('status reports API', () => {
     );
     expect(row).toEqual({ author: admin.displayName, author_id: admin.id });
 
-    const read = await t.http.get(at(created.body.id)).expect(200);
-    expect(read.headers.etag).toBe('"1"');
-    expect(read.body).toEqual(created.body);
+    await check.readsBack(t.http, at(created.body.id), created.body);
 
     // The snapshot is history: a later change of the project does not rewrite it, a new report sees the new status.
     await t.dataSource.query(`UPDATE projects SET lifecycle_status = 'on_hold' WHERE id = $1`, [project.id]);
@@ -91,47 +80,25 @@ describe('status reports API', () => {
     expect(list.body.items[1]).toEqual(created.body);
   });
 
-  it('rejects invalid input with field details and writes nothing', async () => {
+  // Invalid fields in general: resource-rules.int-spec.ts.
+  it('rejects a report without its facts, of an unknown project or dated in the future, writing nothing', async () => {
     const project = await newProject(t);
     const before = await rowCount(t, 'status_reports');
-    const res = await t.http
-      .post('/api/status-reports')
-      .send({
-        projectId: 'x',
-        reportingDate: '2025-02-30',
-        health: 'green',
-        summary: 'a'.repeat(5001),
-        nextSteps: 'b'.repeat(5001),
-        lifecycleStatus: 'active',
-        author: 'Joku muu',
-      })
-      .expect(400);
-    expect(res.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
-    expect(Object.keys(res.body.details).sort()).toEqual([
-      'author',
-      'health',
-      'lifecycleStatus',
-      'nextSteps',
-      'projectId',
-      'reportingDate',
-      'summary',
-    ]);
-
     const missing = await t.http.post('/api/status-reports').send({ projectId: project.id }).expect(400);
-    expect(Object.keys(missing.body.details).sort()).toEqual(['health', 'reportingDate', 'summary']);
+    expect(fieldsOf(missing)).toEqual(['health', 'reportingDate', 'summary']);
 
     const unknownProject = await t.http
       .post('/api/status-reports')
       .send({ projectId: MISSING, reportingDate: '2025-01-31', health: 'on_track', summary: 'Orpo' })
       .expect(400);
-    expect(Object.keys(unknownProject.body.details)).toEqual(['projectId']);
+    expect(fieldsOf(unknownProject)).toEqual(['projectId']);
 
     const future = await t.http
       .post('/api/status-reports')
       .send({ projectId: project.id, reportingDate: addDays(today, 1), health: 'on_track', summary: 'Huomenna' })
       .expect(400);
     expect(future.body.code).toBe('VALIDATION_FAILED');
-    expect(Object.keys(future.body.details)).toEqual(['reportingDate']);
+    expect(fieldsOf(future)).toEqual(['reportingDate']);
 
     expect(await rowCount(t, 'status_reports')).toBe(before);
     // The longest allowed texts are accepted.
@@ -158,13 +125,6 @@ describe('status reports API', () => {
       [report.id],
     );
     expect(row).toEqual({ summary: 'Alkuperäinen', version: 1 });
-  });
-
-  it('answers 404 for an unknown id and 400 for a malformed one', async () => {
-    const missing = await t.http.get(at(MISSING)).expect(404);
-    expect(missing.body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND' });
-    const malformed = await t.http.get('/api/status-reports/not-a-uuid').expect(400);
-    expect(malformed.body.code).toBe('VALIDATION_FAILED');
   });
 
   it('lists newest first (ties by creation) and filters by project, agreement, health and date range', async () => {
@@ -231,18 +191,12 @@ describe('status reports API', () => {
       .get('/api/status-reports')
       .query({ health: 'green', reportedFrom: 'yesterday', sort: 'author', latestOnly: 'yes', agreementId: '1' })
       .expect(400);
-    expect(Object.keys(bad.body.details).sort()).toEqual([
-      'agreementId',
-      'health',
-      'latestOnly',
-      'reportedFrom',
-      'sort',
-    ]);
+    expect(fieldsOf(bad)).toEqual(['agreementId', 'health', 'latestOnly', 'reportedFrom', 'sort']);
     const inverted = await t.http
       .get('/api/status-reports')
       .query({ reportedFrom: '2024-06-30', reportedTo: '2024-01-01' })
       .expect(400);
-    expect(Object.keys(inverted.body.details)).toEqual(['reportedTo']);
+    expect(fieldsOf(inverted)).toEqual(['reportedTo']);
   });
 
   it("latestOnly returns each project's latest report: by reporting date, then by creation", async () => {
@@ -301,15 +255,6 @@ describe('status reports API', () => {
     expect(ids(everything.body.items)).toEqual([bCorrection.id, bFirst.id]);
   });
 
-  /** A city with an agreement, a priority area and a project of its own (built by the admin). */
-  async function cityPortfolio(): Promise<{ cityId: string; agreementId: string; projectId: string }> {
-    const city = await newOrganisation(t, { kind: 'city' });
-    const agreement = await newAgreement(t, { cityId: city.id });
-    const area = await newPriorityArea(t, { agreementId: agreement.id });
-    const project = await newProject(t, { priorityAreaId: area.id });
-    return { cityId: city.id as string, agreementId: agreement.id as string, projectId: project.id as string };
-  }
-
   const body = (projectId: string, summary = 'Eteni suunnitellusti.') => ({
     projectId,
     reportingDate: '2025-01-31',
@@ -318,7 +263,7 @@ describe('status reports API', () => {
   });
 
   it('takes the author from the signed-in coordinator, never from the body', async () => {
-    const a = await cityPortfolio();
+    const a = await newCityPortfolio(t);
     const coordinator = await t.as('coordinator', { cityId: a.cityId, displayName: 'Kaisa Koordinaattori' });
     const me = (await coordinator.get('/api/me').expect(200)).body.user as { id: string };
     const created = await coordinator.post('/api/status-reports').send(body(a.projectId)).expect(201);
@@ -334,98 +279,42 @@ describe('status reports API', () => {
       .post('/api/status-reports')
       .send({ ...body(a.projectId), author: 'Joku muu', authorId: admin.id })
       .expect(400);
-    expect(Object.keys(forged.body.details).sort()).toEqual(['author', 'authorId']);
+    expect(fieldsOf(forged)).toEqual(['author', 'authorId']);
   });
 
-  it("limits a coordinator to their own city: another city's report is not found, not listed, not referable", async () => {
-    const a = await cityPortfolio();
-    const b = await cityPortfolio();
+  it("keeps a coordinator's latest-only and health lists, and the project of a new report, within their own city", async () => {
+    const a = await newCityPortfolio(t);
+    const b = await newCityPortfolio(t);
     const mine = await newStatusReport(t, { projectId: a.projectId, health: 'off_track' });
     const theirs = await newStatusReport(t, { projectId: b.projectId, health: 'off_track' });
     const coordinator = await t.as('coordinator', { cityId: a.cityId });
 
-    expect((await coordinator.get(at(mine.id)).expect(200)).body).toEqual(mine);
-    const hidden = await coordinator.get(at(theirs.id)).expect(404);
-    expect(hidden.body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND' });
-
-    for (const query of [{}, { latestOnly: 'true' }, { health: 'off_track' }, { pageSize: 100 }]) {
+    for (const query of [{ latestOnly: 'true' }, { health: 'off_track' }]) {
       const list = await coordinator.get('/api/status-reports').query(query).expect(200);
       expect(list.body.total).toBe(1);
       expect(ids(list.body.items)).toEqual([mine.id]);
     }
-    const byProject = await coordinator.get('/api/status-reports').query({ projectId: b.projectId }).expect(200);
-    expect(byProject.body).toMatchObject({ total: 0, items: [] });
     const byAgreement = await coordinator
       .get('/api/status-reports')
       .query({ agreementId: b.agreementId, latestOnly: 'true' })
       .expect(200);
     expect(byAgreement.body).toMatchObject({ total: 0, items: [] });
-    const pastTheEnd = await coordinator.get('/api/status-reports').query({ page: 2, pageSize: 1 }).expect(200);
-    expect(pastTheEnd.body).toMatchObject({ total: 1, items: [] });
     // The admin sees both.
     const adminList = await t.http.get('/api/status-reports').query({ health: 'off_track', pageSize: 100 }).expect(200);
     expect(ids(adminList.body.items)).toEqual(expect.arrayContaining([mine.id, theirs.id]));
+    // The scope costs no extra statements on the latest-only list either.
+    const latest = () => coordinator.get('/api/status-reports').query({ pageSize: 100, latestOnly: 'true' });
+    await check.inTwoStatements(t, () => latest().expect(200));
 
     // Another city's project in the body is refused exactly like a missing one.
-    const before = await rowCount(t, 'status_reports');
-    const events = (await auditEvents(t, { entityType: 'status_report' })).length;
-    const cross = await coordinator.post('/api/status-reports').send(body(b.projectId)).expect(400);
-    expect(cross.body.code).toBe('VALIDATION_FAILED');
-    expect(Object.keys(cross.body.details)).toEqual(['projectId']);
-    expect(await rowCount(t, 'status_reports')).toBe(before);
-    expect((await auditEvents(t, { entityType: 'status_report' })).length).toBe(events);
-
-    // In the own city the coordinator writes.
-    await coordinator.post('/api/status-reports').send(body(a.projectId)).expect(201);
-    expect((await coordinator.get('/api/status-reports').expect(200)).body.total).toBe(2);
-
-    // The scope costs no extra statements.
-    for (const query of [{ pageSize: 1 }, { pageSize: 100, latestOnly: 'true' }]) {
-      const { count } = await countStatements(t, () => coordinator.get('/api/status-reports').query(query).expect(200));
-      expect(count).toBeLessThanOrEqual(2);
-    }
-    const detail = await countStatements(t, () => coordinator.get(at(mine.id)).expect(200));
-    expect(detail.count).toBeLessThanOrEqual(2);
-  });
-
-  it('lets managers and liaisons read but not write (403, nothing written), and anonymous users nothing (401)', async () => {
-    const a = await cityPortfolio();
-    const b = await cityPortfolio();
-    const mine = await newStatusReport(t, { projectId: a.projectId });
-    const theirs = await newStatusReport(t, { projectId: b.projectId });
-    const manager = await t.as('manager', { cityId: a.cityId });
-    const liaison = await t.as('liaison');
-
-    expect((await manager.get(at(mine.id)).expect(200)).body).toEqual(mine);
-    await manager.get(at(theirs.id)).expect(404);
-    const managerList = await manager.get('/api/status-reports').query({ pageSize: 100 }).expect(200);
-    expect(ids(managerList.body.items)).toEqual([mine.id]);
-    await liaison.get(at(mine.id)).expect(200);
-    await liaison.get(at(theirs.id)).expect(200);
-    const liaisonList = await liaison.get('/api/status-reports').query({ agreementId: b.agreementId }).expect(200);
-    expect(ids(liaisonList.body.items)).toEqual([theirs.id]);
-
-    const rows = await rowCount(t, 'status_reports');
-    const events = (await auditEvents(t)).length;
-    for (const reader of [manager, liaison]) {
-      const res = await reader.post('/api/status-reports').send(body(a.projectId)).expect(403);
-      expect(res.body).toMatchObject({ statusCode: 403, code: 'FORBIDDEN' });
-    }
-    for (const request of [
-      t.anonymous.get('/api/status-reports'),
-      t.anonymous.get(at(mine.id)),
-      t.anonymous.post('/api/status-reports').send(body(a.projectId)),
-    ]) {
-      const res = await request.expect(401);
-      expect(res.body.code).toBe('UNAUTHENTICATED');
-    }
-    expect(await rowCount(t, 'status_reports')).toBe(rows);
-    expect((await auditEvents(t)).length).toBe(events);
+    await check.nothingChanged(t, { rows: ['status_reports'], events: 'status_report' }, async () => {
+      await check.rejects(coordinator.post('/api/status-reports').send(body(b.projectId)), ['projectId']);
+    });
   });
 
   it('audits a new report once with the actor and its exact values; a rejected report leaves no event', async () => {
-    const a = await cityPortfolio();
-    const b = await cityPortfolio();
+    const a = await newCityPortfolio(t);
+    const b = await newCityPortfolio(t);
     const coordinator = await t.as('coordinator', { cityId: a.cityId, displayName: 'Kalle Koordinaattori' });
     const me = (await coordinator.get('/api/me').expect(200)).body.user as { id: string };
 
@@ -488,27 +377,19 @@ describe('status reports API', () => {
     for (let i = 0; i < 30; i++) {
       await newStatusReport(t, { projectId: projects[i % 3]!.id, reportingDate: addDays('2024-01-01', i) });
     }
-    for (const pageSize of [1, 10, 100]) {
-      for (const filters of [{}, { agreementId: agreement.id, latestOnly: 'true', health: 'on_track' }]) {
-        const { count, result } = await countStatements(t, () =>
-          t.http
-            .get('/api/status-reports')
-            .query({ pageSize, ...filters })
-            .expect(200),
-        );
-        expect(result.body.items.length).toBe(Math.min(pageSize, result.body.total));
-        expect(result.body.items[0].project.code).toEqual(expect.any(String));
-        expect(count).toBeLessThanOrEqual(2);
-      }
+    const queries = [1, 10, 100].flatMap((pageSize) => [
+      { pageSize },
+      { pageSize, agreementId: agreement.id, latestOnly: 'true', health: 'on_track' },
+    ]);
+    for (const page of await check.pagesInTwoStatements(t, t.http, '/api/status-reports', queries)) {
+      expect(page.body.items[0].project.code).toEqual(expect.any(String));
     }
-    const pastTheEnd = await countStatements(t, () =>
+    const pastTheEnd = await check.inTwoStatements(t, () =>
       t.http.get('/api/status-reports').query({ agreementId: agreement.id, page: 4, pageSize: 10 }).expect(200),
     );
-    expect(pastTheEnd.result.body).toMatchObject({ items: [], total: 30, page: 4 });
-    expect(pastTheEnd.count).toBeLessThanOrEqual(2);
+    expect(pastTheEnd.body).toMatchObject({ items: [], total: 30, page: 4 });
 
     const report = await newStatusReport(t);
-    const { count } = await countStatements(t, () => t.http.get(at(report.id)).expect(200));
-    expect(count).toBeLessThanOrEqual(2);
+    await check.inTwoStatements(t, () => t.http.get(at(report.id)).expect(200));
   });
 });

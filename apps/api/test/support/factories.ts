@@ -1,4 +1,5 @@
 import type { TestApp } from './test-app';
+import type { Json } from './values';
 
 /**
  * Small factories that build data through the API itself (so they exercise the same rules as a
@@ -7,9 +8,8 @@ import type { TestApp } from './test-app';
 let sequence = 0;
 const next = () => ++sequence;
 
-type Json = Record<string, unknown>;
-
-async function post(t: TestApp, path: string, body: Json): Promise<Json> {
+/** POSTs the body as the admin and returns the JSON of the record created, failing loudly unless 201. */
+export async function postCreated(t: TestApp, path: string, body: Json): Promise<Json> {
   const res = await t.http.post(path).send(body);
   if (res.status !== 201) {
     throw new Error(`POST ${path} → ${res.status}: ${JSON.stringify(res.body)}`);
@@ -18,12 +18,12 @@ async function post(t: TestApp, path: string, body: Json): Promise<Json> {
 }
 
 export function newOrganisation(t: TestApp, overrides: Json = {}): Promise<Json> {
-  return post(t, '/api/organisations', { name: `Organisaatio ${next()}`, kind: 'company', ...overrides });
+  return postCreated(t, '/api/organisations', { name: `Organisaatio ${next()}`, kind: 'company', ...overrides });
 }
 
 export async function newAgreement(t: TestApp, overrides: Json = {}): Promise<Json> {
   const cityId = overrides.cityId ?? (await newOrganisation(t, { kind: 'city' })).id;
-  return post(t, '/api/agreements', {
+  return postCreated(t, '/api/agreements', {
     title: `Ekosysteemisopimus ${next()}`,
     signedOn: '2021-02-09',
     validFrom: '2021-02-09',
@@ -35,27 +35,51 @@ export async function newAgreement(t: TestApp, overrides: Json = {}): Promise<Js
 
 export async function newPriorityArea(t: TestApp, overrides: Json = {}): Promise<Json> {
   const agreementId = overrides.agreementId ?? (await newAgreement(t)).id;
-  return post(t, '/api/priority-areas', { nameFi: `Painopiste ${next()}`, ...overrides, agreementId });
+  return postCreated(t, '/api/priority-areas', { nameFi: `Painopiste ${next()}`, ...overrides, agreementId });
 }
 
+/**
+ * A project (kind other) led by a new organisation unless `leadOrganisationId` is given, in a new
+ * priority area unless `priorityAreaId` is given: under the agreement `agreementId`, if given.
+ */
 export async function newProject(t: TestApp, overrides: Json = {}): Promise<Json> {
-  const priorityAreaId = overrides.priorityAreaId ?? (await newPriorityArea(t)).id;
-  const leadOrganisationId = overrides.leadOrganisationId ?? (await newOrganisation(t)).id;
+  const { agreementId, ...fields } = overrides;
+  const priorityAreaId =
+    fields.priorityAreaId ?? (await newPriorityArea(t, agreementId === undefined ? {} : { agreementId })).id;
+  const leadOrganisationId = fields.leadOrganisationId ?? (await newOrganisation(t)).id;
   const n = next();
-  return post(t, '/api/projects', {
+  return postCreated(t, '/api/projects', {
     code: `P-${n}`,
     name: `Hanke ${n}`,
     kind: 'other',
-    ...overrides,
+    ...fields,
     priorityAreaId,
     leadOrganisationId,
   });
 }
 
+/** The ids of a city and of its agreement, priority area and project. */
+export interface CityPortfolio {
+  cityId: string;
+  agreementId: string;
+  areaId: string;
+  projectId: string;
+}
+
+/** A city with an agreement, a priority area and a project of its own. */
+export async function newCityPortfolio(t: TestApp): Promise<CityPortfolio> {
+  const city = await newOrganisation(t, { kind: 'city' });
+  const agreement = await newAgreement(t, { cityId: city.id });
+  const area = await newPriorityArea(t, { agreementId: agreement.id });
+  const project = await newProject(t, { priorityAreaId: area.id });
+  const id = (record: Json) => record.id as string;
+  return { cityId: id(city), agreementId: id(agreement), areaId: id(area), projectId: id(project) };
+}
+
 /** A milestone (planned, due 30.6.2027) on a new project unless `projectId` is given. */
 export async function newMilestone(t: TestApp, overrides: Json = {}): Promise<Json> {
   const projectId = overrides.projectId ?? (await newProject(t)).id;
-  return post(t, '/api/milestones', {
+  return postCreated(t, '/api/milestones', {
     title: `Virstanpylväs ${next()}`,
     dueDate: '2027-06-30',
     ...overrides,
@@ -66,7 +90,7 @@ export async function newMilestone(t: TestApp, overrides: Json = {}): Promise<Js
 /** A status report (on track, dated 31.1.2025) on a new project unless `projectId` is given. */
 export async function newStatusReport(t: TestApp, overrides: Json = {}): Promise<Json> {
   const projectId = overrides.projectId ?? (await newProject(t)).id;
-  return post(t, '/api/status-reports', {
+  return postCreated(t, '/api/status-reports', {
     reportingDate: '2025-01-31',
     health: 'on_track',
     summary: `Tilanneraportti ${next()}`,
@@ -82,7 +106,7 @@ export async function newStatusReport(t: TestApp, overrides: Json = {}): Promise
 export async function newFundingDecision(t: TestApp, overrides: Json = {}): Promise<Json> {
   const agreementId = overrides.agreementId ?? (await newAgreement(t)).id;
   const funderId = overrides.funderId ?? (await newOrganisation(t, { kind: 'city' })).id;
-  return post(t, '/api/funding-decisions', {
+  return postCreated(t, '/api/funding-decisions', {
     instrument: 'city_co_funding',
     status: 'granted',
     amountGranted: '15000.00',
@@ -98,5 +122,5 @@ export async function newFundingDecision(t: TestApp, overrides: Json = {}): Prom
 /** A payment (100.00, paid 31.3.2024) under a new funding decision unless `fundingDecisionId` is given. */
 export async function newPayment(t: TestApp, overrides: Json = {}): Promise<Json> {
   const fundingDecisionId = overrides.fundingDecisionId ?? (await newFundingDecision(t)).id;
-  return post(t, '/api/payments', { paidOn: '2024-03-31', amount: '100.00', ...overrides, fundingDecisionId });
+  return postCreated(t, '/api/payments', { paidOn: '2024-03-31', amount: '100.00', ...overrides, fundingDecisionId });
 }

@@ -130,6 +130,45 @@ export async function createTestApp(
   };
 }
 
+/**
+ * The test app of the enclosing describe block: booted before its tests and closed after them.
+ * What it returns stands for the app once booted (use it in hooks and tests, not while the
+ * describe block is being defined), so a spec writes `const t = useTestApp();`.
+ */
+export function useTestApp(options: Parameters<typeof createTestApp>[0] = {}): TestApp {
+  let booted: TestApp | undefined;
+  beforeAll(async () => {
+    booted = await createTestApp(options);
+  });
+  afterAll(async () => {
+    await booted?.close();
+  });
+  return new Proxy({} as TestApp, {
+    get(_, key) {
+      if (!booted) throw new Error(`the test app is not booted yet (reading ${String(key)})`);
+      return Reflect.get(booted, key) as unknown;
+    },
+  });
+}
+
+/**
+ * A new signed-in user of the role (with their city, if given): their agent, user id and display
+ * name, and what an audit event records of them as its actor.
+ */
+export async function signedInUser(
+  t: TestApp,
+  role: Role,
+  options: { cityId?: string; displayName?: string } = {},
+): Promise<{ agent: TestAgent; id: string; name: string; actor: { actorId: string; actorName: string } }> {
+  const email = `${role}-${Math.random().toString(36).slice(2)}@salkku.example`;
+  const agent = await t.as(role, { ...options, email });
+  const [user] = await t.dataSource.query<Array<{ id: string; display_name: string }>>(
+    'SELECT id, display_name FROM users WHERE email = $1',
+    [email],
+  );
+  return { agent, id: user!.id, name: user!.display_name, actor: { actorId: user!.id, actorName: user!.display_name } };
+}
+
 /** Runs `fn` and returns how many SQL statements the app sent meanwhile, with fn's result. */
 export async function countStatements<T>(t: TestApp, fn: () => Promise<T>): Promise<{ count: number; result: T }> {
   const before = t.statements();
@@ -154,6 +193,16 @@ export interface AuditEventRow {
   projectId: string | null;
   cityId: string | null;
   changes: Record<string, { old: unknown; new: unknown }>;
+}
+
+/** The changes an audit event records for a new record: each field set, from nothing to its value. */
+export function fromNothing(fields: Record<string, unknown>): AuditEventRow['changes'] {
+  return Object.fromEntries(Object.entries(fields).map(([field, value]) => [field, { old: null, new: value }]));
+}
+
+/** The changes an audit event records for a deleted record: each field that had a value, to nothing. */
+export function toNothing(fields: Record<string, unknown>): AuditEventRow['changes'] {
+  return Object.fromEntries(Object.entries(fields).map(([field, value]) => [field, { old: value, new: null }]));
 }
 
 /** Audit events straight from the table, oldest first (optionally for one entity type or record). */
