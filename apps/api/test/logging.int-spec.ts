@@ -30,7 +30,7 @@ describe('logs', () => {
     await settle();
     const sql = of(id).filter((l) => l.context === 'SQL');
     expect(sql.length).toBeGreaterThanOrEqual(2); // the session check and the list
-    expect(sql.some((l) => /FROM "organisations"/.test(l.msg ?? ''))).toBe(true);
+    expect(sql.some((l) => /FROM organisations o\b/.test(l.msg ?? ''))).toBe(true);
     for (const line of sql) expect(line.level).toBeGreaterThanOrEqual(30); // info or above: logged
   });
 
