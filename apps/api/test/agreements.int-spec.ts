@@ -1,8 +1,15 @@
-import { actorOf } from '../src/modules/auth/sessions.service';
 import { AgreementsService } from '../src/modules/agreements/agreements.service';
 import { newAgreement, newOrganisation, newPriorityArea } from './support/factories';
 import * as check from './support/checks';
-import { auditEvents, fromNothing, rowCount, signedInUser, toNothing, useTestApp } from './support/test-app';
+import {
+  auditEvents,
+  coordinatorActor,
+  fromNothing,
+  rowCount,
+  signedInUser,
+  toNothing,
+  useTestApp,
+} from './support/test-app';
 import { createdRecord, fieldsOf, UNKNOWN_ID } from './support/values';
 
 /** The JSON of a created record, with the id every test uses in URLs. */
@@ -238,11 +245,7 @@ describe('agreements API', () => {
     // proved on the service with a city-scoped actor: it must hold even if the table changes.
     it('scopes every write to the actor’s city: other ids not found, another city refused as unknown', async () => {
       const service = t.app.get(AgreementsService);
-      const user = await signedInUser(t, 'coordinator', { cityId: cityA.id, displayName: 'Rajattu Koordinaattori' });
-      const actor = actorOf(
-        { id: user.id, displayName: user.name, role: 'coordinator', organisationId: cityA.id },
-        null,
-      );
+      const { user, actor } = await coordinatorActor(t, cityA.id, 'Rajattu Koordinaattori');
       const before = await auditEvents(t, { entityType: 'agreement' });
 
       await expect(service.get(inB.id, actor)).rejects.toMatchObject({ code: 'NOT_FOUND' });
@@ -268,12 +271,8 @@ describe('agreements API', () => {
       const renamed = await service.update(created.id, { title: 'Oma sopimus 2' }, 1, actor);
       expect(renamed.version).toBe(2);
       await service.remove(created.id, 2, actor);
-      const events = await auditEvents(t, { entityId: created.id });
-      expect(events.map((e) => [e.action, e.actorId, e.cityId])).toEqual([
-        ['create', user.id, cityA.id],
-        ['update', user.id, cityA.id],
-        ['delete', user.id, cityA.id],
-      ]);
+      const trail = (await auditEvents(t, { entityId: created.id })).map((e) => [e.action, e.actorId, e.cityId]);
+      expect(trail).toEqual(['create', 'update', 'delete'].map((action) => [action, user.id, cityA.id]));
     });
   });
 
