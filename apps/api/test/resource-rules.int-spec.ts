@@ -54,22 +54,24 @@ const RESOURCES: Resource[] = [
     base: '/api/agreements',
     table: 'agreements',
     entityType: 'agreement',
-    make: (t, home) => factory.newAgreement(t, { title: 'Alkuperäinen', cityId: home?.cityId }),
+    // A title of its own per city, so that a search for another city's agreement has nothing of one's own to find.
+    make: (t, home) => factory.newAgreement(t, { title: `Sopimus ${home?.cityId ?? 'X'}`, cityId: home?.cityId }),
     create: (agreement) => ({ cityId: agreement.cityId, title: 'Uusi sopimus' }),
     versions: { edit: { title: 'Uusi' }, stale: { title: 'Kadonnut' }, missing: { title: 'Ei versiota' } },
     readOnly: ['manager', 'liaison', 'coordinator'],
-    inCity: (home) => [{ cityId: home.cityId }],
+    inCity: (home, agreement) => [{ cityId: home.cityId }, { q: agreement.title }],
   },
   {
     name: 'priority areas',
     base: '/api/priority-areas',
     table: 'priority_areas',
     entityType: 'priority_area',
-    make: (t, home) => factory.newPriorityArea(t, { nameFi: 'Alkuperäinen', agreementId: home?.agreementId }),
+    make: (t, home) =>
+      factory.newPriorityArea(t, { nameFi: `Alue ${home?.cityId ?? 'X'}`, agreementId: home?.agreementId }),
     create: (area) => ({ agreementId: area.agreementId, nameFi: 'Uusi alue' }),
     versions: { edit: { nameFi: 'Uusi' }, stale: { nameFi: 'Kadonnut' }, missing: { nameFi: 'Ei versiota' } },
     readOnly: ['manager', 'liaison', 'coordinator'],
-    inCity: (home) => [{ agreementId: home.agreementId }],
+    inCity: (home, area) => [{ agreementId: home.agreementId }, { q: area.nameFi }],
   },
   {
     name: 'projects',
