@@ -1,8 +1,15 @@
-import { actorOf } from '../src/modules/auth/sessions.service';
 import { PriorityAreasService } from '../src/modules/priority-areas/priority-areas.service';
 import { newAgreement, newOrganisation, newPriorityArea, newProject } from './support/factories';
 import * as check from './support/checks';
-import { auditEvents, fromNothing, rowCount, signedInUser, toNothing, useTestApp } from './support/test-app';
+import {
+  auditEvents,
+  coordinatorActor,
+  fromNothing,
+  rowCount,
+  signedInUser,
+  toNothing,
+  useTestApp,
+} from './support/test-app';
 import { createdRecord, fieldsOf, UNKNOWN_ID } from './support/values';
 
 /** The JSON of a created record, with the id every test uses in URLs. */
@@ -216,11 +223,7 @@ describe('priority areas API', () => {
     // proved on the service with a city-scoped actor: it must hold even if the table changes.
     it('scopes every write to the actor’s city: other ids not found, another city’s agreement refused as unknown', async () => {
       const service = t.app.get(PriorityAreasService);
-      const user = await signedInUser(t, 'coordinator', { cityId: cityA.id, displayName: 'Rajattu Koordinaattori' });
-      const actor = actorOf(
-        { id: user.id, displayName: user.name, role: 'coordinator', organisationId: cityA.id },
-        null,
-      );
+      const { user, actor } = await coordinatorActor(t, cityA.id, 'Rajattu Koordinaattori');
       const before = await auditEvents(t, { entityType: 'priority_area' });
       const areas = await rowCount(t, 'priority_areas');
 
@@ -242,12 +245,8 @@ describe('priority areas API', () => {
       const created = await service.create({ agreementId: agreementA.id, nameFi: 'Oma alue' }, actor);
       await service.update(created.id, { nameFi: 'Oma alue 2' }, 1, actor);
       await service.remove(created.id, 2, actor);
-      const events = await auditEvents(t, { entityId: created.id });
-      expect(events.map((e) => [e.action, e.actorId, e.cityId])).toEqual([
-        ['create', user.id, cityA.id],
-        ['update', user.id, cityA.id],
-        ['delete', user.id, cityA.id],
-      ]);
+      const trail = (await auditEvents(t, { entityId: created.id })).map((e) => [e.action, e.actorId, e.cityId]);
+      expect(trail).toEqual(['create', 'update', 'delete'].map((action) => [action, user.id, cityA.id]));
     });
   });
 

@@ -3,7 +3,7 @@ import type TestAgent from 'supertest/lib/agent';
 import * as check from './support/checks';
 import * as factory from './support/factories';
 import type { CityPortfolio } from './support/factories';
-import { useTestApp, type TestApp } from './support/test-app';
+import { rowCount, useTestApp, type TestApp } from './support/test-app';
 import { fieldsOf, idsOf, UNKNOWN_ID, type Json } from './support/values';
 
 /**
@@ -54,22 +54,24 @@ const RESOURCES: Resource[] = [
     base: '/api/agreements',
     table: 'agreements',
     entityType: 'agreement',
-    make: (t, home) => factory.newAgreement(t, { title: 'Alkuperäinen', cityId: home?.cityId }),
+    // A title of its own per city, so that a search for another city's agreement has nothing of one's own to find.
+    make: (t, home) => factory.newAgreement(t, { title: `Sopimus ${home?.cityId ?? 'X'}`, cityId: home?.cityId }),
     create: (agreement) => ({ cityId: agreement.cityId, title: 'Uusi sopimus' }),
     versions: { edit: { title: 'Uusi' }, stale: { title: 'Kadonnut' }, missing: { title: 'Ei versiota' } },
     readOnly: ['manager', 'liaison', 'coordinator'],
-    inCity: (home) => [{ cityId: home.cityId }],
+    inCity: (home, agreement) => [{ cityId: home.cityId }, { q: agreement.title }],
   },
   {
     name: 'priority areas',
     base: '/api/priority-areas',
     table: 'priority_areas',
     entityType: 'priority_area',
-    make: (t, home) => factory.newPriorityArea(t, { nameFi: 'Alkuperäinen', agreementId: home?.agreementId }),
+    make: (t, home) =>
+      factory.newPriorityArea(t, { nameFi: `Alue ${home?.cityId ?? 'X'}`, agreementId: home?.agreementId }),
     create: (area) => ({ agreementId: area.agreementId, nameFi: 'Uusi alue' }),
     versions: { edit: { nameFi: 'Uusi' }, stale: { nameFi: 'Kadonnut' }, missing: { nameFi: 'Ei versiota' } },
     readOnly: ['manager', 'liaison', 'coordinator'],
-    inCity: (home) => [{ agreementId: home.agreementId }],
+    inCity: (home, area) => [{ agreementId: home.agreementId }, { q: area.nameFi }],
   },
   {
     name: 'projects',
@@ -109,6 +111,7 @@ const RESOURCES: Resource[] = [
     make: (t, home) => factory.newFundingDecision(t, { agreementId: home?.agreementId, projectId: home?.projectId }),
     create: (decision) => ({
       agreementId: decision.agreementId,
+      projectId: decision.projectId,
       funderId: decision.funderId,
       instrument: 'erdf',
       status: 'applied',
@@ -458,7 +461,7 @@ describe('rules every resource keeps', () => {
             const found = await agent.get(base).query(filter).expect(200);
             expect({ role, filter, ...found.body }).toMatchObject({ role, filter, items: [], total: 0 });
           }
-          await agent.get(url(own[0]!)).expect(200);
+          expect((await agent.get(url(own[0]!)).expect(200)).body).toEqual(own[0]);
           await check.hiddenLikeMissing(agent, base, other.id);
         }
       });
@@ -495,7 +498,10 @@ describe('rules every resource keeps', () => {
             const found = await check.listIds(agent, base, { ...inCity(home, records[0])[0], pageSize: 100 });
             expect({ role, ids: found }).toEqual({ role, ids: expect.arrayContaining(records.map((r) => r.id)) });
           }
-          await agent.get(url(other)).expect(200);
+          expect((await agent.get(url(other)).expect(200)).body).toEqual(other);
+          // Every record, of every city.
+          const everything = await agent.get(base).query({ pageSize: 1 }).expect(200);
+          expect({ role, total: everything.body.total }).toEqual({ role, total: await rowCount(t, table) });
         }
       });
 
@@ -510,6 +516,9 @@ describe('rules every resource keeps', () => {
       it('lets a coordinator create, update and delete in their own city', async () => {
         const created = await coordinator.post(base).send(resource.create(own[0]!)).expect(201);
         expect(created.body.version).toBe(1);
+        // It belongs to the coordinator's city.
+        const inOwnCity = await check.listIds(t.http, base, { ...inCity(a, own[0]!)[0], pageSize: 100 });
+        expect(inOwnCity).toContain(created.body.id);
         expect((await coordinator.get(url(created.body)).expect(200)).body).toEqual(created.body);
         if (!versions) return; // append-only
         const updated = await coordinator

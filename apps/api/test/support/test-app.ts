@@ -7,11 +7,12 @@ import type TestAgent from 'supertest/lib/agent';
 import { DataSource } from 'typeorm';
 import type { Role } from '@salkku/shared';
 import { createApp } from '../../src/app.factory';
-import { SYSTEM_ACTOR } from '../../src/common/actor';
+import { SYSTEM_ACTOR, type Actor } from '../../src/common/actor';
 import { loadConfig, type AppConfig } from '../../src/config/config';
 import { startEmbeddedPostgres } from '../../src/database/embedded-postgres';
 import type { ResolvedDatabase } from '../../src/database/database-url';
 import type { SqlLogger } from '../../src/persistence/sql-logger';
+import { actorOf } from '../../src/modules/auth/sessions.service';
 import { UsersService } from '../../src/modules/users/users.service';
 
 /**
@@ -167,6 +168,20 @@ export async function signedInUser(
     [email],
   );
   return { agent, id: user!.id, name: user!.display_name, actor: { actorId: user!.id, actorName: user!.display_name } };
+}
+
+/**
+ * A new coordinator of the city (signed in) and the same user as a service-level actor, to call a
+ * service directly where the API's permission guard would refuse the request before it.
+ */
+export async function coordinatorActor(
+  t: TestApp,
+  cityId: string,
+  displayName: string,
+): Promise<{ user: Awaited<ReturnType<typeof signedInUser>>; actor: Actor }> {
+  const user = await signedInUser(t, 'coordinator', { cityId, displayName });
+  const actor = actorOf({ id: user.id, displayName: user.name, role: 'coordinator', organisationId: cityId }, null);
+  return { user, actor };
 }
 
 /** Runs `fn` and returns how many SQL statements the app sent meanwhile, with fn's result. */
