@@ -38,7 +38,12 @@ export function AgreementReportPage() {
   const { period, change } = useReportPeriod();
   const report = useAgreementReport(agreementId, period);
   const data = report.isError ? undefined : report.data;
-  const status = report.error instanceof ApiError ? report.error.status : null;
+  const error = report.error instanceof ApiError ? report.error : null;
+  // A 400 about the period (from/to) says so; any other 400 is an address whose agreement id is
+  // malformed: that agreement is not found, like a missing one.
+  const fields = [...Object.keys(error?.problems ?? {}), ...Object.keys(error?.details ?? {})];
+  const periodRefused = error?.status === 400 && fields.some((f) => f === 'from' || f === 'to');
+  const notFound = error?.status === 404 || (error?.status === 400 && !periodRefused);
   return (
     <ReportFrame
       title={data ? t('reports.agreement.title', { title: data.agreement.title }) : t('reports.agreement.heading')}
@@ -55,13 +60,9 @@ export function AgreementReportPage() {
       onPeriodChange={change}
       report={report}
       failure={
-        status === 404
-          ? t('reports.agreement.notFound')
-          : status === 400
-            ? t('reports.invalidPeriod')
-            : t('reports.error')
+        notFound ? t('reports.agreement.notFound') : periodRefused ? t('reports.invalidPeriod') : t('reports.error')
       }
-      canRetry={status !== 404 && status !== 400}
+      canRetry={!notFound && !periodRefused}
     >
       {(loaded) => <AgreementContent data={loaded} />}
     </ReportFrame>

@@ -320,6 +320,36 @@ describe('national report page', () => {
 describe('agreement report page', () => {
   const url = `/reports/agreements/${KUOPIO_AGREEMENT}?from=2024-01-01&to=2024-12-31`;
 
+  it('tells a malformed agreement id in the address (not found) from a refused period', async () => {
+    mockApi({
+      agreement: () =>
+        jsonResponse(
+          { statusCode: 400, code: 'VALIDATION_FAILED', message: 'Validation failed (uuid is expected)' },
+          400,
+        ),
+    });
+    const bad = renderApp({ url: '/reports/agreements/not-an-id?from=2024-01-01&to=2024-12-31' });
+    expect(await screen.findByText('Sopimusta ei löytynyt.', {}, LOAD)).toBeInTheDocument();
+    expect(screen.queryByText(/Raporttia ei voi laatia tälle aikavälille/)).not.toBeInTheDocument();
+    bad.unmount();
+
+    mockApi({
+      agreement: () =>
+        jsonResponse(
+          {
+            statusCode: 400,
+            code: 'VALIDATION_FAILED',
+            message: 'Validation failed',
+            details: { to: ['to must be on or after from'] },
+            problems: { to: [{ code: 'dateOrder' }] },
+          },
+          400,
+        ),
+    });
+    renderApp({ url });
+    expect(await screen.findByText(/Raporttia ei voi laatia tälle aikavälille/, {}, LOAD)).toBeInTheDocument();
+  });
+
   it('shows the report of the period: summary, a section per priority area, milestones and narratives', async () => {
     const fetchMock = mockApi();
     renderApp({ url });
