@@ -4,6 +4,7 @@ import { AccountsSessionsAudit1795844135416 } from './1795844135416-AccountsSess
 import { AccessibilityFeedbackSettings1795847011772 } from './1795847011772-AccessibilityFeedbackSettings';
 import { ProjectCodeUniquePerAgreement1796419669117 } from './1796419669117-ProjectCodeUniquePerAgreement';
 import { ThrottlePerAccountAndClient1796419888498 } from './1796419888498-ThrottlePerAccountAndClient';
+import { PortfolioFacts1796440220447 } from './1796440220447-PortfolioFacts';
 
 /**
  * Every migration, oldest first. Never edit one that has landed: add a new one.
@@ -15,4 +16,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   AccessibilityFeedbackSettings1795847011772,
   ProjectCodeUniquePerAgreement1796419669117,
   ThrottlePerAccountAndClient1796419888498,
+  PortfolioFacts1796440220447,
 ];

@@ -7,6 +7,8 @@ import { FundingDecision } from '../modules/funding-decisions/funding-decision.e
 import { Milestone } from '../modules/milestones/milestone.entity';
 import { Organisation } from '../modules/organisations/organisation.entity';
 import { Payment } from '../modules/payments/payment.entity';
+import { FundingDecisionFacts } from '../modules/portfolio-facts/funding-decision-facts.entity';
+import { ProjectFacts } from '../modules/portfolio-facts/project-facts.entity';
 import { PriorityArea } from '../modules/priority-areas/priority-area.entity';
 import { ProjectPartner } from '../modules/projects/project-partner.entity';
 import { Project } from '../modules/projects/project.entity';
@@ -31,4 +33,6 @@ export const ENTITIES = [
   KnownDevice,
   AuditEvent,
   AccessibilityFeedbackSettings,
+  ProjectFacts,
+  FundingDecisionFacts,
 ];
