@@ -23,18 +23,16 @@
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { get as httpGet } from 'node:http';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { directCopy, httpExport, median, sampleRss } from './support/export-run.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 const apiRequire = createRequire(join(root, 'apps/api/package.json'));
 const { Client } = apiRequire('pg');
-const { to: copyTo } = apiRequire('pg-copy-streams');
 // The export's SQL exactly as the API builds it (compiled API code).
 const queries = apiRequire('./dist/modules/exports/export.queries.js');
 const { CellSql, CSV_PROFILES } = apiRequire('./dist/modules/exports/csv-format.js');
@@ -167,31 +165,6 @@ async function generate(url, { label, projects, payments, decisions }) {
   }
 }
 
-/** Samples VmRSS of a process every 20 ms; stop() gives the peak seen and the kernel's VmHWM. */
-function sampleRss(pid) {
-  const read = () => {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = (name) => Number(new RegExp(`${name}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0);
-    return { rss: kb('VmRSS'), hwm: kb('VmHWM') };
-  };
-  let peak = read().rss;
-  const timer = setInterval(() => {
-    try {
-      peak = Math.max(peak, read().rss);
-    } catch {
-      /* the process ended */
-    }
-  }, 20);
-  return {
-    now: () => read().rss,
-    stop() {
-      clearInterval(timer);
-      const last = read();
-      return { peakMb: Math.max(peak, last.rss) / 1024, hwmMb: last.hwm / 1024 };
-    },
-  };
-}
-
 async function startApi(databaseUrl) {
   const port = await freePort();
   const child = spawn(process.execPath, ['apps/api/dist/main.js'], {
@@ -240,48 +213,6 @@ async function startApi(databaseUrl) {
       }),
   };
 }
-
-/**
- * Downloads an export, reading the body to the end; returns rows, bytes and seconds. Node's own
- * http client (not fetch, whose web streams cost this process more CPU than pg-copy-streams does
- * on the COPY side: the client's cost is not the API's).
- */
-function httpExport(api, path) {
-  return new Promise((resolve, reject) => {
-    const started = process.hrtime.bigint();
-    const req = httpGet(`${api.base}${path}`, { headers: { cookie: api.cookie } }, (res) => {
-      let bytes = 0;
-      res.on('data', (chunk) => (bytes += chunk.length));
-      res.on('end', () => {
-        if (res.statusCode !== 200) return reject(new Error(`${path} → ${res.statusCode}`));
-        const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-        resolve({ rows: Number(res.headers['x-export-rows']), bytes, seconds });
-      });
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-  });
-}
-
-/** COPY (the same SELECT) TO STDOUT (FORMAT csv) from here, read to the end. */
-async function directCopy(databaseUrl, select) {
-  const client = new Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    // The export's own session setting (export-runner.ts), so that both run the same plan.
-    await client.query('SET jit = off');
-    const started = process.hrtime.bigint();
-    const stream = client.query(copyTo(`COPY (${select}) TO STDOUT (FORMAT csv, DELIMITER ',')`));
-    let bytes = 0;
-    for await (const chunk of stream) bytes += chunk.length;
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    return { rows: stream.rowCount, bytes, seconds };
-  } finally {
-    await client.end();
-  }
-}
-
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function main() {
   const name = `salkku_bench_${randomBytes(4).toString('hex')}`;
@@ -350,7 +281,7 @@ async function main() {
       let memory;
       try {
         for (let i = 0; i < REPEAT; i++) {
-          const h = await httpExport(api, path);
+          const h = await httpExport(api.base, api.cookie, path);
           const d = await directCopy(databaseUrl, select);
           if (h.rows !== d.rows)
             failures.push(`${c.dataset} ${c.size}: HTTP announced ${h.rows} rows, COPY gave ${d.rows}`);

@@ -7,8 +7,11 @@
 /**
  * @param {import('pg').ClientBase} client a client on the scratch database (migrated)
  * @param {{ cities?: number, areasPerAgreement?: number, organisations?: number, projects: number,
- *   decisionsPerProject?: number, paymentsPerDecision?: number, milestonesPerProject?: number,
- *   reportsPerProject?: number }} size
+ *   largestAgreementProjects?: number, decisionsPerProject?: number, paymentsPerDecision?: number,
+ *   payments?: number, milestonesPerProject?: number, reportsPerProject?: number }} size
+ *   `largestAgreementProjects`: that many projects go to the first agreement (by title) and the
+ *   rest round-robin to the others (without it every area gets the same share); `payments`: that
+ *   many payments in all, spread over the payable decisions (else `paymentsPerDecision` each).
  * @returns {Promise<Record<string, number>>} the row count of each table
  */
 export async function generatePortfolio(client, size) {
@@ -48,11 +51,21 @@ export async function generatePortfolio(client, size) {
        SELECT a.id, 'Painopiste ' || g FROM agreements a, generate_series(1, $1::int) g`,
       [s.areasPerAgreement],
     );
-    // Projects spread round-robin over the priority areas, led round-robin by the organisations.
+    // Projects spread round-robin over the priority areas (of the first agreement for the first
+    // `largestAgreementProjects`, of the others after them), led round-robin by the organisations.
     await client.query(
-      `WITH areas AS (SELECT id, row_number() OVER (ORDER BY id) - 1 AS n, count(*) OVER () AS total FROM priority_areas),
-            orgs AS (SELECT id, row_number() OVER (ORDER BY id) - 1 AS n, count(*) OVER () AS total
-                     FROM organisations WHERE kind <> 'city')
+      `WITH ranked AS (
+         SELECT pa.id, dense_rank() OVER (ORDER BY a.title, a.id) AS agreement_rank
+         FROM priority_areas pa JOIN agreements a ON a.id = pa.agreement_id
+       ),
+       areas AS (
+         SELECT id, row_number() OVER (PARTITION BY agreement_rank = 1 OR $2::int = 0 ORDER BY id) - 1 AS n,
+                count(*) OVER (PARTITION BY agreement_rank = 1 OR $2::int = 0) AS total,
+                agreement_rank = 1 OR $2::int = 0 AS first
+         FROM ranked
+       ),
+       orgs AS (SELECT id, row_number() OVER (ORDER BY id) - 1 AS n, count(*) OVER () AS total
+                FROM organisations WHERE kind <> 'city')
        INSERT INTO projects (priority_area_id, code, name, kind, lead_organisation_id, planned_start, planned_end,
                              lifecycle_status, total_budget)
        SELECT areas.id, 'SYN-' || lpad(g::text, 7, '0'), 'Synteettinen hanke ' || g,
@@ -61,9 +74,9 @@ export async function generatePortfolio(client, size) {
               (ARRAY['planned','active','active','on_hold','completed']::lifecycle_status[])[1 + g % 5],
               (100000 + (g % 977) * 1000.25)::numeric(15,2)
        FROM generate_series(1, $1::int) g
-       JOIN areas ON areas.n = g % areas.total
+       JOIN areas ON areas.first = ($2::int = 0 OR g <= $2::int) AND areas.n = g % areas.total
        JOIN orgs ON orgs.n = g % orgs.total`,
-      [s.projects],
+      [s.projects, s.largestAgreementProjects ?? 0],
     );
     await client.query(
       `WITH funders AS (SELECT id, row_number() OVER (ORDER BY id) - 1 AS n, count(*) OVER () AS total
@@ -82,12 +95,18 @@ export async function generatePortfolio(client, size) {
       [s.decisionsPerProject],
     );
     await client.query(
-      `INSERT INTO payments (funding_decision_id, paid_on, amount, note)
-       SELECT fd.id, fd.decision_date + (30 * k), (fd.amount_granted / ($1::int + 1))::numeric(15,2),
+      `WITH payable AS (
+         SELECT fd.id, fd.decision_date, fd.amount_granted, row_number() OVER (ORDER BY fd.record_number) AS rn,
+                count(*) OVER () AS total
+         FROM funding_decisions fd WHERE fd.status IN ('granted', 'amended')
+       )
+       INSERT INTO payments (funding_decision_id, paid_on, amount, note)
+       SELECT fd.id, fd.decision_date + (30 * k), (fd.amount_granted / ($1::int + 2))::numeric(15,2),
               CASE WHEN k % 3 = 0 THEN '=maksu ' || k ELSE 'Maksuerä ' || k END
-       FROM funding_decisions fd CROSS JOIN generate_series(1, $1::int) k
-       WHERE fd.status IN ('granted', 'amended')`,
-      [s.paymentsPerDecision],
+       FROM payable fd
+       CROSS JOIN generate_series(1, CASE WHEN $2::int = 0 THEN $1::int ELSE ceil($2::numeric / fd.total)::int END) k
+       WHERE $2::int = 0 OR (k - 1) * fd.total + fd.rn <= $2::int`,
+      [s.paymentsPerDecision, s.payments ?? 0],
     );
     await client.query(
       `INSERT INTO milestones (project_id, title, due_date, status, completed_on)

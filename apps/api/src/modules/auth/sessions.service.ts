@@ -98,6 +98,23 @@ export function tokensEqual(a: string, b: string): boolean {
 }
 
 /**
+ * The session of a cookie token ($1: its hash; $2: the idle minutes), in one statement: read the
+ * live session and, at most once a minute, refresh its idle timer (a write on every request would
+ * turn every page view into a row update). Exported for the benchmark's bare server, which replays it.
+ */
+export const SESSION_LOOKUP_SQL = `${SESSION_SQL_MARKER} WITH live AS (
+     SELECT s.id AS session_id, s.csrf_token, s.last_seen_at, u.id AS user_id, u.display_name, u.role,
+            u.organisation_id, u.email, u.language
+     FROM sessions s JOIN users u ON u.id = s.user_id
+     WHERE s.token_hash = $1 AND u.active
+       AND s.expires_at > now() AND s.last_seen_at > now() - make_interval(mins => $2)
+   ), touched AS (
+     UPDATE sessions SET last_seen_at = now()
+     WHERE id IN (SELECT session_id FROM live WHERE last_seen_at < now() - interval '1 minute')
+   )
+   SELECT session_id, csrf_token, user_id, display_name, role, organisation_id, email, language FROM live`;
+
+/**
  * Server-side sessions in PostgreSQL (shared by every API instance): sign-in with throttling,
  * resolution of the session cookie on each request (one statement, which also refreshes the
  * idle timer), sign-out, and ending every session of a user.
@@ -111,20 +128,8 @@ export class SessionsService {
 
   /** The session of a cookie token, if it is valid: exists, not idle too long, not expired, user active. */
   async resolve(token: string): Promise<ResolvedSession | null> {
-    // One statement: read the live session and, at most once a minute, refresh its idle timer
-    // (a write on every request would turn every page view into a row update).
     const rows = await this.dataSource.query<SessionRow[]>(
-      `${SESSION_SQL_MARKER} WITH live AS (
-         SELECT s.id AS session_id, s.csrf_token, s.last_seen_at, u.id AS user_id, u.display_name, u.role,
-                u.organisation_id, u.email, u.language
-         FROM sessions s JOIN users u ON u.id = s.user_id
-         WHERE s.token_hash = $1 AND u.active
-           AND s.expires_at > now() AND s.last_seen_at > now() - make_interval(mins => $2)
-       ), touched AS (
-         UPDATE sessions SET last_seen_at = now()
-         WHERE id IN (SELECT session_id FROM live WHERE last_seen_at < now() - interval '1 minute')
-       )
-       SELECT session_id, csrf_token, user_id, display_name, role, organisation_id, email, language FROM live`,
+      SESSION_LOOKUP_SQL,
       [hashToken(token), this.config.sessionIdleMinutes],
     );
     const row = rows[0];
