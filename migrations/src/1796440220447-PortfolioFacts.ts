@@ -20,6 +20,21 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * test/portfolio-facts.int-spec.ts holds them to a recomputation with the shared constants.
  */
 
+/** Indexes in the orders the lists read (see Project, ProjectFacts, Milestone, StatusReport). */
+const INDEXES = [
+  ['IDX_projects_code_id', 'projects', '"code", "id"'],
+  ['IDX_projects_name_id', 'projects', '"name", "id"'],
+  ['IDX_projects_planned_start_id', 'projects', '"planned_start", "id"'],
+  ['IDX_projects_planned_start_desc', 'projects', '"planned_start" DESC NULLS LAST, "id" DESC'],
+  ['IDX_projects_planned_end_id', 'projects', '"planned_end", "id"'],
+  ['IDX_projects_planned_end_desc', 'projects', '"planned_end" DESC NULLS LAST, "id" DESC'],
+  ['IDX_projects_lifecycle_status_id', 'projects', '"lifecycle_status", "id"'],
+  ['IDX_projects_updated_at_id', 'projects', '"updated_at", "id"'],
+  ['IDX_project_facts_latest_health_desc', 'project_facts', '"latest_health" DESC NULLS LAST, "project_id" DESC'],
+  ['IDX_milestones_due_date', 'milestones', '"due_date", "id"'],
+  ['IDX_status_reports_latest', 'status_reports', '"reporting_date", "created_at", "id"'],
+] as const;
+
 /** The tables whose writes change the facts, with the trigger function that refreshes them. */
 const FACT_TRIGGERS = [
   ['status_reports', 'project_children_refresh_facts'],
@@ -174,6 +189,14 @@ export class PortfolioFacts1796440220447 implements MigrationInterface {
          REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "${fn}"()`,
       );
     }
+    await queryRunner.query(`DROP INDEX "public"."IDX_projects_lifecycle_status"`);
+    // pg_trgm is a trusted extension (PostgreSQL 13+): the database's owner may create it; the
+    // embedded database loads it (database/embedded-postgres.ts).
+    await queryRunner.query(`CREATE EXTENSION IF NOT EXISTS pg_trgm`);
+    await queryRunner.query(`CREATE INDEX "IDX_projects_code_trgm" ON "projects" USING gin ("code" gin_trgm_ops)`);
+    await queryRunner.query(`CREATE INDEX "IDX_projects_name_trgm" ON "projects" USING gin ("name" gin_trgm_ops)`);
+    for (const [name, table, columns] of INDEXES)
+      await queryRunner.query(`CREATE INDEX "${name}" ON "${table}" (${columns})`);
     // The facts of what is already there.
     await queryRunner.query(
       `SELECT "refresh_funding_decision_facts"(ARRAY(SELECT fd."id" FROM "funding_decisions" fd ORDER BY fd."id"))`,
@@ -182,6 +205,10 @@ export class PortfolioFacts1796440220447 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    for (const [name] of INDEXES) await queryRunner.query(`DROP INDEX "public"."${name}"`);
+    await queryRunner.query(`CREATE INDEX "IDX_projects_lifecycle_status" ON "projects" ("lifecycle_status")`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_projects_code_trgm"`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_projects_name_trgm"`);
     await queryRunner.query(`DROP TRIGGER "TRG_projects_facts_insert" ON "projects"`);
     for (const [table] of FACT_TRIGGERS) {
       for (const event of ['insert', 'update', 'delete'])

@@ -56,6 +56,11 @@ export function Paginated<T>(item: Type<T>): Type<Page<T>> {
 export interface SortOrder {
   column: string;
   direction: 'ASC' | 'DESC';
+  /**
+   * False for a column that is never null: no NULLS LAST then, so that a descending order is an
+   * ascending index read backwards (DESC NULLS LAST is not). Default true.
+   */
+  nullsLast?: boolean;
 }
 
 /**
@@ -82,7 +87,7 @@ export function sortOrder(
 
 /** The ORDER BY clause of a sort order for raw SQL. */
 export function orderBySql(order: SortOrder[]): string {
-  return order.map((o) => `${o.column} ${o.direction} NULLS LAST`).join(', ');
+  return order.map((o) => `${o.column} ${o.direction}${o.nullsLast === false ? '' : ' NULLS LAST'}`).join(', ');
 }
 
 /** The allowed values of a `sort` parameter: each key ascending, or descending with "-". */

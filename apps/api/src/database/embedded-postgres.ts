@@ -65,18 +65,21 @@ export async function startEmbeddedPostgres(dataDir: string | null): Promise<Emb
   // PGlite is ESM with top-level WebAssembly loading: import it dynamically.
   const { PGlite } = await import('@electric-sql/pglite');
   const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
+  // The extensions the migrations create (pg_trgm: the trigram indexes of the project search).
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+  const extensions = { pg_trgm };
 
   let release: (() => void) | null = null;
   let created = true;
   let db: InstanceType<typeof PGlite>;
   if (dataDir === null) {
-    db = await PGlite.create();
+    db = await PGlite.create({ extensions });
   } else {
     release = lockDataDirectory(dataDir);
     const pgDir = join(dataDir, 'pglite');
     try {
       created = !existsNonEmpty(pgDir);
-      db = await PGlite.create(pgDir);
+      db = await PGlite.create(pgDir, { extensions });
     } catch (error) {
       release();
       throw error;

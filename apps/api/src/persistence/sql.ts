@@ -99,6 +99,11 @@ export class SortColumns<K extends string> {
     readonly idColumn: string,
     /** Extra tie-breakers after the first key (e.g. "written later" after a date). */
     private readonly tieBreak: Partial<Record<NoInfer<K>, string>> = {},
+    /**
+     * When given, the keys whose column can be null: the others (and the id) are ordered without
+     * NULLS LAST, which lets an index serve both directions (see SortOrder.nullsLast).
+     */
+    private readonly nullable?: readonly NoInfer<K>[],
   ) {}
 
   get keys(): K[] {
@@ -111,6 +116,9 @@ export class SortColumns<K extends string> {
     const key = this.keys.find((k) => this.columns[k] === first.column);
     const extra = key === undefined ? undefined : this.tieBreak[key];
     if (extra) order.splice(1, 0, { column: extra, direction: first.direction });
+    if (this.nullable) {
+      for (const o of order) o.nullsLast = o === first && key !== undefined && this.nullable.includes(key);
+    }
     return orderBySql(order);
   }
 }
@@ -153,24 +161,38 @@ export async function queryRow<Row>(db: Queryable, build: (sql: Sql) => string):
 
 /**
  * A list's page statement and its count: `page` selects the page's rows with the total as a
- * window count (`count(*) OVER () AS total`); `count` counts the same rows
+ * window count (`count(*) OVER () AS total`, unless `countApart`); `count` counts the same rows
  * (`SELECT count(*)::int AS total …`). Each gets a fresh `Sql`.
  */
 export interface PageStatements {
   page: (sql: Sql) => string;
   count: (sql: Sql) => string;
+  /**
+   * The page's rows carry no total: the page is cut from an index before anything is counted
+   * (a window count would read every matching row first), and the total is always the count
+   * statement's, run at the same time on another connection of the pool.
+   */
+  countApart?: true;
 }
 
 /**
- * One page of a list and the number of rows matching its filters, in one statement: the total
- * rides on the page's rows as a window count. A page past the end has no rows to carry it, so
- * then (and only then) the rows are counted by a second statement. The rule lives here once.
+ * One page of a list and the number of rows matching its filters. Usually in one statement: the
+ * total rides on the page's rows as a window count, and a page past the end, which has no rows to
+ * carry it, is counted by a second statement. A list whose page is cut from an index
+ * (`countApart`) runs its two statements side by side. The rule lives here once.
  */
-export async function readPage<Row extends { total: number | string }>(
+export async function readPage<Row extends { total?: number | string }>(
   db: Queryable,
   paging: Paging,
   statements: PageStatements,
 ): Promise<{ rows: Row[]; total: number }> {
+  if (statements.countApart) {
+    const [rows, counted] = await Promise.all([
+      queryRows<Row>(db, statements.page),
+      queryRow<{ total: number | string }>(db, statements.count),
+    ]);
+    return { rows, total: Number(counted?.total ?? 0) };
+  }
   const rows = await queryRows<Row>(db, statements.page);
   if (rows[0]) return { rows, total: Number(rows[0].total) };
   if (paging.page <= 1) return { rows, total: 0 };
@@ -185,7 +207,7 @@ export async function readList<Row, Item>(
   statements: PageStatements,
   toItem: (row: Row) => Item,
 ): Promise<Page<Item>> {
-  const { rows, total } = await readPage<Row & { total: number | string }>(db, paging, statements);
+  const { rows, total } = await readPage<Row & { total?: number | string }>(db, paging, statements);
   return { items: rows.map(toItem), total, page: paging.page, pageSize: paging.pageSize };
 }
 

@@ -5,6 +5,8 @@ import { ProjectChild } from '../projects/project-child.entity';
 /** A project milestone. "Overdue" is derived from the due date and status, never stored. */
 @Entity('milestones')
 @Index('IDX_milestones_project_due', ['projectId', 'dueDate'])
+// The dashboard's milestones due soon and overdue, across projects, by due date.
+@Index('IDX_milestones_due_date', ['dueDate', 'id'])
 @Check('CHK_milestones_completed', '("status" = \'done\') = ("completed_on" IS NOT NULL)')
 export class Milestone extends ProjectChild {
   @Column({ type: 'varchar', length: 300 })

@@ -12,6 +12,7 @@ import { Project } from '../projects/project.entity';
  */
 @Entity('project_facts')
 @Index('IDX_project_facts_latest_health', ['latestHealth', 'projectId'])
+@Index('IDX_project_facts_latest_health_desc', ['latestHealth', 'projectId'])
 @Index('IDX_project_facts_latest_reporting_date', ['latestReportingDate', 'projectId'])
 export class ProjectFacts {
   @PrimaryColumn({ type: 'uuid' })

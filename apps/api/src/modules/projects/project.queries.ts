@@ -1,6 +1,5 @@
 import {
   CLOSED_MILESTONE_STATUSES,
-  PAYABLE_DECISION_STATUSES,
   type Health,
   type LifecycleStatus,
   type OrganisationKind,
@@ -51,10 +50,6 @@ export interface ProjectSummaryRow {
   updated_at: Date;
 }
 
-export interface ProjectListRow extends ProjectSummaryRow {
-  total: number;
-}
-
 export interface ProjectDetailRow extends ProjectSummaryRow {
   summary: string | null;
   created_at: Date;
@@ -77,41 +72,23 @@ export interface PartnerRow {
 }
 
 /**
- * The project's latest status report: latest reporting date, then latest created (the id breaks
- * an exact tie so the choice is stable). Served by IDX_status_reports_project_latest.
- */
-export function latestReportJoin(projectAlias: string, alias: string, columns: string): string {
-  return `LEFT JOIN LATERAL (
-      SELECT ${columns}
-      FROM status_reports sr
-      WHERE sr.project_id = ${projectAlias}.id
-      ORDER BY sr.reporting_date DESC, sr.created_at DESC, sr.id DESC
-      LIMIT 1
-    ) ${alias} ON true`;
-}
-
-/** Columns of the latest report that the list filters and sorts on. */
-export const LATEST_STATUS_COLUMNS = 'sr.reporting_date, sr.health';
-
-/**
- * Select list and joins of a project summary, given the alias of a `projects` row `p` and of the
- * latest report `ls` (reporting_date, health). `today` decides which milestones are overdue.
+ * Select list and joins of a project summary, given the alias of a `projects` row `p` and of its
+ * facts `pf` (latest report, funding sums, next milestone: see ProjectFacts). `today` decides
+ * which milestones are overdue: counted for the rows selected only (IDX_milestones_project_due).
  */
 function summarySelect(params: Sql, today: string): { columns: string; joins: string } {
-  const payable = params.value(PAYABLE_DECISION_STATUSES);
   const closed = params.value(CLOSED_MILESTONE_STATUSES);
   const todayParam = params.value(today);
   const columns = `
     p.id, p.code, p.name, p.kind, p.lifecycle_status,
-    p.priority_area_id, pa.agreement_id,
+    p.priority_area_id, p.agreement_id,
     pa.name_fi AS priority_area_name_fi, pa.name_sv AS priority_area_name_sv, pa.name_en AS priority_area_name_en,
     p.lead_organisation_id, lo.name AS lead_organisation_name,
     p.planned_start, p.planned_end, p.total_budget, p.eura_code,
-    fund.granted::numeric(17,2) AS funding_granted,
-    fund.paid::numeric(17,2) AS funding_paid,
-    (fund.granted - fund.paid)::numeric(17,2) AS funding_remaining,
-    fund.unknown_amounts AS funding_unknown_amounts,
-    ls.reporting_date AS latest_reporting_date, ls.health AS latest_health,
+    pf.funding_granted, pf.funding_paid,
+    (pf.funding_granted - pf.funding_paid)::numeric(17,2) AS funding_remaining,
+    pf.funding_unknown_amounts,
+    pf.latest_reporting_date, pf.latest_health,
     nm.id AS next_milestone_id, nm.title AS next_milestone_title, nm.due_date AS next_milestone_due_date,
     (SELECT count(*)::int FROM milestones om
       WHERE om.project_id = p.id AND om.due_date < ${todayParam}::date
@@ -120,22 +97,7 @@ function summarySelect(params: Sql, today: string): { columns: string; joins: st
   const joins = `
     JOIN priority_areas pa ON pa.id = p.priority_area_id
     JOIN organisations lo ON lo.id = p.lead_organisation_id
-    LEFT JOIN LATERAL (
-      SELECT COALESCE(SUM(fd.amount_granted), 0) AS granted, COALESCE(SUM(fp.paid), 0) AS paid,
-        count(*) FILTER (WHERE fd.amount_granted IS NULL)::int AS unknown_amounts
-      FROM funding_decisions fd
-      LEFT JOIN LATERAL (
-        SELECT SUM(pay.amount) AS paid FROM payments pay WHERE pay.funding_decision_id = fd.id
-      ) fp ON true
-      WHERE fd.project_id = p.id AND fd.status::text = ANY(${payable}::text[])
-    ) fund ON true
-    LEFT JOIN LATERAL (
-      SELECT m.id, m.title, m.due_date
-      FROM milestones m
-      WHERE m.project_id = p.id AND m.status::text <> ALL(${closed}::text[])
-      ORDER BY m.due_date ASC, m.created_at ASC, m.id ASC
-      LIMIT 1
-    ) nm ON true`;
+    LEFT JOIN milestones nm ON nm.id = pf.next_milestone_id`;
   return { columns, joins };
 }
 
@@ -150,48 +112,53 @@ export interface ProjectListFilters {
 }
 
 /**
- * The join and condition that keep a query to the actor's city, given the alias of a
- * `priority_areas` row already in the query (nothing at all for an actor who sees every city).
+ * The join and condition that keep a query to the actor's city, given the alias of a `projects`
+ * row already in the query (nothing at all for an actor who sees every city).
  */
 function scopeJoin(
   params: Sql,
   actor: Actor,
-  areaAlias: string,
+  projectAlias: string,
   agreementAlias: string,
 ): { join: string; where: string } {
   if (actor.cityId === null) return { join: '', where: 'TRUE' };
   return {
-    join: `JOIN agreements ${agreementAlias} ON ${agreementAlias}.id = ${areaAlias}.agreement_id`,
+    join: `JOIN agreements ${agreementAlias} ON ${agreementAlias}.id = ${projectAlias}.agreement_id`,
     where: params.scope(actor, `${agreementAlias}.city_id`),
   };
 }
 
 /**
- * FROM and WHERE of the filtered project set (`p` with its area `fpa` and latest report `ls`).
- * A count that neither filters on health nor sorts leaves out the latest report (`latest`
- * false): a per-project lookup that cannot change the number of rows.
+ * FROM and WHERE of the filtered project set: `p` with its facts `pf`. Enum columns are compared
+ * without a cast (the parameter takes the column's type), so their indexes serve the filters; the
+ * free text is served by the trigram indexes on code and name (pg_trgm). A count that neither
+ * filters on health nor sorts leaves the facts out (`facts` false): a join that cannot change
+ * the number of rows.
  */
-function filteredFrom(sql: Sql, actor: Actor, filters: ProjectListFilters, latest = true): string {
-  const scope = scopeJoin(sql, actor, 'fpa', 'fa');
+function filteredFrom(sql: Sql, actor: Actor, filters: ProjectListFilters, facts = true): string {
+  const scope = scopeJoin(sql, actor, 'p', 'fa');
   const conditions = where([
     scope.where,
     sql.contains(['p.code', 'p.name'], filters.q),
-    sql.equals('fpa.agreement_id', filters.agreementId),
+    sql.equals('p.agreement_id', filters.agreementId),
     sql.equals('p.priority_area_id', filters.priorityAreaId),
-    sql.equals('p.lifecycle_status::text', filters.lifecycleStatus),
+    sql.equals('p.lifecycle_status', filters.lifecycleStatus),
     sql.equals('p.lead_organisation_id', filters.leadOrganisationId),
-    sql.equals('p.kind::text', filters.kind),
-    filters.health === 'none' ? 'ls.health IS NULL' : sql.equals('ls.health::text', filters.health),
+    sql.equals('p.kind', filters.kind),
+    filters.health === 'none' ? 'pf.latest_health IS NULL' : sql.equals('pf.latest_health', filters.health),
   ]);
   return `
     FROM projects p
-    JOIN priority_areas fpa ON fpa.id = p.priority_area_id
+    ${facts || filters.health ? 'JOIN project_facts pf ON pf.project_id = p.id' : ''}
     ${scope.join}
-    ${latest || filters.health ? latestReportJoin('p', 'ls', LATEST_STATUS_COLUMNS) : ''}
     WHERE ${conditions}`;
 }
 
-/** The list's sort keys over the filtered set (`p` projects, `ls` latest report); the CSV export shares them. */
+/**
+ * The list's sort keys over the filtered set (`p` projects, `pf` facts); the CSV export shares
+ * them. Each has an index in its order (ascending, and descending for the nullable ones), so a
+ * page is read from an index and cut before any per-project lookup.
+ */
 export const PROJECT_SORT = new SortColumns(
   {
     code: 'p.code',
@@ -200,15 +167,18 @@ export const PROJECT_SORT = new SortColumns(
     plannedEnd: 'p.planned_end',
     lifecycleStatus: 'p.lifecycle_status',
     updatedAt: 'p.updated_at',
-    health: 'ls.health',
+    health: 'pf.latest_health',
   },
   'code',
   'p.id',
+  {},
+  ['plannedStart', 'plannedEnd', 'health'],
 );
 
 /**
- * One page of project summaries with the total in one statement: the page's ids are chosen
- * (filtered, sorted, counted with a window) first, and only those rows get the aggregates.
+ * One page of project summaries and the total: the page's ids are chosen (filtered, sorted and
+ * cut, from the sort key's index) first, and only those rows get their names and lookups; the
+ * total is its own count (see readPage).
  */
 export function projectPage(
   actor: Actor,
@@ -225,21 +195,20 @@ export function projectPage(
       const { columns, joins } = summarySelect(sql, today);
       return `
     WITH page AS (
-      SELECT p.id, ls.reporting_date, ls.health,
-             row_number() OVER (ORDER BY ${orderBy}) AS position,
-             count(*) OVER () AS total
+      SELECT p.id
       ${from}
       ORDER BY ${orderBy}
       ${window}
     )
-    SELECT ${columns}, page.total::int AS total
+    SELECT ${columns}
     FROM page
     JOIN projects p ON p.id = page.id
-    CROSS JOIN LATERAL (SELECT page.reporting_date, page.health) ls
+    JOIN project_facts pf ON pf.project_id = p.id
     ${joins}
-    ORDER BY page.position`;
+    ORDER BY ${orderBy}`;
     },
     count: (sql) => `SELECT count(*)::int AS total ${filteredFrom(sql, actor, filters, false)}`,
+    countApart: true,
   };
 }
 
@@ -259,6 +228,8 @@ export const PROJECT_ROW_SORT = new SortColumns<keyof typeof PROJECT_SORT.column
   },
   'code',
   'r.id',
+  {},
+  ['plannedStart', 'plannedEnd', 'health'],
 );
 
 /**
@@ -272,8 +243,9 @@ export function projectExportRowsSql(sql: Sql, actor: Actor, filters: ProjectLis
   const { columns, joins } = summarySelect(sql, today);
   return `
     SELECT ${columns}
-    FROM (SELECT p.*, ls.reporting_date, ls.health ${from}) p
-    CROSS JOIN LATERAL (SELECT p.reporting_date, p.health) ls
+    FROM (SELECT p.*, pf.* ${from}) p
+    CROSS JOIN LATERAL (SELECT p.funding_granted, p.funding_paid, p.funding_unknown_amounts, p.latest_reporting_date,
+                               p.latest_health, p.next_milestone_id) pf
     ${joins}`;
 }
 
@@ -287,7 +259,7 @@ export function projectDetailSql(actor: Actor, id: string, today: string): State
   const params = Sql.params();
   const idParam = params.value(id);
   const { columns, joins } = summarySelect(params, today);
-  const scope = scopeJoin(params, actor, 'pa', 'sa');
+  const scope = scopeJoin(params, actor, 'p', 'sa');
   const sql = `
     SELECT ${columns},
       p.summary, p.created_at,
@@ -295,7 +267,8 @@ export function projectDetailSql(actor: Actor, id: string, today: string): State
       ls.summary AS latest_report_summary, ls.risks AS latest_report_risks,
       ls.next_steps AS latest_report_next_steps, ls.author AS latest_report_author
     FROM projects p
-    ${latestReportJoin('p', 'ls', 'sr.id, sr.reporting_date, sr.health, sr.lifecycle_status, sr.summary, sr.risks, sr.next_steps, sr.author')}
+    JOIN project_facts pf ON pf.project_id = p.id
+    LEFT JOIN status_reports ls ON ls.id = pf.latest_report_id
     ${joins}
     ${scope.join}
     WHERE p.id = ${idParam} AND ${scope.where}`;
@@ -319,11 +292,10 @@ export function projectPartnersSql(projectId: string): Statement {
 /** The project (id only) if it exists within the actor's scope: the root of the history queries. */
 function scopedProject(params: Sql, actor: Actor, id: string): string {
   const idParam = params.value(id);
-  const scope = scopeJoin(params, actor, 'hpa', 'ha');
+  const scope = scopeJoin(params, actor, 'hp', 'ha');
   return `
     SELECT hp.id
     FROM projects hp
-    JOIN priority_areas hpa ON hpa.id = hp.priority_area_id
     ${scope.join}
     WHERE hp.id = ${idParam} AND ${scope.where}`;
 }

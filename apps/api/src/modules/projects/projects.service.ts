@@ -26,7 +26,7 @@ import {
   projectDetailSql,
   projectHistoryCountSql,
   projectHistorySql,
-  type ProjectListRow,
+  type ProjectSummaryRow,
   projectPage,
   projectPartnersSql,
 } from './project.queries';
@@ -67,7 +67,7 @@ export class ProjectsService {
   }
 
   async list(query: ListProjectsQuery, actor: Actor): Promise<Page<ProjectSummaryResponse>> {
-    return readList<ProjectListRow, ProjectSummaryResponse>(
+    return readList<ProjectSummaryRow, ProjectSummaryResponse>(
       this.dataSource,
       query,
       projectPage(actor, query, query.sort, query, this.today()),

@@ -8,6 +8,8 @@ import { ProjectChild } from '../projects/project-child.entity';
  */
 @Entity('status_reports')
 @Index('IDX_status_reports_project_latest', ['projectId', 'reportingDate', 'createdAt'])
+// The newest reports across projects (the dashboard), and the reports of a period (reports).
+@Index('IDX_status_reports_latest', ['reportingDate', 'createdAt', 'id'])
 export class StatusReport extends ProjectChild {
   @Column({ type: 'date' })
   reportingDate: string;
