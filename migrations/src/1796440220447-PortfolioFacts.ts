@@ -48,11 +48,15 @@ export class PortfolioFacts1796440220447 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
-      `CREATE TABLE "funding_decision_facts" ("funding_decision_id" uuid NOT NULL, "paid" numeric(17,2) NOT NULL DEFAULT '0', "first_paid_on" date, "last_paid_on" date, CONSTRAINT "PK_4879ce548a7d3d9267015b70f5c" PRIMARY KEY ("funding_decision_id"))`,
+      `CREATE TABLE "funding_decision_facts" ("funding_decision_id" uuid NOT NULL, "agreement_id" uuid NOT NULL, "project_id" uuid, "funder_id" uuid NOT NULL, "payable" boolean NOT NULL, "amount_granted" numeric(15,2), "decision_date" date, "paid" numeric(17,2) NOT NULL DEFAULT '0', "first_paid_on" date, "last_paid_on" date, CONSTRAINT "PK_4879ce548a7d3d9267015b70f5c" PRIMARY KEY ("funding_decision_id"))`,
     );
     await queryRunner.query(
-      `CREATE TABLE "project_facts" ("project_id" uuid NOT NULL, "latest_report_id" uuid, "latest_reporting_date" date, "latest_health" "public"."health", "funding_granted" numeric(17,2) NOT NULL DEFAULT '0', "funding_paid" numeric(17,2) NOT NULL DEFAULT '0', "funding_unknown_amounts" integer NOT NULL DEFAULT '0', "next_milestone_id" uuid, "next_milestone_due_date" date, CONSTRAINT "PK_9cbf402621bcd8fda25724368f8" PRIMARY KEY ("project_id"))`,
+      `CREATE INDEX "IDX_funding_decision_facts_agreement_funder" ON "funding_decision_facts"  ("agreement_id", "funder_id") `,
     );
+    await queryRunner.query(
+      `CREATE TABLE "project_facts" ("project_id" uuid NOT NULL, "agreement_id" uuid NOT NULL, "priority_area_id" uuid NOT NULL, "lifecycle_status" "public"."lifecycle_status" NOT NULL, "latest_report_id" uuid, "latest_reporting_date" date, "latest_health" "public"."health", "funding_granted" numeric(17,2) NOT NULL DEFAULT '0', "funding_paid" numeric(17,2) NOT NULL DEFAULT '0', "funding_unknown_amounts" integer NOT NULL DEFAULT '0', "next_milestone_id" uuid, "next_milestone_due_date" date, CONSTRAINT "PK_9cbf402621bcd8fda25724368f8" PRIMARY KEY ("project_id"))`,
+    );
+    await queryRunner.query(`CREATE INDEX "IDX_project_facts_agreement_id" ON "project_facts"  ("agreement_id") `);
     await queryRunner.query(
       `CREATE INDEX "IDX_project_facts_latest_reporting_date" ON "project_facts"  ("latest_reporting_date", "project_id") `,
     );
@@ -69,13 +73,18 @@ export class PortfolioFacts1796440220447 implements MigrationInterface {
       CREATE FUNCTION "refresh_funding_decision_facts"(decision_ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
       BEGIN
         IF decision_ids IS NULL OR cardinality(decision_ids) = 0 THEN RETURN; END IF;
-        INSERT INTO "funding_decision_facts" ("funding_decision_id")
-          SELECT fd."id" FROM "funding_decisions" fd WHERE fd."id" = ANY(decision_ids) ON CONFLICT DO NOTHING;
+        INSERT INTO "funding_decision_facts" ("funding_decision_id", "agreement_id", "funder_id", "payable")
+          SELECT fd."id", fd."agreement_id", fd."funder_id", false FROM "funding_decisions" fd
+          WHERE fd."id" = ANY(decision_ids) ON CONFLICT DO NOTHING;
         PERFORM 1 FROM "funding_decision_facts" ff WHERE ff."funding_decision_id" = ANY(decision_ids)
           ORDER BY ff."funding_decision_id" FOR UPDATE;
         UPDATE "funding_decision_facts" ff
-        SET "paid" = COALESCE(s.paid, 0), "first_paid_on" = s.first_paid_on, "last_paid_on" = s.last_paid_on
+        SET "agreement_id" = fd."agreement_id", "project_id" = fd."project_id", "funder_id" = fd."funder_id",
+            "payable" = fd."status" IN ('granted', 'amended'), "amount_granted" = fd."amount_granted",
+            "decision_date" = fd."decision_date",
+            "paid" = COALESCE(s.paid, 0), "first_paid_on" = s.first_paid_on, "last_paid_on" = s.last_paid_on
         FROM unnest(decision_ids) AS d(id)
+        JOIN "funding_decisions" fd ON fd."id" = d.id
         CROSS JOIN LATERAL (
           SELECT SUM(pay."amount") AS paid, min(pay."paid_on") AS first_paid_on, max(pay."paid_on") AS last_paid_on
           FROM "payments" pay WHERE pay."funding_decision_id" = d.id
@@ -86,14 +95,18 @@ export class PortfolioFacts1796440220447 implements MigrationInterface {
       CREATE FUNCTION "refresh_project_facts"(project_ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
       BEGIN
         IF project_ids IS NULL OR cardinality(project_ids) = 0 THEN RETURN; END IF;
-        INSERT INTO "project_facts" ("project_id")
-          SELECT p."id" FROM "projects" p WHERE p."id" = ANY(project_ids) ON CONFLICT DO NOTHING;
+        INSERT INTO "project_facts" ("project_id", "agreement_id", "priority_area_id", "lifecycle_status")
+          SELECT p."id", p."agreement_id", p."priority_area_id", p."lifecycle_status" FROM "projects" p
+          WHERE p."id" = ANY(project_ids) ON CONFLICT DO NOTHING;
         PERFORM 1 FROM "project_facts" f WHERE f."project_id" = ANY(project_ids) ORDER BY f."project_id" FOR UPDATE;
         UPDATE "project_facts" f
-        SET "latest_report_id" = lr.id, "latest_reporting_date" = lr.reporting_date, "latest_health" = lr.health,
+        SET "agreement_id" = p."agreement_id", "priority_area_id" = p."priority_area_id",
+            "lifecycle_status" = p."lifecycle_status",
+            "latest_report_id" = lr.id, "latest_reporting_date" = lr.reporting_date, "latest_health" = lr.health,
             "funding_granted" = fu.granted, "funding_paid" = fu.paid, "funding_unknown_amounts" = fu.unknown_amounts,
             "next_milestone_id" = nm.id, "next_milestone_due_date" = nm.due_date
         FROM unnest(project_ids) AS ids(id)
+        JOIN "projects" p ON p."id" = ids.id
         LEFT JOIN LATERAL (
           SELECT sr."id", sr."reporting_date", sr."health" FROM "status_reports" sr
           WHERE sr."project_id" = ids.id
@@ -138,10 +151,12 @@ export class PortfolioFacts1796440220447 implements MigrationInterface {
       DECLARE touched uuid[]; decisions uuid[];
       BEGIN
         IF TG_OP = 'INSERT' THEN
-          SELECT array_agg(DISTINCT r."project_id"), array_agg(r."id") INTO touched, decisions FROM new_rows r;
+          SELECT array_agg(DISTINCT r."project_id"), array_agg(r."id" ORDER BY r."id") INTO touched, decisions FROM new_rows r;
         ELSIF TG_OP = 'DELETE' THEN SELECT array_agg(DISTINCT r."project_id") INTO touched FROM old_rows r;
-        ELSE SELECT array_agg(DISTINCT x.id) INTO touched
-          FROM (SELECT r."project_id" AS id FROM old_rows r UNION SELECT r."project_id" FROM new_rows r) x;
+        ELSE
+          SELECT array_agg(DISTINCT x.id) INTO touched
+            FROM (SELECT r."project_id" AS id FROM old_rows r UNION SELECT r."project_id" FROM new_rows r) x;
+          SELECT array_agg(r."id" ORDER BY r."id") INTO decisions FROM new_rows r;
         END IF;
         touched := array_remove(touched, NULL);
         PERFORM "lock_project_facts"(touched);
@@ -166,14 +181,21 @@ export class PortfolioFacts1796440220447 implements MigrationInterface {
         RETURN NULL;
       END $$`);
     await queryRunner.query(`
-      CREATE FUNCTION "projects_insert_facts"() RETURNS trigger LANGUAGE plpgsql AS $$
+      CREATE FUNCTION "projects_refresh_facts"() RETURNS trigger LANGUAGE plpgsql AS $$
+      DECLARE touched uuid[];
       BEGIN
-        INSERT INTO "project_facts" ("project_id") SELECT r."id" FROM new_rows r ON CONFLICT DO NOTHING;
+        SELECT array_agg(r."id" ORDER BY r."id") INTO touched FROM new_rows r;
+        PERFORM "refresh_project_facts"(touched);
         RETURN NULL;
       END $$`);
+    // A project's facts carry its agreement, priority area and stage (what the dashboard groups by).
     await queryRunner.query(
       `CREATE TRIGGER "TRG_projects_facts_insert" AFTER INSERT ON "projects"
-       REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "projects_insert_facts"()`,
+       REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "projects_refresh_facts"()`,
+    );
+    await queryRunner.query(
+      `CREATE TRIGGER "TRG_projects_facts_update" AFTER UPDATE ON "projects"
+       REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "projects_refresh_facts"()`,
     );
     for (const [table, fn] of FACT_TRIGGERS) {
       await queryRunner.query(
@@ -205,17 +227,20 @@ export class PortfolioFacts1796440220447 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP INDEX "public"."IDX_funding_decision_facts_agreement_funder"`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_project_facts_agreement_id"`);
     for (const [name] of INDEXES) await queryRunner.query(`DROP INDEX "public"."${name}"`);
     await queryRunner.query(`CREATE INDEX "IDX_projects_lifecycle_status" ON "projects" ("lifecycle_status")`);
     await queryRunner.query(`DROP INDEX "public"."IDX_projects_code_trgm"`);
     await queryRunner.query(`DROP INDEX "public"."IDX_projects_name_trgm"`);
     await queryRunner.query(`DROP TRIGGER "TRG_projects_facts_insert" ON "projects"`);
+    await queryRunner.query(`DROP TRIGGER "TRG_projects_facts_update" ON "projects"`);
     for (const [table] of FACT_TRIGGERS) {
       for (const event of ['insert', 'update', 'delete'])
         await queryRunner.query(`DROP TRIGGER "TRG_${table}_facts_${event}" ON "${table}"`);
     }
     for (const fn of [
-      'projects_insert_facts()',
+      'projects_refresh_facts()',
       'payments_refresh_facts()',
       'funding_decisions_refresh_facts()',
       'project_children_refresh_facts()',

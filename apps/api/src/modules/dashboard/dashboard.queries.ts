@@ -1,9 +1,4 @@
-import {
-  CLOSED_MILESTONE_STATUSES,
-  PAYABLE_DECISION_STATUSES,
-  type Health,
-  type LifecycleStatus,
-} from '@salkku/shared';
+import { CLOSED_MILESTONE_STATUSES, type Health, type LifecycleStatus } from '@salkku/shared';
 import type { Actor } from '../../common/actor';
 import { Sql, type Statement } from '../../persistence/sql';
 
@@ -29,25 +24,34 @@ function areaWhere(params: Sql, actor: Actor, filters: DashboardFilters, areaAli
   return where.join(' AND ');
 }
 
-/** A CTE `sp` of the projects in scope and filters (id, code, name, lifecycle_status, priority_area_id). */
-function scopedProjects(params: Sql, actor: Actor, filters: DashboardFilters): string {
-  return `sp AS (
-      SELECT p.id, p.code, p.name, p.lifecycle_status, p.priority_area_id
-      FROM projects p
-      JOIN priority_areas spa ON spa.id = p.priority_area_id
-      JOIN agreements sa ON sa.id = spa.agreement_id
-      WHERE ${areaWhere(params, actor, filters, 'spa', 'sa')}
-    )`;
+/**
+ * Conditions on a row `alias` that has agreement_id and priority_area_id columns: the actor's
+ * city scope (through the agreement; none for an actor who sees every city) and the filters.
+ */
+function projectWhere(params: Sql, actor: Actor, filters: DashboardFilters, alias: string): string {
+  const where = ['TRUE'];
+  if (actor.cityId !== null) {
+    where.push(
+      `EXISTS (SELECT 1 FROM agreements sa WHERE sa.id = ${alias}.agreement_id AND ${params.scope(actor, 'sa.city_id')})`,
+    );
+  }
+  if (filters.agreementId) where.push(`${alias}.agreement_id = ${params.value(filters.agreementId)}`);
+  if (filters.priorityAreaId) where.push(`${alias}.priority_area_id = ${params.value(filters.priorityAreaId)}`);
+  return where.join(' AND ');
 }
 
-/** The project's latest status report (same tie-break as the project list). */
-const LATEST_REPORT = `LEFT JOIN LATERAL (
-      SELECT sr.reporting_date, sr.health
-      FROM status_reports sr
-      WHERE sr.project_id = sp.id
-      ORDER BY sr.reporting_date DESC, sr.created_at DESC, sr.id DESC
-      LIMIT 1
-    ) ls ON true`;
+/**
+ * A CTE `sp` of the projects in scope and filters, read from their facts alone (id, agreement_id,
+ * priority_area_id, lifecycle_status, latest_reporting_date, latest_health: see ProjectFacts).
+ */
+function scopedProjects(params: Sql, actor: Actor, filters: DashboardFilters): string {
+  return `sp AS (
+      SELECT pf.project_id AS id, pf.agreement_id, pf.priority_area_id, pf.lifecycle_status,
+             pf.latest_reporting_date, pf.latest_health
+      FROM project_facts pf
+      WHERE ${projectWhere(params, actor, filters, 'pf')}
+    )`;
+}
 
 /**
  * Whether the chosen agreement and priority area exist within the actor's scope (and the area
@@ -72,31 +76,26 @@ export function filtersFoundSql(actor: Actor, filters: DashboardFilters): Statem
 }
 
 export interface CountRow<K extends string> {
+  /** Which count: by lifecycle status or by the health of the latest report. */
+  dimension: 'lifecycle' | 'health';
   key: K;
   count: number;
 }
 
-/** Project counts by lifecycle status (statuses with projects only). */
-export function lifecycleCountsSql(actor: Actor, filters: DashboardFilters): Statement {
+/**
+ * Project counts by lifecycle status and by the health of their latest report ("none" without
+ * reports), in one pass over the projects in scope (GROUPING SETS); keys with projects only.
+ */
+export function projectCountsSql(actor: Actor, filters: DashboardFilters): Statement {
   const params = Sql.params();
   return {
     sql: `
       WITH ${scopedProjects(params, actor, filters)}
-      SELECT sp.lifecycle_status::text AS key, count(*)::int AS count
-      FROM sp GROUP BY sp.lifecycle_status`,
-    params: params.parameters,
-  };
-}
-
-/** Project counts by the health of their latest report ("none" without reports). */
-export function healthCountsSql(actor: Actor, filters: DashboardFilters): Statement {
-  const params = Sql.params();
-  return {
-    sql: `
-      WITH ${scopedProjects(params, actor, filters)}
-      SELECT COALESCE(ls.health::text, 'none') AS key, count(*)::int AS count
-      FROM sp ${LATEST_REPORT}
-      GROUP BY 1`,
+      SELECT CASE WHEN GROUPING(sp.lifecycle_status) = 0 THEN 'lifecycle' ELSE 'health' END AS dimension,
+             COALESCE(sp.lifecycle_status::text, sp.latest_health::text, 'none') AS key,
+             count(*)::int AS count
+      FROM sp
+      GROUP BY GROUPING SETS ((sp.lifecycle_status), (sp.latest_health))`,
     params: params.parameters,
   };
 }
@@ -120,35 +119,30 @@ export interface FunderFundingRow extends FundingRow {
   name: string;
 }
 
-/** Sums over the payable decisions `d` (amount_granted, paid) of a group. */
+/** Sums of funding figures over a group of rows `d` (granted, paid, unknown_amounts). */
 const FUNDING_SUMS = `
-  COALESCE(SUM(d.amount_granted), 0)::numeric(17,2)::text AS granted,
+  COALESCE(SUM(d.granted), 0)::numeric(17,2)::text AS granted,
   COALESCE(SUM(d.paid), 0)::numeric(17,2)::text AS paid,
-  (COALESCE(SUM(d.amount_granted), 0) - COALESCE(SUM(d.paid), 0))::numeric(17,2)::text AS remaining,
-  count(d.id) FILTER (WHERE d.amount_granted IS NULL)::int AS unknown_amounts`;
-
-/** A payable decision's paid sum, for a decision aliased `fd`. */
-const DECISION_PAID = `(SELECT SUM(pay.amount) FROM payments pay WHERE pay.funding_decision_id = fd.id)`;
+  (COALESCE(SUM(d.granted), 0) - COALESCE(SUM(d.paid), 0))::numeric(17,2)::text AS remaining,
+  COALESCE(SUM(d.unknown_amounts), 0)::int AS unknown_amounts`;
 
 /**
  * Funding of the projects of each priority area in scope (areas without decisions included,
- * with zeros), by the area's Finnish name.
+ * with zeros), by the area's Finnish name: the sums of its projects' facts.
  */
 export function fundingByAreaSql(actor: Actor, filters: DashboardFilters): Statement {
   const params = Sql.params();
   const where = areaWhere(params, actor, filters, 'pa', 'a');
-  const payable = params.value(PAYABLE_DECISION_STATUSES);
   return {
     sql: `
       SELECT pa.id, pa.name_fi, pa.name_sv, pa.name_en, ${FUNDING_SUMS}
       FROM priority_areas pa
       JOIN agreements a ON a.id = pa.agreement_id
-      LEFT JOIN LATERAL (
-        SELECT fd.id, fd.amount_granted, ${DECISION_PAID} AS paid
-        FROM funding_decisions fd
-        JOIN projects p ON p.id = fd.project_id
-        WHERE p.priority_area_id = pa.id AND fd.status::text = ANY(${payable}::text[])
-      ) d ON true
+      LEFT JOIN (
+        SELECT pf.priority_area_id, pf.funding_granted AS granted, pf.funding_paid AS paid,
+               pf.funding_unknown_amounts AS unknown_amounts
+        FROM project_facts pf
+      ) d ON d.priority_area_id = pa.id
       WHERE ${where}
       GROUP BY pa.id
       ORDER BY pa.name_fi, pa.id`,
@@ -158,27 +152,26 @@ export function fundingByAreaSql(actor: Actor, filters: DashboardFilters): State
 
 /**
  * Funding by funder: every payable decision of the agreements in scope (agreement-level ones
- * too); with a priority area chosen, only the decisions on its projects. Funders with no
- * payable decision are not listed.
+ * too), one narrow row each with its payments summed (funding_decision_facts); with a priority
+ * area chosen, only the decisions on its projects. Funders with no payable decision are not listed.
  */
 export function fundingByFunderSql(actor: Actor, filters: DashboardFilters): Statement {
   const params = Sql.params();
-  const where = [params.scope(actor, 'a.city_id')];
-  if (filters.agreementId) where.push(`fd.agreement_id = ${params.value(filters.agreementId)}`);
+  const where = ['ff.payable', projectWhere(params, actor, { agreementId: filters.agreementId }, 'ff')];
   if (filters.priorityAreaId) {
     where.push(
-      `EXISTS (SELECT 1 FROM projects fp WHERE fp.id = fd.project_id AND fp.priority_area_id = ${params.value(filters.priorityAreaId)})`,
+      `EXISTS (SELECT 1 FROM projects fp WHERE fp.id = ff.project_id AND fp.priority_area_id = ${params.value(filters.priorityAreaId)})`,
     );
   }
-  where.push(`fd.status::text = ANY(${params.value(PAYABLE_DECISION_STATUSES)}::text[])`);
   return {
     sql: `
       SELECT o.id, o.name, ${FUNDING_SUMS}
       FROM (
-        SELECT fd.id, fd.funder_id, fd.amount_granted, ${DECISION_PAID} AS paid
-        FROM funding_decisions fd
-        JOIN agreements a ON a.id = fd.agreement_id
+        SELECT ff.funder_id, SUM(ff.amount_granted) AS granted, SUM(ff.paid) AS paid,
+               count(*) FILTER (WHERE ff.amount_granted IS NULL) AS unknown_amounts
+        FROM funding_decision_facts ff
         WHERE ${where.join(' AND ')}
+        GROUP BY ff.funder_id
       ) d
       JOIN organisations o ON o.id = d.funder_id
       GROUP BY o.id
@@ -199,25 +192,28 @@ export interface MilestoneRow {
 
 export const DASHBOARD_LIST_LIMIT = 50;
 
-/** Open milestones due within `days` from today, and overdue ones: at most 50 of each, by due date. */
+/**
+ * Open milestones due within `days` from today, and overdue ones: at most 50 of each, by due
+ * date. Each list is read from IDX_milestones_due_date in its order and stops at 50 (the projects
+ * are joined per milestone, not collected first).
+ */
 export function milestonesSql(actor: Actor, filters: DashboardFilters, today: string, days: number): Statement {
   const params = Sql.params();
-  const sp = scopedProjects(params, actor, filters);
+  const where = projectWhere(params, actor, filters, 'p');
   const closed = params.value(CLOSED_MILESTONE_STATUSES);
   const todayParam = params.value(today);
   const daysParam = params.value(days);
   const limit = params.value(DASHBOARD_LIST_LIMIT);
   const select = (kind: string, condition: string) => `(
-      SELECT '${kind}'::text AS kind, m.id, m.title, m.due_date, sp.id AS project_id, sp.code AS project_code, sp.name AS project_name
+      SELECT '${kind}'::text AS kind, m.id, m.title, m.due_date, p.id AS project_id, p.code AS project_code, p.name AS project_name
       FROM milestones m
-      JOIN sp ON sp.id = m.project_id
-      WHERE m.status::text <> ALL(${closed}::text[]) AND ${condition}
-      ORDER BY m.due_date, sp.code, m.id
+      JOIN projects p ON p.id = m.project_id
+      WHERE m.status <> ALL(${closed}::milestone_status[]) AND ${condition} AND ${where}
+      ORDER BY m.due_date, p.code, m.id
       LIMIT ${limit}
     )`;
   return {
     sql: `
-      WITH ${sp}
       ${select('soon', `m.due_date >= ${todayParam}::date AND m.due_date <= ${todayParam}::date + ${daysParam}::int`)}
       UNION ALL
       ${select('overdue', `m.due_date < ${todayParam}::date`)}`,
@@ -251,11 +247,12 @@ export function needingUpdateSql(
   return {
     sql: `
       WITH ${sp}
-      SELECT sp.id, sp.code, sp.name, ls.reporting_date AS latest_reporting_date
-      FROM sp ${LATEST_REPORT}
-      WHERE sp.lifecycle_status::text = ANY(${running}::text[])
-        AND (ls.reporting_date IS NULL OR ls.reporting_date < ${todayParam}::date - ${stale}::int)
-      ORDER BY ls.reporting_date ASC NULLS FIRST, sp.code, sp.id
+      SELECT p.id, p.code, p.name, sp.latest_reporting_date
+      FROM sp
+      JOIN projects p ON p.id = sp.id
+      WHERE sp.lifecycle_status = ANY(${running}::lifecycle_status[])
+        AND (sp.latest_reporting_date IS NULL OR sp.latest_reporting_date < ${todayParam}::date - ${stale}::int)
+      ORDER BY sp.latest_reporting_date ASC NULLS FIRST, p.code, p.id
       LIMIT ${limit}`,
     params: params.parameters,
   };
@@ -276,15 +273,15 @@ export const LATEST_REPORTS_LIMIT = 10;
 /** The newest status reports of the projects in scope. */
 export function latestReportsSql(actor: Actor, filters: DashboardFilters): Statement {
   const params = Sql.params();
-  const sp = scopedProjects(params, actor, filters);
+  const where = projectWhere(params, actor, filters, 'p');
   const limit = params.value(LATEST_REPORTS_LIMIT);
   return {
     sql: `
-      WITH ${sp}
       SELECT sr.id, sr.reporting_date, sr.health, sr.summary,
-             sp.id AS project_id, sp.code AS project_code, sp.name AS project_name
+             p.id AS project_id, p.code AS project_code, p.name AS project_name
       FROM status_reports sr
-      JOIN sp ON sp.id = sr.project_id
+      JOIN projects p ON p.id = sr.project_id
+      WHERE ${where}
       ORDER BY sr.reporting_date DESC, sr.created_at DESC, sr.id DESC
       LIMIT ${limit}`,
     params: params.parameters,

@@ -9,11 +9,10 @@ import {
   filtersFoundSql,
   fundingByAreaSql,
   fundingByFunderSql,
-  healthCountsSql,
   latestReportsSql,
-  lifecycleCountsSql,
   milestonesSql,
   needingUpdateSql,
+  projectCountsSql,
   type AreaFundingRow,
   type CountRow,
   type DashboardFilters,
@@ -54,7 +53,8 @@ function allCounts<K extends string>(keys: readonly K[], rows: CountRow<string>[
 
 /**
  * The portfolio dashboard. Every figure is an SQL aggregate over the actor's city scope: one
- * statement per section (eight at most), whatever the size of the portfolio.
+ * statement per section (seven at most, with the check of the filters), whatever the size of the
+ * portfolio, run side by side.
  */
 @Injectable()
 export class DashboardService {
@@ -77,14 +77,18 @@ export class DashboardService {
       if (!found.area_found) throw notFound('PriorityArea', filters.priorityAreaId!);
     }
     const today = todayIso(this.config.timeZone);
-    // One connection may be all there is (embedded database): run the statements one by one.
-    const lifecycle = await this.run<CountRow<string>>(lifecycleCountsSql(actor, filters));
-    const health = await this.run<CountRow<string>>(healthCountsSql(actor, filters));
-    const byArea = await this.run<AreaFundingRow>(fundingByAreaSql(actor, filters));
-    const byFunder = await this.run<FunderFundingRow>(fundingByFunderSql(actor, filters));
-    const milestones = await this.run<MilestoneRow>(milestonesSql(actor, filters, today, query.days));
-    const needing = await this.run<NeedsUpdateRow>(needingUpdateSql(actor, filters, today, query.staleAfterDays));
-    const reports = await this.run<LatestReportRow>(latestReportsSql(actor, filters));
+    // Side by side on the pool's connections (one after another where the pool has one: the
+    // embedded database).
+    const [counts, byArea, byFunder, milestones, needing, reports] = await Promise.all([
+      this.run<CountRow<string>>(projectCountsSql(actor, filters)),
+      this.run<AreaFundingRow>(fundingByAreaSql(actor, filters)),
+      this.run<FunderFundingRow>(fundingByFunderSql(actor, filters)),
+      this.run<MilestoneRow>(milestonesSql(actor, filters, today, query.days)),
+      this.run<NeedsUpdateRow>(needingUpdateSql(actor, filters, today, query.staleAfterDays)),
+      this.run<LatestReportRow>(latestReportsSql(actor, filters)),
+    ]);
+    const lifecycle = counts.filter((row) => row.dimension === 'lifecycle');
+    const health = counts.filter((row) => row.dimension === 'health');
 
     return {
       today,

@@ -1,10 +1,11 @@
-import { HEALTH_VALUES, type Health } from '@salkku/shared';
+import { HEALTH_VALUES, LIFECYCLE_STATUSES, type Health, type LifecycleStatus } from '@salkku/shared';
 import { Column, Entity, Index, JoinColumn, OneToOne, PrimaryColumn } from 'typeorm';
 import { Project } from '../projects/project.entity';
 
 /**
  * What the portfolio's lists, dashboard and reports need of each project without visiting its
- * child rows: its latest status report, its funding sums and its next open milestone. Derived
+ * child rows: its latest status report, its funding sums and its next open milestone (and copies
+ * of its agreement, area and stage, so that the dashboard's counts read this table alone). Derived
  * data, never written by the application: triggers on status_reports, funding_decisions, payments
  * and milestones keep it in the same transaction as every write (migration PortfolioFacts), and
  * `cli.js rebuild-facts` recomputes it from the base tables. The definitions are those of the
@@ -21,6 +22,17 @@ export class ProjectFacts {
   @OneToOne(() => Project, { onDelete: 'CASCADE', nullable: false })
   @JoinColumn({ name: 'project_id' })
   project?: Project;
+
+  /** Copies of the project's agreement, priority area and stage: what the dashboard groups by. */
+  @Index('IDX_project_facts_agreement_id')
+  @Column({ type: 'uuid' })
+  agreementId: string;
+
+  @Column({ type: 'uuid' })
+  priorityAreaId: string;
+
+  @Column({ type: 'enum', enum: LIFECYCLE_STATUSES, enumName: 'lifecycle_status' })
+  lifecycleStatus: LifecycleStatus;
 
   /** The latest status report: latest reporting date, then latest created, then id. */
   @Column({ type: 'uuid', nullable: true })
