@@ -32,6 +32,7 @@ const INDEXES = [
   ['IDX_projects_updated_at_id', 'projects', '"updated_at", "id"'],
   ['IDX_project_facts_latest_health_desc', 'project_facts', '"latest_health" DESC NULLS LAST, "project_id" DESC'],
   ['IDX_milestones_due_date', 'milestones', '"due_date", "id"'],
+  ['IDX_milestones_completed_on', 'milestones', '"completed_on", "id"'],
   ['IDX_status_reports_latest', 'status_reports', '"reporting_date", "created_at", "id"'],
 ] as const;
 

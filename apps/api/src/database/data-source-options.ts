@@ -33,6 +33,9 @@ export function createDataSourceOptions(settings: DataSourceSettings): DataSourc
     // An unreachable server (a cut network rather than a refused connection) fails a request
     // with 503 after this long instead of leaving it waiting for a connection forever.
     connectTimeoutMS: 5000,
-    extra: { max: settings.poolSize, application_name: 'salkku' },
+    // jit off: Salkku's statements are short, and PostgreSQL's JIT compiler (on above a cost
+    // estimate) spent 0.7 s compiling a national report whose estimate counts per-row fallbacks
+    // that rarely run (issue 11). The export turns it off per transaction too.
+    extra: { max: settings.poolSize, application_name: 'salkku', options: '-c jit=off' },
   };
 }

@@ -128,10 +128,10 @@ export class SessionsService {
 
   /** The session of a cookie token, if it is valid: exists, not idle too long, not expired, user active. */
   async resolve(token: string): Promise<ResolvedSession | null> {
-    const rows = await this.dataSource.query<SessionRow[]>(
-      SESSION_LOOKUP_SQL,
-      [hashToken(token), this.config.sessionIdleMinutes],
-    );
+    const rows = await this.dataSource.query<SessionRow[]>(SESSION_LOOKUP_SQL, [
+      hashToken(token),
+      this.config.sessionIdleMinutes,
+    ]);
     const row = rows[0];
     if (!row) return null;
     return {

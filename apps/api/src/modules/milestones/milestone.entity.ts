@@ -7,6 +7,8 @@ import { ProjectChild } from '../projects/project-child.entity';
 @Index('IDX_milestones_project_due', ['projectId', 'dueDate'])
 // The dashboard's milestones due soon and overdue, across projects, by due date.
 @Index('IDX_milestones_due_date', ['dueDate', 'id'])
+// The report's milestones completed in a period, by completion date.
+@Index('IDX_milestones_completed_on', ['completedOn', 'id'])
 @Check('CHK_milestones_completed', '("status" = \'done\') = ("completed_on" IS NOT NULL)')
 export class Milestone extends ProjectChild {
   @Column({ type: 'varchar', length: 300 })

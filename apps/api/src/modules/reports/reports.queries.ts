@@ -1,5 +1,4 @@
 import {
-  PAYABLE_DECISION_STATUSES,
   type FundingInstrument,
   type Health,
   type LifecycleStatus,
@@ -39,36 +38,67 @@ export interface ReportPeriod {
 const money = (expression: string): string => `COALESCE(${expression}, 0)::numeric(17,2)::text`;
 
 /**
- * A project's latest status report with a reporting date ≤ `toParam` (same order as the
- * project list's latest report, so the two agree whenever `to` is today or later).
+ * A project's latest status report with a reporting date ≤ `toParam` (same order as the project
+ * list's latest report, so the two agree whenever `to` is today or later). Read through the
+ * project's facts `factsAlias` (its latest report of all) when that one is dated by `to`, as it is
+ * for any current period; looked up otherwise (a past period), so a past report stays exact.
  */
-function latestReportUpTo(projectAlias: string, alias: string, columns: string, toParam: string): string {
+function latestReportUpTo(
+  projectAlias: string,
+  factsAlias: string,
+  alias: string,
+  columns: string,
+  toParam: string,
+): string {
   return `LEFT JOIN LATERAL (
-      SELECT ${columns}
-      FROM status_reports sr
-      WHERE sr.project_id = ${projectAlias}.id AND sr.reporting_date <= ${toParam}::date
-      ORDER BY sr.reporting_date DESC, sr.created_at DESC, sr.id DESC
-      LIMIT 1
+      SELECT ${columns} FROM status_reports sr
+      WHERE sr.id = ${factsAlias}.latest_report_id AND ${factsAlias}.latest_reporting_date <= ${toParam}::date
+      UNION ALL
+      (SELECT ${columns}
+        FROM status_reports sr
+        WHERE ${factsAlias}.latest_reporting_date > ${toParam}::date
+          AND sr.project_id = ${projectAlias}.id AND sr.reporting_date <= ${toParam}::date
+        ORDER BY sr.reporting_date DESC, sr.created_at DESC, sr.id DESC
+        LIMIT 1)
     ) ${alias} ON true`;
 }
 
 /**
- * The payable decisions counted up to `to` (alias `fd`), each with its payments summed up to
- * `to` (paid) and within the period (paid_in_period). Payments are summed per decision in a
- * LATERAL subquery, so a decision's amount is never multiplied by its number of payments.
+ * The health of a project's latest report with a reporting date ≤ `toParam` (null without one),
+ * from its facts `factsAlias` when its latest report of all is dated by then (any current period),
+ * looked up otherwise.
+ */
+function healthUpTo(factsAlias: string, toParam: string): string {
+  return `CASE WHEN ${factsAlias}.latest_reporting_date IS NULL THEN NULL
+      WHEN ${factsAlias}.latest_reporting_date <= ${toParam}::date THEN ${factsAlias}.latest_health
+      ELSE (SELECT sr.health FROM status_reports sr
+            WHERE sr.project_id = ${factsAlias}.project_id AND sr.reporting_date <= ${toParam}::date
+            ORDER BY sr.reporting_date DESC, sr.created_at DESC, sr.id DESC
+            LIMIT 1) END`;
+}
+
+/**
+ * The payable decisions counted up to `to` (alias `ff`, their funding_decision_facts rows), each
+ * with its payments summed up to `to` (paid) and within the period (paid_in_period). The facts'
+ * sum serves whenever every payment of the decision is on one side of the day that matters (the
+ * first and last payment dates tell); only a decision with payments on both sides has them summed
+ * again, so a past period stays exact. A decision's amount is never multiplied by its payments.
  */
 function payableDecisionsFrom(params: Sql, fromParam: string, toParam: string): { from: string; where: string } {
-  const payable = params.value(PAYABLE_DECISION_STATUSES);
+  const sum = (condition: string) =>
+    `(SELECT SUM(pay.amount) FROM payments pay WHERE pay.funding_decision_id = ff.funding_decision_id AND ${condition})`;
   return {
-    from: `funding_decisions fd
-      LEFT JOIN LATERAL (
-        SELECT SUM(pay.amount) FILTER (WHERE pay.paid_on <= ${toParam}::date) AS paid,
-               SUM(pay.amount) FILTER (WHERE pay.paid_on >= ${fromParam}::date AND pay.paid_on <= ${toParam}::date) AS paid_in_period
-        FROM payments pay
-        WHERE pay.funding_decision_id = fd.id
-      ) fp ON true`,
-    where: `fd.status::text = ANY(${payable}::text[])
-      AND (fd.decision_date IS NULL OR fd.decision_date <= ${toParam}::date)`,
+    from: `funding_decision_facts ff
+      CROSS JOIN LATERAL (
+        SELECT CASE WHEN ff.last_paid_on IS NULL OR ff.last_paid_on <= ${toParam}::date THEN ff.paid
+                    WHEN ff.first_paid_on > ${toParam}::date THEN 0
+                    ELSE ${sum(`pay.paid_on <= ${toParam}::date`)} END AS paid,
+               CASE WHEN ff.first_paid_on IS NULL OR ff.last_paid_on < ${fromParam}::date
+                         OR ff.first_paid_on > ${toParam}::date THEN 0
+                    WHEN ff.first_paid_on >= ${fromParam}::date AND ff.last_paid_on <= ${toParam}::date THEN ff.paid
+                    ELSE ${sum(`pay.paid_on >= ${fromParam}::date AND pay.paid_on <= ${toParam}::date`)} END AS paid_in_period
+      ) fp`,
+    where: `ff.payable AND (ff.decision_date IS NULL OR ff.decision_date <= ${toParam}::date)`,
   };
 }
 
@@ -78,7 +108,7 @@ function payableDecisionsFrom(params: Sql, fromParam: string, toParam: string): 
  * completed after asOf still counts as open on asOf; a cancellation has no date.
  */
 function overdueAsOf(asOfParam: string): string {
-  return `m.due_date < ${asOfParam}::date AND m.status::text <> 'cancelled'
+  return `m.due_date < ${asOfParam}::date AND m.status <> 'cancelled'
       AND (m.completed_on IS NULL OR m.completed_on > ${asOfParam}::date)`;
 }
 
@@ -136,11 +166,12 @@ export interface AreaProjectRow {
 
 /**
  * A project's lifecycle stage as it was at the end of the period (alias `st`, column `stage`):
- * the newest fact dated up to then — a status report (which records the stage as at its reporting
- * date) or an audit event that set the stage — else the stage before the first change made after
- * the period, else (never changed since) the stage it has now.
+ * the newest fact dated up to then — its latest status report by then (`reportAlias`, which
+ * records the stage as at its reporting date) or the last audit event by then that set the stage —
+ * else the stage before the first change made after the period, else (never changed since) the
+ * stage it has now.
  */
-function stageAtEndOf(projectAlias: string, toParam: string, timeZoneParam: string): string {
+function stageAtEndOf(projectAlias: string, reportAlias: string, toParam: string, timeZoneParam: string): string {
   const periodEnd = `((${toParam}::date + 1)::timestamp AT TIME ZONE ${timeZoneParam})`;
   const stageChanges = `FROM audit_events e
           WHERE e.project_id = ${projectAlias}.id AND e.entity_type = 'project' AND e.entity_id = ${projectAlias}.id
@@ -148,14 +179,15 @@ function stageAtEndOf(projectAlias: string, toParam: string, timeZoneParam: stri
   return `LEFT JOIN LATERAL (
       SELECT COALESCE(
         (SELECT fact.stage FROM (
-            SELECT sr.lifecycle_status::text AS stage, (sr.reporting_date::timestamp AT TIME ZONE ${timeZoneParam}) AS at
-            FROM status_reports sr
-            WHERE sr.project_id = ${projectAlias}.id AND sr.reporting_date <= ${toParam}::date
+            SELECT ${reportAlias}.lifecycle_status::text AS stage,
+                   (${reportAlias}.reporting_date::timestamp AT TIME ZONE ${timeZoneParam}) AS at
+            WHERE ${reportAlias}.id IS NOT NULL
             UNION ALL
-            SELECT e.changes -> 'lifecycleStatus' ->> 'new', e.occurred_at
-            ${stageChanges} AND e.occurred_at < ${periodEnd}
+            (SELECT e.changes -> 'lifecycleStatus' ->> 'new', e.occurred_at
+              ${stageChanges} AND e.changes -> 'lifecycleStatus' ->> 'new' IS NOT NULL AND e.occurred_at < ${periodEnd}
+              ORDER BY e.occurred_at DESC
+              LIMIT 1)
           ) fact
-          WHERE fact.stage IS NOT NULL
           ORDER BY fact.at DESC
           LIMIT 1),
         (SELECT e.changes -> 'lifecycleStatus' ->> 'old'
@@ -196,8 +228,9 @@ export function areaProjectsSql(
              ls.id AS report_id, ls.reporting_date, ls.health, ls.summary, ls.risks
       FROM priority_areas pa
       LEFT JOIN projects p ON p.priority_area_id = pa.id
-      ${stageAtEndOf('p', to, zone)}
-      ${latestReportUpTo('p', 'ls', 'sr.id, sr.reporting_date, sr.health, sr.summary, sr.risks', to)}
+      LEFT JOIN project_facts pf ON pf.project_id = p.id
+      ${latestReportUpTo('p', 'pf', 'ls', 'sr.id, sr.reporting_date, sr.health, sr.summary, sr.risks, sr.lifecycle_status', to)}
+      ${stageAtEndOf('p', 'ls', to, zone)}
       WHERE pa.agreement_id = ${id}
       ORDER BY pa.name_fi, pa.id, p.code, p.id`,
     params: params.parameters,
@@ -240,11 +273,12 @@ export function fundingSql(agreementId: string, period: ReportPeriod): Statement
   return {
     sql: `
       WITH d AS (
-        SELECT fd.id, fd.funder_id, fd.instrument, fd.amount_granted, p.priority_area_id AS area_id,
-               fp.paid, fp.paid_in_period
+        SELECT ff.funding_decision_id AS id, ff.funder_id, fd.instrument, ff.amount_granted,
+               pf.priority_area_id AS area_id, fp.paid, fp.paid_in_period
         FROM ${decisions.from}
-        LEFT JOIN projects p ON p.id = fd.project_id
-        WHERE fd.agreement_id = ${id} AND ${decisions.where}
+        JOIN funding_decisions fd ON fd.id = ff.funding_decision_id
+        LEFT JOIN project_facts pf ON pf.project_id = ff.project_id
+        WHERE ff.agreement_id = ${id} AND ${decisions.where}
       )
       SELECT GROUPING(d.area_id)::int AS all_areas,
              GROUPING(d.instrument)::int AS all_funders,
@@ -276,10 +310,16 @@ export interface ReportMilestoneRow {
   project_code: string;
   project_name: string;
   area_id: string;
+  /** How many milestones the list has in all (it holds at most REPORT_LIST_LIMIT). */
+  list_total: number;
 }
 
+/** The most items a list of the agreement report holds; the totals say how many there are in all. */
+export const REPORT_LIST_LIMIT = 200;
+
 /**
- * The agreement's milestones in three lists (one statement, UNION ALL):
+ * The agreement's milestones in three lists (one statement, UNION ALL), each at most
+ * REPORT_LIST_LIMIT long with its full count:
  * completed: done, with the completion date within the period (by completion date);
  * due: due within the period, not cancelled and not completed by asOf (by due date);
  * overdue: overdue as of asOf, whenever due (by due date).
@@ -291,28 +331,47 @@ export function milestonesSql(agreementId: string, period: ReportPeriod): Statem
   const from = params.value(period.from);
   const to = params.value(period.to);
   const asOf = params.value(period.asOf);
-  const select = (list: MilestoneListKind, condition: string, orderBy: string) => `(
+  const limit = params.value(REPORT_LIST_LIMIT);
+  const lists: Record<MilestoneListKind, { condition: string; orderBy: string }> = {
+    completed: {
+      condition: `m.status = 'done' AND m.completed_on >= ${from}::date AND m.completed_on <= ${to}::date`,
+      orderBy: 'm.completed_on',
+    },
+    due: {
+      condition: `m.due_date >= ${from}::date AND m.due_date <= ${to}::date AND m.status <> 'cancelled'
+         AND (m.completed_on IS NULL OR m.completed_on > ${asOf}::date)`,
+      orderBy: 'm.due_date',
+    },
+    overdue: { condition: overdueAsOf(asOf), orderBy: 'm.due_date' },
+  };
+  // Each list is read in its order (due-date and completion-date indexes) and stops at the
+  // limit; the totals count the agreement's milestones once, project by project.
+  const select = (list: MilestoneListKind) => `(
       SELECT '${list}'::text AS list, m.id, m.title, m.due_date, m.status, m.completed_on,
              (${overdueAsOf(asOf)}) AS overdue,
-             p.id AS project_id, p.code AS project_code, p.name AS project_name, p.priority_area_id AS area_id
+             p.id AS project_id, p.code AS project_code, p.name AS project_name, p.priority_area_id AS area_id,
+             totals.${list} AS list_total
       FROM milestones m
       JOIN projects p ON p.id = m.project_id
-      JOIN priority_areas pa ON pa.id = p.priority_area_id
-      WHERE pa.agreement_id = ${id} AND ${condition}
-      ORDER BY ${orderBy}, p.code, m.id
+      CROSS JOIN totals
+      WHERE p.agreement_id = ${id} AND ${lists[list].condition}
+      ORDER BY ${lists[list].orderBy}, p.code, m.id
+      LIMIT ${limit}
     )`;
+  const count = (list: MilestoneListKind) => `count(*) FILTER (WHERE ${lists[list].condition})::int AS ${list}`;
   return {
     sql: `
-      ${select('completed', `m.status::text = 'done' AND m.completed_on >= ${from}::date AND m.completed_on <= ${to}::date`, 'm.completed_on')}
+      WITH totals AS MATERIALIZED (
+        SELECT ${count('completed')}, ${count('due')}, ${count('overdue')}
+        FROM projects p
+        JOIN milestones m ON m.project_id = p.id
+        WHERE p.agreement_id = ${id}
+      )
+      ${select('completed')}
       UNION ALL
-      ${select(
-        'due',
-        `m.due_date >= ${from}::date AND m.due_date <= ${to}::date AND m.status::text <> 'cancelled'
-         AND (m.completed_on IS NULL OR m.completed_on > ${asOf}::date)`,
-        'm.due_date',
-      )}
+      ${select('due')}
       UNION ALL
-      ${select('overdue', overdueAsOf(asOf), 'm.due_date')}`,
+      ${select('overdue')}`,
     params: params.parameters,
   };
 }
@@ -330,9 +389,10 @@ export interface NarrativeRow {
   project_code: string;
   project_name: string;
   area_id: string;
+  list_total: number;
 }
 
-/** The agreement's status reports dated within the period, newest first. */
+/** The agreement's status reports dated within the period, newest first: at most REPORT_LIST_LIMIT, with their count. */
 export function narrativesSql(agreementId: string, period: ReportPeriod): Statement {
   const params = Sql.params();
   const id = params.value(agreementId);
@@ -341,12 +401,16 @@ export function narrativesSql(agreementId: string, period: ReportPeriod): Statem
   return {
     sql: `
       SELECT sr.id, sr.reporting_date, sr.health, sr.lifecycle_status, sr.summary, sr.risks, sr.next_steps, sr.author,
-             p.id AS project_id, p.code AS project_code, p.name AS project_name, p.priority_area_id AS area_id
+             p.id AS project_id, p.code AS project_code, p.name AS project_name, p.priority_area_id AS area_id,
+             (SELECT count(*)::int FROM projects tp
+               JOIN status_reports tsr ON tsr.project_id = tp.id
+                 AND tsr.reporting_date >= ${from}::date AND tsr.reporting_date <= ${to}::date
+               WHERE tp.agreement_id = ${id}) AS list_total
       FROM status_reports sr
       JOIN projects p ON p.id = sr.project_id
-      JOIN priority_areas pa ON pa.id = p.priority_area_id
-      WHERE pa.agreement_id = ${id} AND sr.reporting_date >= ${from}::date AND sr.reporting_date <= ${to}::date
-      ORDER BY sr.reporting_date DESC, sr.created_at DESC, sr.id DESC`,
+      WHERE p.agreement_id = ${id} AND sr.reporting_date >= ${from}::date AND sr.reporting_date <= ${to}::date
+      ORDER BY sr.reporting_date DESC, sr.created_at DESC, sr.id DESC
+      LIMIT ${params.value(REPORT_LIST_LIMIT)}`,
     params: params.parameters,
   };
 }
@@ -396,46 +460,37 @@ export function nationalSql(actor: Actor, period: ReportPeriod, staleAfterDays: 
         WHERE ${scope}
       ),
       proj AS (
-        SELECT pa.agreement_id,
+        SELECT pf.agreement_id,
                count(*)::int AS projects,
                count(*) FILTER (WHERE ls.health = 'on_track')::int AS on_track,
                count(*) FILTER (WHERE ls.health = 'at_risk')::int AS at_risk,
                count(*) FILTER (WHERE ls.health = 'off_track')::int AS off_track,
                count(*) FILTER (WHERE ls.health IS NULL)::int AS no_report,
                count(*) FILTER (
-                 WHERE p.lifecycle_status::text = ANY(${running}::text[])
-                   AND (lr.reporting_date IS NULL OR lr.reporting_date < ${today}::date - ${stale}::int)
+                 WHERE pf.lifecycle_status = ANY(${running}::lifecycle_status[])
+                   AND (pf.latest_reporting_date IS NULL OR pf.latest_reporting_date < ${today}::date - ${stale}::int)
                )::int AS needing_update
-        FROM projects p
-        JOIN priority_areas pa ON pa.id = p.priority_area_id
-        JOIN ag ON ag.id = pa.agreement_id
-        ${latestReportUpTo('p', 'ls', 'sr.health', to)}
-        LEFT JOIN LATERAL (
-          SELECT sr.reporting_date
-          FROM status_reports sr
-          WHERE sr.project_id = p.id
-          ORDER BY sr.reporting_date DESC, sr.created_at DESC, sr.id DESC
-          LIMIT 1
-        ) lr ON true
-        GROUP BY pa.agreement_id
+        FROM project_facts pf
+        JOIN ag ON ag.id = pf.agreement_id
+        CROSS JOIN LATERAL (SELECT ${healthUpTo('pf', to)} AS health) ls
+        GROUP BY pf.agreement_id
       ),
       fund AS (
-        SELECT fd.agreement_id,
-               SUM(fd.amount_granted) AS granted, SUM(fp.paid) AS paid, SUM(fp.paid_in_period) AS paid_in_period,
-               count(*) FILTER (WHERE fd.amount_granted IS NULL)::int AS unknown_amounts
+        SELECT ff.agreement_id,
+               SUM(ff.amount_granted) AS granted, SUM(fp.paid) AS paid, SUM(fp.paid_in_period) AS paid_in_period,
+               count(*) FILTER (WHERE ff.amount_granted IS NULL)::int AS unknown_amounts
         FROM ${decisions.from}
-        JOIN ag ON ag.id = fd.agreement_id
+        JOIN ag ON ag.id = ff.agreement_id
         WHERE ${decisions.where}
-        GROUP BY fd.agreement_id
+        GROUP BY ff.agreement_id
       ),
       ms AS (
-        SELECT pa.agreement_id, count(*)::int AS overdue_milestones
+        SELECT p.agreement_id, count(*)::int AS overdue_milestones
         FROM milestones m
         JOIN projects p ON p.id = m.project_id
-        JOIN priority_areas pa ON pa.id = p.priority_area_id
-        JOIN ag ON ag.id = pa.agreement_id
+        JOIN ag ON ag.id = p.agreement_id
         WHERE ${overdueAsOf(asOf)}
-        GROUP BY pa.agreement_id
+        GROUP BY p.agreement_id
       )
       SELECT GROUPING(ag.id)::int AS is_total,
              ag.id AS agreement_id, ag.title, ag.city_id, ag.city_name,

@@ -24,6 +24,7 @@ import {
   milestonesSql,
   narrativesSql,
   nationalSql,
+  REPORT_LIST_LIMIT,
   type AgreementHeaderRow,
   type AreaProjectRow,
   type FundingFiguresRow,
@@ -51,6 +52,11 @@ function figures(row: FundingFiguresRow): ReportFundingFigures {
     remaining: row.remaining,
     unknownAmounts: row.unknown_amounts,
   };
+}
+
+/** A capped list's full count: carried by each of its rows (none: the list is empty). */
+function listTotal(rows: ReadonlyArray<{ list_total: number }>): number {
+  return rows[0]?.list_total ?? 0;
 }
 
 function emptyTable(): ReportFundingTable {
@@ -170,6 +176,7 @@ export class ReportsService {
         });
     }
 
+    const list = (kind: ReportMilestoneRow['list']) => milestoneRows.filter((row) => row.list === kind);
     return {
       agreement: {
         id: agreement.id,
@@ -183,9 +190,14 @@ export class ReportsService {
       agreementWideFunding,
       funding,
       milestones: {
-        completed: milestoneRows.filter((row) => row.list === 'completed').map(milestone),
-        due: milestoneRows.filter((row) => row.list === 'due').map(milestone),
-        overdue: milestoneRows.filter((row) => row.list === 'overdue').map(milestone),
+        completed: list('completed').map(milestone),
+        due: list('due').map(milestone),
+        overdue: list('overdue').map(milestone),
+        totals: {
+          completed: listTotal(list('completed')),
+          due: listTotal(list('due')),
+          overdue: listTotal(list('overdue')),
+        },
       },
       narratives: narrativeRows.map((row) => ({
         id: row.id,
@@ -199,6 +211,8 @@ export class ReportsService {
         project: projectRef(row),
         priorityAreaId: row.area_id,
       })),
+      narrativesTotal: listTotal(narrativeRows),
+      listLimit: REPORT_LIST_LIMIT,
     };
   }
 

@@ -204,6 +204,17 @@ export class ReportMilestone {
   priorityAreaId: string;
 }
 
+export class ReportListTotals {
+  @ApiProperty({ example: 3 })
+  completed: number;
+
+  @ApiProperty({ example: 12 })
+  due: number;
+
+  @ApiProperty({ example: 2 })
+  overdue: number;
+}
+
 export class ReportMilestones {
   @ApiProperty({ type: [ReportMilestone], description: 'Done, with the completion date within the period; by it' })
   completed: ReportMilestone[];
@@ -221,6 +232,14 @@ export class ReportMilestones {
       'milestone due within the period that is overdue is in `due` too.',
   })
   overdue: ReportMilestone[];
+
+  @ApiProperty({
+    type: ReportListTotals,
+    description:
+      'How many milestones each list has in all. A list holds at most `listLimit` of them (the first in its ' +
+      'order); the rest are in the milestones list and its CSV export.',
+  })
+  totals: ReportListTotals;
 }
 
 /** A status report of the period, with its project and priority area. */
@@ -261,9 +280,20 @@ export class AgreementReportResponse {
 
   @ApiProperty({
     type: [ReportNarrative],
-    description: 'The status reports dated within the period, newest first (date, then latest written)',
+    description:
+      'The status reports dated within the period, newest first (date, then latest written): at most ' +
+      '`listLimit` of them',
   })
   narratives: ReportNarrative[];
+
+  @ApiProperty({ example: 40, description: 'How many status reports are dated within the period in all' })
+  narrativesTotal: number;
+
+  @ApiProperty({
+    example: 200,
+    description: 'The most items a list of the report holds (milestones, narratives); totals give the full counts',
+  })
+  listLimit: number;
 }
 
 export class NationalReportFigures extends ReportFundingFigures {
