@@ -39,7 +39,7 @@ const INDEXES = [
 /** The tables whose writes change the facts, with the trigger function that refreshes them. */
 const FACT_TRIGGERS = [
   ['status_reports', 'project_children_refresh_facts'],
-  ['milestones', 'project_children_refresh_facts'],
+  ['milestones', 'milestones_refresh_facts'],
   ['funding_decisions', 'funding_decisions_refresh_facts'],
   ['payments', 'payments_refresh_facts'],
 ] as const;
@@ -50,6 +50,9 @@ export class PortfolioFacts1796440220447 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
       `CREATE TABLE "funding_decision_facts" ("funding_decision_id" uuid NOT NULL, "agreement_id" uuid NOT NULL, "project_id" uuid, "funder_id" uuid NOT NULL, "payable" boolean NOT NULL, "amount_granted" numeric(15,2), "decision_date" date, "paid" numeric(17,2) NOT NULL DEFAULT '0', "first_paid_on" date, "last_paid_on" date, CONSTRAINT "PK_4879ce548a7d3d9267015b70f5c" PRIMARY KEY ("funding_decision_id"))`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "milestone_month_facts" ("agreement_id" uuid NOT NULL, "due_month" date NOT NULL, "open_count" integer NOT NULL DEFAULT '0', CONSTRAINT "PK_milestone_month_facts" PRIMARY KEY ("agreement_id", "due_month"))`,
     );
     await queryRunner.query(
       `CREATE INDEX "IDX_funding_decision_facts_agreement_funder" ON "funding_decision_facts"  ("agreement_id", "funder_id") `,
@@ -181,12 +184,89 @@ export class PortfolioFacts1796440220447 implements MigrationInterface {
         PERFORM "refresh_project_facts"(touched);
         RETURN NULL;
       END $$`);
+    // Open milestones (not done, not cancelled) per agreement and month of their due date: what
+    // "overdue as of today" counts in the national report, without visiting every milestone.
+    await queryRunner.query(`
+      CREATE FUNCTION "refresh_milestone_month_facts"(agreement_ids uuid[], months date[]) RETURNS void
+      LANGUAGE plpgsql AS $$
+      BEGIN
+        IF agreement_ids IS NULL OR cardinality(agreement_ids) = 0 THEN RETURN; END IF;
+        INSERT INTO "milestone_month_facts" ("agreement_id", "due_month")
+          SELECT DISTINCT k.a, k.m FROM unnest(agreement_ids, months) AS k(a, m) ON CONFLICT DO NOTHING;
+        PERFORM 1 FROM "milestone_month_facts" f JOIN unnest(agreement_ids, months) AS k(a, m)
+          ON f."agreement_id" = k.a AND f."due_month" = k.m
+          ORDER BY f."agreement_id", f."due_month" FOR UPDATE OF f;
+        UPDATE "milestone_month_facts" f SET "open_count" = c.n
+        FROM (SELECT DISTINCT k.a, k.m FROM unnest(agreement_ids, months) AS k(a, m)) k
+        CROSS JOIN LATERAL (
+          SELECT count(*)::int AS n FROM "milestones" m JOIN "projects" p ON p."id" = m."project_id"
+          WHERE p."agreement_id" = k.a AND m."due_date" >= k.m AND m."due_date" < (k.m + interval '1 month')::date
+            AND m."status" NOT IN ('done', 'cancelled')
+        ) c
+        WHERE f."agreement_id" = k.a AND f."due_month" = k.m;
+      END $$`);
+    await queryRunner.query(`
+      CREATE FUNCTION "rebuild_milestone_month_facts"(agreement_ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
+      BEGIN
+        IF agreement_ids IS NULL OR cardinality(agreement_ids) = 0 THEN RETURN; END IF;
+        PERFORM 1 FROM "milestone_month_facts" f WHERE f."agreement_id" = ANY(agreement_ids)
+          ORDER BY f."agreement_id", f."due_month" FOR UPDATE;
+        DELETE FROM "milestone_month_facts" f WHERE f."agreement_id" = ANY(agreement_ids);
+        INSERT INTO "milestone_month_facts" ("agreement_id", "due_month", "open_count")
+          SELECT p."agreement_id", date_trunc('month', m."due_date")::date, count(*)::int
+          FROM "milestones" m JOIN "projects" p ON p."id" = m."project_id"
+          WHERE p."agreement_id" = ANY(agreement_ids) AND m."status" NOT IN ('done', 'cancelled')
+          GROUP BY 1, 2
+          ON CONFLICT ("agreement_id", "due_month") DO UPDATE SET "open_count" = EXCLUDED."open_count";
+      END $$`);
+    await queryRunner.query(`
+      CREATE FUNCTION "milestones_refresh_facts"() RETURNS trigger LANGUAGE plpgsql AS $$
+      DECLARE touched uuid[]; agreements uuid[]; months date[];
+      BEGIN
+        IF TG_OP = 'INSERT' THEN SELECT array_agg(DISTINCT r."project_id") INTO touched FROM new_rows r;
+        ELSIF TG_OP = 'DELETE' THEN SELECT array_agg(DISTINCT r."project_id") INTO touched FROM old_rows r;
+        ELSE SELECT array_agg(DISTINCT x.id) INTO touched
+          FROM (SELECT r."project_id" AS id FROM old_rows r UNION SELECT r."project_id" FROM new_rows r) x;
+        END IF;
+        PERFORM "refresh_project_facts"(array_remove(touched, NULL));
+        IF TG_OP = 'INSERT' THEN
+          SELECT array_agg(k.a ORDER BY k.a, k.m), array_agg(k.m ORDER BY k.a, k.m) INTO agreements, months
+          FROM (SELECT DISTINCT p."agreement_id" AS a, date_trunc('month', r."due_date")::date AS m
+                FROM new_rows r JOIN "projects" p ON p."id" = r."project_id") k;
+        ELSIF TG_OP = 'DELETE' THEN
+          SELECT array_agg(k.a ORDER BY k.a, k.m), array_agg(k.m ORDER BY k.a, k.m) INTO agreements, months
+          FROM (SELECT DISTINCT p."agreement_id" AS a, date_trunc('month', r."due_date")::date AS m
+                FROM old_rows r JOIN "projects" p ON p."id" = r."project_id") k;
+        ELSE
+          SELECT array_agg(k.a ORDER BY k.a, k.m), array_agg(k.m ORDER BY k.a, k.m) INTO agreements, months
+          FROM (SELECT DISTINCT p."agreement_id" AS a, date_trunc('month', r."due_date")::date AS m
+                FROM (SELECT "project_id", "due_date" FROM old_rows UNION SELECT "project_id", "due_date" FROM new_rows) r
+                JOIN "projects" p ON p."id" = r."project_id") k;
+        END IF;
+        -- (Milestones deleted with their project have no project left to name the agreement: the
+        -- projects' delete trigger rebuilds those agreements' counts.)
+        PERFORM "refresh_milestone_month_facts"(agreements, months);
+        RETURN NULL;
+      END $$`);
     await queryRunner.query(`
       CREATE FUNCTION "projects_refresh_facts"() RETURNS trigger LANGUAGE plpgsql AS $$
-      DECLARE touched uuid[];
+      DECLARE touched uuid[]; moved uuid[];
       BEGIN
+        IF TG_OP = 'DELETE' THEN
+          SELECT array_agg(DISTINCT r."agreement_id") INTO moved FROM old_rows r;
+          PERFORM "rebuild_milestone_month_facts"(moved);
+          RETURN NULL;
+        END IF;
         SELECT array_agg(r."id" ORDER BY r."id") INTO touched FROM new_rows r;
         PERFORM "refresh_project_facts"(touched);
+        IF TG_OP = 'UPDATE' THEN
+          -- A project moved to another agreement takes its milestones' counts with it.
+          SELECT array_agg(DISTINCT x.id) INTO moved FROM (
+            SELECT o."agreement_id" AS id FROM old_rows o JOIN new_rows n ON n."id" = o."id" WHERE n."agreement_id" <> o."agreement_id"
+            UNION SELECT n."agreement_id" FROM old_rows o JOIN new_rows n ON n."id" = o."id" WHERE n."agreement_id" <> o."agreement_id"
+          ) x;
+          PERFORM "rebuild_milestone_month_facts"(moved);
+        END IF;
         RETURN NULL;
       END $$`);
     // A project's facts carry its agreement, priority area and stage (what the dashboard groups by).
@@ -197,6 +277,10 @@ export class PortfolioFacts1796440220447 implements MigrationInterface {
     await queryRunner.query(
       `CREATE TRIGGER "TRG_projects_facts_update" AFTER UPDATE ON "projects"
        REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "projects_refresh_facts"()`,
+    );
+    await queryRunner.query(
+      `CREATE TRIGGER "TRG_projects_facts_delete" AFTER DELETE ON "projects"
+       REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "projects_refresh_facts"()`,
     );
     for (const [table, fn] of FACT_TRIGGERS) {
       await queryRunner.query(
@@ -225,6 +309,9 @@ export class PortfolioFacts1796440220447 implements MigrationInterface {
       `SELECT "refresh_funding_decision_facts"(ARRAY(SELECT fd."id" FROM "funding_decisions" fd ORDER BY fd."id"))`,
     );
     await queryRunner.query(`SELECT "refresh_project_facts"(ARRAY(SELECT p."id" FROM "projects" p ORDER BY p."id"))`);
+    await queryRunner.query(
+      `SELECT "rebuild_milestone_month_facts"(ARRAY(SELECT a."id" FROM "agreements" a ORDER BY a."id"))`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
@@ -236,12 +323,16 @@ export class PortfolioFacts1796440220447 implements MigrationInterface {
     await queryRunner.query(`DROP INDEX "public"."IDX_projects_name_trgm"`);
     await queryRunner.query(`DROP TRIGGER "TRG_projects_facts_insert" ON "projects"`);
     await queryRunner.query(`DROP TRIGGER "TRG_projects_facts_update" ON "projects"`);
+    await queryRunner.query(`DROP TRIGGER "TRG_projects_facts_delete" ON "projects"`);
     for (const [table] of FACT_TRIGGERS) {
       for (const event of ['insert', 'update', 'delete'])
         await queryRunner.query(`DROP TRIGGER "TRG_${table}_facts_${event}" ON "${table}"`);
     }
     for (const fn of [
       'projects_refresh_facts()',
+      'milestones_refresh_facts()',
+      'rebuild_milestone_month_facts(uuid[])',
+      'refresh_milestone_month_facts(uuid[], date[])',
       'payments_refresh_facts()',
       'funding_decisions_refresh_facts()',
       'project_children_refresh_facts()',
@@ -256,5 +347,6 @@ export class PortfolioFacts1796440220447 implements MigrationInterface {
     await queryRunner.query(`DROP INDEX "public"."IDX_project_facts_latest_reporting_date"`);
     await queryRunner.query(`DROP TABLE "project_facts"`);
     await queryRunner.query(`DROP TABLE "funding_decision_facts"`);
+    await queryRunner.query(`DROP TABLE "milestone_month_facts"`);
   }
 }

@@ -8,6 +8,7 @@ import { Milestone } from '../modules/milestones/milestone.entity';
 import { Organisation } from '../modules/organisations/organisation.entity';
 import { Payment } from '../modules/payments/payment.entity';
 import { FundingDecisionFacts } from '../modules/portfolio-facts/funding-decision-facts.entity';
+import { MilestoneMonthFacts } from '../modules/portfolio-facts/milestone-month-facts.entity';
 import { ProjectFacts } from '../modules/portfolio-facts/project-facts.entity';
 import { PriorityArea } from '../modules/priority-areas/priority-area.entity';
 import { ProjectPartner } from '../modules/projects/project-partner.entity';
@@ -35,4 +36,5 @@ export const ENTITIES = [
   AccessibilityFeedbackSettings,
   ProjectFacts,
   FundingDecisionFacts,
+  MilestoneMonthFacts,
 ];

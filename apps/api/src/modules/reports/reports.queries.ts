@@ -1,4 +1,5 @@
 import {
+  CLOSED_MILESTONE_STATUSES,
   type FundingInstrument,
   type Health,
   type LifecycleStatus,
@@ -419,6 +420,48 @@ export function narrativesSql(agreementId: string, period: ReportPeriod): Statem
 // The national view
 // ---------------------------------------------------------------------------------------------
 
+/** Overdue milestones as of `asOfParam` per agreement in `ag`, counted from the milestones (exact for any day). */
+function overdueByAgreement(asOfParam: string): string {
+  return `
+        SELECT p.agreement_id, count(*)::int AS overdue_milestones
+        FROM milestones m
+        JOIN projects p ON p.id = m.project_id
+        JOIN ag ON ag.id = p.agreement_id
+        WHERE ${overdueAsOf(asOfParam)}
+        GROUP BY p.agreement_id`;
+}
+
+/**
+ * Overdue milestones as of today per agreement in `ag`, the same figure as overdueByAgreement
+ * gives for today, without visiting every milestone: the open ones (neither done nor cancelled:
+ * done means completed_on is set) due in months before this one from milestone_month_facts, those
+ * due this month before today from the milestones, and any done milestone whose completion date is
+ * still ahead (none when written through Salkku, which refuses a future completion date).
+ */
+function overdueTodayByAgreement(todayParam: string, closedParam: string): string {
+  const month = `date_trunc('month', ${todayParam}::date)::date`;
+  return `
+        SELECT x.agreement_id, SUM(x.n)::int AS overdue_milestones
+        FROM (
+          SELECT f.agreement_id, f.open_count AS n
+          FROM milestone_month_facts f
+          WHERE f.due_month < ${month}
+          UNION ALL
+          SELECT p.agreement_id, 1
+          FROM milestones m JOIN projects p ON p.id = m.project_id
+          WHERE m.due_date >= ${month} AND m.due_date < ${todayParam}::date
+            AND m.status <> ALL(${closedParam}::milestone_status[])
+          UNION ALL
+          SELECT p.agreement_id, 1
+          FROM milestones m JOIN projects p ON p.id = m.project_id
+          WHERE m.completed_on > ${todayParam}::date AND m.due_date < ${todayParam}::date AND m.status = 'done'
+        ) x
+        JOIN ag ON ag.id = x.agreement_id
+        GROUP BY x.agreement_id`;
+}
+
+// ---------------------------------------------------------------------------------------------
+
 export interface NationalRow extends FundingFiguresRow {
   /** 1 on the totals row (over every agreement listed). */
   is_total: number;
@@ -446,7 +489,6 @@ export function nationalSql(actor: Actor, period: ReportPeriod, staleAfterDays: 
   const scope = params.scope(actor, 'a.city_id');
   const from = params.value(period.from);
   const to = params.value(period.to);
-  const asOf = params.value(period.asOf);
   const today = params.value(period.today);
   const stale = params.value(staleAfterDays);
   const running = params.value(REPORTING_LIFECYCLE_STATUSES);
@@ -484,14 +526,7 @@ export function nationalSql(actor: Actor, period: ReportPeriod, staleAfterDays: 
         WHERE ${decisions.where}
         GROUP BY ff.agreement_id
       ),
-      ms AS (
-        SELECT p.agreement_id, count(*)::int AS overdue_milestones
-        FROM milestones m
-        JOIN projects p ON p.id = m.project_id
-        JOIN ag ON ag.id = p.agreement_id
-        WHERE ${overdueAsOf(asOf)}
-        GROUP BY p.agreement_id
-      )
+      ms AS (${period.asOf === period.today ? overdueTodayByAgreement(today, params.value(CLOSED_MILESTONE_STATUSES)) : overdueByAgreement(params.value(period.asOf))})
       SELECT GROUPING(ag.id)::int AS is_total,
              ag.id AS agreement_id, ag.title, ag.city_id, ag.city_name,
              COALESCE(SUM(proj.projects), 0)::int AS projects,

@@ -677,9 +677,19 @@ export interface components {
             agreementWideFunding: components["schemas"]["ReportFundingTable"];
             /** @description All the agreement’s funding by funder and instrument. Its total equals the sum of the priority areas’ totals and agreementWideFunding’s total. */
             funding: components["schemas"]["ReportFundingTable"];
+            /**
+             * @description The most items a list of the report holds (milestones, narratives); totals give the full counts
+             * @example 200
+             */
+            listLimit: number;
             milestones: components["schemas"]["ReportMilestones"];
-            /** @description The status reports dated within the period, newest first (date, then latest written) */
+            /** @description The status reports dated within the period, newest first (date, then latest written): at most `listLimit` of them */
             narratives: components["schemas"]["ReportNarrative"][];
+            /**
+             * @description How many status reports are dated within the period in all
+             * @example 40
+             */
+            narrativesTotal: number;
             period: components["schemas"]["ReportPeriodResponse"];
             /** @description Every priority area of the agreement, by Finnish name */
             priorityAreas: components["schemas"]["ReportPriorityArea"][];
@@ -1864,6 +1874,14 @@ export interface components {
             /** @description The report’s narrative: why the health is what it is */
             summary: string;
         };
+        ReportListTotals: {
+            /** @example 3 */
+            completed: number;
+            /** @example 12 */
+            due: number;
+            /** @example 2 */
+            overdue: number;
+        };
         ReportMilestone: {
             /** Format: date */
             completedOn: string | null;
@@ -1887,6 +1905,8 @@ export interface components {
             due: components["schemas"]["ReportMilestone"][];
             /** @description Overdue as of asOf (due before it, not cancelled, not completed by then), whenever due; by due date. A milestone due within the period that is overdue is in `due` too. */
             overdue: components["schemas"]["ReportMilestone"][];
+            /** @description How many milestones each list has in all. A list holds at most `listLimit` of them (the first in its order); the rest are in the milestones list and its CSV export. */
+            totals: components["schemas"]["ReportListTotals"];
         };
         ReportNarrative: {
             author: string;
