@@ -159,18 +159,21 @@ function AgreementContent({ data }: { data: AgreementReport }) {
         <MilestoneTable
           title={t('reports.milestones.completed')}
           items={data.milestones.completed}
+          total={data.milestones.totals.completed}
           empty={t('reports.milestones.emptyCompleted')}
           show="completed"
         />
         <MilestoneTable
           title={t('reports.milestones.due')}
           items={data.milestones.due}
+          total={data.milestones.totals.due}
           empty={t('reports.milestones.emptyDue')}
           show="due"
         />
         <MilestoneTable
           title={t('reports.milestones.overdue', { date: format.date(data.period.asOf) })}
           items={data.milestones.overdue}
+          total={data.milestones.totals.overdue}
           empty={t('reports.milestones.emptyOverdue')}
           show="overdue"
         />
@@ -180,33 +183,36 @@ function AgreementContent({ data }: { data: AgreementReport }) {
         {data.narratives.length === 0 ? (
           <p>{t('reports.narratives.empty')}</p>
         ) : (
-          <ul className="report-narratives">
-            {data.narratives.map((narrative) => (
-              <li key={narrative.id}>
-                <p className="report-narratives__meta">
-                  <span>{format.date(narrative.reportingDate)}</span>
-                  {' · '}
-                  <Link to={`/projects/${narrative.project.id}`}>
-                    {narrative.project.code} {narrative.project.name}
-                  </Link>
-                  {' · '}
-                  <HealthLabel health={narrative.health} />
-                </p>
-                <p>{narrative.summary}</p>
-                {narrative.risks && (
-                  <p>
-                    <strong>{t('reports.narratives.risks')}</strong> {narrative.risks}
+          <>
+            <ListCapNote shown={data.narratives.length} total={data.narrativesTotal} />
+            <ul className="report-narratives">
+              {data.narratives.map((narrative) => (
+                <li key={narrative.id}>
+                  <p className="report-narratives__meta">
+                    <span>{format.date(narrative.reportingDate)}</span>
+                    {' · '}
+                    <Link to={`/projects/${narrative.project.id}`}>
+                      {narrative.project.code} {narrative.project.name}
+                    </Link>
+                    {' · '}
+                    <HealthLabel health={narrative.health} />
                   </p>
-                )}
-                {narrative.nextSteps && (
-                  <p>
-                    <strong>{t('reports.narratives.nextSteps')}</strong> {narrative.nextSteps}
-                  </p>
-                )}
-                <p className="secondary">{t('reports.narratives.author', { name: narrative.author })}</p>
-              </li>
-            ))}
-          </ul>
+                  <p>{narrative.summary}</p>
+                  {narrative.risks && (
+                    <p>
+                      <strong>{t('reports.narratives.risks')}</strong> {narrative.risks}
+                    </p>
+                  )}
+                  {narrative.nextSteps && (
+                    <p>
+                      <strong>{t('reports.narratives.nextSteps')}</strong> {narrative.nextSteps}
+                    </p>
+                  )}
+                  <p className="secondary">{t('reports.narratives.author', { name: narrative.author })}</p>
+                </li>
+              ))}
+            </ul>
+          </>
         )}
       </ReportSection>
     </>
@@ -296,14 +302,31 @@ function ProjectsTable({ area }: { area: AgreementReport['priorityAreas'][number
   );
 }
 
+/**
+ * Said under a list the report cuts short (a large agreement): how many it shows of how many, and
+ * where the whole list is (the CSV exports).
+ */
+function ListCapNote({ shown, total }: { shown: number; total: number }) {
+  const { t } = useTranslation();
+  if (total <= shown) return null;
+  return (
+    <p className="secondary">
+      {t('reports.listCap', { shown, total })} <Link to="/exports">{t('reports.listCapLink')}</Link>
+    </p>
+  );
+}
+
 function MilestoneTable({
   title,
   items,
+  total,
   empty,
   show,
 }: {
   title: string;
   items: ReportMilestone[];
+  /** How many the list has in all (the report holds the first ones). */
+  total: number;
   empty: string;
   show: 'completed' | 'due' | 'overdue';
 }) {
@@ -312,6 +335,7 @@ function MilestoneTable({
   return (
     <>
       <h3>{title}</h3>
+      <ListCapNote shown={items.length} total={total} />
       {items.length === 0 ? (
         <p>{empty}</p>
       ) : (

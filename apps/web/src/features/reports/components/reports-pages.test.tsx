@@ -150,6 +150,7 @@ const AGREEMENT_REPORT: AgreementReport = {
       },
     ],
     overdue: [],
+    totals: { completed: 1, due: 1, overdue: 0 },
   },
   narratives: [
     {
@@ -165,6 +166,8 @@ const AGREEMENT_REPORT: AgreementReport = {
       priorityAreaId: WATER_ID,
     },
   ],
+  narrativesTotal: 1,
+  listLimit: 200,
 };
 
 function mockApi(
@@ -417,6 +420,27 @@ describe('agreement report page', () => {
     expect(narratives).toHaveTextContent('30.6.2024');
     expect(narratives).toHaveTextContent('Rekrytointi viivästyi.');
     expect(narratives).toHaveTextContent('Seuraavaksi: Uusi haku syksyllä');
+  });
+
+  it('says how much of a long list it shows, and where the whole list is', async () => {
+    mockApi({
+      agreement: () =>
+        jsonResponse({
+          ...AGREEMENT_REPORT,
+          milestones: { ...AGREEMENT_REPORT.milestones, totals: { completed: 24812, due: 1, overdue: 0 } },
+          narrativesTotal: 1200,
+        }),
+    });
+    renderApp({ url });
+    const milestones = await screen.findByRole('region', { name: 'Virstanpylväät' }, LOAD);
+    expect(milestones).toHaveTextContent('Näytetään 1 / 24 812.');
+    expect(within(milestones).getAllByRole('link', { name: 'Koko luettelo CSV-vientinä' })).toHaveLength(1);
+    expect(within(milestones).getByRole('link', { name: 'Koko luettelo CSV-vientinä' })).toHaveAttribute(
+      'href',
+      '/exports',
+    );
+    const narratives = screen.getByRole('region', { name: 'Tilanneraportit aikavälillä' });
+    expect(narratives).toHaveTextContent('Näytetään 1 / 1 200.');
   });
 
   it('prints: a print button, and on every page the scope, period, print date and page number', async () => {
