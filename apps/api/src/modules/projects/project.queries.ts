@@ -243,7 +243,8 @@ export function projectExportRowsSql(sql: Sql, actor: Actor, filters: ProjectLis
   const { columns, joins } = summarySelect(sql, today);
   return `
     SELECT ${columns}
-    FROM (SELECT p.*, pf.* ${from}) p
+    FROM (SELECT p.*, pf.funding_granted, pf.funding_paid, pf.funding_unknown_amounts, pf.latest_reporting_date,
+                 pf.latest_health, pf.next_milestone_id ${from}) p
     CROSS JOIN LATERAL (SELECT p.funding_granted, p.funding_paid, p.funding_unknown_amounts, p.latest_reporting_date,
                                p.latest_health, p.next_milestone_id) pf
     ${joins}`;
