@@ -6,6 +6,7 @@ import { ConfigError, loadConfig } from '../config/config';
 import { createDataSourceOptions } from './data-source-options';
 import { resolveDatabase } from './database-url';
 import { loadDemoPortfolioIfEmpty } from './demo-data';
+import { checkFacts, describeDrift, rebuildFacts } from './facts';
 import { runMigrations } from './migrate';
 import { SYSTEM_ACTOR } from '../common/actor';
 import { DomainError } from '../common/domain-error';
@@ -20,7 +21,11 @@ Commands (against DATABASE_URL, or the embedded database in SALKKU_DATA_DIR when
   check           exit 1 if the entities and the migrated schema differ
   generate Name   write a draft migration for the differences to migrations/src/
   seed-demo       load the Kuopio demo portfolio (only into a database with no organisations; no demo users)
-  create-admin    create an admin from SALKKU_ADMIN_EMAIL, SALKKU_ADMIN_PASSWORD and SALKKU_ADMIN_NAME`;
+  create-admin    create an admin from SALKKU_ADMIN_EMAIL, SALKKU_ADMIN_PASSWORD and SALKKU_ADMIN_NAME
+  check-facts     exit 1 and list them if any stored fact (project_facts, funding_decision_facts)
+                  differs from a recomputation from the base tables
+  rebuild-facts   recompute every fact from the base tables in one transaction, saying how many were
+                  wrong before and checking that none is after (else roll back and exit 1)`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, name] = argv;
@@ -112,6 +117,43 @@ async function main(argv: string[]): Promise<number> {
           }),
         );
         console.log(`Created the admin ${email}`);
+        return 0;
+      }
+      case 'check-facts':
+      case 'rebuild-facts': {
+        const [tables] = await dataSource.query<Array<{ present: boolean }>>(
+          `SELECT to_regclass('project_facts') IS NOT NULL AND to_regclass('funding_decision_facts') IS NOT NULL AS present`,
+        );
+        if (!tables?.present) {
+          console.error('The facts tables do not exist yet: run the migrations first (pnpm migration:run)');
+          return 2;
+        }
+        if (command === 'check-facts') {
+          const drift = await checkFacts(dataSource);
+          if (drift.length === 0) {
+            console.log('Every fact agrees with a recomputation from the base tables');
+            return 0;
+          }
+          console.error(`${drift.length} fact(s) differ from a recomputation from the base tables:`);
+          for (const line of describeDrift(drift)) console.error(line);
+          console.error('Run rebuild-facts to recompute them');
+          return 1;
+        }
+        const rebuild = await rebuildFacts(dataSource);
+        console.log(`Before the rebuild: ${rebuild.before.length} fact(s) wrong`);
+        for (const line of describeDrift(rebuild.before)) console.log(line);
+        if (rebuild.after.length > 0) {
+          console.error(
+            `After the rebuild ${rebuild.after.length} fact(s) still differ: the database's refresh functions and ` +
+              'the shared vocabulary define them differently, which needs a migration. Rolled back:',
+          );
+          for (const line of describeDrift(rebuild.after)) console.error(line);
+          return 1;
+        }
+        console.log(
+          `Rebuilt the facts of ${rebuild.projects} project(s) and ${rebuild.fundingDecisions} funding decision(s); ` +
+            'after the rebuild every fact agrees with a recomputation from the base tables',
+        );
         return 0;
       }
       default:

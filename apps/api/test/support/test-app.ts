@@ -85,9 +85,15 @@ async function adminQuery(serverUrl: string, sql: string): Promise<void> {
 }
 
 export async function createTestApp(
-  options: { demo?: boolean; config?: Partial<AppConfig>; logStream?: DestinationStream } = {},
+  options: {
+    demo?: boolean;
+    config?: Partial<AppConfig>;
+    logStream?: DestinationStream;
+    /** On the embedded PostgreSQL (PGlite) whatever TEST_DATABASE_URL says, for what must hold on both. */
+    embedded?: boolean;
+  } = {},
 ): Promise<TestApp> {
-  const serverUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || null;
+  const serverUrl = options.embedded ? null : process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || null;
   let database: ResolvedDatabase;
   let dropDatabase: (() => Promise<void>) | null = null;
   if (serverUrl) {

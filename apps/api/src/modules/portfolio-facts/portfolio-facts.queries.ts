@@ -1,0 +1,130 @@
+import { CLOSED_MILESTONE_STATUSES, PAYABLE_DECISION_STATUSES } from '@salkku/shared';
+import { statement, type Statement } from '../../persistence/sql';
+
+/**
+ * The SQL home of the facts the database keeps (project_facts, funding_decision_facts; see the
+ * PortfolioFacts migration and the entities beside this file) for the application: the check
+ * that every stored fact equals a recomputation from the base tables, and the rebuild.
+ *
+ * The recomputation here is the project list's definition written once more on purpose, with the
+ * shared vocabulary as parameters (PAYABLE_DECISION_STATUSES, CLOSED_MILESTONE_STATUSES), never
+ * the literals of the trigger functions: if the triggers and the vocabulary ever part (a status
+ * added to one and not the other), the check reports every fact that differs. It is set-based
+ * (one pass over each table, no per-project lookups), so it checks a national portfolio in one
+ * statement.
+ */
+
+/** What a fact is about. */
+export type FactEntity = 'project' | 'funding_decision';
+
+/**
+ * One stored fact that differs from its recomputation. `fact` is the facts table's column, or
+ * `row` when the facts row itself is missing (stored null, recomputed "present"). Values are text
+ * (amounts with two decimals, ISO dates, ids) so that every fact fits one shape.
+ */
+export interface FactDriftRow {
+  entity: FactEntity;
+  id: string;
+  fact: string;
+  stored: string | null;
+  recomputed: string | null;
+}
+
+/**
+ * Every stored fact that differs from a recomputation from the base tables (none when the facts
+ * are right), ordered by entity, id and fact. The definitions are the project list's:
+ * - latest report: latest reporting date, then latest created, then the greatest id;
+ * - funding: over the project's decisions in PAYABLE_DECISION_STATUSES, granted summed (an
+ *   unknown amount counted apart), paid summed from the payments themselves;
+ * - next milestone: not in CLOSED_MILESTONE_STATUSES, earliest due, then earliest created, then id;
+ * - a decision's payments: summed, with the first and last payment dates.
+ */
+export function factsDriftSql(): Statement {
+  return statement((sql) => {
+    const payable = sql.anyOf('fd.status', PAYABLE_DECISION_STATUSES);
+    const closed = sql.anyOf('m.status', CLOSED_MILESTONE_STATUSES);
+    return `
+    WITH paid AS (
+      SELECT pay.funding_decision_id AS id, SUM(pay.amount) AS paid,
+             min(pay.paid_on) AS first_paid_on, max(pay.paid_on) AS last_paid_on
+      FROM payments pay
+      GROUP BY pay.funding_decision_id
+    ),
+    funding AS (
+      SELECT fd.project_id AS id, SUM(fd.amount_granted) AS granted, SUM(paid.paid) AS paid,
+             count(*) FILTER (WHERE fd.amount_granted IS NULL)::int AS unknown_amounts
+      FROM funding_decisions fd
+      LEFT JOIN paid ON paid.id = fd.id
+      WHERE fd.project_id IS NOT NULL AND ${payable}
+      GROUP BY fd.project_id
+    ),
+    latest AS (
+      SELECT DISTINCT ON (sr.project_id) sr.project_id AS id, sr.id AS report_id, sr.reporting_date, sr.health
+      FROM status_reports sr
+      ORDER BY sr.project_id, sr.reporting_date DESC, sr.created_at DESC, sr.id DESC
+    ),
+    next_milestone AS (
+      SELECT DISTINCT ON (m.project_id) m.project_id AS id, m.id AS milestone_id, m.due_date
+      FROM milestones m
+      WHERE NOT (${closed})
+      ORDER BY m.project_id, m.due_date, m.created_at, m.id
+    )
+    SELECT 'project' AS entity, p.id::text AS id, v.fact, v.stored, v.recomputed
+    FROM projects p
+    LEFT JOIN project_facts f ON f.project_id = p.id
+    LEFT JOIN latest ON latest.id = p.id
+    LEFT JOIN funding ON funding.id = p.id
+    LEFT JOIN next_milestone ON next_milestone.id = p.id
+    CROSS JOIN LATERAL (VALUES
+      ('row', CASE WHEN f.project_id IS NOT NULL THEN 'present' END, 'present'),
+      ('latest_report_id', f.latest_report_id::text, latest.report_id::text),
+      ('latest_reporting_date', f.latest_reporting_date::text, latest.reporting_date::text),
+      ('latest_health', f.latest_health::text, latest.health::text),
+      ('funding_granted', f.funding_granted::text, COALESCE(funding.granted, 0)::numeric(17,2)::text),
+      ('funding_paid', f.funding_paid::text, COALESCE(funding.paid, 0)::numeric(17,2)::text),
+      ('funding_unknown_amounts', f.funding_unknown_amounts::text, COALESCE(funding.unknown_amounts, 0)::text),
+      ('next_milestone_id', f.next_milestone_id::text, next_milestone.milestone_id::text),
+      ('next_milestone_due_date', f.next_milestone_due_date::text, next_milestone.due_date::text)
+    ) v(fact, stored, recomputed)
+    WHERE v.stored IS DISTINCT FROM v.recomputed AND (v.fact = 'row' OR f.project_id IS NOT NULL)
+    UNION ALL
+    SELECT 'funding_decision', fd.id::text, v.fact, v.stored, v.recomputed
+    FROM funding_decisions fd
+    LEFT JOIN funding_decision_facts ff ON ff.funding_decision_id = fd.id
+    LEFT JOIN paid ON paid.id = fd.id
+    CROSS JOIN LATERAL (VALUES
+      ('row', CASE WHEN ff.funding_decision_id IS NOT NULL THEN 'present' END, 'present'),
+      ('paid', ff.paid::text, COALESCE(paid.paid, 0)::numeric(17,2)::text),
+      ('first_paid_on', ff.first_paid_on::text, paid.first_paid_on::text),
+      ('last_paid_on', ff.last_paid_on::text, paid.last_paid_on::text)
+    ) v(fact, stored, recomputed)
+    WHERE v.stored IS DISTINCT FROM v.recomputed AND (v.fact = 'row' OR ff.funding_decision_id IS NOT NULL)
+    ORDER BY entity, id, fact`;
+  });
+}
+
+/**
+ * The statements that rebuild every fact from the base tables, to run in order in one
+ * transaction: the missing facts rows are inserted, the projects' facts rows are locked (in id
+ * order, before any decision's, the order the triggers take them in, so that a concurrent write
+ * waits rather than deadlocks), then the database's own refresh functions recompute every
+ * decision's payments and every project's facts. The facts come out as the triggers define them:
+ * `factsDriftSql` afterwards tells whether that definition is still the shared vocabulary's.
+ */
+export function rebuildFactsSql(): Statement[] {
+  const allProjects = 'ARRAY(SELECT p.id FROM projects p ORDER BY p.id)';
+  const allDecisions = 'ARRAY(SELECT fd.id FROM funding_decisions fd ORDER BY fd.id)';
+  return [
+    statement(
+      () => `INSERT INTO project_facts (project_id) SELECT p.id FROM projects p ORDER BY p.id ON CONFLICT DO NOTHING`,
+    ),
+    statement(
+      () =>
+        `INSERT INTO funding_decision_facts (funding_decision_id)
+         SELECT fd.id FROM funding_decisions fd ORDER BY fd.id ON CONFLICT DO NOTHING`,
+    ),
+    statement(() => `SELECT lock_project_facts(${allProjects})`),
+    statement(() => `SELECT refresh_funding_decision_facts(${allDecisions})`),
+    statement(() => `SELECT refresh_project_facts(${allProjects})`),
+  ];
+}
