@@ -177,8 +177,12 @@ export class PortfolioFacts1796440220447 implements MigrationInterface {
         ELSE SELECT array_agg(DISTINCT x.id) INTO decisions
           FROM (SELECT r."funding_decision_id" AS id FROM old_rows r UNION SELECT r."funding_decision_id" FROM new_rows r) x;
         END IF;
-        SELECT array_agg(DISTINCT fd."project_id") INTO touched
-          FROM "funding_decisions" fd WHERE fd."id" = ANY(decisions) AND fd."project_id" IS NOT NULL;
+        -- FOR SHARE: a concurrent move of the decision to another project is waited for, and then
+        -- its new project is the one refreshed.
+        SELECT array_agg(DISTINCT d."project_id") INTO touched FROM (
+          SELECT fd."project_id" FROM "funding_decisions" fd WHERE fd."id" = ANY(decisions)
+          ORDER BY fd."id" FOR SHARE
+        ) d WHERE d."project_id" IS NOT NULL;
         PERFORM "lock_project_facts"(touched);
         PERFORM "refresh_funding_decision_facts"(decisions);
         PERFORM "refresh_project_facts"(touched);

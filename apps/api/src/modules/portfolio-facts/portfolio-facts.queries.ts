@@ -2,7 +2,8 @@ import { CLOSED_MILESTONE_STATUSES, PAYABLE_DECISION_STATUSES } from '@salkku/sh
 import { statement, type Statement } from '../../persistence/sql';
 
 /**
- * The SQL home of the facts the database keeps (project_facts, funding_decision_facts; see the
+ * The SQL home of the facts the database keeps (project_facts, funding_decision_facts,
+ * milestone_month_facts; see the
  * PortfolioFacts migration and the entities beside this file) for the application: the check
  * that every stored fact equals a recomputation from the base tables, and the rebuild.
  *
@@ -15,7 +16,7 @@ import { statement, type Statement } from '../../persistence/sql';
  */
 
 /** What a fact is about. */
-export type FactEntity = 'project' | 'funding_decision';
+export type FactEntity = 'project' | 'funding_decision' | 'agreement_month';
 
 /**
  * One stored fact that differs from its recomputation. `fact` is the facts table's column, or
@@ -37,12 +38,18 @@ export interface FactDriftRow {
  * - funding: over the project's decisions in PAYABLE_DECISION_STATUSES, granted summed (an
  *   unknown amount counted apart), paid summed from the payments themselves;
  * - next milestone: not in CLOSED_MILESTONE_STATUSES, earliest due, then earliest created, then id;
- * - a decision's payments: summed, with the first and last payment dates.
+ * - a decision's payments: summed, with the first and last payment dates; its agreement, project,
+ *   funder, amount and date copied, payable when its status is in PAYABLE_DECISION_STATUSES;
+ * - a project's agreement, priority area and stage copied;
+ * - per agreement and month (id `agreement:YYYY-MM-01`): the milestones not in
+ *   CLOSED_MILESTONE_STATUSES due that month (a missing row counts as 0).
  */
 export function factsDriftSql(): Statement {
   return statement((sql) => {
     const payable = sql.anyOf('fd.status', PAYABLE_DECISION_STATUSES);
+    const payableAll = sql.anyOf('fd.status', PAYABLE_DECISION_STATUSES);
     const closed = sql.anyOf('m.status', CLOSED_MILESTONE_STATUSES);
+    const closedMonth = sql.anyOf('m.status', CLOSED_MILESTONE_STATUSES);
     return `
     WITH paid AS (
       SELECT pay.funding_decision_id AS id, SUM(pay.amount) AS paid,
@@ -77,6 +84,9 @@ export function factsDriftSql(): Statement {
     LEFT JOIN next_milestone ON next_milestone.id = p.id
     CROSS JOIN LATERAL (VALUES
       ('row', CASE WHEN f.project_id IS NOT NULL THEN 'present' END, 'present'),
+      ('agreement_id', f.agreement_id::text, p.agreement_id::text),
+      ('priority_area_id', f.priority_area_id::text, p.priority_area_id::text),
+      ('lifecycle_status', f.lifecycle_status::text, p.lifecycle_status::text),
       ('latest_report_id', f.latest_report_id::text, latest.report_id::text),
       ('latest_reporting_date', f.latest_reporting_date::text, latest.reporting_date::text),
       ('latest_health', f.latest_health::text, latest.health::text),
@@ -94,37 +104,50 @@ export function factsDriftSql(): Statement {
     LEFT JOIN paid ON paid.id = fd.id
     CROSS JOIN LATERAL (VALUES
       ('row', CASE WHEN ff.funding_decision_id IS NOT NULL THEN 'present' END, 'present'),
+      ('agreement_id', ff.agreement_id::text, fd.agreement_id::text),
+      ('project_id', ff.project_id::text, fd.project_id::text),
+      ('funder_id', ff.funder_id::text, fd.funder_id::text),
+      ('payable', ff.payable::text, (${payableAll})::text),
+      ('amount_granted', ff.amount_granted::text, fd.amount_granted::text),
+      ('decision_date', ff.decision_date::text, fd.decision_date::text),
       ('paid', ff.paid::text, COALESCE(paid.paid, 0)::numeric(17,2)::text),
       ('first_paid_on', ff.first_paid_on::text, paid.first_paid_on::text),
       ('last_paid_on', ff.last_paid_on::text, paid.last_paid_on::text)
     ) v(fact, stored, recomputed)
     WHERE v.stored IS DISTINCT FROM v.recomputed AND (v.fact = 'row' OR ff.funding_decision_id IS NOT NULL)
+    UNION ALL
+    SELECT 'agreement_month', COALESCE(mf.agreement_id, mr.agreement_id)::text || ':' || COALESCE(mf.due_month, mr.due_month)::text,
+           'open_count', COALESCE(mf.open_count, 0)::text, COALESCE(mr.open_count, 0)::text
+    FROM milestone_month_facts mf
+    FULL JOIN (
+      SELECT p.agreement_id, date_trunc('month', m.due_date)::date AS due_month, count(*)::int AS open_count
+      FROM milestones m JOIN projects p ON p.id = m.project_id
+      WHERE NOT (${closedMonth})
+      GROUP BY 1, 2
+    ) mr ON mr.agreement_id = mf.agreement_id AND mr.due_month = mf.due_month
+    WHERE COALESCE(mf.open_count, 0) <> COALESCE(mr.open_count, 0)
     ORDER BY entity, id, fact`;
   });
 }
 
 /**
  * The statements that rebuild every fact from the base tables, to run in order in one
- * transaction: the missing facts rows are inserted, the projects' facts rows are locked (in id
- * order, before any decision's, the order the triggers take them in, so that a concurrent write
- * waits rather than deadlocks), then the database's own refresh functions recompute every
- * decision's payments and every project's facts. The facts come out as the triggers define them:
+ * transaction: the projects' facts rows are locked and refreshed first (in id order, before any
+ * decision's, the order the triggers take them in, so that a concurrent write waits rather than
+ * deadlocks; a missing row is inserted), then the database's own refresh functions recompute every
+ * decision's payments, every project's facts again (with the decisions' sums) and every
+ * agreement's monthly milestone counts. The facts come out as the triggers define them:
  * `factsDriftSql` afterwards tells whether that definition is still the shared vocabulary's.
  */
 export function rebuildFactsSql(): Statement[] {
   const allProjects = 'ARRAY(SELECT p.id FROM projects p ORDER BY p.id)';
   const allDecisions = 'ARRAY(SELECT fd.id FROM funding_decisions fd ORDER BY fd.id)';
+  const allAgreements = 'ARRAY(SELECT a.id FROM agreements a ORDER BY a.id)';
   return [
-    statement(
-      () => `INSERT INTO project_facts (project_id) SELECT p.id FROM projects p ORDER BY p.id ON CONFLICT DO NOTHING`,
-    ),
-    statement(
-      () =>
-        `INSERT INTO funding_decision_facts (funding_decision_id)
-         SELECT fd.id FROM funding_decisions fd ORDER BY fd.id ON CONFLICT DO NOTHING`,
-    ),
-    statement(() => `SELECT lock_project_facts(${allProjects})`),
+    // The refresh functions insert a missing facts row first (with its copied columns).
+    statement(() => `SELECT refresh_project_facts(${allProjects})`),
     statement(() => `SELECT refresh_funding_decision_facts(${allDecisions})`),
     statement(() => `SELECT refresh_project_facts(${allProjects})`),
+    statement(() => `SELECT rebuild_milestone_month_facts(${allAgreements})`),
   ];
 }
