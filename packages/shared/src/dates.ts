@@ -13,15 +13,18 @@ export function isIsoDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
+/** One YYYY-MM-DD formatter per time zone: building an Intl.DateTimeFormat costs more than formatting. */
+const isoDateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** Today's calendar date in the given IANA time zone (Salkku's cities are in Europe/Helsinki). */
 export function todayIso(timeZone = 'Europe/Helsinki', now: Date = new Date()): string {
-  // en-CA formats dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
+  let format = isoDateFormats.get(timeZone);
+  if (!format) {
+    // en-CA formats dates as YYYY-MM-DD.
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    isoDateFormats.set(timeZone, format);
+  }
+  return format.format(now);
 }
 
 /** Compares ISO dates; string order is date order for this fixed-width form. */

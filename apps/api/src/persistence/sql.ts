@@ -110,6 +110,12 @@ export class SortColumns<K extends string> {
     return Object.keys(this.columns) as K[];
   }
 
+  /** The key a sort value orders by (its direction left out; the fallback when none is given). */
+  key(sort: string | undefined): K {
+    const value = sort ?? this.fallback;
+    return (value.startsWith('-') ? value.slice(1) : value) as K;
+  }
+
   orderBy(sort: string | undefined): string {
     const order = sortOrder(sort, this.columns, this.fallback, this.idColumn);
     const first = order[0]!;

@@ -129,13 +129,13 @@ function scopeJoin(
 }
 
 /**
- * FROM and WHERE of the filtered project set: `p` with its facts `pf`. Enum columns are compared
+ * FROM and WHERE of the filtered project set: `p`, with its facts `pf` when `facts` (to sort on
+ * them) or when filtering on health; otherwise the page's ids come from the sort key's index
+ * alone (a page deep in the list reads index entries, not rows). Enum columns are compared
  * without a cast (the parameter takes the column's type), so their indexes serve the filters; the
- * free text is served by the trigram indexes on code and name (pg_trgm). A count that neither
- * filters on health nor sorts leaves the facts out (`facts` false): a join that cannot change
- * the number of rows.
+ * free text is served by the trigram indexes on code and name (pg_trgm).
  */
-function filteredFrom(sql: Sql, actor: Actor, filters: ProjectListFilters, facts = true): string {
+function filteredFrom(sql: Sql, actor: Actor, filters: ProjectListFilters, facts: boolean): string {
   const scope = scopeJoin(sql, actor, 'p', 'fa');
   const conditions = where([
     scope.where,
@@ -190,7 +190,7 @@ export function projectPage(
   const orderBy = PROJECT_SORT.orderBy(sort);
   return {
     page: (sql) => {
-      const from = filteredFrom(sql, actor, filters);
+      const from = filteredFrom(sql, actor, filters, PROJECT_SORT.key(sort) === 'health');
       const window = sql.page(paging);
       const { columns, joins } = summarySelect(sql, today);
       return `
@@ -239,7 +239,7 @@ export const PROJECT_ROW_SORT = new SortColumns<keyof typeof PROJECT_SORT.column
  * made PostgreSQL hash the whole table for a small export).
  */
 export function projectExportRowsSql(sql: Sql, actor: Actor, filters: ProjectListFilters, today: string): string {
-  const from = filteredFrom(sql, actor, filters);
+  const from = filteredFrom(sql, actor, filters, true);
   const { columns, joins } = summarySelect(sql, today);
   return `
     SELECT ${columns}

@@ -114,11 +114,14 @@ export class ReportsService {
     const period = this.period(query);
     const [agreement] = await this.run<AgreementHeaderRow>(agreementHeaderSql(actor, agreementId));
     if (!agreement) throw notFound('Agreement', agreementId);
-    // One connection may be all there is (embedded database): run the statements one by one.
-    const areaRows = await this.run<AreaProjectRow>(areaProjectsSql(agreementId, period, this.config.timeZone));
-    const fundingRows = await this.run<FundingGroupRow>(fundingSql(agreementId, period));
-    const milestoneRows = await this.run<ReportMilestoneRow>(milestonesSql(agreementId, period));
-    const narrativeRows = await this.run<NarrativeRow>(narrativesSql(agreementId, period));
+    // Side by side on the pool's connections (one after another where the pool has one: the
+    // embedded database).
+    const [areaRows, fundingRows, milestoneRows, narrativeRows] = await Promise.all([
+      this.run<AreaProjectRow>(areaProjectsSql(agreementId, period, this.config.timeZone)),
+      this.run<FundingGroupRow>(fundingSql(agreementId, period)),
+      this.run<ReportMilestoneRow>(milestonesSql(agreementId, period)),
+      this.run<NarrativeRow>(narrativesSql(agreementId, period)),
+    ]);
 
     const areas = new Map<string, ReportPriorityArea>();
     for (const row of areaRows) {
