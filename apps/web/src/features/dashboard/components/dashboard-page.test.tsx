@@ -90,7 +90,7 @@ function mockApi(
   );
 }
 
-/** The dashboard's chunk (with the chart library) loads on demand: slower than a render on a busy machine. */
+/** The dashboard's chunk loads on demand: slower than a render on a busy machine. */
 const LOAD = { timeout: 5000 };
 
 /** A non-breaking space, as Intl puts in Finnish money ("1 234,56 €"). */
