@@ -1,10 +1,21 @@
+import type { QueryClient } from '@tanstack/react-query';
 import type { ComponentType } from 'react';
-import { createBrowserRouter, type RouteObject } from 'react-router';
+import { createBrowserRouter, type LoaderFunctionArgs, type RouteObject } from 'react-router';
+import { prefetchDashboard } from '../features/dashboard/api/get-dashboard';
+import { dashboardViewOf } from '../features/dashboard/hooks/use-dashboard-view';
 import { ProjectsPage } from '../features/projects/components/projects-page';
 import { AppShell } from './app-shell';
 import { NotFoundPage } from './not-found-page';
 import { requirePermission } from './require-permission';
 import { RouteError, RouteLoading } from './route-status';
+
+/** The start page's loader: starts loading the dashboard's figures and returns at once (see createRoutes). */
+function startDashboard(queryClient: QueryClient) {
+  return ({ request }: LoaderFunctionArgs) => {
+    void prefetchDashboard(queryClient, dashboardViewOf(new URL(request.url).searchParams));
+    return null;
+  };
+}
 
 /** A page loaded on demand (`lazy`): its code is fetched when its route is first opened. */
 function onDemand(load: () => Promise<ComponentType>) {
@@ -18,8 +29,12 @@ function onDemand(load: () => Promise<ComponentType>) {
  * (`lazy`), so the list does not pay for them. Pages that need more than reading the portfolio are
  * grouped under `requirePermission` with the permission the API asks for the same work
  * (packages/shared/src/permissions.ts): without it, the URL shows a "no access" page.
+ *
+ * The start page's figures are requested by its route loader, as soon as the session is known,
+ * while the page's code loads: the loader starts the query without waiting for it (it returns at
+ * once), and the page's own query finds it under way.
  */
-export const routes: RouteObject[] = [
+export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
   {
     path: '/',
     element: <AppShell />,
@@ -31,6 +46,9 @@ export const routes: RouteObject[] = [
           // The start page: the portfolio dashboard (its charts load with it, not with the first chunk).
           {
             index: true,
+            loader: startDashboard(queryClient),
+            // Only on arrival: a change of the filters is the page's own (its query follows the URL).
+            shouldRevalidate: () => false,
             ...onDemand(async () => (await import('../features/dashboard/components/dashboard-page')).DashboardPage),
           },
           { path: 'projects', element: <ProjectsPage /> },
@@ -155,6 +173,6 @@ export const routes: RouteObject[] = [
 ];
 
 /** The browser's router (main.tsx); tests use createMemoryRouter with the same routes. */
-export function createAppRouter() {
-  return createBrowserRouter(routes);
+export function createAppRouter(queryClient: QueryClient) {
+  return createBrowserRouter(createRoutes(queryClient));
 }
