@@ -9,8 +9,9 @@ import { createQueryClient } from './lib/query-client';
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 
+const queryClient = createQueryClient();
 createRoot(container).render(
   <StrictMode>
-    <App queryClient={createQueryClient()} i18n={createI18n()} router={createAppRouter()} />
+    <App queryClient={queryClient} i18n={createI18n()} router={createAppRouter(queryClient)} />
   </StrictMode>,
 );

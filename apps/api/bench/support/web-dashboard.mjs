@@ -8,20 +8,21 @@
 //   until the first chart is drawn and the network is idle, gzipped as scripts/bundle-size.mjs does
 //   (level 9; kB = 1000 bytes). Initial is what index.html loads before the app starts (its entry
 //   script, its modulepreload links and their static imports, bundle-size.mjs's notion); the rest
-//   came through import(): the dashboard's route chunk and the chart chunk (recharts).
+//   came through import(): the dashboard's route chunk and its chart code (Salkku's own bar chart,
+//   components/bar-chart-figure.tsx; recharts before issue 11), wherever the build put them.
 // - Paint: a fresh browser context per round (a first visit each time: the HTTP cache is the
 //   context's own). What counts is the paint of the dashboard's first chart. The browser's own
-//   Largest Contentful Paint is read too, but it cannot be the chart: Chromium's LCP candidates are
-//   text and images, and the chart is an SVG of bars (its tick labels are small); on the demo
-//   dashboard the candidate is the footer's paragraph, painted with the app shell before the
-//   dashboard's data has arrived (the result says which element it was, and where). So the chart's
-//   paint is taken with the Element Timing API: the first chart's SVG <text> elements get an
-//   `elementtiming` attribute as they are inserted (a MutationObserver callback runs before the
-//   frame that paints them), and the chart counts as painted when the last of them was (recharts
-//   inserts its axes and bars in one commit, so they share the frame). The attribute is not in the
-//   web app: on the chart's container or its <svg> Chromium reports nothing (Element Timing times
-//   text and images only, each text at its own block, and an SVG <text> is one), and recharts drops
-//   unknown attributes on its <text>, so only drawing the ticks ourselves would carry it. As a
+//   Largest Contentful Paint is read too, but it need not be the chart: Chromium's LCP candidates
+//   are text and images, and the chart's drawing is an SVG of bars; on the demo dashboard the
+//   candidate is the footer's paragraph, painted with the app shell before the dashboard's data
+//   has arrived (the result says which element it was, and where). So the chart's paint is taken
+//   with the Element Timing API: the first chart's text (its value axis and category names: HTML
+//   text beside the SVG, or SVG <text> as recharts drew it) gets an `elementtiming` attribute as it
+//   is inserted (a MutationObserver callback runs before the frame that paints it), and the chart
+//   counts as painted when the last of its text was (the axis, names and bars are inserted in one
+//   commit, so they share the frame). The attribute is not in the web app: Element Timing times
+//   text and images only, each text at its own block (so on the chart's container or its <svg>
+//   Chromium reports nothing), and the bench marks the elements that hold the text. As a
 //   cross-check (and the fallback if no entry comes): two animation frames after the chart has its
 //   text and shapes, in performance.now() since navigation start.
 //
@@ -82,7 +83,9 @@ function observeDashboard({ selector, identifier }) {
     if (!element) return null;
     const classes = typeof element.className === 'string' ? element.className.trim().split(/\s+/).filter(Boolean) : [];
     const role = element.getAttribute('role');
-    const text = (element.getAttribute('aria-label') ?? element.textContent ?? '').replace(/\s+/g, ' ').trim();
+    // The chart's text alternative (on the element, or on the image inside it), else its text.
+    const label = element.getAttribute('aria-label') ?? element.querySelector('[role=img]')?.getAttribute('aria-label');
+    const text = (label ?? element.textContent ?? '').replace(/\s+/g, ' ').trim();
     const box = element.getBoundingClientRect();
     return (
       `${element.tagName.toLowerCase()}${classes.map((c) => `.${c}`).join('')}${role ? `[role=${role}]` : ''}` +
@@ -116,10 +119,19 @@ function observeDashboard({ selector, identifier }) {
   const watch = new MutationObserver(() => {
     const figure = document.querySelector(selector);
     if (!figure) return;
-    for (const text of figure.querySelectorAll('svg text:not([elementtiming])')) {
-      text.setAttribute('elementtiming', identifier);
+    // Every element holding text of its own (an axis label, a category name), and in an SVG each
+    // <text> (its text may be in <tspan>s, which Element Timing does not time).
+    let hasText = false;
+    for (const element of figure.querySelectorAll('*')) {
+      const inSvg = element instanceof SVGElement;
+      const ownText = inSvg
+        ? element.tagName.toLowerCase() === 'text' && element.textContent.trim() !== ''
+        : [...element.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim());
+      if (!ownText) continue;
+      hasText = true;
+      if (!element.hasAttribute('elementtiming')) element.setAttribute('elementtiming', identifier);
     }
-    if (figure.querySelector('svg text') && figure.querySelector('svg path, svg rect')) {
+    if (hasText && figure.querySelector('svg path, svg rect, svg line')) {
       // Drawn: later changes would be repaints, not the first paint. Described once laid out.
       watch.disconnect();
       afterNextPaint((ms) => {
@@ -284,8 +296,8 @@ async function measureScripts(browser, baseUrl, cookies, url) {
         transferBytes: transfer.get(scriptUrl) ?? null,
         loaded: why.has(scriptUrl) ? 'initial' : 'lazy',
         why: why.get(scriptUrl) ?? 'import()',
-        // recharts' class names are string literals in the chunk that holds it.
-        chart: text.includes('recharts-surface'),
+        // The chart's class names are string literals in the chunk that holds its code.
+        chart: text.includes('bar-chart__plot') || text.includes('recharts-surface'),
       };
     });
     const missing = [...why.keys()].filter((u) => !bodies.has(u));
@@ -388,7 +400,7 @@ export async function measureDashboardWeb({ baseUrl, headers, path = '/', rounds
         element: mostCommon(timed.map((r) => r.figure)),
         source:
           sources.length === 1 && sources[0] === 'element-timing'
-            ? 'Element Timing of the first chart (its SVG text; bars drawn in the same frame)'
+            ? 'Element Timing of the first chart (its text; bars drawn in the same frame)'
             : `first chart: ${sources.join(', ')} (animation-frame: two frames after it was drawn)`,
       },
       browserLcp:

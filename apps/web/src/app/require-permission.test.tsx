@@ -4,7 +4,8 @@ import { screen, waitFor } from '@testing-library/react';
 import type { RouteObject } from 'react-router';
 import { emptyDashboardResponse, jsonResponse, mockFetch, renderApp, signedInMe } from '../test/render-app';
 import type { RoutePermission } from './require-permission';
-import { routes } from './router';
+import { createQueryClient } from '../lib/query-client';
+import { createRoutes } from './router';
 
 const ID = 'b7d1c2e3-0000-4000-8000-000000000001';
 
@@ -23,7 +24,7 @@ function guardedPaths(list: RouteObject[], prefix = '', permission?: Permission)
   });
 }
 
-const GUARDED = guardedPaths(routes);
+const GUARDED = guardedPaths(createRoutes(createQueryClient()));
 
 function meOf(role: Role) {
   return {

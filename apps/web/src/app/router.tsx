@@ -1,10 +1,22 @@
+import type { QueryClient } from '@tanstack/react-query';
 import type { ComponentType } from 'react';
-import { createBrowserRouter, type RouteObject } from 'react-router';
+import { createBrowserRouter, type LoaderFunctionArgs, type RouteObject } from 'react-router';
+import { prefetchDashboard } from '../features/dashboard/api/get-dashboard';
+import { DashboardPage } from '../features/dashboard/components/dashboard-page';
+import { dashboardViewOf } from '../features/dashboard/hooks/use-dashboard-view';
 import { ProjectsPage } from '../features/projects/components/projects-page';
 import { AppShell } from './app-shell';
 import { NotFoundPage } from './not-found-page';
 import { requirePermission } from './require-permission';
 import { RouteError, RouteLoading } from './route-status';
+
+/** The start page's loader: starts loading the dashboard's figures and returns at once (see createRoutes). */
+function startDashboard(queryClient: QueryClient) {
+  return ({ request }: LoaderFunctionArgs) => {
+    void prefetchDashboard(queryClient, dashboardViewOf(new URL(request.url).searchParams));
+    return null;
+  };
+}
 
 /** A page loaded on demand (`lazy`): its code is fetched when its route is first opened. */
 function onDemand(load: () => Promise<ComponentType>) {
@@ -13,13 +25,18 @@ function onDemand(load: () => Promise<ComponentType>) {
 
 /**
  * The app's routes. The app shell is the root: it checks the session and shows the sign-in page
- * at any URL without one, so after sign-in the user is on the URL they asked for. The projects
- * list is in the first chunk (it is where the app starts); other pages are loaded on demand
- * (`lazy`), so the list does not pay for them. Pages that need more than reading the portfolio are
- * grouped under `requirePermission` with the permission the API asks for the same work
- * (packages/shared/src/permissions.ts): without it, the URL shows a "no access" page.
+ * at any URL without one, so after sign-in the user is on the URL they asked for. The dashboard
+ * (the start page, where nearly every visit begins) and the projects list are in the first chunk;
+ * other pages are loaded on demand (`lazy`), so the start does not pay for them. Pages that need
+ * more than reading the portfolio are grouped under `requirePermission` with the permission the
+ * API asks for the same work (packages/shared/src/permissions.ts): without it, the URL shows a
+ * "no access" page.
+ *
+ * The start page's figures are requested by its route loader as soon as the session is known,
+ * before the page first renders: the loader starts the query without waiting for it (it returns
+ * at once), and the page's own query finds it under way.
  */
-export const routes: RouteObject[] = [
+export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
   {
     path: '/',
     element: <AppShell />,
@@ -28,10 +45,14 @@ export const routes: RouteObject[] = [
         // A failing page (a chunk that will not load after a new release, say) keeps the header.
         errorElement: <RouteError />,
         children: [
-          // The start page: the portfolio dashboard (its charts load with it, not with the first chunk).
+          // The start page: the portfolio dashboard, with its charts, in the first chunk.
           {
             index: true,
-            ...onDemand(async () => (await import('../features/dashboard/components/dashboard-page')).DashboardPage),
+            loader: startDashboard(queryClient),
+            // Only on arrival: a change of the filters is the page's own (its query follows the URL).
+            shouldRevalidate: () => false,
+            hydrateFallbackElement: <RouteLoading />,
+            element: <DashboardPage />,
           },
           { path: 'projects', element: <ProjectsPage /> },
           {
@@ -155,6 +176,6 @@ export const routes: RouteObject[] = [
 ];
 
 /** The browser's router (main.tsx); tests use createMemoryRouter with the same routes. */
-export function createAppRouter() {
-  return createBrowserRouter(routes);
+export function createAppRouter(queryClient: QueryClient) {
+  return createBrowserRouter(createRoutes(queryClient));
 }

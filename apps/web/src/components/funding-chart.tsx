@@ -18,6 +18,8 @@ export function compactMoney(language: Language): (value: number) => string {
     style: 'currency',
     currency: 'EUR',
     notation: 'compact',
+    // "200 t. €", not "200,0 t. €" (engines differ in the currency's default of two decimals).
+    minimumFractionDigits: 0,
     maximumFractionDigits: 1,
   });
   return (value) => formatter.format(value);
@@ -40,12 +42,10 @@ export function FundingChart({
   groups,
   texts,
   className,
-  width,
 }: {
   groups: FundingGroup[];
   texts: 'dashboard.funding' | 'reports.funding';
   className: string;
-  width?: number;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -62,7 +62,6 @@ export function FundingChart({
   return (
     <BarChartFigure
       className={className}
-      width={width}
       label={t(`${texts}.chart`, { summary })}
       // Numbers only for drawing the bars; every figure shown as text is the exact decimal string.
       data={groups.map((group) => ({

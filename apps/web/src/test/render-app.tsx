@@ -2,7 +2,7 @@ import type { Language } from '@salkku/shared';
 import { render } from '@testing-library/react';
 import { createMemoryRouter } from 'react-router';
 import { App } from '../app/App';
-import { routes } from '../app/router';
+import { createRoutes } from '../app/router';
 import type { Me } from '../lib/session';
 import { createI18n } from '../lib/i18n';
 import { createQueryClient } from '../lib/query-client';
@@ -28,7 +28,7 @@ export function renderApp({ language = 'fi', url = '/' }: RenderAppOptions = {})
     queries: { ...queryClient.getDefaultOptions().queries, retry: false },
   });
   const i18n = language === 'remembered' ? createI18n() : createI18n(language);
-  const router = createMemoryRouter(routes, { initialEntries: [url] });
+  const router = createMemoryRouter(createRoutes(queryClient), { initialEntries: [url] });
   const utils = render(<App queryClient={queryClient} i18n={i18n} router={router} />);
   return { ...utils, queryClient, i18n, router };
 }

@@ -1,6 +1,7 @@
-import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api/client';
 import type { components } from '../../../lib/api/schema';
+import { meQueryOptions } from '../../../lib/session';
 
 export type Dashboard = components['schemas']['DashboardResponse'];
 export type DashboardMilestone = components['schemas']['DashboardMilestone'];
@@ -48,10 +49,28 @@ export function dashboardQueryOptions(filters: DashboardFilters) {
   });
 }
 
+/** The dashboard's figures stay fresh for a minute: a report page, not a feed. */
+const DASHBOARD_STALE_TIME = 60_000;
+
 /**
  * The dashboard's figures; while another agreement's load, the previous ones stay on screen
- * (marked busy) rather than the page emptying. Kept fresh for a minute: a report page, not a feed.
+ * (marked busy) rather than the page emptying.
  */
 export function useDashboard(filters: DashboardFilters) {
-  return useQuery({ ...dashboardQueryOptions(filters), placeholderData: keepPreviousData, staleTime: 60_000 });
+  return useQuery({
+    ...dashboardQueryOptions(filters),
+    placeholderData: keepPreviousData,
+    staleTime: DASHBOARD_STALE_TIME,
+  });
+}
+
+/**
+ * Starts loading the figures before the page renders (the start page's route loader calls it),
+ * so the request does not wait for the page's code and first render. Only once the session is
+ * known to be signed in: without one, the API's 401 would read as an ended session. The page's
+ * own query then finds the figures loading or loaded, and reports any failure itself.
+ */
+export async function prefetchDashboard(queryClient: QueryClient, filters: DashboardFilters): Promise<void> {
+  const me = await queryClient.ensureQueryData(meQueryOptions()).catch(() => null);
+  if (me) await queryClient.prefetchQuery({ ...dashboardQueryOptions(filters), staleTime: DASHBOARD_STALE_TIME });
 }

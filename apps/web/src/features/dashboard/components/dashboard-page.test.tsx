@@ -6,6 +6,7 @@ import {
   renderApp,
   requestsTo,
   signedInMe,
+  unauthenticatedResponse,
   withSession,
 } from '../../../test/render-app';
 import type { Dashboard } from '../api/get-dashboard';
@@ -90,7 +91,7 @@ function mockApi(
   );
 }
 
-/** The dashboard's chunk (with the chart library) loads on demand: slower than a render on a busy machine. */
+/** The dashboard's chunk loads on demand: slower than a render on a busy machine. */
 const LOAD = { timeout: 5000 };
 
 /** A non-breaking space, as Intl puts in Finnish money ("1 234,56 €"). */
@@ -200,6 +201,34 @@ describe('dashboard page', () => {
     // Choosing all agreements clears the priority area too.
     fireEvent.change(agreement, { target: { value: '' } });
     expect(currentUrl(router)).toBe('/?staleAfterDays=30');
+  });
+
+  it('asks for the figures as soon as the session is known, and not at all without one', async () => {
+    let session = false;
+    const fetchMock = mockFetch((request) => {
+      const { pathname } = new URL(request.url);
+      if (pathname === '/api/auth/login') {
+        session = true;
+        return jsonResponse(signedInMe());
+      }
+      if (!session) return unauthenticatedResponse();
+      if (pathname === '/api/me') return jsonResponse(signedInMe());
+      if (pathname === '/api/dashboard') return jsonResponse(DASHBOARD);
+      return jsonResponse(page([]));
+    });
+    renderApp({ url: '/' });
+
+    // A first visit without a session: the sign-in page, with no word of an ended session.
+    expect(await screen.findByRole('heading', { level: 1, name: 'Kirjaudu sisään' }, LOAD)).toBeInTheDocument();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(requestsTo(fetchMock, '/api/dashboard')).toHaveLength(0);
+    expect(screen.queryByText(/Istuntosi on päättynyt/)).not.toBeInTheDocument();
+
+    fireEvent.change(screen.getByLabelText('Sähköpostiosoite'), { target: { value: 'k@kuopio.example' } });
+    fireEvent.change(screen.getByLabelText('Salasana'), { target: { value: 'oikea-salasana-123' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Kirjaudu sisään' }));
+    expect(await screen.findByRole('img', { name: /hankkeiden määrästä vaiheittain/ }, LOAD)).toBeInTheDocument();
+    expect(requestsTo(fetchMock, '/api/dashboard')).toHaveLength(1);
   });
 
   it('says so when the chosen agreement is not found', async () => {

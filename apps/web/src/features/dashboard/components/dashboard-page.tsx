@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { HealthLabel } from '../../../components/health-label';
 import { ApiError } from '../../../lib/api/client';
 import { useFormat, type Formatters } from '../../../lib/format';
@@ -16,37 +16,13 @@ import {
   type DashboardMilestone,
 } from '../api/get-dashboard';
 import { useAgreements, usePriorityAreas } from '../../../lib/api/portfolio-choices';
+import { STALE_CHOICES, useDashboardView, type DashboardView } from '../hooks/use-dashboard-view';
 import { BarChartFigure } from '../../../components/bar-chart-figure';
 import { CHART_COLOURS, FundingChart } from '../../../components/funding-chart';
 import './dashboard.css';
 import { DataTable } from '../../../components/data-table';
 import { SelectField } from '../../../components/fields';
 import { GrantedMoney } from '../../../components/granted-money';
-
-/** The "needs an update" thresholds offered (days); 90 is the API's default. */
-const STALE_CHOICES = [30, 60, 90, 180, 365] as const;
-const DEFAULT_STALE_AFTER_DAYS = 90;
-
-/** The dashboard's view in the URL (?agreementId=&priorityAreaId=&staleAfterDays=), so it can be shared. */
-function useDashboardView() {
-  const [search, setSearch] = useSearchParams();
-  const stale = Number(search.get('staleAfterDays'));
-  const view: Required<Pick<DashboardFilters, 'staleAfterDays'>> & DashboardFilters = {
-    agreementId: search.get('agreementId') || undefined,
-    priorityAreaId: search.get('priorityAreaId') || undefined,
-    staleAfterDays: (STALE_CHOICES as readonly number[]).includes(stale) ? stale : DEFAULT_STALE_AFTER_DAYS,
-  };
-  const change = (next: DashboardFilters) => {
-    const params = new URLSearchParams();
-    if (next.agreementId) params.set('agreementId', next.agreementId);
-    if (next.priorityAreaId) params.set('priorityAreaId', next.priorityAreaId);
-    if (next.staleAfterDays && next.staleAfterDays !== DEFAULT_STALE_AFTER_DAYS) {
-      params.set('staleAfterDays', String(next.staleAfterDays));
-    }
-    setSearch(params, { replace: true, preventScrollReset: true });
-  };
-  return { view, change };
-}
 
 /**
  * The portfolio at a glance, for an agreement and priority area chosen in the URL: projects by
@@ -76,13 +52,7 @@ export function DashboardPage() {
   );
 }
 
-function DashboardFilterBar({
-  view,
-  onChange,
-}: {
-  view: DashboardFilters & { staleAfterDays: number };
-  onChange: (next: DashboardFilters) => void;
-}) {
+function DashboardFilterBar({ view, onChange }: { view: DashboardView; onChange: (next: DashboardFilters) => void }) {
   const { t } = useTranslation();
   const format = useFormat();
   const agreements = useAgreements();

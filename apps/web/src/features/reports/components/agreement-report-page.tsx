@@ -97,7 +97,6 @@ function AgreementContent({ data }: { data: AgreementReport }) {
         <div className="report-charts">
           <FundingChart
             className="report-chart"
-            width={640}
             groups={fundingGroups.map((group) => ({ ...group.figures, name: group.name }))}
             texts="reports.funding"
           />

@@ -57,7 +57,7 @@ function NationalContent({ data }: { data: NationalReport }) {
       <p>{t('reports.national.intro', { period: periodText, asOf: format.date(data.period.asOf) })}</p>
       <div className="report-charts">
         <HealthMixChart groups={groups} label={(summary) => t('reports.national.healthChart', { summary })} />
-        <FundingChart className="report-chart" width={640} groups={groups} texts="reports.funding" />
+        <FundingChart className="report-chart" groups={groups} texts="reports.funding" />
       </div>
       <ReportSection title={t('reports.national.tableTitle')}>
         <ReportTable

@@ -90,7 +90,6 @@ export function HealthMixChart({
   return (
     <BarChartFigure
       className="report-chart"
-      width={640}
       label={label(summary)}
       data={groups.map((group) => ({
         name: group.name,

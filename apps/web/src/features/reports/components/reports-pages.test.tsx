@@ -195,7 +195,7 @@ function mockApi(
   );
 }
 
-/** The reports' chunk (with the chart library) loads on demand: slower than a render on a busy machine. */
+/** The reports' chunk loads on demand: slower than a render on a busy machine. */
 const LOAD = { timeout: 5000 };
 const nbsp = (text: string) => text.replace(/ /g, '\u00a0');
 const cells = (row: HTMLElement) =>
