@@ -346,7 +346,7 @@ export function milestonesSql(agreementId: string, period: ReportPeriod): Statem
     overdue: { condition: overdueAsOf(asOf), orderBy: 'm.due_date' },
   };
   // Each list is read in its order (due-date and completion-date indexes) and stops at the
-  // limit; the totals count the agreement's milestones once, project by project.
+  // limit; the totals count the agreement's milestones in one pass.
   const select = (list: MilestoneListKind) => `(
       SELECT '${list}'::text AS list, m.id, m.title, m.due_date, m.status, m.completed_on,
              (${overdueAsOf(asOf)}) AS overdue,
@@ -403,9 +403,11 @@ export function narrativesSql(agreementId: string, period: ReportPeriod): Statem
     sql: `
       SELECT sr.id, sr.reporting_date, sr.health, sr.lifecycle_status, sr.summary, sr.risks, sr.next_steps, sr.author,
              p.id AS project_id, p.code AS project_code, p.name AS project_name, p.priority_area_id AS area_id,
-             (SELECT count(*)::int FROM projects tp
-               JOIN status_reports tsr ON tsr.project_id = tp.id
-                 AND tsr.reporting_date >= ${from}::date AND tsr.reporting_date <= ${to}::date
+             (SELECT SUM(n.count)::int FROM projects tp
+               CROSS JOIN LATERAL (
+                 SELECT count(*) FROM status_reports tsr
+                 WHERE tsr.project_id = tp.id AND tsr.reporting_date >= ${from}::date AND tsr.reporting_date <= ${to}::date
+               ) n
                WHERE tp.agreement_id = ${id}) AS list_total
       FROM status_reports sr
       JOIN projects p ON p.id = sr.project_id
@@ -501,30 +503,39 @@ export function nationalSql(actor: Actor, period: ReportPeriod, staleAfterDays: 
         JOIN organisations c ON c.id = a.city_id
         WHERE ${scope}
       ),
-      proj AS (
-        SELECT pf.agreement_id,
-               count(*)::int AS projects,
-               count(*) FILTER (WHERE ls.health = 'on_track')::int AS on_track,
-               count(*) FILTER (WHERE ls.health = 'at_risk')::int AS at_risk,
-               count(*) FILTER (WHERE ls.health = 'off_track')::int AS off_track,
-               count(*) FILTER (WHERE ls.health IS NULL)::int AS no_report,
-               count(*) FILTER (
-                 WHERE pf.lifecycle_status = ANY(${running}::lifecycle_status[])
-                   AND (pf.latest_reporting_date IS NULL OR pf.latest_reporting_date < ${today}::date - ${stale}::int)
-               )::int AS needing_update
+      -- Per-row values first, each computed once and materialised (a CASE with fallback lookups,
+      -- inlined into every aggregate, made the planner cost the lookups as always run and sort
+      -- the rows to disk); then a hash aggregate per agreement.
+      project_rows AS MATERIALIZED (
+        SELECT pf.agreement_id, pf.lifecycle_status, pf.latest_reporting_date, ${healthUpTo('pf', to)} AS health
         FROM project_facts pf
-        JOIN ag ON ag.id = pf.agreement_id
-        CROSS JOIN LATERAL (SELECT ${healthUpTo('pf', to)} AS health) ls
-        GROUP BY pf.agreement_id
+        WHERE pf.agreement_id IN (SELECT ag.id FROM ag)
+      ),
+      proj AS (
+        SELECT r.agreement_id,
+               count(*)::int AS projects,
+               count(*) FILTER (WHERE r.health = 'on_track')::int AS on_track,
+               count(*) FILTER (WHERE r.health = 'at_risk')::int AS at_risk,
+               count(*) FILTER (WHERE r.health = 'off_track')::int AS off_track,
+               count(*) FILTER (WHERE r.health IS NULL)::int AS no_report,
+               count(*) FILTER (
+                 WHERE r.lifecycle_status = ANY(${running}::lifecycle_status[])
+                   AND (r.latest_reporting_date IS NULL OR r.latest_reporting_date < ${today}::date - ${stale}::int)
+               )::int AS needing_update
+        FROM project_rows r
+        GROUP BY r.agreement_id
+      ),
+      decision_rows AS MATERIALIZED (
+        SELECT ff.agreement_id, ff.amount_granted, fp.paid, fp.paid_in_period
+        FROM ${decisions.from}
+        WHERE ${decisions.where} AND ff.agreement_id IN (SELECT ag.id FROM ag)
       ),
       fund AS (
-        SELECT ff.agreement_id,
-               SUM(ff.amount_granted) AS granted, SUM(fp.paid) AS paid, SUM(fp.paid_in_period) AS paid_in_period,
-               count(*) FILTER (WHERE ff.amount_granted IS NULL)::int AS unknown_amounts
-        FROM ${decisions.from}
-        JOIN ag ON ag.id = ff.agreement_id
-        WHERE ${decisions.where}
-        GROUP BY ff.agreement_id
+        SELECT r.agreement_id,
+               SUM(r.amount_granted) AS granted, SUM(r.paid) AS paid, SUM(r.paid_in_period) AS paid_in_period,
+               count(*) FILTER (WHERE r.amount_granted IS NULL)::int AS unknown_amounts
+        FROM decision_rows r
+        GROUP BY r.agreement_id
       ),
       ms AS (${period.asOf === period.today ? overdueTodayByAgreement(today, params.value(CLOSED_MILESTONE_STATUSES)) : overdueByAgreement(params.value(period.asOf))})
       SELECT GROUPING(ag.id)::int AS is_total,
