@@ -24,6 +24,7 @@
 // BENCH_SKIP (comma list of sections to leave out: list,throughput,statements,exports,web),
 // BENCH_KEEP_DATABASE=1 keeps the scratch databases.
 import { createServer } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
@@ -160,9 +161,11 @@ async function throughput(baseUrl, headers, path, clients = CONCURRENCY, seconds
 /**
  * A bare node:http + pg server that answers the list as the API does, with the same statements:
  * the session lookup, then the page built by the API's own compiled query module (and read with
- * its readPage). What it leaves out — NestJS, validation, the response DTO — is the framework's cost.
+ * its readPage). With `gzip` it compresses its answer as the API does (level 1, when the client
+ * accepts gzip, as browsers and fetch do), so both send the same bytes. What it leaves out —
+ * NestJS, validation, the response DTO, the request log — is the framework's cost.
  */
-async function bareServer(databaseUrl, cookie) {
+async function bareServer(databaseUrl, cookie, { gzip }) {
   const { SESSION_LOOKUP_SQL } = apiRequire('./dist/modules/auth/sessions.service.js');
   const { projectPage } = apiRequire('./dist/modules/projects/project.queries.js');
   const { readPage } = apiRequire('./dist/persistence/sql.js');
@@ -181,8 +184,14 @@ async function bareServer(databaseUrl, cookie) {
       const actor = { id: session.user_id, role: session.role, cityId: null, organisationId: null, permissions: [] };
       const today = shared.todayIso('Europe/Helsinki');
       const { rows, total } = await readPage(db, paging, projectPage(actor, q, q.sort, paging, today));
-      res.writeHead(200, { 'Content-Type': 'application/json' });
-      res.end(JSON.stringify({ items: rows, total, ...paging }));
+      const body = JSON.stringify({ items: rows, total, ...paging });
+      if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '') && body.length >= 1024) {
+        res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' });
+        res.end(gzipSync(body, { level: 1 }));
+      } else {
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        res.end(body);
+      }
     } catch (error) {
       res.writeHead(500);
       res.end(String(error));
@@ -301,7 +310,8 @@ try {
   }
 
   if (!SKIP.has('throughput')) {
-    const bare = await bareServer(national.db.url, national.headers.cookie);
+    const bare = await bareServer(national.db.url, national.headers.cookie, { gzip: true });
+    const plain = await bareServer(national.db.url, national.headers.cookie, { gzip: false });
     try {
       for (const [name, query] of [
         ['first page', `pageSize=${shared.DEFAULT_PAGE_SIZE}`],
@@ -309,10 +319,11 @@ try {
       ]) {
         const api = await throughput(national.api.baseUrl, national.headers, `/api/projects?${query}`);
         const raw = await throughput(bare.baseUrl, {}, `/?${query}`);
+        const rawPlain = await throughput(plain.baseUrl, {}, `/?${query}`);
         const share = api / raw;
         record(
-          `list ${name}, ${CONCURRENCY} clients: API vs bare node:http + pg`,
-          `${api.toFixed(0)} vs ${raw.toFixed(0)} req/s (${(share * 100).toFixed(0)} %)`,
+          `list ${name}, ${CONCURRENCY} clients: API vs bare node:http + pg (both gzip)`,
+          `${api.toFixed(0)} vs ${raw.toFixed(0)} req/s (${(share * 100).toFixed(0)} %; bare without gzip ${rawPlain.toFixed(0)}, ${((100 * api) / rawPlain).toFixed(0)} %)`,
           '≥ 75 %',
           share >= 0.75,
         );
@@ -327,6 +338,7 @@ try {
       }
     } finally {
       await bare.stop();
+      await plain.stop();
     }
   }
 
