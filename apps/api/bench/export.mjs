@@ -247,16 +247,8 @@ async function main() {
     await sql(databaseUrl, 'VACUUM ANALYZE');
     const [{ server_version: version }] = await sql(databaseUrl, 'SHOW server_version');
 
-    const actor = {
-      id: null,
-      name: 'bench',
-      kind: 'system',
-      role: 'admin',
-      organisationId: null,
-      cityId: null,
-      permissions: [],
-      sessionId: null,
-    };
+    // The export as the system actor (every city) builds it: the same SELECT as the admin's download.
+    const actor = apiRequire('./dist/common/actor.js').SYSTEM_ACTOR;
     const cell = new CellSql(CSV_PROFILES[PROFILE]);
     const ctx = { dataSource: null, actor, lang: LANG, cell, today: todayIso('Europe/Helsinki') };
     const only = (process.env.BENCH_DATASETS || 'payments,projects').split(',');

@@ -370,16 +370,8 @@ try {
   if (!SKIP.has('exports')) {
     const queries = apiRequire('./dist/modules/exports/export.queries.js');
     const { CellSql, CSV_PROFILES } = apiRequire('./dist/modules/exports/csv-format.js');
-    const actor = {
-      id: null,
-      name: 'bench',
-      kind: 'system',
-      role: 'admin',
-      organisationId: null,
-      cityId: null,
-      permissions: [],
-      sessionId: null,
-    };
+    // The export as the system actor (every city) builds it: the same SELECT as the admin's download.
+    const actor = apiRequire('./dist/common/actor.js').SYSTEM_ACTOR;
     const ctx = {
       dataSource: null,
       actor,

@@ -131,10 +131,15 @@ export async function signInAdmin(api, databaseUrl) {
       SALKKU_ADMIN_NAME: 'Bench Admin',
     },
   });
-  const response = await fetch(`${api.baseUrl}/api/auth/login`, {
+  return signIn(api.baseUrl, email, BENCH_PASSWORD);
+}
+
+/** Signs in through the API; returns the session's headers (cookie and CSRF token). */
+export async function signIn(baseUrl, email, password) {
+  const response = await fetch(new URL('/api/auth/login', baseUrl), {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email, password: BENCH_PASSWORD }),
+    body: JSON.stringify({ email, password }),
   });
   if (!response.ok) throw new Error(`Sign-in failed: ${response.status} ${await response.text()}`);
   const cookie = response.headers

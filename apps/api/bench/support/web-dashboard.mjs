@@ -31,7 +31,9 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { percentile } from './harness.mjs';
+import { percentile, signIn } from './harness.mjs';
+
+export { signIn };
 
 /** The flags that work on Debian's chromium here (../shared/STACK.md; e2e/support/browser.ts). */
 const CHROMIUM_ARGS = [
@@ -425,22 +427,6 @@ export async function measureDashboardWeb({ baseUrl, headers, path = '/', rounds
   } finally {
     await browser.close();
   }
-}
-
-/** Signs in with email and password (POST /api/auth/login): the session's headers, as signInAdmin returns them. */
-export async function signIn(baseUrl, email, password) {
-  const response = await fetch(new URL('/api/auth/login', baseUrl), {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  if (!response.ok) throw new Error(`Sign-in failed: ${response.status} ${await response.text()}`);
-  const cookie = response.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const { csrfToken } = await response.json();
-  return { cookie, 'X-CSRF-Token': csrfToken };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
