@@ -7,3 +7,4 @@ export * from './milestones';
 export * from './business-id';
 export * from './permissions';
 export * from './field-problems';
+export * from './indicators';
