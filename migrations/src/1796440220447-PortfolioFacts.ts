@@ -42,7 +42,18 @@ const FACT_TRIGGERS = [
   ['milestones', 'milestones_refresh_facts'],
   ['funding_decisions', 'funding_decisions_refresh_facts'],
   ['payments', 'payments_refresh_facts'],
+  // A project's facts carry its agreement, priority area and stage (what the dashboard groups by).
+  ['projects', 'projects_refresh_facts'],
 ] as const;
+
+/**
+ * plpgsql: the (agreement, month of due date) pairs of the milestones in `rows` (a transition
+ * table or a union of both), sorted, into the arrays `agreements` and `months`.
+ */
+const monthKeys = (rows: string) => `
+          SELECT array_agg(k.a ORDER BY k.a, k.m), array_agg(k.m ORDER BY k.a, k.m) INTO agreements, months
+          FROM (SELECT DISTINCT p."agreement_id" AS a, date_trunc('month', r."due_date")::date AS m
+                FROM ${rows} r JOIN "projects" p ON p."id" = r."project_id") k;`;
 
 export class PortfolioFacts1796440220447 implements MigrationInterface {
   name = 'PortfolioFacts1796440220447';
@@ -233,19 +244,9 @@ export class PortfolioFacts1796440220447 implements MigrationInterface {
           FROM (SELECT r."project_id" AS id FROM old_rows r UNION SELECT r."project_id" FROM new_rows r) x;
         END IF;
         PERFORM "refresh_project_facts"(array_remove(touched, NULL));
-        IF TG_OP = 'INSERT' THEN
-          SELECT array_agg(k.a ORDER BY k.a, k.m), array_agg(k.m ORDER BY k.a, k.m) INTO agreements, months
-          FROM (SELECT DISTINCT p."agreement_id" AS a, date_trunc('month', r."due_date")::date AS m
-                FROM new_rows r JOIN "projects" p ON p."id" = r."project_id") k;
-        ELSIF TG_OP = 'DELETE' THEN
-          SELECT array_agg(k.a ORDER BY k.a, k.m), array_agg(k.m ORDER BY k.a, k.m) INTO agreements, months
-          FROM (SELECT DISTINCT p."agreement_id" AS a, date_trunc('month', r."due_date")::date AS m
-                FROM old_rows r JOIN "projects" p ON p."id" = r."project_id") k;
-        ELSE
-          SELECT array_agg(k.a ORDER BY k.a, k.m), array_agg(k.m ORDER BY k.a, k.m) INTO agreements, months
-          FROM (SELECT DISTINCT p."agreement_id" AS a, date_trunc('month', r."due_date")::date AS m
-                FROM (SELECT "project_id", "due_date" FROM old_rows UNION SELECT "project_id", "due_date" FROM new_rows) r
-                JOIN "projects" p ON p."id" = r."project_id") k;
+        IF TG_OP = 'INSERT' THEN ${monthKeys('new_rows')}
+        ELSIF TG_OP = 'DELETE' THEN ${monthKeys('old_rows')}
+        ELSE ${monthKeys('(SELECT "project_id", "due_date" FROM old_rows UNION SELECT "project_id", "due_date" FROM new_rows)')}
         END IF;
         -- (Milestones deleted with their project have no project left to name the agreement: the
         -- projects' delete trigger rebuilds those agreements' counts.)
@@ -273,19 +274,6 @@ export class PortfolioFacts1796440220447 implements MigrationInterface {
         END IF;
         RETURN NULL;
       END $$`);
-    // A project's facts carry its agreement, priority area and stage (what the dashboard groups by).
-    await queryRunner.query(
-      `CREATE TRIGGER "TRG_projects_facts_insert" AFTER INSERT ON "projects"
-       REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "projects_refresh_facts"()`,
-    );
-    await queryRunner.query(
-      `CREATE TRIGGER "TRG_projects_facts_update" AFTER UPDATE ON "projects"
-       REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "projects_refresh_facts"()`,
-    );
-    await queryRunner.query(
-      `CREATE TRIGGER "TRG_projects_facts_delete" AFTER DELETE ON "projects"
-       REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "projects_refresh_facts"()`,
-    );
     for (const [table, fn] of FACT_TRIGGERS) {
       await queryRunner.query(
         `CREATE TRIGGER "TRG_${table}_facts_insert" AFTER INSERT ON "${table}"
@@ -325,9 +313,6 @@ export class PortfolioFacts1796440220447 implements MigrationInterface {
     await queryRunner.query(`CREATE INDEX "IDX_projects_lifecycle_status" ON "projects" ("lifecycle_status")`);
     await queryRunner.query(`DROP INDEX "public"."IDX_projects_code_trgm"`);
     await queryRunner.query(`DROP INDEX "public"."IDX_projects_name_trgm"`);
-    await queryRunner.query(`DROP TRIGGER "TRG_projects_facts_insert" ON "projects"`);
-    await queryRunner.query(`DROP TRIGGER "TRG_projects_facts_update" ON "projects"`);
-    await queryRunner.query(`DROP TRIGGER "TRG_projects_facts_delete" ON "projects"`);
     for (const [table] of FACT_TRIGGERS) {
       for (const event of ['insert', 'update', 'delete'])
         await queryRunner.query(`DROP TRIGGER "TRG_${table}_facts_${event}" ON "${table}"`);
