@@ -5,6 +5,7 @@ import { AccessibilityFeedbackSettings1795847011772 } from './1795847011772-Acce
 import { ProjectCodeUniquePerAgreement1796419669117 } from './1796419669117-ProjectCodeUniquePerAgreement';
 import { ThrottlePerAccountAndClient1796419888498 } from './1796419888498-ThrottlePerAccountAndClient';
 import { PortfolioFacts1796440220447 } from './1796440220447-PortfolioFacts';
+import { IndicatorsAndParticipants1796450386281 } from './1796450386281-IndicatorsAndParticipants';
 
 /**
  * Every migration, oldest first. Never edit one that has landed: add a new one.
@@ -17,4 +18,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   ProjectCodeUniquePerAgreement1796419669117,
   ThrottlePerAccountAndClient1796419888498,
   PortfolioFacts1796440220447,
+  IndicatorsAndParticipants1796450386281,
 ];

@@ -3,6 +3,9 @@ import {
   expectedValue,
   formatIndicatorValue,
   isPeriodOf,
+  periodBounds,
+  periodOf,
+  periodsBetween,
   onPace,
   parseIndicatorValue,
   parseReportingPeriod,
@@ -174,5 +177,26 @@ describe('pace', () => {
   it('is none without an actual or a target', () => {
     expect(onPace(null, rising, '2026')).toBeNull();
     expect(onPace('3', null, '2026')).toBeNull();
+  });
+});
+
+describe('reporting periods as dates', () => {
+  it('bounds years and half-years', () => {
+    expect(periodBounds('2024')).toEqual({ from: '2024-01-01', to: '2024-12-31' });
+    expect(periodBounds('2024-H1')).toEqual({ from: '2024-01-01', to: '2024-06-30' });
+    expect(periodBounds('2024-H2')).toEqual({ from: '2024-07-01', to: '2024-12-31' });
+    expect(() => periodBounds('2024-H3')).toThrow(RangeError);
+  });
+
+  it('lists the periods between two years in order', () => {
+    expect(periodsBetween(2021, 2023, 'year')).toEqual(['2021', '2022', '2023']);
+    expect(periodsBetween(2021, 2022, 'half_year')).toEqual(['2021-H1', '2021-H2', '2022-H1', '2022-H2']);
+    expect(periodsBetween(2023, 2021, 'year')).toEqual([]);
+  });
+
+  it('finds the period of a date', () => {
+    expect(periodOf('2021-09-20', 'year')).toBe('2021');
+    expect(periodOf('2021-06-30', 'half_year')).toBe('2021-H1');
+    expect(periodOf('2021-07-01', 'half_year')).toBe('2021-H2');
   });
 });

@@ -27,6 +27,10 @@ export type IndicatorKind = (typeof INDICATOR_KINDS)[number];
 export const INDICATOR_AGGREGATIONS = ['sum', 'latest'] as const;
 export type IndicatorAggregation = (typeof INDICATOR_AGGREGATIONS)[number];
 
+/** Where an indicator comes from: an EU common indicator, the InnoCities impact model, or the city's own. */
+export const INDICATOR_SOURCES = ['eu_common', 'innocities', 'city'] as const;
+export type IndicatorSource = (typeof INDICATOR_SOURCES)[number];
+
 export const REPORTING_PERIODICITIES = ['year', 'half_year'] as const;
 export type ReportingPeriodicity = (typeof REPORTING_PERIODICITIES)[number];
 
@@ -177,4 +181,70 @@ export function onPace(actualToDate: string | null, target: IndicatorTarget | nu
   const expected = expectedValue(target, period);
   const rising = parseIndicatorValue(target.targetValue) >= parseIndicatorValue(target.baselineValue);
   return rising ? actual >= expected : actual <= expected;
+}
+
+/**
+ * Participants (issue 12): who takes part in a project, and the indicators derived from them.
+ */
+export const PARTICIPANT_ROLES = ['lead', 'partner', 'company', 'research_organisation', 'other'] as const;
+export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
+
+/** The kind of support a participant receives from the project. */
+export const SUPPORT_KINDS = ['grant', 'advisory', 'test_bed_access', 'none'] as const;
+export type SupportKind = (typeof SUPPORT_KINDS)[number];
+
+/** Organisation kinds that are research organisations (universities, universities of applied sciences, research institutes). */
+export const RESEARCH_ORGANISATION_KINDS = ['university', 'university_of_applied_sciences', 'research_institute'] as const;
+
+/** The organisation kind that is an enterprise. */
+export const ENTERPRISE_KIND = 'company';
+
+/**
+ * Indicators computed from the participant register, never typed in. Each counts an enterprise
+ * (organisation kind company) once per agreement, and once nationally, however many projects it
+ * takes part in:
+ * - enterprises_supported: enterprises receiving support (grant, advisory or test-bed access);
+ * - enterprises_supported_by_grants: enterprises receiving a grant;
+ * - enterprises_cooperating_with_research: enterprises taking part in a project in which a
+ *   research organisation takes part at the same time.
+ * An enterprise counts in a period when its participation overlaps the period (no start: from
+ * the beginning; no end: ongoing); to date, when it counts in any period up to then.
+ */
+export const INDICATOR_DERIVATIONS = [
+  'enterprises_supported',
+  'enterprises_supported_by_grants',
+  'enterprises_cooperating_with_research',
+] as const;
+export type IndicatorDerivation = (typeof INDICATOR_DERIVATIONS)[number];
+
+/** The support kinds that make an enterprise "supported" for a derivation (null: any or none). */
+export const DERIVATION_SUPPORT_KINDS: Readonly<Record<IndicatorDerivation, readonly SupportKind[] | null>> = {
+  enterprises_supported: ['grant', 'advisory', 'test_bed_access'],
+  enterprises_supported_by_grants: ['grant'],
+  enterprises_cooperating_with_research: null,
+};
+
+/** The first and last day of a reporting period (ISO dates). */
+export function periodBounds(period: string): { from: string; to: string } {
+  const { year, half } = parseReportingPeriod(period);
+  if (half === 1) return { from: `${year}-01-01`, to: `${year}-06-30` };
+  if (half === 2) return { from: `${year}-07-01`, to: `${year}-12-31` };
+  return { from: `${year}-01-01`, to: `${year}-12-31` };
+}
+
+/** The periods of a periodicity from one year to another, in order ("2024-H1", "2024-H2", …). */
+export function periodsBetween(fromYear: number, toYear: number, periodicity: ReportingPeriodicity): string[] {
+  const periods: string[] = [];
+  for (let year = fromYear; year <= toYear; year += 1) {
+    if (periodicity === 'year') periods.push(String(year));
+    else periods.push(`${year}-H1`, `${year}-H2`);
+  }
+  return periods;
+}
+
+/** The period of a periodicity that contains an ISO date. */
+export function periodOf(date: string, periodicity: ReportingPeriodicity): string {
+  const year = date.slice(0, 4);
+  if (periodicity === 'year') return year;
+  return `${year}-H${Number(date.slice(5, 7)) <= 6 ? 1 : 2}`;
 }

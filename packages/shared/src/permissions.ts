@@ -15,6 +15,8 @@ export const PERMISSIONS = [
   'portfolio:write',
   /** Create, update and delete agreements and priority areas (the portfolio's structure). */
   'agreements:write',
+  /** Create, update and delete indicators in the catalogue. */
+  'indicators:write',
   /** Export CSV summaries. */
   'portfolio:export',
   /** Read organisations (to choose leads, partners, funders). */

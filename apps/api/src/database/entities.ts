@@ -4,8 +4,12 @@ import { KnownDevice } from '../modules/auth/known-device.entity';
 import { LoginAttempt } from '../modules/auth/login-attempt.entity';
 import { Session } from '../modules/auth/session.entity';
 import { FundingDecision } from '../modules/funding-decisions/funding-decision.entity';
+import { IndicatorActual } from '../modules/indicators/indicator-actual.entity';
+import { IndicatorTarget } from '../modules/indicators/indicator-target.entity';
+import { Indicator } from '../modules/indicators/indicator.entity';
 import { Milestone } from '../modules/milestones/milestone.entity';
 import { Organisation } from '../modules/organisations/organisation.entity';
+import { Participant } from '../modules/participants/participant.entity';
 import { Payment } from '../modules/payments/payment.entity';
 import { FundingDecisionFacts } from '../modules/portfolio-facts/funding-decision-facts.entity';
 import { MilestoneMonthFacts } from '../modules/portfolio-facts/milestone-month-facts.entity';
@@ -37,4 +41,8 @@ export const ENTITIES = [
   ProjectFacts,
   FundingDecisionFacts,
   MilestoneMonthFacts,
+  Indicator,
+  IndicatorTarget,
+  IndicatorActual,
+  Participant,
 ];

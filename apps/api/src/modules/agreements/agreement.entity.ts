@@ -1,3 +1,4 @@
+import { REPORTING_PERIODICITIES, type ReportingPeriodicity } from '@salkku/shared';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseEntity } from '../../persistence/base.entity';
 import { Organisation } from '../organisations/organisation.entity';
@@ -25,4 +26,13 @@ export class Agreement extends BaseEntity {
 
   @Column({ type: 'date', nullable: true })
   validTo: string | null;
+
+  /** How the agreement reports its indicators: by year or by half-year. */
+  @Column({
+    type: 'enum',
+    enum: REPORTING_PERIODICITIES,
+    enumName: 'reporting_periodicity',
+    default: 'year',
+  })
+  reportingPeriodicity: ReportingPeriodicity;
 }
