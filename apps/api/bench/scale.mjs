@@ -21,7 +21,9 @@
 // Prints one table with each figure and its target and exits 1 on a miss. Run `pnpm build` first
 // (the root script does). Settings: BENCH_ROUNDS (timed requests per case, default 40),
 // BENCH_SCALE (multiplies the national portfolio, e.g. 0.1 for a quick look; the targets are for 1),
-// BENCH_SKIP (comma list of sections to leave out: list,throughput,statements,exports,web),
+//   - indicator results (issue 12): a project's, the largest agreement's (by area, per period), the
+//     national view and the dashboard strip, over 1.2 million values, with their statements;
+// BENCH_SKIP (comma list of sections to leave out: list,throughput,statements,exports,web,indicators),
 // BENCH_KEEP_DATABASE=1 keeps the scratch databases.
 import { createServer } from 'node:http';
 import { gzipSync } from 'node:zlib';
@@ -57,6 +59,10 @@ const NATIONAL = {
   payments: round(100_000),
   milestonesPerProject: 10,
   reportsPerProject: 10,
+  // Issue 12: 10 indicators × 20,000 projects × 6 years of values, with targets, and participants.
+  indicators: 10,
+  indicatorPeriods: 6,
+  participantsPerProject: 5,
 };
 const SMALL = {
   ...NATIONAL,
@@ -309,6 +315,27 @@ try {
     }
   }
 
+  if (!SKIP.has('indicators')) {
+    // Issue 12: results computed from 10 indicators × 20,000 projects × 6 years, 100,000 participants.
+    const cases = (p) => [
+      ['indicators: a project', `/api/indicator-results/projects/${p.project}`, 30],
+      ['indicators: largest agreement', `/api/indicator-results/agreements/${p.largest}`, 150],
+      ['indicators: national view', '/api/indicator-results/national', 150],
+      ['indicators: dashboard strip, all agreements', '/api/indicator-results/summary', 50],
+    ];
+    const smallCases = new Map(cases(small).map(([name, path]) => [name, path]));
+    for (const [name, path, target] of cases(national)) {
+      const l = await timed(national, path);
+      const s = await timed(small, smallCases.get(name));
+      record(
+        `${name} p95`,
+        `${ms(l.p95)} (p50 ${ms(l.p50)} vs ${ms(s.p50)} at 200, ${(l.bytes / 1000).toFixed(0)} kB)`,
+        `≤ ${target} ms`,
+        l.p95 <= target,
+      );
+    }
+  }
+
   if (!SKIP.has('throughput')) {
     const bare = await bareServer(national.db.url, national.headers.cookie, { gzip: true });
     const plain = await bareServer(national.db.url, national.headers.cookie, { gzip: false });
@@ -351,6 +378,14 @@ try {
       ['dashboard, one agreement', `/api/dashboard?agreementId=${p.largest}`],
       ['national report', '/api/reports/national'],
       ['agreement report', `/api/reports/agreements/${p.largest}`],
+      ...(SKIP.has('indicators')
+        ? []
+        : [
+            ['indicators: project', `/api/indicator-results/projects/${p.project}`],
+            ['indicators: agreement', `/api/indicator-results/agreements/${p.largest}`],
+            ['indicators: national', '/api/indicator-results/national'],
+            ['indicators: summary', '/api/indicator-results/summary'],
+          ]),
     ];
     const atSmall = await statementCounts(small, paths(small));
     const atNational = await statementCounts(national, paths(national));

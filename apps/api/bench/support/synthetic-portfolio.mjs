@@ -8,10 +8,15 @@
  * @param {import('pg').ClientBase} client a client on the scratch database (migrated)
  * @param {{ cities?: number, areasPerAgreement?: number, organisations?: number, projects: number,
  *   largestAgreementProjects?: number, decisionsPerProject?: number, paymentsPerDecision?: number,
- *   payments?: number, milestonesPerProject?: number, reportsPerProject?: number }} size
+ *   payments?: number, milestonesPerProject?: number, reportsPerProject?: number, indicators?: number,
+ *   indicatorPeriods?: number, participantsPerProject?: number }} size
  *   `largestAgreementProjects`: that many projects go to the first agreement (by title) and the
  *   rest round-robin to the others (without it every area gets the same share); `payments`: that
- *   many payments in all, spread over the payable decisions (else `paymentsPerDecision` each).
+ *   many payments in all, spread over the payable decisions (else `paymentsPerDecision` each);
+ *   `indicators`: that many common indicators (counts and euros, summed over time), each with a
+ *   target for every project and agreement and a value for every project in each of the
+ *   `indicatorPeriods` years from 2021; `participantsPerProject`: participants per project from the
+ *   organisations (companies, universities, research institutes; some with a period and support).
  * @returns {Promise<Record<string, number>>} the row count of each table
  */
 export async function generatePortfolio(client, size) {
@@ -127,6 +132,7 @@ export async function generatePortfolio(client, size) {
        CROSS JOIN generate_series(1, $1::int) k`,
       [s.reportsPerProject],
     );
+    await generateIndicators(client, s);
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK');
@@ -143,9 +149,71 @@ export async function generatePortfolio(client, size) {
     'payments',
     'milestones',
     'status_reports',
+    'indicators',
+    'indicator_targets',
+    'indicator_actuals',
+    'participants',
   ]) {
     const { rows } = await client.query(`SELECT count(*)::int AS n FROM ${table}`);
     counts[table] = rows[0].n;
   }
   return counts;
+}
+
+/** Common indicators with targets and yearly values, and participants (see generatePortfolio). */
+async function generateIndicators(client, s) {
+  const indicators = s.indicators ?? 0;
+  const periods = s.indicatorPeriods ?? 6;
+  if (indicators > 0) {
+    await client.query(
+      `INSERT INTO indicators (code, name_fi, name_sv, name_en, unit, kind, aggregation, source)
+       SELECT 'SYN-IND-' || g, 'Synteettinen indikaattori ' || g, 'Syntetisk indikator ' || g,
+              'Synthetic indicator ' || g, CASE WHEN g % 3 = 0 THEN 'euros' ELSE 'count' END::indicator_unit,
+              CASE WHEN g % 2 = 0 THEN 'result' ELSE 'output' END::indicator_kind, 'sum', 'innocities'
+       FROM generate_series(1, $1::int) g`,
+      [indicators],
+    );
+    await client.query(`
+      INSERT INTO indicator_targets (indicator_id, agreement_id, project_id, baseline_value, baseline_year,
+                                     target_value, target_year, milestones)
+      SELECT i.id, p.agreement_id, p.id, 0, 2020, 10 + (p.rn % 40), 2027, '[]'::jsonb
+      FROM indicators i
+      CROSS JOIN (SELECT id, agreement_id, row_number() OVER (ORDER BY code) AS rn FROM projects) p
+      WHERE i.code LIKE 'SYN-IND-%'`);
+    await client.query(`
+      INSERT INTO indicator_targets (indicator_id, agreement_id, project_id, baseline_value, baseline_year,
+                                     target_value, target_year, milestones)
+      SELECT i.id, a.id, NULL, 0, 2020, 5000, 2027, '[{"year": 2024, "value": "2000"}]'::jsonb
+      FROM indicators i CROSS JOIN agreements a WHERE i.code LIKE 'SYN-IND-%'`);
+    await client.query(
+      `INSERT INTO indicator_actuals (indicator_id, agreement_id, project_id, period, value, entered_by)
+       SELECT i.id, p.agreement_id, p.id, (2020 + k)::text, (p.rn + k) % 7, 'Synteettinen raportoija'
+       FROM indicators i
+       CROSS JOIN (SELECT id, agreement_id, row_number() OVER (ORDER BY code) AS rn FROM projects) p
+       CROSS JOIN generate_series(1, $1::int) k
+       WHERE i.code LIKE 'SYN-IND-%'`,
+      [periods],
+    );
+  }
+  const participants = s.participantsPerProject ?? 0;
+  if (participants > 0) {
+    // Each project takes k organisations at a stride, so that companies appear in many projects
+    // (and agreements) and meet research organisations in some of them.
+    await client.query(
+      `WITH orgs AS (SELECT id, row_number() OVER (ORDER BY id) - 1 AS n, count(*) OVER () AS total
+                     FROM organisations WHERE kind IN ('company', 'university', 'research_institute'))
+       INSERT INTO participants (project_id, organisation_id, role, starts_on, ends_on, support_kind, support_amount)
+       SELECT DISTINCT ON (p.id, orgs.id) p.id, orgs.id,
+              (ARRAY['partner','company','research_organisation','other']::participant_role[])[1 + (p.rn + k) % 4],
+              CASE WHEN k % 2 = 0 THEN DATE '2021-01-01' + ((p.rn * 5 + k * 61) % 1500)::int END,
+              CASE WHEN k % 4 = 0 THEN DATE '2025-06-30' END,
+              (ARRAY['grant','advisory','test_bed_access','none']::support_kind[])[1 + (p.rn + k) % 4],
+              CASE WHEN k % 3 = 0 THEN (5000 + (p.rn % 17) * 250)::numeric(15,2) END
+       FROM (SELECT id, row_number() OVER (ORDER BY code) AS rn FROM projects) p
+       CROSS JOIN generate_series(1, $1::int) k
+       JOIN orgs ON orgs.n = (p.rn * 7 + k * 13) % orgs.total
+       ORDER BY p.id, orgs.id`,
+      [participants],
+    );
+  }
 }
