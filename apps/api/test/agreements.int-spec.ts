@@ -40,7 +40,7 @@ describe('agreements API', () => {
         .send({ ...body, ...dates })
         .expect(201);
       const city = { id: kuopio.id, name: 'Kuopion kaupunki' };
-      expect(created.body).toEqual(createdRecord({ ...body, ...dates, city }));
+      expect(created.body).toEqual(createdRecord({ ...body, ...dates, city, reportingPeriodicity: 'year' }));
       const id = created.body.id as string;
       await check.foundAsCreated(t.http, '/api/agreements', created.body, { cityId: kuopio.id, q: 'EKOSYSTEEMI' });
 
@@ -109,6 +109,44 @@ describe('agreements API', () => {
       await check.page(t.http, '/api/agreements', { cityId: city.id, pageSize: 2, page: 2 }, { total: 3, ids: [c.id] });
       const pastEnd = await t.http.get('/api/agreements').query({ cityId: city.id, pageSize: 2, page: 5 }).expect(200);
       expect(pastEnd.body).toMatchObject({ items: [], total: 3, page: 5 });
+    });
+  });
+
+  describe('reporting periodicity', () => {
+    it('is set by year or half-year, and cannot change once indicator values exist (409, nothing changed)', async () => {
+      const city = await made(newOrganisation(t, { kind: 'city' }));
+      const created = await t.http
+        .post('/api/agreements')
+        .send({ cityId: city.id, title: 'Puolivuosittain raportoiva', reportingPeriodicity: 'half_year' })
+        .expect(201);
+      expect(created.body.reportingPeriodicity).toBe('half_year');
+      await t.http
+        .patch(`/api/agreements/${created.body.id}`)
+        .send({ version: 1, reportingPeriodicity: 'quarter' })
+        .expect(400);
+      const changed = await t.http
+        .patch(`/api/agreements/${created.body.id}`)
+        .send({ version: 1, reportingPeriodicity: 'year' })
+        .expect(200);
+      expect(changed.body).toMatchObject({ reportingPeriodicity: 'year', version: 2 });
+
+      const [indicator] = (await t.dataSource.query(`SELECT id FROM indicators WHERE code = 'RCO07'`)) as Array<{
+        id: string;
+      }>;
+      await t.dataSource.query(
+        `INSERT INTO indicator_actuals (indicator_id, agreement_id, period, value, entered_by) VALUES ($1, $2, '2024', 3, 'Testi')`,
+        [indicator!.id, created.body.id],
+      );
+      const refused = await t.http
+        .patch(`/api/agreements/${created.body.id}`)
+        .send({ version: 2, reportingPeriodicity: 'half_year' })
+        .expect(409);
+      expect(refused.body).toMatchObject({
+        code: 'RULE_VIOLATION',
+        problems: { reportingPeriodicity: [{ code: 'inUse', params: { count: 1 } }] },
+      });
+      const after = await t.http.get(`/api/agreements/${created.body.id}`).expect(200);
+      expect(after.body).toMatchObject({ reportingPeriodicity: 'year', version: 2 });
     });
   });
 
@@ -293,7 +331,7 @@ describe('agreements API', () => {
           ...record,
           action: 'create',
           cityId: kuopio.id,
-          changes: fromNothing(body),
+          changes: fromNothing({ ...body, reportingPeriodicity: 'year' }),
         }),
       ]);
 
@@ -332,7 +370,13 @@ describe('agreements API', () => {
         cityId: joensuu.id,
         changes: toNothing(last),
       });
-      expect(Object.keys(events[3]!.changes).sort()).toEqual(['cityId', 'signedOn', 'title', 'validFrom']);
+      expect(Object.keys(events[3]!.changes).sort()).toEqual([
+        'cityId',
+        'reportingPeriodicity',
+        'signedOn',
+        'title',
+        'validFrom',
+      ]);
     });
 
     it('records nothing for a rejected write (400, 404, 409 stale or in use, 428)', async () => {

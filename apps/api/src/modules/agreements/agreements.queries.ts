@@ -12,7 +12,8 @@ export const AGREEMENT_SORT = new SortColumns(
 
 export const AGREEMENT_COLUMNS = `
   a.id, a.city_id AS "cityId", c.name AS "cityName", a.title, a.signed_on AS "signedOn",
-  a.valid_from AS "validFrom", a.valid_to AS "validTo", a.version, a.created_at AS "createdAt",
+  a.valid_from AS "validFrom", a.valid_to AS "validTo",
+  a.reporting_periodicity AS "reportingPeriodicity", a.version, a.created_at AS "createdAt",
   a.updated_at AS "updatedAt"`;
 
 const FROM = 'FROM agreements a JOIN organisations c ON c.id = a.city_id';
@@ -48,4 +49,9 @@ export function agreementList(query: ListAgreementsQuery, actor: Actor): PageSta
 export function agreementCityForKeyShareSql(sql: Sql, id: string, actor: Actor): string {
   return `SELECT a.city_id AS "cityId" FROM agreements a
     WHERE a.id = ${sql.value(id)} AND ${sql.scope(actor, 'a.city_id')} FOR KEY SHARE`;
+}
+
+/** How many indicator values have been entered for the agreement (its periodicity is then fixed). */
+export function indicatorValueCountSql(sql: Sql, agreementId: string): string {
+  return `SELECT count(*)::int AS n FROM indicator_actuals WHERE agreement_id = ${sql.value(agreementId)}`;
 }

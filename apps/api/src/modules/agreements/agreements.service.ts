@@ -13,7 +13,7 @@ import { AuditTrail } from '../audit/audit';
 import { FundingDecision } from '../funding-decisions/funding-decision.entity';
 import { PriorityArea } from '../priority-areas/priority-area.entity';
 import { Agreement } from './agreement.entity';
-import { agreementList, agreementSql } from './agreements.queries';
+import { agreementList, agreementSql, indicatorValueCountSql } from './agreements.queries';
 import { AgreementResponse, type AgreementRow } from './dto/agreement.response';
 import type { CreateAgreementDto } from './dto/create-agreement.dto';
 import type { ListAgreementsQuery } from './dto/list-agreements.query';
@@ -23,13 +23,16 @@ import { organisationKindSql } from '../organisations/organisations.queries';
 const agreementAudit = new AuditTrail('agreement');
 
 /** The audited columns of an agreement (dates as their exact "YYYY-MM-DD" strings). */
-function snapshot(row: Agreement): Pick<Agreement, 'cityId' | 'title' | 'signedOn' | 'validFrom' | 'validTo'> {
+function snapshot(
+  row: Agreement,
+): Pick<Agreement, 'cityId' | 'title' | 'signedOn' | 'validFrom' | 'validTo' | 'reportingPeriodicity'> {
   return {
     cityId: row.cityId,
     title: row.title,
     signedOn: row.signedOn,
     validFrom: row.validFrom,
     validTo: row.validTo,
+    reportingPeriodicity: row.reportingPeriodicity,
   };
 }
 
@@ -72,6 +75,7 @@ export class AgreementsService {
           signedOn: dto.signedOn ?? null,
           validFrom: dto.validFrom ?? null,
           validTo: dto.validTo ?? null,
+          reportingPeriodicity: dto.reportingPeriodicity ?? 'year',
         }),
       );
       await agreementAudit.created(manager, actor, { id: saved.id, after: snapshot(saved), cityId: saved.cityId });
@@ -90,6 +94,9 @@ export class AgreementsService {
       );
       if (dto.cityId !== undefined && dto.cityId !== row.cityId) {
         await this.checkCity(manager, dto.cityId, actor, details);
+      }
+      if (dto.reportingPeriodicity !== undefined && dto.reportingPeriodicity !== row.reportingPeriodicity) {
+        await assertNoIndicatorValues(manager, id);
       }
       throwIfAny(details);
       const saved = await manager.save(applyPatch(row, dto));
@@ -168,5 +175,22 @@ export class AgreementsService {
         'cityId',
         issue('notCity', `cityId must refer to a city, not an organisation of kind "${city.kind}"`),
       );
+  }
+}
+
+/**
+ * The reporting periodicity decides how an agreement's indicator values are dated: once values
+ * exist it cannot change (they would be of the other kind). The agreement's row lock makes a
+ * concurrent value insert wait (its foreign key check), so the count cannot go stale.
+ */
+async function assertNoIndicatorValues(manager: EntityManager, agreementId: string): Promise<void> {
+  const row = await queryRow<{ n: number }>(manager, (sql) => indicatorValueCountSql(sql, agreementId));
+  const count = row?.n ?? 0;
+  if (count > 0) {
+    throw new DomainError('RULE_VIOLATION', 'The reporting periodicity cannot change once indicator values exist', {
+      reportingPeriodicity: [
+        issue('inUse', `${count} indicator value(s) have been entered for this agreement`, { count }),
+      ],
+    });
   }
 }

@@ -702,6 +702,7 @@ export interface components {
             createdAt: string;
             /** Format: uuid */
             id: string;
+            reportingPeriodicity: components["schemas"]["ReportingPeriodicity"];
             /**
              * Format: date
              * @example 2021-02-09
@@ -788,6 +789,8 @@ export interface components {
              * @description The city (an organisation of kind "city") that signed the agreement
              */
             cityId: string;
+            /** @description How the agreement reports its indicators: by year ("2025") or by half-year ("2025-H1"); year by default. It cannot change once indicator values have been entered for the agreement (409) */
+            reportingPeriodicity?: components["schemas"]["ReportingPeriodicity"] | null;
             /**
              * Format: date
              * @description Date of signing; empty when not known
@@ -1507,7 +1510,7 @@ export interface components {
             version: number;
         };
         /** @enum {string} */
-        Permission: "portfolio:read" | "portfolio:write" | "agreements:write" | "portfolio:export" | "organisations:read" | "organisations:write" | "users:manage" | "audit:read";
+        Permission: "portfolio:read" | "portfolio:write" | "agreements:write" | "indicators:write" | "portfolio:export" | "organisations:read" | "organisations:write" | "users:manage" | "audit:read";
         PriorityAreaPage: {
             items: components["schemas"]["PriorityAreaResponse"][];
             page: number;
@@ -1972,6 +1975,8 @@ export interface components {
             lifecycleStatus: components["schemas"]["LifecycleStatus"];
             name: string;
         };
+        /** @enum {string} */
+        ReportingPeriodicity: "year" | "half_year";
         ResetPasswordDto: {
             /**
              * Format: password
@@ -2037,6 +2042,8 @@ export interface components {
              * @description The city (an organisation of kind "city") that signed the agreement
              */
             cityId?: string;
+            /** @description How the agreement reports its indicators: by year ("2025") or by half-year ("2025-H1"); year by default. It cannot change once indicator values have been entered for the agreement (409) */
+            reportingPeriodicity?: components["schemas"]["ReportingPeriodicity"] | null;
             /**
              * Format: date
              * @description Date of signing; empty when not known

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { REPORTING_PERIODICITIES, type ReportingPeriodicity } from '@salkku/shared';
 import { OrganisationRef, recordFields, RecordResponse } from '../../../common/responses';
 
 /** One row of the agreements select (see AgreementsService): explicit columns, city joined. */
@@ -10,6 +11,7 @@ export interface AgreementRow {
   signedOn: string | null;
   validFrom: string | null;
   validTo: string | null;
+  reportingPeriodicity: ReportingPeriodicity;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -34,6 +36,9 @@ export class AgreementResponse extends RecordResponse {
   @ApiProperty({ type: 'string', format: 'date', nullable: true, example: '2027-12-31' })
   validTo: string | null;
 
+  @ApiProperty({ enum: REPORTING_PERIODICITIES, enumName: 'ReportingPeriodicity' })
+  reportingPeriodicity: ReportingPeriodicity;
+
   static from(row: AgreementRow): AgreementResponse {
     return {
       ...recordFields(row),
@@ -43,6 +48,7 @@ export class AgreementResponse extends RecordResponse {
       signedOn: row.signedOn,
       validFrom: row.validFrom,
       validTo: row.validTo,
+      reportingPeriodicity: row.reportingPeriodicity,
     };
   }
 }

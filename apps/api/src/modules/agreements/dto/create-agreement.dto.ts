@@ -1,4 +1,5 @@
-import { IsoDateField, TextField, UuidField } from '../../../common/validators';
+import { REPORTING_PERIODICITIES, type ReportingPeriodicity } from '@salkku/shared';
+import { EnumField, IsoDateField, TextField, UuidField } from '../../../common/validators';
 
 export class CreateAgreementDto {
   @UuidField({ description: 'The city (an organisation of kind "city") that signed the agreement' })
@@ -15,4 +16,12 @@ export class CreateAgreementDto {
 
   @IsoDateField({ optional: true, description: 'Last day in force; on or after validFrom' })
   validTo?: string | null;
+
+  @EnumField(REPORTING_PERIODICITIES, 'ReportingPeriodicity', {
+    optional: true,
+    description:
+      'How the agreement reports its indicators: by year ("2025") or by half-year ("2025-H1"); year by ' +
+      'default. It cannot change once indicator values have been entered for the agreement (409)',
+  })
+  reportingPeriodicity?: ReportingPeriodicity;
 }
