@@ -15,6 +15,7 @@ export function agreementFixture(id: string, title: string, cityName = 'Kuopion 
     signedOn: null,
     validFrom: null,
     validTo: null,
+    reportingPeriodicity: 'year',
     ...STAMP,
   };
 }
