@@ -98,7 +98,7 @@ export class IndicatorsAndParticipants1796450386281 implements MigrationInterfac
     await queryRunner.query(`CREATE UNIQUE INDEX "UQ_indicators_code" ON "indicators"  ("code") `);
     await queryRunner.query(`CREATE INDEX "IDX_indicators_agreement_id" ON "indicators"  ("agreement_id") `);
     await queryRunner.query(
-      `CREATE TABLE "indicator_actuals" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "version" integer NOT NULL DEFAULT '1', "indicator_id" uuid NOT NULL, "agreement_id" uuid NOT NULL, "project_id" uuid, "period" character varying(7) NOT NULL, "value" numeric(17,4) NOT NULL, "note" text, "entered_by" character varying(200) NOT NULL, "entered_by_id" uuid, CONSTRAINT "CHK_indicator_actuals_period" CHECK ("period" ~ '^[0-9]{4}(-H[12])?\$'), CONSTRAINT "PK_a865c4a6454ac332c60c593d5d5" PRIMARY KEY ("id"))`,
+      `CREATE TABLE "indicator_actuals" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "version" integer NOT NULL DEFAULT '1', "indicator_id" uuid NOT NULL, "agreement_id" uuid NOT NULL, "project_id" uuid, "period" character varying(7) NOT NULL, "value" numeric(17,4) NOT NULL, "note" text, "entered_by" character varying(200) NOT NULL, "entered_by_id" uuid, CONSTRAINT "CHK_indicator_actuals_period" CHECK ("period" ~ '^[0-9]{4}(-H[12])?$'), CONSTRAINT "PK_a865c4a6454ac332c60c593d5d5" PRIMARY KEY ("id"))`,
     );
     await queryRunner.query(
       `CREATE INDEX "IDX_indicator_actuals_project" ON "indicator_actuals"  ("project_id", "indicator_id", "period") `,

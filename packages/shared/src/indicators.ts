@@ -194,7 +194,11 @@ export const SUPPORT_KINDS = ['grant', 'advisory', 'test_bed_access', 'none'] as
 export type SupportKind = (typeof SUPPORT_KINDS)[number];
 
 /** Organisation kinds that are research organisations (universities, universities of applied sciences, research institutes). */
-export const RESEARCH_ORGANISATION_KINDS = ['university', 'university_of_applied_sciences', 'research_institute'] as const;
+export const RESEARCH_ORGANISATION_KINDS = [
+  'university',
+  'university_of_applied_sciences',
+  'research_institute',
+] as const;
 
 /** The organisation kind that is an enterprise. */
 export const ENTERPRISE_KIND = 'company';
