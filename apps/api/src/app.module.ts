@@ -16,6 +16,7 @@ import { FundingDecisionsModule } from './modules/funding-decisions/funding-deci
 import { HealthModule } from './modules/health/health.module';
 import { MilestonesModule } from './modules/milestones/milestones.module';
 import { OrganisationsModule } from './modules/organisations/organisations.module';
+import { ParticipantsModule } from './modules/participants/participants.module';
 import { PaymentsModule } from './modules/payments/payments.module';
 import { PriorityAreasModule } from './modules/priority-areas/priority-areas.module';
 import { ProjectsModule } from './modules/projects/projects.module';
@@ -37,6 +38,7 @@ export const FEATURE_MODULES = [
   PaymentsModule,
   MilestonesModule,
   StatusReportsModule,
+  ParticipantsModule,
   DashboardModule,
   ReportsModule,
   ExportsModule,

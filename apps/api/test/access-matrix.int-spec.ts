@@ -114,6 +114,7 @@ const MATRIX: Record<string, Row> = {
   ...recordRoutes('/api/funding-decisions', scopedRead(200), PORTFOLIO_WRITES),
   ...recordRoutes('/api/payments', scopedRead(200), PORTFOLIO_WRITES),
   ...recordRoutes('/api/milestones', scopedRead(200), PORTFOLIO_WRITES),
+  ...recordRoutes('/api/participants', scopedRead(200), PORTFOLIO_WRITES),
 
   'GET /api/status-reports': { expected: list },
   'GET /api/status-reports/:id': { expected: scopedRead(200) },
@@ -180,6 +181,7 @@ describe('access matrix: every route × every kind of caller', () => {
     const payment = await factory.newPayment(t, { fundingDecisionId: decision.id, amount: '10.00' });
     const milestone = await factory.newMilestone(t, { projectId: project.id, dueDate: '2030-01-01' });
     const report = await factory.newStatusReport(t, { projectId: project.id });
+    const participant = await factory.newParticipant(t, { projectId: project.id });
     const me = (await t.http.get('/api/me').expect(200)).body;
     Object.assign(ids, {
       organisations: lead.id,
@@ -190,6 +192,7 @@ describe('access matrix: every route × every kind of caller', () => {
       payments: payment.id,
       milestones: milestone.id,
       'status-reports': report.id,
+      participants: participant.id,
       // GET /api/reports/agreements/:id: the segment after /api/ is "reports"; its id is an agreement's.
       reports: agreement.id,
       users: me.user.id,

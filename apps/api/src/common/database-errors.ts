@@ -29,6 +29,9 @@ export const FIELD_OF_CONSTRAINT: Readonly<Record<string, string>> = {
   CHK_milestones_completed: 'completedOn',
   CHK_payments_amount: 'amount',
   CHK_project_partners_budget_share: 'partners',
+  UQ_participants_project_organisation: 'organisationId',
+  CHK_participants_period: 'endsOn',
+  CHK_participants_support_amount: 'supportAmount',
   // Written only by sign-in (an upsert): no field of any request.
   UQ_known_devices_user_token: 'record',
 };

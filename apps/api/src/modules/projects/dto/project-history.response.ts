@@ -66,7 +66,8 @@ export class ProjectHistoryItemResponse {
     type: 'string',
     nullable: true,
     example: 'project',
-    description: 'Audit events only: project, project_partner, funding_decision, payment, milestone or status_report',
+    description:
+      'Audit events only: project, project_partner, funding_decision, payment, milestone, status_report or participant',
   })
   entityType: string | null;
 
