@@ -125,6 +125,8 @@ const MATRIX: Record<string, Row> = {
   'GET /api/exports/payments.csv': { expected: exporter },
   'GET /api/exports/milestones.csv': { expected: exporter },
   'GET /api/exports/status-reports.csv': { expected: exporter },
+  'GET /api/exports/participants.csv': { expected: exporter },
+  'GET /api/exports/indicator-values.csv': { expected: exporter },
 
   'GET /api/users': { expected: adminOnly(200) },
   'GET /api/users/:id': { expected: adminOnly(200) },

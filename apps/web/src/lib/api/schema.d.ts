@@ -140,6 +140,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/exports/indicator-values.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Indicator values as CSV
+         * @description One row per indicator × holder (a project, or the agreement itself) × reporting period: the agreement, priority area and project, the indicator and its unit, the period's value, the holder's target (value and year), and who entered the value and when; by agreement, priority area, project, indicator and period. Filters: agreementId, projectId, indicatorId; only what the user may see. Streamed: a download cut short by an error after the first bytes is truncated rather than answered with an error body.
+         */
+        get: operations["Exports_indicatorValues"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/exports/milestones.csv": {
         parameters: {
             query?: never;
@@ -152,6 +172,26 @@ export interface paths {
          * @description Takes the same filters and sort as the list, without paging: every row the list would show, in its order, only what the user may see. Streamed: a download cut short by an error after the first bytes is truncated rather than answered with an error body.
          */
         get: operations["Exports_milestones"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exports/participants.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Participants (the participant register) with the flag for companies without a business ID as CSV
+         * @description Takes the same filters and sort as the list, without paging: every row the list would show, in its order, only what the user may see. Streamed: a download cut short by an error after the first bytes is truncated rather than answered with an error body.
+         */
+        get: operations["Exports_participants"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3121,6 +3161,77 @@ export interface operations {
             };
         };
     };
+    Exports_indicatorValues: {
+        parameters: {
+            query?: {
+                /** @description fi-excel: ";" between fields, UTF-8 with BOM, decimal comma, dates D.M.YYYY (Excel in Finnish/Swedish). standard: RFC 4180, ",", UTF-8 without BOM, decimal point, ISO dates. Default: fi-excel when the language is fi or sv, standard for en. */
+                profile?: components["schemas"]["ExportProfile"];
+                /** @description Language of the column headers and value labels; default: the user's language */
+                lang?: components["schemas"]["Language"];
+                /** @description Values of the agreement's own indicators' holders: the agreement and its projects */
+                agreementId?: string;
+                /** @description One project's values */
+                projectId?: string;
+                /** @description One indicator's values */
+                indicatorId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV file (header row in the chosen language, then the rows) */
+            200: {
+                headers: {
+                    /** @description attachment; the file name has the dataset, scope and date */
+                    "Content-Disposition"?: string;
+                    /** @description Number of rows that follow the header row */
+                    "X-Export-Rows"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many exports running (TOO_MANY_EXPORTS): the user already runs EXPORTS_PER_USER, or this server its EXPORTS_PER_API; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     Exports_milestones: {
         parameters: {
             query?: {
@@ -3137,6 +3248,83 @@ export interface operations {
                 /** @description Free text in the title */
                 q?: string;
                 sort?: "dueDate" | "-dueDate" | "title" | "-title" | "status" | "-status" | "createdAt" | "-createdAt";
+                /** @description fi-excel: ";" between fields, UTF-8 with BOM, decimal comma, dates D.M.YYYY (Excel in Finnish/Swedish). standard: RFC 4180, ",", UTF-8 without BOM, decimal point, ISO dates. Default: fi-excel when the language is fi or sv, standard for en. */
+                profile?: components["schemas"]["ExportProfile"];
+                /** @description Language of the column headers and value labels; default: the user's language */
+                lang?: components["schemas"]["Language"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV file (header row in the chosen language, then the rows) */
+            200: {
+                headers: {
+                    /** @description attachment; the file name has the dataset, scope and date */
+                    "Content-Disposition"?: string;
+                    /** @description Number of rows that follow the header row */
+                    "X-Export-Rows"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many exports running (TOO_MANY_EXPORTS): the user already runs EXPORTS_PER_USER, or this server its EXPORTS_PER_API; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Exports_participants: {
+        parameters: {
+            query?: {
+                projectId?: string;
+                /** @description Participants of the agreement's projects (through the priority area) */
+                agreementId?: string;
+                /** @description Every participation of one organisation */
+                organisationId?: string;
+                role?: components["schemas"]["ParticipantRole"];
+                /** @description true: companies without a business ID (they may be counted twice); false: the others */
+                flagged?: boolean;
+                /** @description Free text in the organisation's name */
+                q?: string;
+                /** @description organisation: by the organisation's name */
+                sort?: "organisation" | "-organisation" | "role" | "-role" | "startsOn" | "-startsOn" | "endsOn" | "-endsOn" | "supportAmount" | "-supportAmount" | "createdAt" | "-createdAt";
                 /** @description fi-excel: ";" between fields, UTF-8 with BOM, decimal comma, dates D.M.YYYY (Excel in Finnish/Swedish). standard: RFC 4180, ",", UTF-8 without BOM, decimal point, ISO dates. Default: fi-excel when the language is fi or sv, standard for en. */
                 profile?: components["schemas"]["ExportProfile"];
                 /** @description Language of the column headers and value labels; default: the user's language */
