@@ -12,7 +12,7 @@
  * - as a coordinator: the dashboard, the projects list and a project page (with the edit
  *   controls) in fi, and every form page in fi/sv/en: create project, edit project, change
  *   lifecycle status, new and edit funding decision, new and edit payment, new and edit
- *   milestone, new status report;
+ *   milestone, new status report, new and edit participant;
  * - as an admin, in fi/sv/en: the users and organisations pages and the accessibility statement with
  *   its edit form.
  *
@@ -53,7 +53,7 @@ const NOT_FOUND_TITLE: Record<Language, string> = {
 };
 
 /** Records the pages are about; the setup of each role fills in what it needs. */
-const ids = { vesi: '', agreement: '', terveys: '', decision: '', payment: '', milestone: '' };
+const ids = { vesi: '', agreement: '', terveys: '', decision: '', payment: '', milestone: '', participant: '' };
 
 interface PageCheck {
   name: string;
@@ -127,6 +127,12 @@ const FORM_PAGES: PageCheck[] = [
     ready: submitButton,
   },
   { name: 'new status report', path: () => `/projects/${ids.vesi}/status-reports/new`, ready: submitButton },
+  { name: 'new participant', path: () => `/projects/${ids.vesi}/participants/new`, ready: submitButton },
+  {
+    name: 'edit participant',
+    path: () => `/projects/${ids.terveys}/participants/${ids.participant}/edit`,
+    ready: submitButton,
+  },
 ];
 
 const ADMIN_PAGES: PageCheck[] = [
@@ -268,7 +274,8 @@ async function findVesi(page: Page): Promise<void> {
 
 /**
  * The coordinator's setup: VESI-KH, and on TERVEYS-KH a funding decision with a payment and a
- * milestone for the edit forms (through the API: making them is not what these tests check).
+ * milestone for the edit forms (through the API: making them is not what these tests check), and
+ * its participant from the demo data.
  */
 async function makeRecordsToEdit(page: Page): Promise<void> {
   await findVesi(page);
@@ -302,6 +309,15 @@ async function makeRecordsToEdit(page: Page): Promise<void> {
     dueDate: '2027-06-30',
   });
   ids.milestone = milestone.id;
+  // The demo data's participant of TERVEYS-KH (Kuopio Health, its lead).
+  const participants = await apiCall<{ items: Array<{ id: string }> }>(
+    page,
+    'GET',
+    `/api/participants?projectId=${ids.terveys}`,
+  );
+  const participant = participants.items[0];
+  if (!participant) throw new Error('The demo portfolio has no participant on TERVEYS-KH');
+  ids.participant = participant.id;
 }
 
 /** The statement is checked in all three languages signed out. */

@@ -17,6 +17,7 @@ import { HealthModule } from './modules/health/health.module';
 import { IndicatorsModule } from './modules/indicators/indicators.module';
 import { MilestonesModule } from './modules/milestones/milestones.module';
 import { OrganisationsModule } from './modules/organisations/organisations.module';
+import { ParticipantsModule } from './modules/participants/participants.module';
 import { PaymentsModule } from './modules/payments/payments.module';
 import { PriorityAreasModule } from './modules/priority-areas/priority-areas.module';
 import { ProjectsModule } from './modules/projects/projects.module';
@@ -39,6 +40,7 @@ export const FEATURE_MODULES = [
   MilestonesModule,
   StatusReportsModule,
   IndicatorsModule,
+  ParticipantsModule,
   DashboardModule,
   ReportsModule,
   ExportsModule,

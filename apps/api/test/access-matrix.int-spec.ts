@@ -114,6 +114,7 @@ const MATRIX: Record<string, Row> = {
   ...recordRoutes('/api/funding-decisions', scopedRead(200), PORTFOLIO_WRITES),
   ...recordRoutes('/api/payments', scopedRead(200), PORTFOLIO_WRITES),
   ...recordRoutes('/api/milestones', scopedRead(200), PORTFOLIO_WRITES),
+  ...recordRoutes('/api/participants', scopedRead(200), PORTFOLIO_WRITES),
 
   // An indicator of city A's agreement (the common ones are everyone's), and targets and values of its project.
   ...recordRoutes('/api/indicators', scopedRead(200), ADMIN_WRITES),
@@ -133,6 +134,8 @@ const MATRIX: Record<string, Row> = {
   'GET /api/exports/payments.csv': { expected: exporter },
   'GET /api/exports/milestones.csv': { expected: exporter },
   'GET /api/exports/status-reports.csv': { expected: exporter },
+  'GET /api/exports/participants.csv': { expected: exporter },
+  'GET /api/exports/indicator-values.csv': { expected: exporter },
 
   'GET /api/users': { expected: adminOnly(200) },
   'GET /api/users/:id': { expected: adminOnly(200) },
@@ -192,6 +195,7 @@ describe('access matrix: every route × every kind of caller', () => {
     const indicator = await factory.newIndicator(t, { agreementId: agreement.id });
     const target = await factory.newIndicatorTarget(t, { indicatorId: indicator.id, projectId: project.id });
     const actual = await factory.newIndicatorActual(t, { indicatorId: indicator.id, projectId: project.id });
+    const participant = await factory.newParticipant(t, { projectId: project.id });
     const me = (await t.http.get('/api/me').expect(200)).body;
     Object.assign(ids, {
       organisations: lead.id,
@@ -202,6 +206,7 @@ describe('access matrix: every route × every kind of caller', () => {
       payments: payment.id,
       milestones: milestone.id,
       'status-reports': report.id,
+      participants: participant.id,
       // GET /api/reports/agreements/:id: the segment after /api/ is "reports"; its id is an agreement's.
       reports: agreement.id,
       indicators: indicator.id,

@@ -9,6 +9,7 @@ import {
   newOrganisation,
   newPayment,
   newProject,
+  newParticipant,
   newStatusReport,
   newFundingDecision,
   newPriorityArea,
@@ -175,8 +176,9 @@ describe('bad input generated from the OpenAPI document', () => {
     const milestone = await newMilestone(t, { projectId: project.id });
     const report = await newStatusReport(t, { projectId: project.id });
     const organisation = await newOrganisation(t);
+    const participant = await newParticipant(t, { projectId: project.id, organisationId: organisation.id });
     const [user] = await t.dataSource.query<Array<{ id: string }>>('SELECT id FROM users LIMIT 1');
-    seedIds = [area, project, decision, payment, milestone, report, organisation]
+    seedIds = [area, project, decision, payment, milestone, report, organisation, participant]
       .map((r) => String(r.id))
       .concat(String(area.agreementId), user!.id);
 

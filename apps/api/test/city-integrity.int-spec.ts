@@ -14,6 +14,7 @@ const SCOPED_RESOURCES = [
   'payments',
   'milestones',
   'status-reports',
+  'participants',
 ] as const;
 
 /**
@@ -33,7 +34,8 @@ describe('every record belongs to exactly one city', () => {
       cities[name] = { id: city.id as string, coordinator: await t.as('coordinator', { cityId: city.id as string }) };
     }
     // Each city: an agreement with two priority areas, a project with a decision, a payment, a
-    // milestone and a status report.
+    // milestone, a status report and a participant (the same company in every city).
+    const company = await factory.newOrganisation(t, { name: 'Monessa kaupungissa Oy' });
     for (const name of ['kuopio', 'oulu', 'joensuu'] as const) {
       const agreement = await factory.newAgreement(t, { cityId: cities[name].id });
       const area = await factory.newPriorityArea(t, { agreementId: agreement.id });
@@ -48,6 +50,7 @@ describe('every record belongs to exactly one city', () => {
       await factory.newPayment(t, { fundingDecisionId: decision.id, amount: '250.00' });
       await factory.newMilestone(t, { projectId: project.id });
       await factory.newStatusReport(t, { projectId: project.id });
+      await factory.newParticipant(t, { projectId: project.id, organisationId: company.id });
       Object.assign(ids, {
         [`${name}Agreement`]: agreement.id as string,
         [`${name}Area`]: area.id as string,

@@ -84,6 +84,10 @@ describe('database errors', () => {
       const lead = await newOrganisation(t);
       leadId = String(lead.id);
       projectId = String((await newProject(t, { leadOrganisationId: leadId })).id);
+      await t.dataSource.query(`INSERT INTO participants (project_id, organisation_id, role) VALUES ($1, $2, 'lead')`, [
+        projectId,
+        leadId,
+      ]);
     });
 
     const cases: Array<[string, () => [string, unknown[]], number, string, string | undefined]> = [
@@ -117,6 +121,33 @@ describe('database errors', () => {
         400,
         'VALIDATION_FAILED',
         'plannedEnd',
+      ],
+      [
+        'unique violation: an organisation twice in a project',
+        () => [
+          `INSERT INTO participants (project_id, organisation_id, role) VALUES ($1, $2, 'partner')`,
+          [projectId, leadId],
+        ],
+        409,
+        'DUPLICATE',
+        'organisationId',
+      ],
+      [
+        "check violation: a participant's period ending before it starts",
+        () => [
+          `UPDATE participants SET starts_on = '2030-01-01', ends_on = '2020-01-01' WHERE project_id = $1`,
+          [projectId],
+        ],
+        400,
+        'VALIDATION_FAILED',
+        'endsOn',
+      ],
+      [
+        "check violation: a participant's negative support amount",
+        () => [`UPDATE participants SET support_amount = -1 WHERE project_id = $1`, [projectId]],
+        400,
+        'VALIDATION_FAILED',
+        'supportAmount',
       ],
       [
         'not null violation',

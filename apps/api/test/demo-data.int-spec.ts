@@ -43,6 +43,31 @@ describe('Kuopio demo portfolio', () => {
     });
   });
 
+  it("has the launch projects' participants as the sources name them, their periods and support left unknown", async () => {
+    const res = await t.http.get('/api/participants').query({ sort: 'organisation', pageSize: 100 }).expect(200);
+    expect(res.body.total).toBe(3);
+    const rows = (res.body.items as Array<Record<string, unknown> & { organisation: { name: string } }>).map((p) => [
+      p.projectCode,
+      p.organisation.name,
+      p.role,
+    ]);
+    expect(rows).toEqual([
+      ['TERVEYS-KH', 'Kuopio Health', 'lead'],
+      ['VESI-KH', 'Kuopion kaupunki', 'other'],
+      ['VESI-KH', 'Savonia-ammattikorkeakoulu', 'lead'],
+    ]);
+    for (const participant of res.body.items) {
+      // Not public: left empty, never invented; no company among them, so nothing is flagged.
+      expect(participant).toMatchObject({
+        startsOn: null,
+        endsOn: null,
+        supportKind: null,
+        supportAmount: null,
+        flagged: false,
+      });
+    }
+  });
+
   it('has the AKKE decision and the city board co-funding decision with its amount left empty', async () => {
     const res = await t.http.get('/api/funding-decisions').query({ sort: 'decisionDate' }).expect(200);
     expect(res.body.total).toBe(2);

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { Pool } from 'pg';
 import type TestAgent from 'supertest/lib/agent';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { APP_CONFIG, type AppConfig } from '../src/config/config';
 import { CellSql, CSV_PROFILES } from '../src/modules/exports/csv-format';
 import { newOrganisation, postCreated } from './support/factories';
 import { createTestApp, TEST_PASSWORD, type TestApp, useTestApp } from './support/test-app';
@@ -23,6 +24,8 @@ import { createTestApp, TEST_PASSWORD, type TestApp, useTestApp } from './suppor
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- API JSON as the tests read it
 type Profile = 'fi-excel' | 'standard';
+/** The exports that copy a list endpoint (the indicator values have no list of their own: compared with the rows stored). */
+type ListDataset = Exclude<ExportDataset, 'indicator-values'>;
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
@@ -92,7 +95,7 @@ function areaName(item: Json, lang: Language): string {
 }
 
 const EXPECTED_ROW: Record<
-  ExportDataset,
+  ListDataset,
   (c: ReturnType<typeof expectedCells>, item: Json, lang: Language, decisions: Map<string, Json>) => string[]
 > = {
   projects: (c, p, lang) => [
@@ -176,14 +179,29 @@ const EXPECTED_ROW: Record<
     c.text(s.author),
     s.id,
   ],
+  participants: (c, pt) => [
+    c.text(pt.projectCode),
+    c.text(pt.projectName),
+    c.text(pt.organisation.name),
+    c.text(pt.organisation.businessId),
+    c.label(c.labels.organisationKind, pt.organisation.kind),
+    c.label(c.labels.participantRole, pt.role),
+    c.date(pt.startsOn),
+    c.date(pt.endsOn),
+    c.label(c.labels.supportKind, pt.supportKind),
+    c.decimal(pt.supportAmount),
+    pt.flagged ? c.labels.yes : c.labels.no,
+    pt.id,
+  ],
 };
 
-const LIST_PATH: Record<ExportDataset, string> = {
+const LIST_PATH: Record<ListDataset, string> = {
   projects: '/api/projects',
   'funding-decisions': '/api/funding-decisions',
   payments: '/api/payments',
   milestones: '/api/milestones',
   'status-reports': '/api/status-reports',
+  participants: '/api/participants',
 };
 
 const TRICKY_NAMES = ['=SUM(1)', '+1', '-1', '@x', '\tx', '\rx'];
@@ -335,6 +353,34 @@ describe('CSV exports', () => {
       summary: 'Myöhässä.',
     });
 
+    // The participant register: a lead with its period, a company without a business ID (flagged) with a grant,
+    // a partner with a formula-like name, and Joensuu's own.
+    const firma = await newOrganisation(t, { kind: 'company', name: '@Vesifirma Oy', businessId: '0201256-6' });
+    await post('/api/participants', {
+      projectId: bigProject.id,
+      organisationId: yliopisto.id,
+      role: 'lead',
+      startsOn: '2021-03-01',
+      endsOn: '2027-12-31',
+    });
+    await post('/api/participants', {
+      projectId: bigProject.id,
+      organisationId: quoted.id,
+      role: 'company',
+      startsOn: '2022-01-15',
+      supportKind: 'grant',
+      supportAmount: '1234.5',
+    });
+    await post('/api/participants', {
+      projectId: bigProject.id,
+      organisationId: firma.id,
+      role: 'company',
+      supportKind: 'test_bed_access',
+      supportAmount: '0',
+    });
+    await post('/api/participants', { projectId: bigProject.id, organisationId: liitto.id, role: 'other' });
+    await post('/api/participants', { projectId: joensuuProject.id, organisationId: quoted.id, role: 'company' });
+
     manager = await t.as('manager', { cityId: kuopio.id as string });
     otherCityManager = await t.as('manager', { cityId: joensuu.id as string });
     decisions = new Map((await listAll(t.http, '/api/funding-decisions')).map((d) => [d.id as string, d]));
@@ -343,7 +389,7 @@ describe('CSV exports', () => {
   /** Downloads an export and checks it field by field against the list for the same query. */
   async function compareWithList(
     agent: TestAgent,
-    dataset: ExportDataset,
+    dataset: ListDataset,
     profile: Profile,
     lang: Language,
     query: Record<string, string> = {},
@@ -370,7 +416,7 @@ describe('CSV exports', () => {
     ['standard', 'en'],
     ['fi-excel', 'sv'],
   ] as Array<[Profile, Language]>)('profile %s, language %s', (profile, lang) => {
-    it.each([...Object.keys(LIST_PATH)] as ExportDataset[])(
+    it.each([...Object.keys(LIST_PATH)] as ListDataset[])(
       '%s: the same rows, values and order as the list (admin, every city)',
       async (dataset) => {
         const { rows } = await compareWithList(t.http, dataset, profile, lang);
@@ -391,7 +437,11 @@ describe('CSV exports', () => {
     ['milestones', { agreementId: 'A', sort: '-title' }],
     ['status-reports', { latestOnly: 'true', sort: 'health' }],
     ['status-reports', { reportedFrom: '2025-01-01' }],
-  ] as Array<[ExportDataset, Record<string, string>]>)(
+    ['participants', { agreementId: 'A', sort: '-organisation' }],
+    ['participants', { flagged: 'true' }],
+    ['participants', { role: 'company', sort: '-supportAmount' }],
+    ['participants', { q: 'yliopisto', sort: 'startsOn' }],
+  ] as Array<[ListDataset, Record<string, string>]>)(
     '%s honours the list filters and sort %j',
     async (dataset, raw) => {
       const query = Object.fromEntries(
@@ -459,7 +509,7 @@ describe('CSV exports', () => {
   });
 
   it("a Kuopio manager gets only Kuopio's rows, even when filtering on another city's agreement", async () => {
-    for (const dataset of Object.keys(LIST_PATH) as ExportDataset[]) {
+    for (const dataset of Object.keys(LIST_PATH) as ListDataset[]) {
       const mine = await compareWithList(manager, dataset, 'fi-excel', 'fi');
       expect(mine.rows.length).toBeGreaterThan(0);
       expect(mine.rows.flat().join(' ')).not.toMatch(/Joensuu/);
@@ -467,7 +517,7 @@ describe('CSV exports', () => {
         /^attachment; filename="salkku-[a-z-]+-kuopion-kaupunki-\d{4}-\d{2}-\d{2}-excel\.csv"; filename\*=UTF-8''salkku-/,
       );
     }
-    for (const dataset of Object.keys(LIST_PATH) as ExportDataset[]) {
+    for (const dataset of Object.keys(LIST_PATH) as ListDataset[]) {
       const other = await download(
         manager,
         `/api/exports/${dataset}.csv?agreementId=${agreementB.id}&profile=standard`,
@@ -521,7 +571,7 @@ describe('CSV exports', () => {
   it('refuses what the guard and the validation refuse', async () => {
     const coordinator = await t.as('coordinator', { cityId: kuopio.id as string });
     const liaison = await t.as('liaison');
-    for (const dataset of Object.keys(LIST_PATH)) {
+    for (const dataset of [...Object.keys(LIST_PATH), 'indicator-values']) {
       expect((await coordinator.get(`/api/exports/${dataset}.csv`)).status).toBe(403);
       expect((await liaison.get(`/api/exports/${dataset}.csv`)).status).toBe(403);
       expect((await t.anonymous.get(`/api/exports/${dataset}.csv`)).status).toBe(401);
@@ -534,6 +584,9 @@ describe('CSV exports', () => {
     expect((await manager.get('/api/exports/projects.csv?sort=nonsense')).status).toBe(400);
     expect((await manager.get('/api/exports/payments.csv?paidFrom=2024-01-02&paidTo=2024-01-01')).status).toBe(400);
     expect((await manager.get('/api/exports/milestones.csv?agreementId=not-a-uuid')).status).toBe(400);
+    expect((await manager.get('/api/exports/participants.csv?flagged=maybe')).status).toBe(400);
+    expect((await manager.get('/api/exports/indicator-values.csv?indicatorId=RCO07')).status).toBe(400);
+    expect((await manager.get('/api/exports/indicator-values.csv?sort=period')).status).toBe(400);
   });
 
   it('neutralises a formula behind blanks, line breaks, no-break spaces or in full-width, in PostgreSQL as in the file', async () => {
@@ -578,6 +631,301 @@ describe('CSV exports', () => {
     }
   });
 
+  describe('indicator values (actuals written straight to the database: their API is built by another module)', () => {
+    /** One stored actual as the file must show it, in the file's order. */
+    interface Expected {
+      id: string;
+      agreement: string;
+      area: Record<Language, string> | null;
+      project: Json | null;
+      indicator: { code: string; fi: string; sv: string; en: string };
+      unit: (lang: Language) => string;
+      period: string;
+      value: string;
+      target: { value: string; year: number } | null;
+      enteredBy: string;
+      enteredAt: Date;
+      city: 'Kuopio' | 'Joensuu';
+    }
+    let expected: Expected[];
+    let rco07: { id: string; code: string; fi: string; sv: string; en: string };
+    let timeZone: string;
+
+    beforeAll(async () => {
+      timeZone = t.app.get<AppConfig>(APP_CONFIG).timeZone;
+      const query = <R>(sql: string, params: unknown[] = []) => t.dataSource.query<R[]>(sql, params);
+      const [found] = await query<typeof rco07>(
+        `SELECT id, code, name_fi AS fi, name_sv AS sv, name_en AS en FROM indicators WHERE code = 'RCO07'`,
+      );
+      rco07 = found!;
+      const own = { code: 'KUO-01', fi: '=Puhdistettu vesi', sv: 'Renat vatten', en: 'Water treated' };
+      const share = { code: 'KUO-02', fi: 'Osuus', sv: 'Andel', en: 'Share' };
+      const [ownRow] = await query<{ id: string }>(
+        `INSERT INTO indicators (code, name_fi, name_sv, name_en, unit, unit_name, kind, aggregation, source, agreement_id)
+         VALUES ($1, $2, $3, $4, 'other', 'tonnia', 'output', 'sum', 'city', $5) RETURNING id`,
+        [own.code, own.fi, own.sv, own.en, agreementA.id],
+      );
+      const [shareRow] = await query<{ id: string }>(
+        `INSERT INTO indicators (code, name_fi, name_sv, name_en, unit, kind, aggregation, source, agreement_id)
+         VALUES ($1, $2, $3, $4, 'percent', 'result', 'latest', 'city', $5) RETURNING id`,
+        [share.code, share.fi, share.sv, share.en, agreementA.id],
+      );
+      const [healthProject] = await query<Json>(`SELECT id, code, name FROM projects WHERE code = 'T-0'`);
+      const [joensuuProject] = await query<Json>(`SELECT id, code, name FROM projects WHERE code = 'JOE-1'`);
+      const targets: Array<[string, Json, string | null, string, number]> = [
+        [rco07.id, agreementA, bigProject.id as string, '10', 2027],
+        [rco07.id, agreementA, null, '40.5', 2027],
+      ];
+      for (const [indicatorId, agreement, projectId, value, year] of targets) {
+        await query(
+          `INSERT INTO indicator_targets (indicator_id, agreement_id, project_id, baseline_value, baseline_year,
+             target_value, target_year, milestones) VALUES ($1, $2, $3, 0, 2021, $4, $5, '[]')`,
+          [indicatorId, agreement.id, projectId, value, year],
+        );
+      }
+      const water = { fi: 'Vesi', sv: 'Vatten', en: 'Water' };
+      const health = { fi: 'Terveysteknologia', sv: 'Terveysteknologia', en: 'Terveysteknologia' };
+      const count = (lang: Language) => EXPORT_VALUE_LABELS[lang].indicatorUnit.count;
+      const percent = (lang: Language) => EXPORT_VALUE_LABELS[lang].indicatorUnit.percent;
+      const kuopioAgreement = agreementA.title as string;
+      // In the file's order: by agreement, priority area (the agreement's own values first), project, indicator, period.
+      const rows: Array<Omit<Expected, 'id' | 'enteredAt'>> = [
+        {
+          agreement: agreementB.title as string,
+          area: { fi: 'Metsä', sv: 'Metsä', en: 'Metsä' },
+          project: joensuuProject!,
+          indicator: rco07,
+          unit: count,
+          period: '2023',
+          value: '1',
+          target: null,
+          enteredBy: 'Jussi Joensuusta',
+          city: 'Joensuu',
+        },
+        {
+          agreement: kuopioAgreement,
+          area: null,
+          project: null,
+          indicator: share,
+          unit: percent,
+          period: '2024',
+          value: '37.5',
+          target: null,
+          enteredBy: 'Kaisa Koordinaattori',
+          city: 'Kuopio',
+        },
+        {
+          agreement: kuopioAgreement,
+          area: null,
+          project: null,
+          indicator: rco07,
+          unit: count,
+          period: '2023',
+          value: '7',
+          target: { value: '40.5', year: 2027 },
+          enteredBy: 'Kaisa Koordinaattori',
+          city: 'Kuopio',
+        },
+        {
+          agreement: kuopioAgreement,
+          area: health,
+          project: healthProject!,
+          indicator: own,
+          unit: () => 'tonnia',
+          period: '2024',
+          value: '1234.5',
+          target: null,
+          enteredBy: '+Kirjaaja',
+          city: 'Kuopio',
+        },
+        {
+          agreement: kuopioAgreement,
+          area: water,
+          project: bigProject,
+          indicator: rco07,
+          unit: count,
+          period: '2022',
+          value: '3',
+          target: { value: '10', year: 2027 },
+          enteredBy: 'Kaisa Koordinaattori',
+          city: 'Kuopio',
+        },
+        {
+          agreement: kuopioAgreement,
+          area: water,
+          project: bigProject,
+          indicator: rco07,
+          unit: count,
+          period: '2023',
+          value: '2.5',
+          target: { value: '10', year: 2027 },
+          enteredBy: 'Kaisa Koordinaattori',
+          city: 'Kuopio',
+        },
+      ];
+      const indicatorIds: Record<string, string> = {
+        [rco07.code]: rco07.id,
+        [own.code]: ownRow!.id,
+        [share.code]: shareRow!.id,
+      };
+      expected = [];
+      // Written in another order than the file's, so that the order is the export's own.
+      for (const row of [...rows].reverse()) {
+        const [stored] = await query<{ id: string; updated_at: Date }>(
+          `INSERT INTO indicator_actuals (indicator_id, agreement_id, project_id, period, value, entered_by)
+           VALUES ($1, $2, $3, $4, $5, $6) RETURNING id, updated_at`,
+          [
+            indicatorIds[row.indicator.code],
+            row.city === 'Kuopio' ? agreementA.id : agreementB.id,
+            row.project?.id ?? null,
+            row.period,
+            row.value,
+            row.enteredBy,
+          ],
+        );
+        expected.unshift({ ...row, id: stored!.id, enteredAt: stored!.updated_at });
+      }
+    });
+
+    /** A moment as the profile writes it: local D.M.YYYY H:MM in fi-excel, ISO 8601 UTC in standard. */
+    function moment(at: Date, profile: Profile): string {
+      if (profile === 'standard') return at.toISOString().replace(/\.\d{3}Z$/, 'Z');
+      const parts = Object.fromEntries(
+        new Intl.DateTimeFormat('en-GB', {
+          timeZone,
+          year: 'numeric',
+          month: 'numeric',
+          day: 'numeric',
+          hour: 'numeric',
+          minute: '2-digit',
+          hourCycle: 'h23',
+        })
+          .formatToParts(at)
+          .map((part) => [part.type, part.value]),
+      );
+      return `${Number(parts.day)}.${Number(parts.month)}.${parts.year} ${Number(parts.hour)}:${parts.minute}`;
+    }
+
+    function expectedRow(row: Expected, profile: Profile, lang: Language): string[] {
+      const c = expectedCells(profile, lang);
+      return [
+        c.text(row.agreement),
+        c.text(row.area?.[lang]),
+        c.text(row.project?.code as string | undefined),
+        c.text(row.project?.name as string | undefined),
+        c.text(row.indicator.code),
+        c.text(row.indicator[lang]),
+        row.unit(lang),
+        row.period,
+        c.decimal(row.value),
+        c.decimal(row.target?.value),
+        row.target ? String(row.target.year) : '',
+        c.text(row.enteredBy),
+        moment(row.enteredAt, profile),
+        row.id,
+      ];
+    }
+
+    async function compareWithStored(
+      agent: TestAgent,
+      profile: Profile,
+      lang: Language,
+      query: Record<string, string>,
+      rows: Expected[],
+    ): Promise<Download> {
+      const search = new URLSearchParams({ ...query, profile, lang }).toString();
+      const file = await download(agent, `/api/exports/indicator-values.csv?${search}`);
+      expect(file.status).toBe(200);
+      expect(file.body.subarray(0, 3).equals(BOM)).toBe(profile === 'fi-excel');
+      const parsed = parseCsv(file.body, profile);
+      expect(parsed.header).toEqual(
+        EXPORT_COLUMNS['indicator-values'].map((column) => EXPORT_COLUMN_LABELS[lang][column]),
+      );
+      expect(parsed.rows).toEqual(rows.map((row) => expectedRow(row, profile, lang)));
+      expect(file.headers['x-export-rows']).toBe(String(rows.length));
+      return file;
+    }
+
+    it.each([
+      ['fi-excel', 'fi'],
+      ['standard', 'en'],
+      ['fi-excel', 'sv'],
+    ] as Array<[Profile, Language]>)(
+      'profile %s, language %s: one row per indicator × holder × period, with the holder target (admin, every city)',
+      async (profile, lang) => {
+        await compareWithStored(t.http, profile, lang, {}, expected);
+      },
+    );
+
+    it('writes the exact values, the formula-like texts neutralised, and the file in the language', async () => {
+      const file = await download(
+        t.http,
+        `/api/exports/indicator-values.csv?profile=fi-excel&lang=fi&projectId=${String(bigProject.id)}`,
+      );
+      const { rows } = parseCsv(file.body, 'fi-excel');
+      expect(rows.map((r) => [r[7], r[8], r[9], r[10]])).toEqual([
+        ['2022', '3', '10', '2027'],
+        ['2023', '2,5', '10', '2027'],
+      ]);
+      const all = parseCsv(
+        (await download(t.http, '/api/exports/indicator-values.csv?profile=standard&lang=fi')).body,
+        'standard',
+      );
+      expect(all.rows.map((r) => r[5])).toContain("'=Puhdistettu vesi");
+      expect(all.rows.map((r) => r[11])).toContain("'+Kirjaaja");
+      expect(file.headers['content-disposition']).toMatch(
+        /filename="salkku-indikaattorit-kaikki-\d{4}-\d{2}-\d{2}-excel\.csv"/,
+      );
+    });
+
+    it('filters by agreement, project and indicator', async () => {
+      const kuopio = expected.filter((row) => row.city === 'Kuopio');
+      await compareWithStored(t.http, 'standard', 'en', { agreementId: agreementA.id as string }, kuopio);
+      await compareWithStored(
+        t.http,
+        'standard',
+        'en',
+        { projectId: bigProject.id as string },
+        expected.filter((row) => row.project?.id === bigProject.id),
+      );
+      await compareWithStored(
+        t.http,
+        'fi-excel',
+        'fi',
+        { indicatorId: rco07.id },
+        expected.filter((row) => row.indicator.code === 'RCO07'),
+      );
+      await compareWithStored(
+        t.http,
+        'fi-excel',
+        'fi',
+        { indicatorId: rco07.id, agreementId: agreementA.id as string },
+        kuopio.filter((row) => row.indicator.code === 'RCO07'),
+      );
+    });
+
+    it("gives a Kuopio manager only Kuopio's values, even when filtering on another city's agreement or project", async () => {
+      const file = await compareWithStored(
+        manager,
+        'fi-excel',
+        'fi',
+        {},
+        expected.filter((row) => row.city === 'Kuopio'),
+      );
+      expect(file.headers['content-disposition']).toMatch(/filename="salkku-indikaattorit-kuopion-kaupunki-/);
+      const joensuuProject = expected.find((row) => row.city === 'Joensuu')!.project!;
+      await compareWithStored(manager, 'standard', 'en', { agreementId: agreementB.id as string }, []);
+      await compareWithStored(manager, 'standard', 'en', { projectId: joensuuProject.id as string }, []);
+      await compareWithStored(
+        otherCityManager,
+        'standard',
+        'sv',
+        {},
+        expected.filter((row) => row.city === 'Joensuu'),
+      );
+    });
+  });
+
   it('the enum labels are the words the web app shows', () => {
     for (const lang of ['fi', 'sv', 'en'] as const) {
       const web = JSON.parse(readFileSync(join(__dirname, `../../web/src/lib/locales/${lang}.json`), 'utf8')) as Json;
@@ -588,6 +936,9 @@ describe('CSV exports', () => {
       expect(ours.instrument).toEqual(web.projectPage.instruments);
       expect(ours.decisionStatus).toEqual(web.projectPage.decisionStatuses);
       expect(ours.milestoneStatus).toEqual(web.projectPage.milestones.statuses);
+      expect(ours.organisationKind).toEqual(web.organisationKinds);
+      expect(ours.participantRole).toEqual(web.participants.roles);
+      expect(ours.supportKind).toEqual(web.participants.supportKinds);
       expect([ours.yes, ours.no]).toEqual([web.projectPage.history.yes, web.projectPage.history.no]);
     }
   });

@@ -131,9 +131,11 @@ describe('request bodies and query strings', () => {
         '/api/priority-areas',
         '/api/funding-decisions',
         '/api/milestones',
+        '/api/participants',
         '/api/exports/projects.csv',
         '/api/exports/funding-decisions.csv',
         '/api/exports/milestones.csv',
+        '/api/exports/participants.csv',
       ]) {
         expect(checked).toContain(`${list}?q`);
       }

@@ -33,6 +33,9 @@ interface Resource {
   inCity?: (home: CityPortfolio, record: Json) => Json[];
 }
 
+/** Per participant made below, an organisation that does not take part in its project yet. */
+const spareOrganisations = new Map<string, string>();
+
 const RESOURCES: Resource[] = [
   {
     name: 'organisations',
@@ -237,6 +240,35 @@ const RESOURCES: Resource[] = [
     readOnly: ['manager', 'liaison'],
     inCity: (home) => [{ agreementId: home.agreementId }],
   },
+  {
+    name: 'participants',
+    base: '/api/participants',
+    table: 'participants',
+    entityType: 'participant',
+    make: async (t, home) => {
+      const participant = await factory.newParticipant(t, { projectId: home?.projectId });
+      // An organisation not yet in the project, for a new participant beside this one (one row per organisation).
+      spareOrganisations.set(participant.id as string, (await factory.newOrganisation(t)).id as string);
+      return participant;
+    },
+    create: (participant) => ({
+      projectId: participant.projectId,
+      organisationId: spareOrganisations.get(participant.id as string),
+      role: 'company',
+    }),
+    versions: {
+      edit: { role: 'partner' },
+      stale: { role: 'lead' },
+      staleHeader: { supportKind: 'grant' },
+      missing: { role: 'other' },
+    },
+    readOnly: ['manager', 'liaison'],
+    inCity: (home, participant) => [
+      { agreementId: home.agreementId },
+      { projectId: home.projectId },
+      { organisationId: (participant.organisation as Json).id },
+    ],
+  },
 ];
 
 /**
@@ -421,6 +453,22 @@ const INVALID: Array<{
     fields: ['agreementId', 'enteredBy', 'indicatorId', 'note', 'period', 'value'],
     required: ['indicatorId', 'period', 'value'],
     problems: { period: [{ code: 'invalidPeriod' }], value: [{ code: 'invalidIndicatorValue' }] },
+  },
+  {
+    base: '/api/participants',
+    table: 'participants',
+    body: {
+      projectId: 'nope',
+      organisationId: 42,
+      role: 'sponsor',
+      startsOn: '2021-02-30',
+      supportKind: 'loan',
+      supportAmount: '-100.00',
+      extra: 1,
+    },
+    fields: ['extra', 'organisationId', 'projectId', 'role', 'startsOn', 'supportAmount', 'supportKind'],
+    required: ['organisationId', 'projectId', 'role'],
+    problems: { role: [{ code: 'notAllowed' }], supportAmount: [{ code: 'invalidAmount' }] },
   },
   {
     base: '/api/users',

@@ -122,6 +122,19 @@ const RESOURCES: Resource[] = [
     clearable: 'description',
   },
   {
+    name: 'participants',
+    body: async (t) => ({
+      projectId: (await newProject(t)).id,
+      organisationId: (await newOrganisation(t)).id,
+      role: 'company',
+      supportKind: 'grant',
+    }),
+    change: { role: 'partner' },
+    invalid: { startsOn: '2024-02-30' },
+    required: ['organisationId', 'role'],
+    clearable: 'supportKind',
+  },
+  {
     name: 'users',
     body: async (t) => ({
       email: `versioitu-${next()}@salkku.example`,

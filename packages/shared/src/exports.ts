@@ -1,3 +1,4 @@
+import type { IndicatorUnit, ParticipantRole, SupportKind } from './indicators';
 import type {
   FundingDecisionStatus,
   FundingInstrument,
@@ -5,6 +6,7 @@ import type {
   Language,
   LifecycleStatus,
   MilestoneStatus,
+  OrganisationKind,
   ProjectKind,
 } from './vocabulary';
 
@@ -16,7 +18,15 @@ import type {
  * API compares them with the web app's locale files).
  */
 
-export const EXPORT_DATASETS = ['projects', 'funding-decisions', 'payments', 'milestones', 'status-reports'] as const;
+export const EXPORT_DATASETS = [
+  'projects',
+  'funding-decisions',
+  'payments',
+  'milestones',
+  'status-reports',
+  'participants',
+  'indicator-values',
+] as const;
 export type ExportDataset = (typeof EXPORT_DATASETS)[number];
 
 /**
@@ -112,6 +122,37 @@ export const EXPORT_COLUMNS = {
     'author',
     'id',
   ],
+  participants: [
+    'projectCode',
+    'projectName',
+    'organisation',
+    'businessId',
+    'organisationKind',
+    'participantRole',
+    'startsOn',
+    'endsOn',
+    'supportKind',
+    'supportAmount',
+    'flagged',
+    'id',
+  ],
+  /** One row per indicator × holder (a project, or the agreement itself) × reporting period. */
+  'indicator-values': [
+    'agreement',
+    'priorityArea',
+    'projectCode',
+    'projectName',
+    'indicatorCode',
+    'indicatorName',
+    'unit',
+    'period',
+    'value',
+    'targetValue',
+    'targetYear',
+    'enteredBy',
+    'enteredAt',
+    'id',
+  ],
 } as const satisfies Record<ExportDataset, readonly string[]>;
 
 export type ExportColumn = (typeof EXPORT_COLUMNS)[ExportDataset][number];
@@ -173,6 +214,25 @@ export const EXPORT_COLUMN_LABELS: Readonly<Record<Language, Readonly<Record<Exp
     risks: 'Riskit',
     nextSteps: 'Seuraavat askeleet',
     author: 'Laatija',
+    organisation: 'Organisaatio',
+    businessId: 'Y-tunnus',
+    organisationKind: 'Organisaation tyyppi',
+    participantRole: 'Rooli',
+    startsOn: 'Alkaen',
+    endsOn: 'Asti',
+    supportKind: 'Tuen muoto',
+    supportAmount: 'Tuen määrä (€)',
+    flagged: 'Y-tunnus puuttuu',
+    agreement: 'Ekosysteemisopimus',
+    indicatorCode: 'Indikaattorin tunnus',
+    indicatorName: 'Indikaattori',
+    unit: 'Yksikkö',
+    period: 'Kausi',
+    value: 'Arvo',
+    targetValue: 'Tavoite',
+    targetYear: 'Tavoitevuosi',
+    enteredBy: 'Kirjaaja',
+    enteredAt: 'Kirjattu',
   },
   sv: {
     id: 'Identifierare',
@@ -229,6 +289,25 @@ export const EXPORT_COLUMN_LABELS: Readonly<Record<Language, Readonly<Record<Exp
     risks: 'Risker',
     nextSteps: 'Nästa steg',
     author: 'Författare',
+    organisation: 'Organisation',
+    businessId: 'FO-nummer',
+    organisationKind: 'Organisationstyp',
+    participantRole: 'Roll',
+    startsOn: 'Från',
+    endsOn: 'Till',
+    supportKind: 'Stödform',
+    supportAmount: 'Stödbelopp (€)',
+    flagged: 'FO-nummer saknas',
+    agreement: 'Ekosystemavtal',
+    indicatorCode: 'Indikatorkod',
+    indicatorName: 'Indikator',
+    unit: 'Enhet',
+    period: 'Period',
+    value: 'Värde',
+    targetValue: 'Mål',
+    targetYear: 'Målår',
+    enteredBy: 'Registrerad av',
+    enteredAt: 'Registrerad',
   },
   en: {
     id: 'ID',
@@ -285,6 +364,25 @@ export const EXPORT_COLUMN_LABELS: Readonly<Record<Language, Readonly<Record<Exp
     risks: 'Risks',
     nextSteps: 'Next steps',
     author: 'Author',
+    organisation: 'Organisation',
+    businessId: 'Business ID',
+    organisationKind: 'Organisation type',
+    participantRole: 'Role',
+    startsOn: 'From',
+    endsOn: 'To',
+    supportKind: 'Support kind',
+    supportAmount: 'Support amount (€)',
+    flagged: 'Business ID missing',
+    agreement: 'Ecosystem agreement',
+    indicatorCode: 'Indicator code',
+    indicatorName: 'Indicator',
+    unit: 'Unit',
+    period: 'Period',
+    value: 'Value',
+    targetValue: 'Target',
+    targetYear: 'Target year',
+    enteredBy: 'Entered by',
+    enteredAt: 'Entered at',
   },
 };
 
@@ -296,6 +394,11 @@ export interface ExportValueLabels {
   instrument: Readonly<Record<FundingInstrument, string>>;
   decisionStatus: Readonly<Record<FundingDecisionStatus, string>>;
   milestoneStatus: Readonly<Record<MilestoneStatus, string>>;
+  organisationKind: Readonly<Record<OrganisationKind, string>>;
+  participantRole: Readonly<Record<ParticipantRole, string>>;
+  supportKind: Readonly<Record<SupportKind, string>>;
+  /** The name of an indicator's unit (an indicator of unit "other" names its own). */
+  indicatorUnit: Readonly<Record<Exclude<IndicatorUnit, 'other'>, string>>;
   yes: string;
   no: string;
 }
@@ -326,6 +429,31 @@ export const EXPORT_VALUE_LABELS: Readonly<Record<Language, ExportValueLabels>> 
       withdrawn: 'Peruttu',
     },
     milestoneStatus: { planned: 'Suunniteltu', in_progress: 'Työn alla', done: 'Valmis', cancelled: 'Peruttu' },
+    organisationKind: {
+      city: 'Kaupunki',
+      ministry: 'Ministeriö',
+      regional_council: 'Maakunnan liitto',
+      university: 'Yliopisto',
+      university_of_applied_sciences: 'Ammattikorkeakoulu',
+      research_institute: 'Tutkimuslaitos',
+      hospital_district: 'Sairaanhoitopiiri',
+      company: 'Yritys',
+      other: 'Muu',
+    },
+    participantRole: {
+      lead: 'Päätoteuttaja',
+      partner: 'Osatoteuttaja',
+      company: 'Osallistuva yritys',
+      research_organisation: 'Tutkimusorganisaatio',
+      other: 'Muu',
+    },
+    supportKind: {
+      grant: 'Avustus',
+      advisory: 'Neuvonta',
+      test_bed_access: 'Testiympäristön käyttö',
+      none: 'Ei tukea',
+    },
+    indicatorUnit: { count: 'lukumäärä', euros: 'euroa', percent: 'prosenttia' },
     yes: 'kyllä',
     no: 'ei',
   },
@@ -354,6 +482,31 @@ export const EXPORT_VALUE_LABELS: Readonly<Record<Language, ExportValueLabels>> 
       withdrawn: 'Återtaget',
     },
     milestoneStatus: { planned: 'Planerad', in_progress: 'Pågår', done: 'Klar', cancelled: 'Inställd' },
+    organisationKind: {
+      city: 'Stad',
+      ministry: 'Ministerium',
+      regional_council: 'Landskapsförbund',
+      university: 'Universitet',
+      university_of_applied_sciences: 'Yrkeshögskola',
+      research_institute: 'Forskningsinstitut',
+      hospital_district: 'Sjukvårdsdistrikt',
+      company: 'Företag',
+      other: 'Annan',
+    },
+    participantRole: {
+      lead: 'Huvudgenomförare',
+      partner: 'Delgenomförare',
+      company: 'Deltagande företag',
+      research_organisation: 'Forskningsorganisation',
+      other: 'Annan',
+    },
+    supportKind: {
+      grant: 'Bidrag',
+      advisory: 'Rådgivning',
+      test_bed_access: 'Tillgång till testmiljö',
+      none: 'Inget stöd',
+    },
+    indicatorUnit: { count: 'antal', euros: 'euro', percent: 'procent' },
     yes: 'ja',
     no: 'nej',
   },
@@ -382,6 +535,31 @@ export const EXPORT_VALUE_LABELS: Readonly<Record<Language, ExportValueLabels>> 
       withdrawn: 'Withdrawn',
     },
     milestoneStatus: { planned: 'Planned', in_progress: 'In progress', done: 'Done', cancelled: 'Cancelled' },
+    organisationKind: {
+      city: 'City',
+      ministry: 'Ministry',
+      regional_council: 'Regional council',
+      university: 'University',
+      university_of_applied_sciences: 'University of applied sciences',
+      research_institute: 'Research institute',
+      hospital_district: 'Hospital district',
+      company: 'Company',
+      other: 'Other',
+    },
+    participantRole: {
+      lead: 'Lead',
+      partner: 'Partner',
+      company: 'Company taking part',
+      research_organisation: 'Research organisation',
+      other: 'Other',
+    },
+    supportKind: {
+      grant: 'Grant',
+      advisory: 'Advisory',
+      test_bed_access: 'Test-bed access',
+      none: 'No support',
+    },
+    indicatorUnit: { count: 'count', euros: 'euros', percent: 'percent' },
     yes: 'yes',
     no: 'no',
   },
@@ -395,6 +573,8 @@ export const EXPORT_FILE_WORDS: Readonly<Record<Language, Readonly<Record<Export
     payments: 'maksut',
     milestones: 'virstanpylvaat',
     'status-reports': 'tilanneraportit',
+    participants: 'osallistujat',
+    'indicator-values': 'indikaattorit',
     all: 'kaikki',
   },
   sv: {
@@ -403,6 +583,8 @@ export const EXPORT_FILE_WORDS: Readonly<Record<Language, Readonly<Record<Export
     payments: 'betalningar',
     milestones: 'milstolpar',
     'status-reports': 'lagesrapporter',
+    participants: 'deltagare',
+    'indicator-values': 'indikatorer',
     all: 'alla',
   },
   en: {
@@ -411,6 +593,8 @@ export const EXPORT_FILE_WORDS: Readonly<Record<Language, Readonly<Record<Export
     payments: 'payments',
     milestones: 'milestones',
     'status-reports': 'status-reports',
+    participants: 'participants',
+    'indicator-values': 'indicator-values',
     all: 'all',
   },
 };

@@ -38,6 +38,9 @@ export const FIELD_OF_CONSTRAINT: Readonly<Record<string, string>> = {
   CHK_indicator_targets_years: 'targetYear',
   UQ_indicator_actuals_holder_period: 'period',
   CHK_indicator_actuals_period: 'period',
+  UQ_participants_project_organisation: 'organisationId',
+  CHK_participants_period: 'endsOn',
+  CHK_participants_support_amount: 'supportAmount',
   // Written only by sign-in (an upsert): no field of any request.
   UQ_known_devices_user_token: 'record',
 };

@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { Agreement } from '../modules/agreements/agreement.entity';
 import { FundingDecision } from '../modules/funding-decisions/funding-decision.entity';
 import { Organisation } from '../modules/organisations/organisation.entity';
+import { Participant } from '../modules/participants/participant.entity';
 import { PriorityArea } from '../modules/priority-areas/priority-area.entity';
 import { ProjectPartner } from '../modules/projects/project-partner.entity';
 import { Project } from '../modules/projects/project.entity';
@@ -103,6 +104,17 @@ export async function loadDemoPortfolio(manager: EntityManager): Promise<void> {
     role: 'Kuntarahoittaja',
     budgetShare: null,
   });
+
+  // The participant register of the launch projects: who takes part, as the sources name them.
+  // Periods, the kind of support and its amount are not public: left empty (unknown), never guessed.
+  const participants = manager.getRepository(Participant);
+  const unknownParticipation = { startsOn: null, endsOn: null, supportKind: null, supportAmount: null };
+  await participants.save([
+    { projectId: waterLaunch.id, organisationId: savonia.id, role: 'lead', ...unknownParticipation },
+    // The city co-funds the project (city board 20.9.2021 §51): it takes part as a funder, role "other".
+    { projectId: waterLaunch.id, organisationId: kuopio.id, role: 'other', ...unknownParticipation },
+    { projectId: healthLaunch.id, organisationId: kuopioHealth.id, role: 'lead', ...unknownParticipation },
+  ]);
 
   const decisions = manager.getRepository(FundingDecision);
   await decisions.save({

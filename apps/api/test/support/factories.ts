@@ -185,3 +185,13 @@ export async function newIndicatorActual(t: TestApp, overrides: Json = {}): Prom
     indicatorId,
   });
 }
+
+/**
+ * A participant (a new company taking part, role company) in a new project unless `projectId`
+ * is given, of a new organisation unless `organisationId` is given.
+ */
+export async function newParticipant(t: TestApp, overrides: Json = {}): Promise<Json> {
+  const projectId = overrides.projectId ?? (await newProject(t)).id;
+  const organisationId = overrides.organisationId ?? (await newOrganisation(t)).id;
+  return postCreated(t, '/api/participants', { role: 'company', ...overrides, projectId, organisationId });
+}

@@ -123,6 +123,18 @@ export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
                 async () => (await import('../features/project-forms/components/simple-forms')).NewStatusReportPage,
               ),
             },
+            {
+              path: 'projects/:projectId/participants/new',
+              ...onDemand(
+                async () => (await import('../features/project-forms/components/participant-form')).NewParticipantPage,
+              ),
+            },
+            {
+              path: 'projects/:projectId/participants/:participantId/edit',
+              ...onDemand(
+                async () => (await import('../features/project-forms/components/participant-form')).EditParticipantPage,
+              ),
+            },
           ]),
           // The reports (features/reports), with their charts, loaded only when opened.
           {

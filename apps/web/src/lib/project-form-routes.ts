@@ -3,7 +3,7 @@
  * other): where a form is, and what a form tells the project page when it sends the user back.
  */
 
-/** The notices a form leaves for the project page (projectForms.saved.<notice>). */
+/** The notices a form leaves for the project page (their words: `savedNoticeKey`). */
 export type SavedNotice =
   | 'project'
   | 'created'
@@ -12,9 +12,23 @@ export type SavedNotice =
   | 'payment'
   | 'milestone'
   | 'report'
+  | 'participant'
   | 'decisionDeleted'
   | 'paymentDeleted'
-  | 'milestoneDeleted';
+  | 'milestoneDeleted'
+  | 'participantDeleted';
+
+/** The words of a notice: projectForms.saved.<notice>, and the participant register's own under participants. */
+export function savedNoticeKey(
+  notice: SavedNotice,
+):
+  | `projectForms.saved.${Exclude<SavedNotice, 'participant' | 'participantDeleted'>}`
+  | 'participants.saved'
+  | 'participants.deleted' {
+  if (notice === 'participant') return 'participants.saved';
+  if (notice === 'participantDeleted') return 'participants.deleted';
+  return `projectForms.saved.${notice}`;
+}
 
 /**
  * Router state of the way back after a save or a delete: the project page announces the notice,

@@ -8,6 +8,7 @@ type ProjectDetail = components['schemas']['ProjectDetailResponse'];
 type ProjectHistoryItem = components['schemas']['ProjectHistoryItemResponse'];
 type ProjectHistoryPage = components['schemas']['ProjectHistoryItemPage'];
 type StatusReport = components['schemas']['StatusReportResponse'];
+type Participant = components['schemas']['ParticipantResponse'];
 
 /** Test data for the project page, shaped by the generated API types. */
 export const PROJECT_ID = 'b7d1c2e3-0000-4000-8000-000000000001';
@@ -201,7 +202,56 @@ export const statusReports = [
   report({ id: 'e0000000-0000-4000-8000-000000000001', reportingDate: '2021-10-31', health: 'on_track' }),
 ];
 
-function auditItem(overrides: Partial<ProjectHistoryItem> & Pick<ProjectHistoryItem, 'id'>): ProjectHistoryItem {
+function participant(overrides: Partial<Participant> & Pick<Participant, 'id' | 'organisation' | 'role'>): Participant {
+  return {
+    projectId: PROJECT_ID,
+    projectCode: PROJECT_REF.code,
+    projectName: PROJECT_REF.name,
+    startsOn: null,
+    endsOn: null,
+    supportKind: null,
+    supportAmount: null,
+    flagged: false,
+    createdAt: '2021-09-01T08:00:00.000Z',
+    updatedAt: '2021-09-01T08:00:00.000Z',
+    version: 1,
+    ...overrides,
+  };
+}
+
+/** The participant register of the project, by the organisation's name as the API sends it. */
+export const participants = [
+  participant({
+    id: 'f0000000-0000-4000-8000-000000000002',
+    organisation: {
+      id: 'c1e2f3a4-0000-4000-8000-0000000000f1',
+      name: 'Aalto Vesi Oy',
+      kind: 'company',
+      businessId: null,
+    },
+    role: 'company',
+    startsOn: '2022-01-15',
+    supportKind: 'grant',
+    supportAmount: '12500.50',
+    flagged: true,
+  }),
+  participant({
+    id: 'f0000000-0000-4000-8000-000000000003',
+    organisation: { ...KUOPIO, kind: 'city', businessId: '0171450-7' },
+    role: 'other',
+  }),
+  participant({
+    id: 'f0000000-0000-4000-8000-000000000001',
+    organisation: { ...SAVONIA, kind: 'university_of_applied_sciences', businessId: '0245894-7' },
+    role: 'lead',
+    startsOn: '2021-09-01',
+    endsOn: '2023-08-31',
+    supportKind: 'none',
+    supportAmount: '0.00',
+  }),
+];
+
+export function auditItem(overrides: Partial<ProjectHistoryItem> & Pick<ProjectHistoryItem, 'id'>): ProjectHistoryItem {
   return {
     kind: 'audit',
     action: 'update',
@@ -286,6 +336,7 @@ export function projectPageApi(
     '/api/payments': () => pageOf(payments),
     '/api/milestones': () => pageOf(milestones),
     '/api/status-reports': () => pageOf(statusReports),
+    '/api/participants': () => pageOf(participants),
   };
   return (request) => {
     const { pathname } = new URL(request.url);

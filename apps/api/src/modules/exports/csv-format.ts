@@ -6,8 +6,9 @@ import type { ExportProfile } from '@salkku/shared';
  * by PostgreSQL, so the COPY output is the finished file body and Node only passes bytes on.
  *
  * - fi-excel: decimal comma, no digit grouping, ASCII minus (what numeric::text gives), dates
- *   D.M.YYYY (Excel in Finnish reads them as dates); `;` between fields.
- * - standard: decimal point, ISO 8601 dates; `,` between fields.
+ *   D.M.YYYY and moments D.M.YYYY H:MM in Salkku's time zone (Excel in Finnish reads both as
+ *   dates); `;` between fields.
+ * - standard: decimal point, ISO 8601 dates and moments (in UTC, with "Z"); `,` between fields.
  *
  * Text cells that a spreadsheet would take for a formula get a leading apostrophe (OWASP ASVS
  * 1.2.10: CSV injection): those whose first non-blank character is =, +, - or @ (or their
@@ -21,12 +22,31 @@ export interface CsvProfile {
   bom: boolean;
   /** to_char pattern of a calendar date. */
   datePattern: string;
+  /** to_char pattern of a moment (timestamptz), and whether it is written in Salkku's time zone (else UTC). */
+  timestampPattern: string;
+  localTime: boolean;
   decimalComma: boolean;
 }
 
 export const CSV_PROFILES: Readonly<Record<ExportProfile, CsvProfile>> = {
-  'fi-excel': { name: 'fi-excel', delimiter: ';', bom: true, datePattern: 'FMDD.FMMM.YYYY', decimalComma: true },
-  standard: { name: 'standard', delimiter: ',', bom: false, datePattern: 'YYYY-MM-DD', decimalComma: false },
+  'fi-excel': {
+    name: 'fi-excel',
+    delimiter: ';',
+    bom: true,
+    datePattern: 'FMDD.FMMM.YYYY',
+    timestampPattern: 'FMDD.FMMM.YYYY FMHH24:MI',
+    localTime: true,
+    decimalComma: true,
+  },
+  standard: {
+    name: 'standard',
+    delimiter: ',',
+    bom: false,
+    datePattern: 'YYYY-MM-DD',
+    timestampPattern: 'YYYY-MM-DD"T"HH24:MI:SS"Z"',
+    localTime: false,
+    decimalComma: false,
+  },
 };
 
 /** Characters that start a formula in a spreadsheet: = + - @ and their full-width forms. */
@@ -46,7 +66,11 @@ export const BLANK_CHARACTERS = ' \t\n\u000B\f\r\u00A0\u1680\u180E\u2000-\u200B\
 export const FORMULA_START = `^[${BLANK_CHARACTERS}]*[${FORMULA_CHARACTERS}]|^[\t\r]`;
 
 export class CellSql {
-  constructor(readonly profile: CsvProfile) {}
+  /** `timeZone`: Salkku's (an IANA name), for the profiles that write moments in local time. */
+  constructor(
+    readonly profile: CsvProfile,
+    private readonly timeZone = 'UTC',
+  ) {}
 
   /** Free text (names, narratives, codes): neutralised if it would start a formula. */
   text(expr: string): string {
@@ -57,6 +81,12 @@ export class CellSql {
   /** A calendar date (`date` column). */
   date(expr: string): string {
     return `to_char(${expr}, '${this.profile.datePattern}')`;
+  }
+
+  /** A moment (`timestamptz` column), in Salkku's time zone or in UTC as the profile says. */
+  timestamp(expr: string): string {
+    const zone = escapeLiteral(this.profile.localTime ? this.timeZone : 'UTC');
+    return `to_char((${expr}) AT TIME ZONE ${zone}, '${this.profile.timestampPattern}')`;
   }
 
   /** An exact decimal (money, percent): its numeric text, with a decimal comma in fi-excel. */

@@ -7,7 +7,18 @@ import {
   fundingDecisionsFrom,
   type FundingDecisionFilters,
 } from '../funding-decisions/funding-decisions.queries';
+import {
+  INDICATOR_VALUE_ORDER,
+  indicatorValuesFrom,
+  type IndicatorValueFilters,
+} from '../indicators/indicator-values.queries';
 import { MILESTONE_SORT, milestonesFrom, overdueSql, type MilestoneFilters } from '../milestones/milestones.queries';
+import {
+  FLAGGED_SQL,
+  PARTICIPANT_SORT,
+  participantsFrom,
+  type ParticipantFilters,
+} from '../participants/participants.queries';
 import { PAYMENT_SORT, paymentsFrom, type PaymentFilters } from '../payments/payments.queries';
 import {
   PROJECT_ROW_SORT,
@@ -201,6 +212,64 @@ export function statusReportsExport(ctx: ExportContext, query: StatusReportFilte
     (sql, joins) => statusReportsFrom(sql, query, ctx.actor, joins),
     selectList('status-reports', columns),
     STATUS_REPORT_SORT.orderBy(query.sort),
+  );
+}
+
+export function participantsExport(ctx: ExportContext, query: ParticipantFilters): ExportStatement {
+  const { cell } = ctx;
+  const labels = EXPORT_VALUE_LABELS[ctx.lang];
+  const columns: ColumnsOf<'participants'> = {
+    projectCode: cell.text('p.code'),
+    projectName: cell.text('p.name'),
+    organisation: cell.text('o.name'),
+    businessId: cell.text('o.business_id'),
+    organisationKind: cell.label('o.kind', labels.organisationKind),
+    participantRole: cell.label('pt.role', labels.participantRole),
+    startsOn: cell.date('pt.starts_on'),
+    endsOn: cell.date('pt.ends_on'),
+    supportKind: cell.label('pt.support_kind', labels.supportKind),
+    supportAmount: cell.decimal('pt.support_amount'),
+    // The list's rule (a company without a business ID), written once in the participants' queries.
+    flagged: cell.yesNo(FLAGGED_SQL, labels.yes, labels.no),
+    id: 'pt.id::text',
+  };
+  return exportOf(
+    (sql, joins) => participantsFrom(sql, query, ctx.actor, joins),
+    selectList('participants', columns),
+    PARTICIPANT_SORT.orderBy(query.sort),
+  );
+}
+
+/** A name in the language (the Finnish one where a Swedish or English one is missing). */
+function nameIn(lang: Language, alias: string): string {
+  return lang === 'fi' ? `${alias}.name_fi` : `COALESCE(${alias}.name_${lang}, ${alias}.name_fi)`;
+}
+
+export function indicatorValuesExport(ctx: ExportContext, query: IndicatorValueFilters): ExportStatement {
+  const { cell, lang } = ctx;
+  const labels = EXPORT_VALUE_LABELS[lang];
+  const columns: ColumnsOf<'indicator-values'> = {
+    agreement: cell.text('a.title'),
+    priorityArea: cell.text(nameIn(lang, 'pa')),
+    projectCode: cell.text('p.code'),
+    projectName: cell.text('p.name'),
+    indicatorCode: cell.text('i.code'),
+    indicatorName: cell.text(`i.name_${lang}`),
+    // A unit of the vocabulary in the language; an indicator of unit "other" names its own.
+    unit: `COALESCE(${cell.label('i.unit', labels.indicatorUnit)}, ${cell.text('i.unit_name')})`,
+    period: cell.text('ia.period'),
+    // Values are exact decimals written without trailing zeros ("15", "1234.5"), as the API writes them.
+    value: cell.decimal('trim_scale(ia.value)'),
+    targetValue: cell.decimal('trim_scale(it.target_value)'),
+    targetYear: cell.integer('it.target_year'),
+    enteredBy: cell.text('ia.entered_by'),
+    enteredAt: cell.timestamp('ia.updated_at'),
+    id: 'ia.id::text',
+  };
+  return exportOf(
+    (sql, joins) => indicatorValuesFrom(sql, query, ctx.actor, joins),
+    selectList('indicator-values', columns),
+    INDICATOR_VALUE_ORDER,
   );
 }
 

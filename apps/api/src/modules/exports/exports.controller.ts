@@ -7,7 +7,9 @@ import { ErrorResponse } from '../../common/error.response';
 import { RequirePermission } from '../../common/permissions';
 import {
   ExportFundingDecisionsQuery,
+  ExportIndicatorValuesQuery,
   ExportMilestonesQuery,
+  ExportParticipantsQuery,
   ExportPaymentsQuery,
   ExportProjectsQuery,
   ExportStatusReportsQuery,
@@ -15,13 +17,16 @@ import {
 import { ExportsService } from './exports.service';
 
 /** The OpenAPI description of a CSV download and its headers. */
-function CsvDownload(what: string): MethodDecorator {
+function CsvDownload(
+  what: string,
+  rows = 'Takes the same filters and sort as the list, without paging: every row the list would show, in its ' +
+    'order, only what the user may see.',
+): MethodDecorator {
   const documented = [
     ApiOperation({
       summary: `${what} as CSV`,
       description:
-        'Takes the same filters and sort as the list, without paging: every row the list would show, in its ' +
-        'order, only what the user may see. Streamed: a download cut short by an error after the first bytes is ' +
+        `${rows} Streamed: a download cut short by an error after the first bytes is ` +
         'truncated rather than answered with an error body.',
     }),
     ApiProduces('text/csv'),
@@ -97,5 +102,33 @@ export class ExportsController {
     @Res() res: Response,
   ): Promise<void> {
     return this.exports.statusReports(query, actor, res);
+  }
+
+  @Get('participants.csv')
+  @RequirePermission('portfolio:export')
+  @CsvDownload('Participants (the participant register) with the flag for companies without a business ID')
+  participants(
+    @Query() query: ExportParticipantsQuery,
+    @CurrentActor() actor: Actor,
+    @Res() res: Response,
+  ): Promise<void> {
+    return this.exports.participants(query, actor, res);
+  }
+
+  @Get('indicator-values.csv')
+  @RequirePermission('portfolio:export')
+  @CsvDownload(
+    'Indicator values',
+    'One row per indicator × holder (a project, or the agreement itself) × reporting period: the agreement, ' +
+      "priority area and project, the indicator and its unit, the period's value, the holder's target (value and " +
+      'year), and who entered the value and when; by agreement, priority area, project, indicator and period. ' +
+      'Filters: agreementId, projectId, indicatorId; only what the user may see.',
+  )
+  indicatorValues(
+    @Query() query: ExportIndicatorValuesQuery,
+    @CurrentActor() actor: Actor,
+    @Res() res: Response,
+  ): Promise<void> {
+    return this.exports.indicatorValues(query, actor, res);
   }
 }

@@ -19,7 +19,9 @@ import { CellSql, CSV_PROFILES, headerRow } from './csv-format';
 import { ExportRunner } from './export-runner';
 import {
   fundingDecisionsExport,
+  indicatorValuesExport,
   milestonesExport,
+  participantsExport,
   paymentsExport,
   projectsExport,
   statusReportsExport,
@@ -30,8 +32,10 @@ import {
 import { queryRow } from '../../persistence/sql';
 import type {
   ExportFundingDecisionsQuery,
+  ExportIndicatorValuesQuery,
   ExportMilestonesQuery,
   ExportOptions,
+  ExportParticipantsQuery,
   ExportPaymentsQuery,
   ExportProjectsQuery,
   ExportStatusReportsQuery,
@@ -83,6 +87,14 @@ export class ExportsService {
     return this.run('status-reports', query, actor, res, (ctx) => statusReportsExport(ctx, filtersOf(query)));
   }
 
+  participants(query: ExportParticipantsQuery, actor: Actor, res: Response): Promise<void> {
+    return this.run('participants', query, actor, res, (ctx) => participantsExport(ctx, filtersOf(query)));
+  }
+
+  indicatorValues(query: ExportIndicatorValuesQuery, actor: Actor, res: Response): Promise<void> {
+    return this.run('indicator-values', query, actor, res, (ctx) => indicatorValuesExport(ctx, filtersOf(query)));
+  }
+
   private async run(
     dataset: ExportDataset,
     query: ExportOptions & { agreementId?: string },
@@ -96,7 +108,7 @@ export class ExportsService {
     const profileName: ExportProfile = query.profile ?? defaultExportProfile(lang);
     const profile = CSV_PROFILES[profileName];
     // Building the SQL validates the filters (e.g. a date range that ends before it starts): 400 here.
-    const statement = build({ actor, lang, cell: new CellSql(profile), today });
+    const statement = build({ actor, lang, cell: new CellSql(profile, this.config.timeZone), today });
     const words = EXPORT_FILE_WORDS[lang];
     const scope = (who.scopeName && fileNameSlug(who.scopeName)) || words.all;
     await this.runner.run(res, {

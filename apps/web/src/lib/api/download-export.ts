@@ -17,6 +17,8 @@ export const EXPORT_DATASETS = [
   'payments',
   'milestones',
   'status-reports',
+  'participants',
+  'indicator-values',
 ] as const satisfies readonly ExportDataset[];
 
 export interface ExportProgress {

@@ -140,6 +140,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/exports/indicator-values.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Indicator values as CSV
+         * @description One row per indicator × holder (a project, or the agreement itself) × reporting period: the agreement, priority area and project, the indicator and its unit, the period's value, the holder's target (value and year), and who entered the value and when; by agreement, priority area, project, indicator and period. Filters: agreementId, projectId, indicatorId; only what the user may see. Streamed: a download cut short by an error after the first bytes is truncated rather than answered with an error body.
+         */
+        get: operations["Exports_indicatorValues"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/exports/milestones.csv": {
         parameters: {
             query?: never;
@@ -152,6 +172,26 @@ export interface paths {
          * @description Takes the same filters and sort as the list, without paging: every row the list would show, in its order, only what the user may see. Streamed: a download cut short by an error after the first bytes is truncated rather than answered with an error body.
          */
         get: operations["Exports_milestones"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exports/participants.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Participants (the participant register) with the flag for companies without a business ID as CSV
+         * @description Takes the same filters and sort as the list, without paging: every row the list would show, in its order, only what the user may see. Streamed: a download cut short by an error after the first bytes is truncated rather than answered with an error body.
+         */
+        get: operations["Exports_participants"];
         put?: never;
         post?: never;
         delete?: never;
@@ -618,6 +658,58 @@ export interface paths {
         options?: never;
         head?: never;
         patch: operations["Organisations_update"];
+        trace?: never;
+    };
+    "/api/participants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List participants (the participant register)
+         * @description Filter by project, agreement, organisation, role, flagged (companies without a business ID) and the organisation's name. Only participants of the user's city scope are listed and counted.
+         */
+        get: operations["Participants_list"];
+        put?: never;
+        /**
+         * Add an organisation to a project
+         * @description The project must be in the user's city scope (otherwise 400 on projectId, as if missing) and the organisation must exist (otherwise 400 on organisationId). An organisation takes part in a project once: another row for it is 409 DUPLICATE on organisationId. endsOn may not be before startsOn.
+         */
+        post: operations["Participants_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/participants/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a participant
+         * @description Another city's participant is not found (404)
+         */
+        get: operations["Participants_get"];
+        put?: never;
+        post?: never;
+        /**
+         * Remove a participant
+         * @description If-Match is optional; a stale one is a 409
+         */
+        delete: operations["Participants_remove"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a participant
+         * @description The project cannot be changed. endsOn may not be before startsOn (as stored after the change).
+         */
+        patch: operations["Participants_update"];
         trace?: never;
     };
     "/api/payments": {
@@ -1267,6 +1359,38 @@ export interface components {
             country: string;
             kind: components["schemas"]["OrganisationKind"];
             name: string;
+        };
+        CreateParticipantDto: {
+            /**
+             * Format: date
+             * @description Last day of taking part, not before startsOn; empty: ongoing
+             * @example 2021-09-20
+             */
+            endsOn?: string | null;
+            /**
+             * Format: uuid
+             * @description The organisation taking part: once per project (another row for it is a 409)
+             */
+            organisationId: string;
+            /**
+             * Format: uuid
+             * @description The project the organisation takes part in; it cannot be changed later
+             */
+            projectId: string;
+            role: components["schemas"]["ParticipantRole"];
+            /**
+             * Format: date
+             * @description First day of taking part; empty: from the project's beginning
+             * @example 2021-09-20
+             */
+            startsOn?: string | null;
+            /**
+             * @description The support's amount in euros as an exact decimal string (at least 0); empty when not known
+             * @example 200000.00
+             */
+            supportAmount?: string | null;
+            /** @description The kind of support the organisation receives from the project; empty when not known */
+            supportKind?: components["schemas"]["SupportKind"] | null;
         };
         CreatePaymentDto: {
             /**
@@ -2050,6 +2174,60 @@ export interface components {
             /** @description Send back on update (If-Match or body) to avoid lost updates */
             version: number;
         };
+        ParticipantOrganisation: {
+            /** @example 0245894-8 */
+            businessId: string | null;
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["OrganisationKind"];
+            /** @example Savonia-ammattikorkeakoulu */
+            name: string;
+        };
+        ParticipantPage: {
+            items: components["schemas"]["ParticipantResponse"][];
+            page: number;
+            pageSize: number;
+            /** @description Number of records matching the filters */
+            total: number;
+        };
+        ParticipantResponse: {
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date
+             * @description Empty: ongoing
+             */
+            endsOn: string | null;
+            /** @description Derived, never stored: a company without a business ID. It still counts as an enterprise, but may be counted twice if it is also recorded under another organisation record */
+            flagged: boolean;
+            /** Format: uuid */
+            id: string;
+            organisation: components["schemas"]["ParticipantOrganisation"];
+            /** @example VESI-KH */
+            projectCode: string;
+            /** Format: uuid */
+            projectId: string;
+            /** @example Kuopion kaupungin ekosysteemisopimuksen vesi-painopisteen käynnistämishanke */
+            projectName: string;
+            role: components["schemas"]["ParticipantRole"];
+            /**
+             * Format: date
+             * @description Empty: from the project's beginning
+             */
+            startsOn: string | null;
+            /**
+             * @description Euros, exact decimal
+             * @example 15000.00
+             */
+            supportAmount: string | null;
+            supportKind: components["schemas"]["SupportKind"] | null;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Send back on update (If-Match or body) to avoid lost updates */
+            version: number;
+        };
+        /** @enum {string} */
+        ParticipantRole: "lead" | "partner" | "company" | "research_organisation" | "other";
         PartnerOrganisationRef: {
             /** Format: uuid */
             id: string;
@@ -2239,7 +2417,7 @@ export interface components {
              */
             entityId: string | null;
             /**
-             * @description Audit events only: project, project_partner, funding_decision, payment, milestone, status_report, indicator_target or indicator_actual
+             * @description Audit events only: project, project_partner, funding_decision, payment, milestone, status_report, indicator_target, indicator_actual or participant
              * @example project
              */
             entityType: string | null;
@@ -2651,6 +2829,8 @@ export interface components {
             /** @description Always 1: reports are never changed */
             version: number;
         };
+        /** @enum {string} */
+        SupportKind: "grant" | "advisory" | "test_bed_access" | "none";
         TargetMilestoneInput: {
             /**
              * @description The value expected by the end of the year
@@ -2885,6 +3065,35 @@ export interface components {
             country: string;
             kind?: components["schemas"]["OrganisationKind"];
             name?: string;
+            /** @description The version you read; or send it as If-Match */
+            version?: number;
+        };
+        UpdateParticipantDto: {
+            /**
+             * Format: date
+             * @description Last day of taking part, not before startsOn; empty: ongoing
+             * @example 2021-09-20
+             */
+            endsOn?: string | null;
+            /**
+             * Format: uuid
+             * @description The organisation taking part: once per project (another row for it is a 409)
+             */
+            organisationId?: string;
+            role?: components["schemas"]["ParticipantRole"];
+            /**
+             * Format: date
+             * @description First day of taking part; empty: from the project's beginning
+             * @example 2021-09-20
+             */
+            startsOn?: string | null;
+            /**
+             * @description The support's amount in euros as an exact decimal string (at least 0); empty when not known
+             * @example 200000.00
+             */
+            supportAmount?: string | null;
+            /** @description The kind of support the organisation receives from the project; empty when not known */
+            supportKind?: components["schemas"]["SupportKind"] | null;
             /** @description The version you read; or send it as If-Match */
             version?: number;
         };
@@ -3673,6 +3882,77 @@ export interface operations {
             };
         };
     };
+    Exports_indicatorValues: {
+        parameters: {
+            query?: {
+                /** @description fi-excel: ";" between fields, UTF-8 with BOM, decimal comma, dates D.M.YYYY (Excel in Finnish/Swedish). standard: RFC 4180, ",", UTF-8 without BOM, decimal point, ISO dates. Default: fi-excel when the language is fi or sv, standard for en. */
+                profile?: components["schemas"]["ExportProfile"];
+                /** @description Language of the column headers and value labels; default: the user's language */
+                lang?: components["schemas"]["Language"];
+                /** @description Values of the agreement's own indicators' holders: the agreement and its projects */
+                agreementId?: string;
+                /** @description One project's values */
+                projectId?: string;
+                /** @description One indicator's values */
+                indicatorId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV file (header row in the chosen language, then the rows) */
+            200: {
+                headers: {
+                    /** @description attachment; the file name has the dataset, scope and date */
+                    "Content-Disposition"?: string;
+                    /** @description Number of rows that follow the header row */
+                    "X-Export-Rows"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many exports running (TOO_MANY_EXPORTS): the user already runs EXPORTS_PER_USER, or this server its EXPORTS_PER_API; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     Exports_milestones: {
         parameters: {
             query?: {
@@ -3689,6 +3969,83 @@ export interface operations {
                 /** @description Free text in the title */
                 q?: string;
                 sort?: "dueDate" | "-dueDate" | "title" | "-title" | "status" | "-status" | "createdAt" | "-createdAt";
+                /** @description fi-excel: ";" between fields, UTF-8 with BOM, decimal comma, dates D.M.YYYY (Excel in Finnish/Swedish). standard: RFC 4180, ",", UTF-8 without BOM, decimal point, ISO dates. Default: fi-excel when the language is fi or sv, standard for en. */
+                profile?: components["schemas"]["ExportProfile"];
+                /** @description Language of the column headers and value labels; default: the user's language */
+                lang?: components["schemas"]["Language"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV file (header row in the chosen language, then the rows) */
+            200: {
+                headers: {
+                    /** @description attachment; the file name has the dataset, scope and date */
+                    "Content-Disposition"?: string;
+                    /** @description Number of rows that follow the header row */
+                    "X-Export-Rows"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many exports running (TOO_MANY_EXPORTS): the user already runs EXPORTS_PER_USER, or this server its EXPORTS_PER_API; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Exports_participants: {
+        parameters: {
+            query?: {
+                projectId?: string;
+                /** @description Participants of the agreement's projects (through the priority area) */
+                agreementId?: string;
+                /** @description Every participation of one organisation */
+                organisationId?: string;
+                role?: components["schemas"]["ParticipantRole"];
+                /** @description true: companies without a business ID (they may be counted twice); false: the others */
+                flagged?: boolean;
+                /** @description Free text in the organisation's name */
+                q?: string;
+                /** @description organisation: by the organisation's name */
+                sort?: "organisation" | "-organisation" | "role" | "-role" | "startsOn" | "-startsOn" | "endsOn" | "-endsOn" | "supportAmount" | "-supportAmount" | "createdAt" | "-createdAt";
                 /** @description fi-excel: ";" between fields, UTF-8 with BOM, decimal comma, dates D.M.YYYY (Excel in Finnish/Swedish). standard: RFC 4180, ",", UTF-8 without BOM, decimal point, ISO dates. Default: fi-excel when the language is fi or sv, standard for en. */
                 profile?: components["schemas"]["ExportProfile"];
                 /** @description Language of the column headers and value labels; default: the user's language */
@@ -6202,6 +6559,341 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrganisationResponse"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such record (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The version you read is required (If-Match or body version) */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Participants_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                projectId?: string;
+                /** @description Participants of the agreement's projects (through the priority area) */
+                agreementId?: string;
+                /** @description Every participation of one organisation */
+                organisationId?: string;
+                role?: components["schemas"]["ParticipantRole"];
+                /** @description true: companies without a business ID (they may be counted twice); false: the others */
+                flagged?: boolean;
+                /** @description Free text in the organisation's name */
+                q?: string;
+                /** @description organisation: by the organisation's name */
+                sort?: "organisation" | "-organisation" | "role" | "-role" | "startsOn" | "-startsOn" | "endsOn" | "-endsOn" | "supportAmount" | "-supportAmount" | "createdAt" | "-createdAt";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipantPage"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Participants_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version you read, e.g. "3" */
+                "If-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateParticipantDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipantResponse"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Participants_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipantResponse"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such record (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Participants_remove: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version you read, e.g. "3" */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such record (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Participants_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version you read, e.g. "3" */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateParticipantDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipantResponse"];
                 };
             };
             /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */

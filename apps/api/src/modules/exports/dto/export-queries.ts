@@ -1,8 +1,10 @@
 import { ApiPropertyOptional, IntersectionType, OmitType } from '@nestjs/swagger';
 import { EXPORT_PROFILES, LANGUAGES, type ExportProfile, type Language } from '@salkku/shared';
 import { IsIn, IsOptional } from 'class-validator';
+import { IdFilter } from '../../../common/query-fields';
 import { ListFundingDecisionsQuery } from '../../funding-decisions/dto/list-funding-decisions.query';
 import { ListMilestonesQuery } from '../../milestones/dto/list-milestones.query';
+import { ListParticipantsQuery } from '../../participants/dto/list-participants.query';
 import { ListPaymentsQuery } from '../../payments/dto/list-payments.query';
 import { ListProjectsQuery } from '../../projects/dto/list-projects.query';
 import { ListStatusReportsQuery } from '../../status-reports/dto/list-status-reports.query';
@@ -52,3 +54,24 @@ export class ExportStatusReportsQuery extends IntersectionType(
   OmitType(ListStatusReportsQuery, NO_PAGE),
   ExportOptions,
 ) {}
+
+export class ExportParticipantsQuery extends IntersectionType(
+  OmitType(ListParticipantsQuery, NO_PAGE),
+  ExportOptions,
+) {}
+
+/**
+ * The indicator values have no list of their own to copy: one row per indicator × holder (a
+ * project, or the agreement itself) × period, in a fixed order (agreement, priority area, project,
+ * indicator, period), filtered by these.
+ */
+export class ExportIndicatorValuesQuery extends ExportOptions {
+  @IdFilter("Values of the agreement's own indicators' holders: the agreement and its projects")
+  agreementId?: string;
+
+  @IdFilter("One project's values")
+  projectId?: string;
+
+  @IdFilter("One indicator's values")
+  indicatorId?: string;
+}

@@ -68,7 +68,7 @@ export class ProjectHistoryItemResponse {
     example: 'project',
     description:
       'Audit events only: project, project_partner, funding_decision, payment, milestone, status_report, ' +
-      'indicator_target or indicator_actual',
+      'indicator_target, indicator_actual or participant',
   })
   entityType: string | null;
 

@@ -84,6 +84,37 @@ describe('the exports page', () => {
     expect(saved).toEqual(['salkku-hankkeet-kuopio-2026-12-01.csv']);
   });
 
+  it.each([
+    ['participants', 'Osallistujat (Y-tunnus puuttuu -merkintä)'],
+    ['indicator-values', 'Indikaattorien arvot (kausittain, tavoitteineen)'],
+  ])('offers the %s export of an agreement, in the language and profile chosen', async (dataset, label) => {
+    const fetchMock = mockFetch(
+      api(() =>
+        csvResponse(['Hanketunnus,Hanke\r\nVESI-KH,Vesi\r\n'], {
+          'X-Export-Rows': '1',
+          'Content-Disposition': `attachment; filename="salkku-${dataset}.csv"`,
+        }),
+      ),
+    );
+    renderApp({ url: '/exports' });
+    await screen.findByRole('heading', { level: 1, name: 'CSV-viennit' });
+    fireEvent.change(screen.getByLabelText('Tiedot'), { target: { value: dataset } });
+    expect(screen.getByRole('option', { name: label })).toHaveProperty('selected', true);
+    await screen.findByRole('option', { name: 'Kuopion ekosysteemisopimus' });
+    fireEvent.change(screen.getByLabelText('Ekosysteemisopimus'), { target: { value: AGREEMENT_ID } });
+    fireEvent.click(screen.getByRole('button', { name: 'Lataa CSV' }));
+    expect(await screen.findByText(`Tiedosto salkku-${dataset}.csv ladattu (1 rivi).`)).toHaveAttribute(
+      'role',
+      'status',
+    );
+    const [request] = requestsTo(fetchMock, `/api/exports/${dataset}.csv`);
+    expect(Object.fromEntries(new URL(request!.url).searchParams)).toEqual({
+      agreementId: AGREEMENT_ID,
+      profile: 'fi-excel',
+      lang: 'fi',
+    });
+  });
+
   it('says when to try again when the API refuses with 429', async () => {
     mockFetch(
       api(

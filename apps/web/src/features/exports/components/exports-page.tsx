@@ -13,7 +13,7 @@ function datasetOf(value: string | null): ExportDataset {
 
 /**
  * CSV exports for managers: pick what (projects, funding decisions, payments, milestones, status
- * reports) and of which agreement, then the profile. The choice is in the URL (?dataset=&agreementId=).
+ * reports, participants, indicator values) and of which agreement, then the profile. The choice is in the URL (?dataset=&agreementId=).
  * The projects list exports its own filtered view; this page exports whole lists.
  */
 export function ExportsPage() {

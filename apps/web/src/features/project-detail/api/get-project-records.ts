@@ -8,6 +8,7 @@ export type FundingDecision = components['schemas']['FundingDecisionResponse'];
 export type Payment = components['schemas']['PaymentResponse'];
 export type Milestone = components['schemas']['MilestoneResponse'];
 export type StatusReport = components['schemas']['StatusReportResponse'];
+export type Participant = components['schemas']['ParticipantResponse'];
 
 /** One of the project's lists: every page of it (lib/api/fetch-all-pages.ts) under the project page's key. */
 function projectListOptions<T>(
@@ -53,7 +54,17 @@ export function statusReportsQueryOptions(projectId: string) {
   );
 }
 
+/** Every participant of the project (the participant register), by the organisation's name. */
+export function participantsQueryOptions(projectId: string) {
+  return projectListOptions(projectDetailKeys.participants(projectId), (page, pageSize, signal) =>
+    unwrap(
+      api.GET('/api/participants', { params: { query: { projectId, page, pageSize, sort: 'organisation' } }, signal }),
+    ),
+  );
+}
+
 export const useFundingDecisions = (projectId: string) => useQuery(fundingDecisionsQueryOptions(projectId));
 export const usePayments = (projectId: string) => useQuery(paymentsQueryOptions(projectId));
 export const useMilestones = (projectId: string) => useQuery(milestonesQueryOptions(projectId));
 export const useStatusReports = (projectId: string) => useQuery(statusReportsQueryOptions(projectId));
+export const useParticipants = (projectId: string) => useQuery(participantsQueryOptions(projectId));

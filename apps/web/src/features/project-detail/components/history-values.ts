@@ -6,7 +6,9 @@ import {
   isMoney,
   LIFECYCLE_STATUSES,
   MILESTONE_STATUSES,
+  PARTICIPANT_ROLES,
   PROJECT_KINDS,
+  SUPPORT_KINDS,
 } from '@salkku/shared';
 import type { TFunction } from 'i18next';
 import type { Formatters } from '../../../lib/format';
@@ -15,17 +17,19 @@ import type { FieldChange, HistoryReference } from '../api/get-project-history';
 import { formatPercentNumberIn } from './format-extra';
 
 /** Audited fields that hold euros or days: shown in the active language's format. */
-const MONEY_FIELDS = new Set(['amount', 'amountGranted', 'budgetShare', 'cap', 'totalBudget']);
+const MONEY_FIELDS = new Set(['amount', 'amountGranted', 'budgetShare', 'cap', 'supportAmount', 'totalBudget']);
 const DATE_FIELDS = new Set([
   'completedOn',
   'decisionDate',
   'dueDate',
   'eligibleFrom',
   'eligibleTo',
+  'endsOn',
   'paidOn',
   'plannedEnd',
   'plannedStart',
   'reportingDate',
+  'startsOn',
 ]);
 
 type FieldName = keyof typeof fi.projectPage.history.fields;
@@ -78,6 +82,10 @@ export function historyValue(
   if (field === 'status' && entityType === 'milestone' && isOneOf(MILESTONE_STATUSES, text)) {
     return t(`projectPage.milestones.statuses.${text}`);
   }
+  if (field === 'role' && entityType === 'participant' && isOneOf(PARTICIPANT_ROLES, text)) {
+    return t(`participants.roles.${text}`);
+  }
+  if (field === 'supportKind' && isOneOf(SUPPORT_KINDS, text)) return t(`participants.supportKinds.${text}`);
   if (field === 'status' && entityType === 'funding_decision' && isOneOf(FUNDING_DECISION_STATUSES, text)) {
     return t(`projectPage.decisionStatuses.${text}`);
   }
@@ -91,6 +99,7 @@ const ENTITY_TYPES = [
   'payment',
   'milestone',
   'status_report',
+  'participant',
 ] as const;
 
 /** "Rahoituspäätös" for funding_decision; an entity type this page does not know keeps its own name. */

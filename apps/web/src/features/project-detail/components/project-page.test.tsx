@@ -2,6 +2,7 @@ import '@testing-library/jest-dom';
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { jsonResponse, mockFetch, requestsTo } from '../../../test/render-app';
 import {
+  auditItem,
   historyItems,
   historyPage,
   PROJECT_ID,
@@ -40,7 +41,15 @@ describe('project page', () => {
         .getAllByRole('region')
         .filter((region) => region.tagName === 'SECTION')
         .map((region) => within(region).getAllByRole('heading', { level: 2 })[0]!.textContent),
-    ).toEqual(['Perustiedot', 'Toteuttajat', 'Rahoitus', 'Virstanpylväät', 'Tilanneraportit', 'Muutoshistoria']);
+    ).toEqual([
+      'Perustiedot',
+      'Toteuttajat',
+      'Osallistujat',
+      'Rahoitus',
+      'Virstanpylväät',
+      'Tilanneraportit',
+      'Muutoshistoria',
+    ]);
 
     const summary = section('Perustiedot');
     const fact = (term: string) => within(summary).getByText(term).nextElementSibling;
@@ -60,7 +69,13 @@ describe('project page', () => {
 
     // The lists ask for the project's records, a full page each; milestones by due date.
     await screen.findByRole('table', { name: 'Rahoituspäätökset' });
-    for (const path of ['/api/funding-decisions', '/api/payments', '/api/milestones', '/api/status-reports']) {
+    for (const path of [
+      '/api/funding-decisions',
+      '/api/payments',
+      '/api/milestones',
+      '/api/status-reports',
+      '/api/participants',
+    ]) {
       const params = new URL(requestsTo(fetchMock, path)[0]!.url).searchParams;
       expect([path, params.get('projectId'), params.get('pageSize')]).toEqual([path, PROJECT_ID, '100']);
     }
@@ -129,6 +144,46 @@ describe('project page', () => {
     city = within(table).getByRole('row', { name: /Kuopion kaupunki/ });
     expect(within(city).getAllByText('unknown')).toHaveLength(2);
     expect(within(table).getByText('€200,000.00')).toBeInTheDocument();
+  });
+
+  it('shows the participants: business ID or a visible flag, role, period, support kind and amount', async () => {
+    const fetchMock = mockFetch(projectPageApi());
+    renderProjectPage(PROJECT_ID);
+    const region = await screen.findByRole('region', { name: 'Osallistujat' });
+    const table = await within(region).findByRole('table', { name: 'Hankkeen osallistujat' });
+    expect(
+      within(table)
+        .getAllByRole('row')
+        .map((row) => [...row.children].map(text)),
+    ).toEqual([
+      ['Organisaatio', 'Y-tunnus', 'Rooli', 'Osallistuminen', 'Tuen muoto', 'Tuen määrä'],
+      ['Aalto Vesi Oy', 'Y-tunnus puuttuu', 'Osallistuva yritys', '15.1.2022–jatkuu', 'Avustus', '12 500,50 €'],
+      ['Kuopion kaupunki', '0171450-7', 'Muu', 'Koko hankkeen ajan', 'ei tiedossa', 'ei tiedossa'],
+      ['Savonia-ammattikorkeakoulu', '0245894-7', 'Päätoteuttaja', '1.9.2021–31.8.2023', 'Ei tukea', '0,00 €'],
+    ]);
+    // The flag is in words (not colour only), and the section says what it means.
+    expect(within(table).getByText('Y-tunnus puuttuu').tagName).toBe('STRONG');
+    expect(region).toHaveTextContent('1 yritykseltä puuttuu Y-tunnus.');
+    expect(region).toHaveTextContent('voi tulla lasketuksi kahdesti');
+    const params = new URL(requestsTo(fetchMock, '/api/participants')[0]!.url).searchParams;
+    expect(params.get('sort')).toBe('organisation');
+  });
+
+  it('says so when the project has no participants, in Swedish and English too', async () => {
+    mockFetch(
+      projectPageApi({ '/api/participants': () => jsonResponse({ items: [], total: 0, page: 1, pageSize: 100 }) }),
+    );
+    const { i18n } = renderProjectPage(PROJECT_ID);
+    const region = await screen.findByRole('region', { name: 'Osallistujat' });
+    expect(await within(region).findByText('Hankkeelle ei ole kirjattu osallistujia.')).toBeInTheDocument();
+    await act(() => i18n.changeLanguage('sv'));
+    expect(screen.getByRole('region', { name: 'Deltagare' })).toHaveTextContent(
+      'Inga deltagare har registrerats för projektet.',
+    );
+    await act(() => i18n.changeLanguage('en'));
+    expect(screen.getByRole('region', { name: 'Participants' })).toHaveTextContent(
+      'No participants have been recorded for the project.',
+    );
   });
 
   it('shows the milestones on a timeline by due date and marks the overdue one in words', async () => {
@@ -201,6 +256,36 @@ describe('project page', () => {
     expect(change(create!, 'Hanke')).toHaveTextContent(/^VESI-KH Vesi-painopisteen käynnistämishanke$/);
     expect(change(create!, 'Rahoittaja')).toHaveTextContent(/^\(poistettu tieto\)$/);
     expect(history).not.toHaveTextContent(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+  });
+
+  it("shows a participant's change in the history in words: its kind, role, support, amount and dates", async () => {
+    const SAVONIA_ID = 'c1e2f3a4-0000-4000-8000-000000000001';
+    const item = auditItem({
+      id: '70000000-0000-4000-8000-0000000000a1',
+      action: 'update',
+      entityType: 'participant',
+      changes: {
+        organisationId: { old: null, new: SAVONIA_ID },
+        role: { old: 'partner', new: 'lead' },
+        supportKind: { old: null, new: 'test_bed_access' },
+        supportAmount: { old: null, new: '2500.00' },
+        startsOn: { old: '2021-09-01', new: '2021-10-01' },
+      },
+      references: [{ id: SAVONIA_ID, kind: 'organisation', name: 'Savonia-ammattikorkeakoulu' }],
+    });
+    mockFetch(projectPageApi({ [`/api/projects/${PROJECT_ID}/history`]: () => jsonResponse(historyPage([item])) }));
+    renderProjectPage(PROJECT_ID);
+    const history = await screen.findByRole('region', { name: 'Muutoshistoria' });
+    const [entry] = within(await within(history).findByRole('list', { name: 'Muutokset, uusin ensin' })).getAllByRole(
+      'listitem',
+    );
+    expect(entry).toHaveTextContent('Osallistuja: muutettu');
+    const change = (field: string) => within(entry!).getByText(field).nextElementSibling;
+    expect(change('Organisaatio')).toHaveTextContent('Savonia-ammattikorkeakoulu');
+    expect(change('Rooli')).toHaveTextContent('Osatoteuttaja → muuttui arvoon Päätoteuttaja');
+    expect(change('Tuen muoto')).toHaveTextContent('(tyhjä) → muuttui arvoon Testiympäristön käyttö');
+    expect(change('Tuen määrä')).toHaveTextContent('(tyhjä) → muuttui arvoon 2 500,00 €');
+    expect(change('Osallistuminen alkaa')).toHaveTextContent('1.9.2021 → muuttui arvoon 1.10.2021');
   });
 
   it('pages through a long history', async () => {

@@ -3,12 +3,19 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, Link } from 'react-router';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { useFundingDecisions, useMilestones, usePayments, useStatusReports } from '../api/get-project-records';
+import {
+  useFundingDecisions,
+  useMilestones,
+  useParticipants,
+  usePayments,
+  useStatusReports,
+} from '../api/get-project-records';
 import { isProjectNotFound, useProject, type ProjectDetail } from '../api/get-project';
 import { useProjectHistory } from '../api/get-project-history';
 import { FundingSection } from './funding-section';
 import { HistorySection } from './history-section';
 import { MilestonesSection } from './milestones-section';
+import { ParticipantsSection } from './participants-section';
 import { PartnersSection } from './partners-section';
 import { ProjectActions, ProjectFormNotice } from './project-actions';
 import './project-page.css';
@@ -17,8 +24,8 @@ import { SummarySection } from './summary-section';
 import { FailureAlert, StatusLine } from '../../../components/load-status';
 
 /**
- * One project (route /projects/:projectId): summary, lead and partners, funding decisions with
- * their payments, milestones, status reports and the change history. Read-only.
+ * One project (route /projects/:projectId): summary, lead and partners, the participant register,
+ * funding decisions with their payments, milestones, status reports and the change history.
  */
 export function ProjectPage() {
   const { projectId } = useParams();
@@ -33,6 +40,7 @@ function ProjectPageFor({ projectId }: { projectId: string }) {
   const payments = usePayments(projectId);
   const milestones = useMilestones(projectId);
   const reports = useStatusReports(projectId);
+  const participants = useParticipants(projectId);
   const [historyPage, setHistoryPage] = useState(1);
   const history = useProjectHistory(projectId, historyPage);
 
@@ -65,6 +73,7 @@ function ProjectPageFor({ projectId }: { projectId: string }) {
           <ProjectActions projectId={projectId} decisions={decisions.data} />
           <SummarySection project={project.data} />
           <PartnersSection project={project.data} />
+          <ParticipantsSection participants={participants} />
           <FundingSection funding={project.data.funding} decisions={decisions} payments={payments} />
           <MilestonesSection milestones={milestones} />
           <StatusReportsSection reports={reports} />

@@ -64,3 +64,19 @@ export function deleteMilestone(id: string, version: number | undefined) {
 export function createStatusReport(body: Schemas['CreateStatusReportDto']) {
   return unwrap(api.POST('/api/status-reports', { body }));
 }
+
+export function createParticipant(body: Schemas['CreateParticipantDto']) {
+  return unwrap(api.POST('/api/participants', { body }));
+}
+
+export function updateParticipant(
+  id: string,
+  body: Unversioned<Schemas['UpdateParticipantDto']>,
+  version: number | undefined,
+) {
+  return unwrap(api.PATCH('/api/participants/{id}', { params: { path: { id }, header: ifMatch(version) }, body }));
+}
+
+export function deleteParticipant(id: string, version: number | undefined) {
+  return unwrap(api.DELETE('/api/participants/{id}', { params: { path: { id }, header: ifMatch(version) } }));
+}

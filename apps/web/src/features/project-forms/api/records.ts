@@ -8,6 +8,7 @@ export type FundingDecision = components['schemas']['FundingDecisionResponse'];
 export type Milestone = components['schemas']['MilestoneResponse'];
 export type Payment = components['schemas']['PaymentResponse'];
 export type Organisation = components['schemas']['OrganisationResponse'];
+export type Participant = components['schemas']['ParticipantResponse'];
 
 /**
  * Query keys of the forms. They start with 'projects', a portfolio root (lib/write-invalidation.ts),
@@ -20,6 +21,7 @@ export const projectFormKeys = {
   decision: (id: string) => [...projectFormKeys.all, 'funding-decision', id] as const,
   milestone: (id: string) => [...projectFormKeys.all, 'milestone', id] as const,
   payment: (id: string) => [...projectFormKeys.all, 'payment', id] as const,
+  participant: (id: string) => [...projectFormKeys.all, 'participant', id] as const,
   organisations: () => [...projectFormKeys.all, 'organisations'] as const,
 };
 
@@ -48,6 +50,11 @@ export const paymentOptions = (id: string) =>
     unwrap(api.GET('/api/payments/{id}', { params: { path: { id } }, signal })),
   );
 
+export const participantOptions = (id: string) =>
+  recordOptions(projectFormKeys.participant(id), (signal) =>
+    unwrap(api.GET('/api/participants/{id}', { params: { path: { id } }, signal })),
+  );
+
 /**
  * A form's `reload` after a version conflict: reads the record again from the server and gives
  * it as the form shows it, with its version.
@@ -63,7 +70,7 @@ export function useLatestRecord() {
   };
 }
 
-/** The organisations a lead, partner, funder or recipient is chosen from: all of them, by name. */
+/** The organisations a lead, partner, participant, funder or recipient is chosen from: all of them, by name. */
 export function organisationsOptions() {
   return queryOptions({
     queryKey: projectFormKeys.organisations(),
@@ -79,4 +86,5 @@ export const useProjectRecord = (id: string, enabled = true) => useQuery({ ...pr
 export const useDecisionRecord = (id: string) => useQuery(decisionOptions(id));
 export const useMilestoneRecord = (id: string) => useQuery(milestoneOptions(id));
 export const usePaymentRecord = (id: string) => useQuery(paymentOptions(id));
+export const useParticipantRecord = (id: string) => useQuery(participantOptions(id));
 export const useOrganisations = () => useQuery(organisationsOptions());

@@ -4,6 +4,7 @@ import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../../lib/api/client';
+import type { ProblemWording } from '../../../lib/field-problems';
 import {
   fieldProblemsOf,
   isValidationFailure,
@@ -25,8 +26,15 @@ import { useCan } from '../../../lib/session';
 import type { ProjectFormsState, SavedNotice } from '../../../lib/project-form-routes';
 
 export type Values<F extends string> = Record<F, string>;
-/** The records an edit form can delete; each has its button, question and notice in projectForms. */
-export type DeletableRecord = 'decision' | 'payment' | 'milestone';
+/** The records an edit form can delete; each has its button, question and notice (`deleteText`). */
+export type DeletableRecord = 'decision' | 'payment' | 'milestone' | 'participant';
+
+/** The delete button's and the question's words: projectForms.delete.<record>, the participant register's under participants. */
+function deleteText(record: DeletableRecord): { button: ParseKeys; question: ParseKeys } {
+  if (record === 'participant')
+    return { button: 'participants.delete.button', question: 'participants.delete.question' };
+  return { button: `projectForms.delete.${record}.button`, question: `projectForms.delete.${record}.question` };
+}
 
 export interface RecordFormOptions<F extends string, R = unknown> {
   /** The project the form belongs to: Cancel and a save go back to its page (unless told otherwise). */
@@ -47,6 +55,8 @@ export interface RecordFormOptions<F extends string, R = unknown> {
   save: (values: Record<F, string | null>, version: number | undefined) => Promise<R>;
   /** Loads the record again after a version conflict: its values as the form shows them, and its version. */
   reload?: () => Promise<{ values: Values<F>; version: number }>;
+  /** A form's own words for some problem codes the API may send on a field (e.g. `duplicate`). */
+  wording?: Partial<Record<F, ProblemWording>>;
   /** Deletes the record an edit form shows, with the version read (If-Match); absent in create forms. */
   remove?: {
     record: DeletableRecord;
@@ -66,7 +76,19 @@ const CONFLICT_MESSAGES: Partial<Record<string, ParseKeys>> = {
  * the server's field messages, version conflicts, the leave guard and the way back after saving.
  */
 export function useRecordForm<F extends string, R = unknown>(options: RecordFormOptions<F, R>) {
-  const { projectId, fields, initial, required = [], money = [], percent = [], saved, save, reload, remove } = options;
+  const {
+    projectId,
+    fields,
+    initial,
+    required = [],
+    money = [],
+    percent = [],
+    saved,
+    save,
+    reload,
+    remove,
+    wording,
+  } = options;
   const backTo = options.backTo ?? `/projects/${projectId}`;
   const navigate = useNavigate();
   // Portfolio writes: the app's MutationCache refetches every view they can change (dashboard,
@@ -139,7 +161,7 @@ export function useRecordForm<F extends string, R = unknown>(options: RecordForm
         setStale('conflict');
         setProblems(null);
       } else {
-        setProblems(problemsOf(error, fields));
+        setProblems(problemsOf(error, fields, wording));
       }
     } finally {
       setPending(false);
@@ -206,10 +228,14 @@ export function useRecordForm<F extends string, R = unknown>(options: RecordForm
  * "payments would exceed the amount granted", which names the amount field) goes next to its field;
  * a rule's own message and problems of fields the form does not have go in the form's alert.
  */
-function problemsOf<F extends string>(error: unknown, fields: readonly F[]): FormProblems<F> {
+function problemsOf<F extends string>(
+  error: unknown,
+  fields: readonly F[],
+  wording?: Partial<Record<F, ProblemWording>>,
+): FormProblems<F> {
   const known = error instanceof ApiError && error.code ? CONFLICT_MESSAGES[error.code] : undefined;
   if (error instanceof ApiError && (error.details || error.problems)) {
-    const found = fieldProblemsOf(error, fields);
+    const found = fieldProblemsOf(error, fields, wording);
     const result: FormProblems<F> = { fields: found.fields };
     const form: FormProblem[] = known ? [{ key: known }] : found.other;
     if (form.length > 0) result.form = form;
@@ -293,7 +319,7 @@ export function RecordFormPage<F extends string>({
         <>
           {confirming && removable && (
             <ConfirmDialog
-              title={t(`projectForms.delete.${removable}.question`)}
+              title={t(deleteText(removable).question)}
               body={t('projectForms.delete.body')}
               cancelLabel={t('projectForms.delete.cancel')}
               confirmLabel={t('projectForms.delete.confirm')}
@@ -323,7 +349,7 @@ export function RecordFormPage<F extends string>({
               if (!form.pending) setConfirming(true);
             }}
           >
-            {t(`projectForms.delete.${removable}.button`)}
+            {t(deleteText(removable).button)}
           </button>
         )}
       </FormActions>
