@@ -10,6 +10,7 @@ import {
   parseIndicatorValue,
   parseReportingPeriod,
   rollUp,
+  rollUpRefusal,
   valueToDate,
   type IndicatorTarget,
 } from './indicators';
@@ -198,5 +199,14 @@ describe('reporting periods as dates', () => {
     expect(periodOf('2021-09-20', 'year')).toBe('2021');
     expect(periodOf('2021-06-30', 'half_year')).toBe('2021-H1');
     expect(periodOf('2021-07-01', 'half_year')).toBe('2021-H2');
+  });
+});
+
+describe('rollUpRefusal', () => {
+  it('refuses percentages of more than one holder, and nothing else', () => {
+    expect(rollUpRefusal('percent', 2)).toBe('percentDoesNotSum');
+    expect(rollUpRefusal('percent', 1)).toBeNull();
+    expect(rollUpRefusal('count', 5000)).toBeNull();
+    expect(rollUpRefusal('euros', 0)).toBeNull();
   });
 });

@@ -108,6 +108,14 @@ export function valueToDate(values: readonly PeriodValue[], aggregation: Indicat
 export type RollUpRefusal = 'mixedUnits' | 'percentDoesNotSum';
 
 /**
+ * Why `count` values of one unit cannot be added up, if they cannot: percentages of more than one
+ * holder never sum. (rollUp's rule, for values already summed elsewhere, e.g. in SQL.)
+ */
+export function rollUpRefusal(unit: IndicatorUnit, count: number): RollUpRefusal | null {
+  return unit === 'percent' && count > 1 ? 'percentDoesNotSum' : null;
+}
+
+/**
  * Adds up values of several projects (or areas, or agreements) for the level above. Values of
  * different units never add up, and percentages never sum (a share of the whole is not the sum of
  * the shares): both are refused, not guessed at. Null values (nothing reported) are left out; all
@@ -118,7 +126,8 @@ export function rollUp(
 ): { ok: true; value: string | null } | { ok: false; refusal: RollUpRefusal } {
   const units = new Set(values.map((v) => v.unit));
   if (units.size > 1) return { ok: false, refusal: 'mixedUnits' };
-  if (units.has('percent') && values.length > 1) return { ok: false, refusal: 'percentDoesNotSum' };
+  const refusal = rollUpRefusal([...units][0] ?? 'count', values.length);
+  if (refusal) return { ok: false, refusal };
   const known = values.filter((v): v is { unit: IndicatorUnit; value: string } => v.value !== null);
   if (known.length === 0) return { ok: true, value: null };
   return { ok: true, value: formatIndicatorValue(known.reduce((sum, v) => sum + parseIndicatorValue(v.value), 0n)) };

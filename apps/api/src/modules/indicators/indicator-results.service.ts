@@ -27,27 +27,29 @@ import type {
 } from './dto/indicator-results.response';
 import type { IndicatorSummaryQuery } from './dto/indicator-summary.query';
 import {
-  byYear,
+  aggregatedLine,
   combinedLine,
   derivedLine,
   resultLine,
   summedTarget,
+  summedTargetGroups,
   targetValues,
   type Series,
 } from './indicator-results';
 import { exactValue } from './indicator-value.column';
 import {
   derivedCountsSql,
+  resultAggregatesSql,
   resultAgreementSql,
   resultAgreementsSql,
   resultIndicatorsSql,
   resultProjectSql,
+  type AggregateIndicatorRow,
   type DerivedCountRow,
   type DerivedLevel,
   type ResultActualRow,
   type ResultAgreement,
   type ResultIndicatorRow,
-  type ResultTargetRow,
 } from './indicators.queries';
 
 /** The derivation cooperating with research: counted while a research organisation takes part too. */
@@ -99,7 +101,7 @@ class DerivedCounts {
   }
 }
 
-function ref(row: ResultIndicatorRow): IndicatorRef {
+function ref(row: Omit<ResultIndicatorRow, 'targets' | 'actuals'>): IndicatorRef {
   return {
     id: row.id,
     code: row.code,
@@ -126,29 +128,43 @@ function seriesByHolder(actuals: readonly ResultActualRow[], holderOf: (a: Resul
   return [...groups.values()];
 }
 
+/** The target of an agreement's or an area's groups: its own, else the projects' targets added up. */
+function groupTarget(row: AggregateIndicatorRow, agreementId: string, areaId?: string): TargetValues | null {
+  const targets = row.targets.filter((g) => g.agreementId === agreementId);
+  if (areaId !== undefined)
+    return summedTargetGroups(
+      row.unit,
+      targets.filter((g) => g.areaId === areaId && !g.own),
+    );
+  const own = targets.find((g) => g.own);
+  return own
+    ? targetValues(own)
+    : summedTargetGroups(
+        row.unit,
+        targets.filter((g) => !g.own),
+      );
+}
+
+/** The values of an agreement's groups: one area's, or the agreement's own when it has any, else its projects'. */
+function groupSums(row: AggregateIndicatorRow, agreementId: string, areaId?: string) {
+  const toDate = row.toDate.filter((d) => d.agreementId === agreementId);
+  const periodSums = row.periodSums.filter((s) => s.agreementId === agreementId);
+  const own = toDate.some((d) => d.areaId === null);
+  const counted = (group: { areaId: string | null }) =>
+    areaId !== undefined ? group.areaId === areaId : own ? group.areaId === null : group.areaId !== null;
+  return { toDate: toDate.filter(counted), periodSums: periodSums.filter(counted) };
+}
+
 /**
  * An agreement's line for an indicator: its own values when it has any, else its projects' added
  * up; its own target, else its projects' targets added up.
  */
 function agreementLine(
-  row: ResultIndicatorRow,
-  targets: readonly ResultTargetRow[],
-  actuals: readonly ResultActualRow[],
+  row: AggregateIndicatorRow,
+  agreementId: string,
   periods: readonly string[],
-  toYears: boolean,
 ): IndicatorResultLine {
-  const own = targets.find((t) => t.projectId === null);
-  const target = own
-    ? targetValues(own)
-    : summedTarget(
-        row.unit,
-        targets.filter((t) => t.projectId !== null).map((t) => targetValues(t)),
-      );
-  const ownActuals = actuals.filter((a) => a.projectId === null);
-  const counted = ownActuals.length > 0 ? ownActuals : actuals.filter((a) => a.projectId !== null);
-  let holders = seriesByHolder(counted, (a) => a.projectId ?? '');
-  if (toYears) holders = holders.map((series) => byYear(series, row.aggregation));
-  return resultLine(row, target, holders, periods);
+  return aggregatedLine(row, groupTarget(row, agreementId), groupSums(row, agreementId), periods);
 }
 
 /**
@@ -175,9 +191,7 @@ export class IndicatorResultsService {
     if (!project) throw notFound('Project', id);
     const periods = agreementPeriods(project, today);
     const [rows, derived] = await Promise.all([
-      queryRows<ResultIndicatorRow>(this.dataSource, (sql) =>
-        resultIndicatorsSql(sql, { level: 'project', projectId: id }),
-      ),
+      queryRows<ResultIndicatorRow>(this.dataSource, (sql) => resultIndicatorsSql(sql, id)),
       this.derived(this.dataSource, { projectId: id }, ['project'], periods, today, project.periodicity),
     ]);
     const latest = periodOf(today, project.periodicity);
@@ -226,8 +240,8 @@ export class IndicatorResultsService {
     if (!agreement) throw notFound('Agreement', id);
     const periods = agreementPeriods(agreement, today);
     const [rows, derived] = await Promise.all([
-      queryRows<ResultIndicatorRow>(this.dataSource, (sql) =>
-        resultIndicatorsSql(sql, { level: 'agreement', agreementId: id }),
+      queryRows<AggregateIndicatorRow>(this.dataSource, (sql) =>
+        resultAggregatesSql(sql, { level: 'agreement', agreementId: id }),
       ),
       this.derived(this.dataSource, { agreementId: id }, ['agreement', 'area'], periods, today, agreement.periodicity),
     ]);
@@ -238,29 +252,14 @@ export class IndicatorResultsService {
       periods,
       indicators: rows.map((row) => {
         const areaLine = (areaId: string): IndicatorResultLine => {
-          const targets = row.targets.filter((t) => t.areaId === areaId).map((t) => targetValues(t));
-          const target = summedTarget(row.unit, targets);
+          const target = groupTarget(row, id, areaId);
           if (row.derivation !== null) return derived.line(row.derivation, areaId, target, periods, latest);
-          const actuals = row.actuals.filter((a) => a.areaId === areaId);
-          return resultLine(
-            row,
-            target,
-            seriesByHolder(actuals, (a) => a.projectId ?? ''),
-            periods,
-          );
+          return aggregatedLine(row, target, groupSums(row, id, areaId), periods);
         };
-        let line: IndicatorResultLine;
-        if (row.derivation === null) line = agreementLine(row, row.targets, row.actuals, periods, false);
-        else {
-          const own = row.targets.find((t) => t.projectId === null);
-          const target = own
-            ? targetValues(own)
-            : summedTarget(
-                row.unit,
-                row.targets.map((t) => targetValues(t)),
-              );
-          line = derived.line(row.derivation, id, target, periods, latest);
-        }
+        const line =
+          row.derivation === null
+            ? agreementLine(row, id, periods)
+            : derived.line(row.derivation, id, groupTarget(row, id), periods, latest);
         return {
           indicator: ref(row),
           agreement: line,
@@ -276,7 +275,9 @@ export class IndicatorResultsService {
     const thisYear = today.slice(0, 4);
     const [agreements, rows] = await Promise.all([
       queryRows<ResultAgreement>(this.dataSource, (sql) => resultAgreementsSql(sql, actor)),
-      queryRows<ResultIndicatorRow>(this.dataSource, (sql) => resultIndicatorsSql(sql, { level: 'national', actor })),
+      queryRows<AggregateIndicatorRow>(this.dataSource, (sql) =>
+        resultAggregatesSql(sql, { level: 'national', actor }),
+      ),
     ]);
     const firstYear = Math.min(...agreements.map((a) => firstYearOf(a, today)), Number(thisYear));
     const periods = periodsBetween(firstYear, Number(thisYear), 'year');
@@ -285,12 +286,16 @@ export class IndicatorResultsService {
       periods,
       indicators: rows.map((row) => {
         const perAgreement = agreements.map((agreement) => {
-          const targets = row.targets.filter((t) => t.agreementId === agreement.agreementId);
-          const actuals = row.actuals.filter((a) => a.agreementId === agreement.agreementId);
           const result =
             row.derivation === null
-              ? agreementLine(row, targets, actuals, periods, true)
-              : derived.line(row.derivation, agreement.agreementId, derivedTarget(row, targets), periods, thisYear);
+              ? agreementLine(row, agreement.agreementId, periods)
+              : derived.line(
+                  row.derivation,
+                  agreement.agreementId,
+                  groupTarget(row, agreement.agreementId),
+                  periods,
+                  thisYear,
+                );
           return { agreementId: agreement.agreementId, title: agreement.title, cityName: agreement.cityName, result };
         });
         const totalTarget = summedTarget(
@@ -320,8 +325,8 @@ export class IndicatorResultsService {
     const today = this.today();
     const [agreements, rows, derivedRows] = await Promise.all([
       queryRows<ResultAgreement>(this.dataSource, (sql) => resultAgreementsSql(sql, actor, query.agreementId)),
-      queryRows<ResultIndicatorRow>(this.dataSource, (sql) =>
-        resultIndicatorsSql(sql, { level: 'summary', actor, agreementId: query.agreementId }),
+      queryRows<AggregateIndicatorRow>(this.dataSource, (sql) =>
+        resultAggregatesSql(sql, { level: 'summary', actor, agreementId: query.agreementId }),
       ),
       queryRows<DerivedCountRow>(this.dataSource, (sql) =>
         derivedCountsSql(sql, {
@@ -346,13 +351,17 @@ export class IndicatorResultsService {
           agreementId: agreement.agreementId,
           title: agreement.title,
           indicators: rows.flatMap((row) => {
-            const targets = row.targets.filter((t) => t.agreementId === agreement.agreementId);
-            if (targets.length === 0) return [];
-            const actuals = row.actuals.filter((a) => a.agreementId === agreement.agreementId);
+            if (!row.targets.some((g) => g.agreementId === agreement.agreementId)) return [];
             const line =
               row.derivation === null
-                ? agreementLine(row, targets, actuals, periods, false)
-                : derived.line(row.derivation, agreement.agreementId, derivedTarget(row, targets), [], latest);
+                ? agreementLine(row, agreement.agreementId, periods)
+                : derived.line(
+                    row.derivation,
+                    agreement.agreementId,
+                    groupTarget(row, agreement.agreementId),
+                    [],
+                    latest,
+                  );
             if (line.target === null) return [];
             return [
               {
@@ -398,16 +407,6 @@ const DERIVED_RULES = {
   researchKinds: RESEARCH_ORGANISATION_KINDS,
   enterpriseKind: ENTERPRISE_KIND,
 };
-
-/** A derived indicator's target at an agreement: its own, else its projects' added up. */
-function derivedTarget(row: ResultIndicatorRow, targets: readonly ResultTargetRow[]): TargetValues | null {
-  const own = targets.find((t) => t.projectId === null);
-  if (own) return targetValues(own);
-  return summedTarget(
-    row.unit,
-    targets.map((t) => targetValues(t)),
-  );
-}
 
 /** The first year of an agreement's periods: its start (or earliest value), never after this year. */
 function firstYearOf(agreement: ResultAgreement, today: string): number {

@@ -5,6 +5,7 @@ import {
   onPace,
   parseReportingPeriod,
   rollUp,
+  rollUpRefusal,
   valueToDate,
   type IndicatorAggregation,
   type IndicatorUnit,
@@ -153,21 +154,6 @@ export function derivedLine(
   );
 }
 
-/**
- * One holder's series by year: the half-years of a year add up into it by the indicator's own
- * rule (their sum, or the later half's value); a year's own value stays.
- */
-export function byYear(series: Series, aggregation: IndicatorAggregation): PeriodValue[] {
-  const years = new Map<string, PeriodValue[]>();
-  for (const v of series) {
-    const year = v.period.slice(0, 4);
-    years.set(year, [...(years.get(year) ?? []), v]);
-  }
-  return [...years.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([year, values]) => ({ period: year, value: valueToDate(values, aggregation)! }));
-}
-
 /** A stored target as the results show it. */
 export function targetValues(target: {
   baselineValue: string;
@@ -217,4 +203,66 @@ export function summedTarget(unit: IndicatorUnit, targets: readonly TargetValues
     }
   }
   return { baselineValue: baseline.value!, baselineYear, targetValue: target.value!, targetYear, milestones };
+}
+
+/** A group's values as the database added them up (see resultAggregatesSql). */
+export interface GroupSums {
+  periodSums: ReadonlyArray<{ period: string; value: string }>;
+  toDate: ReadonlyArray<{ value: string; latestPeriod: string; holders: number | null }>;
+}
+
+/**
+ * The line of values already added up per group in the database (several groups — an
+ * agreement's areas — add up here with the shared roll-up), against `target`. The same as
+ * resultLine over the holders' series: percentages of more than one holder are refused, nothing
+ * reported is null, a latest-value indicator to date adds each holder's latest value.
+ */
+export function aggregatedLine(
+  measure: Measure,
+  target: TargetValues | null,
+  sums: GroupSums,
+  periods: readonly string[],
+): IndicatorResultLine {
+  // Holders only matter to a latest-value indicator (a percent is always one); a sum's groups count as one each.
+  const holders = sums.toDate.reduce((n, d) => n + (d.holders ?? 1), 0);
+  const refusal = rollUpRefusal(measure.unit, holders);
+  if (refusal) return refused(target, periods, refusal);
+  const add = (values: readonly string[]): string | null => {
+    const total = rollUp(values.map((value) => ({ unit: measure.unit, value: exactValue(value) })));
+    return total.ok ? total.value : null;
+  };
+  const toDate = add(sums.toDate.map((d) => d.value));
+  const latest = sums.toDate.reduce<string | null>((l, d) => laterPeriod(l, d.latestPeriod), null);
+  return measured(
+    target,
+    periods.map((period) => ({
+      period,
+      value: add(sums.periodSums.filter((s) => s.period === period).map((s) => s.value)),
+    })),
+    toDate,
+    latest,
+  );
+}
+
+/**
+ * Targets added up per shape in the database (`n` targets each), added up here: as summedTarget
+ * over the single targets (the expected value is linear in the values, so a shape's sum has the
+ * sum of its targets' expected values). Percentages of more than one target never add up.
+ */
+export function summedTargetGroups(
+  unit: IndicatorUnit,
+  groups: ReadonlyArray<Parameters<typeof targetValues>[0] & { n: number }>,
+): TargetValues | null {
+  if (groups.length === 0) return null;
+  if (
+    rollUpRefusal(
+      unit,
+      groups.reduce((n, g) => n + g.n, 0),
+    )
+  )
+    return null;
+  return summedTarget(
+    unit,
+    groups.map((g) => targetValues(g)),
+  );
 }

@@ -274,7 +274,6 @@ export function resultAgreementsSql(sql: Sql, actor: Actor, agreementId?: string
 
 /** Which targets and actuals an indicator results statement reads, and which indicators it lists. */
 export type ResultScope =
-  | { level: 'project'; projectId: string }
   | { level: 'agreement'; agreementId: string }
   /** Every agreement in the actor's scope: the common indicators only. */
   | { level: 'national'; actor: Actor }
@@ -329,46 +328,18 @@ export interface ResultIndicatorRow {
 }
 
 /**
- * The indicators of a results answer, each with the targets and actuals of the scope, in one
- * statement: a project's or an agreement's (those with a target or a value there, and every
- * derived one), the common ones over the visible agreements (national), or those with a target in
- * the visible agreements (summary). Values are read as text, never as floats.
+ * A project's indicators (those with a target or a value there, and every derived one), each with
+ * the project's target and its values, in one statement. Values are read as text, never as floats.
  */
-export function resultIndicatorsSql(sql: Sql, scope: ResultScope): string {
-  let holder: (alias: string) => string;
-  let join = '';
-  switch (scope.level) {
-    case 'project': {
-      const projectId = sql.value(scope.projectId);
-      holder = (alias) => `${alias}.project_id = ${projectId}`;
-      break;
-    }
-    case 'agreement': {
-      const agreementId = sql.value(scope.agreementId);
-      holder = (alias) => `${alias}.agreement_id = ${agreementId}`;
-      break;
-    }
-    default: {
-      const visible = `SELECT a.id FROM agreements a WHERE ${where([
-        sql.scope(scope.actor, 'a.city_id'),
-        scope.level === 'summary' && sql.equals('a.id', scope.agreementId),
-      ])}`;
-      join = `visible AS (${visible})`;
-      holder = (alias) => `${alias}.agreement_id IN (SELECT id FROM visible)`;
-    }
-  }
+export function resultIndicatorsSql(sql: Sql, projectId: string): string {
+  const project = sql.value(projectId);
+  const holder = (alias: string) => `${alias}.project_id = ${project}`;
   const targets = `SELECT t.* FROM indicator_targets t WHERE ${holder('t')}`;
   const actuals = `SELECT v.* FROM indicator_actuals v WHERE ${holder('v')}`;
-  const listed =
-    scope.level === 'national'
-      ? 'i.agreement_id IS NULL'
-      : scope.level === 'summary'
-        ? 'EXISTS (SELECT 1 FROM scoped_targets st WHERE st.indicator_id = i.id)'
-        : `(i.derivation IS NOT NULL
-            OR EXISTS (SELECT 1 FROM scoped_targets st WHERE st.indicator_id = i.id)
-            OR EXISTS (SELECT 1 FROM scoped_actuals sv WHERE sv.indicator_id = i.id))`;
-  return `WITH ${join ? `${join},` : ''}
-    scoped_targets AS (${targets}),
+  const listed = `(i.derivation IS NOT NULL
+    OR EXISTS (SELECT 1 FROM scoped_targets st WHERE st.indicator_id = i.id)
+    OR EXISTS (SELECT 1 FROM scoped_actuals sv WHERE sv.indicator_id = i.id))`;
+  return `WITH scoped_targets AS (${targets}),
     scoped_actuals AS (${actuals})
     SELECT ${INDICATOR_REF_COLUMNS},
       coalesce((SELECT jsonb_agg(jsonb_build_object('id', t.id, 'version', t.version,
@@ -384,6 +355,131 @@ export function resultIndicatorsSql(sql: Sql, scope: ResultScope): string {
           'updatedAt', v.updated_at) ORDER BY v.period, v.id)
         FROM scoped_actuals v LEFT JOIN projects p ON p.id = v.project_id
         WHERE v.indicator_id = i.id), '[]'::jsonb) AS actuals
+    FROM indicators i
+    WHERE ${listed}
+    ORDER BY i.code`;
+}
+
+/** Targets of one shape added up in SQL: a holder group's (an area's projects', an agreement's own). */
+export interface TargetGroupRow {
+  agreementId: string;
+  /** The projects' priority area; null for the agreement's own target. */
+  areaId: string | null;
+  own: boolean;
+  /** How many targets were added up (percentages of more than one never are). */
+  n: number;
+  baselineValue: string;
+  baselineYear: number;
+  targetValue: string;
+  targetYear: number;
+  milestones: Array<{ year: number; value: string }>;
+}
+
+/** Values of one period added up over the holders of a group (an area's projects, or the agreement's own). */
+export interface PeriodSumRow {
+  agreementId: string;
+  areaId: string | null;
+  period: string;
+  value: string;
+}
+
+/** A group's values to date: summed over periods (sum), or each holder's latest value summed (latest). */
+export interface ToDateRow {
+  agreementId: string;
+  areaId: string | null;
+  value: string;
+  latestPeriod: string;
+  /** Holders with a value (percentages of more than one never add up). */
+  holders: number;
+}
+
+/** An indicator with its targets and values added up per group, in SQL (see resultAggregatesSql). */
+export interface AggregateIndicatorRow extends Omit<ResultIndicatorRow, 'targets' | 'actuals'> {
+  targets: TargetGroupRow[];
+  periodSums: PeriodSumRow[];
+  toDate: ToDateRow[];
+}
+
+/**
+ * The indicators of an agreement's, the nation's or the dashboard's results, with their targets
+ * and values added up in the database per group — an agreement's own, and each priority area's
+ * projects — so that the answer costs what its groups cost, not what its projects and periods do.
+ * Exact: numeric sums; targets are added up per shape (baseline year, target year, no yearly
+ * milestones), which the expected value's straight line keeps exact, and a target with
+ * milestones stays on its own. `byYear` (the national view): a holder's half-years become its
+ * year first, by the indicator's rule (their sum, or the later half).
+ */
+export function resultAggregatesSql(sql: Sql, scope: ResultScope): string {
+  let visible: string;
+  if (scope.level === 'agreement') visible = `SELECT ${sql.value(scope.agreementId)}::uuid AS id`;
+  else {
+    visible = `SELECT a.id FROM agreements a WHERE ${where([
+      sql.scope(scope.actor, 'a.city_id'),
+      scope.level === 'summary' && sql.equals('a.id', scope.agreementId),
+    ])}`;
+  }
+  const byYear = scope.level === 'national';
+  const listed =
+    scope.level === 'national'
+      ? 'i.agreement_id IS NULL'
+      : scope.level === 'summary'
+        ? 'EXISTS (SELECT 1 FROM target_groups g WHERE g.indicator_id = i.id)'
+        : `(i.derivation IS NOT NULL
+            OR EXISTS (SELECT 1 FROM target_groups g WHERE g.indicator_id = i.id)
+            OR EXISTS (SELECT 1 FROM to_date d WHERE d.indicator_id = i.id))`;
+  const indicatorFilter = scope.level === 'national' ? 'AND i.agreement_id IS NULL' : '';
+  // One value per holder and period (national: per year, from the halves by the indicator's rule).
+  const keyed = byYear
+    ? `SELECT v.indicator_id, v.agreement_id, v.area_id, v.holder, left(v.period, 4) AS period, v.aggregation,
+          CASE WHEN v.aggregation = 'sum' THEN sum(v.value) ELSE (array_agg(v.value ORDER BY v.period DESC))[1] END AS value
+        FROM raw v GROUP BY v.indicator_id, v.agreement_id, v.area_id, v.holder, left(v.period, 4), v.aggregation`
+    : 'SELECT * FROM raw';
+  return `WITH visible AS (${visible}),
+    raw AS (
+      SELECT v.indicator_id, v.agreement_id, p.priority_area_id AS area_id, coalesce(v.project_id, v.agreement_id) AS holder,
+        v.period, v.value, i.aggregation
+      FROM indicator_actuals v
+      JOIN indicators i ON i.id = v.indicator_id AND i.derivation IS NULL ${indicatorFilter}
+      LEFT JOIN projects p ON p.id = v.project_id
+      WHERE v.agreement_id IN (SELECT id FROM visible)
+    ),
+    keyed AS (${keyed}),
+    period_sums AS (
+      SELECT indicator_id, agreement_id, area_id, period, sum(value) AS value
+      FROM keyed GROUP BY indicator_id, agreement_id, area_id, period
+    ),
+    holder_latest AS (
+      SELECT DISTINCT ON (indicator_id, agreement_id, holder) indicator_id, agreement_id, area_id, period, value
+      FROM keyed WHERE aggregation = 'latest' ORDER BY indicator_id, agreement_id, holder, period DESC
+    ),
+    to_date AS (
+      SELECT indicator_id, agreement_id, area_id, sum(value) AS value, max(period) AS latest_period, NULL::int AS holders
+      FROM keyed WHERE aggregation = 'sum' GROUP BY indicator_id, agreement_id, area_id
+      UNION ALL
+      SELECT indicator_id, agreement_id, area_id, sum(value), max(period), count(*)::int
+      FROM holder_latest GROUP BY indicator_id, agreement_id, area_id
+    ),
+    target_groups AS (
+      SELECT t.indicator_id, t.agreement_id, p.priority_area_id AS area_id, t.project_id IS NULL AS own,
+        count(*)::int AS n, sum(t.baseline_value) AS baseline_value, t.baseline_year,
+        sum(t.target_value) AS target_value, t.target_year, (array_agg(t.milestones))[1] AS milestones
+      FROM indicator_targets t LEFT JOIN projects p ON p.id = t.project_id
+      WHERE t.agreement_id IN (SELECT id FROM visible)
+      GROUP BY t.indicator_id, t.agreement_id, p.priority_area_id, t.project_id IS NULL, t.baseline_year, t.target_year,
+        CASE WHEN jsonb_array_length(t.milestones) = 0 THEN NULL ELSE t.id END
+    )
+    SELECT ${INDICATOR_REF_COLUMNS},
+      coalesce((SELECT jsonb_agg(jsonb_build_object('agreementId', g.agreement_id, 'areaId', g.area_id,
+          'own', g.own, 'n', g.n, 'baselineValue', g.baseline_value::text, 'baselineYear', g.baseline_year,
+          'targetValue', g.target_value::text, 'targetYear', g.target_year, 'milestones', g.milestones)
+          ORDER BY g.agreement_id, g.area_id NULLS FIRST, g.baseline_year, g.target_year)
+        FROM target_groups g WHERE g.indicator_id = i.id), '[]'::jsonb) AS targets,
+      coalesce((SELECT jsonb_agg(jsonb_build_object('agreementId', s.agreement_id, 'areaId', s.area_id,
+          'period', s.period, 'value', s.value::text))
+        FROM period_sums s WHERE s.indicator_id = i.id), '[]'::jsonb) AS "periodSums",
+      coalesce((SELECT jsonb_agg(jsonb_build_object('agreementId', d.agreement_id, 'areaId', d.area_id,
+          'value', d.value::text, 'latestPeriod', d.latest_period, 'holders', d.holders))
+        FROM to_date d WHERE d.indicator_id = i.id), '[]'::jsonb) AS "toDate"
     FROM indicators i
     WHERE ${listed}
     ORDER BY i.code`;
