@@ -164,6 +164,83 @@ export class IndicatorsAndParticipants1796450386281 implements MigrationInterfac
     await queryRunner.query(
       `ALTER TABLE "participants" ADD CONSTRAINT "FK_2fdf52cfb70f7e4160688a45806" FOREIGN KEY ("organisation_id") REFERENCES "organisations"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
     );
+    // Each indicator's values per reporting period added up per group (a priority area's projects,
+    // or the agreement's own: holder_group = the agreement), kept by triggers in the same
+    // transaction as every write, so that an agreement's and the nation's results add up groups,
+    // not every project's values (docs/ARCHITECTURE.md, "Facts kept by the database").
+    await queryRunner.query(
+      `CREATE TABLE "indicator_period_facts" ("indicator_id" uuid NOT NULL, "agreement_id" uuid NOT NULL, "holder_group" uuid NOT NULL, "period" character varying(7) NOT NULL, "value_sum" numeric NOT NULL, "holders" integer NOT NULL, CONSTRAINT "PK_indicator_period_facts" PRIMARY KEY ("indicator_id", "agreement_id", "holder_group", "period"))`,
+    );
+    // Recomputes every group of the (indicator, agreement, period) keys from the values themselves.
+    // Writers of one key take its lock in key order first, so the second waits for the first to
+    // commit and then recomputes with its values (each statement here sees what is committed).
+    await queryRunner.query(`
+      CREATE FUNCTION "refresh_indicator_period_facts"(indicator_ids uuid[], agreement_ids uuid[], periods text[])
+      RETURNS void LANGUAGE plpgsql AS $$
+      BEGIN
+        IF indicator_ids IS NULL OR cardinality(indicator_ids) = 0 THEN RETURN; END IF;
+        PERFORM pg_advisory_xact_lock(k.h) FROM (
+          SELECT DISTINCT hashtextextended(u.i::text || u.a::text || u.p, 4212) AS h
+          FROM unnest(indicator_ids, agreement_ids, periods) AS u(i, a, p)
+        ) k ORDER BY k.h;
+        DELETE FROM "indicator_period_facts" f USING unnest(indicator_ids, agreement_ids, periods) AS u(i, a, p)
+          WHERE f."indicator_id" = u.i AND f."agreement_id" = u.a AND f."period" = u.p;
+        INSERT INTO "indicator_period_facts" ("indicator_id", "agreement_id", "holder_group", "period", "value_sum", "holders")
+          SELECT v."indicator_id", v."agreement_id", coalesce(p."priority_area_id", v."agreement_id"), v."period",
+                 sum(v."value"), count(*)::int
+          FROM (SELECT DISTINCT u.i, u.a, u.p FROM unnest(indicator_ids, agreement_ids, periods) AS u(i, a, p)) k
+          JOIN "indicator_actuals" v ON v."indicator_id" = k.i AND v."agreement_id" = k.a AND v."period" = k.p
+          LEFT JOIN "projects" p ON p."id" = v."project_id"
+          GROUP BY 1, 2, 3, 4;
+      END $$`);
+    await queryRunner.query(`
+      CREATE FUNCTION "indicator_actuals_refresh_facts"() RETURNS trigger LANGUAGE plpgsql AS $$
+      DECLARE i_ids uuid[]; a_ids uuid[]; ps text[];
+      BEGIN
+        IF TG_OP = 'INSERT' THEN
+          SELECT array_agg(k.i), array_agg(k.a), array_agg(k.p) INTO i_ids, a_ids, ps
+          FROM (SELECT DISTINCT r."indicator_id" AS i, r."agreement_id" AS a, r."period" AS p FROM new_rows r) k;
+        ELSIF TG_OP = 'DELETE' THEN
+          SELECT array_agg(k.i), array_agg(k.a), array_agg(k.p) INTO i_ids, a_ids, ps
+          FROM (SELECT DISTINCT r."indicator_id" AS i, r."agreement_id" AS a, r."period" AS p FROM old_rows r) k;
+        ELSE
+          SELECT array_agg(k.i), array_agg(k.a), array_agg(k.p) INTO i_ids, a_ids, ps
+          FROM (SELECT r."indicator_id" AS i, r."agreement_id" AS a, r."period" AS p FROM old_rows r
+                UNION SELECT r."indicator_id", r."agreement_id", r."period" FROM new_rows r) k;
+        END IF;
+        PERFORM "refresh_indicator_period_facts"(i_ids, a_ids, ps);
+        RETURN NULL;
+      END $$`);
+    // A project moved to another priority area takes its values to that area's group.
+    await queryRunner.query(`
+      CREATE FUNCTION "projects_refresh_indicator_facts"() RETURNS trigger LANGUAGE plpgsql AS $$
+      DECLARE i_ids uuid[]; a_ids uuid[]; ps text[];
+      BEGIN
+        SELECT array_agg(k.i), array_agg(k.a), array_agg(k.p) INTO i_ids, a_ids, ps
+        FROM (SELECT DISTINCT v."indicator_id" AS i, v."agreement_id" AS a, v."period" AS p
+              FROM old_rows o JOIN new_rows n ON n."id" = o."id"
+              JOIN "indicator_actuals" v ON v."project_id" = n."id"
+              WHERE n."priority_area_id" <> o."priority_area_id") k;
+        PERFORM "refresh_indicator_period_facts"(i_ids, a_ids, ps);
+        RETURN NULL;
+      END $$`);
+    for (const event of ['INSERT', 'UPDATE', 'DELETE']) {
+      const tables =
+        event === 'INSERT'
+          ? 'NEW TABLE AS new_rows'
+          : event === 'DELETE'
+            ? 'OLD TABLE AS old_rows'
+            : 'OLD TABLE AS old_rows NEW TABLE AS new_rows';
+      await queryRunner.query(
+        `CREATE TRIGGER "TRG_indicator_actuals_facts_${event.toLowerCase()}" AFTER ${event} ON "indicator_actuals"
+         REFERENCING ${tables} FOR EACH STATEMENT EXECUTE FUNCTION "indicator_actuals_refresh_facts"()`,
+      );
+    }
+    await queryRunner.query(
+      `CREATE TRIGGER "TRG_projects_indicator_facts_update" AFTER UPDATE ON "projects"
+       REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT
+       EXECUTE FUNCTION "projects_refresh_indicator_facts"()`,
+    );
     for (const i of EU_COMMON_INDICATORS) {
       await queryRunner.query(
         `INSERT INTO "indicators" ("code", "name_fi", "name_sv", "name_en", "definition_fi", "definition_sv",
@@ -175,6 +252,13 @@ export class IndicatorsAndParticipants1796450386281 implements MigrationInterfac
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TRIGGER "TRG_projects_indicator_facts_update" ON "projects"`);
+    for (const event of ['insert', 'update', 'delete'])
+      await queryRunner.query(`DROP TRIGGER "TRG_indicator_actuals_facts_${event}" ON "indicator_actuals"`);
+    await queryRunner.query(`DROP FUNCTION "projects_refresh_indicator_facts"()`);
+    await queryRunner.query(`DROP FUNCTION "indicator_actuals_refresh_facts"()`);
+    await queryRunner.query(`DROP FUNCTION "refresh_indicator_period_facts"(uuid[], uuid[], text[])`);
+    await queryRunner.query(`DROP TABLE "indicator_period_facts"`);
     await queryRunner.query(`ALTER TABLE "participants" DROP CONSTRAINT "FK_2fdf52cfb70f7e4160688a45806"`);
     await queryRunner.query(`ALTER TABLE "participants" DROP CONSTRAINT "FK_c938166dd0f157729414ea6a4a6"`);
     await queryRunner.query(`ALTER TABLE "indicator_targets" DROP CONSTRAINT "FK_7e1e2503c2b2b7e251cb1c963b4"`);

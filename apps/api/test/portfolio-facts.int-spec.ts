@@ -13,7 +13,7 @@ import {
 } from '@salkku/shared';
 import { checkFacts, rebuildFacts } from '../src/database/facts';
 import type { FactDriftRow } from '../src/modules/portfolio-facts/portfolio-facts.queries';
-import { newAgreement, newOrganisation, newPriorityArea } from './support/factories';
+import { indicatorIdOf, newAgreement, newOrganisation, newPriorityArea, newProject } from './support/factories';
 import { cents, euros, sumCents } from './support/money';
 import { useTestApp, type TestApp } from './support/test-app';
 import type { Json } from './support/values';
@@ -789,6 +789,79 @@ function factsTests(
       await expectFactsRight({ concurrent: 'payment during a move' });
     });
   }
+
+  it('keeps the indicator sums per area and period through values, corrections, moves and deletes', async () => {
+    // A city of its own: the other tests compare the first city's projects with their model.
+    const s = await newSetup(t);
+    const noDrift = async (step: string) =>
+      expect({ step, drift: await checkFacts(t.dataSource) }).toEqual({ step, drift: [] });
+    const indicatorId = await indicatorIdOf(t, 'RCO07');
+    const otherArea = await newPriorityArea(t, { agreementId: s.agreementId });
+    const projects = await Promise.all(
+      [s.areaId, s.areaId, otherArea.id].map((priorityAreaId) =>
+        newProject(t, { priorityAreaId, leadOrganisationId: s.leadId }),
+      ),
+    );
+    const value = (holder: Json, period: string, v: string) =>
+      s.agent.post('/api/indicator-actuals').send({ indicatorId, ...holder, period, value: v });
+    const written = [];
+    for (const [i, project] of projects.entries()) {
+      written.push((await value({ projectId: project.id }, '2024', `${i + 1}.5`).expect(201)).body as Json);
+      await value({ projectId: project.id }, '2025', '10').expect(201);
+    }
+    await value({ agreementId: s.agreementId }, '2024', '7').expect(201);
+    await noDrift('values');
+    const [sums] = (await t.dataSource.query(
+      `SELECT value_sum::text AS sum, holders FROM indicator_period_facts
+       WHERE indicator_id = $1 AND agreement_id = $2 AND holder_group = $3 AND period = '2024'`,
+      [indicatorId, s.agreementId, s.areaId],
+    )) as Array<{ sum: string; holders: number }>;
+    expect(sums).toEqual({ sum: '4.0000', holders: 2 });
+
+    await s.agent
+      .patch(`/api/indicator-actuals/${written[0]!.id as string}`)
+      .send({ version: 1, value: '100' })
+      .expect(200);
+    await noDrift('correction');
+    const moved = projects[0]!;
+    await t.http
+      .patch(`/api/projects/${moved.id as string}`)
+      .send({ version: 1, priorityAreaId: otherArea.id })
+      .expect(200);
+    await noDrift('move');
+    await s.agent.delete(`/api/indicator-actuals/${written[1]!.id as string}`).expect(204);
+    await t.http.delete(`/api/projects/${projects[2]!.id as string}`).expect(204);
+    await noDrift('deletes');
+
+    if (options.ownConnections) {
+      // Ten sessions write values of one indicator, agreement and period at once: each recomputes
+      // the same sums, and none may leave out another's value.
+      const more = await Promise.all(
+        Array.from({ length: 10 }, () => newProject(t, { priorityAreaId: s.areaId, leadOrganisationId: s.leadId })),
+      );
+      await withClients(t, 10, (clients) =>
+        Promise.all(
+          clients.map(async (client, i) => {
+            await client.query('BEGIN');
+            await client.query(
+              `INSERT INTO indicator_actuals (indicator_id, agreement_id, project_id, period, value, entered_by)
+               VALUES ($1, $2, $3, '2023', $4, 'Rinnakkain')`,
+              [indicatorId, s.agreementId, more[i]!.id, i + 1],
+            );
+            await client.query('SELECT pg_sleep(0.02)');
+            await client.query('COMMIT');
+          }),
+        ),
+      );
+      await noDrift('concurrent sessions');
+      const [concurrent] = (await t.dataSource.query(
+        `SELECT value_sum::text AS sum, holders FROM indicator_period_facts
+         WHERE indicator_id = $1 AND agreement_id = $2 AND holder_group = $3 AND period = '2023'`,
+        [indicatorId, s.agreementId, s.areaId],
+      )) as Array<{ sum: string; holders: number }>;
+      expect(concurrent).toEqual({ sum: '55.0000', holders: 10 });
+    }
+  });
 
   it('finds corrupted facts (check-facts) and rebuilds them (rebuild-facts)', async () => {
     // a project with a report, a milestone and a paid decision; one with nothing; an agreement-wide decision

@@ -11,6 +11,7 @@ import { Milestone } from '../modules/milestones/milestone.entity';
 import { Organisation } from '../modules/organisations/organisation.entity';
 import { Participant } from '../modules/participants/participant.entity';
 import { Payment } from '../modules/payments/payment.entity';
+import { IndicatorPeriodFacts } from '../modules/portfolio-facts/indicator-period-facts.entity';
 import { FundingDecisionFacts } from '../modules/portfolio-facts/funding-decision-facts.entity';
 import { MilestoneMonthFacts } from '../modules/portfolio-facts/milestone-month-facts.entity';
 import { ProjectFacts } from '../modules/portfolio-facts/project-facts.entity';
@@ -45,4 +46,5 @@ export const ENTITIES = [
   IndicatorTarget,
   IndicatorActual,
   Participant,
+  IndicatorPeriodFacts,
 ];

@@ -404,10 +404,11 @@ export interface AggregateIndicatorRow extends Omit<ResultIndicatorRow, 'targets
  * The indicators of an agreement's, the nation's or the dashboard's results, with their targets
  * and values added up in the database per group — an agreement's own, and each priority area's
  * projects — so that the answer costs what its groups cost, not what its projects and periods do.
- * Exact: numeric sums; targets are added up per shape (baseline year, target year, no yearly
- * milestones), which the expected value's straight line keeps exact, and a target with
- * milestones stays on its own. `byYear` (the national view): a holder's half-years become its
- * year first, by the indicator's rule (their sum, or the later half).
+ * Exact: numeric sums; a sum's values come from indicator_period_facts (the values of a group and
+ * period, kept by triggers), a latest-value indicator's from each holder's values; targets are
+ * added up per shape (baseline year, target year, no yearly milestones), which the expected
+ * value's straight line keeps exact, and a target with milestones stays on its own. Nationally a
+ * holder's half-years become its year, by the indicator's rule (their sum, or the later half).
  */
 export function resultAggregatesSql(sql: Sql, scope: ResultScope): string {
   let visible: string;
@@ -428,33 +429,49 @@ export function resultAggregatesSql(sql: Sql, scope: ResultScope): string {
             OR EXISTS (SELECT 1 FROM target_groups g WHERE g.indicator_id = i.id)
             OR EXISTS (SELECT 1 FROM to_date d WHERE d.indicator_id = i.id))`;
   const indicatorFilter = scope.level === 'national' ? 'AND i.agreement_id IS NULL' : '';
-  // One value per holder and period (national: per year, from the halves by the indicator's rule).
+  const periodOf = (column: string) => (byYear ? `left(${column}, 4)` : column);
+  // A latest-value indicator's holders are read one by one (its value to date is each holder's
+  // latest value; nationally a holder's year is its later half); the sums come from the facts.
   const keyed = byYear
-    ? `SELECT v.indicator_id, v.agreement_id, v.area_id, v.holder, left(v.period, 4) AS period, v.aggregation,
-          CASE WHEN v.aggregation = 'sum' THEN sum(v.value) ELSE (array_agg(v.value ORDER BY v.period DESC))[1] END AS value
-        FROM raw v GROUP BY v.indicator_id, v.agreement_id, v.area_id, v.holder, left(v.period, 4), v.aggregation`
-    : 'SELECT * FROM raw';
+    ? `SELECT v.indicator_id, v.agreement_id, v.area_id, v.holder, left(v.period, 4) AS period,
+          (array_agg(v.value ORDER BY v.period DESC))[1] AS value
+        FROM latest_raw v GROUP BY v.indicator_id, v.agreement_id, v.area_id, v.holder, left(v.period, 4)`
+    : 'SELECT * FROM latest_raw';
   return `WITH visible AS (${visible}),
-    raw AS (
+    facts AS (
+      SELECT f.indicator_id, f.agreement_id, NULLIF(f.holder_group, f.agreement_id) AS area_id,
+        ${periodOf('f.period')} AS period, f.value_sum, i.aggregation
+      FROM indicator_period_facts f
+      JOIN indicators i ON i.id = f.indicator_id AND i.derivation IS NULL ${indicatorFilter}
+      WHERE f.agreement_id IN (SELECT id FROM visible)
+    ),
+    latest_raw AS (
       SELECT v.indicator_id, v.agreement_id, p.priority_area_id AS area_id, coalesce(v.project_id, v.agreement_id) AS holder,
-        v.period, v.value, i.aggregation
+        v.period, v.value
       FROM indicator_actuals v
-      JOIN indicators i ON i.id = v.indicator_id AND i.derivation IS NULL ${indicatorFilter}
+      JOIN indicators i ON i.id = v.indicator_id AND i.derivation IS NULL AND i.aggregation = 'latest' ${indicatorFilter}
       LEFT JOIN projects p ON p.id = v.project_id
       WHERE v.agreement_id IN (SELECT id FROM visible)
     ),
     keyed AS (${keyed}),
     period_sums AS (
-      SELECT indicator_id, agreement_id, area_id, period, sum(value) AS value
-      FROM keyed GROUP BY indicator_id, agreement_id, area_id, period
+      SELECT indicator_id, agreement_id, area_id, period, sum(value_sum) AS value
+      FROM facts ${byYear ? "WHERE aggregation = 'sum'" : ''} GROUP BY indicator_id, agreement_id, area_id, period
+      ${
+        byYear
+          ? `UNION ALL
+      SELECT indicator_id, agreement_id, area_id, period, sum(value) FROM keyed
+      GROUP BY indicator_id, agreement_id, area_id, period`
+          : ''
+      }
     ),
     holder_latest AS (
       SELECT DISTINCT ON (indicator_id, agreement_id, holder) indicator_id, agreement_id, area_id, period, value
-      FROM keyed WHERE aggregation = 'latest' ORDER BY indicator_id, agreement_id, holder, period DESC
+      FROM keyed ORDER BY indicator_id, agreement_id, holder, period DESC
     ),
     to_date AS (
-      SELECT indicator_id, agreement_id, area_id, sum(value) AS value, max(period) AS latest_period, NULL::int AS holders
-      FROM keyed WHERE aggregation = 'sum' GROUP BY indicator_id, agreement_id, area_id
+      SELECT indicator_id, agreement_id, area_id, sum(value_sum) AS value, max(period) AS latest_period, NULL::int AS holders
+      FROM facts WHERE aggregation = 'sum' GROUP BY indicator_id, agreement_id, area_id
       UNION ALL
       SELECT indicator_id, agreement_id, area_id, sum(value), max(period), count(*)::int
       FROM holder_latest GROUP BY indicator_id, agreement_id, area_id

@@ -16,7 +16,7 @@ import { statement, type Statement } from '../../persistence/sql';
  */
 
 /** What a fact is about. */
-export type FactEntity = 'project' | 'funding_decision' | 'agreement_month';
+export type FactEntity = 'project' | 'funding_decision' | 'agreement_month' | 'indicator_period';
 
 /**
  * One stored fact that differs from its recomputation. `fact` is the facts table's column, or
@@ -42,7 +42,10 @@ export interface FactDriftRow {
  *   funder, amount and date copied, payable when its status is in PAYABLE_DECISION_STATUSES;
  * - a project's agreement, priority area and stage copied;
  * - per agreement and month (id `agreement:YYYY-MM-01`): the milestones not in
- *   CLOSED_MILESTONE_STATUSES due that month (a missing row counts as 0).
+ *   CLOSED_MILESTONE_STATUSES due that month (a missing row counts as 0);
+ * - per indicator, agreement, group and period (id `indicator:agreement:group:period`, the group
+ *   a priority area, or the agreement for its own values): the values summed and how many
+ *   holders have one (a missing row is none).
  */
 export function factsDriftSql(): Statement {
   return statement((sql) => {
@@ -126,6 +129,25 @@ export function factsDriftSql(): Statement {
       GROUP BY 1, 2
     ) mr ON mr.agreement_id = mf.agreement_id AND mr.due_month = mf.due_month
     WHERE COALESCE(mf.open_count, 0) <> COALESCE(mr.open_count, 0)
+    UNION ALL
+    SELECT 'indicator_period', concat_ws(':', k.indicator_id, k.agreement_id, k.holder_group, k.period),
+           v.fact, v.stored, v.recomputed
+    FROM indicator_period_facts pf
+    FULL JOIN (
+      SELECT ia.indicator_id, ia.agreement_id, COALESCE(p.priority_area_id, ia.agreement_id) AS holder_group, ia.period,
+             sum(ia.value) AS value_sum, count(*)::int AS holders
+      FROM indicator_actuals ia LEFT JOIN projects p ON p.id = ia.project_id
+      GROUP BY 1, 2, 3, 4
+    ) pr ON pr.indicator_id = pf.indicator_id AND pr.agreement_id = pf.agreement_id
+        AND pr.holder_group = pf.holder_group AND pr.period = pf.period
+    CROSS JOIN LATERAL (SELECT COALESCE(pf.indicator_id, pr.indicator_id) AS indicator_id,
+        COALESCE(pf.agreement_id, pr.agreement_id) AS agreement_id,
+        COALESCE(pf.holder_group, pr.holder_group) AS holder_group, COALESCE(pf.period, pr.period) AS period) k
+    CROSS JOIN LATERAL (VALUES
+      ('value_sum', pf.value_sum::text, pr.value_sum::text),
+      ('holders', pf.holders::text, pr.holders::text)
+    ) v(fact, stored, recomputed)
+    WHERE v.stored IS DISTINCT FROM v.recomputed
     ORDER BY entity, id, fact`;
   });
 }
@@ -149,5 +171,11 @@ export function rebuildFactsSql(): Statement[] {
     statement(() => `SELECT refresh_funding_decision_facts(${allDecisions})`),
     statement(() => `SELECT refresh_project_facts(${allProjects})`),
     statement(() => `SELECT rebuild_milestone_month_facts(${allAgreements})`),
+    // Every key with a value or a stored sum: those without values lose their row.
+    statement(
+      () => `SELECT refresh_indicator_period_facts(array_agg(k.i), array_agg(k.a), array_agg(k.p))
+        FROM (SELECT indicator_id AS i, agreement_id AS a, period AS p FROM indicator_actuals
+              UNION SELECT indicator_id, agreement_id, period FROM indicator_period_facts) k`,
+    ),
   ];
 }
