@@ -22,9 +22,7 @@ describe('indicator values in each language', () => {
   });
 
   it('keeps every digit of a large exact value (no float on the way)', () => {
-    expect(nbsp(formatIndicatorValueIn('9999999999999.9999', { unit: 'count' }, 'fi'))).toBe(
-      '9 999 999 999 999,9999',
-    );
+    expect(nbsp(formatIndicatorValueIn('9999999999999.9999', { unit: 'count' }, 'fi'))).toBe('9 999 999 999 999,9999');
   });
 
   it('names an "other" unit after the number', () => {

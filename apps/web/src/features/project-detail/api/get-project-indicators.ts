@@ -3,7 +3,7 @@ import { api, unwrap } from '../../../lib/api/client';
 import type { components } from '../../../lib/api/schema';
 import { projectDetailKeys } from './query-keys';
 
-export type ProjectIndicators = components['schemas']['ProjectIndicatorResultsResponse'];
+export type ProjectIndicators = components['schemas']['ProjectIndicatorResults'];
 export type ProjectIndicator = ProjectIndicators['indicators'][number];
 
 /**
@@ -16,7 +16,7 @@ export function projectIndicatorsQueryOptions(projectId: string) {
   return queryOptions({
     queryKey: projectDetailKeys.indicators(projectId),
     queryFn: ({ signal }) =>
-      unwrap(api.GET('/api/indicator-results/projects/{projectId}', { params: { path: { projectId } }, signal })),
+      unwrap(api.GET('/api/indicator-results/projects/{id}', { params: { path: { id: projectId } }, signal })),
   });
 }
 

@@ -205,7 +205,11 @@ function PeriodTable({
     <DataTable
       caption={t('indicators.section.periodsCaption', { indicator: name })}
       className="data-table data-table--compact"
-      columns={[t('indicators.period'), { label: t('indicators.actual'), numeric: true }, canEdit && t('projectForms.actions.heading')]}
+      columns={[
+        t('indicators.period'),
+        { label: t('indicators.actual'), numeric: true },
+        canEdit && t('projectForms.actions.heading'),
+      ]}
     >
       <tbody>
         {result.periods.map(({ period, value }) => {
@@ -245,7 +249,13 @@ function PeriodTable({
 }
 
 /** The enterprises a derived figure counts, each once; one without a business ID is flagged in words. */
-function Enterprises({ enterprises, name }: { enterprises: NonNullable<ProjectIndicator['enterprises']>; name: string }) {
+function Enterprises({
+  enterprises,
+  name,
+}: {
+  enterprises: NonNullable<ProjectIndicator['enterprises']>;
+  name: string;
+}) {
   const { t } = useTranslation();
   return (
     <>
