@@ -180,6 +180,13 @@ export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
               ),
             },
           ]),
+          // The indicator catalogue (issue 12): kept by admins.
+          requirePermission('indicators:write', [
+            {
+              path: 'admin/indicators',
+              ...onDemand(async () => (await import('../features/admin/components/indicators-page')).IndicatorsPage),
+            },
+          ]),
           requirePermission('portfolio:export', [
             {
               path: 'exports',
