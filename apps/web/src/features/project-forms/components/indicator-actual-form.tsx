@@ -124,6 +124,7 @@ function IndicatorActualForm({
     required: ['indicatorId', 'period', 'value'],
     decimal: ['value'],
     saved: 'indicatorActual',
+    wording: { period: { duplicate: 'indicatorForms.problems.duplicateActual' } },
     save: (body, version) =>
       actual
         ? updateIndicatorActual(actual.id, { value: body.value ?? '', note: body.note }, version)

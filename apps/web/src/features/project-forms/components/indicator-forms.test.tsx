@@ -279,6 +279,32 @@ describe('reporting an actual', () => {
     expect(indicator).toHaveAccessibleDescription(expect.stringContaining('lasketaan osallistujarekisteristä'));
   });
 
+  it('says a period already reported (409 DUPLICATE, someone was quicker) is to be corrected, next to the period', async () => {
+    indicatorsApi((request) =>
+      request.method === 'POST'
+        ? jsonResponse(
+            {
+              statusCode: 409,
+              code: 'DUPLICATE',
+              message: 'Another record already has the same value',
+              details: { period: ['another record already has this value'] },
+              problems: { period: [{ code: 'duplicate' }] },
+            },
+            409,
+          )
+        : undefined,
+    );
+    renderApp({ url: `${BASE}/actuals/new?indicatorId=${EUROS.id}&period=2025-H1` });
+    await screen.findByRole('heading', { level: 1, name: 'Kirjaa toteuma' });
+    type('Arvo', '120 000');
+    save();
+    const period = screen.getByLabelText('Kausi');
+    await waitFor(() => expect(period).toHaveAttribute('aria-invalid', 'true'));
+    expect(period).toHaveAccessibleDescription(
+      expect.stringContaining('Tälle kaudelle on jo kirjattu toteuma. Korjaa se.'),
+    );
+  });
+
   it('corrects a reported actual with the version read as If-Match', async () => {
     const fetchMock = indicatorsApi((request) =>
       request.method === 'PATCH' ? jsonResponse({ ...ACTUAL, value: '3.5', version: 2 }) : undefined,

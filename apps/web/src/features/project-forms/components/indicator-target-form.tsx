@@ -122,6 +122,7 @@ function IndicatorTargetForm({
     decimal: (field) => field === 'baselineValue' || field === 'targetValue' || field.startsWith('yearly'),
     years: ['baselineYear', 'targetYear'],
     saved: 'indicatorTarget',
+    wording: { indicatorId: { duplicate: 'indicatorForms.problems.duplicateTarget' } },
     save: (body, version) => {
       const milestones = yearsBetween(body as Record<F, string>)
         .map((year) => ({ year, value: body[yearlyField(year)] }))

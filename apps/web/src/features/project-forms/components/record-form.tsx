@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState, type FormEvent, type ReactNode } from 're
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../../lib/api/client';
+import type { ProblemWording } from '../../../lib/field-problems';
 import {
   fieldProblemsOf,
   isValidationFailure,
@@ -46,6 +47,8 @@ export interface RecordFormOptions<F extends string, R = unknown> {
   /** Years, four digits ("2029"). */
   years?: readonly F[];
   saved: SavedNotice;
+  /** The form's own words for some of the API's problems of a field (a duplicate period: "already reported"). */
+  wording?: Partial<Record<F, ProblemWording>>;
   /** Where Cancel leads; the project's page unless given (a new project has no page yet). */
   backTo?: string;
   /** Where a save leads, from what the API answered (a new project's page); the project's page unless given. */
@@ -172,7 +175,7 @@ export function useRecordForm<F extends string, R = unknown>(options: RecordForm
         setStale('conflict');
         setProblems(null);
       } else {
-        setProblems(problemsOf(error, fields));
+        setProblems(problemsOf(error, fields, options.wording));
       }
     } finally {
       setPending(false);
@@ -239,10 +242,14 @@ export function useRecordForm<F extends string, R = unknown>(options: RecordForm
  * "payments would exceed the amount granted", which names the amount field) goes next to its field;
  * a rule's own message and problems of fields the form does not have go in the form's alert.
  */
-function problemsOf<F extends string>(error: unknown, fields: readonly F[]): FormProblems<F> {
+function problemsOf<F extends string>(
+  error: unknown,
+  fields: readonly F[],
+  wording: Partial<Record<F, ProblemWording>> = {},
+): FormProblems<F> {
   const known = error instanceof ApiError && error.code ? CONFLICT_MESSAGES[error.code] : undefined;
   if (error instanceof ApiError && (error.details || error.problems)) {
-    const found = fieldProblemsOf(error, fields);
+    const found = fieldProblemsOf(error, fields, wording);
     const result: FormProblems<F> = { fields: found.fields };
     const form: FormProblem[] = known ? [{ key: known }] : found.other;
     if (form.length > 0) result.form = form;
