@@ -436,4 +436,37 @@ describe('indicator results', () => {
       }
     });
   });
+
+  describe('national years', () => {
+    it('adds a half-yearly agreement’s halves up into years: their sum, or the later half', async () => {
+      const city = await factory.newOrganisation(t, { kind: 'city', name: 'Puolikaupunki' });
+      const agreement = await factory.newAgreement(t, {
+        cityId: city.id,
+        title: 'Puolivuotinen',
+        validFrom: '2023-01-01',
+      });
+      await t.dataSource.query(`UPDATE agreements SET reporting_periodicity = 'half_year' WHERE id = $1`, [
+        agreement.id,
+      ]);
+      const project = await factory.newProject(t, { agreementId: agreement.id });
+      const stock = await factory.newIndicator(t, { aggregation: 'latest', code: 'VARANTO' });
+      for (const [period, value] of [
+        ['2023-H2', '2'],
+        ['2024-H1', '3'],
+        ['2024-H2', '4.25'],
+      ] as const) {
+        await actual(t, ids.RCO07, { projectId: project.id }, period, value);
+        await actual(t, stock.id, { projectId: project.id }, period, value);
+      }
+      const national = await get(t.http, 'national');
+      const of = (code: string) =>
+        (entry(national, code).agreements as Json[]).find((a) => a.agreementId === agreement.id)!.result as Json;
+      // A sum: 2023 = 2; 2024 = 3 + 4.25 = 7.25; to date 9.25.
+      expect(reported(of('RCO07'))).toEqual({ '2023': '2', '2024': '7.25' });
+      expect(of('RCO07')).toMatchObject({ toDate: '9.25', latestPeriod: '2024' });
+      // The latest: 2024 is its second half's 4.25, and so is the value to date.
+      expect(reported(of('VARANTO'))).toEqual({ '2023': '2', '2024': '4.25' });
+      expect(of('VARANTO')).toMatchObject({ toDate: '4.25', latestPeriod: '2024' });
+    });
+  });
 });

@@ -901,7 +901,7 @@ export interface components {
             version: number;
         };
         AgreementIndicatorResult: {
-            /** @description The agreement’s own values and its projects’ added up; its own target, else the sum of its projects’ targets (none for a percent) */
+            /** @description The agreement’s own values when it has any for the indicator, else its projects’ values added up; its own target, else its projects’ targets added up (none for percentages of several projects). A derived indicator counts each enterprise once however many of the agreement’s projects it takes part in. */
             agreement: components["schemas"]["IndicatorResultLine"];
             areas: components["schemas"]["AreaIndicatorResult"][];
             /** @description Derived indicators only */
@@ -1632,7 +1632,7 @@ export interface components {
             status: "ok" | "error";
         };
         /** @enum {string} */
-        HistoryReferenceKind: "organisation" | "project" | "priority_area" | "agreement" | "user" | "funding_decision";
+        HistoryReferenceKind: "organisation" | "project" | "priority_area" | "agreement" | "user" | "funding_decision" | "indicator";
         IndicatorActualPage: {
             items: components["schemas"]["IndicatorActualResponse"][];
             page: number;
@@ -2236,7 +2236,7 @@ export interface components {
              */
             entityId: string | null;
             /**
-             * @description Audit events only: project, project_partner, funding_decision, payment, milestone or status_report
+             * @description Audit events only: project, project_partner, funding_decision, payment, milestone, status_report, indicator_target or indicator_actual
              * @example project
              */
             entityType: string | null;
@@ -2271,7 +2271,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             kind: components["schemas"]["HistoryReferenceKind"];
-            /** @description Organisation, agreement or user: its name; project: code and name; priority area: its Finnish name; funding decision: decision body and record number */
+            /** @description Organisation, agreement or user: its name; project: code and name; priority area: its Finnish name; funding decision: decision body and record number; indicator: code and Finnish name */
             name: string;
         };
         ProjectIndicatorResult: {
