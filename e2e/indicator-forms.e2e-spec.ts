@@ -122,7 +122,7 @@ it('a coordinator sets the project’s target, reports an actual and corrects it
   await visible(page.getByRole('heading', { level: 1, name: `Korjaa toteuma: ${TITLE}, ${PERIOD}` }));
   expect(await page.getByLabel('Arvo').inputValue()).toBe('3');
   await page.getByLabel('Arvo').fill('6');
-  await page.getByLabel('Huomautus').fill('Korjattu: kaksi konseptia puuttui');
+  await page.getByLabel('Lisätieto').fill('Korjattu: kaksi konseptia puuttui');
   expect(await axeViolations(page, 'fi coordinator: the correction form')).toEqual([]);
   await page.getByRole('button', { name: 'Tallenna' }).click();
 
