@@ -98,7 +98,7 @@ export function historyValue(
   const indicatorRecord = entityType !== null && isOneOf(INDICATOR_ENTITY_TYPES, entityType);
   if (indicatorRecord && field === 'milestones') {
     // The audit trail keeps the yearly targets as recorded: a list, which the API's type leaves unsaid.
-    const yearly = yearlyTargetsText(value as unknown, format);
+    const yearly = yearlyTargetsText(value, format);
     if (yearly !== null) return yearly || t('projectPage.history.emptyValue');
   }
   const text = String(value);

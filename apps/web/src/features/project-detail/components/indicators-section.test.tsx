@@ -153,7 +153,12 @@ describe('the project page’s indicators', () => {
 
   it('names a target’s and an actual’s changes in the project history in the indicators’ words', async () => {
     const base = historyItems[0]!;
-    const item = (id: string, entityType: string, action: 'create' | 'update', changes: NonNullable<(typeof base)['changes']>) => ({
+    const item = (
+      id: string,
+      entityType: string,
+      action: 'create' | 'update',
+      changes: NonNullable<(typeof base)['changes']>,
+    ) => ({
       ...base,
       id,
       kind: 'audit' as const,
