@@ -16,17 +16,26 @@ export type SavedNotice =
   | 'decisionDeleted'
   | 'paymentDeleted'
   | 'milestoneDeleted'
-  | 'participantDeleted';
+  | 'participantDeleted'
+  | 'indicatorTarget'
+  | 'indicatorActual';
 
-/** The words of a notice: projectForms.saved.<notice>, and the participant register's own under participants. */
+/**
+ * The words of a notice: projectForms.saved.<notice>; the participant register's under
+ * participants, the indicator forms' under indicatorForms.saved.
+ */
 export function savedNoticeKey(
   notice: SavedNotice,
 ):
-  | `projectForms.saved.${Exclude<SavedNotice, 'participant' | 'participantDeleted'>}`
+  | `projectForms.saved.${Exclude<SavedNotice, 'participant' | 'participantDeleted' | 'indicatorTarget' | 'indicatorActual'>}`
   | 'participants.saved'
-  | 'participants.deleted' {
+  | 'participants.deleted'
+  | 'indicatorForms.saved.target'
+  | 'indicatorForms.saved.actual' {
   if (notice === 'participant') return 'participants.saved';
   if (notice === 'participantDeleted') return 'participants.deleted';
+  if (notice === 'indicatorTarget') return 'indicatorForms.saved.target';
+  if (notice === 'indicatorActual') return 'indicatorForms.saved.actual';
   return `projectForms.saved.${notice}`;
 }
 
@@ -47,3 +56,18 @@ export function savedNoticeOf(state: unknown): SavedNotice | undefined {
 export function recordAmountPath(projectId: string, decisionId: string): string {
   return `/projects/${projectId}/funding-decisions/${decisionId}/edit?focus=amountGranted`;
 }
+
+/** The indicator forms of a project (issue 12): a target set or edited, an actual reported or corrected. */
+export const indicatorFormPaths = {
+  newTarget: (projectId: string, indicatorId?: string) =>
+    `/projects/${projectId}/indicators/targets/new${indicatorId ? `?indicatorId=${indicatorId}` : ''}`,
+  editTarget: (projectId: string, targetId: string) => `/projects/${projectId}/indicators/targets/${targetId}/edit`,
+  newActual: (projectId: string, choice: { indicatorId?: string; period?: string } = {}) => {
+    const search = new URLSearchParams();
+    if (choice.indicatorId) search.set('indicatorId', choice.indicatorId);
+    if (choice.period) search.set('period', choice.period);
+    const query = search.toString();
+    return `/projects/${projectId}/indicators/actuals/new${query ? `?${query}` : ''}`;
+  },
+  editActual: (projectId: string, actualId: string) => `/projects/${projectId}/indicators/actuals/${actualId}/edit`,
+};

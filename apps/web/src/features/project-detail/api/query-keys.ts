@@ -12,6 +12,7 @@ export const projectDetailKeys = {
   milestones: (projectId: string) => [...projectDetailKeys.project(projectId), 'milestones'] as const,
   statusReports: (projectId: string) => [...projectDetailKeys.project(projectId), 'status-reports'] as const,
   participants: (projectId: string) => [...projectDetailKeys.project(projectId), 'participants'] as const,
+  indicators: (projectId: string) => [...projectDetailKeys.project(projectId), 'indicators'] as const,
   histories: (projectId: string) => [...projectDetailKeys.project(projectId), 'history'] as const,
   history: (projectId: string, page: number) => [...projectDetailKeys.histories(projectId), page] as const,
 };

@@ -47,6 +47,7 @@ describe('project page', () => {
       'Osallistujat',
       'Rahoitus',
       'Virstanpylväät',
+      'Indikaattorit',
       'Tilanneraportit',
       'Muutoshistoria',
     ]);

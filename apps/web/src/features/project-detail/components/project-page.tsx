@@ -12,8 +12,10 @@ import {
 } from '../api/get-project-records';
 import { isProjectNotFound, useProject, type ProjectDetail } from '../api/get-project';
 import { useProjectHistory } from '../api/get-project-history';
+import { useProjectIndicators } from '../api/get-project-indicators';
 import { FundingSection } from './funding-section';
 import { HistorySection } from './history-section';
+import { IndicatorsSection } from './indicators-section';
 import { MilestonesSection } from './milestones-section';
 import { ParticipantsSection } from './participants-section';
 import { PartnersSection } from './partners-section';
@@ -25,7 +27,8 @@ import { FailureAlert, StatusLine } from '../../../components/load-status';
 
 /**
  * One project (route /projects/:projectId): summary, lead and partners, the participant register,
- * funding decisions with their payments, milestones, status reports and the change history.
+ * funding decisions with their payments, milestones, indicators against their targets, status
+ * reports and the change history, with links to the forms for those who may edit.
  */
 export function ProjectPage() {
   const { projectId } = useParams();
@@ -41,6 +44,7 @@ function ProjectPageFor({ projectId }: { projectId: string }) {
   const milestones = useMilestones(projectId);
   const reports = useStatusReports(projectId);
   const participants = useParticipants(projectId);
+  const indicators = useProjectIndicators(projectId);
   const [historyPage, setHistoryPage] = useState(1);
   const history = useProjectHistory(projectId, historyPage);
 
@@ -76,6 +80,7 @@ function ProjectPageFor({ projectId }: { projectId: string }) {
           <ParticipantsSection participants={participants} />
           <FundingSection funding={project.data.funding} decisions={decisions} payments={payments} />
           <MilestonesSection milestones={milestones} />
+          <IndicatorsSection projectId={projectId} indicators={indicators} />
           <StatusReportsSection reports={reports} />
           <HistorySection history={history} onPageChange={setHistoryPage} />
         </article>
