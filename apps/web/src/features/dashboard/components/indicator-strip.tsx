@@ -1,0 +1,82 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PaceLabel, useIndicatorFormat } from '../../../components/indicator-figures';
+import { QueryView } from '../../../components/load-status';
+import { TitledSection } from '../../../components/titled-section';
+import { localisedName } from '../../../lib/localised-name';
+import { useIndicatorSummary, type IndicatorSummaryAgreement } from '../api/get-indicator-summary';
+
+/**
+ * The indicator strip: for each agreement in view (the chosen one, or every one the user can see),
+ * its key indicators (those with a target) with the value to date against the target, the
+ * achievement and whether it is on pace, in words. It loads on its own, beside the dashboard's
+ * figures, and says so when it fails without touching the rest of the page.
+ */
+export function IndicatorStrip({ agreementId, areaChosen }: { agreementId?: string; areaChosen: boolean }) {
+  const { t } = useTranslation();
+  const summary = useIndicatorSummary(agreementId);
+  return (
+    <TitledSection title={t('indicatorResults.strip.title')} className="dashboard-indicators">
+      <QueryView
+        query={summary}
+        loading={t('indicatorResults.loading')}
+        failure={t('indicatorResults.error')}
+        retryLabel={t('indicatorResults.retry')}
+        className="dashboard-indicators__body"
+      >
+        {(data) => (
+          <>
+            {areaChosen && <p className="secondary">{t('indicatorResults.strip.allAreas')}</p>}
+            {data.agreements.length === 0 ? (
+              <p>{t('indicatorResults.strip.noKeyIndicators')}</p>
+            ) : (
+              data.agreements.map((agreement) => (
+                <AgreementIndicators key={agreement.agreementId} agreement={agreement} />
+              ))
+            )}
+          </>
+        )}
+      </QueryView>
+    </TitledSection>
+  );
+}
+
+function AgreementIndicators({ agreement }: { agreement: IndicatorSummaryAgreement }) {
+  const { t } = useTranslation();
+  const format = useIndicatorFormat();
+  const headingId = useId();
+  return (
+    <section aria-labelledby={headingId} className="indicator-strip">
+      <h3 id={headingId}>{agreement.title}</h3>
+      {agreement.indicators.length === 0 ? (
+        <p>{t('indicatorResults.strip.noKeyIndicators')}</p>
+      ) : (
+        <ul className="indicator-strip__list">
+          {agreement.indicators.map(({ indicator, toDate, targetValue, achievement, onPace }) => (
+            <li key={indicator.id} className="indicator-strip__item">
+              <p className="indicator-strip__name">
+                {indicator.code} {localisedName(indicator, format.language)}
+              </p>
+              <dl>
+                <dt>{t('indicatorResults.columns.toDate')}</dt>
+                <dd>{toDate === null ? t('indicatorResults.notReported') : format.value(toDate, indicator)}</dd>
+                <dt>{t('indicatorResults.columns.target')}</dt>
+                <dd>{targetValue === null ? t('indicatorResults.noTarget') : format.value(targetValue, indicator)}</dd>
+                {achievement !== null && (
+                  <>
+                    <dt>{t('indicatorResults.columns.achievement')}</dt>
+                    <dd>{format.achievement(achievement)}</dd>
+                  </>
+                )}
+                <dt>{t('indicatorResults.columns.pace')}</dt>
+                <dd>
+                  <PaceLabel onPace={onPace} hasTarget={targetValue !== null} />
+                </dd>
+              </dl>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
