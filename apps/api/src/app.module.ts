@@ -14,6 +14,7 @@ import { DashboardModule } from './modules/dashboard/dashboard.module';
 import { ExportsModule } from './modules/exports/exports.module';
 import { FundingDecisionsModule } from './modules/funding-decisions/funding-decisions.module';
 import { HealthModule } from './modules/health/health.module';
+import { IndicatorsModule } from './modules/indicators/indicators.module';
 import { MilestonesModule } from './modules/milestones/milestones.module';
 import { OrganisationsModule } from './modules/organisations/organisations.module';
 import { PaymentsModule } from './modules/payments/payments.module';
@@ -37,6 +38,7 @@ export const FEATURE_MODULES = [
   PaymentsModule,
   MilestonesModule,
   StatusReportsModule,
+  IndicatorsModule,
   DashboardModule,
   ReportsModule,
   ExportsModule,

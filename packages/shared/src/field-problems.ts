@@ -76,6 +76,28 @@ export const FIELD_PROBLEM_CODES = [
   'wrongPassword',
   /** Text with a control character (U+0000–U+001F other than tab and line breaks in multi-line texts). */
   'controlCharacter',
+  /** Not an indicator value such as "15" or "37.5" (at most 4 decimals). */
+  'invalidIndicatorValue',
+  /** Not a reporting period: a year ("2025") or a half-year ("2025-H1"). */
+  'invalidPeriod',
+  /** A period not of the agreement's reporting periodicity (`periodicity`: year or half_year). */
+  'wrongPeriodicity',
+  /** A period after the current one (`current` is the current period). */
+  'periodInFuture',
+  /** The indicator is derived from the participant register: its values are never entered. */
+  'derived',
+  /** The indicator is another agreement's own (it must be common or the holder agreement's own). */
+  'notAgreementIndicator',
+  /** A unit name given although the unit is not "other". */
+  'onlyForUnitOther',
+  /** A percentage indicator whose aggregation is not "latest" (percentages never sum). */
+  'percentIsLatest',
+  /** Both a project and an agreement given where exactly one holder is wanted. */
+  'oneHolder',
+  /** A target year before its baseline year. */
+  'yearOrder',
+  /** A milestone year outside the years between the baseline and the target (`from`, `to`). */
+  'outsideTargetYears',
   /** Breaks a rule of the data model that has no more specific code. */
   'invalid',
 ] as const;

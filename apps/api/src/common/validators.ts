@@ -1,6 +1,13 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { isIsoDate, isValidBusinessId, MONEY_PATTERN, NON_NEGATIVE_MONEY_PATTERN } from '@salkku/shared';
+import {
+  INDICATOR_VALUE_PATTERN,
+  isIsoDate,
+  isValidBusinessId,
+  MONEY_PATTERN,
+  NON_NEGATIVE_MONEY_PATTERN,
+  REPORTING_PERIOD_PATTERN,
+} from '@salkku/shared';
 import {
   IsIn,
   IsOptional,
@@ -55,6 +62,42 @@ export function MoneyField(options: FieldOptions & { allowNegative?: boolean } =
     Matches(options.allowNegative ? MONEY_PATTERN : NON_NEGATIVE_MONEY_PATTERN, {
       message: '$property must be an amount of euros such as "1234.50" (a string, at most two decimals)',
       context: { problem: 'invalidAmount' },
+    }),
+  );
+}
+
+/** An exact indicator value ("15", "1234.5", "-2"): a string, at most 13 integer digits and 4 decimals. */
+export function IndicatorValueField(options: FieldOptions = {}): PropertyDecorator {
+  return applyDecorators(
+    doc(options.optional, {
+      type: 'string',
+      pattern: INDICATOR_VALUE_PATTERN.source,
+      example: '15',
+      description: options.description ?? 'An exact decimal as a string, at most 4 decimals',
+    }),
+    ...optionality(options.optional),
+    IsString(),
+    Matches(INDICATOR_VALUE_PATTERN, {
+      message: '$property must be a number such as "15" or "37.5" (a string, at most 4 decimals)',
+      context: { problem: 'invalidIndicatorValue' },
+    }),
+  );
+}
+
+/** A reporting period: a year ("2025") or a half-year ("2025-H1", "2025-H2"). */
+export function ReportingPeriodField(options: FieldOptions = {}): PropertyDecorator {
+  return applyDecorators(
+    doc(options.optional, {
+      type: 'string',
+      pattern: REPORTING_PERIOD_PATTERN.source,
+      example: '2025',
+      description: options.description ?? 'A year ("2025") or a half-year ("2025-H1", "2025-H2")',
+    }),
+    ...optionality(options.optional),
+    IsString(),
+    Matches(REPORTING_PERIOD_PATTERN, {
+      message: '$property must be a year such as "2025" or a half-year such as "2025-H1"',
+      context: { problem: 'invalidPeriod' },
     }),
   );
 }

@@ -268,6 +268,242 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/indicator-actuals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List indicator values
+         * @description Filter by agreement, project, indicator and period. Only values of the user’s city scope are listed.
+         */
+        get: operations["IndicatorActuals_list"];
+        put?: never;
+        /**
+         * Enter an indicator value for a period
+         * @description Of a project (projectId) or of the agreement itself (agreementId), exactly one; in the user’s city scope (otherwise 400 as if missing). The period is of the agreement’s reporting periodicity and not after the current period. One value per indicator, holder and period (409 DUPLICATE). A derived indicator’s values are computed, never entered (409 RULE_VIOLATION, problem derived on indicatorId).
+         */
+        post: operations["IndicatorActuals_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/indicator-actuals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read an indicator value
+         * @description Another city’s value is not found (404)
+         */
+        get: operations["IndicatorActuals_get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an indicator value
+         * @description If-Match is optional; a stale one is a 409
+         */
+        delete: operations["IndicatorActuals_remove"];
+        options?: never;
+        head?: never;
+        /**
+         * Correct an indicator value
+         * @description The value and note; the earlier value stays in the audit trail.
+         */
+        patch: operations["IndicatorActuals_update"];
+        trace?: never;
+    };
+    "/api/indicator-results/agreements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An agreement’s indicators against its targets, by priority area
+         * @description Each indicator with a target or a value in the agreement, and every derived one: the agreement’s result (its own values and its projects’ added up, against its own target or else the sum of its projects’ targets) and each priority area’s. Values of different units, or percentages of several projects, are refused rather than added up. Another city’s agreement is not found (404).
+         */
+        get: operations["IndicatorResults_agreement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/indicator-results/national": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The common indicators over every agreement the caller may see, by year
+         * @description Per agreement and in total; half-years add up into years (a latest-value indicator takes the later half). An enterprise is counted once nationally however many agreements it takes part in.
+         */
+        get: operations["IndicatorResults_national"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/indicator-results/projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A project’s indicators against its targets
+         * @description The indicators with a target or a value for the project, and every derived one (computed from the participant register, with the enterprises counted). Another city’s project is not found (404).
+         */
+        get: operations["IndicatorResults_project"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/indicator-results/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The key indicators of each agreement, for the dashboard
+         * @description Per visible agreement (or the one asked for), the indicators with an agreement-level target or project targets: value to date, target, achievement and pace. Another city’s agreement is not found (404).
+         */
+        get: operations["IndicatorResults_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/indicator-targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List indicator targets
+         * @description Filter by agreement, project and indicator. Only targets of the user’s city scope are listed.
+         */
+        get: operations["IndicatorTargets_list"];
+        put?: never;
+        /**
+         * Set a target for an indicator
+         * @description Of a project (projectId) or of the agreement itself (agreementId), exactly one; in the user’s city scope (otherwise 400 as if missing). The indicator must be common or the agreement’s own (400 notAgreementIndicator). One target per indicator and holder (409 DUPLICATE). Milestone years lie between the baseline and target years, each once.
+         */
+        post: operations["IndicatorTargets_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/indicator-targets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read an indicator target
+         * @description Another city’s target is not found (404)
+         */
+        get: operations["IndicatorTargets_get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an indicator target
+         * @description If-Match is optional; a stale one is a 409
+         */
+        delete: operations["IndicatorTargets_remove"];
+        options?: never;
+        head?: never;
+        /**
+         * Change an indicator target
+         * @description Baseline, target and milestones only; the indicator and holder stay.
+         */
+        patch: operations["IndicatorTargets_update"];
+        trace?: never;
+    };
+    "/api/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List indicators
+         * @description The common indicators and the agreements’ own, filtered by agreement (its usable ones: common and its own), source, kind and free text. Another city’s agreement-own indicators are not listed.
+         */
+        get: operations["Indicators_list"];
+        put?: never;
+        /**
+         * Add an indicator to the catalogue
+         * @description A unit name exactly when the unit is other; a percent aggregates as latest. The code is unique (409 DUPLICATE). Derived indicators are not created here.
+         */
+        post: operations["Indicators_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/indicators/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read an indicator
+         * @description Another city’s agreement-own indicator is not found (404)
+         */
+        get: operations["Indicators_get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an indicator
+         * @description Refused (409 IN_USE) while targets or values exist, and for a derived indicator (409 RULE_VIOLATION)
+         */
+        delete: operations["Indicators_remove"];
+        options?: never;
+        head?: never;
+        /**
+         * Change an indicator
+         * @description The agreement cannot change while targets or values exist (409 IN_USE); a derived indicator’s unit, aggregation and agreement are fixed (409 RULE_VIOLATION).
+         */
+        patch: operations["Indicators_update"];
+        trace?: never;
+    };
     "/api/me": {
         parameters: {
             query?: never;
@@ -664,6 +900,29 @@ export interface components {
             /** @description Send back on update (If-Match or body) to avoid lost updates */
             version: number;
         };
+        AgreementIndicatorResult: {
+            /** @description The agreement’s own values and its projects’ added up; its own target, else the sum of its projects’ targets (none for a percent) */
+            agreement: components["schemas"]["IndicatorResultLine"];
+            areas: components["schemas"]["AreaIndicatorResult"][];
+            /** @description Derived indicators only */
+            enterprises: components["schemas"]["Enterprise"][] | null;
+            indicator: components["schemas"]["IndicatorRef"];
+        };
+        AgreementIndicatorResults: {
+            /** Format: uuid */
+            agreementId: string;
+            indicators: components["schemas"]["AgreementIndicatorResult"][];
+            periodicity: components["schemas"]["ReportingPeriodicity"];
+            /** @description From the agreement’s first year to the current period */
+            periods: string[];
+        };
+        AgreementIndicatorSummary: {
+            /** Format: uuid */
+            agreementId: string;
+            /** @description The key indicators: those with an agreement-level target or project targets */
+            indicators: components["schemas"]["IndicatorSummaryItem"][];
+            title: string;
+        };
         AgreementPage: {
             items: components["schemas"]["AgreementResponse"][];
             page: number;
@@ -723,6 +982,15 @@ export interface components {
             validTo: string | null;
             /** @description Send back on update (If-Match or body) to avoid lost updates */
             version: number;
+        };
+        AreaIndicatorResult: {
+            nameEn: string | null;
+            nameFi: string;
+            nameSv: string | null;
+            /** Format: uuid */
+            priorityAreaId: string;
+            /** @description Its projects’ values and targets added up */
+            result: components["schemas"]["IndicatorResultLine"];
         };
         /** @enum {string} */
         AuditAction: "create" | "update" | "delete";
@@ -870,6 +1138,92 @@ export interface components {
             recordNumber?: string | null;
             /** @description A new decision is either applied for or granted */
             status: components["schemas"]["InitialFundingDecisionStatus"];
+        };
+        CreateIndicatorActualDto: {
+            /**
+             * Format: uuid
+             * @description A value of the agreement itself: the agreement (give this or projectId)
+             */
+            agreementId?: string | null;
+            /**
+             * Format: uuid
+             * @description A common indicator, or the holder agreement’s own; never a derived one
+             */
+            indicatorId: string;
+            note?: string | null;
+            /**
+             * @description A year ("2025") or a half-year ("2025-H1"), as the agreement reports (reportingPeriodicity); not after the current period. One value per holder and period.
+             * @example 2025
+             */
+            period: string;
+            /**
+             * Format: uuid
+             * @description A project’s value: the project (give this or agreementId)
+             */
+            projectId?: string | null;
+            /**
+             * @description An exact decimal as a string, at most 4 decimals
+             * @example 15
+             */
+            value: string;
+        };
+        CreateIndicatorDto: {
+            /** @description How period values add up over time; a percent is always latest */
+            aggregation: components["schemas"]["IndicatorAggregation"];
+            /**
+             * Format: uuid
+             * @description The agreement whose own indicator this is (in the caller’s scope); leave out for a common one
+             */
+            agreementId?: string | null;
+            /** @description Unique code (e.g. "RCO10", or a city’s own "KUO-01") */
+            code: string;
+            definitionEn?: string | null;
+            definitionFi?: string | null;
+            definitionSv?: string | null;
+            kind: components["schemas"]["IndicatorKind"];
+            nameEn: string;
+            nameFi: string;
+            nameSv: string;
+            source: components["schemas"]["IndicatorSource"];
+            unit: components["schemas"]["IndicatorUnit"];
+            /** @description Required exactly when the unit is other (e.g. "tonnes") */
+            unitName?: string | null;
+        };
+        CreateIndicatorTargetDto: {
+            /**
+             * Format: uuid
+             * @description The agreement’s own target: the agreement (give this or projectId)
+             */
+            agreementId?: string | null;
+            /**
+             * @description An exact decimal as a string, at most 4 decimals
+             * @example 15
+             */
+            baselineValue: string;
+            /** @example 2027 */
+            baselineYear: number;
+            /**
+             * Format: uuid
+             * @description A common indicator, or the holder agreement’s own
+             */
+            indicatorId: string;
+            /** @description Yearly milestones; on update the list replaces the current ones */
+            milestones?: components["schemas"]["TargetMilestoneInput"][];
+            /**
+             * Format: uuid
+             * @description A project’s target: the project (give this or agreementId)
+             */
+            projectId?: string | null;
+            /**
+             * @description An exact decimal as a string, at most 4 decimals
+             * @example 15
+             */
+            targetValue: string;
+            /**
+             * @description On or after the baseline year
+             * @example 2027
+             */
+            targetYear: number;
         };
         CreateMilestoneDto: {
             /**
@@ -1083,6 +1437,14 @@ export interface components {
             reportingDate: string;
             summary: string;
         };
+        Enterprise: {
+            businessId: string | null;
+            /** @description No business ID: the same enterprise may be counted twice under two records */
+            flagged: boolean;
+            name: string;
+            /** Format: uuid */
+            organisationId: string;
+        };
         /** @enum {string} */
         ErrorCode: "VALIDATION_FAILED" | "NOT_FOUND" | "VERSION_REQUIRED" | "STALE_VERSION" | "ILLEGAL_TRANSITION" | "PAID_EXCEEDS_GRANTED" | "IN_USE" | "DUPLICATE" | "RULE_VIOLATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "CSRF_FAILED" | "TOO_MANY_REQUESTS" | "TOO_MANY_EXPORTS" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR";
         ErrorResponse: {
@@ -1120,7 +1482,7 @@ export interface components {
         /** @enum {string} */
         ExportProfile: "fi-excel" | "standard";
         /** @enum {string} */
-        FieldProblemCode: "required" | "tooShort" | "tooLong" | "tooSmall" | "tooLarge" | "tooMany" | "invalidFormat" | "invalidEmail" | "invalidDate" | "invalidAmount" | "invalidPercent" | "invalidBusinessId" | "notAllowed" | "unknownField" | "notFound" | "notCity" | "outOfScope" | "otherAgreement" | "agreementFixed" | "duplicate" | "dateOrder" | "periodTooLong" | "inFuture" | "onlyWhenDone" | "illegalTransition" | "exceedsGranted" | "belowPaid" | "notPayable" | "grantedUnknown" | "inUse" | "staleVersion" | "versionMismatch" | "ownAccount" | "commonPassword" | "personalPassword" | "wrongPassword" | "controlCharacter" | "invalid";
+        FieldProblemCode: "required" | "tooShort" | "tooLong" | "tooSmall" | "tooLarge" | "tooMany" | "invalidFormat" | "invalidEmail" | "invalidDate" | "invalidAmount" | "invalidPercent" | "invalidBusinessId" | "notAllowed" | "unknownField" | "notFound" | "notCity" | "outOfScope" | "otherAgreement" | "agreementFixed" | "duplicate" | "dateOrder" | "periodTooLong" | "inFuture" | "onlyWhenDone" | "illegalTransition" | "exceedsGranted" | "belowPaid" | "notPayable" | "grantedUnknown" | "inUse" | "staleVersion" | "versionMismatch" | "ownAccount" | "commonPassword" | "personalPassword" | "wrongPassword" | "controlCharacter" | "invalidIndicatorValue" | "invalidPeriod" | "wrongPeriodicity" | "periodInFuture" | "derived" | "notAgreementIndicator" | "onlyForUnitOther" | "percentIsLatest" | "oneHolder" | "yearOrder" | "outsideTargetYears" | "invalid";
         FieldProblemResponse: {
             /** @example tooLong */
             code: components["schemas"]["FieldProblemCode"];
@@ -1271,6 +1633,201 @@ export interface components {
         };
         /** @enum {string} */
         HistoryReferenceKind: "organisation" | "project" | "priority_area" | "agreement" | "user" | "funding_decision";
+        IndicatorActualPage: {
+            items: components["schemas"]["IndicatorActualResponse"][];
+            page: number;
+            pageSize: number;
+            /** @description Number of records matching the filters */
+            total: number;
+        };
+        IndicatorActualResponse: {
+            /**
+             * Format: uuid
+             * @description The agreement (a project’s value: the project’s agreement)
+             */
+            agreementId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * @description Who entered (or last corrected) the value
+             * @example Kaisa Koordinaattori
+             */
+            enteredBy: string;
+            /** Format: uuid */
+            enteredById: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @example RCO02 */
+            indicatorCode: string;
+            /** Format: uuid */
+            indicatorId: string;
+            note: string | null;
+            /**
+             * @description A year ("2025") or a half-year ("2025-H1"), as the agreement reports
+             * @example 2025
+             */
+            period: string;
+            /**
+             * Format: uuid
+             * @description The project; null for a value of the agreement itself
+             */
+            projectId: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+            /**
+             * @description An exact decimal as a string
+             * @example 12
+             */
+            value: string;
+            /** @description Send back on update (If-Match or body) to avoid lost updates */
+            version: number;
+        };
+        /**
+         * @description How period values add up to a value to date: their sum, or the latest value
+         * @enum {string}
+         */
+        IndicatorAggregation: "sum" | "latest";
+        /**
+         * @description Set for an indicator computed from the participant register: its values are never entered
+         * @enum {string}
+         */
+        IndicatorDerivation: "enterprises_supported" | "enterprises_supported_by_grants" | "enterprises_cooperating_with_research";
+        /** @enum {string} */
+        IndicatorKind: "output" | "result";
+        IndicatorPage: {
+            items: components["schemas"]["IndicatorResponse"][];
+            page: number;
+            pageSize: number;
+            /** @description Number of records matching the filters */
+            total: number;
+        };
+        IndicatorRef: {
+            aggregation: components["schemas"]["IndicatorAggregation"];
+            /**
+             * Format: uuid
+             * @description Null for a common indicator
+             */
+            agreementId: string | null;
+            /** @example RCO02 */
+            code: string;
+            derivation: components["schemas"]["IndicatorDerivation"] | null;
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["IndicatorKind"];
+            nameEn: string;
+            nameFi: string;
+            nameSv: string;
+            source: components["schemas"]["IndicatorSource"];
+            unit: components["schemas"]["IndicatorUnit"];
+            unitName: string | null;
+        };
+        IndicatorResponse: {
+            /** @description How period values add up to a value to date: their sum, or the latest value */
+            aggregation: components["schemas"]["IndicatorAggregation"];
+            /**
+             * Format: uuid
+             * @description The agreement whose own indicator this is; null for an indicator common to every agreement
+             */
+            agreementId: string | null;
+            agreementTitle: string | null;
+            /** @example RCO10 */
+            code: string;
+            /** Format: date-time */
+            createdAt: string;
+            definitionEn: string | null;
+            definitionFi: string | null;
+            definitionSv: string | null;
+            /** @description Set for an indicator computed from the participant register: its values are never entered */
+            derivation: components["schemas"]["IndicatorDerivation"] | null;
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["IndicatorKind"];
+            /** @example Enterprises cooperating with research organisations */
+            nameEn: string;
+            /** @example Tutkimusorganisaatioiden kanssa yhteistyötä tekevät yritykset */
+            nameFi: string;
+            /** @example Företag som samarbetar med forskningsorganisationer */
+            nameSv: string;
+            source: components["schemas"]["IndicatorSource"];
+            unit: components["schemas"]["IndicatorUnit"];
+            /** @description The unit’s name, exactly when the unit is other */
+            unitName: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Send back on update (If-Match or body) to avoid lost updates */
+            version: number;
+        };
+        IndicatorResultLine: {
+            /** @description toDate ÷ targetValue (1 = reached) */
+            achievement: number | null;
+            /** @description The latest period with a value */
+            latestPeriod: string | null;
+            /** @description toDate against the line from baseline to target (or the milestones) at the end of latestPeriod */
+            onPace: boolean | null;
+            /** @description One entry per period of the answer’s `periods` */
+            periods: components["schemas"]["PeriodResult"][];
+            /** @description Set when the values below cannot be added up (then the values are null) */
+            refusal: components["schemas"]["RollUpRefusal"] | null;
+            /** @description Null: no target set (never 0) */
+            target: components["schemas"]["TargetValues"] | null;
+            /** @description The sum of the period values, or the latest, by the indicator’s aggregation; null: nothing reported */
+            toDate: string | null;
+        };
+        /** @enum {string} */
+        IndicatorSource: "eu_common" | "innocities" | "city";
+        IndicatorSummary: {
+            agreements: components["schemas"]["AgreementIndicatorSummary"][];
+        };
+        IndicatorSummaryItem: {
+            achievement: number | null;
+            indicator: components["schemas"]["IndicatorRef"];
+            onPace: boolean | null;
+            targetValue: string | null;
+            toDate: string | null;
+        };
+        IndicatorTargetPage: {
+            items: components["schemas"]["IndicatorTargetResponse"][];
+            page: number;
+            pageSize: number;
+            /** @description Number of records matching the filters */
+            total: number;
+        };
+        IndicatorTargetResponse: {
+            /**
+             * Format: uuid
+             * @description The agreement (a project’s target: the project’s agreement)
+             */
+            agreementId: string;
+            /** @example 0 */
+            baselineValue: string;
+            /** @example 2021 */
+            baselineYear: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @example RCO02 */
+            indicatorCode: string;
+            /** Format: uuid */
+            indicatorId: string;
+            /** @description Yearly milestones, by year */
+            milestones: components["schemas"]["TargetMilestoneValue"][];
+            /**
+             * Format: uuid
+             * @description The project; null for the agreement’s own target
+             */
+            projectId: string | null;
+            /** @example 40 */
+            targetValue: string;
+            /** @example 2027 */
+            targetYear: number;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Send back on update (If-Match or body) to avoid lost updates */
+            version: number;
+        };
+        /** @enum {string} */
+        IndicatorUnit: "count" | "euros" | "percent" | "other";
         /**
          * @description A new decision is either applied for or granted
          * @enum {string}
@@ -1347,6 +1904,27 @@ export interface components {
         MilestoneStatus: "planned" | "in_progress" | "done" | "cancelled";
         MyLanguageResponse: {
             language: components["schemas"]["Language"];
+        };
+        NationalAgreementResult: {
+            /** Format: uuid */
+            agreementId: string;
+            cityName: string;
+            /** @description By year (half-years added up into years) */
+            result: components["schemas"]["IndicatorResultLine"];
+            title: string;
+        };
+        NationalIndicatorResult: {
+            agreements: components["schemas"]["NationalAgreementResult"][];
+            /** @description Derived indicators only */
+            enterprises: components["schemas"]["Enterprise"][] | null;
+            /** @description A common indicator */
+            indicator: components["schemas"]["IndicatorRef"];
+            total: components["schemas"]["IndicatorResultLine"];
+        };
+        NationalIndicatorResults: {
+            indicators: components["schemas"]["NationalIndicatorResult"][];
+            /** @description Years, from the earliest agreement’s first year to this year */
+            periods: string[];
         };
         NationalReportAgreement: {
             /**
@@ -1506,8 +2084,14 @@ export interface components {
             /** @description Send back on update (If-Match or body) to avoid lost updates */
             version: number;
         };
+        PeriodResult: {
+            /** @example 2025 */
+            period: string;
+            /** @description Null: nothing reported (never 0) */
+            value: string | null;
+        };
         /** @enum {string} */
-        Permission: "portfolio:read" | "portfolio:write" | "agreements:write" | "portfolio:export" | "organisations:read" | "organisations:write" | "users:manage" | "audit:read";
+        Permission: "portfolio:read" | "portfolio:write" | "agreements:write" | "indicators:write" | "portfolio:export" | "organisations:read" | "organisations:write" | "users:manage" | "audit:read";
         PriorityAreaPage: {
             items: components["schemas"]["PriorityAreaResponse"][];
             page: number;
@@ -1538,6 +2122,19 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
             /** @description Send back on update (If-Match or body) to avoid lost updates */
+            version: number;
+        };
+        ProjectActual: {
+            enteredBy: string;
+            /** Format: uuid */
+            id: string;
+            note: string | null;
+            /** @example 2025 */
+            period: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @example 12 */
+            value: string;
             version: number;
         };
         ProjectDetailResponse: {
@@ -1676,6 +2273,29 @@ export interface components {
             kind: components["schemas"]["HistoryReferenceKind"];
             /** @description Organisation, agreement or user: its name; project: code and name; priority area: its Finnish name; funding decision: decision body and record number */
             name: string;
+        };
+        ProjectIndicatorResult: {
+            /** @description The values entered, by period (none for a derived one) */
+            actuals: components["schemas"]["ProjectActual"][];
+            /** @description A derived indicator’s enterprises counted to date; null for the others */
+            enterprises: components["schemas"]["Enterprise"][] | null;
+            indicator: components["schemas"]["IndicatorRef"];
+            result: components["schemas"]["IndicatorResultLine"];
+            /**
+             * Format: uuid
+             * @description The project’s target, if set
+             */
+            targetId: string | null;
+            targetVersion: number | null;
+        };
+        ProjectIndicatorResults: {
+            /** @description Indicators with a target or a value for the project, and every derived one */
+            indicators: components["schemas"]["ProjectIndicatorResult"][];
+            periodicity: components["schemas"]["ReportingPeriodicity"];
+            /** @description The agreement’s periods from its first year to the current period */
+            periods: string[];
+            /** Format: uuid */
+            projectId: string;
         };
         /** @enum {string} */
         ProjectKind: "launch" | "other";
@@ -1972,6 +2592,8 @@ export interface components {
             lifecycleStatus: components["schemas"]["LifecycleStatus"];
             name: string;
         };
+        /** @enum {string} */
+        ReportingPeriodicity: "year" | "half_year";
         ResetPasswordDto: {
             /**
              * Format: password
@@ -1981,6 +2603,11 @@ export interface components {
         };
         /** @enum {string} */
         Role: "admin" | "coordinator" | "manager" | "liaison";
+        /**
+         * @description Set when the values below cannot be added up (then the values are null)
+         * @enum {string}
+         */
+        RollUpRefusal: "mixedUnits" | "percentDoesNotSum";
         SignInDto: {
             /** @example coordinator@salkku.example */
             email: string;
@@ -2020,6 +2647,38 @@ export interface components {
             summary: string;
             /** @description Always 1: reports are never changed */
             version: number;
+        };
+        TargetMilestoneInput: {
+            /**
+             * @description The value expected by the end of the year
+             * @example 15
+             */
+            value: string;
+            /**
+             * @description Between the baseline year and the target year; each year once
+             * @example 2027
+             */
+            year: number;
+        };
+        TargetMilestoneValue: {
+            /**
+             * @description An exact decimal as a string
+             * @example 10
+             */
+            value: string;
+            /** @example 2026 */
+            year: number;
+        };
+        TargetValues: {
+            /** @example 0 */
+            baselineValue: string;
+            /** @example 2021 */
+            baselineYear: number;
+            milestones: components["schemas"]["TargetMilestoneValue"][];
+            /** @example 40 */
+            targetValue: string;
+            /** @example 2027 */
+            targetYear: number;
         };
         UpdateAccessibilitySettingsDto: {
             /** @example saavutettavuus@kuopio.fi */
@@ -2121,6 +2780,63 @@ export interface components {
             recordNumber?: string | null;
             /** @description Changes only along the allowed transitions (see allowedTransitions) */
             status?: components["schemas"]["FundingDecisionStatus"] | null;
+            /** @description The version you read; or send it as If-Match */
+            version?: number;
+        };
+        UpdateIndicatorActualDto: {
+            note?: string | null;
+            /**
+             * @description An exact decimal as a string, at most 4 decimals
+             * @example 15
+             */
+            value?: string;
+            /** @description The version you read; or send it as If-Match */
+            version?: number;
+        };
+        UpdateIndicatorDto: {
+            /** @description How period values add up over time; a percent is always latest */
+            aggregation?: components["schemas"]["IndicatorAggregation"];
+            /**
+             * Format: uuid
+             * @description The agreement whose own indicator this is (in the caller’s scope); leave out for a common one
+             */
+            agreementId?: string | null;
+            /** @description Unique code (e.g. "RCO10", or a city’s own "KUO-01") */
+            code?: string;
+            definitionEn?: string | null;
+            definitionFi?: string | null;
+            definitionSv?: string | null;
+            kind?: components["schemas"]["IndicatorKind"];
+            nameEn?: string;
+            nameFi?: string;
+            nameSv?: string;
+            source?: components["schemas"]["IndicatorSource"];
+            unit?: components["schemas"]["IndicatorUnit"];
+            /** @description Required exactly when the unit is other (e.g. "tonnes") */
+            unitName?: string | null;
+            /** @description The version you read; or send it as If-Match */
+            version?: number;
+        };
+        UpdateIndicatorTargetDto: {
+            /**
+             * @description An exact decimal as a string, at most 4 decimals
+             * @example 15
+             */
+            baselineValue?: string;
+            /** @example 2027 */
+            baselineYear?: number;
+            /** @description Yearly milestones; on update the list replaces the current ones */
+            milestones?: components["schemas"]["TargetMilestoneInput"][];
+            /**
+             * @description An exact decimal as a string, at most 4 decimals
+             * @example 15
+             */
+            targetValue?: string;
+            /**
+             * @description On or after the baseline year
+             * @example 2027
+             */
+            targetYear?: number;
             /** @description The version you read; or send it as If-Match */
             version?: number;
         };
@@ -3614,6 +4330,1207 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HealthResponse"];
+                };
+            };
+        };
+    };
+    IndicatorActuals_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Values of the agreement: its own and its projects’ */
+                agreementId?: string;
+                /** @description Values of the project */
+                projectId?: string;
+                indicatorId?: string;
+                /** @description A year ("2025") or a half-year ("2025-H1", "2025-H2") */
+                period?: string | null;
+                sort?: "period" | "-period" | "indicatorCode" | "-indicatorCode" | "updatedAt" | "-updatedAt";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorActualPage"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    IndicatorActuals_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version you read, e.g. "3" */
+                "If-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateIndicatorActualDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorActualResponse"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    IndicatorActuals_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorActualResponse"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such record (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    IndicatorActuals_remove: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version you read, e.g. "3" */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such record (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    IndicatorActuals_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version you read, e.g. "3" */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateIndicatorActualDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorActualResponse"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such record (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The version you read is required (If-Match or body version) */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    IndicatorResults_agreement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The agreement */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementIndicatorResults"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such record (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    IndicatorResults_national: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NationalIndicatorResults"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    IndicatorResults_project: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectIndicatorResults"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such record (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    IndicatorResults_summary: {
+        parameters: {
+            query?: {
+                /** @description Only this agreement (in the caller’s scope; otherwise 404) */
+                agreementId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorSummary"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such record (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    IndicatorTargets_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Targets of the agreement: its own and its projects’ */
+                agreementId?: string;
+                /** @description Targets of the project */
+                projectId?: string;
+                indicatorId?: string;
+                sort?: "indicatorCode" | "-indicatorCode" | "targetYear" | "-targetYear" | "createdAt" | "-createdAt";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorTargetPage"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    IndicatorTargets_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version you read, e.g. "3" */
+                "If-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateIndicatorTargetDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorTargetResponse"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    IndicatorTargets_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorTargetResponse"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such record (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    IndicatorTargets_remove: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version you read, e.g. "3" */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such record (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    IndicatorTargets_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version you read, e.g. "3" */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateIndicatorTargetDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorTargetResponse"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such record (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The version you read is required (If-Match or body version) */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Indicators_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description The indicators an agreement may use: the common ones and that agreement’s own */
+                agreementId?: string;
+                source?: components["schemas"]["IndicatorSource"];
+                kind?: components["schemas"]["IndicatorKind"];
+                /** @description Free text in the code or the names */
+                q?: string;
+                sort?: "code" | "-code" | "nameFi" | "-nameFi" | "nameSv" | "-nameSv" | "nameEn" | "-nameEn" | "source" | "-source" | "kind" | "-kind" | "createdAt" | "-createdAt";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorPage"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Indicators_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version you read, e.g. "3" */
+                "If-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateIndicatorDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorResponse"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Indicators_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorResponse"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such record (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Indicators_remove: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version you read, e.g. "3" */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such record (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Indicators_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version you read, e.g. "3" */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateIndicatorDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorResponse"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such record (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The version you read is required (If-Match or body version) */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
