@@ -14,9 +14,7 @@ export function getAgreementIndicatorResults(
   agreementId: string,
   signal?: AbortSignal,
 ): Promise<AgreementIndicatorResults> {
-  return unwrap(
-    api.GET('/api/indicator-results/agreements/{agreementId}', { params: { path: { agreementId } }, signal }),
-  );
+  return unwrap(api.GET('/api/indicator-results/agreements/{id}', { params: { path: { id: agreementId } }, signal }));
 }
 
 /** GET /api/indicator-results/national: the common indicators of every agreement in the user's scope. */

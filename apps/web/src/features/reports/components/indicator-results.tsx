@@ -1,7 +1,9 @@
 import type { UseQueryResult } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { BarChartFigure } from '../../../components/bar-chart-figure';
+import { numeric, type Column } from '../../../components/data-table';
 import { CHART_COLOURS, compactMoney } from '../../../components/funding-chart';
 import { PaceLabel, RefusalText, useIndicatorFormat } from '../../../components/indicator-figures';
 import { QueryView } from '../../../components/load-status';
@@ -60,12 +62,14 @@ function IndicatorAbout({ indicator }: { indicator: IndicatorRef }) {
 }
 
 /** The result columns of a level: target (with the baseline under it), to date, achievement, pace. */
-function resultColumns(t: ReturnType<typeof useTranslation>['t']) {
+function resultColumns(t: TFunction): Column[] {
   return [
-    { label: t('indicatorResults.columns.target'), numeric: true },
-    { label: t('indicatorResults.columns.toDate'), numeric: true },
-    { label: t('indicatorResults.columns.achievement'), numeric: true },
-    t('indicatorResults.columns.pace'),
+    ...numeric(
+      t('indicatorResults.columns.target'),
+      t('indicatorResults.columns.toDate'),
+      t('indicatorResults.columns.achievement'),
+    ),
+    { label: t('indicatorResults.columns.pace') },
   ];
 }
 
@@ -83,7 +87,10 @@ function ResultCells({ line, indicator }: { line: IndicatorResultLine; indicator
       <td className="num">
         {target ? (
           <>
-            {t('indicatorResults.targetIn', { value: format.value(target.targetValue, indicator), year: target.targetYear })}
+            {t('indicatorResults.targetIn', {
+              value: format.value(target.targetValue, indicator),
+              year: target.targetYear,
+            })}
             <span className="secondary">
               {t('indicatorResults.baselineIn', {
                 value: format.value(target.baselineValue, indicator),
