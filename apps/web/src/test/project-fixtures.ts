@@ -7,6 +7,7 @@ type Payment = components['schemas']['PaymentResponse'];
 type ProjectDetail = components['schemas']['ProjectDetailResponse'];
 type ProjectHistoryItem = components['schemas']['ProjectHistoryItemResponse'];
 type ProjectHistoryPage = components['schemas']['ProjectHistoryItemPage'];
+type ProjectIndicatorResults = components['schemas']['ProjectIndicatorResults'];
 type StatusReport = components['schemas']['StatusReportResponse'];
 
 /** Test data for the project page, shaped by the generated API types. */
@@ -264,6 +265,14 @@ export const historyItems: ProjectHistoryItem[] = [
   }),
 ];
 
+/** The project's indicators: none with a target or an actual, and no derived one (tests of the section give their own). */
+export const projectIndicators: ProjectIndicatorResults = {
+  projectId: PROJECT_ID,
+  periodicity: 'half_year',
+  periods: ['2025-H1', '2025-H2', '2026-H1'],
+  indicators: [],
+};
+
 export function pageOf<T>(items: T[], overrides: { total?: number; page?: number; pageSize?: number } = {}) {
   return { items, total: items.length, page: 1, pageSize: 100, ...overrides };
 }
@@ -286,6 +295,7 @@ export function projectPageApi(
     '/api/payments': () => pageOf(payments),
     '/api/milestones': () => pageOf(milestones),
     '/api/status-reports': () => pageOf(statusReports),
+    [`/api/indicator-results/projects/${PROJECT_ID}`]: () => projectIndicators,
   };
   return (request) => {
     const { pathname } = new URL(request.url);

@@ -11,6 +11,7 @@ export const projectDetailKeys = {
   payments: (projectId: string) => [...projectDetailKeys.project(projectId), 'payments'] as const,
   milestones: (projectId: string) => [...projectDetailKeys.project(projectId), 'milestones'] as const,
   statusReports: (projectId: string) => [...projectDetailKeys.project(projectId), 'status-reports'] as const,
+  indicators: (projectId: string) => [...projectDetailKeys.project(projectId), 'indicators'] as const,
   histories: (projectId: string) => [...projectDetailKeys.project(projectId), 'history'] as const,
   history: (projectId: string, page: number) => [...projectDetailKeys.histories(projectId), page] as const,
 };

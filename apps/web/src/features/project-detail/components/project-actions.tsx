@@ -2,7 +2,7 @@ import { PAYABLE_DECISION_STATUSES } from '@salkku/shared';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import { recordAmountPath, savedNoticeOf } from '../../../lib/project-form-routes';
+import { recordAmountPath, savedNoticeKey, savedNoticeOf } from '../../../lib/project-form-routes';
 import { useCan } from '../../../lib/session';
 import type { FundingDecision } from '../api/get-project-records';
 
@@ -93,7 +93,7 @@ export function ProjectFormNotice() {
     // The live region is always there (so the notice is read out); with a notice in it, it is a
     // clearly marked box, not a grey line.
     <p role="status" className={shown ? 'project-forms__notice' : 'status-message'}>
-      {shown ? t(`projectForms.saved.${shown}`) : ''}
+      {shown ? t(savedNoticeKey(shown)) : ''}
     </p>
   );
 }

@@ -40,7 +40,15 @@ describe('project page', () => {
         .getAllByRole('region')
         .filter((region) => region.tagName === 'SECTION')
         .map((region) => within(region).getAllByRole('heading', { level: 2 })[0]!.textContent),
-    ).toEqual(['Perustiedot', 'Toteuttajat', 'Rahoitus', 'Virstanpylväät', 'Tilanneraportit', 'Muutoshistoria']);
+    ).toEqual([
+      'Perustiedot',
+      'Toteuttajat',
+      'Rahoitus',
+      'Virstanpylväät',
+      'Indikaattorit',
+      'Tilanneraportit',
+      'Muutoshistoria',
+    ]);
 
     const summary = section('Perustiedot');
     const fact = (term: string) => within(summary).getByText(term).nextElementSibling;

@@ -6,8 +6,10 @@ import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useFundingDecisions, useMilestones, usePayments, useStatusReports } from '../api/get-project-records';
 import { isProjectNotFound, useProject, type ProjectDetail } from '../api/get-project';
 import { useProjectHistory } from '../api/get-project-history';
+import { useProjectIndicators } from '../api/get-project-indicators';
 import { FundingSection } from './funding-section';
 import { HistorySection } from './history-section';
+import { IndicatorsSection } from './indicators-section';
 import { MilestonesSection } from './milestones-section';
 import { PartnersSection } from './partners-section';
 import { ProjectActions, ProjectFormNotice } from './project-actions';
@@ -18,7 +20,8 @@ import { FailureAlert, StatusLine } from '../../../components/load-status';
 
 /**
  * One project (route /projects/:projectId): summary, lead and partners, funding decisions with
- * their payments, milestones, status reports and the change history. Read-only.
+ * their payments, milestones, indicators against their targets, status reports and the change
+ * history, with links to the forms for those who may edit.
  */
 export function ProjectPage() {
   const { projectId } = useParams();
@@ -33,6 +36,7 @@ function ProjectPageFor({ projectId }: { projectId: string }) {
   const payments = usePayments(projectId);
   const milestones = useMilestones(projectId);
   const reports = useStatusReports(projectId);
+  const indicators = useProjectIndicators(projectId);
   const [historyPage, setHistoryPage] = useState(1);
   const history = useProjectHistory(projectId, historyPage);
 
@@ -67,6 +71,7 @@ function ProjectPageFor({ projectId }: { projectId: string }) {
           <PartnersSection project={project.data} />
           <FundingSection funding={project.data.funding} decisions={decisions} payments={payments} />
           <MilestonesSection milestones={milestones} />
+          <IndicatorsSection projectId={projectId} indicators={indicators} />
           <StatusReportsSection reports={reports} />
           <HistorySection history={history} onPageChange={setHistoryPage} />
         </article>

@@ -1,0 +1,256 @@
+import '@testing-library/jest-dom';
+import { screen, within } from '@testing-library/react';
+import type { Language } from '@salkku/shared';
+import type { components } from '../../../lib/api/schema';
+import { authKeys, type Me } from '../../../lib/session';
+import { jsonResponse, mockFetch, signedInMe } from '../../../test/render-app';
+import { PROJECT_ID, projectIndicators, projectPageApi } from '../../../test/project-fixtures';
+import { renderProjectPage } from '../test/render-project-page';
+
+type Results = components['schemas']['ProjectIndicatorResults'];
+type Line = Results['indicators'][number];
+
+const INDICATOR_REF = {
+  agreementId: null,
+  kind: 'output',
+  aggregation: 'sum',
+  source: 'city',
+  derivation: null,
+  unitName: null,
+} as const;
+
+/** A typed-in indicator with a target and two of three half-years reported (figures made up for the test). */
+const TYPED: Line = {
+  indicator: {
+    ...INDICATOR_REF,
+    id: '11111111-0000-4000-8000-000000000001',
+    code: 'KUO-01',
+    nameFi: 'Uudet palvelutuotteet',
+    nameSv: 'Nya tjänsteprodukter',
+    nameEn: 'New service products',
+    unit: 'count',
+  },
+  targetId: '22222222-0000-4000-8000-000000000001',
+  targetVersion: 2,
+  result: {
+    target: {
+      baselineValue: '0',
+      baselineYear: 2024,
+      targetValue: '20',
+      targetYear: 2029,
+      milestones: [{ year: 2026, value: '8' }],
+    },
+    periods: [
+      { period: '2025-H1', value: '3' },
+      { period: '2025-H2', value: null },
+      { period: '2026-H1', value: '2.5' },
+    ],
+    toDate: '5.5',
+    latestPeriod: '2026-H1',
+    achievement: 0.275,
+    onPace: false,
+    refusal: null,
+  },
+  actuals: [
+    {
+      id: '33333333-0000-4000-8000-000000000001',
+      period: '2025-H1',
+      value: '3',
+      note: null,
+      enteredBy: 'Kaisa Koordinaattori',
+      updatedAt: '2025-08-01T10:00:00.000Z',
+      version: 1,
+    },
+    {
+      id: '33333333-0000-4000-8000-000000000002',
+      period: '2026-H1',
+      value: '2.5',
+      note: null,
+      enteredBy: 'Kaisa Koordinaattori',
+      updatedAt: '2026-07-01T10:00:00.000Z',
+      version: 1,
+    },
+  ],
+  enterprises: null,
+};
+
+/** A derived indicator without a target: computed from participants, with the enterprises behind it. */
+const DERIVED: Line = {
+  indicator: {
+    ...INDICATOR_REF,
+    id: '11111111-0000-4000-8000-000000000002',
+    code: 'RCO01',
+    nameFi: 'Tuetut yritykset',
+    nameSv: 'Företag som får stöd',
+    nameEn: 'Enterprises supported',
+    unit: 'count',
+    source: 'eu_common',
+    derivation: 'enterprises_supported',
+  },
+  targetId: null,
+  targetVersion: null,
+  result: {
+    target: null,
+    periods: [
+      { period: '2025-H1', value: '1' },
+      { period: '2025-H2', value: '2' },
+      { period: '2026-H1', value: '2' },
+    ],
+    toDate: '2',
+    latestPeriod: '2026-H1',
+    achievement: null,
+    onPace: null,
+    refusal: null,
+  },
+  actuals: [],
+  enterprises: [
+    {
+      organisationId: '44444444-0000-4000-8000-000000000001',
+      name: 'Vesiyritys Oy',
+      businessId: '1234567-8',
+      flagged: false,
+    },
+    { organisationId: '44444444-0000-4000-8000-000000000002', name: 'Nimetön Oy', businessId: null, flagged: true },
+  ],
+};
+
+const RESULTS: Results = { ...projectIndicators, indicators: [TYPED, DERIVED] };
+
+const LIAISON: Me = {
+  ...signedInMe(),
+  user: { ...signedInMe().user, role: 'liaison', organisation: null },
+  permissions: ['portfolio:read', 'portfolio:export', 'organisations:read'],
+  cityId: null,
+};
+
+function renderWith(results: Results, { me, language }: { me?: Me; language?: Language } = {}) {
+  mockFetch(projectPageApi({ [`/api/indicator-results/projects/${PROJECT_ID}`]: () => jsonResponse(results) }));
+  const rendered = renderProjectPage(PROJECT_ID, { language });
+  if (me) rendered.queryClient.setQueryData(authKeys.me, me);
+  return rendered;
+}
+
+const text = (element: Element | null) => (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+async function indicatorRegion(name: string) {
+  const section = await screen.findByRole('region', { name: 'Indikaattorit' });
+  return within(section).findByRole('region', { name });
+}
+
+function fact(region: HTMLElement, term: string) {
+  return text(within(region).getByText(term, { selector: 'dt' }).nextElementSibling);
+}
+
+describe('the project page’s indicators', () => {
+  it('shows the target, the actuals by period, the value to date, the achievement and the pace in words', async () => {
+    renderWith(RESULTS, { me: LIAISON });
+    const typed = await indicatorRegion('KUO-01 Uudet palvelutuotteet');
+    expect(fact(typed, 'Lähtötaso')).toBe('0 (vuonna 2024)');
+    expect(fact(typed, 'Tavoite')).toBe('20 (vuonna 2029)');
+    expect(fact(typed, 'Vuositavoitteet')).toBe('2026: 8');
+    expect(fact(typed, 'Toteuma tähän mennessä')).toBe('5,5');
+    expect(fact(typed, 'Saavutusaste')).toBe('28 % tavoitteesta');
+    expect(fact(typed, 'Eteneminen')).toBe('Jäljessä aikataulusta');
+
+    const table = within(typed).getByRole('table', { name: 'Toteumat kausittain: KUO-01 Uudet palvelutuotteet' });
+    expect(
+      within(table)
+        .getAllByRole('row')
+        .slice(1)
+        .map((row) => [...row.querySelectorAll('th, td')].map(text)),
+    ).toEqual([
+      ['1. puolivuosi 2025', '3'],
+      ['2. puolivuosi 2025', 'Ei raportoitu'],
+      ['1. puolivuosi 2026', '2,5'],
+    ]);
+    expect(within(typed).queryByText('Laskettu osallistujista')).not.toBeInTheDocument();
+  });
+
+  it('says "no target set" (never 0) and marks a derived indicator, listing its enterprises with the flag', async () => {
+    renderWith(RESULTS, { me: LIAISON });
+    const derived = await indicatorRegion('RCO01 Tuetut yritykset');
+    expect(within(derived).getByText('Laskettu osallistujista')).toBeInTheDocument();
+    expect(fact(derived, 'Tavoite')).toBe('Tavoitetta ei ole asetettu');
+    expect(fact(derived, 'Lähtötaso')).toBe('Tavoitetta ei ole asetettu');
+    expect(fact(derived, 'Saavutusaste')).toBe('Tavoitetta ei ole asetettu');
+    expect(fact(derived, 'Toteuma tähän mennessä')).toBe('2');
+    const enterprises = within(derived).getByRole('table', { name: 'Yritykset: RCO01 Tuetut yritykset' });
+    expect(within(enterprises).getByRole('row', { name: /Vesiyritys Oy/ })).toHaveTextContent('1234567-8');
+    expect(within(enterprises).getByRole('row', { name: /Nimetön Oy/ })).toHaveTextContent(
+      'Ei Y-tunnusta – sama yritys voi tulla lasketuksi kahdesti',
+    );
+  });
+
+  it('speaks Swedish and English: the periods, the achievement and the missing target', async () => {
+    renderWith(RESULTS, { me: LIAISON, language: 'sv' });
+    const sv = await screen.findByRole('region', { name: 'Indikatorer' });
+    const typedSv = within(sv).getByRole('region', { name: 'KUO-01 Nya tjänsteprodukter' });
+    expect(fact(typedSv, 'Måluppfyllelse')).toBe('28 % av målet');
+    expect(fact(typedSv, 'Framsteg')).toBe('Efter tidsplanen');
+    expect(within(typedSv).getByRole('rowheader', { name: '1:a halvåret 2025' })).toBeInTheDocument();
+    expect(fact(within(sv).getByRole('region', { name: 'RCO01 Företag som får stöd' }), 'Mål')).toBe(
+      'Inget mål har satts',
+    );
+  });
+
+  it('in English', async () => {
+    renderWith(
+      { ...RESULTS, indicators: [{ ...TYPED, result: { ...TYPED.result, onPace: true } }, DERIVED] },
+      {
+        me: LIAISON,
+        language: 'en',
+      },
+    );
+    const en = await screen.findByRole('region', { name: 'Indicators' });
+    const typed = within(en).getByRole('region', { name: 'KUO-01 New service products' });
+    expect(fact(typed, 'Pace')).toBe('On pace');
+    expect(within(typed).getByRole('rowheader', { name: 'H2 2025' })).toBeInTheDocument();
+    expect(fact(within(en).getByRole('region', { name: 'RCO01 Enterprises supported' }), 'Target')).toBe(
+      'No target set',
+    );
+  });
+
+  it('offers no editing to a reader', async () => {
+    renderWith(RESULTS, { me: LIAISON });
+    const section = await screen.findByRole('region', { name: 'Indikaattorit' });
+    await within(section).findByRole('region', { name: 'KUO-01 Uudet palvelutuotteet' });
+    expect(within(section).queryAllByRole('link')).toEqual([]);
+  });
+
+  it('gives a coordinator the links to set a target and to report or correct an actual, none to report a derived one', async () => {
+    renderWith(RESULTS, { me: signedInMe() });
+    const section = await screen.findByRole('region', { name: 'Indikaattorit' });
+    expect(within(section).getByRole('link', { name: 'Aseta tavoite' })).toHaveAttribute(
+      'href',
+      `/projects/${PROJECT_ID}/indicators/targets/new`,
+    );
+    const typed = within(section).getByRole('region', { name: 'KUO-01 Uudet palvelutuotteet' });
+    expect(
+      within(typed).getByRole('link', { name: 'Muokkaa tavoitetta: KUO-01 Uudet palvelutuotteet' }),
+    ).toHaveAttribute('href', `/projects/${PROJECT_ID}/indicators/targets/${TYPED.targetId}/edit`);
+    expect(
+      within(typed).getByRole('link', { name: 'Korjaa toteuma: KUO-01 Uudet palvelutuotteet, 1. puolivuosi 2025' }),
+    ).toHaveAttribute('href', `/projects/${PROJECT_ID}/indicators/actuals/${TYPED.actuals[0]!.id}/edit`);
+    expect(
+      within(typed).getByRole('link', {
+        name: 'Kirjaa toteuma: KUO-01 Uudet palvelutuotteet, 2. puolivuosi 2025',
+      }),
+    ).toHaveAttribute(
+      'href',
+      `/projects/${PROJECT_ID}/indicators/actuals/new?indicatorId=${TYPED.indicator.id}&period=2025-H2`,
+    );
+
+    const derived = within(section).getByRole('region', { name: 'RCO01 Tuetut yritykset' });
+    expect(within(derived).getByRole('link', { name: 'Aseta tavoite: RCO01 Tuetut yritykset' })).toBeInTheDocument();
+    expect(within(derived).queryByRole('link', { name: /Kirjaa toteuma|Korjaa/ })).not.toBeInTheDocument();
+  });
+
+  it('says so when the project has no indicators', async () => {
+    renderWith(projectIndicators, { me: LIAISON });
+    const section = await screen.findByRole('region', { name: 'Indikaattorit' });
+    expect(
+      await within(section).findByText('Hankkeelle ei ole asetettu tavoitteita eikä kirjattu toteumia.'),
+    ).toBeInTheDocument();
+    expect(section).toHaveTextContent('Toteumat kirjataan puolivuosittain.');
+  });
+});
