@@ -289,10 +289,10 @@ describe('dashboard page', () => {
 
       const items = within(kuopio).getAllByRole('listitem');
       expect(items.map((item) => item.textContent)).toEqual([
-        `RCO01 Tuetut yrityksetToteuma12Tavoite40Toteutumisaste${nbsp('30 %')}TahtiJäljessä tavoitetahdista`,
-        `KUO-EUR Yksityiset investoinnitToteuma${nbsp('1 234,50 €')}Tavoite${nbsp('5 000 €')}Toteutumisaste${nbsp('25 %')}TahtiTavoitetahdissa`,
+        `RCO01 Tuetut yrityksetToteuma tähän mennessä12Tavoite40Saavutusaste${nbsp('30 %')}EteneminenJäljessä aikataulusta`,
+        `KUO-EUR Yksityiset investoinnitToteuma tähän mennessä${nbsp('1 234,5 €')}Tavoite${nbsp('5 000 €')}Saavutusaste${nbsp('25 %')}EteneminenAikataulussa`,
         // Nothing reported yet: said so, never 0, and no achievement made up.
-        `KUO-PCT Kokeilujen osuusToteumaEi raportoituTavoite${nbsp('30 %')}TahtiEi raportoitu`,
+        `KUO-PCT Kokeilujen osuusToteuma tähän mennessäEi raportoituTavoite${nbsp('30 %')}EteneminenEi vielä arvioitavissa`,
       ]);
       // An agreement without key indicators says so in a sentence.
       expect(within(strip).getByRole('region', { name: 'Oulun ekosysteemisopimus' })).toHaveTextContent(
@@ -331,7 +331,7 @@ describe('dashboard page', () => {
       const sv = renderApp({ url: '/', language: 'sv' });
       const strip = await screen.findByRole('region', { name: 'Indikatorer' }, LOAD);
       expect(await within(strip).findByText('RCO01 Företag som får stöd')).toBeInTheDocument();
-      expect(strip).toHaveTextContent('Efter måltakten');
+      expect(strip).toHaveTextContent('Efter tidsplanen');
       expect(strip).toHaveTextContent('Inga mål har satts för avtalets indikatorer.');
       sv.unmount();
 

@@ -1,8 +1,9 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PaceLabel, useIndicatorFormat } from '../../../components/indicator-figures';
+import { PaceLabel } from '../../../components/indicator-status';
 import { QueryView } from '../../../components/load-status';
 import { TitledSection } from '../../../components/titled-section';
+import { useIndicatorFormat } from '../../../lib/indicator-format';
 import { localisedName } from '../../../lib/localised-name';
 import { useIndicatorSummary, type IndicatorSummaryAgreement } from '../api/get-indicator-summary';
 
@@ -16,7 +17,7 @@ export function IndicatorStrip({ agreementId, areaChosen }: { agreementId?: stri
   const { t } = useTranslation();
   const summary = useIndicatorSummary(agreementId);
   return (
-    <TitledSection title={t('indicatorResults.strip.title')} className="dashboard-indicators">
+    <TitledSection title={t('indicators.title')} className="dashboard-indicators">
       <QueryView
         query={summary}
         loading={t('indicatorResults.loading')}
@@ -58,17 +59,17 @@ function AgreementIndicators({ agreement }: { agreement: IndicatorSummaryAgreeme
                 {indicator.code} {localisedName(indicator, format.language)}
               </p>
               <dl>
-                <dt>{t('indicatorResults.columns.toDate')}</dt>
-                <dd>{toDate === null ? t('indicatorResults.notReported') : format.value(toDate, indicator)}</dd>
-                <dt>{t('indicatorResults.columns.target')}</dt>
-                <dd>{targetValue === null ? t('indicatorResults.noTarget') : format.value(targetValue, indicator)}</dd>
+                <dt>{t('indicators.toDate')}</dt>
+                <dd>{toDate === null ? t('indicators.notReported') : format.value(toDate, indicator)}</dd>
+                <dt>{t('indicators.target')}</dt>
+                <dd>{targetValue === null ? t('indicators.noTarget') : format.value(targetValue, indicator)}</dd>
                 {achievement !== null && (
                   <>
-                    <dt>{t('indicatorResults.columns.achievement')}</dt>
+                    <dt>{t('indicators.achievement')}</dt>
                     <dd>{format.achievement(achievement)}</dd>
                   </>
                 )}
-                <dt>{t('indicatorResults.columns.pace')}</dt>
+                <dt>{t('indicators.pace.title')}</dt>
                 <dd>
                   <PaceLabel onPace={onPace} hasTarget={targetValue !== null} />
                 </dd>

@@ -5,8 +5,9 @@ import { Link } from 'react-router';
 import { BarChartFigure } from '../../../components/bar-chart-figure';
 import { numeric, type Column } from '../../../components/data-table';
 import { CHART_COLOURS, compactMoney } from '../../../components/funding-chart';
-import { PaceLabel, RefusalText, useIndicatorFormat } from '../../../components/indicator-figures';
+import { PaceLabel } from '../../../components/indicator-status';
 import { QueryView } from '../../../components/load-status';
+import { useIndicatorFormat } from '../../../lib/indicator-format';
 import { localisedName } from '../../../lib/localised-name';
 import type {
   AgreementIndicatorResults,
@@ -30,7 +31,7 @@ function NotReported() {
   return (
     <>
       <span aria-hidden="true">–</span>
-      <span className="visually-hidden">{t('indicatorResults.notReported')}</span>
+      <span className="visually-hidden">{t('indicators.notReported')}</span>
     </>
   );
 }
@@ -41,35 +42,29 @@ function useIndicatorTitle() {
   return (indicator: IndicatorRef) => `${indicator.code} ${localisedName(indicator, format.language)}`;
 }
 
-/** What an indicator is measured in and how its periods add up, and whether it is derived. */
+/** What an indicator is measured in and how its periods add up ("Lukumäärä · Koonti: Kausien summa"); derived or not. */
 function IndicatorAbout({ indicator }: { indicator: IndicatorRef }) {
   const { t } = useTranslation();
+  const unit =
+    indicator.unit === 'other' && indicator.unitName ? indicator.unitName : t(`indicators.units.${indicator.unit}`);
   return (
     <p className="secondary">
-      {t('indicatorResults.about', {
-        code: indicator.code,
-        unit: t(`indicatorResults.units.${indicator.unit}`, { name: indicator.unitName ?? '' }),
-        aggregation: t(`indicatorResults.aggregation.${indicator.aggregation}`),
-      })}
+      {unit} · {t('indicators.aggregation')}: {t(`indicators.aggregations.${indicator.aggregation}`)}
       {indicator.derivation && (
         <>
           {' · '}
-          <strong>{t('indicatorResults.derived')}</strong>
+          <strong>{t('indicators.derived')}</strong>
         </>
       )}
     </p>
   );
 }
 
-/** The result columns of a level: target (with the baseline under it), to date, achievement, pace. */
+/** The result columns of a level: target (with the baseline under it), actual to date, achievement, pace. */
 function resultColumns(t: TFunction): Column[] {
   return [
-    ...numeric(
-      t('indicatorResults.columns.target'),
-      t('indicatorResults.columns.toDate'),
-      t('indicatorResults.columns.achievement'),
-    ),
-    { label: t('indicatorResults.columns.pace') },
+    ...numeric(t('indicators.target'), t('indicators.toDate'), t('indicators.achievement')),
+    { label: t('indicators.pace.title') },
   ];
 }
 
@@ -87,29 +82,28 @@ function ResultCells({ line, indicator }: { line: IndicatorResultLine; indicator
       <td className="num">
         {target ? (
           <>
-            {t('indicatorResults.targetIn', {
+            {t('indicators.valueInYear', {
               value: format.value(target.targetValue, indicator),
               year: target.targetYear,
             })}
             <span className="secondary">
-              {t('indicatorResults.baselineIn', {
+              {t('indicators.baseline')}{' '}
+              {t('indicators.valueInYear', {
                 value: format.value(target.baselineValue, indicator),
                 year: target.baselineYear,
               })}
             </span>
           </>
         ) : (
-          t('indicatorResults.noTarget')
+          t('indicators.noTarget')
         )}
       </td>
       {line.refusal ? (
-        <td colSpan={3}>
-          <RefusalText refusal={line.refusal} />
-        </td>
+        <td colSpan={3}>{t(`indicators.refusals.${line.refusal}`)}</td>
       ) : (
         <>
           <td className="num">{line.toDate === null ? <NotReported /> : format.value(line.toDate, indicator)}</td>
-          <td className="num">{line.achievement === null ? '' : format.achievement(line.achievement)}</td>
+          <td className="num">{format.achievement(line.achievement)}</td>
           <td>
             <PaceLabel onPace={line.onPace} hasTarget={target !== null} />
           </td>
@@ -135,7 +129,7 @@ function TrendChart({ indicator, line, name }: { indicator: IndicatorRef; line: 
   const summary = line.periods
     .map(
       ({ period, value }) =>
-        `${period} ${value === null ? t('indicatorResults.notReported') : format.value(value, indicator)}`,
+        `${format.period(period)} ${value === null ? t('indicators.notReported') : format.value(value, indicator)}`,
     )
     .join(', ');
   return (
@@ -143,14 +137,17 @@ function TrendChart({ indicator, line, name }: { indicator: IndicatorRef; line: 
       className="report-chart indicator-trend"
       label={t('indicatorResults.report.chart', { name, summary })}
       // Numbers only for drawing the bars; every figure shown as text is the exact decimal string.
-      data={line.periods.map(({ period, value }) => ({ period, value: value === null ? 0 : Number(value) }))}
+      data={line.periods.map(({ period, value }) => ({
+        period: format.period(period),
+        value: value === null ? 0 : Number(value),
+      }))}
       categoryKey="period"
       formatValue={
         indicator.unit === 'euros'
           ? compactMoney(format.language)
-          : (value) => format.value(String(value), { unit: indicator.unit, unitName: null })
+          : (value) => format.value(String(value), { unit: indicator.unit })
       }
-      series={[{ key: 'value', label: t('indicatorResults.columns.toDate'), colour: CHART_COLOURS.primary }]}
+      series={[{ key: 'value', label: t('indicators.actual'), colour: CHART_COLOURS.primary }]}
     />
   );
 }
@@ -158,18 +155,26 @@ function TrendChart({ indicator, line, name }: { indicator: IndicatorRef; line: 
 /** The enterprises behind a derived number (within the viewer's scope); those without a business ID flagged. */
 function EnterpriseList({ enterprises }: { enterprises: Enterprise[] }) {
   const { t } = useTranslation();
-  if (enterprises.length === 0) return <p>{t('indicatorResults.report.noEnterprises')}</p>;
+  if (enterprises.length === 0) {
+    return (
+      <p>
+        <strong>{t('indicators.enterprises.title')}:</strong> {t('indicators.enterprises.empty')}
+      </p>
+    );
+  }
   return (
     <>
       <p>
-        <strong>{t('indicatorResults.report.enterprises', { count: enterprises.length })}</strong>
+        <strong>
+          {t('indicators.enterprises.title')} ({enterprises.length})
+        </strong>
       </p>
       <ul className="indicator-enterprises">
         {enterprises.map((enterprise) => (
           <li key={enterprise.organisationId}>
             {enterprise.name}
             {enterprise.businessId && ` (${enterprise.businessId})`}
-            {enterprise.flagged && <span className="secondary">{t('indicatorResults.report.flagged')}</span>}
+            {enterprise.flagged && <span className="secondary">{t('indicators.enterprises.flagged')}</span>}
           </li>
         ))}
       </ul>
@@ -187,7 +192,7 @@ function EnterpriseList({ enterprises }: { enterprises: Enterprise[] }) {
 export function AgreementIndicatorsSection({ query }: { query: UseQueryResult<AgreementIndicatorResults> }) {
   const { t } = useTranslation();
   return (
-    <ReportSection title={t('indicatorResults.report.title')} className="report-indicators">
+    <ReportSection title={t('indicators.title')} className="report-indicators">
       <QueryView
         query={query}
         loading={t('indicatorResults.loading')}
@@ -202,7 +207,7 @@ export function AgreementIndicatorsSection({ query }: { query: UseQueryResult<Ag
             <>
               <p>
                 {t('indicatorResults.report.intro', {
-                  periodicity: t(`indicatorResults.report.periodicity.${data.periodicity}`),
+                  periodicity: t(`indicators.periodicities.${data.periodicity}`),
                 })}
               </p>
               {data.indicators.map((item) => (
@@ -252,15 +257,12 @@ function AgreementIndicator({ item }: { item: AgreementIndicatorResults['indicat
         {drawn && <TrendChart indicator={indicator} line={item.agreement} name={title} />}
         <ReportTable
           caption={t('indicatorResults.report.periods', { name: title })}
-          columns={[
-            t('indicatorResults.columns.period'),
-            ...levels.map((level) => ({ label: level.name, numeric: true })),
-          ]}
+          columns={[t('indicators.period'), ...levels.map((level) => ({ label: level.name, numeric: true }))]}
         >
           <tbody>
             {item.agreement.periods.map(({ period }, index) => (
               <tr key={period}>
-                <th scope="row">{period}</th>
+                <th scope="row">{format.period(period)}</th>
                 {levels.map((level) => (
                   <td className="num" key={level.key}>
                     <PeriodValue value={level.line.periods[index]?.value ?? null} indicator={indicator} />

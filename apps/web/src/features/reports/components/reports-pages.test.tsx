@@ -674,20 +674,20 @@ describe('indicators in the reports', () => {
     const section = await screen.findByRole('region', { name: 'Indikaattorit' }, LOAD);
     await within(section).findByRole('heading', { level: 3, name: 'RCO01 Tuetut yritykset' });
     expect(requestsTo(fetchMock, `/api/indicator-results/agreements/${KUOPIO_AGREEMENT}`)).toHaveLength(1);
-    expect(section).toHaveTextContent('RCO01 · lukumäärä · toteuma: kausien summa · Lasketaan osallistujarekisteristä');
+    expect(section).toHaveTextContent('Lukumäärä · Koonti: Kausien summa · Laskettu osallistujista');
 
     const levels = within(section).getByRole('table', { name: 'RCO01 Tuetut yritykset: sopimus ja painopisteet' });
     expect(cells(within(levels).getByRole('row', { name: /Koko sopimus/ }))).toEqual([
-      '40 (2027)lähtötaso 0 (2021)',
+      '40 (vuonna 2027)Lähtötaso 0 (vuonna 2021)',
       '12',
       nbsp('30 %'),
-      'Jäljessä tavoitetahdista',
+      'Jäljessä aikataulusta',
     ]);
     expect(cells(within(levels).getByRole('row', { name: /Vesi/ }))).toEqual([
-      '20 (2027)lähtötaso 0 (2021)',
+      '20 (vuonna 2027)Lähtötaso 0 (vuonna 2021)',
       '8',
       nbsp('40 %'),
-      'Tavoitetahdissa',
+      'Aikataulussa',
     ]);
     // No target: said in words, never as 0, and no achievement or pace made up.
     expect(cells(within(levels).getByRole('row', { name: /Terveysteknologia/ }))).toEqual([
@@ -698,10 +698,10 @@ describe('indicators in the reports', () => {
     ]);
 
     // The derived number's enterprises, the one without a business ID flagged.
-    expect(within(section).getByText('Luvun takana olevat yritykset (2)')).toBeInTheDocument();
+    expect(within(section).getByText('Yritykset, joista luku on laskettu (2)')).toBeInTheDocument();
     expect(within(section).getByText(/Vesiteknologia Oy \(1234567-8\)/)).toBeInTheDocument();
     expect(within(section).getByText(/Pajaputki/)).toHaveTextContent(
-      'Pajaputkiei Y-tunnusta: voi olla laskettu kahdesti',
+      'PajaputkiEi Y-tunnusta – sama yritys voi tulla lasketuksi kahdesti',
     );
   });
 
@@ -736,13 +736,13 @@ describe('indicators in the reports', () => {
     });
     expect(cells(within(levels).getByRole('row', { name: /Koko sopimus/ }))).toEqual([
       'Tavoitetta ei ole asetettu',
-      'Prosentteja ei lasketa yhteen',
+      'Prosenttiosuuksia ei lasketa yhteen.',
     ]);
     expect(cells(within(levels).getByRole('row', { name: /Vesi/ }))).toEqual([
-      '30\u00a0% (2027)lähtötaso 10\u00a0% (2021)',
+      '30\u00a0% (vuonna 2027)Lähtötaso 10\u00a0% (vuonna 2021)',
       nbsp('12,5 %'),
       nbsp('42 %'),
-      'Jäljessä tavoitetahdista',
+      'Jäljessä aikataulusta',
     ]);
     // Nothing to draw for the agreement: no chart, the table still lists the areas' periods.
     expect(within(section).queryByRole('img', { name: /KUO-PCT/ })).not.toBeInTheDocument();
@@ -778,7 +778,12 @@ describe('indicators in the reports', () => {
       'href',
       `/reports/agreements/${KUOPIO_AGREEMENT}?from=2024-01-01&to=2024-12-31`,
     );
-    expect(cells(kuopio)).toEqual(['40 (2027)lähtötaso 0 (2021)', '12', nbsp('30 %'), 'Jäljessä tavoitetahdista']);
+    expect(cells(kuopio)).toEqual([
+      '40 (vuonna 2027)Lähtötaso 0 (vuonna 2021)',
+      '12',
+      nbsp('30 %'),
+      'Jäljessä aikataulusta',
+    ]);
     expect(cells(within(table).getByRole('row', { name: /Oulun kaupunki/ }))).toEqual([
       'Tavoitetta ei ole asetettu',
       '–Ei raportoitu',
@@ -786,10 +791,10 @@ describe('indicators in the reports', () => {
       'Tavoitetta ei ole asetettu',
     ]);
     expect(cells(within(table).getByRole('row', { name: /Kaikki sopimukset/ }))).toEqual([
-      '40 (2027)lähtötaso 0 (2021)',
+      '40 (vuonna 2027)Lähtötaso 0 (vuonna 2021)',
       '12',
       nbsp('30 %'),
-      'Jäljessä tavoitetahdista',
+      'Jäljessä aikataulusta',
     ]);
     expect(within(section).getByText(/Vesiteknologia Oy/)).toBeInTheDocument();
   });
@@ -802,12 +807,12 @@ describe('indicators in the reports', () => {
       name: 'RCO01 Företag som får stöd: avtalet och de prioriterade områdena',
     });
     expect(cells(within(levels).getByRole('row', { name: /Hela avtalet/ }))).toEqual([
-      '40 (2027)utgångsläge 0 (2021)',
+      '40 (år 2027)Utgångsnivå 0 (år 2021)',
       '12',
       nbsp('30 %'),
-      'Efter måltakten',
+      'Efter tidsplanen',
     ]);
-    expect(section).toHaveTextContent('Procent räknas inte ihop');
+    expect(section).toHaveTextContent('Procentandelar räknas inte ihop.');
     sv.unmount();
 
     mockApi({ nationalIndicators: () => jsonResponse(NATIONAL_INDICATORS) }, 'en');
