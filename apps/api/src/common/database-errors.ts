@@ -29,6 +29,15 @@ export const FIELD_OF_CONSTRAINT: Readonly<Record<string, string>> = {
   CHK_milestones_completed: 'completedOn',
   CHK_payments_amount: 'amount',
   CHK_project_partners_budget_share: 'partners',
+  UQ_indicators_code: 'code',
+  CHK_indicators_unit_name: 'unitName',
+  CHK_indicators_percent_latest: 'aggregation',
+  CHK_indicators_derived_count: 'unit',
+  // One target per indicator and holder, one value per indicator, holder and period.
+  UQ_indicator_targets_holder: 'indicatorId',
+  CHK_indicator_targets_years: 'targetYear',
+  UQ_indicator_actuals_holder_period: 'period',
+  CHK_indicator_actuals_period: 'period',
   // Written only by sign-in (an upsert): no field of any request.
   UQ_known_devices_user_token: 'record',
 };

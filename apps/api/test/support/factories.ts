@@ -124,3 +124,64 @@ export async function newPayment(t: TestApp, overrides: Json = {}): Promise<Json
   const fundingDecisionId = overrides.fundingDecisionId ?? (await newFundingDecision(t)).id;
   return postCreated(t, '/api/payments', { paidOn: '2024-03-31', amount: '100.00', ...overrides, fundingDecisionId });
 }
+
+/** The id of a catalogue indicator by its code (the EU common indicators come with the schema). */
+export async function indicatorIdOf(t: TestApp, code: string): Promise<string> {
+  const res = await t.http.get('/api/indicators').query({ q: code, pageSize: 100 });
+  const found = (res.body.items as Json[]).find((item) => item.code === code);
+  if (!found) throw new Error(`no indicator ${code}: ${JSON.stringify(res.body)}`);
+  return found.id as string;
+}
+
+/** A catalogue indicator (common, a count that sums, the city's own source) unless overridden. */
+export function newIndicator(t: TestApp, overrides: Json = {}): Promise<Json> {
+  const n = next();
+  return postCreated(t, '/api/indicators', {
+    code: `MIT-${n}`,
+    nameFi: `Mittari ${n}`,
+    nameSv: `Mätare ${n}`,
+    nameEn: `Indicator ${n}`,
+    unit: 'count',
+    kind: 'output',
+    aggregation: 'sum',
+    source: 'city',
+    ...overrides,
+  });
+}
+
+/**
+ * A target (baseline 0 in 2021, target 100 in 2027) of a new common indicator unless `indicatorId`
+ * is given, on a new project unless `projectId` or `agreementId` is given.
+ */
+export async function newIndicatorTarget(t: TestApp, overrides: Json = {}): Promise<Json> {
+  const indicatorId = overrides.indicatorId ?? (await newIndicator(t)).id;
+  const holder =
+    overrides.projectId !== undefined || overrides.agreementId !== undefined
+      ? {}
+      : { projectId: (await newProject(t)).id };
+  return postCreated(t, '/api/indicator-targets', {
+    baselineValue: '0',
+    baselineYear: 2021,
+    targetValue: '100',
+    targetYear: 2027,
+    ...holder,
+    ...overrides,
+    indicatorId,
+  });
+}
+
+/** A value (12 in 2024) of a new common indicator unless `indicatorId` is given, on a new project unless a holder is given. */
+export async function newIndicatorActual(t: TestApp, overrides: Json = {}): Promise<Json> {
+  const indicatorId = overrides.indicatorId ?? (await newIndicator(t)).id;
+  const holder =
+    overrides.projectId !== undefined || overrides.agreementId !== undefined
+      ? {}
+      : { projectId: (await newProject(t)).id };
+  return postCreated(t, '/api/indicator-actuals', {
+    period: '2024',
+    value: '12',
+    ...holder,
+    ...overrides,
+    indicatorId,
+  });
+}

@@ -1,28 +1,425 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  DERIVATION_SUPPORT_KINDS,
+  ENTERPRISE_KIND,
+  periodBounds,
+  periodOf,
+  periodsBetween,
+  RESEARCH_ORGANISATION_KINDS,
+  todayIso,
+  type ReportingPeriodicity,
+} from '@salkku/shared';
+import { DataSource } from 'typeorm';
 import type { Actor } from '../../common/actor';
+import { notFound } from '../../common/domain-error';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { queryRow, queryRows, type Queryable } from '../../persistence/sql';
 import type {
   AgreementIndicatorResults,
+  Enterprise,
+  IndicatorRef,
+  IndicatorResultLine,
   IndicatorSummary,
   NationalIndicatorResults,
   ProjectIndicatorResults,
+  TargetValues,
 } from './dto/indicator-results.response';
 import type { IndicatorSummaryQuery } from './dto/indicator-summary.query';
+import {
+  byYear,
+  combinedLine,
+  derivedLine,
+  resultLine,
+  summedTarget,
+  targetValues,
+  type Series,
+} from './indicator-results';
+import { exactValue } from './indicator-value.column';
+import {
+  derivedCountsSql,
+  resultAgreementSql,
+  resultAgreementsSql,
+  resultIndicatorsSql,
+  resultProjectSql,
+  type DerivedCountRow,
+  type DerivedLevel,
+  type ResultActualRow,
+  type ResultAgreement,
+  type ResultIndicatorRow,
+  type ResultTargetRow,
+} from './indicators.queries';
 
+/** The derivation cooperating with research: counted while a research organisation takes part too. */
+const RESEARCH_DERIVATION = 'enterprises_cooperating_with_research';
+
+/** The derived counts of one answer, by level key (null: over everything) and derivation. */
+class DerivedCounts {
+  private readonly counts = new Map<string, Map<string | null, number>>();
+  private readonly enterprises = new Map<string, Enterprise[]>();
+  private readonly registered = new Set<string | null>();
+
+  constructor(rows: readonly DerivedCountRow[]) {
+    for (const row of rows) {
+      const key = row.projectId ?? row.areaId ?? row.agreementId;
+      if (row.derivation === null) {
+        if (row.count > 0) this.registered.add(key);
+        continue;
+      }
+      const id = `${row.derivation}|${key ?? ''}`;
+      const byPeriod = this.counts.get(id) ?? new Map<string | null, number>();
+      byPeriod.set(row.period, row.count);
+      this.counts.set(id, byPeriod);
+      if (row.period === null) {
+        this.enterprises.set(
+          id,
+          (row.enterprises ?? [])
+            .map((e) => ({ ...e, flagged: e.businessId === null }))
+            .sort((a, b) => a.name.localeCompare(b.name, 'fi') || a.organisationId.localeCompare(b.organisationId)),
+        );
+      }
+    }
+  }
+
+  /** The line of a derivation at a level key (null: over everything). */
+  line(
+    derivation: string,
+    key: string | null,
+    target: TargetValues | null,
+    periods: readonly string[],
+    latest: string,
+  ): IndicatorResultLine {
+    const counts = this.counts.get(`${derivation}|${key ?? ''}`) ?? new Map<string | null, number>();
+    return derivedLine(target, periods, counts, this.registered.has(key), latest);
+  }
+
+  /** The enterprises a derivation counts to date at a level key (none registered: an empty list). */
+  enterprisesOf(derivation: string, key: string | null): Enterprise[] {
+    return this.enterprises.get(`${derivation}|${key ?? ''}`) ?? [];
+  }
+}
+
+function ref(row: ResultIndicatorRow): IndicatorRef {
+  return {
+    id: row.id,
+    code: row.code,
+    nameFi: row.nameFi,
+    nameSv: row.nameSv,
+    nameEn: row.nameEn,
+    unit: row.unit,
+    unitName: row.unitName,
+    kind: row.kind,
+    aggregation: row.aggregation,
+    source: row.source,
+    derivation: row.derivation,
+    agreementId: row.agreementId,
+  };
+}
+
+/** Actuals grouped into one series per holder (a project, or the agreement itself: key ''). */
+function seriesByHolder(actuals: readonly ResultActualRow[], holderOf: (a: ResultActualRow) => string): Series[] {
+  const groups = new Map<string, { period: string; value: string }[]>();
+  for (const a of actuals) {
+    const key = holderOf(a);
+    groups.set(key, [...(groups.get(key) ?? []), { period: a.period, value: exactValue(a.value) }]);
+  }
+  return [...groups.values()];
+}
+
+/**
+ * An agreement's line for an indicator: its own values when it has any, else its projects' added
+ * up; its own target, else its projects' targets added up.
+ */
+function agreementLine(
+  row: ResultIndicatorRow,
+  targets: readonly ResultTargetRow[],
+  actuals: readonly ResultActualRow[],
+  periods: readonly string[],
+  toYears: boolean,
+): IndicatorResultLine {
+  const own = targets.find((t) => t.projectId === null);
+  const target = own
+    ? targetValues(own)
+    : summedTarget(
+        row.unit,
+        targets.filter((t) => t.projectId !== null).map((t) => targetValues(t)),
+      );
+  const ownActuals = actuals.filter((a) => a.projectId === null);
+  const counted = ownActuals.length > 0 ? ownActuals : actuals.filter((a) => a.projectId !== null);
+  let holders = seriesByHolder(counted, (a) => a.projectId ?? '');
+  if (toYears) holders = holders.map((series) => byYear(series, row.aggregation));
+  return resultLine(row, target, holders, periods);
+}
+
+/**
+ * Indicators against their targets. Each answer is read with a fixed number of statements — the
+ * holder, the indicators with their targets and actuals, and the derived counts — however many
+ * indicators, projects and periods there are; the arithmetic is the shared rules' (indicator-results.ts).
+ */
 @Injectable()
 export class IndicatorResultsService {
-  project(_id: string, _actor: Actor): Promise<ProjectIndicatorResults> {
-    throw new Error('not implemented yet');
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  private today(): string {
+    return todayIso(this.config.timeZone);
   }
 
-  agreement(_id: string, _actor: Actor): Promise<AgreementIndicatorResults> {
-    throw new Error('not implemented yet');
+  async project(id: string, actor: Actor): Promise<ProjectIndicatorResults> {
+    const today = this.today();
+    const project = await queryRow<ResultAgreement & { projectId: string }>(this.dataSource, (sql) =>
+      resultProjectSql(sql, id, actor),
+    );
+    if (!project) throw notFound('Project', id);
+    const periods = agreementPeriods(project, today);
+    const [rows, derived] = await Promise.all([
+      queryRows<ResultIndicatorRow>(this.dataSource, (sql) =>
+        resultIndicatorsSql(sql, { level: 'project', projectId: id }),
+      ),
+      this.derived(this.dataSource, { projectId: id }, ['project'], periods, today, project.periodicity),
+    ]);
+    const latest = periodOf(today, project.periodicity);
+    return {
+      projectId: id,
+      periodicity: project.periodicity,
+      periods,
+      indicators: rows.map((row) => {
+        const own = row.targets[0];
+        const target = own ? targetValues(own) : null;
+        return {
+          indicator: ref(row),
+          targetId: own?.id ?? null,
+          targetVersion: own ? Number(own.version) : null,
+          result:
+            row.derivation === null
+              ? resultLine(
+                  row,
+                  target,
+                  seriesByHolder(row.actuals, () => id),
+                  periods,
+                )
+              : derived.line(row.derivation, id, target, periods, latest),
+          actuals: row.actuals.map((a) => ({
+            id: a.id,
+            period: a.period,
+            value: exactValue(a.value),
+            note: a.note,
+            enteredBy: a.enteredBy,
+            updatedAt: new Date(a.updatedAt).toISOString(),
+            version: Number(a.version),
+          })),
+          enterprises: row.derivation === null ? null : derived.enterprisesOf(row.derivation, id),
+        };
+      }),
+    };
   }
 
-  national(_actor: Actor): Promise<NationalIndicatorResults> {
-    throw new Error('not implemented yet');
+  async agreement(id: string, actor: Actor): Promise<AgreementIndicatorResults> {
+    const today = this.today();
+    const agreement = await queryRow<
+      ResultAgreement & {
+        areas: Array<{ priorityAreaId: string; nameFi: string; nameSv: string | null; nameEn: string | null }>;
+      }
+    >(this.dataSource, (sql) => resultAgreementSql(sql, id, actor));
+    if (!agreement) throw notFound('Agreement', id);
+    const periods = agreementPeriods(agreement, today);
+    const [rows, derived] = await Promise.all([
+      queryRows<ResultIndicatorRow>(this.dataSource, (sql) =>
+        resultIndicatorsSql(sql, { level: 'agreement', agreementId: id }),
+      ),
+      this.derived(this.dataSource, { agreementId: id }, ['agreement', 'area'], periods, today, agreement.periodicity),
+    ]);
+    const latest = periodOf(today, agreement.periodicity);
+    return {
+      agreementId: id,
+      periodicity: agreement.periodicity,
+      periods,
+      indicators: rows.map((row) => {
+        const areaLine = (areaId: string): IndicatorResultLine => {
+          const targets = row.targets.filter((t) => t.areaId === areaId).map((t) => targetValues(t));
+          const target = summedTarget(row.unit, targets);
+          if (row.derivation !== null) return derived.line(row.derivation, areaId, target, periods, latest);
+          const actuals = row.actuals.filter((a) => a.areaId === areaId);
+          return resultLine(
+            row,
+            target,
+            seriesByHolder(actuals, (a) => a.projectId ?? ''),
+            periods,
+          );
+        };
+        let line: IndicatorResultLine;
+        if (row.derivation === null) line = agreementLine(row, row.targets, row.actuals, periods, false);
+        else {
+          const own = row.targets.find((t) => t.projectId === null);
+          const target = own
+            ? targetValues(own)
+            : summedTarget(
+                row.unit,
+                row.targets.map((t) => targetValues(t)),
+              );
+          line = derived.line(row.derivation, id, target, periods, latest);
+        }
+        return {
+          indicator: ref(row),
+          agreement: line,
+          areas: agreement.areas.map((area) => ({ ...area, result: areaLine(area.priorityAreaId) })),
+          enterprises: row.derivation === null ? null : derived.enterprisesOf(row.derivation, id),
+        };
+      }),
+    };
   }
 
-  summary(_query: IndicatorSummaryQuery, _actor: Actor): Promise<IndicatorSummary> {
-    throw new Error('not implemented yet');
+  async national(actor: Actor): Promise<NationalIndicatorResults> {
+    const today = this.today();
+    const thisYear = today.slice(0, 4);
+    const [agreements, rows] = await Promise.all([
+      queryRows<ResultAgreement>(this.dataSource, (sql) => resultAgreementsSql(sql, actor)),
+      queryRows<ResultIndicatorRow>(this.dataSource, (sql) => resultIndicatorsSql(sql, { level: 'national', actor })),
+    ]);
+    const firstYear = Math.min(...agreements.map((a) => firstYearOf(a, today)), Number(thisYear));
+    const periods = periodsBetween(firstYear, Number(thisYear), 'year');
+    const derived = await this.derived(this.dataSource, { actor }, ['agreement', 'all'], periods, today, 'year');
+    return {
+      periods,
+      indicators: rows.map((row) => {
+        const perAgreement = agreements.map((agreement) => {
+          const targets = row.targets.filter((t) => t.agreementId === agreement.agreementId);
+          const actuals = row.actuals.filter((a) => a.agreementId === agreement.agreementId);
+          const result =
+            row.derivation === null
+              ? agreementLine(row, targets, actuals, periods, true)
+              : derived.line(row.derivation, agreement.agreementId, derivedTarget(row, targets), periods, thisYear);
+          return { agreementId: agreement.agreementId, title: agreement.title, cityName: agreement.cityName, result };
+        });
+        const totalTarget = summedTarget(
+          row.unit,
+          perAgreement.map((a) => a.result.target).filter((t): t is TargetValues => t !== null),
+        );
+        const total =
+          row.derivation === null
+            ? combinedLine(
+                row,
+                totalTarget,
+                perAgreement.map((a) => a.result),
+                periods,
+              )
+            : derived.line(row.derivation, null, totalTarget, periods, thisYear);
+        return {
+          indicator: ref(row),
+          agreements: perAgreement,
+          total,
+          enterprises: row.derivation === null ? null : derived.enterprisesOf(row.derivation, null),
+        };
+      }),
+    };
   }
+
+  async summary(query: IndicatorSummaryQuery, actor: Actor): Promise<IndicatorSummary> {
+    const today = this.today();
+    const [agreements, rows, derivedRows] = await Promise.all([
+      queryRows<ResultAgreement>(this.dataSource, (sql) => resultAgreementsSql(sql, actor, query.agreementId)),
+      queryRows<ResultIndicatorRow>(this.dataSource, (sql) =>
+        resultIndicatorsSql(sql, { level: 'summary', actor, agreementId: query.agreementId }),
+      ),
+      queryRows<DerivedCountRow>(this.dataSource, (sql) =>
+        derivedCountsSql(sql, {
+          ...DERIVED_RULES,
+          projects: { actor, agreementId: query.agreementId },
+          levels: ['agreement'],
+          periods: [],
+          toDate: {
+            year: periodBounds(periodOf(today, 'year')).to,
+            half_year: periodBounds(periodOf(today, 'half_year')).to,
+          },
+        }),
+      ),
+    ]);
+    if (query.agreementId !== undefined && agreements.length === 0) throw notFound('Agreement', query.agreementId);
+    const derived = new DerivedCounts(derivedRows);
+    return {
+      agreements: agreements.map((agreement) => {
+        const periods = agreementPeriods(agreement, today);
+        const latest = periodOf(today, agreement.periodicity);
+        return {
+          agreementId: agreement.agreementId,
+          title: agreement.title,
+          indicators: rows.flatMap((row) => {
+            const targets = row.targets.filter((t) => t.agreementId === agreement.agreementId);
+            if (targets.length === 0) return [];
+            const actuals = row.actuals.filter((a) => a.agreementId === agreement.agreementId);
+            const line =
+              row.derivation === null
+                ? agreementLine(row, targets, actuals, periods, false)
+                : derived.line(row.derivation, agreement.agreementId, derivedTarget(row, targets), [], latest);
+            if (line.target === null) return [];
+            return [
+              {
+                indicator: ref(row),
+                toDate: line.toDate,
+                targetValue: line.target.targetValue,
+                achievement: line.achievement,
+                onPace: line.onPace,
+              },
+            ];
+          }),
+        };
+      }),
+    };
+  }
+
+  /** The derived counts of the projects at the levels, per period and to date (one statement). */
+  private async derived(
+    db: Queryable,
+    projects: Parameters<typeof derivedCountsSql>[1]['projects'],
+    levels: readonly DerivedLevel[],
+    periods: readonly string[],
+    today: string,
+    periodicity: ReportingPeriodicity,
+  ): Promise<DerivedCounts> {
+    const rows = await queryRows<DerivedCountRow>(db, (sql) =>
+      derivedCountsSql(sql, {
+        ...DERIVED_RULES,
+        projects,
+        levels,
+        periods: periods.map((period) => ({ period, ...periodBounds(period) })),
+        toDate: periodBounds(periodOf(today, periodicity)).to,
+      }),
+    );
+    return new DerivedCounts(rows);
+  }
+}
+
+/** The shared rules of the derived indicators, as the counting statement takes them. */
+const DERIVED_RULES = {
+  supportKinds: DERIVATION_SUPPORT_KINDS,
+  researchDerivation: RESEARCH_DERIVATION,
+  researchKinds: RESEARCH_ORGANISATION_KINDS,
+  enterpriseKind: ENTERPRISE_KIND,
+};
+
+/** A derived indicator's target at an agreement: its own, else its projects' added up. */
+function derivedTarget(row: ResultIndicatorRow, targets: readonly ResultTargetRow[]): TargetValues | null {
+  const own = targets.find((t) => t.projectId === null);
+  if (own) return targetValues(own);
+  return summedTarget(
+    row.unit,
+    targets.map((t) => targetValues(t)),
+  );
+}
+
+/** The first year of an agreement's periods: its start (or earliest value), never after this year. */
+function firstYearOf(agreement: ResultAgreement, today: string): number {
+  const thisYear = Number(today.slice(0, 4));
+  return Math.min(agreement.firstYear ?? thisYear, thisYear);
+}
+
+/** An agreement's periods from its first year to the current period. */
+function agreementPeriods(agreement: ResultAgreement, today: string): string[] {
+  const current = periodOf(today, agreement.periodicity);
+  const thisYear = Number(today.slice(0, 4));
+  return periodsBetween(firstYearOf(agreement, today), thisYear, agreement.periodicity).filter(
+    (p) => agreement.periodicity === 'year' || p <= current,
+  );
 }

@@ -329,6 +329,7 @@ export const HISTORY_REFERENCE_KINDS = [
   'agreement',
   'user',
   'funding_decision',
+  'indicator',
 ] as const;
 export type HistoryReferenceKind = (typeof HISTORY_REFERENCE_KINDS)[number];
 
@@ -349,6 +350,7 @@ const HISTORY_REFERENCES = `LEFT JOIN LATERAL (
         UNION ALL SELECT 'user', u.display_name FROM users u WHERE u.id = ids.id
         UNION ALL SELECT 'funding_decision', concat_ws(' ', fd.decision_body, fd.record_number)
           FROM funding_decisions fd WHERE fd.id = ids.id
+        UNION ALL SELECT 'indicator', i.code || ' ' || i.name_fi FROM indicators i WHERE i.id = ids.id
         LIMIT 1
       ) named
     ) named_refs ON true`;
@@ -356,7 +358,7 @@ const HISTORY_REFERENCES = `LEFT JOIN LATERAL (
 /**
  * One page of a project's timeline, newest first, with the total in the same statement: its
  * audit events (the project's own and those of its partners, funding decisions, payments,
- * milestones and reports, which all carry the project id) and its status reports (dated by
+ * milestones, reports, indicator targets and values, which all carry the project id) and its status reports (dated by
  * when they were written). No rows when the project is out of scope, missing, or the page is
  * past the end (then `projectHistoryCountSql` tells which).
  */

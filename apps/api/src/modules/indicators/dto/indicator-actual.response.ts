@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { recordFields, RecordResponse } from '../../../common/responses';
+import { exactValue } from '../indicator-value.column';
 
 /** One actual row as the service selects it (the indicator's code joined). */
 export interface IndicatorActualRow {
@@ -59,7 +60,7 @@ export class IndicatorActualResponse extends RecordResponse {
       agreementId: row.agreementId,
       projectId: row.projectId,
       period: row.period,
-      value: row.value,
+      value: exactValue(row.value),
       note: row.note,
       enteredBy: row.enteredBy,
       enteredById: row.enteredById,

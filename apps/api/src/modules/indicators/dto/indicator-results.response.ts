@@ -224,8 +224,9 @@ export class AgreementIndicatorResult {
   @ApiProperty({
     type: IndicatorResultLine,
     description:
-      'The agreement’s own values and its projects’ added up; its own target, else the sum of its projects’ ' +
-      'targets (none for a percent)',
+      'The agreement’s own values when it has any for the indicator, else its projects’ values added up; its own ' +
+      'target, else its projects’ targets added up (none for percentages of several projects). A derived ' +
+      'indicator counts each enterprise once however many of the agreement’s projects it takes part in.',
   })
   agreement: IndicatorResultLine;
 

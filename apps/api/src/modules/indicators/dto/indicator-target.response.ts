@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { recordFields, RecordResponse } from '../../../common/responses';
 import type { TargetMilestone } from '../indicator-target.entity';
+import { exactValue } from '../indicator-value.column';
 
 /** A yearly milestone of a target: the value expected by the end of the year. */
 export class TargetMilestoneValue {
@@ -68,11 +69,11 @@ export class IndicatorTargetResponse extends RecordResponse {
       indicatorCode: row.indicatorCode,
       agreementId: row.agreementId,
       projectId: row.projectId,
-      baselineValue: row.baselineValue,
+      baselineValue: exactValue(row.baselineValue),
       baselineYear: Number(row.baselineYear),
-      targetValue: row.targetValue,
+      targetValue: exactValue(row.targetValue),
       targetYear: Number(row.targetYear),
-      milestones: row.milestones.map((m) => ({ year: m.year, value: m.value })),
+      milestones: row.milestones.map((m) => ({ year: m.year, value: exactValue(m.value) })),
     };
   }
 }

@@ -32,7 +32,7 @@ export class ProjectHistoryReference {
   @ApiProperty({
     description:
       'Organisation, agreement or user: its name; project: code and name; priority area: its Finnish name; ' +
-      'funding decision: decision body and record number',
+      'funding decision: decision body and record number; indicator: code and Finnish name',
   })
   name: string;
 }
@@ -66,7 +66,9 @@ export class ProjectHistoryItemResponse {
     type: 'string',
     nullable: true,
     example: 'project',
-    description: 'Audit events only: project, project_partner, funding_decision, payment, milestone or status_report',
+    description:
+      'Audit events only: project, project_partner, funding_decision, payment, milestone, status_report, ' +
+      'indicator_target or indicator_actual',
   })
   entityType: string | null;
 
