@@ -255,11 +255,16 @@ describe('dashboard page', () => {
   });
 
   it('says so when the chosen agreement is not found', async () => {
-    mockApi(() => jsonResponse({ statusCode: 404, code: 'NOT_FOUND', message: 'Agreement not found' }, 404));
+    const notFound = () => jsonResponse({ statusCode: 404, code: 'NOT_FOUND', message: 'Agreement not found' }, 404);
+    const fetchMock = mockApi(notFound, 'fi', notFound);
     renderApp({ url: `/?agreementId=${AGREEMENT_ID}` });
     expect(await screen.findByRole('alert', {}, LOAD)).toHaveTextContent(
       'Valittua sopimusta tai painopistettä ei löytynyt.',
     );
+    // Said once: the indicator strip, asked for the same agreement, adds no second alert.
+    await waitFor(() => expect(requestsTo(fetchMock, '/api/indicator-results/summary')).toHaveLength(1));
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Indikaattorit' })).not.toBeInTheDocument());
+    expect(screen.getAllByRole('alert')).toHaveLength(1);
   });
 
   it('is translated to Swedish and English', async () => {

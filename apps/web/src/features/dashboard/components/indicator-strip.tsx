@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PaceLabel } from '../../../components/indicator-status';
 import { QueryView } from '../../../components/load-status';
+import { ApiError } from '../../../lib/api/client';
 import { TitledSection } from '../../../components/titled-section';
 import { useIndicatorFormat } from '../../../lib/indicator-format';
 import { localisedName } from '../../../lib/localised-name';
@@ -16,6 +17,8 @@ import { useIndicatorSummary, type IndicatorSummaryAgreement } from '../api/get-
 export function IndicatorStrip({ agreementId, areaChosen }: { agreementId?: string; areaChosen: boolean }) {
   const { t } = useTranslation();
   const summary = useIndicatorSummary(agreementId);
+  // A chosen agreement that is not found: the dashboard says so once, the strip says nothing.
+  if (summary.error instanceof ApiError && summary.error.status === 404) return null;
   return (
     <TitledSection title={t('indicators.title')} className="dashboard-indicators">
       <QueryView
