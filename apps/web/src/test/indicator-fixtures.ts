@@ -21,6 +21,17 @@ export const RCO01: IndicatorRef = {
   agreementId: null,
 };
 
+/** RCO02, enterprises supported by grants: derived too. */
+export const RCO02: IndicatorRef = {
+  ...RCO01,
+  id: 'f1a2b3c4-0000-4000-8000-000000000004',
+  code: 'RCO02',
+  nameFi: 'Avustuksilla tuetut yritykset',
+  nameSv: 'Företag som får stöd genom bidrag',
+  nameEn: 'Enterprises supported by grants',
+  derivation: 'enterprises_supported_by_grants',
+};
+
 /** A city's own indicator in euros, typed in (summed over the periods). */
 export const PRIVATE_INVESTMENT: IndicatorRef = {
   id: 'f1a2b3c4-0000-4000-8000-000000000002',

@@ -113,6 +113,29 @@ function ResultCells({ line, indicator }: { line: IndicatorResultLine; indicator
   );
 }
 
+/** Nothing to show yet at any level: no target set, nothing reported, nothing refused, no enterprise. */
+function isQuiet(lines: IndicatorResultLine[], enterprises: Enterprise[] | null): boolean {
+  return (
+    (enterprises ?? []).length === 0 &&
+    lines.every((line) => line.target === null && line.toDate === null && line.refusal === null)
+  );
+}
+
+/**
+ * The indicators with nothing yet (every derived indicator is listed, target or not), named in one
+ * sentence instead of a table of dashes each.
+ */
+function QuietIndicators({ indicators }: { indicators: IndicatorRef[] }) {
+  const { t } = useTranslation();
+  const title = useIndicatorTitle();
+  if (indicators.length === 0) return null;
+  return (
+    <p className="report-indicators__quiet">
+      <strong>{t('indicatorResults.nothingYet')}</strong> {indicators.map(title).join('; ')}
+    </p>
+  );
+}
+
 /** A period's value in a table cell: the value, or a dash read as "not reported". */
 function PeriodValue({ value, indicator }: { value: string | null; indicator: IndicatorRef }) {
   const format = useIndicatorFormat();
@@ -200,22 +223,28 @@ export function AgreementIndicatorsSection({ query }: { query: UseQueryResult<Ag
         retryLabel={t('indicatorResults.retry')}
         className="report-indicators__body"
       >
-        {(data) =>
-          data.indicators.length === 0 ? (
-            <p>{t('indicatorResults.report.empty')}</p>
-          ) : (
+        {(data) => {
+          const quiet = (item: AgreementIndicatorResults['indicators'][number]) =>
+            isQuiet([item.agreement, ...item.areas.map((area) => area.result)], item.enterprises);
+          const shown = data.indicators.filter((item) => !quiet(item));
+          return (
             <>
-              <p>
-                {t('indicatorResults.report.intro', {
-                  periodicity: t(`indicators.periodicities.${data.periodicity}`),
-                })}
-              </p>
-              {data.indicators.map((item) => (
+              {shown.length === 0 ? (
+                <p>{t('indicatorResults.report.empty')}</p>
+              ) : (
+                <p>
+                  {t('indicatorResults.report.intro', {
+                    periodicity: t(`indicators.periodicities.${data.periodicity}`),
+                  })}
+                </p>
+              )}
+              {shown.map((item) => (
                 <AgreementIndicator key={item.indicator.id} item={item} />
               ))}
+              <QuietIndicators indicators={data.indicators.filter(quiet).map((item) => item.indicator)} />
             </>
-          )
-        }
+          );
+        }}
       </QueryView>
     </ReportSection>
   );
@@ -235,6 +264,7 @@ function AgreementIndicator({ item }: { item: AgreementIndicatorResults['indicat
     })),
   ];
   const drawn = !item.agreement.refusal && item.agreement.periods.some((p) => p.value !== null);
+  const reported = levels.some((level) => level.line.periods.some((p) => p.value !== null));
   return (
     <div className="report-indicator">
       <h3>{title}</h3>
@@ -253,26 +283,28 @@ function AgreementIndicator({ item }: { item: AgreementIndicatorResults['indicat
           ))}
         </tbody>
       </ReportTable>
-      <div className="report-charts report-indicator__trend">
-        {drawn && <TrendChart indicator={indicator} line={item.agreement} name={title} />}
-        <ReportTable
-          caption={t('indicatorResults.report.periods', { name: title })}
-          columns={[t('indicators.period'), ...levels.map((level) => ({ label: level.name, numeric: true }))]}
-        >
-          <tbody>
-            {item.agreement.periods.map(({ period }, index) => (
-              <tr key={period}>
-                <th scope="row">{format.period(period)}</th>
-                {levels.map((level) => (
-                  <td className="num" key={level.key}>
-                    <PeriodValue value={level.line.periods[index]?.value ?? null} indicator={indicator} />
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </ReportTable>
-      </div>
+      {reported && (
+        <div className="report-indicator__trend">
+          {drawn && <TrendChart indicator={indicator} line={item.agreement} name={title} />}
+          <ReportTable
+            caption={t('indicatorResults.report.periods', { name: title })}
+            columns={[t('indicators.period'), ...levels.map((level) => ({ label: level.name, numeric: true }))]}
+          >
+            <tbody>
+              {item.agreement.periods.map(({ period }, index) => (
+                <tr key={period}>
+                  <th scope="row">{format.period(period)}</th>
+                  {levels.map((level) => (
+                    <td className="num" key={level.key}>
+                      <PeriodValue value={level.line.periods[index]?.value ?? null} indicator={indicator} />
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </ReportTable>
+        </div>
+      )}
       {item.enterprises && <EnterpriseList enterprises={item.enterprises} />}
     </div>
   );
@@ -303,13 +335,14 @@ export function NationalIndicatorsSection({
         retryLabel={t('indicatorResults.retry')}
         className="report-indicators__body"
       >
-        {(data) =>
-          data.indicators.length === 0 ? (
-            <p>{t('indicatorResults.national.empty')}</p>
-          ) : (
+        {(data) => {
+          const quiet = (item: NationalIndicatorResults['indicators'][number]) =>
+            isQuiet([item.total, ...item.agreements.map((row) => row.result)], item.enterprises);
+          const shown = data.indicators.filter((item) => !quiet(item));
+          return (
             <>
-              <p>{t('indicatorResults.national.intro')}</p>
-              {data.indicators.map((item) => (
+              <p>{shown.length === 0 ? t('indicatorResults.national.empty') : t('indicatorResults.national.intro')}</p>
+              {shown.map((item) => (
                 <div className="report-indicator" key={item.indicator.id}>
                   <h3>{title(item.indicator)}</h3>
                   <IndicatorAbout indicator={item.indicator} />
@@ -339,9 +372,10 @@ export function NationalIndicatorsSection({
                   {item.enterprises && <EnterpriseList enterprises={item.enterprises} />}
                 </div>
               ))}
+              <QuietIndicators indicators={data.indicators.filter(quiet).map((item) => item.indicator)} />
             </>
-          )
-        }
+          );
+        }}
       </QueryView>
     </ReportSection>
   );

@@ -10,7 +10,7 @@ import {
   signedInMe,
   withSession,
 } from '../../../test/render-app';
-import { periodValues, RCO01, resultLine, SHARE } from '../../../test/indicator-fixtures';
+import { periodValues, RCO01, RCO02, resultLine, SHARE } from '../../../test/indicator-fixtures';
 import type { AgreementIndicatorResults, NationalIndicatorResults } from '../api/get-indicator-results';
 import type { AgreementReport, NationalReport } from '../api/get-reports';
 
@@ -626,6 +626,15 @@ describe('indicators in the reports', () => {
         ],
         enterprises: null,
       },
+      // Listed (every derived indicator is), but with nothing yet at any level.
+      {
+        indicator: RCO02,
+        agreement: resultLine(YEARS),
+        areas: [
+          { priorityAreaId: WATER_ID, nameFi: 'Vesi', nameSv: 'Vatten', nameEn: 'Water', result: resultLine(YEARS) },
+        ],
+        enterprises: [],
+      },
     ],
   };
 
@@ -703,6 +712,17 @@ describe('indicators in the reports', () => {
     expect(within(section).getByText(/Pajaputki/)).toHaveTextContent(
       'PajaputkiEi Y-tunnusta – sama yritys voi tulla lasketuksi kahdesti',
     );
+  });
+
+  it('names the indicators with nothing yet in one sentence, without a table of dashes', async () => {
+    mockApi({ agreementIndicators: () => jsonResponse(KUOPIO_INDICATORS) });
+    renderApp({ url });
+    const section = await screen.findByRole('region', { name: 'Indikaattorit' }, LOAD);
+    expect(await within(section).findByText('RCO02 Avustuksilla tuetut yritykset', { exact: false })).toHaveTextContent(
+      'Ei vielä tavoitteita eikä toteumia: RCO02 Avustuksilla tuetut yritykset',
+    );
+    expect(within(section).queryByRole('heading', { name: /RCO02/ })).not.toBeInTheDocument();
+    expect(within(section).queryByRole('table', { name: /RCO02/ })).not.toBeInTheDocument();
   });
 
   it('draws each indicator across the periods, with the same figures in a table (not reported is not 0)', async () => {
