@@ -115,6 +115,15 @@ const MATRIX: Record<string, Row> = {
   ...recordRoutes('/api/payments', scopedRead(200), PORTFOLIO_WRITES),
   ...recordRoutes('/api/milestones', scopedRead(200), PORTFOLIO_WRITES),
 
+  // An indicator of city A's agreement (the common ones are everyone's), and targets and values of its project.
+  ...recordRoutes('/api/indicators', scopedRead(200), ADMIN_WRITES),
+  ...recordRoutes('/api/indicator-targets', scopedRead(200), PORTFOLIO_WRITES),
+  ...recordRoutes('/api/indicator-actuals', scopedRead(200), PORTFOLIO_WRITES),
+  'GET /api/indicator-results/projects/:id': { expected: scopedRead(200) },
+  'GET /api/indicator-results/agreements/:id': { expected: scopedRead(200) },
+  'GET /api/indicator-results/national': { expected: list },
+  'GET /api/indicator-results/summary': { expected: list },
+
   'GET /api/status-reports': { expected: list },
   'GET /api/status-reports/:id': { expected: scopedRead(200) },
   'POST /api/status-reports': { expected: portfolioWrite(400, 400), body: {} },
@@ -160,7 +169,7 @@ function routesOf(t: TestApp): string[] {
 describe('access matrix: every route × every kind of caller', () => {
   const t = useTestApp();
   const agents = {} as Record<Caller, TestAgent>;
-  /** Ids of city A's records (and shared ones), by the resource segment of the path. */
+  /** Ids of city A's records (and shared ones), by the resource segment of the path (or its first two segments). */
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
@@ -180,6 +189,9 @@ describe('access matrix: every route × every kind of caller', () => {
     const payment = await factory.newPayment(t, { fundingDecisionId: decision.id, amount: '10.00' });
     const milestone = await factory.newMilestone(t, { projectId: project.id, dueDate: '2030-01-01' });
     const report = await factory.newStatusReport(t, { projectId: project.id });
+    const indicator = await factory.newIndicator(t, { agreementId: agreement.id });
+    const target = await factory.newIndicatorTarget(t, { indicatorId: indicator.id, projectId: project.id });
+    const actual = await factory.newIndicatorActual(t, { indicatorId: indicator.id, projectId: project.id });
     const me = (await t.http.get('/api/me').expect(200)).body;
     Object.assign(ids, {
       organisations: lead.id,
@@ -192,6 +204,12 @@ describe('access matrix: every route × every kind of caller', () => {
       'status-reports': report.id,
       // GET /api/reports/agreements/:id: the segment after /api/ is "reports"; its id is an agreement's.
       reports: agreement.id,
+      indicators: indicator.id,
+      'indicator-targets': target.id,
+      'indicator-actuals': actual.id,
+      // The results of a project and of an agreement: by the two segments after /api/.
+      'indicator-results/projects': project.id,
+      'indicator-results/agreements': agreement.id,
       users: me.user.id,
     });
     agents.anonymous = t.anonymous;
@@ -211,7 +229,8 @@ describe('access matrix: every route × every kind of caller', () => {
   it.each(Object.keys(MATRIX).filter((r) => r !== 'POST /api/auth/logout'))('%s', async (route) => {
     const row = MATRIX[route]!;
     const [method, pattern] = route.split(' ') as [string, string];
-    const path = pattern.replace(/:id/, () => ids[pattern.split('/')[2]!]!);
+    const segments = pattern.split('/');
+    const path = pattern.replace(/:id/, () => ids[`${segments[2]!}/${segments[3]!}`] ?? ids[segments[2]!]!);
     const outcomes = {} as Expected;
     for (const caller of CALLERS) {
       let req = agents[caller][method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete'](path);

@@ -170,6 +170,73 @@ const RESOURCES: Resource[] = [
     readOnly: ['manager', 'liaison'],
     inCity: (home) => [{ agreementId: home.agreementId }, { projectId: home.projectId }],
   },
+  {
+    name: 'indicators',
+    base: '/api/indicators',
+    table: 'indicators',
+    entityType: 'indicator',
+    make: (t) => factory.newIndicator(t),
+    create: () => ({
+      code: 'UUSI-1',
+      nameFi: 'Uusi',
+      nameSv: 'Ny',
+      nameEn: 'New',
+      unit: 'count',
+      kind: 'output',
+      aggregation: 'sum',
+      source: 'city',
+    }),
+    versions: { edit: { nameFi: 'Versio 2' }, stale: { nameFi: 'Kadonnut' }, missing: { nameFi: 'Ilman versiota' } },
+    // The catalogue is an admin's; its own spec tests who sees an agreement's own indicators.
+    readOnly: ['manager', 'liaison', 'coordinator'],
+  },
+  {
+    name: 'indicator targets',
+    base: '/api/indicator-targets',
+    table: 'indicator_targets',
+    entityType: 'indicator_target',
+    // Each on a project of its own (one target per indicator and holder).
+    make: async (t, home) => {
+      const project = await factory.newProject(t, { priorityAreaId: home?.areaId });
+      return factory.newIndicatorTarget(t, {
+        projectId: project.id,
+        indicatorId: await factory.indicatorIdOf(t, 'RCO07'),
+      });
+    },
+    create: (target) => ({
+      indicatorId: target.indicatorId,
+      agreementId: target.agreementId,
+      baselineValue: '0',
+      baselineYear: 2021,
+      targetValue: '10',
+      targetYear: 2027,
+    }),
+    versions: { edit: { targetValue: '50' }, stale: { targetValue: '60' }, missing: { targetValue: '70' } },
+    readOnly: ['manager', 'liaison'],
+    inCity: (home) => [{ agreementId: home.agreementId }],
+  },
+  {
+    name: 'indicator actuals',
+    base: '/api/indicator-actuals',
+    table: 'indicator_actuals',
+    entityType: 'indicator_actual',
+    make: async (t, home) => {
+      const project = await factory.newProject(t, { priorityAreaId: home?.areaId });
+      return factory.newIndicatorActual(t, {
+        projectId: project.id,
+        indicatorId: await factory.indicatorIdOf(t, 'RCO07'),
+      });
+    },
+    create: (actual) => ({
+      indicatorId: actual.indicatorId,
+      agreementId: actual.agreementId,
+      period: '2023',
+      value: '4',
+    }),
+    versions: { edit: { value: '13' }, stale: { value: '14' }, missing: { value: '15' } },
+    readOnly: ['manager', 'liaison'],
+    inCity: (home) => [{ agreementId: home.agreementId }],
+  },
 ];
 
 /**
@@ -304,6 +371,56 @@ const INVALID: Array<{
       author: 'Joku muu',
     },
     fields: ['author', 'health', 'lifecycleStatus', 'nextSteps', 'projectId', 'reportingDate', 'summary'],
+  },
+  {
+    base: '/api/indicators',
+    table: 'indicators',
+    body: {
+      code: '',
+      nameFi: 'x'.repeat(301),
+      unit: 'litres',
+      kind: 'input',
+      aggregation: 'avg',
+      source: 'eu',
+      derivation: 'x',
+    },
+    fields: ['aggregation', 'code', 'derivation', 'kind', 'nameEn', 'nameFi', 'nameSv', 'source', 'unit'],
+    required: ['aggregation', 'code', 'kind', 'nameEn', 'nameFi', 'nameSv', 'source', 'unit'],
+  },
+  {
+    base: '/api/indicator-targets',
+    table: 'indicator_targets',
+    body: {
+      indicatorId: 'x',
+      projectId: 'y',
+      baselineValue: 'nolla',
+      baselineYear: 2101,
+      targetValue: '1,5',
+      targetYear: 'ensi vuonna',
+      milestones: [{ year: 2025.5, value: '1' }],
+    },
+    fields: [
+      'baselineValue',
+      'baselineYear',
+      'indicatorId',
+      'milestones.0.year',
+      'projectId',
+      'targetValue',
+      'targetYear',
+    ],
+    required: ['baselineValue', 'baselineYear', 'indicatorId', 'targetValue', 'targetYear'],
+    problems: {
+      baselineValue: [{ code: 'invalidIndicatorValue' }],
+      baselineYear: [{ code: 'tooLarge', params: { max: 2100 } }],
+    },
+  },
+  {
+    base: '/api/indicator-actuals',
+    table: 'indicator_actuals',
+    body: { indicatorId: 'x', agreementId: 'y', period: '2025-Q1', value: '1e3', note: '', enteredBy: 'Joku' },
+    fields: ['agreementId', 'enteredBy', 'indicatorId', 'note', 'period', 'value'],
+    required: ['indicatorId', 'period', 'value'],
+    problems: { period: [{ code: 'invalidPeriod' }], value: [{ code: 'invalidIndicatorValue' }] },
   },
   {
     base: '/api/users',
