@@ -21,6 +21,7 @@ const NAV_ITEMS: readonly NavItem[] = [
   { to: '/exports', label: 'exports.nav', permission: 'portfolio:export' },
   { to: '/admin/users', label: 'admin.nav.users', permission: 'users:manage' },
   { to: '/admin/organisations', label: 'admin.nav.organisations', permission: 'organisations:write' },
+  { to: '/admin/indicators', label: 'indicators.nav', permission: 'indicators:write' },
 ];
 
 /**

@@ -117,6 +117,35 @@ export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
                 async () => (await import('../features/project-forms/components/milestone-form')).NewMilestonePage,
               ),
             },
+            // A project's indicator targets and actuals (issue 12).
+            {
+              path: 'projects/:projectId/indicators/targets/new',
+              ...onDemand(
+                async () =>
+                  (await import('../features/project-forms/components/indicator-target-form')).NewIndicatorTargetPage,
+              ),
+            },
+            {
+              path: 'projects/:projectId/indicators/targets/:targetId/edit',
+              ...onDemand(
+                async () =>
+                  (await import('../features/project-forms/components/indicator-target-form')).EditIndicatorTargetPage,
+              ),
+            },
+            {
+              path: 'projects/:projectId/indicators/actuals/new',
+              ...onDemand(
+                async () =>
+                  (await import('../features/project-forms/components/indicator-actual-form')).NewIndicatorActualPage,
+              ),
+            },
+            {
+              path: 'projects/:projectId/indicators/actuals/:actualId/edit',
+              ...onDemand(
+                async () =>
+                  (await import('../features/project-forms/components/indicator-actual-form')).EditIndicatorActualPage,
+              ),
+            },
             {
               path: 'projects/:projectId/status-reports/new',
               ...onDemand(
@@ -149,6 +178,13 @@ export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
               ...onDemand(
                 async () => (await import('../features/admin/components/organisations-page')).OrganisationsPage,
               ),
+            },
+          ]),
+          // The indicator catalogue (issue 12): kept by admins.
+          requirePermission('indicators:write', [
+            {
+              path: 'admin/indicators',
+              ...onDemand(async () => (await import('../features/admin/components/indicators-page')).IndicatorsPage),
             },
           ]),
           requirePermission('portfolio:export', [

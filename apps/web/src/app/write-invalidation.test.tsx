@@ -37,6 +37,8 @@ const VIEWS: Record<string, QueryKey> = {
   'project page': projectDetailKeys.summary(PROJECT),
   'project funding': projectDetailKeys.fundingDecisions(PROJECT),
   'project history': projectDetailKeys.history(PROJECT, 1),
+  'project indicators': projectDetailKeys.indicators(PROJECT),
+  'indicators in a form': projectFormKeys.projectIndicators(PROJECT),
   'record in a form': projectFormKeys.decision(PROJECT),
   'agreement choices': portfolioChoiceKeys.agreements(),
   'priority area choices': portfolioChoiceKeys.priorityAreas(AGREEMENT),

@@ -5,9 +5,10 @@ import type { QueryClient } from '@tanstack/react-query';
  * is a TanStack mutation; the app's MutationCache (lib/query-client.ts) calls `invalidateAfterWrite`
  * after each successful one with the mutation's `meta.writes`, so no mutation can forget a view.
  *
- * A portfolio write (a project, decision, payment, milestone, status report, organisation or user:
- * names and figures of all of them show up on the dashboard, in reports, in lists, on the project
- * page and in its history) marks every portfolio-derived query stale. Over-invalidating costs a
+ * A portfolio write (a project, decision, payment, milestone, status report, organisation or user;
+ * an indicator of the catalogue, a target or an actual: names and figures of all of them show up on
+ * the dashboard, in reports, in lists, on the project page and in its history) marks every
+ * portfolio-derived query stale. Over-invalidating costs a
  * few refetches of data on screen; forgetting one shows a coordinator their old totals.
  */
 export type WriteKind =

@@ -8,15 +8,18 @@ import { createI18n } from '../i18n';
  * One thing, one name, on screens and in the CSV exports (issue 9, item 21). The words are the
  * domain vocabulary's (shared/domain/README.md: virstanpylväs / milstolpe / milestone); for the
  * others the screens' words were kept: maksu / betalning / payment, jäljellä / återstår / remaining,
- * rahoitusosuus / finansieringsandel / co-funding rate.
+ * rahoitusosuus / finansieringsandel / co-funding rate. Indicators (issue 12): indikaattori /
+ * indikator / indicator (never mittari / mätare / metric, KPI); a target's values for the years
+ * between are vuositavoitteet / årsmål / yearly targets (not välitavoite / delmål, and not
+ * milestones, which are the projects' own).
  */
 const LOCALES = { fi, sv, en };
 
 /** Words that name the same thing differently; none may appear in a language's texts. */
 const OTHER_NAMES: Record<Language, RegExp[]> = {
-  fi: [/välitavoit/i, /maksatu/i, /maksamatta/i, /omarahoitus/i],
-  sv: [/delmål/i, /utbetalning/i, /ej utbetal/i, /självfinansier/i],
-  en: [/disburse/i, /unpaid/i, /own funding/i],
+  fi: [/välitavoit/i, /maksatu/i, /maksamatta/i, /omarahoitus/i, /mittari/i],
+  sv: [/delmål/i, /utbetalning/i, /ej utbetal/i, /självfinansier/i, /mätare/i],
+  en: [/disburse/i, /unpaid/i, /own funding/i, /\bmetric/i, /\bKPI/],
 };
 
 function texts(tree: unknown): string[] {
@@ -46,6 +49,42 @@ describe.each(LANGUAGES)('%s', (language) => {
     expect(
       LOCALES[language].projectForms.fields.coFundingRate.startsWith(labels.coFundingRate.replace(' (%)', '')),
     ).toBe(true);
+  });
+});
+
+/** The word of each language for an indicator's aggregation and for a target's yearly values, as inflected in running text. */
+const INDICATOR_STEMS: Record<Language, { aggregation: string; yearly: string }> = {
+  fi: { aggregation: 'koon', yearly: 'vuositavoit' },
+  sv: { aggregation: 'sammanställning', yearly: 'årsmål' },
+  en: { aggregation: 'aggregation', yearly: 'yearly target' },
+};
+
+describe.each(LANGUAGES)('indicators in %s (issue 12)', (language) => {
+  const locale = LOCALES[language];
+  const vocabulary = locale.indicators;
+
+  it('the catalogue form names a field as the list and the project page name it', () => {
+    const fields = locale.indicatorForms.catalogue.fields;
+    expect(fields.unit).toBe(vocabulary.unit);
+    expect(fields.kind).toBe(vocabulary.kind);
+    expect(fields.source).toBe(vocabulary.source);
+    expect(fields.aggregation).toBe(vocabulary.aggregation);
+    expect(locale.indicatorForms.fields.period).toBe(vocabulary.period);
+  });
+
+  it('says the aggregation and the yearly targets with the same word on screens and in the API’s problems', () => {
+    const stems = INDICATOR_STEMS[language];
+    expect(vocabulary.aggregation.toLowerCase()).toContain(stems.aggregation);
+    expect(locale.problems.percentIsLatest.toLowerCase()).toContain(stems.aggregation);
+    expect(vocabulary.yearlyTargets.toLowerCase()).toContain(stems.yearly);
+    expect(locale.problems.outsideTargetYears.toLowerCase()).toContain(stems.yearly);
+  });
+
+  it('reads an empty target as "no target set", never as zero', () => {
+    expect(vocabulary.noTarget).toBe(
+      { fi: 'Tavoitetta ei ole asetettu', sv: 'Inget mål har satts', en: 'No target set' }[language],
+    );
+    expect(vocabulary.noTarget).not.toMatch(/\d/);
   });
 });
 

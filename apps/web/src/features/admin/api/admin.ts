@@ -14,6 +14,8 @@ export const adminKeys = {
   allUsers: ['admin', 'users'] as const,
   organisations: (page: number) => ['admin', 'organisations', page] as const,
   allOrganisations: ['admin', 'organisations'] as const,
+  indicators: (page: number) => ['admin', 'indicators', page] as const,
+  allIndicators: ['admin', 'indicators'] as const,
 };
 
 export const ADMIN_PAGE_SIZE = 50;

@@ -29,10 +29,15 @@ function formProblemOf(error: unknown): FormProblem {
 
 /**
  * The problems of a failed admin write (lib/form-problems.ts): per field, what the API said (400
- * VALIDATION_FAILED or a 409 with details, in the admin forms' wording where they have one), and
+ * VALIDATION_FAILED or a 409 with details, in the admin forms' wording where they have one, or a
+ * form's own `wording`), and
  * the form's message; none before a write has failed.
  */
-export function adminProblemsOf<F extends string>(error: unknown, fields: readonly F[]): FormProblems<F> | null {
+export function adminProblemsOf<F extends string>(
+  error: unknown,
+  fields: readonly F[],
+  wording: Record<string, ProblemWording> = {},
+): FormProblems<F> | null {
   if (!error) return null;
-  return { fields: fieldProblemsOf(error, fields, WORDING).fields, form: [formProblemOf(error)] };
+  return { fields: fieldProblemsOf(error, fields, { ...WORDING, ...wording }).fields, form: [formProblemOf(error)] };
 }

@@ -11,7 +11,7 @@ import {
 } from '../../../test/render-app';
 import type { Dashboard } from '../api/get-dashboard';
 import type { IndicatorSummary } from '../api/get-indicator-summary';
-import { PRIVATE_INVESTMENT, RCO01, SHARE } from '../../../test/indicator-fixtures';
+import { PRIVATE_INVESTMENT, RCO01, SHARE } from '../../../test/indicator-result-fixtures';
 import { agreementFixture, priorityAreaFixture } from '../../../test/portfolio-fixtures';
 
 const AGREEMENT_ID = 'a3c8e1f2-0000-4000-8000-0000000000aa';

@@ -64,3 +64,27 @@ export function deleteMilestone(id: string, version: number | undefined) {
 export function createStatusReport(body: Schemas['CreateStatusReportDto']) {
   return unwrap(api.POST('/api/status-reports', { body }));
 }
+
+export function createIndicatorTarget(body: Schemas['CreateIndicatorTargetDto']) {
+  return unwrap(api.POST('/api/indicator-targets', { body }));
+}
+
+export function updateIndicatorTarget(
+  id: string,
+  body: Unversioned<Schemas['UpdateIndicatorTargetDto']>,
+  version: number | undefined,
+) {
+  return unwrap(api.PATCH('/api/indicator-targets/{id}', { params: { path: { id }, header: ifMatch(version) }, body }));
+}
+
+export function createIndicatorActual(body: Schemas['CreateIndicatorActualDto']) {
+  return unwrap(api.POST('/api/indicator-actuals', { body }));
+}
+
+export function updateIndicatorActual(
+  id: string,
+  body: Unversioned<Schemas['UpdateIndicatorActualDto']>,
+  version: number | undefined,
+) {
+  return unwrap(api.PATCH('/api/indicator-actuals/{id}', { params: { path: { id }, header: ifMatch(version) }, body }));
+}

@@ -29,7 +29,7 @@ export function TextControl<F extends string>({
   const frame = { label, error: text(field), hint: money ? t('projectForms.moneyHint') : hint };
   const bound = {
     ref: form.fieldRef(field),
-    value: form.values[field],
+    value: form.values[field] ?? '',
     onChange: (event: { target: { value: string } }) => form.setValue(field, event.target.value),
   };
   return multiline ? (
@@ -69,7 +69,7 @@ export function SelectControl<F extends string>({
       error={text(field)}
       hint={hint}
       ref={form.fieldRef(field)}
-      value={form.values[field]}
+      value={form.values[field] ?? ''}
       onChange={(event) => {
         form.setValue(field, event.target.value);
         onChange?.(event.target.value);

@@ -1,9 +1,10 @@
 import { useMutation } from '@tanstack/react-query';
 import type { ParseKeys } from 'i18next';
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../../lib/api/client';
+import type { ProblemWording } from '../../../lib/field-problems';
 import {
   fieldProblemsOf,
   isValidationFailure,
@@ -17,6 +18,7 @@ import { FailureAlert, StatusLine } from '../../../components/load-status';
 import { FormActions } from '../../../components/form-actions';
 import { Breadcrumbs } from '../../../components/breadcrumbs';
 import { useProjectRecord } from '../api/records';
+import { parseIndicatorInput, parseYearInput } from '../lib/indicator-input';
 import { parseMoneyInput } from '../lib/money';
 import { ConfirmDialog } from './confirm-dialog';
 import { LeaveGuard } from './leave-guard';
@@ -32,13 +34,21 @@ export interface RecordFormOptions<F extends string, R = unknown> {
   /** The project the form belongs to: Cancel and a save go back to its page (unless told otherwise). */
   projectId: string;
   fields: readonly F[];
+  /** Fields that come and go with the values typed (a target's yearly values between its years). */
+  moreFields?: (values: Values<F>) => readonly F[];
   initial: Values<F>;
   version?: number;
   required?: readonly F[];
   money?: readonly F[];
   /** Percentages ("20", "12,5 %") sent as "12.50", like money. */
   percent?: readonly F[];
+  /** Indicator values ("1 234,5", at most 4 decimals) sent as exact decimals ("1234.5"): the fields, or a test of a field. */
+  decimal?: readonly F[] | ((field: F) => boolean);
+  /** Years, four digits ("2029"). */
+  years?: readonly F[];
   saved: SavedNotice;
+  /** The form's own words for some of the API's problems of a field (a duplicate period: "already reported"). */
+  wording?: Partial<Record<F, ProblemWording>>;
   /** Where Cancel leads; the project's page unless given (a new project has no page yet). */
   backTo?: string;
   /** Where a save leads, from what the API answered (a new project's page); the project's page unless given. */
@@ -66,7 +76,21 @@ const CONFLICT_MESSAGES: Partial<Record<string, ParseKeys>> = {
  * the server's field messages, version conflicts, the leave guard and the way back after saving.
  */
 export function useRecordForm<F extends string, R = unknown>(options: RecordFormOptions<F, R>) {
-  const { projectId, fields, initial, required = [], money = [], percent = [], saved, save, reload, remove } = options;
+  const {
+    projectId,
+    fields: baseFields,
+    moreFields,
+    initial,
+    required = [],
+    money = [],
+    percent = [],
+    decimal = [],
+    years = [],
+    saved,
+    save,
+    reload,
+    remove,
+  } = options;
   const backTo = options.backTo ?? `/projects/${projectId}`;
   const navigate = useNavigate();
   // Portfolio writes: the app's MutationCache refetches every view they can change (dashboard,
@@ -79,6 +103,10 @@ export function useRecordForm<F extends string, R = unknown>(options: RecordForm
     mutationFn: (read: number | undefined) => (remove ? remove.send(read) : Promise.resolve(undefined)),
   });
   const [values, setValues] = useState<Values<F>>(initial);
+  const extraFields = moreFields?.(values) ?? [];
+  const extraKey = extraFields.join('\n');
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the same fields while the extra ones stay the same
+  const fields = useMemo(() => [...baseFields, ...extraFields], [baseFields, extraKey]);
   const [opened] = useState<Values<F>>(initial);
   const [base, setBase] = useState<Values<F>>(initial);
   const [version, setVersion] = useState(options.version);
@@ -87,7 +115,7 @@ export function useRecordForm<F extends string, R = unknown>(options: RecordForm
   const [stale, setStale] = useState<'conflict' | 'reloading' | 'failed' | { changed: F[] } | null>(null);
   // Focus follows a failed save: the first field with a problem, else the form's alert.
   const { alertId, fieldRef, focusField } = useProblemFocus(problems, fields);
-  const dirty = fields.some((field) => values[field] !== opened[field]);
+  const dirty = fields.some((field) => (values[field] ?? '') !== (opened[field] ?? ''));
 
   // A link may ask for one field to be focused (?focus=amountGranted: "record the amount granted").
   const [search] = useSearchParams();
@@ -101,7 +129,8 @@ export function useRecordForm<F extends string, R = unknown>(options: RecordForm
     const found: FormProblems<F> = { fields: {} };
     const body = {} as Record<F, string | null>;
     for (const field of fields) {
-      const raw = values[field].trim();
+      // A field the form adds while open (a target's yearly values) is empty until typed in.
+      const raw = (values[field] ?? '').trim();
       if (raw === '' && required.includes(field)) found.fields[field] = [{ key: 'projectForms.problems.required' }];
       if (money.includes(field)) {
         const amount = parseMoneyInput(raw);
@@ -112,6 +141,13 @@ export function useRecordForm<F extends string, R = unknown>(options: RecordForm
         const rate = parseMoneyInput(raw.replace(/\s*%$/, ''));
         if (rate === undefined) found.fields[field] = [{ key: 'projectForms.problems.percent' }];
         body[field] = rate ?? null;
+      } else if (typeof decimal === 'function' ? decimal(field) : decimal.includes(field)) {
+        const value = parseIndicatorInput(raw);
+        if (value === undefined) found.fields[field] = [{ key: 'indicatorForms.problems.value' }];
+        body[field] = value ?? null;
+      } else if (years.includes(field)) {
+        if (parseYearInput(raw) === undefined) found.fields[field] = [{ key: 'indicatorForms.problems.year' }];
+        body[field] = raw === '' ? null : raw;
       } else {
         body[field] = raw === '' ? null : raw;
       }
@@ -139,7 +175,7 @@ export function useRecordForm<F extends string, R = unknown>(options: RecordForm
         setStale('conflict');
         setProblems(null);
       } else {
-        setProblems(problemsOf(error, fields));
+        setProblems(problemsOf(error, fields, options.wording));
       }
     } finally {
       setPending(false);
@@ -206,10 +242,14 @@ export function useRecordForm<F extends string, R = unknown>(options: RecordForm
  * "payments would exceed the amount granted", which names the amount field) goes next to its field;
  * a rule's own message and problems of fields the form does not have go in the form's alert.
  */
-function problemsOf<F extends string>(error: unknown, fields: readonly F[]): FormProblems<F> {
+function problemsOf<F extends string>(
+  error: unknown,
+  fields: readonly F[],
+  wording: Partial<Record<F, ProblemWording>> = {},
+): FormProblems<F> {
   const known = error instanceof ApiError && error.code ? CONFLICT_MESSAGES[error.code] : undefined;
   if (error instanceof ApiError && (error.details || error.problems)) {
-    const found = fieldProblemsOf(error, fields);
+    const found = fieldProblemsOf(error, fields, wording);
     const result: FormProblems<F> = { fields: found.fields };
     const form: FormProblem[] = known ? [{ key: known }] : found.other;
     if (form.length > 0) result.form = form;

@@ -10,7 +10,7 @@ import {
   signedInMe,
   withSession,
 } from '../../../test/render-app';
-import { periodValues, RCO01, RCO02, resultLine, SHARE } from '../../../test/indicator-fixtures';
+import { periodValues, RCO01, RCO02, resultLine, SHARE } from '../../../test/indicator-result-fixtures';
 import type { AgreementIndicatorResults, NationalIndicatorResults } from '../api/get-indicator-results';
 import type { AgreementReport, NationalReport } from '../api/get-reports';
 
