@@ -1,6 +1,9 @@
 import type { components } from '../lib/api/schema';
 
-/** Test data for the indicator results of agreements, the nation and the dashboard (issue 12), shaped by the generated API types; the figures are made up for the tests. */
+/**
+ * Test data for the indicator results of agreements, the nation and the dashboard (issue 12),
+ * shaped by the generated API types; the figures are made up for the tests.
+ */
 
 type IndicatorRef = components['schemas']['IndicatorRef'];
 type IndicatorResultLine = components['schemas']['IndicatorResultLine'];
