@@ -6,12 +6,15 @@
  * value to date, target, achievement and pace in words. Achievement and pace are computed here,
  * independently of packages/shared: 4 ÷ 10, and 4 against the straight line from 0 at the end of
  * 2021 to 10 at the end of 2027, read at the end of last year. Each page is checked with axe too.
+ * Afterwards the actual and the target are deleted, so the files that run later find the demo
+ * portfolio as it was (layout.e2e-spec.ts counts the printed reports' pages).
  */
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { ACCOUNTS } from './support/accounts';
 import {
   apiCall,
   axeViolations,
+  csrfToken,
   helsinkiToday,
   launchBrowser,
   newPage,
@@ -49,6 +52,12 @@ interface Indicator {
   nameFi: string;
 }
 
+interface Created {
+  id: string;
+}
+/** What the test wrote, deleted again afterwards. */
+const created: { target?: Created; actual?: Created } = {};
+
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
@@ -73,7 +82,7 @@ beforeAll(async () => {
   indicator = catalogue.items.find((item) => item.code === 'RCO07')!;
   expect(indicator).toBeDefined();
 
-  await apiCall(page, 'POST', '/api/indicator-targets', {
+  created.target = await apiCall<Created>(page, 'POST', '/api/indicator-targets', {
     indicatorId: indicator.id,
     projectId: vesiId,
     baselineValue: String(BASELINE.value),
@@ -81,7 +90,7 @@ beforeAll(async () => {
     targetValue: String(TARGET.value),
     targetYear: TARGET.year,
   });
-  await apiCall(page, 'POST', '/api/indicator-actuals', {
+  created.actual = await apiCall<Created>(page, 'POST', '/api/indicator-actuals', {
     indicatorId: indicator.id,
     projectId: vesiId,
     period: PERIOD,
@@ -89,6 +98,17 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
+  // The demo portfolio as it was, for the files that run after this one (the printed reports' length).
+  const headers: Record<string, string> = created.target ? { 'X-CSRF-Token': await csrfToken(page) } : {};
+  for (const [path, record] of [
+    ['/api/indicator-actuals', created.actual],
+    ['/api/indicator-targets', created.target],
+  ] as const) {
+    if (record) {
+      const res = await page.request.delete(`${path}/${record.id}`, { headers });
+      expect(res.status()).toBe(204);
+    }
+  }
   await context?.close();
   await browser?.close();
 });

@@ -123,7 +123,8 @@ function isQuiet(lines: IndicatorResultLine[], enterprises: Enterprise[] | null)
 
 /**
  * The indicators with nothing yet (every derived indicator is listed, target or not), named in one
- * sentence instead of a table of dashes each.
+ * sentence instead of a table of dashes each; when none has anything, the section's one sentence
+ * says so and names none (the report stays as short as it was, on paper too).
  */
 function QuietIndicators({ indicators }: { indicators: IndicatorRef[] }) {
   const { t } = useTranslation();
@@ -241,7 +242,9 @@ export function AgreementIndicatorsSection({ query }: { query: UseQueryResult<Ag
               {shown.map((item) => (
                 <AgreementIndicator key={item.indicator.id} item={item} />
               ))}
-              <QuietIndicators indicators={data.indicators.filter(quiet).map((item) => item.indicator)} />
+              {shown.length > 0 && (
+                <QuietIndicators indicators={data.indicators.filter(quiet).map((item) => item.indicator)} />
+              )}
             </>
           );
         }}
@@ -372,7 +375,9 @@ export function NationalIndicatorsSection({
                   {item.enterprises && <EnterpriseList enterprises={item.enterprises} />}
                 </div>
               ))}
-              <QuietIndicators indicators={data.indicators.filter(quiet).map((item) => item.indicator)} />
+              {shown.length > 0 && (
+                <QuietIndicators indicators={data.indicators.filter(quiet).map((item) => item.indicator)} />
+              )}
             </>
           );
         }}

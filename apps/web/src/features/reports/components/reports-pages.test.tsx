@@ -780,12 +780,17 @@ describe('indicators in the reports', () => {
     expect(screen.getByRole('table', { name: 'Rahoitus painopisteittäin' })).toBeInTheDocument();
     failed.unmount();
 
-    mockApi();
+    // Only indicators with nothing yet (derived ones are always listed): one sentence, naming none.
+    mockApi({
+      agreementIndicators: () =>
+        jsonResponse({ ...KUOPIO_INDICATORS, indicators: KUOPIO_INDICATORS.indicators.slice(2) }),
+    });
     renderApp({ url });
     const empty = await screen.findByRole('region', { name: 'Indikaattorit' }, LOAD);
     expect(
       await within(empty).findByText('Sopimuksella ei ole vielä indikaattoreita: ei tavoitteita eikä toteumia.'),
     ).toBeInTheDocument();
+    expect(empty).not.toHaveTextContent('RCO02');
   });
 
   it('shows the common indicators of every agreement side by side in the national view, with the total', async () => {
