@@ -4,8038 +4,8167 @@
  */
 
 export interface paths {
-    "/api/agreements": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["Agreements_list"];
-        put?: never;
-        post: operations["Agreements_create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+  '/api/agreements': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/agreements/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["Agreements_get"];
-        put?: never;
-        post?: never;
-        delete: operations["Agreements_remove"];
-        options?: never;
-        head?: never;
-        patch: operations["Agreements_update"];
-        trace?: never;
+    get: operations['Agreements_list'];
+    put?: never;
+    post: operations['Agreements_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/agreements/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/audit-events": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["Audit_list"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    get: operations['Agreements_get'];
+    put?: never;
+    post?: never;
+    delete: operations['Agreements_remove'];
+    options?: never;
+    head?: never;
+    patch: operations['Agreements_update'];
+    trace?: never;
+  };
+  '/api/audit-events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/auth/login": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["Auth_login"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    get: operations['Audit_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/login': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/auth/logout": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["Auth_logout"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    get?: never;
+    put?: never;
+    post: operations['Auth_login'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/logout': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/auth/password": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["Auth_changePassword"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    get?: never;
+    put?: never;
+    post: operations['Auth_logout'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/dashboard": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Portfolio figures, optionally for one agreement and priority area
-         * @description Projects by lifecycle status and by health, funding by priority area and by funder, milestones due soon and overdue, projects needing an update and the latest status reports. Another city’s agreement or priority area is not found (404).
-         */
-        get: operations["Dashboard_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    get?: never;
+    put?: never;
+    post: operations['Auth_changePassword'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/dashboard': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/exports/funding-decisions.csv": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Funding decisions with paid and remaining as CSV
-         * @description Takes the same filters and sort as the list, without paging: every row the list would show, in its order, only what the user may see. Streamed: a download cut short by an error after the first bytes is truncated rather than answered with an error body.
-         */
-        get: operations["Exports_fundingDecisions"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /**
+     * Portfolio figures, optionally for one agreement and priority area
+     * @description Projects by lifecycle status and by health, funding by priority area and by funder, milestones due soon and overdue, projects needing an update and the latest status reports. Another city’s agreement or priority area is not found (404).
+     */
+    get: operations['Dashboard_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/exports/funding-decisions.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/exports/milestones.csv": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Milestones with the overdue flag as CSV
-         * @description Takes the same filters and sort as the list, without paging: every row the list would show, in its order, only what the user may see. Streamed: a download cut short by an error after the first bytes is truncated rather than answered with an error body.
-         */
-        get: operations["Exports_milestones"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /**
+     * Funding decisions with paid and remaining as CSV
+     * @description Takes the same filters and sort as the list, without paging: every row the list would show, in its order, only what the user may see. Streamed: a download cut short by an error after the first bytes is truncated rather than answered with an error body.
+     */
+    get: operations['Exports_fundingDecisions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/exports/milestones.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/exports/payments.csv": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Payments as CSV
-         * @description Takes the same filters and sort as the list, without paging: every row the list would show, in its order, only what the user may see. Streamed: a download cut short by an error after the first bytes is truncated rather than answered with an error body.
-         */
-        get: operations["Exports_payments"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /**
+     * Milestones with the overdue flag as CSV
+     * @description Takes the same filters and sort as the list, without paging: every row the list would show, in its order, only what the user may see. Streamed: a download cut short by an error after the first bytes is truncated rather than answered with an error body.
+     */
+    get: operations['Exports_milestones'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/exports/payments.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/exports/projects.csv": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Projects with their funding and status summary as CSV
-         * @description Takes the same filters and sort as the list, without paging: every row the list would show, in its order, only what the user may see. Streamed: a download cut short by an error after the first bytes is truncated rather than answered with an error body.
-         */
-        get: operations["Exports_projects"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /**
+     * Payments as CSV
+     * @description Takes the same filters and sort as the list, without paging: every row the list would show, in its order, only what the user may see. Streamed: a download cut short by an error after the first bytes is truncated rather than answered with an error body.
+     */
+    get: operations['Exports_payments'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/exports/projects.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/exports/status-reports.csv": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Status reports as CSV
-         * @description Takes the same filters and sort as the list, without paging: every row the list would show, in its order, only what the user may see. Streamed: a download cut short by an error after the first bytes is truncated rather than answered with an error body.
-         */
-        get: operations["Exports_statusReports"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /**
+     * Projects with their funding and status summary as CSV
+     * @description Takes the same filters and sort as the list, without paging: every row the list would show, in its order, only what the user may see. Streamed: a download cut short by an error after the first bytes is truncated rather than answered with an error body.
+     */
+    get: operations['Exports_projects'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/exports/status-reports.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/funding-decisions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["FundingDecisions_list"];
-        put?: never;
-        post: operations["FundingDecisions_create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /**
+     * Status reports as CSV
+     * @description Takes the same filters and sort as the list, without paging: every row the list would show, in its order, only what the user may see. Streamed: a download cut short by an error after the first bytes is truncated rather than answered with an error body.
+     */
+    get: operations['Exports_statusReports'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/funding-decisions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/funding-decisions/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["FundingDecisions_get"];
-        put?: never;
-        post?: never;
-        delete: operations["FundingDecisions_remove"];
-        options?: never;
-        head?: never;
-        patch: operations["FundingDecisions_update"];
-        trace?: never;
+    get: operations['FundingDecisions_list'];
+    put?: never;
+    post: operations['FundingDecisions_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/funding-decisions/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/health": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["Health_check"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    get: operations['FundingDecisions_get'];
+    put?: never;
+    post?: never;
+    delete: operations['FundingDecisions_remove'];
+    options?: never;
+    head?: never;
+    patch: operations['FundingDecisions_update'];
+    trace?: never;
+  };
+  '/api/health': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/indicator-actuals": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List indicator values
-         * @description Filter by agreement, project, indicator and period. Only values of the user’s city scope are listed.
-         */
-        get: operations["IndicatorActuals_list"];
-        put?: never;
-        /**
-         * Enter an indicator value for a period
-         * @description Of a project (projectId) or of the agreement itself (agreementId), exactly one; in the user’s city scope (otherwise 400 as if missing). The period is of the agreement’s reporting periodicity and not after the current period. One value per indicator, holder and period (409 DUPLICATE). A derived indicator’s values are computed, never entered (409 RULE_VIOLATION, problem derived on indicatorId).
-         */
-        post: operations["IndicatorActuals_create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    get: operations['Health_check'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/indicator-actuals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/indicator-actuals/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Read an indicator value
-         * @description Another city’s value is not found (404)
-         */
-        get: operations["IndicatorActuals_get"];
-        put?: never;
-        post?: never;
-        /**
-         * Delete an indicator value
-         * @description If-Match is optional; a stale one is a 409
-         */
-        delete: operations["IndicatorActuals_remove"];
-        options?: never;
-        head?: never;
-        /**
-         * Correct an indicator value
-         * @description The value and note; the earlier value stays in the audit trail.
-         */
-        patch: operations["IndicatorActuals_update"];
-        trace?: never;
+    /**
+     * List indicator values
+     * @description Filter by agreement, project, indicator and period. Only values of the user’s city scope are listed.
+     */
+    get: operations['IndicatorActuals_list'];
+    put?: never;
+    /**
+     * Enter an indicator value for a period
+     * @description Of a project (projectId) or of the agreement itself (agreementId), exactly one; in the user’s city scope (otherwise 400 as if missing). The period is of the agreement’s reporting periodicity and not after the current period. One value per indicator, holder and period (409 DUPLICATE). A derived indicator’s values are computed, never entered (409 RULE_VIOLATION, problem derived on indicatorId).
+     */
+    post: operations['IndicatorActuals_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/indicator-actuals/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/indicator-results/agreements/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * An agreement’s indicators against its targets, by priority area
-         * @description Each indicator with a target or a value in the agreement, and every derived one: the agreement’s result (its own values and its projects’ added up, against its own target or else the sum of its projects’ targets) and each priority area’s. Values of different units, or percentages of several projects, are refused rather than added up. Another city’s agreement is not found (404).
-         */
-        get: operations["IndicatorResults_agreement"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /**
+     * Read an indicator value
+     * @description Another city’s value is not found (404)
+     */
+    get: operations['IndicatorActuals_get'];
+    put?: never;
+    post?: never;
+    /**
+     * Delete an indicator value
+     * @description If-Match is optional; a stale one is a 409
+     */
+    delete: operations['IndicatorActuals_remove'];
+    options?: never;
+    head?: never;
+    /**
+     * Correct an indicator value
+     * @description The value and note; the earlier value stays in the audit trail.
+     */
+    patch: operations['IndicatorActuals_update'];
+    trace?: never;
+  };
+  '/api/indicator-results/agreements/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/indicator-results/national": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The common indicators over every agreement the caller may see, by year
-         * @description Per agreement and in total; half-years add up into years (a latest-value indicator takes the later half). An enterprise is counted once nationally however many agreements it takes part in.
-         */
-        get: operations["IndicatorResults_national"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /**
+     * An agreement’s indicators against its targets, by priority area
+     * @description Each indicator with a target or a value in the agreement, and every derived one: the agreement’s result (its own values and its projects’ added up, against its own target or else the sum of its projects’ targets) and each priority area’s. Values of different units, or percentages of several projects, are refused rather than added up. Another city’s agreement is not found (404).
+     */
+    get: operations['IndicatorResults_agreement'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/indicator-results/national': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/indicator-results/projects/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * A project’s indicators against its targets
-         * @description The indicators with a target or a value for the project, and every derived one (computed from the participant register, with the enterprises counted). Another city’s project is not found (404).
-         */
-        get: operations["IndicatorResults_project"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /**
+     * The common indicators over every agreement the caller may see, by year
+     * @description Per agreement and in total; half-years add up into years (a latest-value indicator takes the later half). An enterprise is counted once nationally however many agreements it takes part in.
+     */
+    get: operations['IndicatorResults_national'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/indicator-results/projects/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/indicator-results/summary": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The key indicators of each agreement, for the dashboard
-         * @description Per visible agreement (or the one asked for), the indicators with an agreement-level target or project targets: value to date, target, achievement and pace. Another city’s agreement is not found (404).
-         */
-        get: operations["IndicatorResults_summary"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /**
+     * A project’s indicators against its targets
+     * @description The indicators with a target or a value for the project, and every derived one (computed from the participant register, with the enterprises counted). Another city’s project is not found (404).
+     */
+    get: operations['IndicatorResults_project'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/indicator-results/summary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/indicator-targets": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List indicator targets
-         * @description Filter by agreement, project and indicator. Only targets of the user’s city scope are listed.
-         */
-        get: operations["IndicatorTargets_list"];
-        put?: never;
-        /**
-         * Set a target for an indicator
-         * @description Of a project (projectId) or of the agreement itself (agreementId), exactly one; in the user’s city scope (otherwise 400 as if missing). The indicator must be common or the agreement’s own (400 notAgreementIndicator). One target per indicator and holder (409 DUPLICATE). Milestone years lie between the baseline and target years, each once.
-         */
-        post: operations["IndicatorTargets_create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /**
+     * The key indicators of each agreement, for the dashboard
+     * @description Per visible agreement (or the one asked for), the indicators with an agreement-level target or project targets: value to date, target, achievement and pace. Another city’s agreement is not found (404).
+     */
+    get: operations['IndicatorResults_summary'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/indicator-targets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/indicator-targets/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Read an indicator target
-         * @description Another city’s target is not found (404)
-         */
-        get: operations["IndicatorTargets_get"];
-        put?: never;
-        post?: never;
-        /**
-         * Delete an indicator target
-         * @description If-Match is optional; a stale one is a 409
-         */
-        delete: operations["IndicatorTargets_remove"];
-        options?: never;
-        head?: never;
-        /**
-         * Change an indicator target
-         * @description Baseline, target and milestones only; the indicator and holder stay.
-         */
-        patch: operations["IndicatorTargets_update"];
-        trace?: never;
+    /**
+     * List indicator targets
+     * @description Filter by agreement, project and indicator. Only targets of the user’s city scope are listed.
+     */
+    get: operations['IndicatorTargets_list'];
+    put?: never;
+    /**
+     * Set a target for an indicator
+     * @description Of a project (projectId) or of the agreement itself (agreementId), exactly one; in the user’s city scope (otherwise 400 as if missing). The indicator must be common or the agreement’s own (400 notAgreementIndicator). One target per indicator and holder (409 DUPLICATE). Milestone years lie between the baseline and target years, each once.
+     */
+    post: operations['IndicatorTargets_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/indicator-targets/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/indicators": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List indicators
-         * @description The common indicators and the agreements’ own, filtered by agreement (its usable ones: common and its own), source, kind and free text. Another city’s agreement-own indicators are not listed.
-         */
-        get: operations["Indicators_list"];
-        put?: never;
-        /**
-         * Add an indicator to the catalogue
-         * @description A unit name exactly when the unit is other; a percent aggregates as latest. The code is unique (409 DUPLICATE). Derived indicators are not created here.
-         */
-        post: operations["Indicators_create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /**
+     * Read an indicator target
+     * @description Another city’s target is not found (404)
+     */
+    get: operations['IndicatorTargets_get'];
+    put?: never;
+    post?: never;
+    /**
+     * Delete an indicator target
+     * @description If-Match is optional; a stale one is a 409
+     */
+    delete: operations['IndicatorTargets_remove'];
+    options?: never;
+    head?: never;
+    /**
+     * Change an indicator target
+     * @description Baseline, target and milestones only; the indicator and holder stay.
+     */
+    patch: operations['IndicatorTargets_update'];
+    trace?: never;
+  };
+  '/api/indicators': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/indicators/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Read an indicator
-         * @description Another city’s agreement-own indicator is not found (404)
-         */
-        get: operations["Indicators_get"];
-        put?: never;
-        post?: never;
-        /**
-         * Delete an indicator
-         * @description Refused (409 IN_USE) while targets or values exist, and for a derived indicator (409 RULE_VIOLATION)
-         */
-        delete: operations["Indicators_remove"];
-        options?: never;
-        head?: never;
-        /**
-         * Change an indicator
-         * @description The agreement cannot change while targets or values exist (409 IN_USE); a derived indicator’s unit, aggregation and agreement are fixed (409 RULE_VIOLATION).
-         */
-        patch: operations["Indicators_update"];
-        trace?: never;
+    /**
+     * List indicators
+     * @description The common indicators and the agreements’ own, filtered by agreement (its usable ones: common and its own), source, kind and free text. Another city’s agreement-own indicators are not listed.
+     */
+    get: operations['Indicators_list'];
+    put?: never;
+    /**
+     * Add an indicator to the catalogue
+     * @description A unit name exactly when the unit is other; a percent aggregates as latest. The code is unique (409 DUPLICATE). Derived indicators are not created here.
+     */
+    post: operations['Indicators_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/indicators/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/me": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["Auth_me"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /**
+     * Read an indicator
+     * @description Another city’s agreement-own indicator is not found (404)
+     */
+    get: operations['Indicators_get'];
+    put?: never;
+    post?: never;
+    /**
+     * Delete an indicator
+     * @description Refused (409 IN_USE) while targets or values exist, and for a derived indicator (409 RULE_VIOLATION)
+     */
+    delete: operations['Indicators_remove'];
+    options?: never;
+    head?: never;
+    /**
+     * Change an indicator
+     * @description The agreement cannot change while targets or values exist (409 IN_USE); a derived indicator’s unit, aggregation and agreement are fixed (409 RULE_VIOLATION).
+     */
+    patch: operations['Indicators_update'];
+    trace?: never;
+  };
+  '/api/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/me/language": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch: operations["MyLanguage_update"];
-        trace?: never;
+    get: operations['Auth_me'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/language': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/milestones": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List milestones
-         * @description Filter by project, agreement, status, overdue and due-date range. Only milestones of the user's city scope are listed and counted.
-         */
-        get: operations["Milestones_list"];
-        put?: never;
-        /**
-         * Add a milestone
-         * @description The project must be in the user's city scope (otherwise 400 on projectId, as if missing)
-         */
-        post: operations["Milestones_create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch: operations['MyLanguage_update'];
+    trace?: never;
+  };
+  '/api/milestones': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/milestones/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Read a milestone
-         * @description Another city's milestone is not found (404)
-         */
-        get: operations["Milestones_get"];
-        put?: never;
-        post?: never;
-        /**
-         * Delete a milestone
-         * @description If-Match is optional; a stale one is a 409
-         */
-        delete: operations["Milestones_remove"];
-        options?: never;
-        head?: never;
-        /**
-         * Update a milestone
-         * @description Status changes follow allowedTransitions (otherwise 409 ILLEGAL_TRANSITION). Becoming done sets completedOn (today unless given); leaving done clears it. The project cannot be changed.
-         */
-        patch: operations["Milestones_update"];
-        trace?: never;
+    /**
+     * List milestones
+     * @description Filter by project, agreement, status, overdue and due-date range. Only milestones of the user's city scope are listed and counted.
+     */
+    get: operations['Milestones_list'];
+    put?: never;
+    /**
+     * Add a milestone
+     * @description The project must be in the user's city scope (otherwise 400 on projectId, as if missing)
+     */
+    post: operations['Milestones_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/milestones/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/organisations": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["Organisations_list"];
-        put?: never;
-        post: operations["Organisations_create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /**
+     * Read a milestone
+     * @description Another city's milestone is not found (404)
+     */
+    get: operations['Milestones_get'];
+    put?: never;
+    post?: never;
+    /**
+     * Delete a milestone
+     * @description If-Match is optional; a stale one is a 409
+     */
+    delete: operations['Milestones_remove'];
+    options?: never;
+    head?: never;
+    /**
+     * Update a milestone
+     * @description Status changes follow allowedTransitions (otherwise 409 ILLEGAL_TRANSITION). Becoming done sets completedOn (today unless given); leaving done clears it. The project cannot be changed.
+     */
+    patch: operations['Milestones_update'];
+    trace?: never;
+  };
+  '/api/organisations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/organisations/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["Organisations_get"];
-        put?: never;
-        post?: never;
-        delete: operations["Organisations_remove"];
-        options?: never;
-        head?: never;
-        patch: operations["Organisations_update"];
-        trace?: never;
+    get: operations['Organisations_list'];
+    put?: never;
+    post: operations['Organisations_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/organisations/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/payments": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["Payments_list"];
-        put?: never;
-        post: operations["Payments_create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    get: operations['Organisations_get'];
+    put?: never;
+    post?: never;
+    delete: operations['Organisations_remove'];
+    options?: never;
+    head?: never;
+    patch: operations['Organisations_update'];
+    trace?: never;
+  };
+  '/api/payments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/payments/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["Payments_get"];
-        put?: never;
-        post?: never;
-        delete: operations["Payments_remove"];
-        options?: never;
-        head?: never;
-        patch: operations["Payments_update"];
-        trace?: never;
+    get: operations['Payments_list'];
+    put?: never;
+    post: operations['Payments_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/payments/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/priority-areas": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["PriorityAreas_list"];
-        put?: never;
-        post: operations["PriorityAreas_create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    get: operations['Payments_get'];
+    put?: never;
+    post?: never;
+    delete: operations['Payments_remove'];
+    options?: never;
+    head?: never;
+    patch: operations['Payments_update'];
+    trace?: never;
+  };
+  '/api/priority-areas': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/priority-areas/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["PriorityAreas_get"];
-        put?: never;
-        post?: never;
-        delete: operations["PriorityAreas_remove"];
-        options?: never;
-        head?: never;
-        patch: operations["PriorityAreas_update"];
-        trace?: never;
+    get: operations['PriorityAreas_list'];
+    put?: never;
+    post: operations['PriorityAreas_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/priority-areas/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/projects": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["Projects_list"];
-        put?: never;
-        post: operations["Projects_create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    get: operations['PriorityAreas_get'];
+    put?: never;
+    post?: never;
+    delete: operations['PriorityAreas_remove'];
+    options?: never;
+    head?: never;
+    patch: operations['PriorityAreas_update'];
+    trace?: never;
+  };
+  '/api/projects': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/projects/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["Projects_get"];
-        put?: never;
-        post?: never;
-        delete: operations["Projects_remove"];
-        options?: never;
-        head?: never;
-        patch: operations["Projects_update"];
-        trace?: never;
+    get: operations['Projects_list'];
+    put?: never;
+    post: operations['Projects_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/projects/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/projects/{id}/history": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The project’s history, newest first
-         * @description Its audit events (changes to the project and to its partners, funding decisions, payments, milestones and status reports) and its status reports, merged into one timeline.
-         */
-        get: operations["Projects_history"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    get: operations['Projects_get'];
+    put?: never;
+    post?: never;
+    delete: operations['Projects_remove'];
+    options?: never;
+    head?: never;
+    patch: operations['Projects_update'];
+    trace?: never;
+  };
+  '/api/projects/{id}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/reports/agreements/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The portfolio report of an agreement over a period
-         * @description Per priority area its projects with their latest status report as of `to`; funding by funder and instrument per priority area, for the agreement as a whole and in total; milestones completed and due in the period and overdue as of min(to, today); the status reports dated in the period. Another city’s agreement is not found (404). Default period: the current calendar year.
-         */
-        get: operations["Reports_agreement"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /**
+     * The project’s history, newest first
+     * @description Its audit events (changes to the project and to its partners, funding decisions, payments, milestones and status reports) and its status reports, merged into one timeline.
+     */
+    get: operations['Projects_history'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/agreements/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/reports/national": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Every agreement the caller may see, side by side, over a period
-         * @description Per agreement (by city name, then title) and in total: projects, their health mix as of `to`, funding granted, paid and remaining as of `to` and paid within the period, milestones overdue as of min(to, today), and projects needing an update (the dashboard’s rule). Coordinators and managers see their own city only. Default period: the current calendar year.
-         */
-        get: operations["Reports_national"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /**
+     * The portfolio report of an agreement over a period
+     * @description Per priority area its projects with their latest status report as of `to`; funding by funder and instrument per priority area, for the agreement as a whole and in total; milestones completed and due in the period and overdue as of min(to, today); the status reports dated in the period. Another city’s agreement is not found (404). Default period: the current calendar year.
+     */
+    get: operations['Reports_agreement'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/national': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/settings/accessibility": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["Settings_getAccessibility"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch: operations["Settings_updateAccessibility"];
-        trace?: never;
+    /**
+     * Every agreement the caller may see, side by side, over a period
+     * @description Per agreement (by city name, then title) and in total: projects, their health mix as of `to`, funding granted, paid and remaining as of `to` and paid within the period, milestones overdue as of min(to, today), and projects needing an update (the dashboard’s rule). Coordinators and managers see their own city only. Default period: the current calendar year.
+     */
+    get: operations['Reports_national'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/settings/accessibility': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/status-reports": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List status reports (newest first)
-         * @description Status reports are append-only: a project's history is its reports. There is no PATCH or DELETE; a correction is a new report (with the same reporting date it supersedes the earlier one, being created later). latestOnly=true gives each project's latest report: its current health. Only reports of the user's city scope are listed and counted.
-         */
-        get: operations["StatusReports_list"];
-        put?: never;
-        /**
-         * Write a status report
-         * @description Status reports are append-only: a project's history is its reports. There is no PATCH or DELETE; a correction is a new report (with the same reporting date it supersedes the earlier one, being created later). The server records the project's lifecycle status at the time of writing and the author (the signed-in user). The reporting date cannot be in the future. A project outside the user's city scope is refused as if missing (400 on projectId).
-         */
-        post: operations["StatusReports_create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    get: operations['Settings_getAccessibility'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch: operations['Settings_updateAccessibility'];
+    trace?: never;
+  };
+  '/api/status-reports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/status-reports/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Read a status report
-         * @description Status reports are append-only: a project's history is its reports. There is no PATCH or DELETE; a correction is a new report (with the same reporting date it supersedes the earlier one, being created later). Another city's report is not found (404).
-         */
-        get: operations["StatusReports_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /**
+     * List status reports (newest first)
+     * @description Status reports are append-only: a project's history is its reports. There is no PATCH or DELETE; a correction is a new report (with the same reporting date it supersedes the earlier one, being created later). latestOnly=true gives each project's latest report: its current health. Only reports of the user's city scope are listed and counted.
+     */
+    get: operations['StatusReports_list'];
+    put?: never;
+    /**
+     * Write a status report
+     * @description Status reports are append-only: a project's history is its reports. There is no PATCH or DELETE; a correction is a new report (with the same reporting date it supersedes the earlier one, being created later). The server records the project's lifecycle status at the time of writing and the author (the signed-in user). The reporting date cannot be in the future. A project outside the user's city scope is refused as if missing (400 on projectId).
+     */
+    post: operations['StatusReports_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/status-reports/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/users": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["Users_list"];
-        put?: never;
-        post: operations["Users_create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /**
+     * Read a status report
+     * @description Status reports are append-only: a project's history is its reports. There is no PATCH or DELETE; a correction is a new report (with the same reporting date it supersedes the earlier one, being created later). Another city's report is not found (404).
+     */
+    get: operations['StatusReports_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/users': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/users/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["Users_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch: operations["Users_update"];
-        trace?: never;
+    get: operations['Users_list'];
+    put?: never;
+    post: operations['Users_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/users/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/users/{id}/password": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["Users_resetPassword"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    get: operations['Users_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch: operations['Users_update'];
+    trace?: never;
+  };
+  '/api/users/{id}/password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
+    get?: never;
+    put?: never;
+    post: operations['Users_resetPassword'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
-    schemas: {
-        AccessibilitySettingsResponse: {
-            /** @example saavutettavuus@kuopio.fi */
-            email: string | null;
-            /** @example Kuopion kaupunki */
-            organisationName: string | null;
-            /** @example +358 17 123 4567 */
-            phone: string | null;
-            /** Format: date-time */
-            updatedAt: string;
-            /** @description Send back on update (If-Match or body) to avoid lost updates */
-            version: number;
-        };
-        AgreementIndicatorResult: {
-            /** @description The agreement’s own values when it has any for the indicator, else its projects’ values added up; its own target, else its projects’ targets added up (none for percentages of several projects). A derived indicator counts each enterprise once however many of the agreement’s projects it takes part in. */
-            agreement: components["schemas"]["IndicatorResultLine"];
-            areas: components["schemas"]["AreaIndicatorResult"][];
-            /** @description Derived indicators only */
-            enterprises: components["schemas"]["Enterprise"][] | null;
-            indicator: components["schemas"]["IndicatorRef"];
-        };
-        AgreementIndicatorResults: {
-            /** Format: uuid */
-            agreementId: string;
-            indicators: components["schemas"]["AgreementIndicatorResult"][];
-            periodicity: components["schemas"]["ReportingPeriodicity"];
-            /** @description From the agreement’s first year to the current period */
-            periods: string[];
-        };
-        AgreementIndicatorSummary: {
-            /** Format: uuid */
-            agreementId: string;
-            /** @description The key indicators: those with an agreement-level target or project targets */
-            indicators: components["schemas"]["IndicatorSummaryItem"][];
-            title: string;
-        };
-        AgreementPage: {
-            items: components["schemas"]["AgreementResponse"][];
-            page: number;
-            pageSize: number;
-            /** @description Number of records matching the filters */
-            total: number;
-        };
-        AgreementReportResponse: {
-            agreement: components["schemas"]["ReportAgreement"];
-            /** @description Funding decisions for the agreement as a whole (no project), by funder and instrument */
-            agreementWideFunding: components["schemas"]["ReportFundingTable"];
-            /** @description All the agreement’s funding by funder and instrument. Its total equals the sum of the priority areas’ totals and agreementWideFunding’s total. */
-            funding: components["schemas"]["ReportFundingTable"];
-            /**
-             * @description The most items a list of the report holds (milestones, narratives); totals give the full counts
-             * @example 200
-             */
-            listLimit: number;
-            milestones: components["schemas"]["ReportMilestones"];
-            /** @description The status reports dated within the period, newest first (date, then latest written): at most `listLimit` of them */
-            narratives: components["schemas"]["ReportNarrative"][];
-            /**
-             * @description How many status reports are dated within the period in all
-             * @example 40
-             */
-            narrativesTotal: number;
-            period: components["schemas"]["ReportPeriodResponse"];
-            /** @description Every priority area of the agreement, by Finnish name */
-            priorityAreas: components["schemas"]["ReportPriorityArea"][];
-        };
-        AgreementResponse: {
-            city: components["schemas"]["OrganisationRef"];
-            /** Format: uuid */
-            cityId: string;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: uuid */
-            id: string;
-            /**
-             * Format: date
-             * @example 2021-02-09
-             */
-            signedOn: string | null;
-            /** @example Kuopion ekosysteemisopimus 2021–2027 */
-            title: string;
-            /** Format: date-time */
-            updatedAt: string;
-            /**
-             * Format: date
-             * @example 2021-02-09
-             */
-            validFrom: string | null;
-            /**
-             * Format: date
-             * @example 2027-12-31
-             */
-            validTo: string | null;
-            /** @description Send back on update (If-Match or body) to avoid lost updates */
-            version: number;
-        };
-        AreaIndicatorResult: {
-            nameEn: string | null;
-            nameFi: string;
-            nameSv: string | null;
-            /** Format: uuid */
-            priorityAreaId: string;
-            /** @description Its projects’ values and targets added up */
-            result: components["schemas"]["IndicatorResultLine"];
-        };
-        /** @enum {string} */
-        AuditAction: "create" | "update" | "delete";
-        AuditEventPage: {
-            items: components["schemas"]["AuditEventResponse"][];
-            page: number;
-            pageSize: number;
-            /** @description Number of records matching the filters */
-            total: number;
-        };
-        AuditEventResponse: {
-            action: components["schemas"]["AuditAction"];
-            /**
-             * Format: uuid
-             * @description null: the system itself
-             */
-            actorId: string | null;
-            /** @example Maija Meikäläinen */
-            actorName: string;
-            /**
-             * @description Changed fields: field → { old, new } (null where there was no value); money and dates exact
-             * @example {
-             *       "name": {
-             *         "new": "Savonia-ammattikorkeakoulu",
-             *         "old": "Savonia"
-             *       }
-             *     }
-             */
-            changes: {
-                [key: string]: {
-                    new?: unknown;
-                    old?: unknown;
-                };
-            };
-            /** Format: uuid */
-            entityId: string;
-            /** @example project */
-            entityType: string;
-            /** Format: uuid */
-            id: string;
-            /** Format: date-time */
-            occurredAt: string;
-            /** Format: uuid */
-            projectId: string | null;
-        };
-        ChangePasswordDto: {
-            /** Format: password */
-            currentPassword: string;
-            /**
-             * Format: password
-             * @description At least 12 characters, not a common password
-             */
-            newPassword: string;
-        };
-        /**
-         * @description Default planned; a new project is planned or active
-         * @enum {string}
-         */
-        CreatableLifecycleStatus: "planned" | "active";
-        CreateAgreementDto: {
-            /**
-             * Format: uuid
-             * @description The city (an organisation of kind "city") that signed the agreement
-             */
-            cityId: string;
-            /**
-             * Format: date
-             * @description Date of signing; empty when not known
-             * @example 2021-09-20
-             */
-            signedOn?: string | null;
-            title: string;
-            /**
-             * Format: date
-             * @description First day in force; on or before validTo
-             * @example 2021-09-20
-             */
-            validFrom?: string | null;
-            /**
-             * Format: date
-             * @description Last day in force; on or after validFrom
-             * @example 2021-09-20
-             */
-            validTo?: string | null;
-        };
-        CreateFundingDecisionDto: {
-            /**
-             * Format: uuid
-             * @description The agreement the funding is decided under
-             */
-            agreementId: string;
-            /**
-             * @description Euros granted; empty when not known
-             * @example 200000.00
-             */
-            amountGranted?: string | null;
-            /**
-             * @description Upper limit in euros, where the decision gives one
-             * @example 200000.00
-             */
-            cap?: string | null;
-            /**
-             * @description Co-funding rate in percent (0–100), where the decision gives one
-             * @example 20.00
-             */
-            coFundingRate?: string | null;
-            /** @description Conditions of the decision, e.g. "payment requires approved reporting" */
-            conditions?: string | null;
-            /** @description E.g. "Kuopion kaupunginhallitus" */
-            decisionBody?: string | null;
-            /**
-             * Format: date
-             * @example 2021-09-20
-             */
-            decisionDate?: string | null;
-            /**
-             * Format: date
-             * @description First day of the eligible period
-             * @example 2021-09-20
-             */
-            eligibleFrom?: string | null;
-            /**
-             * Format: date
-             * @description Last day of the eligible period (on or after eligibleFrom)
-             * @example 2021-09-20
-             */
-            eligibleTo?: string | null;
-            /**
-             * Format: uuid
-             * @description The organisation that decided the funding
-             */
-            funderId: string;
-            instrument: components["schemas"]["FundingInstrument"];
-            /**
-             * Format: uuid
-             * @description The project funded, if any; it must belong to the agreement
-             */
-            projectId?: string | null;
-            /**
-             * Format: uuid
-             * @description Who receives the money, when it is not the project's lead
-             */
-            recipientId?: string | null;
-            /** @description Record number in the minutes, e.g. "§51" */
-            recordNumber?: string | null;
-            /** @description A new decision is either applied for or granted */
-            status: components["schemas"]["InitialFundingDecisionStatus"];
-        };
-        CreateIndicatorActualDto: {
-            /**
-             * Format: uuid
-             * @description A value of the agreement itself: the agreement (give this or projectId)
-             */
-            agreementId?: string | null;
-            /**
-             * Format: uuid
-             * @description A common indicator, or the holder agreement’s own; never a derived one
-             */
-            indicatorId: string;
-            note?: string | null;
-            /**
-             * @description A year ("2025") or a half-year ("2025-H1"), as the agreement reports (reportingPeriodicity); not after the current period. One value per holder and period.
-             * @example 2025
-             */
-            period: string;
-            /**
-             * Format: uuid
-             * @description A project’s value: the project (give this or agreementId)
-             */
-            projectId?: string | null;
-            /**
-             * @description An exact decimal as a string, at most 4 decimals
-             * @example 15
-             */
-            value: string;
-        };
-        CreateIndicatorDto: {
-            /** @description How period values add up over time; a percent is always latest */
-            aggregation: components["schemas"]["IndicatorAggregation"];
-            /**
-             * Format: uuid
-             * @description The agreement whose own indicator this is (in the caller’s scope); leave out for a common one
-             */
-            agreementId?: string | null;
-            /** @description Unique code (e.g. "RCO10", or a city’s own "KUO-01") */
-            code: string;
-            definitionEn?: string | null;
-            definitionFi?: string | null;
-            definitionSv?: string | null;
-            kind: components["schemas"]["IndicatorKind"];
-            nameEn: string;
-            nameFi: string;
-            nameSv: string;
-            source: components["schemas"]["IndicatorSource"];
-            unit: components["schemas"]["IndicatorUnit"];
-            /** @description Required exactly when the unit is other (e.g. "tonnes") */
-            unitName?: string | null;
-        };
-        CreateIndicatorTargetDto: {
-            /**
-             * Format: uuid
-             * @description The agreement’s own target: the agreement (give this or projectId)
-             */
-            agreementId?: string | null;
-            /**
-             * @description An exact decimal as a string, at most 4 decimals
-             * @example 15
-             */
-            baselineValue: string;
-            /** @example 2027 */
-            baselineYear: number;
-            /**
-             * Format: uuid
-             * @description A common indicator, or the holder agreement’s own
-             */
-            indicatorId: string;
-            /** @description Yearly milestones; on update the list replaces the current ones */
-            milestones?: components["schemas"]["TargetMilestoneInput"][];
-            /**
-             * Format: uuid
-             * @description A project’s target: the project (give this or agreementId)
-             */
-            projectId?: string | null;
-            /**
-             * @description An exact decimal as a string, at most 4 decimals
-             * @example 15
-             */
-            targetValue: string;
-            /**
-             * @description On or after the baseline year
-             * @example 2027
-             */
-            targetYear: number;
-        };
-        CreateMilestoneDto: {
-            /**
-             * Format: date
-             * @description Only with status done, and not in the future. Defaults to today when the milestone becomes done; cleared automatically when it leaves done
-             * @example 2021-09-20
-             */
-            completedOn?: string | null;
-            description?: string | null;
-            /**
-             * Format: date
-             * @example 2021-09-20
-             */
-            dueDate: string;
-            /**
-             * Format: uuid
-             * @description The project the milestone belongs to; it cannot be changed later
-             */
-            projectId: string;
-            /**
-             * @description Changes follow the allowed transitions (see allowedTransitions)
-             * @default planned
-             */
-            status: components["schemas"]["MilestoneStatus"];
-            title: string;
-        };
-        CreateOrganisationDto: {
-            /**
-             * @description Finnish business ID (Y-tunnus)
-             * @example 0123456-7
-             */
-            businessId?: string | null;
-            /**
-             * @description ISO 3166-1 alpha-2 country code
-             * @default FI
-             * @example FI
-             */
-            country: string;
-            kind: components["schemas"]["OrganisationKind"];
-            name: string;
-        };
-        CreatePaymentDto: {
-            /**
-             * @description Euros paid, more than zero, as an exact decimal string
-             * @example 200000.00
-             */
-            amount: string;
-            /**
-             * Format: uuid
-             * @description The funding decision paid under; cannot be changed afterwards
-             */
-            fundingDecisionId: string;
-            /** @description E.g. the payment period or the report it was based on */
-            note?: string | null;
-            /**
-             * Format: date
-             * @description The day the payment was made
-             * @example 2021-09-20
-             */
-            paidOn: string;
-        };
-        CreatePriorityAreaDto: {
-            /**
-             * Format: uuid
-             * @description The agreement the area belongs to; it cannot be changed later
-             */
-            agreementId: string;
-            description?: string | null;
-            /** @description Name in English */
-            nameEn?: string | null;
-            /** @description Name in Finnish (painopiste / kärkiteema) */
-            nameFi: string;
-            /** @description Name in Swedish */
-            nameSv?: string | null;
-            /**
-             * @description Sub-themes, at most 20, each non-empty and at most 300 characters
-             * @default []
-             * @example [
-             *       "Smart water-supply solutions"
-             *     ]
-             */
-            subThemes: string[];
-        };
-        CreateProjectDto: {
-            /** @description Short code, unique within the agreement (e.g. "VESI-KH") */
-            code: string;
-            /** @description Project code in EURA 2021 */
-            euraCode?: string | null;
-            /** @description Default other */
-            kind?: components["schemas"]["ProjectKind"] | null;
-            /**
-             * Format: uuid
-             * @description An existing organisation that leads the project
-             */
-            leadOrganisationId: string;
-            /** @description Default planned; a new project is planned or active */
-            lifecycleStatus?: components["schemas"]["CreatableLifecycleStatus"] | null;
-            name: string;
-            /** @description Partner organisations, each at most once. On update the list replaces the current partners. */
-            partners?: components["schemas"]["ProjectPartnerInput"][];
-            /**
-             * Format: date
-             * @description On or after plannedStart
-             * @example 2021-09-20
-             */
-            plannedEnd?: string | null;
-            /**
-             * Format: date
-             * @example 2021-09-20
-             */
-            plannedStart?: string | null;
-            /**
-             * Format: uuid
-             * @description An existing priority area; the project belongs to its agreement
-             */
-            priorityAreaId: string;
-            summary?: string | null;
-            /**
-             * @description Total budget in euros
-             * @example 200000.00
-             */
-            totalBudget?: string | null;
-        };
-        CreateStatusReportDto: {
-            /** @description RAG health: on_track (green), at_risk (amber), off_track (red) */
-            health: components["schemas"]["Health"];
-            nextSteps?: string | null;
-            /**
-             * Format: uuid
-             * @description The project reported on
-             */
-            projectId: string;
-            /**
-             * Format: date
-             * @description The date the report describes; not in the future
-             * @example 2021-09-20
-             */
-            reportingDate: string;
-            risks?: string | null;
-            /** @description The situation and the reasons for the health */
-            summary: string;
-        };
-        CreateUserDto: {
-            displayName: string;
-            /**
-             * @description Unique, case-insensitively; stored lower-cased
-             * @example maija.meikalainen@kuopio.fi
-             */
-            email: string;
-            /** @description Default fi */
-            language?: components["schemas"]["Language"] | null;
-            /**
-             * Format: uuid
-             * @description The user's organisation; for a coordinator or manager, their city (required for them)
-             */
-            organisationId?: string | null;
-            /**
-             * Format: password
-             * @description At least 12 characters, not a common password
-             */
-            password: string;
-            role: components["schemas"]["Role"];
-        };
-        DashboardMilestone: {
-            /** Format: date */
-            dueDate: string;
-            /** Format: uuid */
-            id: string;
-            project: components["schemas"]["ProjectRef"];
-            title: string;
-        };
-        DashboardPriorityAreaRef: {
-            /** Format: uuid */
-            id: string;
-            /** @example Water */
-            nameEn: string | null;
-            /** @example Vesi */
-            nameFi: string;
-            /** @example Vatten */
-            nameSv: string | null;
-        };
-        DashboardResponse: {
-            /** @description All decisions (agreement-level ones too, unless a priority area is chosen), by funder */
-            fundingByFunder: components["schemas"]["FundingByFunder"][];
-            /** @description Decisions on projects, by the project’s priority area */
-            fundingByPriorityArea: components["schemas"]["FundingByPriorityArea"][];
-            /** @description The 10 newest status reports */
-            latestReports: components["schemas"]["DashboardStatusReport"][];
-            /** @description Open milestones due within `days`, at most 50, by due date */
-            milestonesDueSoon: components["schemas"]["DashboardMilestone"][];
-            /** @description Open milestones past their due date, at most 50, by due date */
-            overdueMilestones: components["schemas"]["DashboardMilestone"][];
-            /** @description Every health value and "none", zero counts included */
-            projectsByHealth: components["schemas"]["HealthCount"][];
-            /** @description Every lifecycle status, zero counts included */
-            projectsByLifecycle: components["schemas"]["LifecycleCount"][];
-            /** @description Planned, active or on-hold projects whose latest report is older than `staleAfterDays`, or that have none; at most 50, oldest first */
-            projectsNeedingUpdate: components["schemas"]["ProjectNeedingUpdate"][];
-            /**
-             * Format: date
-             * @description The day the figures were computed for
-             */
-            today: string;
-        };
-        DashboardStatusReport: {
-            health: components["schemas"]["Health"];
-            /** Format: uuid */
-            id: string;
-            project: components["schemas"]["ProjectRef"];
-            /** Format: date */
-            reportingDate: string;
-            summary: string;
-        };
-        Enterprise: {
-            businessId: string | null;
-            /** @description No business ID: the same enterprise may be counted twice under two records */
-            flagged: boolean;
-            name: string;
-            /** Format: uuid */
-            organisationId: string;
-        };
-        /** @enum {string} */
-        ErrorCode: "VALIDATION_FAILED" | "NOT_FOUND" | "VERSION_REQUIRED" | "STALE_VERSION" | "ILLEGAL_TRANSITION" | "PAID_EXCEEDS_GRANTED" | "IN_USE" | "DUPLICATE" | "RULE_VIOLATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "CSRF_FAILED" | "TOO_MANY_REQUESTS" | "TOO_MANY_EXPORTS" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR";
-        ErrorResponse: {
-            code: components["schemas"]["ErrorCode"];
-            /** @description Per-field messages (English): field path → messages */
-            details?: {
-                [key: string]: string[];
-            };
-            /** @example Validation failed */
-            message: string;
-            /**
-             * @description The same fields as `details`, as codes to translate: field path → problems (each once)
-             * @example {
-             *       "title": [
-             *         {
-             *           "code": "tooLong",
-             *           "params": {
-             *             "max": 200
-             *           }
-             *         }
-             *       ]
-             *     }
-             */
-            problems?: {
-                [key: string]: components["schemas"]["FieldProblemResponse"][];
-            };
-            /**
-             * @description The request's id (also in the X-Request-Id response header and in every log line of the request)
-             * @example 3f2b8c1e-7d4a-4e6b-9a51-0c2d4e6f8a1b
-             */
-            requestId?: string;
-            /** @example 400 */
-            statusCode: number;
-        };
-        /** @enum {string} */
-        ExportProfile: "fi-excel" | "standard";
-        /** @enum {string} */
-        FieldProblemCode: "required" | "tooShort" | "tooLong" | "tooSmall" | "tooLarge" | "tooMany" | "invalidFormat" | "invalidEmail" | "invalidDate" | "invalidAmount" | "invalidPercent" | "invalidBusinessId" | "notAllowed" | "unknownField" | "notFound" | "notCity" | "outOfScope" | "otherAgreement" | "agreementFixed" | "duplicate" | "dateOrder" | "periodTooLong" | "inFuture" | "onlyWhenDone" | "illegalTransition" | "exceedsGranted" | "belowPaid" | "notPayable" | "grantedUnknown" | "inUse" | "staleVersion" | "versionMismatch" | "ownAccount" | "commonPassword" | "personalPassword" | "wrongPassword" | "controlCharacter" | "invalidIndicatorValue" | "invalidPeriod" | "wrongPeriodicity" | "periodInFuture" | "derived" | "notAgreementIndicator" | "onlyForUnitOther" | "percentIsLatest" | "oneHolder" | "yearOrder" | "outsideTargetYears" | "invalid";
-        FieldProblemResponse: {
-            /** @example tooLong */
-            code: components["schemas"]["FieldProblemCode"];
-            /**
-             * @description Values the message needs, e.g. { "max": 200 } for tooLong
-             * @example {
-             *       "max": 200
-             *     }
-             */
-            params?: {
-                [key: string]: number | string;
-            };
-        };
-        FundingByFunder: {
-            funder: components["schemas"]["OrganisationRef"];
-            /**
-             * @description Sum granted by granted and amended funding decisions
-             * @example 150000.00
-             */
-            granted: string;
-            /**
-             * @description Sum paid under those decisions
-             * @example 50000.00
-             */
-            paid: string;
-            /**
-             * @description granted − paid
-             * @example 100000.00
-             */
-            remaining: string;
-            /**
-             * @description Granted or amended decisions whose amount is not known: not in `granted`, so the true total is higher
-             * @example 0
-             */
-            unknownAmounts: number;
-        };
-        FundingByPriorityArea: {
-            /**
-             * @description Sum granted by granted and amended funding decisions
-             * @example 150000.00
-             */
-            granted: string;
-            /**
-             * @description Sum paid under those decisions
-             * @example 50000.00
-             */
-            paid: string;
-            priorityArea: components["schemas"]["DashboardPriorityAreaRef"];
-            /**
-             * @description granted − paid
-             * @example 100000.00
-             */
-            remaining: string;
-            /**
-             * @description Granted or amended decisions whose amount is not known: not in `granted`, so the true total is higher
-             * @example 0
-             */
-            unknownAmounts: number;
-        };
-        FundingDecisionPage: {
-            items: components["schemas"]["FundingDecisionResponse"][];
-            page: number;
-            pageSize: number;
-            /** @description Number of records matching the filters */
-            total: number;
-        };
-        FundingDecisionResponse: {
-            /** Format: uuid */
-            agreementId: string;
-            /** @description Statuses this decision may move to */
-            allowedTransitions: components["schemas"]["FundingDecisionStatus"][];
-            /**
-             * @description Euros; null when not known
-             * @example 15000.00
-             */
-            amountGranted: string | null;
-            /** @example 15000.00 */
-            cap: string | null;
-            /**
-             * @description Percent
-             * @example 20.00
-             */
-            coFundingRate: string | null;
-            conditions: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** @example Kuopion kaupunginhallitus */
-            decisionBody: string | null;
-            /**
-             * Format: date
-             * @example 2021-09-20
-             */
-            decisionDate: string | null;
-            /** Format: date */
-            eligibleFrom: string | null;
-            /** Format: date */
-            eligibleTo: string | null;
-            funder: components["schemas"]["OrganisationRef"];
-            /** Format: uuid */
-            funderId: string;
-            /** Format: uuid */
-            id: string;
-            instrument: components["schemas"]["FundingInstrument"];
-            /**
-             * @description Sum of the payments made, euros
-             * @example 5000.00
-             */
-            paid: string;
-            /** @description Number of payments made */
-            paymentCount: number;
-            project: components["schemas"]["ProjectRef"] | null;
-            /** Format: uuid */
-            projectId: string | null;
-            recipient: components["schemas"]["OrganisationRef"] | null;
-            /** Format: uuid */
-            recipientId: string | null;
-            /** @example §51 */
-            recordNumber: string | null;
-            /**
-             * @description amountGranted − paid; null when amountGranted is not known
-             * @example 10000.00
-             */
-            remaining: string | null;
-            status: components["schemas"]["FundingDecisionStatus"];
-            /** Format: date-time */
-            updatedAt: string;
-            /** @description Send back on update (If-Match or body) to avoid lost updates */
-            version: number;
-        };
-        /** @enum {string} */
-        FundingDecisionStatus: "applied" | "granted" | "amended" | "rejected" | "withdrawn";
-        /** @enum {string} */
-        FundingInstrument: "akke" | "erdf" | "city_co_funding" | "business_finland" | "other";
-        /** @enum {string} */
-        Health: "on_track" | "at_risk" | "off_track";
-        HealthCount: {
-            count: number;
-            /** @description Health of the project’s latest status report, "none" when it has no report */
-            health: components["schemas"]["HealthFilter"];
-        };
-        /** @enum {string} */
-        HealthFilter: "on_track" | "at_risk" | "off_track" | "none";
-        HealthResponse: {
-            /** @enum {string} */
-            database: "up" | "down";
-            /** @enum {string} */
-            status: "ok" | "error";
-        };
-        /** @enum {string} */
-        HistoryReferenceKind: "organisation" | "project" | "priority_area" | "agreement" | "user" | "funding_decision" | "indicator";
-        IndicatorActualPage: {
-            items: components["schemas"]["IndicatorActualResponse"][];
-            page: number;
-            pageSize: number;
-            /** @description Number of records matching the filters */
-            total: number;
-        };
-        IndicatorActualResponse: {
-            /**
-             * Format: uuid
-             * @description The agreement (a project’s value: the project’s agreement)
-             */
-            agreementId: string;
-            /** Format: date-time */
-            createdAt: string;
-            /**
-             * @description Who entered (or last corrected) the value
-             * @example Kaisa Koordinaattori
-             */
-            enteredBy: string;
-            /** Format: uuid */
-            enteredById: string | null;
-            /** Format: uuid */
-            id: string;
-            /** @example RCO02 */
-            indicatorCode: string;
-            /** Format: uuid */
-            indicatorId: string;
-            note: string | null;
-            /**
-             * @description A year ("2025") or a half-year ("2025-H1"), as the agreement reports
-             * @example 2025
-             */
-            period: string;
-            /**
-             * Format: uuid
-             * @description The project; null for a value of the agreement itself
-             */
-            projectId: string | null;
-            /** Format: date-time */
-            updatedAt: string;
-            /**
-             * @description An exact decimal as a string
-             * @example 12
-             */
-            value: string;
-            /** @description Send back on update (If-Match or body) to avoid lost updates */
-            version: number;
-        };
-        /**
-         * @description How period values add up to a value to date: their sum, or the latest value
-         * @enum {string}
-         */
-        IndicatorAggregation: "sum" | "latest";
-        /**
-         * @description Set for an indicator computed from the participant register: its values are never entered
-         * @enum {string}
-         */
-        IndicatorDerivation: "enterprises_supported" | "enterprises_supported_by_grants" | "enterprises_cooperating_with_research";
-        /** @enum {string} */
-        IndicatorKind: "output" | "result";
-        IndicatorPage: {
-            items: components["schemas"]["IndicatorResponse"][];
-            page: number;
-            pageSize: number;
-            /** @description Number of records matching the filters */
-            total: number;
-        };
-        IndicatorRef: {
-            aggregation: components["schemas"]["IndicatorAggregation"];
-            /**
-             * Format: uuid
-             * @description Null for a common indicator
-             */
-            agreementId: string | null;
-            /** @example RCO02 */
-            code: string;
-            derivation: components["schemas"]["IndicatorDerivation"] | null;
-            /** Format: uuid */
-            id: string;
-            kind: components["schemas"]["IndicatorKind"];
-            nameEn: string;
-            nameFi: string;
-            nameSv: string;
-            source: components["schemas"]["IndicatorSource"];
-            unit: components["schemas"]["IndicatorUnit"];
-            unitName: string | null;
-        };
-        IndicatorResponse: {
-            /** @description How period values add up to a value to date: their sum, or the latest value */
-            aggregation: components["schemas"]["IndicatorAggregation"];
-            /**
-             * Format: uuid
-             * @description The agreement whose own indicator this is; null for an indicator common to every agreement
-             */
-            agreementId: string | null;
-            agreementTitle: string | null;
-            /** @example RCO10 */
-            code: string;
-            /** Format: date-time */
-            createdAt: string;
-            definitionEn: string | null;
-            definitionFi: string | null;
-            definitionSv: string | null;
-            /** @description Set for an indicator computed from the participant register: its values are never entered */
-            derivation: components["schemas"]["IndicatorDerivation"] | null;
-            /** Format: uuid */
-            id: string;
-            kind: components["schemas"]["IndicatorKind"];
-            /** @example Enterprises cooperating with research organisations */
-            nameEn: string;
-            /** @example Tutkimusorganisaatioiden kanssa yhteistyötä tekevät yritykset */
-            nameFi: string;
-            /** @example Företag som samarbetar med forskningsorganisationer */
-            nameSv: string;
-            source: components["schemas"]["IndicatorSource"];
-            unit: components["schemas"]["IndicatorUnit"];
-            /** @description The unit’s name, exactly when the unit is other */
-            unitName: string | null;
-            /** Format: date-time */
-            updatedAt: string;
-            /** @description Send back on update (If-Match or body) to avoid lost updates */
-            version: number;
-        };
-        IndicatorResultLine: {
-            /** @description toDate ÷ targetValue (1 = reached) */
-            achievement: number | null;
-            /** @description The latest period with a value */
-            latestPeriod: string | null;
-            /** @description toDate against the line from baseline to target (or the milestones) at the end of latestPeriod */
-            onPace: boolean | null;
-            /** @description One entry per period of the answer’s `periods` */
-            periods: components["schemas"]["PeriodResult"][];
-            /** @description Set when the values below cannot be added up (then the values are null) */
-            refusal: components["schemas"]["RollUpRefusal"] | null;
-            /** @description Null: no target set (never 0) */
-            target: components["schemas"]["TargetValues"] | null;
-            /** @description The sum of the period values, or the latest, by the indicator’s aggregation; null: nothing reported */
-            toDate: string | null;
-        };
-        /** @enum {string} */
-        IndicatorSource: "eu_common" | "innocities" | "city";
-        IndicatorSummary: {
-            agreements: components["schemas"]["AgreementIndicatorSummary"][];
-        };
-        IndicatorSummaryItem: {
-            achievement: number | null;
-            indicator: components["schemas"]["IndicatorRef"];
-            onPace: boolean | null;
-            targetValue: string | null;
-            toDate: string | null;
-        };
-        IndicatorTargetPage: {
-            items: components["schemas"]["IndicatorTargetResponse"][];
-            page: number;
-            pageSize: number;
-            /** @description Number of records matching the filters */
-            total: number;
-        };
-        IndicatorTargetResponse: {
-            /**
-             * Format: uuid
-             * @description The agreement (a project’s target: the project’s agreement)
-             */
-            agreementId: string;
-            /** @example 0 */
-            baselineValue: string;
-            /** @example 2021 */
-            baselineYear: number;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: uuid */
-            id: string;
-            /** @example RCO02 */
-            indicatorCode: string;
-            /** Format: uuid */
-            indicatorId: string;
-            /** @description Yearly milestones, by year */
-            milestones: components["schemas"]["TargetMilestoneValue"][];
-            /**
-             * Format: uuid
-             * @description The project; null for the agreement’s own target
-             */
-            projectId: string | null;
-            /** @example 40 */
-            targetValue: string;
-            /** @example 2027 */
-            targetYear: number;
-            /** Format: date-time */
-            updatedAt: string;
-            /** @description Send back on update (If-Match or body) to avoid lost updates */
-            version: number;
-        };
-        /** @enum {string} */
-        IndicatorUnit: "count" | "euros" | "percent" | "other";
-        /**
-         * @description A new decision is either applied for or granted
-         * @enum {string}
-         */
-        InitialFundingDecisionStatus: "applied" | "granted";
-        /** @enum {string} */
-        Language: "fi" | "sv" | "en";
-        LifecycleCount: {
-            count: number;
-            lifecycleStatus: components["schemas"]["LifecycleStatus"];
-        };
-        /** @enum {string} */
-        LifecycleStatus: "planned" | "active" | "on_hold" | "completed" | "cancelled";
-        MeResponse: {
-            /**
-             * Format: uuid
-             * @description The only city you see; null: every city
-             */
-            cityId: string | null;
-            /** @description Send in the X-CSRF-Token header of every POST, PATCH, PUT and DELETE */
-            csrfToken: string;
-            permissions: components["schemas"]["Permission"][];
-            user: components["schemas"]["MeUser"];
-        };
-        MeUser: {
-            displayName: string;
-            /** @example coordinator@salkku.example */
-            email: string;
-            /** Format: uuid */
-            id: string;
-            language: components["schemas"]["Language"];
-            organisation: components["schemas"]["OrganisationRef"] | null;
-            role: components["schemas"]["Role"];
-        };
-        MilestonePage: {
-            items: components["schemas"]["MilestoneResponse"][];
-            page: number;
-            pageSize: number;
-            /** @description Number of records matching the filters */
-            total: number;
-        };
-        MilestoneResponse: {
-            /** @description The statuses this milestone may move to next */
-            allowedTransitions: components["schemas"]["MilestoneStatus"][];
-            /**
-             * Format: date
-             * @description Set exactly when status is done
-             */
-            completedOn: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            description: string | null;
-            /**
-             * Format: date
-             * @example 2021-12-31
-             */
-            dueDate: string;
-            /** Format: uuid */
-            id: string;
-            /** @description Derived, never stored: due before today and neither done nor cancelled */
-            overdue: boolean;
-            project: components["schemas"]["ProjectRef"];
-            /** Format: uuid */
-            projectId: string;
-            status: components["schemas"]["MilestoneStatus"];
-            /** @example Ohjausryhmä hyväksyy toimintasuunnitelman */
-            title: string;
-            /** Format: date-time */
-            updatedAt: string;
-            /** @description Send back on update (If-Match or body) to avoid lost updates */
-            version: number;
-        };
-        /** @enum {string} */
-        MilestoneStatus: "planned" | "in_progress" | "done" | "cancelled";
-        MyLanguageResponse: {
-            language: components["schemas"]["Language"];
-        };
-        NationalAgreementResult: {
-            /** Format: uuid */
-            agreementId: string;
-            cityName: string;
-            /** @description By year (half-years added up into years) */
-            result: components["schemas"]["IndicatorResultLine"];
-            title: string;
-        };
-        NationalIndicatorResult: {
-            agreements: components["schemas"]["NationalAgreementResult"][];
-            /** @description Derived indicators only */
-            enterprises: components["schemas"]["Enterprise"][] | null;
-            /** @description A common indicator */
-            indicator: components["schemas"]["IndicatorRef"];
-            total: components["schemas"]["IndicatorResultLine"];
-        };
-        NationalIndicatorResults: {
-            indicators: components["schemas"]["NationalIndicatorResult"][];
-            /** @description Years, from the earliest agreement’s first year to this year */
-            periods: string[];
-        };
-        NationalReportAgreement: {
-            /**
-             * Format: uuid
-             * @description Open its report at /api/reports/agreements/{id}
-             */
-            id: string;
-            title: string;
-        };
-        NationalReportFigures: {
-            /**
-             * @description Sum of amountGranted of the decisions in a payable status (granted, amended) whose decision date is on or before `to` or not known. Decisions with an unknown amount add nothing here (see unknownAmounts).
-             * @example 150000.00
-             */
-            granted: string;
-            /** @description Milestones overdue as of asOf (due before it, not cancelled, not completed by then) */
-            overdueMilestones: number;
-            /**
-             * @description Sum of the payments on those decisions paid on or before `to`
-             * @example 50000.00
-             */
-            paid: string;
-            /**
-             * @description Sum of the payments on those decisions paid within the period (from–to, both included)
-             * @example 20000.00
-             */
-            paidInPeriod: string;
-            /** @description Projects of the agreement (today’s) */
-            projects: number;
-            /** @description Projects by the health of their latest report as of `to` ("none": no report by then) */
-            projectsByHealth: components["schemas"]["HealthCount"][];
-            /** @description The dashboard’s rule: planned, active or on-hold projects whose latest status report is older than `staleAfterDays` days before today, or that have none */
-            projectsNeedingUpdate: number;
-            /**
-             * @description granted − paid
-             * @example 100000.00
-             */
-            remaining: string;
-            /**
-             * @description Decisions counted above whose amount is not known: not in `granted`, so the true total is higher
-             * @example 0
-             */
-            unknownAmounts: number;
-        };
-        NationalReportResponse: {
-            /** @description Every agreement the caller may see, by city name then title */
-            agreements: components["schemas"]["NationalReportRow"][];
-            period: components["schemas"]["ReportPeriodResponse"];
-            /** @description The threshold of projectsNeedingUpdate, in days */
-            staleAfterDays: number;
-            /** @description The sums of the rows (summed by the database) */
-            totals: components["schemas"]["NationalReportFigures"];
-        };
-        NationalReportRow: {
-            agreement: components["schemas"]["NationalReportAgreement"];
-            city: components["schemas"]["OrganisationRef"];
-            /**
-             * @description Sum of amountGranted of the decisions in a payable status (granted, amended) whose decision date is on or before `to` or not known. Decisions with an unknown amount add nothing here (see unknownAmounts).
-             * @example 150000.00
-             */
-            granted: string;
-            /** @description Milestones overdue as of asOf (due before it, not cancelled, not completed by then) */
-            overdueMilestones: number;
-            /**
-             * @description Sum of the payments on those decisions paid on or before `to`
-             * @example 50000.00
-             */
-            paid: string;
-            /**
-             * @description Sum of the payments on those decisions paid within the period (from–to, both included)
-             * @example 20000.00
-             */
-            paidInPeriod: string;
-            /** @description Projects of the agreement (today’s) */
-            projects: number;
-            /** @description Projects by the health of their latest report as of `to` ("none": no report by then) */
-            projectsByHealth: components["schemas"]["HealthCount"][];
-            /** @description The dashboard’s rule: planned, active or on-hold projects whose latest status report is older than `staleAfterDays` days before today, or that have none */
-            projectsNeedingUpdate: number;
-            /**
-             * @description granted − paid
-             * @example 100000.00
-             */
-            remaining: string;
-            /**
-             * @description Decisions counted above whose amount is not known: not in `granted`, so the true total is higher
-             * @example 0
-             */
-            unknownAmounts: number;
-        };
-        /** @enum {string} */
-        OrganisationKind: "city" | "ministry" | "regional_council" | "university" | "university_of_applied_sciences" | "research_institute" | "hospital_district" | "company" | "other";
-        OrganisationPage: {
-            items: components["schemas"]["OrganisationResponse"][];
-            page: number;
-            pageSize: number;
-            /** @description Number of records matching the filters */
-            total: number;
-        };
-        OrganisationRef: {
-            /** Format: uuid */
-            id: string;
-            /** @example Kuopion kaupunki */
-            name: string;
-        };
-        OrganisationResponse: {
-            /** @example 0123456-7 */
-            businessId: string | null;
-            /** @example FI */
-            country: string;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: uuid */
-            id: string;
-            kind: components["schemas"]["OrganisationKind"];
-            /** @example Pohjois-Savon liitto */
-            name: string;
-            /** Format: date-time */
-            updatedAt: string;
-            /** @description Send back on update (If-Match or body) to avoid lost updates */
-            version: number;
-        };
-        PartnerOrganisationRef: {
-            /** Format: uuid */
-            id: string;
-            kind: components["schemas"]["OrganisationKind"];
-            /** @example Kuopion kaupunki */
-            name: string;
-        };
-        PaymentPage: {
-            items: components["schemas"]["PaymentResponse"][];
-            page: number;
-            pageSize: number;
-            /** @description Number of records matching the filters */
-            total: number;
-        };
-        PaymentResponse: {
-            /**
-             * @description Euros
-             * @example 5000.00
-             */
-            amount: string;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: uuid */
-            fundingDecisionId: string;
-            /** Format: uuid */
-            id: string;
-            note: string | null;
-            /**
-             * Format: date
-             * @example 2022-03-31
-             */
-            paidOn: string;
-            /** Format: date-time */
-            updatedAt: string;
-            /** @description Send back on update (If-Match or body) to avoid lost updates */
-            version: number;
-        };
-        PeriodResult: {
-            /** @example 2025 */
-            period: string;
-            /** @description Null: nothing reported (never 0) */
-            value: string | null;
-        };
-        /** @enum {string} */
-        Permission: "portfolio:read" | "portfolio:write" | "agreements:write" | "indicators:write" | "portfolio:export" | "organisations:read" | "organisations:write" | "users:manage" | "audit:read";
-        PriorityAreaPage: {
-            items: components["schemas"]["PriorityAreaResponse"][];
-            page: number;
-            pageSize: number;
-            /** @description Number of records matching the filters */
-            total: number;
-        };
-        PriorityAreaResponse: {
-            /** Format: uuid */
-            agreementId: string;
-            /** Format: date-time */
-            createdAt: string;
-            description: string | null;
-            /** Format: uuid */
-            id: string;
-            /** @example Water */
-            nameEn: string | null;
-            /** @example Vesi */
-            nameFi: string;
-            /** @example Vatten */
-            nameSv: string | null;
-            /**
-             * @example [
-             *       "Smart water-supply solutions"
-             *     ]
-             */
-            subThemes: string[];
-            /** Format: date-time */
-            updatedAt: string;
-            /** @description Send back on update (If-Match or body) to avoid lost updates */
-            version: number;
-        };
-        ProjectActual: {
-            enteredBy: string;
-            /** Format: uuid */
-            id: string;
-            note: string | null;
-            /** @example 2025 */
-            period: string;
-            /** Format: date-time */
-            updatedAt: string;
-            /** @example 12 */
-            value: string;
-            version: number;
-        };
-        ProjectDetailResponse: {
-            /** @description Lifecycle statuses the project may move to next */
-            allowedTransitions: components["schemas"]["LifecycleStatus"][];
-            /** @example VESI-KH */
-            code: string;
-            /** Format: date-time */
-            createdAt: string;
-            /** @description Project code in EURA 2021 */
-            euraCode: string | null;
-            funding: components["schemas"]["ProjectFundingSummary"];
-            /** Format: uuid */
-            id: string;
-            kind: components["schemas"]["ProjectKind"];
-            /** @description Of the latest status report, if any */
-            latestStatus: components["schemas"]["ProjectLatestStatus"] | null;
-            latestStatusReport: components["schemas"]["ProjectStatusReportRef"] | null;
-            leadOrganisation: components["schemas"]["OrganisationRef"];
-            lifecycleStatus: components["schemas"]["LifecycleStatus"];
-            name: string;
-            /** @description The open milestone (not done or cancelled) with the earliest due date */
-            nextMilestone: components["schemas"]["ProjectMilestoneRef"] | null;
-            /** @description Open milestones whose due date is before today */
-            overdueMilestones: number;
-            partners: components["schemas"]["ProjectPartnerResponse"][];
-            /** Format: date */
-            plannedEnd: string | null;
-            /** Format: date */
-            plannedStart: string | null;
-            priorityArea: components["schemas"]["ProjectPriorityAreaRef"];
-            summary: string | null;
-            /** @example 450000.00 */
-            totalBudget: string | null;
-            /** Format: date-time */
-            updatedAt: string;
-            /** @description Send back on update (If-Match or body) to avoid lost updates */
-            version: number;
-        };
-        ProjectFundingSummary: {
-            /**
-             * @description Sum granted by the granted and amended funding decisions
-             * @example 3000.30
-             */
-            granted: string;
-            /**
-             * @description Sum paid under those decisions
-             * @example 0.30
-             */
-            paid: string;
-            /**
-             * @description granted − paid
-             * @example 3000.00
-             */
-            remaining: string;
-            /**
-             * @description Granted or amended decisions whose amount is not known (not public yet): they are not in `granted`, so the true total is higher
-             * @example 0
-             */
-            unknownAmounts: number;
-        };
-        ProjectHistoryFieldChange: {
-            /** @description The value after (null on delete, or when it was cleared) */
-            new: (string | number | boolean) | null;
-            /** @description The value before (null on create, or when it was empty) */
-            old: (string | number | boolean) | null;
-        };
-        /** @enum {string} */
-        ProjectHistoryItemKind: "audit" | "status_report";
-        ProjectHistoryItemPage: {
-            items: components["schemas"]["ProjectHistoryItemResponse"][];
-            page: number;
-            pageSize: number;
-            /** @description Number of records matching the filters */
-            total: number;
-        };
-        ProjectHistoryItemResponse: {
-            /** @description Audit events only */
-            action: components["schemas"]["AuditAction"] | null;
-            /** @description Who made the change; for a status report, its author */
-            actorName: string;
-            /** @description Status reports only: the author (as actorName) */
-            author: string | null;
-            /**
-             * @description Audit events only: the changed fields, field → { old, new }
-             * @example {
-             *       "totalBudget": {
-             *         "new": "1200.50",
-             *         "old": "1000.00"
-             *       }
-             *     }
-             */
-            changes: {
-                [key: string]: components["schemas"]["ProjectHistoryFieldChange"];
-            } | null;
-            /**
-             * Format: uuid
-             * @description Audit events only
-             */
-            entityId: string | null;
-            /**
-             * @description Audit events only: project, project_partner, funding_decision, payment, milestone, status_report, indicator_target or indicator_actual
-             * @example project
-             */
-            entityType: string | null;
-            health: components["schemas"]["Health"] | null;
-            /**
-             * Format: uuid
-             * @description The audit event’s id, or the status report’s id
-             */
-            id: string;
-            kind: components["schemas"]["ProjectHistoryItemKind"];
-            lifecycleStatus: components["schemas"]["LifecycleStatus"] | null;
-            /** @description Status reports only */
-            nextSteps: string | null;
-            /**
-             * Format: date-time
-             * @description When the change was made; for a status report, when it was written
-             */
-            occurredAt: string;
-            /** @description Audit events only: the records whose ids appear among the old and new values, named; an id missing here belongs to a record deleted since */
-            references: components["schemas"]["ProjectHistoryReference"][];
-            /**
-             * Format: date
-             * @description Status reports only, as are health, lifecycleStatus (the project’s lifecycle status when the report was written), summary, risks, nextSteps and author
-             */
-            reportingDate: string | null;
-            /** @description Status reports only */
-            risks: string | null;
-            /** @description Status reports only */
-            summary: string | null;
-        };
-        ProjectHistoryReference: {
-            /** Format: uuid */
-            id: string;
-            kind: components["schemas"]["HistoryReferenceKind"];
-            /** @description Organisation, agreement or user: its name; project: code and name; priority area: its Finnish name; funding decision: decision body and record number; indicator: code and Finnish name */
-            name: string;
-        };
-        ProjectIndicatorResult: {
-            /** @description The values entered, by period (none for a derived one) */
-            actuals: components["schemas"]["ProjectActual"][];
-            /** @description A derived indicator’s enterprises counted to date; null for the others */
-            enterprises: components["schemas"]["Enterprise"][] | null;
-            indicator: components["schemas"]["IndicatorRef"];
-            result: components["schemas"]["IndicatorResultLine"];
-            /**
-             * Format: uuid
-             * @description The project’s target, if set
-             */
-            targetId: string | null;
-            targetVersion: number | null;
-        };
-        ProjectIndicatorResults: {
-            /** @description Indicators with a target or a value for the project, and every derived one */
-            indicators: components["schemas"]["ProjectIndicatorResult"][];
-            periodicity: components["schemas"]["ReportingPeriodicity"];
-            /** @description The agreement’s periods from its first year to the current period */
-            periods: string[];
-            /** Format: uuid */
-            projectId: string;
-        };
-        /** @enum {string} */
-        ProjectKind: "launch" | "other";
-        ProjectLatestStatus: {
-            health: components["schemas"]["Health"];
-            /** Format: date */
-            reportingDate: string;
-        };
-        ProjectMilestoneRef: {
-            /** Format: date */
-            dueDate: string;
-            /** Format: uuid */
-            id: string;
-            title: string;
-        };
-        ProjectNeedingUpdate: {
-            /**
-             * Format: date
-             * @description null when it has no report at all
-             */
-            latestReportingDate: string | null;
-            project: components["schemas"]["ProjectRef"];
-        };
-        ProjectPartnerInput: {
-            /**
-             * @description The organisation’s share of the budget in euros
-             * @example 200000.00
-             */
-            budgetShare?: string | null;
-            /**
-             * Format: uuid
-             * @description An existing organisation
-             */
-            organisationId: string;
-            /** @description The organisation’s role in the project */
-            role?: string | null;
-        };
-        ProjectPartnerResponse: {
-            /** @example 15000.00 */
-            budgetShare: string | null;
-            /** Format: uuid */
-            id: string;
-            organisation: components["schemas"]["PartnerOrganisationRef"];
-            role: string | null;
-            version: number;
-        };
-        ProjectPriorityAreaRef: {
-            /** Format: uuid */
-            agreementId: string;
-            /** Format: uuid */
-            id: string;
-            /** @example Water */
-            nameEn: string | null;
-            /** @example Vesi */
-            nameFi: string;
-            /** @example Vatten */
-            nameSv: string | null;
-        };
-        ProjectRef: {
-            /** @example VESI-KH */
-            code: string;
-            /** Format: uuid */
-            id: string;
-            /** @example Kuopion kaupungin ekosysteemisopimuksen vesi-painopisteen käynnistämishanke */
-            name: string;
-        };
-        ProjectStatusReportRef: {
-            author: string;
-            health: components["schemas"]["Health"];
-            /** Format: uuid */
-            id: string;
-            /** @description When the report was written */
-            lifecycleStatus: components["schemas"]["LifecycleStatus"];
-            nextSteps: string | null;
-            /** Format: date */
-            reportingDate: string;
-            risks: string | null;
-            summary: string;
-        };
-        ProjectSummaryPage: {
-            items: components["schemas"]["ProjectSummaryResponse"][];
-            page: number;
-            pageSize: number;
-            /** @description Number of records matching the filters */
-            total: number;
-        };
-        ProjectSummaryResponse: {
-            /** @example VESI-KH */
-            code: string;
-            /** @description Project code in EURA 2021 */
-            euraCode: string | null;
-            funding: components["schemas"]["ProjectFundingSummary"];
-            /** Format: uuid */
-            id: string;
-            kind: components["schemas"]["ProjectKind"];
-            /** @description Of the latest status report, if any */
-            latestStatus: components["schemas"]["ProjectLatestStatus"] | null;
-            leadOrganisation: components["schemas"]["OrganisationRef"];
-            lifecycleStatus: components["schemas"]["LifecycleStatus"];
-            name: string;
-            /** @description The open milestone (not done or cancelled) with the earliest due date */
-            nextMilestone: components["schemas"]["ProjectMilestoneRef"] | null;
-            /** @description Open milestones whose due date is before today */
-            overdueMilestones: number;
-            /** Format: date */
-            plannedEnd: string | null;
-            /** Format: date */
-            plannedStart: string | null;
-            priorityArea: components["schemas"]["ProjectPriorityAreaRef"];
-            /** @example 450000.00 */
-            totalBudget: string | null;
-            /** Format: date-time */
-            updatedAt: string;
-            /** @description Send back on update (If-Match or body) to avoid lost updates */
-            version: number;
-        };
-        ReportAgreement: {
-            city: components["schemas"]["OrganisationRef"];
-            /** Format: uuid */
-            id: string;
-            title: string;
-            /** Format: date */
-            validFrom: string | null;
-            /** Format: date */
-            validTo: string | null;
-        };
-        ReportFundingFigures: {
-            /**
-             * @description Sum of amountGranted of the decisions in a payable status (granted, amended) whose decision date is on or before `to` or not known. Decisions with an unknown amount add nothing here (see unknownAmounts).
-             * @example 150000.00
-             */
-            granted: string;
-            /**
-             * @description Sum of the payments on those decisions paid on or before `to`
-             * @example 50000.00
-             */
-            paid: string;
-            /**
-             * @description Sum of the payments on those decisions paid within the period (from–to, both included)
-             * @example 20000.00
-             */
-            paidInPeriod: string;
-            /**
-             * @description granted − paid
-             * @example 100000.00
-             */
-            remaining: string;
-            /**
-             * @description Decisions counted above whose amount is not known: not in `granted`, so the true total is higher
-             * @example 0
-             */
-            unknownAmounts: number;
-        };
-        ReportFundingRow: {
-            funder: components["schemas"]["OrganisationRef"];
-            /**
-             * @description Sum of amountGranted of the decisions in a payable status (granted, amended) whose decision date is on or before `to` or not known. Decisions with an unknown amount add nothing here (see unknownAmounts).
-             * @example 150000.00
-             */
-            granted: string;
-            instrument: components["schemas"]["FundingInstrument"];
-            /**
-             * @description Sum of the payments on those decisions paid on or before `to`
-             * @example 50000.00
-             */
-            paid: string;
-            /**
-             * @description Sum of the payments on those decisions paid within the period (from–to, both included)
-             * @example 20000.00
-             */
-            paidInPeriod: string;
-            /**
-             * @description granted − paid
-             * @example 100000.00
-             */
-            remaining: string;
-            /**
-             * @description Decisions counted above whose amount is not known: not in `granted`, so the true total is higher
-             * @example 0
-             */
-            unknownAmounts: number;
-        };
-        ReportFundingTable: {
-            /** @description One row per funder and instrument with decisions counted, by funder name then instrument */
-            rows: components["schemas"]["ReportFundingRow"][];
-            /** @description The sum of the rows (zeros when there are none) */
-            total: components["schemas"]["ReportFundingFigures"];
-        };
-        ReportLatestStatus: {
-            health: components["schemas"]["Health"];
-            /** Format: uuid */
-            id: string;
-            /** Format: date */
-            reportingDate: string;
-            risks: string | null;
-            /** @description The report’s narrative: why the health is what it is */
-            summary: string;
-        };
-        ReportListTotals: {
-            /** @example 3 */
-            completed: number;
-            /** @example 12 */
-            due: number;
-            /** @example 2 */
-            overdue: number;
-        };
-        ReportMilestone: {
-            /** Format: date */
-            completedOn: string | null;
-            /** Format: date */
-            dueDate: string;
-            /** Format: uuid */
-            id: string;
-            /** @description Overdue as of asOf: due before it, not cancelled and not completed by then */
-            overdue: boolean;
-            /** Format: uuid */
-            priorityAreaId: string;
-            project: components["schemas"]["ProjectRef"];
-            /** @description The current status */
-            status: components["schemas"]["MilestoneStatus"];
-            title: string;
-        };
-        ReportMilestones: {
-            /** @description Done, with the completion date within the period; by it */
-            completed: components["schemas"]["ReportMilestone"][];
-            /** @description Due within the period, not cancelled and not completed by asOf; by due date */
-            due: components["schemas"]["ReportMilestone"][];
-            /** @description Overdue as of asOf (due before it, not cancelled, not completed by then), whenever due; by due date. A milestone due within the period that is overdue is in `due` too. */
-            overdue: components["schemas"]["ReportMilestone"][];
-            /** @description How many milestones each list has in all. A list holds at most `listLimit` of them (the first in its order); the rest are in the milestones list and its CSV export. */
-            totals: components["schemas"]["ReportListTotals"];
-        };
-        ReportNarrative: {
-            author: string;
-            health: components["schemas"]["Health"];
-            /** Format: uuid */
-            id: string;
-            /** @description When the report was written */
-            lifecycleStatus: components["schemas"]["LifecycleStatus"];
-            nextSteps: string | null;
-            /** Format: uuid */
-            priorityAreaId: string;
-            project: components["schemas"]["ProjectRef"];
-            /** Format: date */
-            reportingDate: string;
-            risks: string | null;
-            summary: string;
-        };
-        ReportPeriodResponse: {
-            /**
-             * Format: date
-             * @description min(to, today): the day on which "overdue" and "not completed" are judged
-             */
-            asOf: string;
-            /**
-             * Format: date
-             * @description First day of the period (included)
-             */
-            from: string;
-            /**
-             * Format: date
-             * @description Last day of the period (included)
-             */
-            to: string;
-            /**
-             * Format: date
-             * @description Today in SALKKU_TIME_ZONE when the report was made
-             */
-            today: string;
-        };
-        ReportPriorityArea: {
-            /** @description Funding of the area’s projects by funder and instrument */
-            funding: components["schemas"]["ReportFundingTable"];
-            /** Format: uuid */
-            id: string;
-            nameEn: string | null;
-            /** @example Vesi */
-            nameFi: string;
-            nameSv: string | null;
-            /** @description Every project of the area, by code */
-            projects: components["schemas"]["ReportProject"][];
-            /** @description The area’s projects by the health of their latest report as of `to` ("none": no report by then) */
-            projectsByHealth: components["schemas"]["HealthCount"][];
-        };
-        ReportProject: {
-            /** @example VESI-KH */
-            code: string;
-            /** Format: uuid */
-            id: string;
-            kind: components["schemas"]["ProjectKind"];
-            /** @description The project’s latest status report with a reporting date on or before `to` (latest date, then latest written); null when it has none */
-            latestReport: components["schemas"]["ReportLatestStatus"] | null;
-            /** @description The project’s lifecycle status at the end of the period (from its status reports and change history up to `to`) */
-            lifecycleStatus: components["schemas"]["LifecycleStatus"];
-            name: string;
-        };
-        /** @enum {string} */
-        ReportingPeriodicity: "year" | "half_year";
-        ResetPasswordDto: {
-            /**
-             * Format: password
-             * @description The new password: at least 12 characters, not a common password
-             */
-            password: string;
-        };
-        /** @enum {string} */
-        Role: "admin" | "coordinator" | "manager" | "liaison";
-        /**
-         * @description Set when the values below cannot be added up (then the values are null)
-         * @enum {string}
-         */
-        RollUpRefusal: "mixedUnits" | "percentDoesNotSum";
-        SignInDto: {
-            /** @example coordinator@salkku.example */
-            email: string;
-            /** Format: password */
-            password: string;
-        };
-        StatusReportPage: {
-            items: components["schemas"]["StatusReportResponse"][];
-            page: number;
-            pageSize: number;
-            /** @description Number of records matching the filters */
-            total: number;
-        };
-        StatusReportResponse: {
-            /**
-             * @description Display name of whoever wrote the report
-             * @example Salkku
-             */
-            author: string;
-            /** Format: date-time */
-            createdAt: string;
-            health: components["schemas"]["Health"];
-            /** Format: uuid */
-            id: string;
-            /** @description The project's lifecycle status when the report was written */
-            lifecycleStatus: components["schemas"]["LifecycleStatus"];
-            nextSteps: string | null;
-            project: components["schemas"]["ProjectRef"];
-            /** Format: uuid */
-            projectId: string;
-            /**
-             * Format: date
-             * @example 2021-12-31
-             */
-            reportingDate: string;
-            risks: string | null;
-            summary: string;
-            /** @description Always 1: reports are never changed */
-            version: number;
-        };
-        TargetMilestoneInput: {
-            /**
-             * @description The value expected by the end of the year
-             * @example 15
-             */
-            value: string;
-            /**
-             * @description Between the baseline year and the target year; each year once
-             * @example 2027
-             */
-            year: number;
-        };
-        TargetMilestoneValue: {
-            /**
-             * @description An exact decimal as a string
-             * @example 10
-             */
-            value: string;
-            /** @example 2026 */
-            year: number;
-        };
-        TargetValues: {
-            /** @example 0 */
-            baselineValue: string;
-            /** @example 2021 */
-            baselineYear: number;
-            milestones: components["schemas"]["TargetMilestoneValue"][];
-            /** @example 40 */
-            targetValue: string;
-            /** @example 2027 */
-            targetYear: number;
-        };
-        UpdateAccessibilitySettingsDto: {
-            /** @example saavutettavuus@kuopio.fi */
-            email?: string;
-            /** @example Kuopion kaupunki */
-            organisationName?: string;
-            /** @description null clears it */
-            phone?: string | null;
-            /** @description The version you read; or send it as If-Match */
-            version?: number;
-        };
-        UpdateAgreementDto: {
-            /**
-             * Format: uuid
-             * @description The city (an organisation of kind "city") that signed the agreement
-             */
-            cityId?: string;
-            /**
-             * Format: date
-             * @description Date of signing; empty when not known
-             * @example 2021-09-20
-             */
-            signedOn?: string | null;
-            title?: string;
-            /**
-             * Format: date
-             * @description First day in force; on or before validTo
-             * @example 2021-09-20
-             */
-            validFrom?: string | null;
-            /**
-             * Format: date
-             * @description Last day in force; on or after validFrom
-             * @example 2021-09-20
-             */
-            validTo?: string | null;
-            /** @description The version you read; or send it as If-Match */
-            version?: number;
-        };
-        UpdateFundingDecisionDto: {
-            /**
-             * Format: uuid
-             * @description The agreement the funding is decided under
-             */
-            agreementId?: string;
-            /**
-             * @description Euros granted; empty when not known
-             * @example 200000.00
-             */
-            amountGranted?: string | null;
-            /**
-             * @description Upper limit in euros, where the decision gives one
-             * @example 200000.00
-             */
-            cap?: string | null;
-            /**
-             * @description Co-funding rate in percent (0–100), where the decision gives one
-             * @example 20.00
-             */
-            coFundingRate?: string | null;
-            /** @description Conditions of the decision, e.g. "payment requires approved reporting" */
-            conditions?: string | null;
-            /** @description E.g. "Kuopion kaupunginhallitus" */
-            decisionBody?: string | null;
-            /**
-             * Format: date
-             * @example 2021-09-20
-             */
-            decisionDate?: string | null;
-            /**
-             * Format: date
-             * @description First day of the eligible period
-             * @example 2021-09-20
-             */
-            eligibleFrom?: string | null;
-            /**
-             * Format: date
-             * @description Last day of the eligible period (on or after eligibleFrom)
-             * @example 2021-09-20
-             */
-            eligibleTo?: string | null;
-            /**
-             * Format: uuid
-             * @description The organisation that decided the funding
-             */
-            funderId?: string;
-            instrument?: components["schemas"]["FundingInstrument"];
-            /**
-             * Format: uuid
-             * @description The project funded, if any; it must belong to the agreement
-             */
-            projectId?: string | null;
-            /**
-             * Format: uuid
-             * @description Who receives the money, when it is not the project's lead
-             */
-            recipientId?: string | null;
-            /** @description Record number in the minutes, e.g. "§51" */
-            recordNumber?: string | null;
-            /** @description Changes only along the allowed transitions (see allowedTransitions) */
-            status?: components["schemas"]["FundingDecisionStatus"] | null;
-            /** @description The version you read; or send it as If-Match */
-            version?: number;
-        };
-        UpdateIndicatorActualDto: {
-            note?: string | null;
-            /**
-             * @description An exact decimal as a string, at most 4 decimals
-             * @example 15
-             */
-            value?: string;
-            /** @description The version you read; or send it as If-Match */
-            version?: number;
-        };
-        UpdateIndicatorDto: {
-            /** @description How period values add up over time; a percent is always latest */
-            aggregation?: components["schemas"]["IndicatorAggregation"];
-            /**
-             * Format: uuid
-             * @description The agreement whose own indicator this is (in the caller’s scope); leave out for a common one
-             */
-            agreementId?: string | null;
-            /** @description Unique code (e.g. "RCO10", or a city’s own "KUO-01") */
-            code?: string;
-            definitionEn?: string | null;
-            definitionFi?: string | null;
-            definitionSv?: string | null;
-            kind?: components["schemas"]["IndicatorKind"];
-            nameEn?: string;
-            nameFi?: string;
-            nameSv?: string;
-            source?: components["schemas"]["IndicatorSource"];
-            unit?: components["schemas"]["IndicatorUnit"];
-            /** @description Required exactly when the unit is other (e.g. "tonnes") */
-            unitName?: string | null;
-            /** @description The version you read; or send it as If-Match */
-            version?: number;
-        };
-        UpdateIndicatorTargetDto: {
-            /**
-             * @description An exact decimal as a string, at most 4 decimals
-             * @example 15
-             */
-            baselineValue?: string;
-            /** @example 2027 */
-            baselineYear?: number;
-            /** @description Yearly milestones; on update the list replaces the current ones */
-            milestones?: components["schemas"]["TargetMilestoneInput"][];
-            /**
-             * @description An exact decimal as a string, at most 4 decimals
-             * @example 15
-             */
-            targetValue?: string;
-            /**
-             * @description On or after the baseline year
-             * @example 2027
-             */
-            targetYear?: number;
-            /** @description The version you read; or send it as If-Match */
-            version?: number;
-        };
-        UpdateMilestoneDto: {
-            /**
-             * Format: date
-             * @description Only with status done, and not in the future. Defaults to today when the milestone becomes done; cleared automatically when it leaves done
-             * @example 2021-09-20
-             */
-            completedOn?: string | null;
-            description?: string | null;
-            /**
-             * Format: date
-             * @example 2021-09-20
-             */
-            dueDate?: string;
-            /**
-             * @description Changes follow the allowed transitions (see allowedTransitions)
-             * @default planned
-             */
-            status: components["schemas"]["MilestoneStatus"];
-            title?: string;
-            /** @description The version you read; or send it as If-Match */
-            version?: number;
-        };
-        UpdateMyLanguageDto: {
-            /** @description The user's interface language, remembered in their profile */
-            language: components["schemas"]["Language"];
-        };
-        UpdateOrganisationDto: {
-            /**
-             * @description Finnish business ID (Y-tunnus)
-             * @example 0123456-7
-             */
-            businessId?: string | null;
-            /**
-             * @description ISO 3166-1 alpha-2 country code
-             * @default FI
-             * @example FI
-             */
-            country: string;
-            kind?: components["schemas"]["OrganisationKind"];
-            name?: string;
-            /** @description The version you read; or send it as If-Match */
-            version?: number;
-        };
-        UpdatePaymentDto: {
-            /**
-             * @description Euros paid, more than zero, as an exact decimal string
-             * @example 200000.00
-             */
-            amount?: string;
-            /** @description E.g. the payment period or the report it was based on */
-            note?: string | null;
-            /**
-             * Format: date
-             * @description The day the payment was made
-             * @example 2021-09-20
-             */
-            paidOn?: string;
-            /** @description The version you read; or send it as If-Match */
-            version?: number;
-        };
-        UpdatePriorityAreaDto: {
-            description?: string | null;
-            /** @description Name in English */
-            nameEn?: string | null;
-            /** @description Name in Finnish (painopiste / kärkiteema) */
-            nameFi?: string;
-            /** @description Name in Swedish */
-            nameSv?: string | null;
-            /**
-             * @description Sub-themes, at most 20, each non-empty and at most 300 characters
-             * @default []
-             * @example [
-             *       "Smart water-supply solutions"
-             *     ]
-             */
-            subThemes: string[];
-            /** @description The version you read; or send it as If-Match */
-            version?: number;
-        };
-        UpdateProjectDto: {
-            /** @description Short code, unique within the agreement (e.g. "VESI-KH") */
-            code?: string;
-            /** @description Project code in EURA 2021 */
-            euraCode?: string | null;
-            /** @description Default other */
-            kind?: components["schemas"]["ProjectKind"] | null;
-            /**
-             * Format: uuid
-             * @description An existing organisation that leads the project
-             */
-            leadOrganisationId?: string;
-            /** @description A status the project may move to from its current one (see allowedTransitions) */
-            lifecycleStatus?: components["schemas"]["LifecycleStatus"] | null;
-            name?: string;
-            /** @description Partner organisations, each at most once. On update the list replaces the current partners. */
-            partners?: components["schemas"]["ProjectPartnerInput"][];
-            /**
-             * Format: date
-             * @description On or after plannedStart
-             * @example 2021-09-20
-             */
-            plannedEnd?: string | null;
-            /**
-             * Format: date
-             * @example 2021-09-20
-             */
-            plannedStart?: string | null;
-            /**
-             * Format: uuid
-             * @description An existing priority area; the project belongs to its agreement
-             */
-            priorityAreaId?: string;
-            summary?: string | null;
-            /**
-             * @description Total budget in euros
-             * @example 200000.00
-             */
-            totalBudget?: string | null;
-            /** @description The version you read; or send it as If-Match */
-            version?: number;
-        };
-        UpdateUserDto: {
-            /** @description false deactivates the user: their sessions end at once */
-            active?: boolean;
-            displayName?: string;
-            language?: components["schemas"]["Language"];
-            /**
-             * Format: uuid
-             * @description null clears it (not allowed for a coordinator or manager)
-             */
-            organisationId?: string | null;
-            role?: components["schemas"]["Role"];
-            /** @description The version you read; or send it as If-Match */
-            version?: number;
-        };
-        UserPage: {
-            items: components["schemas"]["UserResponse"][];
-            page: number;
-            pageSize: number;
-            /** @description Number of records matching the filters */
-            total: number;
-        };
-        UserResponse: {
-            /** @description false: deactivated (cannot sign in) */
-            active: boolean;
-            /** Format: date-time */
-            createdAt: string;
-            /** @example Maija Meikäläinen */
-            displayName: string;
-            /** @example maija.meikalainen@kuopio.fi */
-            email: string;
-            /** Format: uuid */
-            id: string;
-            language: components["schemas"]["Language"];
-            organisation: components["schemas"]["OrganisationRef"] | null;
-            role: components["schemas"]["Role"];
-            /** Format: date-time */
-            updatedAt: string;
-            /** @description Send back on update (If-Match or body) to avoid lost updates */
-            version: number;
-        };
+  schemas: {
+    AccessibilitySettingsResponse: {
+      /** @example saavutettavuus@kuopio.fi */
+      email: string | null;
+      /** @example Kuopion kaupunki */
+      organisationName: string | null;
+      /** @example +358 17 123 4567 */
+      phone: string | null;
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description Send back on update (If-Match or body) to avoid lost updates */
+      version: number;
     };
-    responses: never;
-    parameters: never;
-    requestBodies: never;
-    headers: never;
-    pathItems: never;
+    AgreementIndicatorResult: {
+      /** @description The agreement’s own values when it has any for the indicator, else its projects’ values added up; its own target, else its projects’ targets added up (none for percentages of several projects). A derived indicator counts each enterprise once however many of the agreement’s projects it takes part in. */
+      agreement: components['schemas']['IndicatorResultLine'];
+      areas: components['schemas']['AreaIndicatorResult'][];
+      /** @description Derived indicators only */
+      enterprises: components['schemas']['Enterprise'][] | null;
+      indicator: components['schemas']['IndicatorRef'];
+    };
+    AgreementIndicatorResults: {
+      /** Format: uuid */
+      agreementId: string;
+      indicators: components['schemas']['AgreementIndicatorResult'][];
+      periodicity: components['schemas']['ReportingPeriodicity'];
+      /** @description From the agreement’s first year to the current period */
+      periods: string[];
+    };
+    AgreementIndicatorSummary: {
+      /** Format: uuid */
+      agreementId: string;
+      /** @description The key indicators: those with an agreement-level target or project targets */
+      indicators: components['schemas']['IndicatorSummaryItem'][];
+      title: string;
+    };
+    AgreementPage: {
+      items: components['schemas']['AgreementResponse'][];
+      page: number;
+      pageSize: number;
+      /** @description Number of records matching the filters */
+      total: number;
+    };
+    AgreementReportResponse: {
+      agreement: components['schemas']['ReportAgreement'];
+      /** @description Funding decisions for the agreement as a whole (no project), by funder and instrument */
+      agreementWideFunding: components['schemas']['ReportFundingTable'];
+      /** @description All the agreement’s funding by funder and instrument. Its total equals the sum of the priority areas’ totals and agreementWideFunding’s total. */
+      funding: components['schemas']['ReportFundingTable'];
+      /**
+       * @description The most items a list of the report holds (milestones, narratives); totals give the full counts
+       * @example 200
+       */
+      listLimit: number;
+      milestones: components['schemas']['ReportMilestones'];
+      /** @description The status reports dated within the period, newest first (date, then latest written): at most `listLimit` of them */
+      narratives: components['schemas']['ReportNarrative'][];
+      /**
+       * @description How many status reports are dated within the period in all
+       * @example 40
+       */
+      narrativesTotal: number;
+      period: components['schemas']['ReportPeriodResponse'];
+      /** @description Every priority area of the agreement, by Finnish name */
+      priorityAreas: components['schemas']['ReportPriorityArea'][];
+    };
+    AgreementResponse: {
+      city: components['schemas']['OrganisationRef'];
+      /** Format: uuid */
+      cityId: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      /**
+       * Format: date
+       * @example 2021-02-09
+       */
+      signedOn: string | null;
+      /** @example Kuopion ekosysteemisopimus 2021–2027 */
+      title: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /**
+       * Format: date
+       * @example 2021-02-09
+       */
+      validFrom: string | null;
+      /**
+       * Format: date
+       * @example 2027-12-31
+       */
+      validTo: string | null;
+      /** @description Send back on update (If-Match or body) to avoid lost updates */
+      version: number;
+    };
+    AreaIndicatorResult: {
+      nameEn: string | null;
+      nameFi: string;
+      nameSv: string | null;
+      /** Format: uuid */
+      priorityAreaId: string;
+      /** @description Its projects’ values and targets added up */
+      result: components['schemas']['IndicatorResultLine'];
+    };
+    /** @enum {string} */
+    AuditAction: 'create' | 'update' | 'delete';
+    AuditEventPage: {
+      items: components['schemas']['AuditEventResponse'][];
+      page: number;
+      pageSize: number;
+      /** @description Number of records matching the filters */
+      total: number;
+    };
+    AuditEventResponse: {
+      action: components['schemas']['AuditAction'];
+      /**
+       * Format: uuid
+       * @description null: the system itself
+       */
+      actorId: string | null;
+      /** @example Maija Meikäläinen */
+      actorName: string;
+      /**
+       * @description Changed fields: field → { old, new } (null where there was no value); money and dates exact
+       * @example {
+       *       "name": {
+       *         "new": "Savonia-ammattikorkeakoulu",
+       *         "old": "Savonia"
+       *       }
+       *     }
+       */
+      changes: {
+        [key: string]: {
+          new?: unknown;
+          old?: unknown;
+        };
+      };
+      /** Format: uuid */
+      entityId: string;
+      /** @example project */
+      entityType: string;
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      occurredAt: string;
+      /** Format: uuid */
+      projectId: string | null;
+    };
+    ChangePasswordDto: {
+      /** Format: password */
+      currentPassword: string;
+      /**
+       * Format: password
+       * @description At least 12 characters, not a common password
+       */
+      newPassword: string;
+    };
+    /**
+     * @description Default planned; a new project is planned or active
+     * @enum {string}
+     */
+    CreatableLifecycleStatus: 'planned' | 'active';
+    CreateAgreementDto: {
+      /**
+       * Format: uuid
+       * @description The city (an organisation of kind "city") that signed the agreement
+       */
+      cityId: string;
+      /**
+       * Format: date
+       * @description Date of signing; empty when not known
+       * @example 2021-09-20
+       */
+      signedOn?: string | null;
+      title: string;
+      /**
+       * Format: date
+       * @description First day in force; on or before validTo
+       * @example 2021-09-20
+       */
+      validFrom?: string | null;
+      /**
+       * Format: date
+       * @description Last day in force; on or after validFrom
+       * @example 2021-09-20
+       */
+      validTo?: string | null;
+    };
+    CreateFundingDecisionDto: {
+      /**
+       * Format: uuid
+       * @description The agreement the funding is decided under
+       */
+      agreementId: string;
+      /**
+       * @description Euros granted; empty when not known
+       * @example 200000.00
+       */
+      amountGranted?: string | null;
+      /**
+       * @description Upper limit in euros, where the decision gives one
+       * @example 200000.00
+       */
+      cap?: string | null;
+      /**
+       * @description Co-funding rate in percent (0–100), where the decision gives one
+       * @example 20.00
+       */
+      coFundingRate?: string | null;
+      /** @description Conditions of the decision, e.g. "payment requires approved reporting" */
+      conditions?: string | null;
+      /** @description E.g. "Kuopion kaupunginhallitus" */
+      decisionBody?: string | null;
+      /**
+       * Format: date
+       * @example 2021-09-20
+       */
+      decisionDate?: string | null;
+      /**
+       * Format: date
+       * @description First day of the eligible period
+       * @example 2021-09-20
+       */
+      eligibleFrom?: string | null;
+      /**
+       * Format: date
+       * @description Last day of the eligible period (on or after eligibleFrom)
+       * @example 2021-09-20
+       */
+      eligibleTo?: string | null;
+      /**
+       * Format: uuid
+       * @description The organisation that decided the funding
+       */
+      funderId: string;
+      instrument: components['schemas']['FundingInstrument'];
+      /**
+       * Format: uuid
+       * @description The project funded, if any; it must belong to the agreement
+       */
+      projectId?: string | null;
+      /**
+       * Format: uuid
+       * @description Who receives the money, when it is not the project's lead
+       */
+      recipientId?: string | null;
+      /** @description Record number in the minutes, e.g. "§51" */
+      recordNumber?: string | null;
+      /** @description A new decision is either applied for or granted */
+      status: components['schemas']['InitialFundingDecisionStatus'];
+    };
+    CreateIndicatorActualDto: {
+      /**
+       * Format: uuid
+       * @description A value of the agreement itself: the agreement (give this or projectId)
+       */
+      agreementId?: string | null;
+      /**
+       * Format: uuid
+       * @description A common indicator, or the holder agreement’s own; never a derived one
+       */
+      indicatorId: string;
+      note?: string | null;
+      /**
+       * @description A year ("2025") or a half-year ("2025-H1"), as the agreement reports (reportingPeriodicity); not after the current period. One value per holder and period.
+       * @example 2025
+       */
+      period: string;
+      /**
+       * Format: uuid
+       * @description A project’s value: the project (give this or agreementId)
+       */
+      projectId?: string | null;
+      /**
+       * @description An exact decimal as a string, at most 4 decimals
+       * @example 15
+       */
+      value: string;
+    };
+    CreateIndicatorDto: {
+      /** @description How period values add up over time; a percent is always latest */
+      aggregation: components['schemas']['IndicatorAggregation'];
+      /**
+       * Format: uuid
+       * @description The agreement whose own indicator this is (in the caller’s scope); leave out for a common one
+       */
+      agreementId?: string | null;
+      /** @description Unique code (e.g. "RCO10", or a city’s own "KUO-01") */
+      code: string;
+      definitionEn?: string | null;
+      definitionFi?: string | null;
+      definitionSv?: string | null;
+      kind: components['schemas']['IndicatorKind'];
+      nameEn: string;
+      nameFi: string;
+      nameSv: string;
+      source: components['schemas']['IndicatorSource'];
+      unit: components['schemas']['IndicatorUnit'];
+      /** @description Required exactly when the unit is other (e.g. "tonnes") */
+      unitName?: string | null;
+    };
+    CreateIndicatorTargetDto: {
+      /**
+       * Format: uuid
+       * @description The agreement’s own target: the agreement (give this or projectId)
+       */
+      agreementId?: string | null;
+      /**
+       * @description An exact decimal as a string, at most 4 decimals
+       * @example 15
+       */
+      baselineValue: string;
+      /** @example 2027 */
+      baselineYear: number;
+      /**
+       * Format: uuid
+       * @description A common indicator, or the holder agreement’s own
+       */
+      indicatorId: string;
+      /** @description Yearly milestones; on update the list replaces the current ones */
+      milestones?: components['schemas']['TargetMilestoneInput'][];
+      /**
+       * Format: uuid
+       * @description A project’s target: the project (give this or agreementId)
+       */
+      projectId?: string | null;
+      /**
+       * @description An exact decimal as a string, at most 4 decimals
+       * @example 15
+       */
+      targetValue: string;
+      /**
+       * @description On or after the baseline year
+       * @example 2027
+       */
+      targetYear: number;
+    };
+    CreateMilestoneDto: {
+      /**
+       * Format: date
+       * @description Only with status done, and not in the future. Defaults to today when the milestone becomes done; cleared automatically when it leaves done
+       * @example 2021-09-20
+       */
+      completedOn?: string | null;
+      description?: string | null;
+      /**
+       * Format: date
+       * @example 2021-09-20
+       */
+      dueDate: string;
+      /**
+       * Format: uuid
+       * @description The project the milestone belongs to; it cannot be changed later
+       */
+      projectId: string;
+      /**
+       * @description Changes follow the allowed transitions (see allowedTransitions)
+       * @default planned
+       */
+      status: components['schemas']['MilestoneStatus'];
+      title: string;
+    };
+    CreateOrganisationDto: {
+      /**
+       * @description Finnish business ID (Y-tunnus)
+       * @example 0123456-7
+       */
+      businessId?: string | null;
+      /**
+       * @description ISO 3166-1 alpha-2 country code
+       * @default FI
+       * @example FI
+       */
+      country: string;
+      kind: components['schemas']['OrganisationKind'];
+      name: string;
+    };
+    CreatePaymentDto: {
+      /**
+       * @description Euros paid, more than zero, as an exact decimal string
+       * @example 200000.00
+       */
+      amount: string;
+      /**
+       * Format: uuid
+       * @description The funding decision paid under; cannot be changed afterwards
+       */
+      fundingDecisionId: string;
+      /** @description E.g. the payment period or the report it was based on */
+      note?: string | null;
+      /**
+       * Format: date
+       * @description The day the payment was made
+       * @example 2021-09-20
+       */
+      paidOn: string;
+    };
+    CreatePriorityAreaDto: {
+      /**
+       * Format: uuid
+       * @description The agreement the area belongs to; it cannot be changed later
+       */
+      agreementId: string;
+      description?: string | null;
+      /** @description Name in English */
+      nameEn?: string | null;
+      /** @description Name in Finnish (painopiste / kärkiteema) */
+      nameFi: string;
+      /** @description Name in Swedish */
+      nameSv?: string | null;
+      /**
+       * @description Sub-themes, at most 20, each non-empty and at most 300 characters
+       * @default []
+       * @example [
+       *       "Smart water-supply solutions"
+       *     ]
+       */
+      subThemes: string[];
+    };
+    CreateProjectDto: {
+      /** @description Short code, unique within the agreement (e.g. "VESI-KH") */
+      code: string;
+      /** @description Project code in EURA 2021 */
+      euraCode?: string | null;
+      /** @description Default other */
+      kind?: components['schemas']['ProjectKind'] | null;
+      /**
+       * Format: uuid
+       * @description An existing organisation that leads the project
+       */
+      leadOrganisationId: string;
+      /** @description Default planned; a new project is planned or active */
+      lifecycleStatus?: components['schemas']['CreatableLifecycleStatus'] | null;
+      name: string;
+      /** @description Partner organisations, each at most once. On update the list replaces the current partners. */
+      partners?: components['schemas']['ProjectPartnerInput'][];
+      /**
+       * Format: date
+       * @description On or after plannedStart
+       * @example 2021-09-20
+       */
+      plannedEnd?: string | null;
+      /**
+       * Format: date
+       * @example 2021-09-20
+       */
+      plannedStart?: string | null;
+      /**
+       * Format: uuid
+       * @description An existing priority area; the project belongs to its agreement
+       */
+      priorityAreaId: string;
+      summary?: string | null;
+      /**
+       * @description Total budget in euros
+       * @example 200000.00
+       */
+      totalBudget?: string | null;
+    };
+    CreateStatusReportDto: {
+      /** @description RAG health: on_track (green), at_risk (amber), off_track (red) */
+      health: components['schemas']['Health'];
+      nextSteps?: string | null;
+      /**
+       * Format: uuid
+       * @description The project reported on
+       */
+      projectId: string;
+      /**
+       * Format: date
+       * @description The date the report describes; not in the future
+       * @example 2021-09-20
+       */
+      reportingDate: string;
+      risks?: string | null;
+      /** @description The situation and the reasons for the health */
+      summary: string;
+    };
+    CreateUserDto: {
+      displayName: string;
+      /**
+       * @description Unique, case-insensitively; stored lower-cased
+       * @example maija.meikalainen@kuopio.fi
+       */
+      email: string;
+      /** @description Default fi */
+      language?: components['schemas']['Language'] | null;
+      /**
+       * Format: uuid
+       * @description The user's organisation; for a coordinator or manager, their city (required for them)
+       */
+      organisationId?: string | null;
+      /**
+       * Format: password
+       * @description At least 12 characters, not a common password
+       */
+      password: string;
+      role: components['schemas']['Role'];
+    };
+    DashboardMilestone: {
+      /** Format: date */
+      dueDate: string;
+      /** Format: uuid */
+      id: string;
+      project: components['schemas']['ProjectRef'];
+      title: string;
+    };
+    DashboardPriorityAreaRef: {
+      /** Format: uuid */
+      id: string;
+      /** @example Water */
+      nameEn: string | null;
+      /** @example Vesi */
+      nameFi: string;
+      /** @example Vatten */
+      nameSv: string | null;
+    };
+    DashboardResponse: {
+      /** @description All decisions (agreement-level ones too, unless a priority area is chosen), by funder */
+      fundingByFunder: components['schemas']['FundingByFunder'][];
+      /** @description Decisions on projects, by the project’s priority area */
+      fundingByPriorityArea: components['schemas']['FundingByPriorityArea'][];
+      /** @description The 10 newest status reports */
+      latestReports: components['schemas']['DashboardStatusReport'][];
+      /** @description Open milestones due within `days`, at most 50, by due date */
+      milestonesDueSoon: components['schemas']['DashboardMilestone'][];
+      /** @description Open milestones past their due date, at most 50, by due date */
+      overdueMilestones: components['schemas']['DashboardMilestone'][];
+      /** @description Every health value and "none", zero counts included */
+      projectsByHealth: components['schemas']['HealthCount'][];
+      /** @description Every lifecycle status, zero counts included */
+      projectsByLifecycle: components['schemas']['LifecycleCount'][];
+      /** @description Planned, active or on-hold projects whose latest report is older than `staleAfterDays`, or that have none; at most 50, oldest first */
+      projectsNeedingUpdate: components['schemas']['ProjectNeedingUpdate'][];
+      /**
+       * Format: date
+       * @description The day the figures were computed for
+       */
+      today: string;
+    };
+    DashboardStatusReport: {
+      health: components['schemas']['Health'];
+      /** Format: uuid */
+      id: string;
+      project: components['schemas']['ProjectRef'];
+      /** Format: date */
+      reportingDate: string;
+      summary: string;
+    };
+    Enterprise: {
+      businessId: string | null;
+      /** @description No business ID: the same enterprise may be counted twice under two records */
+      flagged: boolean;
+      name: string;
+      /** Format: uuid */
+      organisationId: string;
+    };
+    /** @enum {string} */
+    ErrorCode:
+      | 'VALIDATION_FAILED'
+      | 'NOT_FOUND'
+      | 'VERSION_REQUIRED'
+      | 'STALE_VERSION'
+      | 'ILLEGAL_TRANSITION'
+      | 'PAID_EXCEEDS_GRANTED'
+      | 'IN_USE'
+      | 'DUPLICATE'
+      | 'RULE_VIOLATION'
+      | 'UNAUTHENTICATED'
+      | 'FORBIDDEN'
+      | 'CSRF_FAILED'
+      | 'TOO_MANY_REQUESTS'
+      | 'TOO_MANY_EXPORTS'
+      | 'UNSUPPORTED_MEDIA_TYPE'
+      | 'PAYLOAD_TOO_LARGE'
+      | 'SERVICE_UNAVAILABLE'
+      | 'INTERNAL_ERROR';
+    ErrorResponse: {
+      code: components['schemas']['ErrorCode'];
+      /** @description Per-field messages (English): field path → messages */
+      details?: {
+        [key: string]: string[];
+      };
+      /** @example Validation failed */
+      message: string;
+      /**
+       * @description The same fields as `details`, as codes to translate: field path → problems (each once)
+       * @example {
+       *       "title": [
+       *         {
+       *           "code": "tooLong",
+       *           "params": {
+       *             "max": 200
+       *           }
+       *         }
+       *       ]
+       *     }
+       */
+      problems?: {
+        [key: string]: components['schemas']['FieldProblemResponse'][];
+      };
+      /**
+       * @description The request's id (also in the X-Request-Id response header and in every log line of the request)
+       * @example 3f2b8c1e-7d4a-4e6b-9a51-0c2d4e6f8a1b
+       */
+      requestId?: string;
+      /** @example 400 */
+      statusCode: number;
+    };
+    /** @enum {string} */
+    ExportProfile: 'fi-excel' | 'standard';
+    /** @enum {string} */
+    FieldProblemCode:
+      | 'required'
+      | 'tooShort'
+      | 'tooLong'
+      | 'tooSmall'
+      | 'tooLarge'
+      | 'tooMany'
+      | 'invalidFormat'
+      | 'invalidEmail'
+      | 'invalidDate'
+      | 'invalidAmount'
+      | 'invalidPercent'
+      | 'invalidBusinessId'
+      | 'notAllowed'
+      | 'unknownField'
+      | 'notFound'
+      | 'notCity'
+      | 'outOfScope'
+      | 'otherAgreement'
+      | 'agreementFixed'
+      | 'duplicate'
+      | 'dateOrder'
+      | 'periodTooLong'
+      | 'inFuture'
+      | 'onlyWhenDone'
+      | 'illegalTransition'
+      | 'exceedsGranted'
+      | 'belowPaid'
+      | 'notPayable'
+      | 'grantedUnknown'
+      | 'inUse'
+      | 'staleVersion'
+      | 'versionMismatch'
+      | 'ownAccount'
+      | 'commonPassword'
+      | 'personalPassword'
+      | 'wrongPassword'
+      | 'controlCharacter'
+      | 'invalidIndicatorValue'
+      | 'invalidPeriod'
+      | 'wrongPeriodicity'
+      | 'periodInFuture'
+      | 'derived'
+      | 'notAgreementIndicator'
+      | 'onlyForUnitOther'
+      | 'percentIsLatest'
+      | 'oneHolder'
+      | 'yearOrder'
+      | 'outsideTargetYears'
+      | 'invalid';
+    FieldProblemResponse: {
+      /** @example tooLong */
+      code: components['schemas']['FieldProblemCode'];
+      /**
+       * @description Values the message needs, e.g. { "max": 200 } for tooLong
+       * @example {
+       *       "max": 200
+       *     }
+       */
+      params?: {
+        [key: string]: number | string;
+      };
+    };
+    FundingByFunder: {
+      funder: components['schemas']['OrganisationRef'];
+      /**
+       * @description Sum granted by granted and amended funding decisions
+       * @example 150000.00
+       */
+      granted: string;
+      /**
+       * @description Sum paid under those decisions
+       * @example 50000.00
+       */
+      paid: string;
+      /**
+       * @description granted − paid
+       * @example 100000.00
+       */
+      remaining: string;
+      /**
+       * @description Granted or amended decisions whose amount is not known: not in `granted`, so the true total is higher
+       * @example 0
+       */
+      unknownAmounts: number;
+    };
+    FundingByPriorityArea: {
+      /**
+       * @description Sum granted by granted and amended funding decisions
+       * @example 150000.00
+       */
+      granted: string;
+      /**
+       * @description Sum paid under those decisions
+       * @example 50000.00
+       */
+      paid: string;
+      priorityArea: components['schemas']['DashboardPriorityAreaRef'];
+      /**
+       * @description granted − paid
+       * @example 100000.00
+       */
+      remaining: string;
+      /**
+       * @description Granted or amended decisions whose amount is not known: not in `granted`, so the true total is higher
+       * @example 0
+       */
+      unknownAmounts: number;
+    };
+    FundingDecisionPage: {
+      items: components['schemas']['FundingDecisionResponse'][];
+      page: number;
+      pageSize: number;
+      /** @description Number of records matching the filters */
+      total: number;
+    };
+    FundingDecisionResponse: {
+      /** Format: uuid */
+      agreementId: string;
+      /** @description Statuses this decision may move to */
+      allowedTransitions: components['schemas']['FundingDecisionStatus'][];
+      /**
+       * @description Euros; null when not known
+       * @example 15000.00
+       */
+      amountGranted: string | null;
+      /** @example 15000.00 */
+      cap: string | null;
+      /**
+       * @description Percent
+       * @example 20.00
+       */
+      coFundingRate: string | null;
+      conditions: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** @example Kuopion kaupunginhallitus */
+      decisionBody: string | null;
+      /**
+       * Format: date
+       * @example 2021-09-20
+       */
+      decisionDate: string | null;
+      /** Format: date */
+      eligibleFrom: string | null;
+      /** Format: date */
+      eligibleTo: string | null;
+      funder: components['schemas']['OrganisationRef'];
+      /** Format: uuid */
+      funderId: string;
+      /** Format: uuid */
+      id: string;
+      instrument: components['schemas']['FundingInstrument'];
+      /**
+       * @description Sum of the payments made, euros
+       * @example 5000.00
+       */
+      paid: string;
+      /** @description Number of payments made */
+      paymentCount: number;
+      project: components['schemas']['ProjectRef'] | null;
+      /** Format: uuid */
+      projectId: string | null;
+      recipient: components['schemas']['OrganisationRef'] | null;
+      /** Format: uuid */
+      recipientId: string | null;
+      /** @example §51 */
+      recordNumber: string | null;
+      /**
+       * @description amountGranted − paid; null when amountGranted is not known
+       * @example 10000.00
+       */
+      remaining: string | null;
+      status: components['schemas']['FundingDecisionStatus'];
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description Send back on update (If-Match or body) to avoid lost updates */
+      version: number;
+    };
+    /** @enum {string} */
+    FundingDecisionStatus: 'applied' | 'granted' | 'amended' | 'rejected' | 'withdrawn';
+    /** @enum {string} */
+    FundingInstrument: 'akke' | 'erdf' | 'city_co_funding' | 'business_finland' | 'other';
+    /** @enum {string} */
+    Health: 'on_track' | 'at_risk' | 'off_track';
+    HealthCount: {
+      count: number;
+      /** @description Health of the project’s latest status report, "none" when it has no report */
+      health: components['schemas']['HealthFilter'];
+    };
+    /** @enum {string} */
+    HealthFilter: 'on_track' | 'at_risk' | 'off_track' | 'none';
+    HealthResponse: {
+      /** @enum {string} */
+      database: 'up' | 'down';
+      /** @enum {string} */
+      status: 'ok' | 'error';
+    };
+    /** @enum {string} */
+    HistoryReferenceKind:
+      'organisation' | 'project' | 'priority_area' | 'agreement' | 'user' | 'funding_decision' | 'indicator';
+    IndicatorActualPage: {
+      items: components['schemas']['IndicatorActualResponse'][];
+      page: number;
+      pageSize: number;
+      /** @description Number of records matching the filters */
+      total: number;
+    };
+    IndicatorActualResponse: {
+      /**
+       * Format: uuid
+       * @description The agreement (a project’s value: the project’s agreement)
+       */
+      agreementId: string;
+      /** Format: date-time */
+      createdAt: string;
+      /**
+       * @description Who entered (or last corrected) the value
+       * @example Kaisa Koordinaattori
+       */
+      enteredBy: string;
+      /** Format: uuid */
+      enteredById: string | null;
+      /** Format: uuid */
+      id: string;
+      /** @example RCO02 */
+      indicatorCode: string;
+      /** Format: uuid */
+      indicatorId: string;
+      note: string | null;
+      /**
+       * @description A year ("2025") or a half-year ("2025-H1"), as the agreement reports
+       * @example 2025
+       */
+      period: string;
+      /**
+       * Format: uuid
+       * @description The project; null for a value of the agreement itself
+       */
+      projectId: string | null;
+      /** Format: date-time */
+      updatedAt: string;
+      /**
+       * @description An exact decimal as a string
+       * @example 12
+       */
+      value: string;
+      /** @description Send back on update (If-Match or body) to avoid lost updates */
+      version: number;
+    };
+    /**
+     * @description How period values add up to a value to date: their sum, or the latest value
+     * @enum {string}
+     */
+    IndicatorAggregation: 'sum' | 'latest';
+    /**
+     * @description Set for an indicator computed from the participant register: its values are never entered
+     * @enum {string}
+     */
+    IndicatorDerivation:
+      'enterprises_supported' | 'enterprises_supported_by_grants' | 'enterprises_cooperating_with_research';
+    /** @enum {string} */
+    IndicatorKind: 'output' | 'result';
+    IndicatorPage: {
+      items: components['schemas']['IndicatorResponse'][];
+      page: number;
+      pageSize: number;
+      /** @description Number of records matching the filters */
+      total: number;
+    };
+    IndicatorRef: {
+      aggregation: components['schemas']['IndicatorAggregation'];
+      /**
+       * Format: uuid
+       * @description Null for a common indicator
+       */
+      agreementId: string | null;
+      /** @example RCO02 */
+      code: string;
+      derivation: components['schemas']['IndicatorDerivation'] | null;
+      /** Format: uuid */
+      id: string;
+      kind: components['schemas']['IndicatorKind'];
+      nameEn: string;
+      nameFi: string;
+      nameSv: string;
+      source: components['schemas']['IndicatorSource'];
+      unit: components['schemas']['IndicatorUnit'];
+      unitName: string | null;
+    };
+    IndicatorResponse: {
+      /** @description How period values add up to a value to date: their sum, or the latest value */
+      aggregation: components['schemas']['IndicatorAggregation'];
+      /**
+       * Format: uuid
+       * @description The agreement whose own indicator this is; null for an indicator common to every agreement
+       */
+      agreementId: string | null;
+      agreementTitle: string | null;
+      /** @example RCO10 */
+      code: string;
+      /** Format: date-time */
+      createdAt: string;
+      definitionEn: string | null;
+      definitionFi: string | null;
+      definitionSv: string | null;
+      /** @description Set for an indicator computed from the participant register: its values are never entered */
+      derivation: components['schemas']['IndicatorDerivation'] | null;
+      /** Format: uuid */
+      id: string;
+      kind: components['schemas']['IndicatorKind'];
+      /** @example Enterprises cooperating with research organisations */
+      nameEn: string;
+      /** @example Tutkimusorganisaatioiden kanssa yhteistyötä tekevät yritykset */
+      nameFi: string;
+      /** @example Företag som samarbetar med forskningsorganisationer */
+      nameSv: string;
+      source: components['schemas']['IndicatorSource'];
+      unit: components['schemas']['IndicatorUnit'];
+      /** @description The unit’s name, exactly when the unit is other */
+      unitName: string | null;
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description Send back on update (If-Match or body) to avoid lost updates */
+      version: number;
+    };
+    IndicatorResultLine: {
+      /** @description toDate ÷ targetValue (1 = reached) */
+      achievement: number | null;
+      /** @description The latest period with a value */
+      latestPeriod: string | null;
+      /** @description toDate against the line from baseline to target (or the milestones) at the end of latestPeriod */
+      onPace: boolean | null;
+      /** @description One entry per period of the answer’s `periods` */
+      periods: components['schemas']['PeriodResult'][];
+      /** @description Set when the values below cannot be added up (then the values are null) */
+      refusal: components['schemas']['RollUpRefusal'] | null;
+      /** @description Null: no target set (never 0) */
+      target: components['schemas']['TargetValues'] | null;
+      /** @description The sum of the period values, or the latest, by the indicator’s aggregation; null: nothing reported */
+      toDate: string | null;
+    };
+    /** @enum {string} */
+    IndicatorSource: 'eu_common' | 'innocities' | 'city';
+    IndicatorSummary: {
+      agreements: components['schemas']['AgreementIndicatorSummary'][];
+    };
+    IndicatorSummaryItem: {
+      achievement: number | null;
+      indicator: components['schemas']['IndicatorRef'];
+      onPace: boolean | null;
+      targetValue: string | null;
+      toDate: string | null;
+    };
+    IndicatorTargetPage: {
+      items: components['schemas']['IndicatorTargetResponse'][];
+      page: number;
+      pageSize: number;
+      /** @description Number of records matching the filters */
+      total: number;
+    };
+    IndicatorTargetResponse: {
+      /**
+       * Format: uuid
+       * @description The agreement (a project’s target: the project’s agreement)
+       */
+      agreementId: string;
+      /** @example 0 */
+      baselineValue: string;
+      /** @example 2021 */
+      baselineYear: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      /** @example RCO02 */
+      indicatorCode: string;
+      /** Format: uuid */
+      indicatorId: string;
+      /** @description Yearly milestones, by year */
+      milestones: components['schemas']['TargetMilestoneValue'][];
+      /**
+       * Format: uuid
+       * @description The project; null for the agreement’s own target
+       */
+      projectId: string | null;
+      /** @example 40 */
+      targetValue: string;
+      /** @example 2027 */
+      targetYear: number;
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description Send back on update (If-Match or body) to avoid lost updates */
+      version: number;
+    };
+    /** @enum {string} */
+    IndicatorUnit: 'count' | 'euros' | 'percent' | 'other';
+    /**
+     * @description A new decision is either applied for or granted
+     * @enum {string}
+     */
+    InitialFundingDecisionStatus: 'applied' | 'granted';
+    /** @enum {string} */
+    Language: 'fi' | 'sv' | 'en';
+    LifecycleCount: {
+      count: number;
+      lifecycleStatus: components['schemas']['LifecycleStatus'];
+    };
+    /** @enum {string} */
+    LifecycleStatus: 'planned' | 'active' | 'on_hold' | 'completed' | 'cancelled';
+    MeResponse: {
+      /**
+       * Format: uuid
+       * @description The only city you see; null: every city
+       */
+      cityId: string | null;
+      /** @description Send in the X-CSRF-Token header of every POST, PATCH, PUT and DELETE */
+      csrfToken: string;
+      permissions: components['schemas']['Permission'][];
+      user: components['schemas']['MeUser'];
+    };
+    MeUser: {
+      displayName: string;
+      /** @example coordinator@salkku.example */
+      email: string;
+      /** Format: uuid */
+      id: string;
+      language: components['schemas']['Language'];
+      organisation: components['schemas']['OrganisationRef'] | null;
+      role: components['schemas']['Role'];
+    };
+    MilestonePage: {
+      items: components['schemas']['MilestoneResponse'][];
+      page: number;
+      pageSize: number;
+      /** @description Number of records matching the filters */
+      total: number;
+    };
+    MilestoneResponse: {
+      /** @description The statuses this milestone may move to next */
+      allowedTransitions: components['schemas']['MilestoneStatus'][];
+      /**
+       * Format: date
+       * @description Set exactly when status is done
+       */
+      completedOn: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      description: string | null;
+      /**
+       * Format: date
+       * @example 2021-12-31
+       */
+      dueDate: string;
+      /** Format: uuid */
+      id: string;
+      /** @description Derived, never stored: due before today and neither done nor cancelled */
+      overdue: boolean;
+      project: components['schemas']['ProjectRef'];
+      /** Format: uuid */
+      projectId: string;
+      status: components['schemas']['MilestoneStatus'];
+      /** @example Ohjausryhmä hyväksyy toimintasuunnitelman */
+      title: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description Send back on update (If-Match or body) to avoid lost updates */
+      version: number;
+    };
+    /** @enum {string} */
+    MilestoneStatus: 'planned' | 'in_progress' | 'done' | 'cancelled';
+    MyLanguageResponse: {
+      language: components['schemas']['Language'];
+    };
+    NationalAgreementResult: {
+      /** Format: uuid */
+      agreementId: string;
+      cityName: string;
+      /** @description By year (half-years added up into years) */
+      result: components['schemas']['IndicatorResultLine'];
+      title: string;
+    };
+    NationalIndicatorResult: {
+      agreements: components['schemas']['NationalAgreementResult'][];
+      /** @description Derived indicators only */
+      enterprises: components['schemas']['Enterprise'][] | null;
+      /** @description A common indicator */
+      indicator: components['schemas']['IndicatorRef'];
+      total: components['schemas']['IndicatorResultLine'];
+    };
+    NationalIndicatorResults: {
+      indicators: components['schemas']['NationalIndicatorResult'][];
+      /** @description Years, from the earliest agreement’s first year to this year */
+      periods: string[];
+    };
+    NationalReportAgreement: {
+      /**
+       * Format: uuid
+       * @description Open its report at /api/reports/agreements/{id}
+       */
+      id: string;
+      title: string;
+    };
+    NationalReportFigures: {
+      /**
+       * @description Sum of amountGranted of the decisions in a payable status (granted, amended) whose decision date is on or before `to` or not known. Decisions with an unknown amount add nothing here (see unknownAmounts).
+       * @example 150000.00
+       */
+      granted: string;
+      /** @description Milestones overdue as of asOf (due before it, not cancelled, not completed by then) */
+      overdueMilestones: number;
+      /**
+       * @description Sum of the payments on those decisions paid on or before `to`
+       * @example 50000.00
+       */
+      paid: string;
+      /**
+       * @description Sum of the payments on those decisions paid within the period (from–to, both included)
+       * @example 20000.00
+       */
+      paidInPeriod: string;
+      /** @description Projects of the agreement (today’s) */
+      projects: number;
+      /** @description Projects by the health of their latest report as of `to` ("none": no report by then) */
+      projectsByHealth: components['schemas']['HealthCount'][];
+      /** @description The dashboard’s rule: planned, active or on-hold projects whose latest status report is older than `staleAfterDays` days before today, or that have none */
+      projectsNeedingUpdate: number;
+      /**
+       * @description granted − paid
+       * @example 100000.00
+       */
+      remaining: string;
+      /**
+       * @description Decisions counted above whose amount is not known: not in `granted`, so the true total is higher
+       * @example 0
+       */
+      unknownAmounts: number;
+    };
+    NationalReportResponse: {
+      /** @description Every agreement the caller may see, by city name then title */
+      agreements: components['schemas']['NationalReportRow'][];
+      period: components['schemas']['ReportPeriodResponse'];
+      /** @description The threshold of projectsNeedingUpdate, in days */
+      staleAfterDays: number;
+      /** @description The sums of the rows (summed by the database) */
+      totals: components['schemas']['NationalReportFigures'];
+    };
+    NationalReportRow: {
+      agreement: components['schemas']['NationalReportAgreement'];
+      city: components['schemas']['OrganisationRef'];
+      /**
+       * @description Sum of amountGranted of the decisions in a payable status (granted, amended) whose decision date is on or before `to` or not known. Decisions with an unknown amount add nothing here (see unknownAmounts).
+       * @example 150000.00
+       */
+      granted: string;
+      /** @description Milestones overdue as of asOf (due before it, not cancelled, not completed by then) */
+      overdueMilestones: number;
+      /**
+       * @description Sum of the payments on those decisions paid on or before `to`
+       * @example 50000.00
+       */
+      paid: string;
+      /**
+       * @description Sum of the payments on those decisions paid within the period (from–to, both included)
+       * @example 20000.00
+       */
+      paidInPeriod: string;
+      /** @description Projects of the agreement (today’s) */
+      projects: number;
+      /** @description Projects by the health of their latest report as of `to` ("none": no report by then) */
+      projectsByHealth: components['schemas']['HealthCount'][];
+      /** @description The dashboard’s rule: planned, active or on-hold projects whose latest status report is older than `staleAfterDays` days before today, or that have none */
+      projectsNeedingUpdate: number;
+      /**
+       * @description granted − paid
+       * @example 100000.00
+       */
+      remaining: string;
+      /**
+       * @description Decisions counted above whose amount is not known: not in `granted`, so the true total is higher
+       * @example 0
+       */
+      unknownAmounts: number;
+    };
+    /** @enum {string} */
+    OrganisationKind:
+      | 'city'
+      | 'ministry'
+      | 'regional_council'
+      | 'university'
+      | 'university_of_applied_sciences'
+      | 'research_institute'
+      | 'hospital_district'
+      | 'company'
+      | 'other';
+    OrganisationPage: {
+      items: components['schemas']['OrganisationResponse'][];
+      page: number;
+      pageSize: number;
+      /** @description Number of records matching the filters */
+      total: number;
+    };
+    OrganisationRef: {
+      /** Format: uuid */
+      id: string;
+      /** @example Kuopion kaupunki */
+      name: string;
+    };
+    OrganisationResponse: {
+      /** @example 0123456-7 */
+      businessId: string | null;
+      /** @example FI */
+      country: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      kind: components['schemas']['OrganisationKind'];
+      /** @example Pohjois-Savon liitto */
+      name: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description Send back on update (If-Match or body) to avoid lost updates */
+      version: number;
+    };
+    PartnerOrganisationRef: {
+      /** Format: uuid */
+      id: string;
+      kind: components['schemas']['OrganisationKind'];
+      /** @example Kuopion kaupunki */
+      name: string;
+    };
+    PaymentPage: {
+      items: components['schemas']['PaymentResponse'][];
+      page: number;
+      pageSize: number;
+      /** @description Number of records matching the filters */
+      total: number;
+    };
+    PaymentResponse: {
+      /**
+       * @description Euros
+       * @example 5000.00
+       */
+      amount: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      fundingDecisionId: string;
+      /** Format: uuid */
+      id: string;
+      note: string | null;
+      /**
+       * Format: date
+       * @example 2022-03-31
+       */
+      paidOn: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description Send back on update (If-Match or body) to avoid lost updates */
+      version: number;
+    };
+    PeriodResult: {
+      /** @example 2025 */
+      period: string;
+      /** @description Null: nothing reported (never 0) */
+      value: string | null;
+    };
+    /** @enum {string} */
+    Permission:
+      | 'portfolio:read'
+      | 'portfolio:write'
+      | 'agreements:write'
+      | 'indicators:write'
+      | 'portfolio:export'
+      | 'organisations:read'
+      | 'organisations:write'
+      | 'users:manage'
+      | 'audit:read';
+    PriorityAreaPage: {
+      items: components['schemas']['PriorityAreaResponse'][];
+      page: number;
+      pageSize: number;
+      /** @description Number of records matching the filters */
+      total: number;
+    };
+    PriorityAreaResponse: {
+      /** Format: uuid */
+      agreementId: string;
+      /** Format: date-time */
+      createdAt: string;
+      description: string | null;
+      /** Format: uuid */
+      id: string;
+      /** @example Water */
+      nameEn: string | null;
+      /** @example Vesi */
+      nameFi: string;
+      /** @example Vatten */
+      nameSv: string | null;
+      /**
+       * @example [
+       *       "Smart water-supply solutions"
+       *     ]
+       */
+      subThemes: string[];
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description Send back on update (If-Match or body) to avoid lost updates */
+      version: number;
+    };
+    ProjectActual: {
+      enteredBy: string;
+      /** Format: uuid */
+      id: string;
+      note: string | null;
+      /** @example 2025 */
+      period: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** @example 12 */
+      value: string;
+      version: number;
+    };
+    ProjectDetailResponse: {
+      /** @description Lifecycle statuses the project may move to next */
+      allowedTransitions: components['schemas']['LifecycleStatus'][];
+      /** @example VESI-KH */
+      code: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** @description Project code in EURA 2021 */
+      euraCode: string | null;
+      funding: components['schemas']['ProjectFundingSummary'];
+      /** Format: uuid */
+      id: string;
+      kind: components['schemas']['ProjectKind'];
+      /** @description Of the latest status report, if any */
+      latestStatus: components['schemas']['ProjectLatestStatus'] | null;
+      latestStatusReport: components['schemas']['ProjectStatusReportRef'] | null;
+      leadOrganisation: components['schemas']['OrganisationRef'];
+      lifecycleStatus: components['schemas']['LifecycleStatus'];
+      name: string;
+      /** @description The open milestone (not done or cancelled) with the earliest due date */
+      nextMilestone: components['schemas']['ProjectMilestoneRef'] | null;
+      /** @description Open milestones whose due date is before today */
+      overdueMilestones: number;
+      partners: components['schemas']['ProjectPartnerResponse'][];
+      /** Format: date */
+      plannedEnd: string | null;
+      /** Format: date */
+      plannedStart: string | null;
+      priorityArea: components['schemas']['ProjectPriorityAreaRef'];
+      summary: string | null;
+      /** @example 450000.00 */
+      totalBudget: string | null;
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description Send back on update (If-Match or body) to avoid lost updates */
+      version: number;
+    };
+    ProjectFundingSummary: {
+      /**
+       * @description Sum granted by the granted and amended funding decisions
+       * @example 3000.30
+       */
+      granted: string;
+      /**
+       * @description Sum paid under those decisions
+       * @example 0.30
+       */
+      paid: string;
+      /**
+       * @description granted − paid
+       * @example 3000.00
+       */
+      remaining: string;
+      /**
+       * @description Granted or amended decisions whose amount is not known (not public yet): they are not in `granted`, so the true total is higher
+       * @example 0
+       */
+      unknownAmounts: number;
+    };
+    ProjectHistoryFieldChange: {
+      /** @description The value after (null on delete, or when it was cleared) */
+      new: (string | number | boolean) | null;
+      /** @description The value before (null on create, or when it was empty) */
+      old: (string | number | boolean) | null;
+    };
+    /** @enum {string} */
+    ProjectHistoryItemKind: 'audit' | 'status_report';
+    ProjectHistoryItemPage: {
+      items: components['schemas']['ProjectHistoryItemResponse'][];
+      page: number;
+      pageSize: number;
+      /** @description Number of records matching the filters */
+      total: number;
+    };
+    ProjectHistoryItemResponse: {
+      /** @description Audit events only */
+      action: components['schemas']['AuditAction'] | null;
+      /** @description Who made the change; for a status report, its author */
+      actorName: string;
+      /** @description Status reports only: the author (as actorName) */
+      author: string | null;
+      /**
+       * @description Audit events only: the changed fields, field → { old, new }
+       * @example {
+       *       "totalBudget": {
+       *         "new": "1200.50",
+       *         "old": "1000.00"
+       *       }
+       *     }
+       */
+      changes: {
+        [key: string]: components['schemas']['ProjectHistoryFieldChange'];
+      } | null;
+      /**
+       * Format: uuid
+       * @description Audit events only
+       */
+      entityId: string | null;
+      /**
+       * @description Audit events only: project, project_partner, funding_decision, payment, milestone, status_report, indicator_target or indicator_actual
+       * @example project
+       */
+      entityType: string | null;
+      health: components['schemas']['Health'] | null;
+      /**
+       * Format: uuid
+       * @description The audit event’s id, or the status report’s id
+       */
+      id: string;
+      kind: components['schemas']['ProjectHistoryItemKind'];
+      lifecycleStatus: components['schemas']['LifecycleStatus'] | null;
+      /** @description Status reports only */
+      nextSteps: string | null;
+      /**
+       * Format: date-time
+       * @description When the change was made; for a status report, when it was written
+       */
+      occurredAt: string;
+      /** @description Audit events only: the records whose ids appear among the old and new values, named; an id missing here belongs to a record deleted since */
+      references: components['schemas']['ProjectHistoryReference'][];
+      /**
+       * Format: date
+       * @description Status reports only, as are health, lifecycleStatus (the project’s lifecycle status when the report was written), summary, risks, nextSteps and author
+       */
+      reportingDate: string | null;
+      /** @description Status reports only */
+      risks: string | null;
+      /** @description Status reports only */
+      summary: string | null;
+    };
+    ProjectHistoryReference: {
+      /** Format: uuid */
+      id: string;
+      kind: components['schemas']['HistoryReferenceKind'];
+      /** @description Organisation, agreement or user: its name; project: code and name; priority area: its Finnish name; funding decision: decision body and record number; indicator: code and Finnish name */
+      name: string;
+    };
+    ProjectIndicatorResult: {
+      /** @description The values entered, by period (none for a derived one) */
+      actuals: components['schemas']['ProjectActual'][];
+      /** @description A derived indicator’s enterprises counted to date; null for the others */
+      enterprises: components['schemas']['Enterprise'][] | null;
+      indicator: components['schemas']['IndicatorRef'];
+      result: components['schemas']['IndicatorResultLine'];
+      /**
+       * Format: uuid
+       * @description The project’s target, if set
+       */
+      targetId: string | null;
+      targetVersion: number | null;
+    };
+    ProjectIndicatorResults: {
+      /** @description Indicators with a target or a value for the project, and every derived one */
+      indicators: components['schemas']['ProjectIndicatorResult'][];
+      periodicity: components['schemas']['ReportingPeriodicity'];
+      /** @description The agreement’s periods from its first year to the current period */
+      periods: string[];
+      /** Format: uuid */
+      projectId: string;
+    };
+    /** @enum {string} */
+    ProjectKind: 'launch' | 'other';
+    ProjectLatestStatus: {
+      health: components['schemas']['Health'];
+      /** Format: date */
+      reportingDate: string;
+    };
+    ProjectMilestoneRef: {
+      /** Format: date */
+      dueDate: string;
+      /** Format: uuid */
+      id: string;
+      title: string;
+    };
+    ProjectNeedingUpdate: {
+      /**
+       * Format: date
+       * @description null when it has no report at all
+       */
+      latestReportingDate: string | null;
+      project: components['schemas']['ProjectRef'];
+    };
+    ProjectPartnerInput: {
+      /**
+       * @description The organisation’s share of the budget in euros
+       * @example 200000.00
+       */
+      budgetShare?: string | null;
+      /**
+       * Format: uuid
+       * @description An existing organisation
+       */
+      organisationId: string;
+      /** @description The organisation’s role in the project */
+      role?: string | null;
+    };
+    ProjectPartnerResponse: {
+      /** @example 15000.00 */
+      budgetShare: string | null;
+      /** Format: uuid */
+      id: string;
+      organisation: components['schemas']['PartnerOrganisationRef'];
+      role: string | null;
+      version: number;
+    };
+    ProjectPriorityAreaRef: {
+      /** Format: uuid */
+      agreementId: string;
+      /** Format: uuid */
+      id: string;
+      /** @example Water */
+      nameEn: string | null;
+      /** @example Vesi */
+      nameFi: string;
+      /** @example Vatten */
+      nameSv: string | null;
+    };
+    ProjectRef: {
+      /** @example VESI-KH */
+      code: string;
+      /** Format: uuid */
+      id: string;
+      /** @example Kuopion kaupungin ekosysteemisopimuksen vesi-painopisteen käynnistämishanke */
+      name: string;
+    };
+    ProjectStatusReportRef: {
+      author: string;
+      health: components['schemas']['Health'];
+      /** Format: uuid */
+      id: string;
+      /** @description When the report was written */
+      lifecycleStatus: components['schemas']['LifecycleStatus'];
+      nextSteps: string | null;
+      /** Format: date */
+      reportingDate: string;
+      risks: string | null;
+      summary: string;
+    };
+    ProjectSummaryPage: {
+      items: components['schemas']['ProjectSummaryResponse'][];
+      page: number;
+      pageSize: number;
+      /** @description Number of records matching the filters */
+      total: number;
+    };
+    ProjectSummaryResponse: {
+      /** @example VESI-KH */
+      code: string;
+      /** @description Project code in EURA 2021 */
+      euraCode: string | null;
+      funding: components['schemas']['ProjectFundingSummary'];
+      /** Format: uuid */
+      id: string;
+      kind: components['schemas']['ProjectKind'];
+      /** @description Of the latest status report, if any */
+      latestStatus: components['schemas']['ProjectLatestStatus'] | null;
+      leadOrganisation: components['schemas']['OrganisationRef'];
+      lifecycleStatus: components['schemas']['LifecycleStatus'];
+      name: string;
+      /** @description The open milestone (not done or cancelled) with the earliest due date */
+      nextMilestone: components['schemas']['ProjectMilestoneRef'] | null;
+      /** @description Open milestones whose due date is before today */
+      overdueMilestones: number;
+      /** Format: date */
+      plannedEnd: string | null;
+      /** Format: date */
+      plannedStart: string | null;
+      priorityArea: components['schemas']['ProjectPriorityAreaRef'];
+      /** @example 450000.00 */
+      totalBudget: string | null;
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description Send back on update (If-Match or body) to avoid lost updates */
+      version: number;
+    };
+    ReportAgreement: {
+      city: components['schemas']['OrganisationRef'];
+      /** Format: uuid */
+      id: string;
+      title: string;
+      /** Format: date */
+      validFrom: string | null;
+      /** Format: date */
+      validTo: string | null;
+    };
+    ReportFundingFigures: {
+      /**
+       * @description Sum of amountGranted of the decisions in a payable status (granted, amended) whose decision date is on or before `to` or not known. Decisions with an unknown amount add nothing here (see unknownAmounts).
+       * @example 150000.00
+       */
+      granted: string;
+      /**
+       * @description Sum of the payments on those decisions paid on or before `to`
+       * @example 50000.00
+       */
+      paid: string;
+      /**
+       * @description Sum of the payments on those decisions paid within the period (from–to, both included)
+       * @example 20000.00
+       */
+      paidInPeriod: string;
+      /**
+       * @description granted − paid
+       * @example 100000.00
+       */
+      remaining: string;
+      /**
+       * @description Decisions counted above whose amount is not known: not in `granted`, so the true total is higher
+       * @example 0
+       */
+      unknownAmounts: number;
+    };
+    ReportFundingRow: {
+      funder: components['schemas']['OrganisationRef'];
+      /**
+       * @description Sum of amountGranted of the decisions in a payable status (granted, amended) whose decision date is on or before `to` or not known. Decisions with an unknown amount add nothing here (see unknownAmounts).
+       * @example 150000.00
+       */
+      granted: string;
+      instrument: components['schemas']['FundingInstrument'];
+      /**
+       * @description Sum of the payments on those decisions paid on or before `to`
+       * @example 50000.00
+       */
+      paid: string;
+      /**
+       * @description Sum of the payments on those decisions paid within the period (from–to, both included)
+       * @example 20000.00
+       */
+      paidInPeriod: string;
+      /**
+       * @description granted − paid
+       * @example 100000.00
+       */
+      remaining: string;
+      /**
+       * @description Decisions counted above whose amount is not known: not in `granted`, so the true total is higher
+       * @example 0
+       */
+      unknownAmounts: number;
+    };
+    ReportFundingTable: {
+      /** @description One row per funder and instrument with decisions counted, by funder name then instrument */
+      rows: components['schemas']['ReportFundingRow'][];
+      /** @description The sum of the rows (zeros when there are none) */
+      total: components['schemas']['ReportFundingFigures'];
+    };
+    ReportLatestStatus: {
+      health: components['schemas']['Health'];
+      /** Format: uuid */
+      id: string;
+      /** Format: date */
+      reportingDate: string;
+      risks: string | null;
+      /** @description The report’s narrative: why the health is what it is */
+      summary: string;
+    };
+    ReportListTotals: {
+      /** @example 3 */
+      completed: number;
+      /** @example 12 */
+      due: number;
+      /** @example 2 */
+      overdue: number;
+    };
+    ReportMilestone: {
+      /** Format: date */
+      completedOn: string | null;
+      /** Format: date */
+      dueDate: string;
+      /** Format: uuid */
+      id: string;
+      /** @description Overdue as of asOf: due before it, not cancelled and not completed by then */
+      overdue: boolean;
+      /** Format: uuid */
+      priorityAreaId: string;
+      project: components['schemas']['ProjectRef'];
+      /** @description The current status */
+      status: components['schemas']['MilestoneStatus'];
+      title: string;
+    };
+    ReportMilestones: {
+      /** @description Done, with the completion date within the period; by it */
+      completed: components['schemas']['ReportMilestone'][];
+      /** @description Due within the period, not cancelled and not completed by asOf; by due date */
+      due: components['schemas']['ReportMilestone'][];
+      /** @description Overdue as of asOf (due before it, not cancelled, not completed by then), whenever due; by due date. A milestone due within the period that is overdue is in `due` too. */
+      overdue: components['schemas']['ReportMilestone'][];
+      /** @description How many milestones each list has in all. A list holds at most `listLimit` of them (the first in its order); the rest are in the milestones list and its CSV export. */
+      totals: components['schemas']['ReportListTotals'];
+    };
+    ReportNarrative: {
+      author: string;
+      health: components['schemas']['Health'];
+      /** Format: uuid */
+      id: string;
+      /** @description When the report was written */
+      lifecycleStatus: components['schemas']['LifecycleStatus'];
+      nextSteps: string | null;
+      /** Format: uuid */
+      priorityAreaId: string;
+      project: components['schemas']['ProjectRef'];
+      /** Format: date */
+      reportingDate: string;
+      risks: string | null;
+      summary: string;
+    };
+    ReportPeriodResponse: {
+      /**
+       * Format: date
+       * @description min(to, today): the day on which "overdue" and "not completed" are judged
+       */
+      asOf: string;
+      /**
+       * Format: date
+       * @description First day of the period (included)
+       */
+      from: string;
+      /**
+       * Format: date
+       * @description Last day of the period (included)
+       */
+      to: string;
+      /**
+       * Format: date
+       * @description Today in SALKKU_TIME_ZONE when the report was made
+       */
+      today: string;
+    };
+    ReportPriorityArea: {
+      /** @description Funding of the area’s projects by funder and instrument */
+      funding: components['schemas']['ReportFundingTable'];
+      /** Format: uuid */
+      id: string;
+      nameEn: string | null;
+      /** @example Vesi */
+      nameFi: string;
+      nameSv: string | null;
+      /** @description Every project of the area, by code */
+      projects: components['schemas']['ReportProject'][];
+      /** @description The area’s projects by the health of their latest report as of `to` ("none": no report by then) */
+      projectsByHealth: components['schemas']['HealthCount'][];
+    };
+    ReportProject: {
+      /** @example VESI-KH */
+      code: string;
+      /** Format: uuid */
+      id: string;
+      kind: components['schemas']['ProjectKind'];
+      /** @description The project’s latest status report with a reporting date on or before `to` (latest date, then latest written); null when it has none */
+      latestReport: components['schemas']['ReportLatestStatus'] | null;
+      /** @description The project’s lifecycle status at the end of the period (from its status reports and change history up to `to`) */
+      lifecycleStatus: components['schemas']['LifecycleStatus'];
+      name: string;
+    };
+    /** @enum {string} */
+    ReportingPeriodicity: 'year' | 'half_year';
+    ResetPasswordDto: {
+      /**
+       * Format: password
+       * @description The new password: at least 12 characters, not a common password
+       */
+      password: string;
+    };
+    /** @enum {string} */
+    Role: 'admin' | 'coordinator' | 'manager' | 'liaison';
+    /**
+     * @description Set when the values below cannot be added up (then the values are null)
+     * @enum {string}
+     */
+    RollUpRefusal: 'mixedUnits' | 'percentDoesNotSum';
+    SignInDto: {
+      /** @example coordinator@salkku.example */
+      email: string;
+      /** Format: password */
+      password: string;
+    };
+    StatusReportPage: {
+      items: components['schemas']['StatusReportResponse'][];
+      page: number;
+      pageSize: number;
+      /** @description Number of records matching the filters */
+      total: number;
+    };
+    StatusReportResponse: {
+      /**
+       * @description Display name of whoever wrote the report
+       * @example Salkku
+       */
+      author: string;
+      /** Format: date-time */
+      createdAt: string;
+      health: components['schemas']['Health'];
+      /** Format: uuid */
+      id: string;
+      /** @description The project's lifecycle status when the report was written */
+      lifecycleStatus: components['schemas']['LifecycleStatus'];
+      nextSteps: string | null;
+      project: components['schemas']['ProjectRef'];
+      /** Format: uuid */
+      projectId: string;
+      /**
+       * Format: date
+       * @example 2021-12-31
+       */
+      reportingDate: string;
+      risks: string | null;
+      summary: string;
+      /** @description Always 1: reports are never changed */
+      version: number;
+    };
+    TargetMilestoneInput: {
+      /**
+       * @description The value expected by the end of the year
+       * @example 15
+       */
+      value: string;
+      /**
+       * @description Between the baseline year and the target year; each year once
+       * @example 2027
+       */
+      year: number;
+    };
+    TargetMilestoneValue: {
+      /**
+       * @description An exact decimal as a string
+       * @example 10
+       */
+      value: string;
+      /** @example 2026 */
+      year: number;
+    };
+    TargetValues: {
+      /** @example 0 */
+      baselineValue: string;
+      /** @example 2021 */
+      baselineYear: number;
+      milestones: components['schemas']['TargetMilestoneValue'][];
+      /** @example 40 */
+      targetValue: string;
+      /** @example 2027 */
+      targetYear: number;
+    };
+    UpdateAccessibilitySettingsDto: {
+      /** @example saavutettavuus@kuopio.fi */
+      email?: string;
+      /** @example Kuopion kaupunki */
+      organisationName?: string;
+      /** @description null clears it */
+      phone?: string | null;
+      /** @description The version you read; or send it as If-Match */
+      version?: number;
+    };
+    UpdateAgreementDto: {
+      /**
+       * Format: uuid
+       * @description The city (an organisation of kind "city") that signed the agreement
+       */
+      cityId?: string;
+      /**
+       * Format: date
+       * @description Date of signing; empty when not known
+       * @example 2021-09-20
+       */
+      signedOn?: string | null;
+      title?: string;
+      /**
+       * Format: date
+       * @description First day in force; on or before validTo
+       * @example 2021-09-20
+       */
+      validFrom?: string | null;
+      /**
+       * Format: date
+       * @description Last day in force; on or after validFrom
+       * @example 2021-09-20
+       */
+      validTo?: string | null;
+      /** @description The version you read; or send it as If-Match */
+      version?: number;
+    };
+    UpdateFundingDecisionDto: {
+      /**
+       * Format: uuid
+       * @description The agreement the funding is decided under
+       */
+      agreementId?: string;
+      /**
+       * @description Euros granted; empty when not known
+       * @example 200000.00
+       */
+      amountGranted?: string | null;
+      /**
+       * @description Upper limit in euros, where the decision gives one
+       * @example 200000.00
+       */
+      cap?: string | null;
+      /**
+       * @description Co-funding rate in percent (0–100), where the decision gives one
+       * @example 20.00
+       */
+      coFundingRate?: string | null;
+      /** @description Conditions of the decision, e.g. "payment requires approved reporting" */
+      conditions?: string | null;
+      /** @description E.g. "Kuopion kaupunginhallitus" */
+      decisionBody?: string | null;
+      /**
+       * Format: date
+       * @example 2021-09-20
+       */
+      decisionDate?: string | null;
+      /**
+       * Format: date
+       * @description First day of the eligible period
+       * @example 2021-09-20
+       */
+      eligibleFrom?: string | null;
+      /**
+       * Format: date
+       * @description Last day of the eligible period (on or after eligibleFrom)
+       * @example 2021-09-20
+       */
+      eligibleTo?: string | null;
+      /**
+       * Format: uuid
+       * @description The organisation that decided the funding
+       */
+      funderId?: string;
+      instrument?: components['schemas']['FundingInstrument'];
+      /**
+       * Format: uuid
+       * @description The project funded, if any; it must belong to the agreement
+       */
+      projectId?: string | null;
+      /**
+       * Format: uuid
+       * @description Who receives the money, when it is not the project's lead
+       */
+      recipientId?: string | null;
+      /** @description Record number in the minutes, e.g. "§51" */
+      recordNumber?: string | null;
+      /** @description Changes only along the allowed transitions (see allowedTransitions) */
+      status?: components['schemas']['FundingDecisionStatus'] | null;
+      /** @description The version you read; or send it as If-Match */
+      version?: number;
+    };
+    UpdateIndicatorActualDto: {
+      note?: string | null;
+      /**
+       * @description An exact decimal as a string, at most 4 decimals
+       * @example 15
+       */
+      value?: string;
+      /** @description The version you read; or send it as If-Match */
+      version?: number;
+    };
+    UpdateIndicatorDto: {
+      /** @description How period values add up over time; a percent is always latest */
+      aggregation?: components['schemas']['IndicatorAggregation'];
+      /**
+       * Format: uuid
+       * @description The agreement whose own indicator this is (in the caller’s scope); leave out for a common one
+       */
+      agreementId?: string | null;
+      /** @description Unique code (e.g. "RCO10", or a city’s own "KUO-01") */
+      code?: string;
+      definitionEn?: string | null;
+      definitionFi?: string | null;
+      definitionSv?: string | null;
+      kind?: components['schemas']['IndicatorKind'];
+      nameEn?: string;
+      nameFi?: string;
+      nameSv?: string;
+      source?: components['schemas']['IndicatorSource'];
+      unit?: components['schemas']['IndicatorUnit'];
+      /** @description Required exactly when the unit is other (e.g. "tonnes") */
+      unitName?: string | null;
+      /** @description The version you read; or send it as If-Match */
+      version?: number;
+    };
+    UpdateIndicatorTargetDto: {
+      /**
+       * @description An exact decimal as a string, at most 4 decimals
+       * @example 15
+       */
+      baselineValue?: string;
+      /** @example 2027 */
+      baselineYear?: number;
+      /** @description Yearly milestones; on update the list replaces the current ones */
+      milestones?: components['schemas']['TargetMilestoneInput'][];
+      /**
+       * @description An exact decimal as a string, at most 4 decimals
+       * @example 15
+       */
+      targetValue?: string;
+      /**
+       * @description On or after the baseline year
+       * @example 2027
+       */
+      targetYear?: number;
+      /** @description The version you read; or send it as If-Match */
+      version?: number;
+    };
+    UpdateMilestoneDto: {
+      /**
+       * Format: date
+       * @description Only with status done, and not in the future. Defaults to today when the milestone becomes done; cleared automatically when it leaves done
+       * @example 2021-09-20
+       */
+      completedOn?: string | null;
+      description?: string | null;
+      /**
+       * Format: date
+       * @example 2021-09-20
+       */
+      dueDate?: string;
+      /**
+       * @description Changes follow the allowed transitions (see allowedTransitions)
+       * @default planned
+       */
+      status: components['schemas']['MilestoneStatus'];
+      title?: string;
+      /** @description The version you read; or send it as If-Match */
+      version?: number;
+    };
+    UpdateMyLanguageDto: {
+      /** @description The user's interface language, remembered in their profile */
+      language: components['schemas']['Language'];
+    };
+    UpdateOrganisationDto: {
+      /**
+       * @description Finnish business ID (Y-tunnus)
+       * @example 0123456-7
+       */
+      businessId?: string | null;
+      /**
+       * @description ISO 3166-1 alpha-2 country code
+       * @default FI
+       * @example FI
+       */
+      country: string;
+      kind?: components['schemas']['OrganisationKind'];
+      name?: string;
+      /** @description The version you read; or send it as If-Match */
+      version?: number;
+    };
+    UpdatePaymentDto: {
+      /**
+       * @description Euros paid, more than zero, as an exact decimal string
+       * @example 200000.00
+       */
+      amount?: string;
+      /** @description E.g. the payment period or the report it was based on */
+      note?: string | null;
+      /**
+       * Format: date
+       * @description The day the payment was made
+       * @example 2021-09-20
+       */
+      paidOn?: string;
+      /** @description The version you read; or send it as If-Match */
+      version?: number;
+    };
+    UpdatePriorityAreaDto: {
+      description?: string | null;
+      /** @description Name in English */
+      nameEn?: string | null;
+      /** @description Name in Finnish (painopiste / kärkiteema) */
+      nameFi?: string;
+      /** @description Name in Swedish */
+      nameSv?: string | null;
+      /**
+       * @description Sub-themes, at most 20, each non-empty and at most 300 characters
+       * @default []
+       * @example [
+       *       "Smart water-supply solutions"
+       *     ]
+       */
+      subThemes: string[];
+      /** @description The version you read; or send it as If-Match */
+      version?: number;
+    };
+    UpdateProjectDto: {
+      /** @description Short code, unique within the agreement (e.g. "VESI-KH") */
+      code?: string;
+      /** @description Project code in EURA 2021 */
+      euraCode?: string | null;
+      /** @description Default other */
+      kind?: components['schemas']['ProjectKind'] | null;
+      /**
+       * Format: uuid
+       * @description An existing organisation that leads the project
+       */
+      leadOrganisationId?: string;
+      /** @description A status the project may move to from its current one (see allowedTransitions) */
+      lifecycleStatus?: components['schemas']['LifecycleStatus'] | null;
+      name?: string;
+      /** @description Partner organisations, each at most once. On update the list replaces the current partners. */
+      partners?: components['schemas']['ProjectPartnerInput'][];
+      /**
+       * Format: date
+       * @description On or after plannedStart
+       * @example 2021-09-20
+       */
+      plannedEnd?: string | null;
+      /**
+       * Format: date
+       * @example 2021-09-20
+       */
+      plannedStart?: string | null;
+      /**
+       * Format: uuid
+       * @description An existing priority area; the project belongs to its agreement
+       */
+      priorityAreaId?: string;
+      summary?: string | null;
+      /**
+       * @description Total budget in euros
+       * @example 200000.00
+       */
+      totalBudget?: string | null;
+      /** @description The version you read; or send it as If-Match */
+      version?: number;
+    };
+    UpdateUserDto: {
+      /** @description false deactivates the user: their sessions end at once */
+      active?: boolean;
+      displayName?: string;
+      language?: components['schemas']['Language'];
+      /**
+       * Format: uuid
+       * @description null clears it (not allowed for a coordinator or manager)
+       */
+      organisationId?: string | null;
+      role?: components['schemas']['Role'];
+      /** @description The version you read; or send it as If-Match */
+      version?: number;
+    };
+    UserPage: {
+      items: components['schemas']['UserResponse'][];
+      page: number;
+      pageSize: number;
+      /** @description Number of records matching the filters */
+      total: number;
+    };
+    UserResponse: {
+      /** @description false: deactivated (cannot sign in) */
+      active: boolean;
+      /** Format: date-time */
+      createdAt: string;
+      /** @example Maija Meikäläinen */
+      displayName: string;
+      /** @example maija.meikalainen@kuopio.fi */
+      email: string;
+      /** Format: uuid */
+      id: string;
+      language: components['schemas']['Language'];
+      organisation: components['schemas']['OrganisationRef'] | null;
+      role: components['schemas']['Role'];
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description Send back on update (If-Match or body) to avoid lost updates */
+      version: number;
+    };
+  };
+  responses: never;
+  parameters: never;
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    Agreements_list: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-                /** @description Only the agreements of this city */
-                cityId?: string;
-                /** @description Free text on the title */
-                q?: string;
-                sort?: "title" | "-title" | "signedOn" | "-signedOn" | "createdAt" | "-createdAt";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AgreementPage"];
-                };
-            };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    Agreements_create: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateAgreementDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AgreementResponse"];
-                };
-            };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    Agreements_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AgreementResponse"];
-                };
-            };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No such record (NOT_FOUND) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    Agreements_remove: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The version you read, e.g. "3" */
-                "If-Match"?: string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No such record (NOT_FOUND) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    Agreements_update: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The version you read, e.g. "3" */
-                "If-Match"?: string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateAgreementDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AgreementResponse"];
-                };
-            };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No such record (NOT_FOUND) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The version you read is required (If-Match or body version) */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    Audit_list: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-                /** @description The kind of record: 'project', 'user', 'payment', … */
-                entityType?: string;
-                entityId?: string;
-                /** @description Events of records that belong to this project */
-                projectId?: string;
-                /** @description Events by this user */
-                actorId?: string;
-                action?: components["schemas"]["AuditAction"];
-                /** @description Events on or after this day (in SALKKU_TIME_ZONE) */
-                from?: string | null;
-                /** @description Events on or before this day (in SALKKU_TIME_ZONE) */
-                to?: string | null;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AuditEventPage"];
-                };
-            };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    Auth_login: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SignInDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MeResponse"];
-                };
-            };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many failed sign-ins (TOO_MANY_REQUESTS); see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    Auth_logout: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    Auth_changePassword: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ChangePasswordDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MeResponse"];
-                };
-            };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many failed sign-ins (TOO_MANY_REQUESTS); see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    Dashboard_get: {
-        parameters: {
-            query?: {
-                /** @description Only this agreement (404 when not in the caller’s scope) */
-                agreementId?: string;
-                /** @description Only this priority area (404 when not in scope or not under the given agreement) */
-                priorityAreaId?: string;
-                /** @description Milestones due within this many days from today count as due soon */
-                days?: number;
-                /** @description A project needs an update when its latest status report is older than this many days */
-                staleAfterDays?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DashboardResponse"];
-                };
-            };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No such record (NOT_FOUND) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    Exports_fundingDecisions: {
-        parameters: {
-            query?: {
-                agreementId?: string;
-                projectId?: string;
-                funderId?: string;
-                instrument?: components["schemas"]["FundingInstrument"];
-                status?: components["schemas"]["FundingDecisionStatus"];
-                /** @description Free text on record number or decision body */
-                q?: string;
-                sort?: "decisionDate" | "-decisionDate" | "amountGranted" | "-amountGranted" | "createdAt" | "-createdAt";
-                /** @description fi-excel: ";" between fields, UTF-8 with BOM, decimal comma, dates D.M.YYYY (Excel in Finnish/Swedish). standard: RFC 4180, ",", UTF-8 without BOM, decimal point, ISO dates. Default: fi-excel when the language is fi or sv, standard for en. */
-                profile?: components["schemas"]["ExportProfile"];
-                /** @description Language of the column headers and value labels; default: the user's language */
-                lang?: components["schemas"]["Language"];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The CSV file (header row in the chosen language, then the rows) */
-            200: {
-                headers: {
-                    /** @description attachment; the file name has the dataset, scope and date */
-                    "Content-Disposition"?: string;
-                    /** @description Number of rows that follow the header row */
-                    "X-Export-Rows"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": string;
-                };
-            };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many exports running (TOO_MANY_EXPORTS): the user already runs EXPORTS_PER_USER, or this server its EXPORTS_PER_API; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    Exports_milestones: {
-        parameters: {
-            query?: {
-                projectId?: string;
-                /** @description Milestones of the agreement's projects (through the priority area) */
-                agreementId?: string;
-                status?: components["schemas"]["MilestoneStatus"];
-                /** @description true: due before today and neither done nor cancelled; false: the others */
-                overdue?: boolean;
-                /** @description Due on or after this date (e.g. today and dueTo = today + 30 days for "due in the next 30 days") */
-                dueFrom?: string;
-                /** @description Due on or before this date */
-                dueTo?: string;
-                /** @description Free text in the title */
-                q?: string;
-                sort?: "dueDate" | "-dueDate" | "title" | "-title" | "status" | "-status" | "createdAt" | "-createdAt";
-                /** @description fi-excel: ";" between fields, UTF-8 with BOM, decimal comma, dates D.M.YYYY (Excel in Finnish/Swedish). standard: RFC 4180, ",", UTF-8 without BOM, decimal point, ISO dates. Default: fi-excel when the language is fi or sv, standard for en. */
-                profile?: components["schemas"]["ExportProfile"];
-                /** @description Language of the column headers and value labels; default: the user's language */
-                lang?: components["schemas"]["Language"];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The CSV file (header row in the chosen language, then the rows) */
-            200: {
-                headers: {
-                    /** @description attachment; the file name has the dataset, scope and date */
-                    "Content-Disposition"?: string;
-                    /** @description Number of rows that follow the header row */
-                    "X-Export-Rows"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": string;
-                };
-            };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many exports running (TOO_MANY_EXPORTS): the user already runs EXPORTS_PER_USER, or this server its EXPORTS_PER_API; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    Exports_payments: {
-        parameters: {
-            query?: {
-                fundingDecisionId?: string;
-                /** @description Payments under the project's funding decisions */
-                projectId?: string;
-                /** @description Payments under the agreement's funding decisions */
-                agreementId?: string;
-                /** @description Paid on or after this day */
-                paidFrom?: string;
-                /** @description Paid on or before this day */
-                paidTo?: string;
-                sort?: "paidOn" | "-paidOn" | "amount" | "-amount" | "createdAt" | "-createdAt";
-                /** @description fi-excel: ";" between fields, UTF-8 with BOM, decimal comma, dates D.M.YYYY (Excel in Finnish/Swedish). standard: RFC 4180, ",", UTF-8 without BOM, decimal point, ISO dates. Default: fi-excel when the language is fi or sv, standard for en. */
-                profile?: components["schemas"]["ExportProfile"];
-                /** @description Language of the column headers and value labels; default: the user's language */
-                lang?: components["schemas"]["Language"];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The CSV file (header row in the chosen language, then the rows) */
-            200: {
-                headers: {
-                    /** @description attachment; the file name has the dataset, scope and date */
-                    "Content-Disposition"?: string;
-                    /** @description Number of rows that follow the header row */
-                    "X-Export-Rows"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": string;
-                };
-            };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many exports running (TOO_MANY_EXPORTS): the user already runs EXPORTS_PER_USER, or this server its EXPORTS_PER_API; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    Exports_projects: {
-        parameters: {
-            query?: {
-                /** @description Free text, case-insensitive, on code or name */
-                q?: string;
-                /** @description Projects under this agreement (through their priority area) */
-                agreementId?: string;
-                priorityAreaId?: string;
-                lifecycleStatus?: components["schemas"]["LifecycleStatus"];
-                /** @description Health of the latest status report; "none" for projects without any report */
-                health?: components["schemas"]["HealthFilter"];
-                leadOrganisationId?: string;
-                kind?: components["schemas"]["ProjectKind"];
-                /** @description A key, or "-key" for descending; health sorts on_track, at_risk, off_track, then none */
-                sort?: "code" | "-code" | "name" | "-name" | "plannedStart" | "-plannedStart" | "plannedEnd" | "-plannedEnd" | "lifecycleStatus" | "-lifecycleStatus" | "updatedAt" | "-updatedAt" | "health" | "-health";
-                /** @description fi-excel: ";" between fields, UTF-8 with BOM, decimal comma, dates D.M.YYYY (Excel in Finnish/Swedish). standard: RFC 4180, ",", UTF-8 without BOM, decimal point, ISO dates. Default: fi-excel when the language is fi or sv, standard for en. */
-                profile?: components["schemas"]["ExportProfile"];
-                /** @description Language of the column headers and value labels; default: the user's language */
-                lang?: components["schemas"]["Language"];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The CSV file (header row in the chosen language, then the rows) */
-            200: {
-                headers: {
-                    /** @description attachment; the file name has the dataset, scope and date */
-                    "Content-Disposition"?: string;
-                    /** @description Number of rows that follow the header row */
-                    "X-Export-Rows"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": string;
-                };
-            };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many exports running (TOO_MANY_EXPORTS): the user already runs EXPORTS_PER_USER, or this server its EXPORTS_PER_API; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    Exports_statusReports: {
-        parameters: {
-            query?: {
-                projectId?: string;
-                /** @description Reports on the agreement's projects (through the priority area) */
-                agreementId?: string;
-                /** @description With latestOnly: projects whose latest report has this health */
-                health?: components["schemas"]["Health"];
-                /** @description Reporting date on or after this date */
-                reportedFrom?: string;
-                /** @description Reporting date on or before this date (with latestOnly: the latest report as of this date) */
-                reportedTo?: string;
-                /** @description Only each project's latest report (latest reporting date, then latest created) within the date range; the health filter then applies to that latest report */
-                latestOnly?: boolean;
-                /** @description Newest first by default; equal reporting dates are ordered by creation time */
-                sort?: "reportingDate" | "-reportingDate" | "createdAt" | "-createdAt" | "health" | "-health";
-                /** @description fi-excel: ";" between fields, UTF-8 with BOM, decimal comma, dates D.M.YYYY (Excel in Finnish/Swedish). standard: RFC 4180, ",", UTF-8 without BOM, decimal point, ISO dates. Default: fi-excel when the language is fi or sv, standard for en. */
-                profile?: components["schemas"]["ExportProfile"];
-                /** @description Language of the column headers and value labels; default: the user's language */
-                lang?: components["schemas"]["Language"];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The CSV file (header row in the chosen language, then the rows) */
-            200: {
-                headers: {
-                    /** @description attachment; the file name has the dataset, scope and date */
-                    "Content-Disposition"?: string;
-                    /** @description Number of rows that follow the header row */
-                    "X-Export-Rows"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": string;
-                };
-            };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many exports running (TOO_MANY_EXPORTS): the user already runs EXPORTS_PER_USER, or this server its EXPORTS_PER_API; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    FundingDecisions_list: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-                agreementId?: string;
-                projectId?: string;
-                funderId?: string;
-                instrument?: components["schemas"]["FundingInstrument"];
-                status?: components["schemas"]["FundingDecisionStatus"];
-                /** @description Free text on record number or decision body */
-                q?: string;
-                sort?: "decisionDate" | "-decisionDate" | "amountGranted" | "-amountGranted" | "createdAt" | "-createdAt";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["FundingDecisionPage"];
-                };
-            };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    FundingDecisions_create: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The version you read, e.g. "3" */
-                "If-Match"?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateFundingDecisionDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["FundingDecisionResponse"];
-                };
-            };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    FundingDecisions_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["FundingDecisionResponse"];
-                };
-            };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No such record (NOT_FOUND) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    FundingDecisions_remove: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The version you read, e.g. "3" */
-                "If-Match"?: string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No such record (NOT_FOUND) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    FundingDecisions_update: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The version you read, e.g. "3" */
-                "If-Match"?: string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateFundingDecisionDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["FundingDecisionResponse"];
-                };
-            };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No such record (NOT_FOUND) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The version you read is required (If-Match or body version) */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    Health_check: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HealthResponse"];
-                };
-            };
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HealthResponse"];
-                };
-            };
-        };
-    };
-    IndicatorActuals_list: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-                /** @description Values of the agreement: its own and its projects’ */
-                agreementId?: string;
-                /** @description Values of the project */
-                projectId?: string;
-                indicatorId?: string;
-                /** @description A year ("2025") or a half-year ("2025-H1", "2025-H2") */
-                period?: string | null;
-                sort?: "period" | "-period" | "indicatorCode" | "-indicatorCode" | "updatedAt" | "-updatedAt";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["IndicatorActualPage"];
-                };
-            };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    IndicatorActuals_create: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The version you read, e.g. "3" */
-                "If-Match"?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateIndicatorActualDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["IndicatorActualResponse"];
-                };
-            };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    IndicatorActuals_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["IndicatorActualResponse"];
-                };
-            };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No such record (NOT_FOUND) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    IndicatorActuals_remove: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The version you read, e.g. "3" */
-                "If-Match"?: string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No such record (NOT_FOUND) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    IndicatorActuals_update: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The version you read, e.g. "3" */
-                "If-Match"?: string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateIndicatorActualDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["IndicatorActualResponse"];
-                };
-            };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No such record (NOT_FOUND) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The version you read is required (If-Match or body version) */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    IndicatorResults_agreement: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The agreement */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AgreementIndicatorResults"];
-                };
-            };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No such record (NOT_FOUND) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    IndicatorResults_national: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["NationalIndicatorResults"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    IndicatorResults_project: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The project */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProjectIndicatorResults"];
-                };
-            };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No such record (NOT_FOUND) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    IndicatorResults_summary: {
-        parameters: {
-            query?: {
-                /** @description Only this agreement (in the caller’s scope; otherwise 404) */
-                agreementId?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["IndicatorSummary"];
-                };
-            };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No such record (NOT_FOUND) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    IndicatorTargets_list: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-                /** @description Targets of the agreement: its own and its projects’ */
-                agreementId?: string;
-                /** @description Targets of the project */
-                projectId?: string;
-                indicatorId?: string;
-                sort?: "indicatorCode" | "-indicatorCode" | "targetYear" | "-targetYear" | "createdAt" | "-createdAt";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["IndicatorTargetPage"];
-                };
-            };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    IndicatorTargets_create: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The version you read, e.g. "3" */
-                "If-Match"?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateIndicatorTargetDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["IndicatorTargetResponse"];
-                };
-            };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    IndicatorTargets_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["IndicatorTargetResponse"];
-                };
-            };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No such record (NOT_FOUND) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    IndicatorTargets_remove: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The version you read, e.g. "3" */
-                "If-Match"?: string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No such record (NOT_FOUND) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    IndicatorTargets_update: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The version you read, e.g. "3" */
-                "If-Match"?: string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateIndicatorTargetDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["IndicatorTargetResponse"];
-                };
-            };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No such record (NOT_FOUND) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The version you read is required (If-Match or body version) */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    Indicators_list: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-                /** @description The indicators an agreement may use: the common ones and that agreement’s own */
-                agreementId?: string;
-                source?: components["schemas"]["IndicatorSource"];
-                kind?: components["schemas"]["IndicatorKind"];
-                /** @description Free text in the code or the names */
-                q?: string;
-                sort?: "code" | "-code" | "nameFi" | "-nameFi" | "nameSv" | "-nameSv" | "nameEn" | "-nameEn" | "source" | "-source" | "kind" | "-kind" | "createdAt" | "-createdAt";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["IndicatorPage"];
-                };
-            };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    Indicators_create: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The version you read, e.g. "3" */
-                "If-Match"?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateIndicatorDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["IndicatorResponse"];
-                };
-            };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    Indicators_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["IndicatorResponse"];
-                };
-            };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No such record (NOT_FOUND) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    Indicators_remove: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The version you read, e.g. "3" */
-                "If-Match"?: string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No such record (NOT_FOUND) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    Indicators_update: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The version you read, e.g. "3" */
-                "If-Match"?: string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateIndicatorDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["IndicatorResponse"];
-                };
-            };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No such record (NOT_FOUND) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The version you read is required (If-Match or body version) */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    Auth_me: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MeResponse"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    MyLanguage_update: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateMyLanguageDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MyLanguageResponse"];
-                };
-            };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    Milestones_list: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-                projectId?: string;
-                /** @description Milestones of the agreement's projects (through the priority area) */
-                agreementId?: string;
-                status?: components["schemas"]["MilestoneStatus"];
-                /** @description true: due before today and neither done nor cancelled; false: the others */
-                overdue?: boolean;
-                /** @description Due on or after this date (e.g. today and dueTo = today + 30 days for "due in the next 30 days") */
-                dueFrom?: string;
-                /** @description Due on or before this date */
-                dueTo?: string;
-                /** @description Free text in the title */
-                q?: string;
-                sort?: "dueDate" | "-dueDate" | "title" | "-title" | "status" | "-status" | "createdAt" | "-createdAt";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MilestonePage"];
-                };
-            };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    Milestones_create: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateMilestoneDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MilestoneResponse"];
-                };
-            };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    Milestones_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MilestoneResponse"];
-                };
-            };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No such record (NOT_FOUND) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    Milestones_remove: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The version you read, e.g. "3" */
-                "If-Match"?: string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No such record (NOT_FOUND) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    Milestones_update: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The version you read, e.g. "3" */
-                "If-Match"?: string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateMilestoneDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MilestoneResponse"];
-                };
-            };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No such record (NOT_FOUND) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The version you read is required (If-Match or body version) */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    Organisations_list: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-                /** @description Free text on name or business ID */
-                q?: string;
-                kind?: components["schemas"]["OrganisationKind"];
-                sort?: "name" | "-name" | "kind" | "-kind" | "createdAt" | "-createdAt";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["OrganisationPage"];
-                };
-            };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    Organisations_create: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The version you read, e.g. "3" */
-                "If-Match"?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateOrganisationDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["OrganisationResponse"];
-                };
-            };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    Organisations_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["OrganisationResponse"];
-                };
-            };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No such record (NOT_FOUND) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    Organisations_remove: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The version you read, e.g. "3" */
-                "If-Match"?: string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No such record (NOT_FOUND) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    Organisations_update: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The version you read, e.g. "3" */
-                "If-Match"?: string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateOrganisationDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["OrganisationResponse"];
-                };
-            };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No such record (NOT_FOUND) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The version you read is required (If-Match or body version) */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    Payments_list: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-                fundingDecisionId?: string;
-                /** @description Payments under the project's funding decisions */
-                projectId?: string;
-                /** @description Payments under the agreement's funding decisions */
-                agreementId?: string;
-                /** @description Paid on or after this day */
-                paidFrom?: string;
-                /** @description Paid on or before this day */
-                paidTo?: string;
-                sort?: "paidOn" | "-paidOn" | "amount" | "-amount" | "createdAt" | "-createdAt";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PaymentPage"];
-                };
-            };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    Payments_create: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The version you read, e.g. "3" */
-                "If-Match"?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreatePaymentDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PaymentResponse"];
-                };
-            };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    Payments_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PaymentResponse"];
-                };
-            };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No such record (NOT_FOUND) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    Payments_remove: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The version you read, e.g. "3" */
-                "If-Match"?: string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No such record (NOT_FOUND) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    Payments_update: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The version you read, e.g. "3" */
-                "If-Match"?: string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdatePaymentDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PaymentResponse"];
-                };
-            };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No such record (NOT_FOUND) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The version you read is required (If-Match or body version) */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    PriorityAreas_list: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-                /** @description Only the areas of this agreement */
-                agreementId?: string;
-                /** @description Free text on the Finnish, Swedish or English name */
-                q?: string;
-                sort?: "nameFi" | "-nameFi" | "createdAt" | "-createdAt";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PriorityAreaPage"];
-                };
-            };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    PriorityAreas_create: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreatePriorityAreaDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PriorityAreaResponse"];
-                };
-            };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    PriorityAreas_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PriorityAreaResponse"];
-                };
-            };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No such record (NOT_FOUND) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    PriorityAreas_remove: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The version you read, e.g. "3" */
-                "If-Match"?: string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No such record (NOT_FOUND) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    PriorityAreas_update: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The version you read, e.g. "3" */
-                "If-Match"?: string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdatePriorityAreaDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PriorityAreaResponse"];
-                };
-            };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No such record (NOT_FOUND) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The version you read is required (If-Match or body version) */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    Projects_list: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-                /** @description Free text, case-insensitive, on code or name */
-                q?: string;
-                /** @description Projects under this agreement (through their priority area) */
-                agreementId?: string;
-                priorityAreaId?: string;
-                lifecycleStatus?: components["schemas"]["LifecycleStatus"];
-                /** @description Health of the latest status report; "none" for projects without any report */
-                health?: components["schemas"]["HealthFilter"];
-                leadOrganisationId?: string;
-                kind?: components["schemas"]["ProjectKind"];
-                /** @description A key, or "-key" for descending; health sorts on_track, at_risk, off_track, then none */
-                sort?: "code" | "-code" | "name" | "-name" | "plannedStart" | "-plannedStart" | "plannedEnd" | "-plannedEnd" | "lifecycleStatus" | "-lifecycleStatus" | "updatedAt" | "-updatedAt" | "health" | "-health";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProjectSummaryPage"];
-                };
-            };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    Projects_create: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The version you read, e.g. "3" */
-                "If-Match"?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateProjectDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProjectDetailResponse"];
-                };
-            };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    Projects_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProjectDetailResponse"];
-                };
-            };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No such record (NOT_FOUND) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    Projects_remove: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The version you read, e.g. "3" */
-                "If-Match"?: string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No such record (NOT_FOUND) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    Projects_update: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The version you read, e.g. "3" */
-                "If-Match"?: string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateProjectDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProjectDetailResponse"];
-                };
-            };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No such record (NOT_FOUND) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The version you read is required (If-Match or body version) */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    Projects_history: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProjectHistoryItemPage"];
-                };
-            };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No such record (NOT_FOUND) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    Reports_agreement: {
-        parameters: {
-            query?: {
-                /** @description First day of the period (default: 1 January of the year of `to`, or of the current year) */
-                from?: string;
-                /** @description Last day of the period (default: 31 December of the year of `from`, or of the current year); on or after `from` and less than 10 years after it */
-                to?: string;
-            };
-            header?: never;
-            path: {
-                /** @description The agreement */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AgreementReportResponse"];
-                };
-            };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No such record (NOT_FOUND) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    Reports_national: {
-        parameters: {
-            query?: {
-                /** @description First day of the period (default: 1 January of the year of `to`, or of the current year) */
-                from?: string;
-                /** @description Last day of the period (default: 31 December of the year of `from`, or of the current year); on or after `from` and less than 10 years after it */
-                to?: string;
-                /** @description As on the dashboard: a planned, active or on-hold project needs an update when its latest status report is older than this many days (before today), or it has none */
-                staleAfterDays?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["NationalReportResponse"];
-                };
-            };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    Settings_getAccessibility: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AccessibilitySettingsResponse"];
-                };
-            };
-            /** @description No such record (NOT_FOUND) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    Settings_updateAccessibility: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The version you read, e.g. "3" */
-                "If-Match"?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateAccessibilitySettingsDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AccessibilitySettingsResponse"];
-                };
-            };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No such record (NOT_FOUND) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The version you read is required (If-Match or body version) */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    StatusReports_list: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-                projectId?: string;
-                /** @description Reports on the agreement's projects (through the priority area) */
-                agreementId?: string;
-                /** @description With latestOnly: projects whose latest report has this health */
-                health?: components["schemas"]["Health"];
-                /** @description Reporting date on or after this date */
-                reportedFrom?: string;
-                /** @description Reporting date on or before this date (with latestOnly: the latest report as of this date) */
-                reportedTo?: string;
-                /** @description Only each project's latest report (latest reporting date, then latest created) within the date range; the health filter then applies to that latest report */
-                latestOnly?: boolean;
-                /** @description Newest first by default; equal reporting dates are ordered by creation time */
-                sort?: "reportingDate" | "-reportingDate" | "createdAt" | "-createdAt" | "health" | "-health";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["StatusReportPage"];
-                };
-            };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    StatusReports_create: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateStatusReportDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["StatusReportResponse"];
-                };
-            };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    StatusReports_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["StatusReportResponse"];
-                };
-            };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No such record (NOT_FOUND) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    Users_list: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-                /** @description Free text on email or display name */
-                q?: string;
-                role?: components["schemas"]["Role"];
-                /** @description true: active users only; false: deactivated only */
-                active?: boolean;
-                organisationId?: string;
-                sort?: "email" | "-email" | "displayName" | "-displayName" | "createdAt" | "-createdAt";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UserPage"];
-                };
-            };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    Users_create: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The version you read, e.g. "3" */
-                "If-Match"?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateUserDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UserResponse"];
-                };
-            };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    Users_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UserResponse"];
-                };
-            };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No such record (NOT_FOUND) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    Users_update: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The version you read, e.g. "3" */
-                "If-Match"?: string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateUserDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UserResponse"];
-                };
-            };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No such record (NOT_FOUND) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The version you read is required (If-Match or body version) */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    Users_resetPassword: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The version you read, e.g. "3" */
-                "If-Match"?: string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ResetPasswordDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UserResponse"];
-                };
-            };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No such record (NOT_FOUND) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
+  Agreements_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description Only the agreements of this city */
+        cityId?: string;
+        /** @description Free text on the title */
+        q?: string;
+        sort?: 'title' | '-title' | 'signedOn' | '-signedOn' | 'createdAt' | '-createdAt';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AgreementPage'];
+        };
+      };
+      /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Agreements_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateAgreementDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AgreementResponse'];
+        };
+      };
+      /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Agreements_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AgreementResponse'];
+        };
+      };
+      /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No such record (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Agreements_remove: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The version you read, e.g. "3" */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No such record (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Agreements_update: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The version you read, e.g. "3" */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateAgreementDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AgreementResponse'];
+        };
+      };
+      /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No such record (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The version you read is required (If-Match or body version) */
+      428: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Audit_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description The kind of record: 'project', 'user', 'payment', … */
+        entityType?: string;
+        entityId?: string;
+        /** @description Events of records that belong to this project */
+        projectId?: string;
+        /** @description Events by this user */
+        actorId?: string;
+        action?: components['schemas']['AuditAction'];
+        /** @description Events on or after this day (in SALKKU_TIME_ZONE) */
+        from?: string | null;
+        /** @description Events on or before this day (in SALKKU_TIME_ZONE) */
+        to?: string | null;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuditEventPage'];
+        };
+      };
+      /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Auth_login: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SignInDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MeResponse'];
+        };
+      };
+      /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Too many failed sign-ins (TOO_MANY_REQUESTS); see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Auth_logout: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Auth_changePassword: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChangePasswordDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MeResponse'];
+        };
+      };
+      /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Too many failed sign-ins (TOO_MANY_REQUESTS); see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Dashboard_get: {
+    parameters: {
+      query?: {
+        /** @description Only this agreement (404 when not in the caller’s scope) */
+        agreementId?: string;
+        /** @description Only this priority area (404 when not in scope or not under the given agreement) */
+        priorityAreaId?: string;
+        /** @description Milestones due within this many days from today count as due soon */
+        days?: number;
+        /** @description A project needs an update when its latest status report is older than this many days */
+        staleAfterDays?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DashboardResponse'];
+        };
+      };
+      /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No such record (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Exports_fundingDecisions: {
+    parameters: {
+      query?: {
+        agreementId?: string;
+        projectId?: string;
+        funderId?: string;
+        instrument?: components['schemas']['FundingInstrument'];
+        status?: components['schemas']['FundingDecisionStatus'];
+        /** @description Free text on record number or decision body */
+        q?: string;
+        sort?: 'decisionDate' | '-decisionDate' | 'amountGranted' | '-amountGranted' | 'createdAt' | '-createdAt';
+        /** @description fi-excel: ";" between fields, UTF-8 with BOM, decimal comma, dates D.M.YYYY (Excel in Finnish/Swedish). standard: RFC 4180, ",", UTF-8 without BOM, decimal point, ISO dates. Default: fi-excel when the language is fi or sv, standard for en. */
+        profile?: components['schemas']['ExportProfile'];
+        /** @description Language of the column headers and value labels; default: the user's language */
+        lang?: components['schemas']['Language'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The CSV file (header row in the chosen language, then the rows) */
+      200: {
+        headers: {
+          /** @description attachment; the file name has the dataset, scope and date */
+          'Content-Disposition'?: string;
+          /** @description Number of rows that follow the header row */
+          'X-Export-Rows'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Too many exports running (TOO_MANY_EXPORTS): the user already runs EXPORTS_PER_USER, or this server its EXPORTS_PER_API; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Exports_milestones: {
+    parameters: {
+      query?: {
+        projectId?: string;
+        /** @description Milestones of the agreement's projects (through the priority area) */
+        agreementId?: string;
+        status?: components['schemas']['MilestoneStatus'];
+        /** @description true: due before today and neither done nor cancelled; false: the others */
+        overdue?: boolean;
+        /** @description Due on or after this date (e.g. today and dueTo = today + 30 days for "due in the next 30 days") */
+        dueFrom?: string;
+        /** @description Due on or before this date */
+        dueTo?: string;
+        /** @description Free text in the title */
+        q?: string;
+        sort?: 'dueDate' | '-dueDate' | 'title' | '-title' | 'status' | '-status' | 'createdAt' | '-createdAt';
+        /** @description fi-excel: ";" between fields, UTF-8 with BOM, decimal comma, dates D.M.YYYY (Excel in Finnish/Swedish). standard: RFC 4180, ",", UTF-8 without BOM, decimal point, ISO dates. Default: fi-excel when the language is fi or sv, standard for en. */
+        profile?: components['schemas']['ExportProfile'];
+        /** @description Language of the column headers and value labels; default: the user's language */
+        lang?: components['schemas']['Language'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The CSV file (header row in the chosen language, then the rows) */
+      200: {
+        headers: {
+          /** @description attachment; the file name has the dataset, scope and date */
+          'Content-Disposition'?: string;
+          /** @description Number of rows that follow the header row */
+          'X-Export-Rows'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Too many exports running (TOO_MANY_EXPORTS): the user already runs EXPORTS_PER_USER, or this server its EXPORTS_PER_API; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Exports_payments: {
+    parameters: {
+      query?: {
+        fundingDecisionId?: string;
+        /** @description Payments under the project's funding decisions */
+        projectId?: string;
+        /** @description Payments under the agreement's funding decisions */
+        agreementId?: string;
+        /** @description Paid on or after this day */
+        paidFrom?: string;
+        /** @description Paid on or before this day */
+        paidTo?: string;
+        sort?: 'paidOn' | '-paidOn' | 'amount' | '-amount' | 'createdAt' | '-createdAt';
+        /** @description fi-excel: ";" between fields, UTF-8 with BOM, decimal comma, dates D.M.YYYY (Excel in Finnish/Swedish). standard: RFC 4180, ",", UTF-8 without BOM, decimal point, ISO dates. Default: fi-excel when the language is fi or sv, standard for en. */
+        profile?: components['schemas']['ExportProfile'];
+        /** @description Language of the column headers and value labels; default: the user's language */
+        lang?: components['schemas']['Language'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The CSV file (header row in the chosen language, then the rows) */
+      200: {
+        headers: {
+          /** @description attachment; the file name has the dataset, scope and date */
+          'Content-Disposition'?: string;
+          /** @description Number of rows that follow the header row */
+          'X-Export-Rows'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Too many exports running (TOO_MANY_EXPORTS): the user already runs EXPORTS_PER_USER, or this server its EXPORTS_PER_API; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Exports_projects: {
+    parameters: {
+      query?: {
+        /** @description Free text, case-insensitive, on code or name */
+        q?: string;
+        /** @description Projects under this agreement (through their priority area) */
+        agreementId?: string;
+        priorityAreaId?: string;
+        lifecycleStatus?: components['schemas']['LifecycleStatus'];
+        /** @description Health of the latest status report; "none" for projects without any report */
+        health?: components['schemas']['HealthFilter'];
+        leadOrganisationId?: string;
+        kind?: components['schemas']['ProjectKind'];
+        /** @description A key, or "-key" for descending; health sorts on_track, at_risk, off_track, then none */
+        sort?:
+          | 'code'
+          | '-code'
+          | 'name'
+          | '-name'
+          | 'plannedStart'
+          | '-plannedStart'
+          | 'plannedEnd'
+          | '-plannedEnd'
+          | 'lifecycleStatus'
+          | '-lifecycleStatus'
+          | 'updatedAt'
+          | '-updatedAt'
+          | 'health'
+          | '-health';
+        /** @description fi-excel: ";" between fields, UTF-8 with BOM, decimal comma, dates D.M.YYYY (Excel in Finnish/Swedish). standard: RFC 4180, ",", UTF-8 without BOM, decimal point, ISO dates. Default: fi-excel when the language is fi or sv, standard for en. */
+        profile?: components['schemas']['ExportProfile'];
+        /** @description Language of the column headers and value labels; default: the user's language */
+        lang?: components['schemas']['Language'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The CSV file (header row in the chosen language, then the rows) */
+      200: {
+        headers: {
+          /** @description attachment; the file name has the dataset, scope and date */
+          'Content-Disposition'?: string;
+          /** @description Number of rows that follow the header row */
+          'X-Export-Rows'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Too many exports running (TOO_MANY_EXPORTS): the user already runs EXPORTS_PER_USER, or this server its EXPORTS_PER_API; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Exports_statusReports: {
+    parameters: {
+      query?: {
+        projectId?: string;
+        /** @description Reports on the agreement's projects (through the priority area) */
+        agreementId?: string;
+        /** @description With latestOnly: projects whose latest report has this health */
+        health?: components['schemas']['Health'];
+        /** @description Reporting date on or after this date */
+        reportedFrom?: string;
+        /** @description Reporting date on or before this date (with latestOnly: the latest report as of this date) */
+        reportedTo?: string;
+        /** @description Only each project's latest report (latest reporting date, then latest created) within the date range; the health filter then applies to that latest report */
+        latestOnly?: boolean;
+        /** @description Newest first by default; equal reporting dates are ordered by creation time */
+        sort?: 'reportingDate' | '-reportingDate' | 'createdAt' | '-createdAt' | 'health' | '-health';
+        /** @description fi-excel: ";" between fields, UTF-8 with BOM, decimal comma, dates D.M.YYYY (Excel in Finnish/Swedish). standard: RFC 4180, ",", UTF-8 without BOM, decimal point, ISO dates. Default: fi-excel when the language is fi or sv, standard for en. */
+        profile?: components['schemas']['ExportProfile'];
+        /** @description Language of the column headers and value labels; default: the user's language */
+        lang?: components['schemas']['Language'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The CSV file (header row in the chosen language, then the rows) */
+      200: {
+        headers: {
+          /** @description attachment; the file name has the dataset, scope and date */
+          'Content-Disposition'?: string;
+          /** @description Number of rows that follow the header row */
+          'X-Export-Rows'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Too many exports running (TOO_MANY_EXPORTS): the user already runs EXPORTS_PER_USER, or this server its EXPORTS_PER_API; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  FundingDecisions_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        agreementId?: string;
+        projectId?: string;
+        funderId?: string;
+        instrument?: components['schemas']['FundingInstrument'];
+        status?: components['schemas']['FundingDecisionStatus'];
+        /** @description Free text on record number or decision body */
+        q?: string;
+        sort?: 'decisionDate' | '-decisionDate' | 'amountGranted' | '-amountGranted' | 'createdAt' | '-createdAt';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FundingDecisionPage'];
+        };
+      };
+      /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  FundingDecisions_create: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The version you read, e.g. "3" */
+        'If-Match'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateFundingDecisionDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FundingDecisionResponse'];
+        };
+      };
+      /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  FundingDecisions_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FundingDecisionResponse'];
+        };
+      };
+      /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No such record (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  FundingDecisions_remove: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The version you read, e.g. "3" */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No such record (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  FundingDecisions_update: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The version you read, e.g. "3" */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateFundingDecisionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FundingDecisionResponse'];
+        };
+      };
+      /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No such record (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The version you read is required (If-Match or body version) */
+      428: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Health_check: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HealthResponse'];
+        };
+      };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HealthResponse'];
+        };
+      };
+    };
+  };
+  IndicatorActuals_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description Values of the agreement: its own and its projects’ */
+        agreementId?: string;
+        /** @description Values of the project */
+        projectId?: string;
+        indicatorId?: string;
+        /** @description A year ("2025") or a half-year ("2025-H1", "2025-H2") */
+        period?: string | null;
+        sort?: 'period' | '-period' | 'indicatorCode' | '-indicatorCode' | 'updatedAt' | '-updatedAt';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IndicatorActualPage'];
+        };
+      };
+      /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  IndicatorActuals_create: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The version you read, e.g. "3" */
+        'If-Match'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateIndicatorActualDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IndicatorActualResponse'];
+        };
+      };
+      /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  IndicatorActuals_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IndicatorActualResponse'];
+        };
+      };
+      /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No such record (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  IndicatorActuals_remove: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The version you read, e.g. "3" */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No such record (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  IndicatorActuals_update: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The version you read, e.g. "3" */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateIndicatorActualDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IndicatorActualResponse'];
+        };
+      };
+      /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No such record (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The version you read is required (If-Match or body version) */
+      428: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  IndicatorResults_agreement: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The agreement */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AgreementIndicatorResults'];
+        };
+      };
+      /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No such record (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  IndicatorResults_national: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NationalIndicatorResults'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  IndicatorResults_project: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The project */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProjectIndicatorResults'];
+        };
+      };
+      /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No such record (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  IndicatorResults_summary: {
+    parameters: {
+      query?: {
+        /** @description Only this agreement (in the caller’s scope; otherwise 404) */
+        agreementId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IndicatorSummary'];
+        };
+      };
+      /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No such record (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  IndicatorTargets_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description Targets of the agreement: its own and its projects’ */
+        agreementId?: string;
+        /** @description Targets of the project */
+        projectId?: string;
+        indicatorId?: string;
+        sort?: 'indicatorCode' | '-indicatorCode' | 'targetYear' | '-targetYear' | 'createdAt' | '-createdAt';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IndicatorTargetPage'];
+        };
+      };
+      /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  IndicatorTargets_create: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The version you read, e.g. "3" */
+        'If-Match'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateIndicatorTargetDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IndicatorTargetResponse'];
+        };
+      };
+      /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  IndicatorTargets_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IndicatorTargetResponse'];
+        };
+      };
+      /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No such record (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  IndicatorTargets_remove: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The version you read, e.g. "3" */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No such record (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  IndicatorTargets_update: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The version you read, e.g. "3" */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateIndicatorTargetDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IndicatorTargetResponse'];
+        };
+      };
+      /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No such record (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The version you read is required (If-Match or body version) */
+      428: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Indicators_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description The indicators an agreement may use: the common ones and that agreement’s own */
+        agreementId?: string;
+        source?: components['schemas']['IndicatorSource'];
+        kind?: components['schemas']['IndicatorKind'];
+        /** @description Free text in the code or the names */
+        q?: string;
+        sort?:
+          | 'code'
+          | '-code'
+          | 'nameFi'
+          | '-nameFi'
+          | 'nameSv'
+          | '-nameSv'
+          | 'nameEn'
+          | '-nameEn'
+          | 'source'
+          | '-source'
+          | 'kind'
+          | '-kind'
+          | 'createdAt'
+          | '-createdAt';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IndicatorPage'];
+        };
+      };
+      /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Indicators_create: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The version you read, e.g. "3" */
+        'If-Match'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateIndicatorDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IndicatorResponse'];
+        };
+      };
+      /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Indicators_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IndicatorResponse'];
+        };
+      };
+      /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No such record (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Indicators_remove: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The version you read, e.g. "3" */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No such record (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Indicators_update: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The version you read, e.g. "3" */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateIndicatorDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IndicatorResponse'];
+        };
+      };
+      /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No such record (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The version you read is required (If-Match or body version) */
+      428: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Auth_me: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MeResponse'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  MyLanguage_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateMyLanguageDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MyLanguageResponse'];
+        };
+      };
+      /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Milestones_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        projectId?: string;
+        /** @description Milestones of the agreement's projects (through the priority area) */
+        agreementId?: string;
+        status?: components['schemas']['MilestoneStatus'];
+        /** @description true: due before today and neither done nor cancelled; false: the others */
+        overdue?: boolean;
+        /** @description Due on or after this date (e.g. today and dueTo = today + 30 days for "due in the next 30 days") */
+        dueFrom?: string;
+        /** @description Due on or before this date */
+        dueTo?: string;
+        /** @description Free text in the title */
+        q?: string;
+        sort?: 'dueDate' | '-dueDate' | 'title' | '-title' | 'status' | '-status' | 'createdAt' | '-createdAt';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MilestonePage'];
+        };
+      };
+      /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Milestones_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateMilestoneDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MilestoneResponse'];
+        };
+      };
+      /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Milestones_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MilestoneResponse'];
+        };
+      };
+      /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No such record (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Milestones_remove: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The version you read, e.g. "3" */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No such record (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Milestones_update: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The version you read, e.g. "3" */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateMilestoneDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MilestoneResponse'];
+        };
+      };
+      /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No such record (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The version you read is required (If-Match or body version) */
+      428: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Organisations_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description Free text on name or business ID */
+        q?: string;
+        kind?: components['schemas']['OrganisationKind'];
+        sort?: 'name' | '-name' | 'kind' | '-kind' | 'createdAt' | '-createdAt';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrganisationPage'];
+        };
+      };
+      /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Organisations_create: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The version you read, e.g. "3" */
+        'If-Match'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateOrganisationDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrganisationResponse'];
+        };
+      };
+      /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Organisations_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrganisationResponse'];
+        };
+      };
+      /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No such record (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Organisations_remove: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The version you read, e.g. "3" */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No such record (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Organisations_update: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The version you read, e.g. "3" */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateOrganisationDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrganisationResponse'];
+        };
+      };
+      /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No such record (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The version you read is required (If-Match or body version) */
+      428: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Payments_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        fundingDecisionId?: string;
+        /** @description Payments under the project's funding decisions */
+        projectId?: string;
+        /** @description Payments under the agreement's funding decisions */
+        agreementId?: string;
+        /** @description Paid on or after this day */
+        paidFrom?: string;
+        /** @description Paid on or before this day */
+        paidTo?: string;
+        sort?: 'paidOn' | '-paidOn' | 'amount' | '-amount' | 'createdAt' | '-createdAt';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PaymentPage'];
+        };
+      };
+      /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Payments_create: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The version you read, e.g. "3" */
+        'If-Match'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreatePaymentDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PaymentResponse'];
+        };
+      };
+      /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Payments_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PaymentResponse'];
+        };
+      };
+      /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No such record (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Payments_remove: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The version you read, e.g. "3" */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No such record (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Payments_update: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The version you read, e.g. "3" */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdatePaymentDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PaymentResponse'];
+        };
+      };
+      /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No such record (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The version you read is required (If-Match or body version) */
+      428: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  PriorityAreas_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description Only the areas of this agreement */
+        agreementId?: string;
+        /** @description Free text on the Finnish, Swedish or English name */
+        q?: string;
+        sort?: 'nameFi' | '-nameFi' | 'createdAt' | '-createdAt';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PriorityAreaPage'];
+        };
+      };
+      /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  PriorityAreas_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreatePriorityAreaDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PriorityAreaResponse'];
+        };
+      };
+      /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  PriorityAreas_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PriorityAreaResponse'];
+        };
+      };
+      /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No such record (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  PriorityAreas_remove: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The version you read, e.g. "3" */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No such record (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  PriorityAreas_update: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The version you read, e.g. "3" */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdatePriorityAreaDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PriorityAreaResponse'];
+        };
+      };
+      /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No such record (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The version you read is required (If-Match or body version) */
+      428: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Projects_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description Free text, case-insensitive, on code or name */
+        q?: string;
+        /** @description Projects under this agreement (through their priority area) */
+        agreementId?: string;
+        priorityAreaId?: string;
+        lifecycleStatus?: components['schemas']['LifecycleStatus'];
+        /** @description Health of the latest status report; "none" for projects without any report */
+        health?: components['schemas']['HealthFilter'];
+        leadOrganisationId?: string;
+        kind?: components['schemas']['ProjectKind'];
+        /** @description A key, or "-key" for descending; health sorts on_track, at_risk, off_track, then none */
+        sort?:
+          | 'code'
+          | '-code'
+          | 'name'
+          | '-name'
+          | 'plannedStart'
+          | '-plannedStart'
+          | 'plannedEnd'
+          | '-plannedEnd'
+          | 'lifecycleStatus'
+          | '-lifecycleStatus'
+          | 'updatedAt'
+          | '-updatedAt'
+          | 'health'
+          | '-health';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProjectSummaryPage'];
+        };
+      };
+      /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Projects_create: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The version you read, e.g. "3" */
+        'If-Match'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateProjectDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProjectDetailResponse'];
+        };
+      };
+      /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Projects_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProjectDetailResponse'];
+        };
+      };
+      /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No such record (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Projects_remove: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The version you read, e.g. "3" */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No such record (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Projects_update: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The version you read, e.g. "3" */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateProjectDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProjectDetailResponse'];
+        };
+      };
+      /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No such record (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The version you read is required (If-Match or body version) */
+      428: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Projects_history: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProjectHistoryItemPage'];
+        };
+      };
+      /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No such record (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Reports_agreement: {
+    parameters: {
+      query?: {
+        /** @description First day of the period (default: 1 January of the year of `to`, or of the current year) */
+        from?: string;
+        /** @description Last day of the period (default: 31 December of the year of `from`, or of the current year); on or after `from` and less than 10 years after it */
+        to?: string;
+      };
+      header?: never;
+      path: {
+        /** @description The agreement */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AgreementReportResponse'];
+        };
+      };
+      /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No such record (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Reports_national: {
+    parameters: {
+      query?: {
+        /** @description First day of the period (default: 1 January of the year of `to`, or of the current year) */
+        from?: string;
+        /** @description Last day of the period (default: 31 December of the year of `from`, or of the current year); on or after `from` and less than 10 years after it */
+        to?: string;
+        /** @description As on the dashboard: a planned, active or on-hold project needs an update when its latest status report is older than this many days (before today), or it has none */
+        staleAfterDays?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NationalReportResponse'];
+        };
+      };
+      /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Settings_getAccessibility: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AccessibilitySettingsResponse'];
+        };
+      };
+      /** @description No such record (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Settings_updateAccessibility: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The version you read, e.g. "3" */
+        'If-Match'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateAccessibilitySettingsDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AccessibilitySettingsResponse'];
+        };
+      };
+      /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No such record (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The version you read is required (If-Match or body version) */
+      428: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  StatusReports_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        projectId?: string;
+        /** @description Reports on the agreement's projects (through the priority area) */
+        agreementId?: string;
+        /** @description With latestOnly: projects whose latest report has this health */
+        health?: components['schemas']['Health'];
+        /** @description Reporting date on or after this date */
+        reportedFrom?: string;
+        /** @description Reporting date on or before this date (with latestOnly: the latest report as of this date) */
+        reportedTo?: string;
+        /** @description Only each project's latest report (latest reporting date, then latest created) within the date range; the health filter then applies to that latest report */
+        latestOnly?: boolean;
+        /** @description Newest first by default; equal reporting dates are ordered by creation time */
+        sort?: 'reportingDate' | '-reportingDate' | 'createdAt' | '-createdAt' | 'health' | '-health';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StatusReportPage'];
+        };
+      };
+      /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  StatusReports_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateStatusReportDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StatusReportResponse'];
+        };
+      };
+      /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  StatusReports_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StatusReportResponse'];
+        };
+      };
+      /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No such record (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Users_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description Free text on email or display name */
+        q?: string;
+        role?: components['schemas']['Role'];
+        /** @description true: active users only; false: deactivated only */
+        active?: boolean;
+        organisationId?: string;
+        sort?: 'email' | '-email' | 'displayName' | '-displayName' | 'createdAt' | '-createdAt';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserPage'];
+        };
+      };
+      /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Users_create: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The version you read, e.g. "3" */
+        'If-Match'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateUserDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserResponse'];
+        };
+      };
+      /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Users_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserResponse'];
+        };
+      };
+      /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No such record (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Users_update: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The version you read, e.g. "3" */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateUserDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserResponse'];
+        };
+      };
+      /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No such record (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The version you read is required (If-Match or body version) */
+      428: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Users_resetPassword: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The version you read, e.g. "3" */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ResetPasswordDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserResponse'];
+        };
+      };
+      /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No such record (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
 }

@@ -299,10 +299,11 @@ describe('dashboard page', () => {
         // Nothing reported yet: said so, never 0, and no achievement made up.
         `KUO-PCT Kokeilujen osuusToteuma tähän mennessäEi raportoituTavoite${nbsp('30 %')}EteneminenEi vielä arvioitavissa`,
       ]);
-      // An agreement without key indicators says so in a sentence.
-      expect(within(strip).getByRole('region', { name: 'Oulun ekosysteemisopimus' })).toHaveTextContent(
-        'Sopimuksen indikaattoreille ei ole asetettu tavoitteita.',
-      );
+      // Agreements without key indicators are named in one sentence.
+      expect(within(strip).queryByRole('region', { name: 'Oulun ekosysteemisopimus' })).not.toBeInTheDocument();
+      expect(
+        within(strip).getByText('Sopimukset, joiden indikaattoreille ei ole asetettu tavoitteita:', { exact: false }),
+      ).toHaveTextContent('Sopimukset, joiden indikaattoreille ei ole asetettu tavoitteita: Oulun ekosysteemisopimus');
     });
 
     it("asks for the chosen agreement's indicators only, and says the area filter does not narrow them", async () => {
@@ -313,6 +314,20 @@ describe('dashboard page', () => {
       const request = requestsTo(fetchMock, '/api/indicator-results/summary')[0]!;
       expect(new URL(request.url).searchParams.get('agreementId')).toBe(AGREEMENT_ID);
       expect(strip).toHaveTextContent('Indikaattorit koskevat koko sopimusta, eivät vain valittua painopistettä.');
+    });
+
+    it('says in a sentence when the chosen agreement has no key indicators', async () => {
+      mockApi(undefined, 'fi', () =>
+        jsonResponse({
+          agreements: [{ agreementId: AGREEMENT_ID, title: 'Kuopion ekosysteemisopimus', indicators: [] }],
+        }),
+      );
+      renderApp({ url: `/?agreementId=${AGREEMENT_ID}` });
+      const strip = await screen.findByRole('region', { name: 'Indikaattorit' }, LOAD);
+      expect(
+        await within(strip).findByText('Sopimuksen indikaattoreille ei ole asetettu tavoitteita.'),
+      ).toBeInTheDocument();
+      expect(within(strip).queryByRole('listitem')).not.toBeInTheDocument();
     });
 
     it('does not hold back the charts: they show while the indicators load, and stay when they fail', async () => {
@@ -337,7 +352,7 @@ describe('dashboard page', () => {
       const strip = await screen.findByRole('region', { name: 'Indikatorer' }, LOAD);
       expect(await within(strip).findByText('RCO01 Företag som får stöd')).toBeInTheDocument();
       expect(strip).toHaveTextContent('Efter tidsplanen');
-      expect(strip).toHaveTextContent('Inga mål har satts för avtalets indikatorer.');
+      expect(strip).toHaveTextContent('Avtal vars indikatorer inte har några mål: Oulun ekosysteemisopimus');
       sv.unmount();
 
       mockApi(undefined, 'en');

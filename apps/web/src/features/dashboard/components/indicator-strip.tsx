@@ -28,18 +28,30 @@ export function IndicatorStrip({ agreementId, areaChosen }: { agreementId?: stri
         retryLabel={t('indicatorResults.retry')}
         className="dashboard-indicators__body"
       >
-        {(data) => (
-          <>
-            {areaChosen && <p className="secondary">{t('indicatorResults.strip.allAreas')}</p>}
-            {data.agreements.length === 0 ? (
-              <p>{t('indicatorResults.strip.noKeyIndicators')}</p>
-            ) : (
-              data.agreements.map((agreement) => (
+        {(data) => {
+          // Agreements without key indicators are named in one sentence, not a heading each, so a
+          // liaison's strip of many agreements stays short.
+          const withKeys = data.agreements.filter((agreement) => agreement.indicators.length > 0);
+          const without = data.agreements.filter((agreement) => agreement.indicators.length === 0);
+          return (
+            <>
+              {areaChosen && <p className="secondary">{t('indicatorResults.strip.allAreas')}</p>}
+              {withKeys.map((agreement) => (
                 <AgreementIndicators key={agreement.agreementId} agreement={agreement} />
-              ))
-            )}
-          </>
-        )}
+              ))}
+              {withKeys.length === 0 && data.agreements.length <= 1 ? (
+                <p>{t('indicatorResults.strip.noKeyIndicators')}</p>
+              ) : (
+                without.length > 0 && (
+                  <p>
+                    {t('indicatorResults.strip.withoutTargets')}{' '}
+                    {without.map((agreement) => agreement.title).join('; ')}
+                  </p>
+                )
+              )}
+            </>
+          );
+        }}
       </QueryView>
     </TitledSection>
   );
@@ -52,35 +64,31 @@ function AgreementIndicators({ agreement }: { agreement: IndicatorSummaryAgreeme
   return (
     <section aria-labelledby={headingId} className="indicator-strip">
       <h3 id={headingId}>{agreement.title}</h3>
-      {agreement.indicators.length === 0 ? (
-        <p>{t('indicatorResults.strip.noKeyIndicators')}</p>
-      ) : (
-        <ul className="indicator-strip__list">
-          {agreement.indicators.map(({ indicator, toDate, targetValue, achievement, onPace }) => (
-            <li key={indicator.id} className="indicator-strip__item">
-              <p className="indicator-strip__name">
-                {indicator.code} {localisedName(indicator, format.language)}
-              </p>
-              <dl>
-                <dt>{t('indicators.toDate')}</dt>
-                <dd>{toDate === null ? t('indicators.notReported') : format.value(toDate, indicator)}</dd>
-                <dt>{t('indicators.target')}</dt>
-                <dd>{targetValue === null ? t('indicators.noTarget') : format.value(targetValue, indicator)}</dd>
-                {achievement !== null && (
-                  <>
-                    <dt>{t('indicators.achievement')}</dt>
-                    <dd>{format.achievement(achievement)}</dd>
-                  </>
-                )}
-                <dt>{t('indicators.pace.title')}</dt>
-                <dd>
-                  <PaceLabel onPace={onPace} hasTarget={targetValue !== null} />
-                </dd>
-              </dl>
-            </li>
-          ))}
-        </ul>
-      )}
+      <ul className="indicator-strip__list">
+        {agreement.indicators.map(({ indicator, toDate, targetValue, achievement, onPace }) => (
+          <li key={indicator.id} className="indicator-strip__item">
+            <p className="indicator-strip__name">
+              {indicator.code} {localisedName(indicator, format.language)}
+            </p>
+            <dl>
+              <dt>{t('indicators.toDate')}</dt>
+              <dd>{toDate === null ? t('indicators.notReported') : format.value(toDate, indicator)}</dd>
+              <dt>{t('indicators.target')}</dt>
+              <dd>{targetValue === null ? t('indicators.noTarget') : format.value(targetValue, indicator)}</dd>
+              {achievement !== null && (
+                <>
+                  <dt>{t('indicators.achievement')}</dt>
+                  <dd>{format.achievement(achievement)}</dd>
+                </>
+              )}
+              <dt>{t('indicators.pace.title')}</dt>
+              <dd>
+                <PaceLabel onPace={onPace} hasTarget={targetValue !== null} />
+              </dd>
+            </dl>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }
