@@ -219,8 +219,11 @@ describe('bad input generated from the OpenAPI document', () => {
         if (schema.pattern) return fc.stringMatching(new RegExp(schema.pattern)).filter((s) => s.length <= 40);
         return fc.string({ minLength: schema.minLength ?? 0, maxLength: Math.min(schema.maxLength ?? 30, 30) });
       case 'integer':
-      case 'number':
-        return fc.integer({ min: schema.minimum ?? -5, max: Math.min(schema.maximum ?? 1000, 1000) });
+      case 'number': {
+        // Up to 1000, or up to 1000 above a minimum beyond it (a year's range starts at 2000).
+        const min = schema.minimum ?? -5;
+        return fc.integer({ min, max: Math.min(schema.maximum ?? 1000, Math.max(1000, min + 1000)) });
+      }
       case 'boolean':
         return fc.boolean();
       case 'array':
