@@ -127,11 +127,18 @@ const FORM_PAGES: PageCheck[] = [
     ready: submitButton,
   },
   { name: 'new status report', path: () => `/projects/${ids.vesi}/status-reports/new`, ready: submitButton },
+  { name: 'set an indicator target', path: () => `/projects/${ids.vesi}/indicators/targets/new`, ready: submitButton },
+  {
+    name: 'report an indicator actual',
+    path: () => `/projects/${ids.vesi}/indicators/actuals/new`,
+    ready: submitButton,
+  },
 ];
 
 const ADMIN_PAGES: PageCheck[] = [
   { name: 'the users page', path: () => '/admin/users', ready: (page) => page.getByRole('table') },
   { name: 'the organisations page', path: () => '/admin/organisations', ready: (page) => page.getByRole('table') },
+  { name: 'the indicator catalogue', path: () => '/admin/indicators', ready: (page) => page.getByRole('table') },
   {
     name: 'the accessibility statement with its edit form',
     path: () => '/accessibility',

@@ -6,10 +6,13 @@ import {
   isMoney,
   LIFECYCLE_STATUSES,
   MILESTONE_STATUSES,
+  INDICATOR_VALUE_PATTERN,
   PROJECT_KINDS,
+  REPORTING_PERIOD_PATTERN,
 } from '@salkku/shared';
 import type { TFunction } from 'i18next';
 import type { Formatters } from '../../../lib/format';
+import { formatIndicatorValueIn, periodParts } from '../../../lib/indicator-format';
 import fi from '../../../lib/locales/fi.json';
 import type { FieldChange, HistoryReference } from '../api/get-project-history';
 import { formatPercentNumberIn } from './format-extra';
@@ -34,13 +37,45 @@ function isKnownField(field: string): field is FieldName {
   return Object.hasOwn(fi.projectPage.history.fields, field);
 }
 
+/** The fields of an indicator's target or actual (issue 12), named in the indicators' vocabulary. */
+type IndicatorFieldName = keyof typeof fi.indicators.history.fields;
+
+function isIndicatorField(field: string): field is IndicatorFieldName {
+  return Object.hasOwn(fi.indicators.history.fields, field);
+}
+
+/** Entity types of an indicator's target and actual. */
+const INDICATOR_ENTITY_TYPES = ['indicator_target', 'indicator_actual'] as const;
+/** Their fields that hold an indicator value (an exact decimal): shown as a number in the language. */
+const INDICATOR_VALUE_FIELDS = new Set(['value', 'baselineValue', 'targetValue']);
+
 function isOneOf<T extends string>(values: readonly T[], value: string): value is T {
   return (values as readonly string[]).includes(value);
 }
 
 /** The name of a changed field in the language; a field this page does not know keeps its own name. */
 export function fieldLabel(field: string, t: TFunction): string {
-  return isKnownField(field) ? t(`projectPage.history.fields.${field}`) : field;
+  if (isKnownField(field)) return t(`projectPage.history.fields.${field}`);
+  return isIndicatorField(field) ? t(`indicators.history.fields.${field}`) : field;
+}
+
+/** "1. puolivuosi 2025" for 2025-H1 (lib/indicator-format's words, as a plain function). */
+function periodLabel(period: string, t: TFunction): string {
+  const { year, half } = periodParts(period);
+  if (half === 0) return t('indicators.periods.year', { year });
+  return t(half === 1 ? 'indicators.periods.firstHalf' : 'indicators.periods.secondHalf', { year });
+}
+
+/** A target's yearly targets as recorded ([{ year, value }]): "2026: 8, 2027: 12". */
+function yearlyTargetsText(value: unknown, format: Formatters): string | null {
+  if (!Array.isArray(value)) return null;
+  return value
+    .map((item: { year?: unknown; value?: unknown }) =>
+      typeof item?.value === 'string' && INDICATOR_VALUE_PATTERN.test(item.value)
+        ? `${String(item.year)}: ${formatIndicatorValueIn(item.value, { unit: 'count' }, format.language)}`
+        : JSON.stringify(item),
+    )
+    .join(', ');
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -60,7 +95,17 @@ export function historyValue(
 ): string {
   if (value === null || value === '') return t('projectPage.history.emptyValue');
   if (typeof value === 'boolean') return value ? t('projectPage.history.yes') : t('projectPage.history.no');
+  const indicatorRecord = entityType !== null && isOneOf(INDICATOR_ENTITY_TYPES, entityType);
+  if (indicatorRecord && field === 'milestones') {
+    // The audit trail keeps the yearly targets as recorded: a list, which the API's type leaves unsaid.
+    const yearly = yearlyTargetsText(value as unknown, format);
+    if (yearly !== null) return yearly || t('projectPage.history.emptyValue');
+  }
   const text = String(value);
+  if (indicatorRecord && field === 'period' && REPORTING_PERIOD_PATTERN.test(text)) return periodLabel(text, t);
+  if (indicatorRecord && INDICATOR_VALUE_FIELDS.has(field) && INDICATOR_VALUE_PATTERN.test(text)) {
+    return formatIndicatorValueIn(text, { unit: 'count' }, format.language);
+  }
   if (UUID.test(text)) {
     const named = references.find((r) => r.id.toLowerCase() === text.toLowerCase());
     return named ? named.name : t('projectPage.history.deletedRecord');
@@ -96,5 +141,6 @@ const ENTITY_TYPES = [
 /** "Rahoituspäätös" for funding_decision; an entity type this page does not know keeps its own name. */
 export function entityLabel(entityType: string | null, t: TFunction): string {
   if (entityType === null) return '';
+  if (isOneOf(INDICATOR_ENTITY_TYPES, entityType)) return t(`indicators.history.entityTypes.${entityType}`);
   return isOneOf(ENTITY_TYPES, entityType) ? t(`projectPage.history.entityTypes.${entityType}`) : entityType;
 }

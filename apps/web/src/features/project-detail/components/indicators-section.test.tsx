@@ -4,7 +4,13 @@ import type { Language } from '@salkku/shared';
 import { authKeys, type Me } from '../../../lib/session';
 import { jsonResponse, mockFetch, signedInMe } from '../../../test/render-app';
 import { DERIVED, RESULTS, TYPED, type Results } from '../../../test/indicator-fixtures';
-import { PROJECT_ID, projectIndicators, projectPageApi } from '../../../test/project-fixtures';
+import {
+  historyItems,
+  historyPage,
+  PROJECT_ID,
+  projectIndicators,
+  projectPageApi,
+} from '../../../test/project-fixtures';
 import { renderProjectPage } from '../test/render-project-page';
 
 const LIAISON: Me = {
@@ -143,5 +149,49 @@ describe('the project page’s indicators', () => {
       await within(section).findByText('Hankkeelle ei ole asetettu tavoitteita eikä kirjattu toteumia.'),
     ).toBeInTheDocument();
     expect(section).toHaveTextContent('Toteumat kirjataan puolivuosittain.');
+  });
+
+  it('names a target’s and an actual’s changes in the project history in the indicators’ words', async () => {
+    const base = historyItems[0]!;
+    const item = (id: string, entityType: string, action: 'create' | 'update', changes: NonNullable<(typeof base)['changes']>) => ({
+      ...base,
+      id,
+      kind: 'audit' as const,
+      action,
+      entityType,
+      entityId: id,
+      changes,
+      references: [{ id: TYPED.indicator.id, kind: 'indicator' as const, name: 'KUO-01 Uudet palvelutuotteet' }],
+    });
+    const items = [
+      item('70000000-0000-4000-8000-0000000000a2', 'indicator_actual', 'update', {
+        value: { old: '3', new: '3.5' },
+        note: { old: null, new: 'Korjattu' },
+      }),
+      item('70000000-0000-4000-8000-0000000000a1', 'indicator_target', 'create', {
+        indicatorId: { old: null, new: TYPED.indicator.id },
+        baselineYear: { old: null, new: 2024 },
+        targetValue: { old: null, new: '1500' },
+        milestones: { old: null, new: [{ year: 2026, value: '8' }] as unknown as string },
+      }),
+    ];
+    mockFetch(
+      projectPageApi({
+        [`/api/indicator-results/projects/${PROJECT_ID}`]: () => jsonResponse(RESULTS),
+        [`/api/projects/${PROJECT_ID}/history`]: () => jsonResponse(historyPage(items)),
+      }),
+    );
+    renderProjectPage(PROJECT_ID);
+    const history = await screen.findByRole('region', { name: 'Muutoshistoria' });
+    const [actual, target] = within(await within(history).findByRole('list')).getAllByRole('listitem');
+    const change = (element: HTMLElement, field: string) => text(within(element).getByText(field).nextElementSibling);
+    expect(actual).toHaveTextContent('Indikaattorin toteuma: muutettu');
+    expect(change(actual!, 'Arvo')).toBe('3 → muuttui arvoon 3,5');
+    expect(change(actual!, 'Lisätieto')).toBe('(tyhjä) → muuttui arvoon Korjattu');
+    expect(target).toHaveTextContent('Indikaattorin tavoite: lisätty');
+    expect(change(target!, 'Indikaattori')).toBe('KUO-01 Uudet palvelutuotteet');
+    expect(change(target!, 'Lähtötason vuosi')).toBe('2024');
+    expect(change(target!, 'Tavoitearvo')).toBe('1 500');
+    expect(change(target!, 'Vuositavoitteet')).toBe('2026: 8');
   });
 });

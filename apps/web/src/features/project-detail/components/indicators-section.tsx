@@ -148,7 +148,6 @@ function IndicatorResult({
                 ? indicatorFormPaths.editTarget(projectId, line.targetId)
                 : indicatorFormPaths.newTarget(projectId, indicator.id)
             }
-            className="project-forms__edit-link"
           >
             {line.targetId
               ? t('indicatorForms.actions.editTargetOf', { indicator: name })

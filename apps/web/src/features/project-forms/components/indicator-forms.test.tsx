@@ -319,7 +319,7 @@ describe('reporting an actual', () => {
     expect(screen.queryByLabelText('Kausi')).not.toBeInTheDocument();
     expect(screen.getByLabelText('Arvo')).toHaveValue('3');
     type('Arvo', '3,5');
-    type('Huomautus', 'Korjattu laskentavirhe');
+    type('Lisätieto', 'Korjattu laskentavirhe');
     save();
 
     await waitFor(() => expect(currentUrl(router)).toBe(`/projects/${PROJECT_ID}`));
