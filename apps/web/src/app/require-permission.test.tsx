@@ -2,7 +2,7 @@ import '@testing-library/jest-dom';
 import { ROLE_PERMISSIONS, ROLES, type Permission, type Role } from '@salkku/shared';
 import { screen, waitFor } from '@testing-library/react';
 import type { RouteObject } from 'react-router';
-import { emptyDashboardResponse, jsonResponse, mockFetch, renderApp, signedInMe } from '../test/render-app';
+import { emptyStartPageResponse, jsonResponse, mockFetch, renderApp, signedInMe } from '../test/render-app';
 import type { RoutePermission } from './require-permission';
 import { createQueryClient } from '../lib/query-client';
 import { createRoutes } from './router';
@@ -56,7 +56,8 @@ describe('web routes follow the permission table (issue 9, item 18)', () => {
     mockFetch((request) => {
       const { pathname } = new URL(request.url);
       if (pathname === '/api/me') return jsonResponse(meOf(role));
-      if (pathname === '/api/dashboard') return emptyDashboardResponse();
+      const startPage = emptyStartPageResponse(pathname);
+      if (startPage) return startPage;
       return jsonResponse({ statusCode: 404, code: 'NOT_FOUND', message: 'Not found' }, 404);
     });
     const url = path.replace(/:\w+/g, ID);

@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import {
   currentUrl,
-  emptyDashboardResponse,
+  emptyStartPageResponse,
   jsonResponse,
   mockFetch,
   renderApp,
@@ -19,9 +19,7 @@ afterEach(() => {
 describe('routes and navigation', () => {
   it('starts on the dashboard, with a main navigation marking the page shown', async () => {
     mockFetch(
-      withSession((request) =>
-        new URL(request.url).pathname === '/api/dashboard' ? emptyDashboardResponse() : jsonResponse(EMPTY_PAGE),
-      ),
+      withSession((request) => emptyStartPageResponse(new URL(request.url).pathname) ?? jsonResponse(EMPTY_PAGE)),
     );
     const { router } = renderApp({ url: '/' });
 

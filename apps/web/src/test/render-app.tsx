@@ -115,3 +115,15 @@ export function emptyDashboardResponse(): Response {
     latestReports: [],
   });
 }
+
+/** GET /api/indicator-results/summary with no key indicators: for tests that pass through the start page (its indicator strip). */
+export function emptyIndicatorSummaryResponse(): Response {
+  return jsonResponse({ agreements: [] });
+}
+
+/** The start page's own requests (the dashboard's figures and its indicator strip) of an empty portfolio; null for any other path. */
+export function emptyStartPageResponse(pathname: string): Response | null {
+  if (pathname === '/api/dashboard') return emptyDashboardResponse();
+  if (pathname === '/api/indicator-results/summary') return emptyIndicatorSummaryResponse();
+  return null;
+}

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import {
-  emptyDashboardResponse,
+  emptyStartPageResponse,
   jsonResponse,
   mockFetch,
   renderApp,
@@ -22,7 +22,8 @@ function signedInApi(answer: (body: { currentPassword: string; newPassword: stri
     }
     if (pathname === '/api/auth/logout') return new Response(null, { status: 204 });
     if (pathname === '/api/auth/login') return jsonResponse(signedInMe({ csrfToken: 'token-from-login' }));
-    if (pathname === '/api/dashboard') return emptyDashboardResponse();
+    const startPage = emptyStartPageResponse(pathname);
+    if (startPage) return startPage;
     return jsonResponse({ items: [], total: 0, page: 1, pageSize: 25 });
   });
 }

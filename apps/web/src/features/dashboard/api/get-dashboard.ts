@@ -23,6 +23,7 @@ export const DUE_SOON_DAYS = 30;
 export const dashboardKeys = {
   all: ['dashboard'] as const,
   figures: (filters: DashboardFilters) => [...dashboardKeys.all, 'figures', filters] as const,
+  indicators: (agreementId: string | undefined) => [...dashboardKeys.all, 'indicators', { agreementId }] as const,
 };
 
 /** GET /api/dashboard: the figures of the chosen agreement and priority area. */
@@ -50,7 +51,7 @@ export function dashboardQueryOptions(filters: DashboardFilters) {
 }
 
 /** The dashboard's figures stay fresh for a minute: a report page, not a feed. */
-const DASHBOARD_STALE_TIME = 60_000;
+export const DASHBOARD_STALE_TIME = 60_000;
 
 /**
  * The dashboard's figures; while another agreement's load, the previous ones stay on screen

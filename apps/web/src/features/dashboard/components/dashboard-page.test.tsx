@@ -10,6 +10,8 @@ import {
   withSession,
 } from '../../../test/render-app';
 import type { Dashboard } from '../api/get-dashboard';
+import type { IndicatorSummary } from '../api/get-indicator-summary';
+import { PRIVATE_INVESTMENT, RCO01, SHARE } from '../../../test/indicator-result-fixtures';
 import { agreementFixture, priorityAreaFixture } from '../../../test/portfolio-fixtures';
 
 const AGREEMENT_ID = 'a3c8e1f2-0000-4000-8000-0000000000aa';
@@ -73,15 +75,35 @@ const WATER = priorityAreaFixture(WATER_ID, AGREEMENT_ID, { nameFi: 'Vesi', name
 
 const page = <T,>(items: T[]) => ({ items, total: items.length, page: 1, pageSize: 100 });
 
+const OULU_AGREEMENT_ID = 'a3c8e1f2-0000-4000-8000-0000000000bb';
+
+/** Kuopio's key indicators (a count behind pace, euros on pace) and Oulu's none. */
+const SUMMARY: IndicatorSummary = {
+  agreements: [
+    {
+      agreementId: AGREEMENT_ID,
+      title: 'Kuopion ekosysteemisopimus 2021–2027',
+      indicators: [
+        { indicator: RCO01, toDate: '12', targetValue: '40', achievement: 0.3, onPace: false },
+        { indicator: PRIVATE_INVESTMENT, toDate: '1234.5', targetValue: '5000', achievement: 0.2469, onPace: true },
+        { indicator: SHARE, toDate: null, targetValue: '30', achievement: null, onPace: null },
+      ],
+    },
+    { agreementId: OULU_AGREEMENT_ID, title: 'Oulun ekosysteemisopimus', indicators: [] },
+  ],
+};
+
 function mockApi(
   dashboard: (request: Request) => Response = () => jsonResponse(DASHBOARD),
   language: 'fi' | 'sv' | 'en' = 'fi',
+  summary: (request: Request) => Response | Promise<Response> = () => jsonResponse(SUMMARY),
 ) {
   return mockFetch(
     withSession(
       (request) => {
         const { pathname } = new URL(request.url);
         if (pathname === '/api/dashboard') return dashboard(request);
+        if (pathname === '/api/indicator-results/summary') return summary(request);
         if (pathname === '/api/agreements') return jsonResponse(page([AGREEMENT]));
         if (pathname === '/api/priority-areas') return jsonResponse(page([WATER]));
         return jsonResponse({ statusCode: 404, code: 'NOT_FOUND', message: 'Not found' }, 404);
@@ -214,6 +236,7 @@ describe('dashboard page', () => {
       if (!session) return unauthenticatedResponse();
       if (pathname === '/api/me') return jsonResponse(signedInMe());
       if (pathname === '/api/dashboard') return jsonResponse(DASHBOARD);
+      if (pathname === '/api/indicator-results/summary') return jsonResponse(SUMMARY);
       return jsonResponse(page([]));
     });
     renderApp({ url: '/' });
@@ -232,11 +255,16 @@ describe('dashboard page', () => {
   });
 
   it('says so when the chosen agreement is not found', async () => {
-    mockApi(() => jsonResponse({ statusCode: 404, code: 'NOT_FOUND', message: 'Agreement not found' }, 404));
+    const notFound = () => jsonResponse({ statusCode: 404, code: 'NOT_FOUND', message: 'Agreement not found' }, 404);
+    const fetchMock = mockApi(notFound, 'fi', notFound);
     renderApp({ url: `/?agreementId=${AGREEMENT_ID}` });
     expect(await screen.findByRole('alert', {}, LOAD)).toHaveTextContent(
       'Valittua sopimusta tai painopistettä ei löytynyt.',
     );
+    // Said once: the indicator strip, asked for the same agreement, adds no second alert.
+    await waitFor(() => expect(requestsTo(fetchMock, '/api/indicator-results/summary')).toHaveLength(1));
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Indikaattorit' })).not.toBeInTheDocument());
+    expect(screen.getAllByRole('alert')).toHaveLength(1);
   });
 
   it('is translated to Swedish and English', async () => {
@@ -254,5 +282,85 @@ describe('dashboard page', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Overview' }, LOAD)).toBeInTheDocument();
     const table = await screen.findByRole('table', { name: 'Funding by priority area' });
     expect(within(table).getByRole('row', { name: /Water/ })).toBeInTheDocument();
+  });
+
+  describe('indicator strip', () => {
+    it("shows each agreement's key indicators: value to date against target, achievement and pace in words", async () => {
+      const fetchMock = mockApi();
+      renderApp({ url: '/' });
+      const strip = await screen.findByRole('region', { name: 'Indikaattorit' }, LOAD);
+      const kuopio = await within(strip).findByRole('region', { name: 'Kuopion ekosysteemisopimus 2021–2027' });
+      expect(new URL(requestsTo(fetchMock, '/api/indicator-results/summary')[0]!.url).search).toBe('');
+
+      const items = within(kuopio).getAllByRole('listitem');
+      expect(items.map((item) => item.textContent)).toEqual([
+        `RCO01 Tuetut yrityksetToteuma tähän mennessä12Tavoite40Saavutusaste${nbsp('30 %')}EteneminenJäljessä aikataulusta`,
+        `KUO-EUR Yksityiset investoinnitToteuma tähän mennessä${nbsp('1 234,5 €')}Tavoite${nbsp('5 000 €')}Saavutusaste${nbsp('25 %')}EteneminenAikataulussa`,
+        // Nothing reported yet: said so, never 0, and no achievement made up.
+        `KUO-PCT Kokeilujen osuusToteuma tähän mennessäEi raportoituTavoite${nbsp('30 %')}EteneminenEi vielä arvioitavissa`,
+      ]);
+      // Agreements without key indicators are named in one sentence.
+      expect(within(strip).queryByRole('region', { name: 'Oulun ekosysteemisopimus' })).not.toBeInTheDocument();
+      expect(
+        within(strip).getByText('Sopimukset, joiden indikaattoreille ei ole asetettu tavoitteita:', { exact: false }),
+      ).toHaveTextContent('Sopimukset, joiden indikaattoreille ei ole asetettu tavoitteita: Oulun ekosysteemisopimus');
+    });
+
+    it("asks for the chosen agreement's indicators only, and says the area filter does not narrow them", async () => {
+      const fetchMock = mockApi();
+      renderApp({ url: `/?agreementId=${AGREEMENT_ID}&priorityAreaId=${WATER_ID}` });
+      const strip = await screen.findByRole('region', { name: 'Indikaattorit' }, LOAD);
+      await within(strip).findByText('RCO01 Tuetut yritykset');
+      const request = requestsTo(fetchMock, '/api/indicator-results/summary')[0]!;
+      expect(new URL(request.url).searchParams.get('agreementId')).toBe(AGREEMENT_ID);
+      expect(strip).toHaveTextContent('Indikaattorit koskevat koko sopimusta, eivät vain valittua painopistettä.');
+    });
+
+    it('says in a sentence when the chosen agreement has no key indicators', async () => {
+      mockApi(undefined, 'fi', () =>
+        jsonResponse({
+          agreements: [{ agreementId: AGREEMENT_ID, title: 'Kuopion ekosysteemisopimus', indicators: [] }],
+        }),
+      );
+      renderApp({ url: `/?agreementId=${AGREEMENT_ID}` });
+      const strip = await screen.findByRole('region', { name: 'Indikaattorit' }, LOAD);
+      expect(
+        await within(strip).findByText('Sopimuksen indikaattoreille ei ole asetettu tavoitteita.'),
+      ).toBeInTheDocument();
+      expect(within(strip).queryByRole('listitem')).not.toBeInTheDocument();
+    });
+
+    it('does not hold back the charts: they show while the indicators load, and stay when they fail', async () => {
+      let answer: (response: Response) => void = () => undefined;
+      const pending = new Promise<Response>((resolve) => {
+        answer = resolve;
+      });
+      mockApi(undefined, 'fi', () => pending);
+      renderApp({ url: '/' });
+      expect(await screen.findByRole('img', { name: /hankkeiden määrästä vaiheittain/ }, LOAD)).toBeInTheDocument();
+      const strip = screen.getByRole('region', { name: 'Indikaattorit' });
+      expect(within(strip).getByRole('status')).toHaveTextContent('Ladataan indikaattoreita…');
+
+      answer(jsonResponse({ statusCode: 500, code: 'INTERNAL_ERROR', message: 'Boom' }, 500));
+      expect(await within(strip).findByRole('alert')).toHaveTextContent('Indikaattoreiden lataaminen epäonnistui.');
+      expect(screen.getByRole('table', { name: 'Hankkeet vaiheittain' })).toBeInTheDocument();
+    });
+
+    it('is translated to Swedish and English', async () => {
+      mockApi(undefined, 'sv');
+      const sv = renderApp({ url: '/', language: 'sv' });
+      const strip = await screen.findByRole('region', { name: 'Indikatorer' }, LOAD);
+      expect(await within(strip).findByText('RCO01 Företag som får stöd')).toBeInTheDocument();
+      expect(strip).toHaveTextContent('Efter tidsplanen');
+      expect(strip).toHaveTextContent('Avtal vars indikatorer inte har några mål: Oulun ekosysteemisopimus');
+      sv.unmount();
+
+      mockApi(undefined, 'en');
+      renderApp({ url: '/', language: 'en' });
+      const en = await screen.findByRole('region', { name: 'Indicators' }, LOAD);
+      expect(await within(en).findByText('RCO01 Enterprises supported')).toBeInTheDocument();
+      expect(en).toHaveTextContent('On pace');
+      expect(en).toHaveTextContent(/Achievement30\s%Pace/);
+    });
   });
 });

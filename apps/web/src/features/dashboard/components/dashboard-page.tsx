@@ -23,10 +23,11 @@ import './dashboard.css';
 import { DataTable } from '../../../components/data-table';
 import { SelectField } from '../../../components/fields';
 import { GrantedMoney } from '../../../components/granted-money';
+import { IndicatorStrip } from './indicator-strip';
 
 /**
- * The portfolio at a glance, for an agreement and priority area chosen in the URL: projects by
- * lifecycle status and by health, funding by priority area and by funder (each chart with its
+ * The portfolio at a glance, for an agreement and priority area chosen in the URL: the key
+ * indicators of each agreement (a strip loaded on its own), projects by lifecycle status and by health, funding by priority area and by funder (each chart with its
  * table), milestones due soon and overdue, projects needing an update and the latest reports.
  */
 export function DashboardPage() {
@@ -38,6 +39,7 @@ export function DashboardPage() {
   return (
     <Page title={t('dashboard.title')} className="dashboard">
       <DashboardFilterBar view={view} onChange={change} />
+      <IndicatorStrip agreementId={view.agreementId} areaChosen={view.priorityAreaId !== undefined} />
       <QueryView
         query={dashboard}
         loading={t('dashboard.loading')}

@@ -17,6 +17,9 @@ export const reportKeys = {
   all: ['reports'] as const,
   national: (period: Period) => [...reportKeys.all, 'national', period] as const,
   agreement: (agreementId: string, period: Period) => [...reportKeys.all, 'agreement', agreementId, period] as const,
+  /** Indicator results: not by the report's period (they cover every reporting period). */
+  agreementIndicators: (agreementId: string) => [...reportKeys.all, 'indicators', 'agreement', agreementId] as const,
+  nationalIndicators: () => [...reportKeys.all, 'indicators', 'national'] as const,
 };
 
 /** GET /api/reports/national: every agreement in the user's scope over the period. */
@@ -56,7 +59,7 @@ export function agreementReportQueryOptions(agreementId: string, period: Period)
  * Reports are read, printed and compared, not watched: five minutes fresh, and the previous
  * period's figures stay on screen (marked busy) while another period's load.
  */
-const REPORT_STALE_TIME = 5 * 60_000;
+export const REPORT_STALE_TIME = 5 * 60_000;
 
 export function useNationalReport(period: Period) {
   return useQuery({

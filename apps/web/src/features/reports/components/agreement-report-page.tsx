@@ -1,3 +1,4 @@
+import type { UseQueryResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { HealthLabel } from '../../../components/health-label';
@@ -10,9 +11,11 @@ import {
   type ReportFundingTable,
   type ReportMilestone,
 } from '../api/get-reports';
+import { useAgreementIndicatorResults, type AgreementIndicatorResults } from '../api/get-indicator-results';
 import { useReportPeriod } from '../hooks/use-report-period';
 import { periodSearch } from '../lib/period';
 import { FundingChart } from '../../../components/funding-chart';
+import { AgreementIndicatorsSection } from './indicator-results';
 import {
   countOf,
   FigureCells,
@@ -29,7 +32,7 @@ import {
 
 /**
  * The portfolio report of one agreement (/reports/agreements/:agreementId?from=&to=): a summary
- * with charts and their tables, a section per priority area, the
+ * with charts and their tables, its indicators (indicator-results.tsx), a section per priority area, the
  * agreement-wide funding, milestones and the status narratives of the period.
  */
 export function AgreementReportPage() {
@@ -37,6 +40,8 @@ export function AgreementReportPage() {
   const { agreementId = '' } = useParams();
   const { period, change } = useReportPeriod();
   const report = useAgreementReport(agreementId, period);
+  // Started with the report, not after it: the indicators section shows it when it arrives.
+  const indicators = useAgreementIndicatorResults(agreementId);
   const data = report.isError ? undefined : report.data;
   const error = report.error instanceof ApiError ? report.error : null;
   // A 400 about the period (from/to) says so; any other 400 is an address whose agreement id is
@@ -64,12 +69,18 @@ export function AgreementReportPage() {
       }
       canRetry={!notFound && !periodRefused}
     >
-      {(loaded) => <AgreementContent data={loaded} />}
+      {(loaded) => <AgreementContent data={loaded} indicators={indicators} />}
     </ReportFrame>
   );
 }
 
-function AgreementContent({ data }: { data: AgreementReport }) {
+function AgreementContent({
+  data,
+  indicators,
+}: {
+  data: AgreementReport;
+  indicators: UseQueryResult<AgreementIndicatorResults>;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const periodText = usePeriodText(data.period);
@@ -140,6 +151,8 @@ function AgreementContent({ data }: { data: AgreementReport }) {
         </ReportTable>
         <FundingTable caption={t('reports.funding.byFunder')} table={data.funding} />
       </ReportSection>
+
+      <AgreementIndicatorsSection query={indicators} />
 
       {data.priorityAreas.map((area) => (
         <ReportSection key={area.id} title={areaName(area)}>

@@ -1,7 +1,9 @@
+import type { UseQueryResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { FundingChart } from '../../../components/funding-chart';
 import { useFormat } from '../../../lib/format';
+import { useNationalIndicatorResults, type NationalIndicatorResults } from '../api/get-indicator-results';
 import { useNationalReport, type NationalReport } from '../api/get-reports';
 import { useReportPeriod } from '../hooks/use-report-period';
 import { periodSearch } from '../lib/period';
@@ -18,16 +20,20 @@ import {
   TotalRow,
   usePeriodText,
 } from './report-parts';
+import { NationalIndicatorsSection } from './indicator-results';
 
 /**
  * The national view (/reports?from=&to=): every agreement the user may see side by side, with
  * a chart of their health mix and one of their funding (the table below is the alternative of
- * both), each row opening that agreement's report for the same period.
+ * both), each row opening that agreement's report for the same period, and the common indicators
+ * of every agreement side by side (indicator-results.tsx).
  */
 export function NationalReportPage() {
   const { t } = useTranslation();
   const { period, change } = useReportPeriod();
   const report = useNationalReport(period);
+  // Started with the report, not after it: the common indicators show when they arrive.
+  const indicators = useNationalIndicatorResults();
   return (
     <ReportFrame
       title={t('reports.national.title')}
@@ -39,12 +45,18 @@ export function NationalReportPage() {
       report={report}
       failure={t('reports.error')}
     >
-      {(data) => <NationalContent data={data} />}
+      {(data) => <NationalContent data={data} indicators={indicators} />}
     </ReportFrame>
   );
 }
 
-function NationalContent({ data }: { data: NationalReport }) {
+function NationalContent({
+  data,
+  indicators,
+}: {
+  data: NationalReport;
+  indicators: UseQueryResult<NationalIndicatorResults>;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const periodText = usePeriodText(data.period);
@@ -90,6 +102,7 @@ function NationalContent({ data }: { data: NationalReport }) {
           </TotalRow>
         </ReportTable>
       </ReportSection>
+      <NationalIndicatorsSection query={indicators} reportSearch={periodSearch(data.period)} />
     </>
   );
 }

@@ -2,7 +2,7 @@ import { todayIso } from '@salkku/shared';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import {
   currentUrl,
-  emptyDashboardResponse,
+  emptyStartPageResponse,
   jsonResponse,
   mockFetch,
   renderApp,
@@ -10,6 +10,8 @@ import {
   signedInMe,
   withSession,
 } from '../../../test/render-app';
+import { periodValues, RCO01, RCO02, resultLine, SHARE } from '../../../test/indicator-result-fixtures';
+import type { AgreementIndicatorResults, NationalIndicatorResults } from '../api/get-indicator-results';
 import type { AgreementReport, NationalReport } from '../api/get-reports';
 
 const KUOPIO_AGREEMENT = 'a3c8e1f2-0000-4000-8000-0000000000aa';
@@ -170,8 +172,22 @@ const AGREEMENT_REPORT: AgreementReport = {
   listLimit: 200,
 };
 
+/** No indicators yet: what the indicator results answer for an agreement and the nation without targets or actuals. */
+const NO_AGREEMENT_INDICATORS: AgreementIndicatorResults = {
+  agreementId: KUOPIO_AGREEMENT,
+  periodicity: 'year',
+  periods: ['2021', '2022', '2023', '2024', '2025', '2026'],
+  indicators: [],
+};
+const NO_NATIONAL_INDICATORS: NationalIndicatorResults = { periods: ['2021', '2022'], indicators: [] };
+
 function mockApi(
-  options: { national?: (request: Request) => Response; agreement?: (request: Request) => Response } = {},
+  options: {
+    national?: (request: Request) => Response;
+    agreement?: (request: Request) => Response;
+    nationalIndicators?: (request: Request) => Response;
+    agreementIndicators?: (request: Request) => Response;
+  } = {},
   language: 'fi' | 'sv' | 'en' = 'fi',
 ) {
   return mockFetch(
@@ -182,7 +198,14 @@ function mockApi(
         if (pathname.startsWith('/api/reports/agreements/')) {
           return (options.agreement ?? (() => jsonResponse(AGREEMENT_REPORT)))(request);
         }
-        if (pathname === '/api/dashboard') return emptyDashboardResponse();
+        if (pathname === '/api/indicator-results/national') {
+          return (options.nationalIndicators ?? (() => jsonResponse(NO_NATIONAL_INDICATORS)))(request);
+        }
+        if (pathname.startsWith('/api/indicator-results/agreements/')) {
+          return (options.agreementIndicators ?? (() => jsonResponse(NO_AGREEMENT_INDICATORS)))(request);
+        }
+        const startPage = emptyStartPageResponse(pathname);
+        if (startPage) return startPage;
         return jsonResponse({ statusCode: 404, code: 'NOT_FOUND', message: 'Not found' }, 404);
       },
       // A ministry liaison: every city, reads only.
@@ -517,5 +540,316 @@ describe('agreement report page', () => {
     ).toBeInTheDocument();
     expect(screen.getByRole('region', { name: 'Water' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Print' })).toBeInTheDocument();
+  });
+});
+
+describe('indicators in the reports', () => {
+  const url = `/reports/agreements/${KUOPIO_AGREEMENT}?from=2024-01-01&to=2024-12-31`;
+  const YEARS = ['2021', '2022', '2023', '2024'];
+
+  /** Kuopio's indicators: a derived count with an area without a target, and a share the agreement cannot add up. */
+  const KUOPIO_INDICATORS: AgreementIndicatorResults = {
+    agreementId: KUOPIO_AGREEMENT,
+    periodicity: 'year',
+    periods: YEARS,
+    indicators: [
+      {
+        indicator: RCO01,
+        agreement: resultLine(YEARS, {
+          target: { baselineValue: '0', baselineYear: 2021, targetValue: '40', targetYear: 2027, milestones: [] },
+          periods: periodValues(YEARS, [null, '3', '5', '4']),
+          toDate: '12',
+          latestPeriod: '2024',
+          achievement: 0.3,
+          onPace: false,
+        }),
+        areas: [
+          {
+            priorityAreaId: WATER_ID,
+            nameFi: 'Vesi',
+            nameSv: 'Vatten',
+            nameEn: 'Water',
+            result: resultLine(YEARS, {
+              target: { baselineValue: '0', baselineYear: 2021, targetValue: '20', targetYear: 2027, milestones: [] },
+              periods: periodValues(YEARS, [null, '3', '3', '2']),
+              toDate: '8',
+              latestPeriod: '2024',
+              achievement: 0.4,
+              onPace: true,
+            }),
+          },
+          {
+            priorityAreaId: HEALTH_ID,
+            nameFi: 'Terveysteknologia',
+            nameSv: null,
+            nameEn: null,
+            result: resultLine(YEARS, {
+              periods: periodValues(YEARS, [null, null, '2', '2']),
+              toDate: '4',
+              latestPeriod: '2024',
+            }),
+          },
+        ],
+        enterprises: [
+          {
+            organisationId: 'c1e2f3a4-0000-4000-8000-0000000000e1',
+            name: 'Vesiteknologia Oy',
+            businessId: '1234567-8',
+            flagged: false,
+          },
+          {
+            organisationId: 'c1e2f3a4-0000-4000-8000-0000000000e2',
+            name: 'Pajaputki',
+            businessId: null,
+            flagged: true,
+          },
+        ],
+      },
+      {
+        indicator: SHARE,
+        agreement: resultLine(YEARS, { refusal: 'percentDoesNotSum' }),
+        areas: [
+          {
+            priorityAreaId: WATER_ID,
+            nameFi: 'Vesi',
+            nameSv: 'Vatten',
+            nameEn: 'Water',
+            result: resultLine(YEARS, {
+              target: { baselineValue: '10', baselineYear: 2021, targetValue: '30', targetYear: 2027, milestones: [] },
+              periods: periodValues(YEARS, [null, null, '12.5', null]),
+              toDate: '12.5',
+              latestPeriod: '2023',
+              achievement: 12.5 / 30,
+              onPace: false,
+            }),
+          },
+        ],
+        enterprises: null,
+      },
+      // Listed (every derived indicator is), but with nothing yet at any level.
+      {
+        indicator: RCO02,
+        agreement: resultLine(YEARS),
+        areas: [
+          { priorityAreaId: WATER_ID, nameFi: 'Vesi', nameSv: 'Vatten', nameEn: 'Water', result: resultLine(YEARS) },
+        ],
+        enterprises: [],
+      },
+    ],
+  };
+
+  const NATIONAL_INDICATORS: NationalIndicatorResults = {
+    periods: YEARS,
+    indicators: [
+      {
+        indicator: RCO01,
+        agreements: [
+          {
+            agreementId: KUOPIO_AGREEMENT,
+            title: 'Kuopion ekosysteemisopimus',
+            cityName: 'Kuopion kaupunki',
+            result: KUOPIO_INDICATORS.indicators[0]!.agreement,
+          },
+          {
+            agreementId: OULU_AGREEMENT,
+            title: 'Oulun ekosysteemisopimus',
+            cityName: 'Oulun kaupunki',
+            result: resultLine(YEARS),
+          },
+        ],
+        total: resultLine(YEARS, {
+          target: { baselineValue: '0', baselineYear: 2021, targetValue: '40', targetYear: 2027, milestones: [] },
+          periods: periodValues(YEARS, [null, '3', '5', '4']),
+          toDate: '12',
+          latestPeriod: '2024',
+          achievement: 0.3,
+          onPace: false,
+        }),
+        enterprises: [
+          {
+            organisationId: 'c1e2f3a4-0000-4000-8000-0000000000e1',
+            name: 'Vesiteknologia Oy',
+            businessId: '1234567-8',
+            flagged: false,
+          },
+        ],
+      },
+    ],
+  };
+
+  it("shows the agreement's indicators for it and by priority area: target, actual, achievement and pace in words", async () => {
+    const fetchMock = mockApi({ agreementIndicators: () => jsonResponse(KUOPIO_INDICATORS) });
+    renderApp({ url });
+    const section = await screen.findByRole('region', { name: 'Indikaattorit' }, LOAD);
+    await within(section).findByRole('heading', { level: 3, name: 'RCO01 Tuetut yritykset' });
+    expect(requestsTo(fetchMock, `/api/indicator-results/agreements/${KUOPIO_AGREEMENT}`)).toHaveLength(1);
+    expect(section).toHaveTextContent('Lukumäärä · Koonti: Kausien summa · Laskettu osallistujista');
+
+    const levels = within(section).getByRole('table', { name: 'RCO01 Tuetut yritykset: sopimus ja painopisteet' });
+    expect(cells(within(levels).getByRole('row', { name: /Koko sopimus/ }))).toEqual([
+      '40 (vuonna 2027)Lähtötaso 0 (vuonna 2021)',
+      '12',
+      nbsp('30 %'),
+      'Jäljessä aikataulusta',
+    ]);
+    expect(cells(within(levels).getByRole('row', { name: /Vesi/ }))).toEqual([
+      '20 (vuonna 2027)Lähtötaso 0 (vuonna 2021)',
+      '8',
+      nbsp('40 %'),
+      'Aikataulussa',
+    ]);
+    // No target: said in words, never as 0, and no achievement or pace made up.
+    expect(cells(within(levels).getByRole('row', { name: /Terveysteknologia/ }))).toEqual([
+      'Tavoitetta ei ole asetettu',
+      '4',
+      '',
+      'Tavoitetta ei ole asetettu',
+    ]);
+
+    // The derived number's enterprises, the one without a business ID flagged.
+    expect(within(section).getByText('Yritykset, joista luku on laskettu (2)')).toBeInTheDocument();
+    expect(within(section).getByText(/Vesiteknologia Oy \(1234567-8\)/)).toBeInTheDocument();
+    expect(within(section).getByText(/Pajaputki/)).toHaveTextContent(
+      'PajaputkiEi Y-tunnusta – sama yritys voi tulla lasketuksi kahdesti',
+    );
+  });
+
+  it('names the indicators with nothing yet in one sentence, without a table of dashes', async () => {
+    mockApi({ agreementIndicators: () => jsonResponse(KUOPIO_INDICATORS) });
+    renderApp({ url });
+    const section = await screen.findByRole('region', { name: 'Indikaattorit' }, LOAD);
+    expect(await within(section).findByText('RCO02 Avustuksilla tuetut yritykset', { exact: false })).toHaveTextContent(
+      'Ei vielä tavoitteita eikä toteumia: RCO02 Avustuksilla tuetut yritykset',
+    );
+    expect(within(section).queryByRole('heading', { name: /RCO02/ })).not.toBeInTheDocument();
+    expect(within(section).queryByRole('table', { name: /RCO02/ })).not.toBeInTheDocument();
+  });
+
+  it('draws each indicator across the periods, with the same figures in a table (not reported is not 0)', async () => {
+    mockApi({ agreementIndicators: () => jsonResponse(KUOPIO_INDICATORS) });
+    renderApp({ url });
+    const section = await screen.findByRole('region', { name: 'Indikaattorit' }, LOAD);
+    const chart = await within(section).findByRole('img', { name: /^Pylväskaavio, RCO01 Tuetut yritykset kausittain/ });
+    expect(chart).toHaveAccessibleName(
+      'Pylväskaavio, RCO01 Tuetut yritykset kausittain: 2021 Ei raportoitu, 2022 3, 2023 5, 2024 4',
+    );
+    const periods = within(section).getByRole('table', { name: 'RCO01 Tuetut yritykset kausittain' });
+    expect(
+      within(periods)
+        .getAllByRole('columnheader')
+        .map((th) => th.textContent),
+    ).toEqual(['Kausi', 'Koko sopimus', 'Vesi', 'Terveysteknologia']);
+    expect(cells(within(periods).getByRole('row', { name: /^2021/ }))).toEqual([
+      '–Ei raportoitu',
+      '–Ei raportoitu',
+      '–Ei raportoitu',
+    ]);
+    expect(cells(within(periods).getByRole('row', { name: /^2023/ }))).toEqual(['5', '3', '2']);
+  });
+
+  it('says why a roll-up has no value: percentages are not added up', async () => {
+    mockApi({ agreementIndicators: () => jsonResponse(KUOPIO_INDICATORS) });
+    renderApp({ url });
+    const section = await screen.findByRole('region', { name: 'Indikaattorit' }, LOAD);
+    const levels = await within(section).findByRole('table', {
+      name: 'KUO-PCT Kokeilujen osuus: sopimus ja painopisteet',
+    });
+    expect(cells(within(levels).getByRole('row', { name: /Koko sopimus/ }))).toEqual([
+      'Tavoitetta ei ole asetettu',
+      'Prosenttiosuuksia ei lasketa yhteen.',
+    ]);
+    expect(cells(within(levels).getByRole('row', { name: /Vesi/ }))).toEqual([
+      '30\u00a0% (vuonna 2027)Lähtötaso 10\u00a0% (vuonna 2021)',
+      nbsp('12,5 %'),
+      nbsp('42 %'),
+      'Jäljessä aikataulusta',
+    ]);
+    // Nothing to draw for the agreement: no chart, the table still lists the areas' periods.
+    expect(within(section).queryByRole('img', { name: /KUO-PCT/ })).not.toBeInTheDocument();
+    const periods = within(section).getByRole('table', { name: 'KUO-PCT Kokeilujen osuus kausittain' });
+    expect(cells(within(periods).getByRole('row', { name: /^2023/ }))).toEqual(['–Ei raportoitu', nbsp('12,5 %')]);
+  });
+
+  it('keeps the rest of the report when the indicators fail, and says when there are none', async () => {
+    mockApi({
+      agreementIndicators: () => jsonResponse({ statusCode: 500, code: 'INTERNAL_ERROR', message: 'Boom' }, 500),
+    });
+    const failed = renderApp({ url });
+    const section = await screen.findByRole('region', { name: 'Indikaattorit' }, LOAD);
+    expect(await within(section).findByRole('alert')).toHaveTextContent('Indikaattoreiden lataaminen epäonnistui.');
+    expect(screen.getByRole('table', { name: 'Rahoitus painopisteittäin' })).toBeInTheDocument();
+    failed.unmount();
+
+    // Only indicators with nothing yet (derived ones are always listed): one sentence, naming none.
+    mockApi({
+      agreementIndicators: () =>
+        jsonResponse({ ...KUOPIO_INDICATORS, indicators: KUOPIO_INDICATORS.indicators.slice(2) }),
+    });
+    renderApp({ url });
+    const empty = await screen.findByRole('region', { name: 'Indikaattorit' }, LOAD);
+    expect(
+      await within(empty).findByText('Sopimuksella ei ole vielä indikaattoreita: ei tavoitteita eikä toteumia.'),
+    ).toBeInTheDocument();
+    expect(empty).not.toHaveTextContent('RCO02');
+  });
+
+  it('shows the common indicators of every agreement side by side in the national view, with the total', async () => {
+    mockApi({ nationalIndicators: () => jsonResponse(NATIONAL_INDICATORS) });
+    renderApp({ url: '/reports?from=2024-01-01&to=2024-12-31' });
+    const section = await screen.findByRole('region', { name: 'Yhteiset indikaattorit' }, LOAD);
+    const table = await within(section).findByRole('table', { name: 'RCO01 Tuetut yritykset sopimuksittain' });
+    const kuopio = within(table).getByRole('row', { name: /Kuopion kaupunki/ });
+    expect(within(kuopio).getByRole('link', { name: 'Kuopion kaupunki' })).toHaveAttribute(
+      'href',
+      `/reports/agreements/${KUOPIO_AGREEMENT}?from=2024-01-01&to=2024-12-31`,
+    );
+    expect(cells(kuopio)).toEqual([
+      '40 (vuonna 2027)Lähtötaso 0 (vuonna 2021)',
+      '12',
+      nbsp('30 %'),
+      'Jäljessä aikataulusta',
+    ]);
+    expect(cells(within(table).getByRole('row', { name: /Oulun kaupunki/ }))).toEqual([
+      'Tavoitetta ei ole asetettu',
+      '–Ei raportoitu',
+      '',
+      'Tavoitetta ei ole asetettu',
+    ]);
+    expect(cells(within(table).getByRole('row', { name: /Kaikki sopimukset/ }))).toEqual([
+      '40 (vuonna 2027)Lähtötaso 0 (vuonna 2021)',
+      '12',
+      nbsp('30 %'),
+      'Jäljessä aikataulusta',
+    ]);
+    expect(within(section).getByText(/Vesiteknologia Oy/)).toBeInTheDocument();
+  });
+
+  it('is translated to Swedish and English', async () => {
+    mockApi({ agreementIndicators: () => jsonResponse(KUOPIO_INDICATORS) }, 'sv');
+    const sv = renderApp({ url, language: 'sv' });
+    const section = await screen.findByRole('region', { name: 'Indikatorer' }, LOAD);
+    const levels = await within(section).findByRole('table', {
+      name: 'RCO01 Företag som får stöd: avtalet och de prioriterade områdena',
+    });
+    expect(cells(within(levels).getByRole('row', { name: /Hela avtalet/ }))).toEqual([
+      '40 (år 2027)Utgångsnivå 0 (år 2021)',
+      '12',
+      nbsp('30 %'),
+      'Efter tidsplanen',
+    ]);
+    expect(section).toHaveTextContent('Procentandelar räknas inte ihop.');
+    sv.unmount();
+
+    mockApi({ nationalIndicators: () => jsonResponse(NATIONAL_INDICATORS) }, 'en');
+    renderApp({ url: '/reports?from=2024-01-01&to=2024-12-31', language: 'en' });
+    const national = await screen.findByRole('region', { name: 'Common indicators' }, LOAD);
+    const table = await within(national).findByRole('table', { name: 'RCO01 Enterprises supported by agreement' });
+    expect(cells(within(table).getByRole('row', { name: /Oulun kaupunki/ }))).toEqual([
+      'No target set',
+      '–Not reported',
+      '',
+      'No target set',
+    ]);
+    expect(within(table).getByRole('row', { name: /Kuopion kaupunki/ })).toHaveTextContent('Behind pace');
   });
 });
