@@ -130,9 +130,11 @@ describe('agreements API', () => {
         .expect(200);
       expect(changed.body).toMatchObject({ reportingPeriodicity: 'year', version: 2 });
 
-      const [indicator] = (await t.dataSource.query(`SELECT id FROM indicators WHERE code = 'RCO07'`)) as Array<{
-        id: string;
-      }>;
+      const [indicator] = await t.dataSource.query<
+        Array<{
+          id: string;
+        }>
+      >(`SELECT id FROM indicators WHERE code = 'RCO07'`);
       await t.dataSource.query(
         `INSERT INTO indicator_actuals (indicator_id, agreement_id, period, value, entered_by) VALUES ($1, $2, '2024', 3, 'Testi')`,
         [indicator!.id, created.body.id],

@@ -811,11 +811,11 @@ function factsTests(
     }
     await value({ agreementId: s.agreementId }, '2024', '7').expect(201);
     await noDrift('values');
-    const [sums] = (await t.dataSource.query(
+    const [sums] = await t.dataSource.query<Array<{ sum: string; holders: number }>>(
       `SELECT value_sum::text AS sum, holders FROM indicator_period_facts
        WHERE indicator_id = $1 AND agreement_id = $2 AND holder_group = $3 AND period = '2024'`,
       [indicatorId, s.agreementId, s.areaId],
-    )) as Array<{ sum: string; holders: number }>;
+    );
     expect(sums).toEqual({ sum: '4.0000', holders: 2 });
 
     await s.agent
@@ -854,11 +854,11 @@ function factsTests(
         ),
       );
       await noDrift('concurrent sessions');
-      const [concurrent] = (await t.dataSource.query(
+      const [concurrent] = await t.dataSource.query<Array<{ sum: string; holders: number }>>(
         `SELECT value_sum::text AS sum, holders FROM indicator_period_facts
          WHERE indicator_id = $1 AND agreement_id = $2 AND holder_group = $3 AND period = '2023'`,
         [indicatorId, s.agreementId, s.areaId],
-      )) as Array<{ sum: string; holders: number }>;
+      );
       expect(concurrent).toEqual({ sum: '55.0000', holders: 10 });
     }
   });
