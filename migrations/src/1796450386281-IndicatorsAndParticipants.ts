@@ -211,7 +211,53 @@ export class IndicatorsAndParticipants1796450386281 implements MigrationInterfac
         PERFORM "refresh_indicator_period_facts"(i_ids, a_ids, ps);
         RETURN NULL;
       END $$`);
-    // A project moved to another priority area takes its values to that area's group.
+    // Each indicator's targets added up per group and shape (see the entity IndicatorTargetFacts),
+    // recomputed per (indicator, agreement) like the values' sums.
+    await queryRunner.query(
+      `CREATE TABLE "indicator_target_facts" ("indicator_id" uuid NOT NULL, "agreement_id" uuid NOT NULL, "holder_group" uuid NOT NULL, "baseline_year" smallint NOT NULL, "target_year" smallint NOT NULL, "shape_key" uuid NOT NULL, "n" integer NOT NULL, "baseline_sum" numeric NOT NULL, "target_sum" numeric NOT NULL, "milestones" jsonb NOT NULL, CONSTRAINT "PK_indicator_target_facts" PRIMARY KEY ("indicator_id", "agreement_id", "holder_group", "baseline_year", "target_year", "shape_key"))`,
+    );
+    await queryRunner.query(`
+      CREATE FUNCTION "refresh_indicator_target_facts"(indicator_ids uuid[], agreement_ids uuid[])
+      RETURNS void LANGUAGE plpgsql AS $$
+      BEGIN
+        IF indicator_ids IS NULL OR cardinality(indicator_ids) = 0 THEN RETURN; END IF;
+        PERFORM pg_advisory_xact_lock(k.h) FROM (
+          SELECT DISTINCT hashtextextended(u.i::text || u.a::text || 'target', 4212) AS h
+          FROM unnest(indicator_ids, agreement_ids) AS u(i, a)
+        ) k ORDER BY k.h;
+        DELETE FROM "indicator_target_facts" f USING unnest(indicator_ids, agreement_ids) AS u(i, a)
+          WHERE f."indicator_id" = u.i AND f."agreement_id" = u.a;
+        INSERT INTO "indicator_target_facts" ("indicator_id", "agreement_id", "holder_group", "baseline_year",
+            "target_year", "shape_key", "n", "baseline_sum", "target_sum", "milestones")
+          SELECT t."indicator_id", t."agreement_id", coalesce(p."priority_area_id", t."agreement_id"), t."baseline_year",
+                 t."target_year",
+                 CASE WHEN jsonb_array_length(t."milestones") = 0 THEN '00000000-0000-0000-0000-000000000000'::uuid ELSE t."id" END,
+                 count(*)::int, sum(t."baseline_value"), sum(t."target_value"),
+                 CASE WHEN count(*) = 1 THEN (array_agg(t."milestones"))[1] ELSE '[]'::jsonb END
+          FROM (SELECT DISTINCT u.i, u.a FROM unnest(indicator_ids, agreement_ids) AS u(i, a)) k
+          JOIN "indicator_targets" t ON t."indicator_id" = k.i AND t."agreement_id" = k.a
+          LEFT JOIN "projects" p ON p."id" = t."project_id"
+          GROUP BY 1, 2, 3, 4, 5, 6;
+      END $$`);
+    await queryRunner.query(`
+      CREATE FUNCTION "indicator_targets_refresh_facts"() RETURNS trigger LANGUAGE plpgsql AS $$
+      DECLARE i_ids uuid[]; a_ids uuid[];
+      BEGIN
+        IF TG_OP = 'INSERT' THEN
+          SELECT array_agg(k.i), array_agg(k.a) INTO i_ids, a_ids
+          FROM (SELECT DISTINCT r."indicator_id" AS i, r."agreement_id" AS a FROM new_rows r) k;
+        ELSIF TG_OP = 'DELETE' THEN
+          SELECT array_agg(k.i), array_agg(k.a) INTO i_ids, a_ids
+          FROM (SELECT DISTINCT r."indicator_id" AS i, r."agreement_id" AS a FROM old_rows r) k;
+        ELSE
+          SELECT array_agg(k.i), array_agg(k.a) INTO i_ids, a_ids
+          FROM (SELECT r."indicator_id" AS i, r."agreement_id" AS a FROM old_rows r
+                UNION SELECT r."indicator_id", r."agreement_id" FROM new_rows r) k;
+        END IF;
+        PERFORM "refresh_indicator_target_facts"(i_ids, a_ids);
+        RETURN NULL;
+      END $$`);
+    // A project moved to another priority area takes its values and targets to that area's group.
     await queryRunner.query(`
       CREATE FUNCTION "projects_refresh_indicator_facts"() RETURNS trigger LANGUAGE plpgsql AS $$
       DECLARE i_ids uuid[]; a_ids uuid[]; ps text[];
@@ -222,6 +268,12 @@ export class IndicatorsAndParticipants1796450386281 implements MigrationInterfac
               JOIN "indicator_actuals" v ON v."project_id" = n."id"
               WHERE n."priority_area_id" <> o."priority_area_id") k;
         PERFORM "refresh_indicator_period_facts"(i_ids, a_ids, ps);
+        SELECT array_agg(k.i), array_agg(k.a) INTO i_ids, a_ids
+        FROM (SELECT DISTINCT t."indicator_id" AS i, t."agreement_id" AS a
+              FROM old_rows o JOIN new_rows n ON n."id" = o."id"
+              JOIN "indicator_targets" t ON t."project_id" = n."id"
+              WHERE n."priority_area_id" <> o."priority_area_id") k;
+        PERFORM "refresh_indicator_target_facts"(i_ids, a_ids);
         RETURN NULL;
       END $$`);
     for (const event of ['INSERT', 'UPDATE', 'DELETE']) {
@@ -234,6 +286,10 @@ export class IndicatorsAndParticipants1796450386281 implements MigrationInterfac
       await queryRunner.query(
         `CREATE TRIGGER "TRG_indicator_actuals_facts_${event.toLowerCase()}" AFTER ${event} ON "indicator_actuals"
          REFERENCING ${tables} FOR EACH STATEMENT EXECUTE FUNCTION "indicator_actuals_refresh_facts"()`,
+      );
+      await queryRunner.query(
+        `CREATE TRIGGER "TRG_indicator_targets_facts_${event.toLowerCase()}" AFTER ${event} ON "indicator_targets"
+         REFERENCING ${tables} FOR EACH STATEMENT EXECUTE FUNCTION "indicator_targets_refresh_facts"()`,
       );
     }
     await queryRunner.query(
@@ -253,8 +309,13 @@ export class IndicatorsAndParticipants1796450386281 implements MigrationInterfac
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP TRIGGER "TRG_projects_indicator_facts_update" ON "projects"`);
-    for (const event of ['insert', 'update', 'delete'])
+    for (const event of ['insert', 'update', 'delete']) {
       await queryRunner.query(`DROP TRIGGER "TRG_indicator_actuals_facts_${event}" ON "indicator_actuals"`);
+      await queryRunner.query(`DROP TRIGGER "TRG_indicator_targets_facts_${event}" ON "indicator_targets"`);
+    }
+    await queryRunner.query(`DROP FUNCTION "indicator_targets_refresh_facts"()`);
+    await queryRunner.query(`DROP FUNCTION "refresh_indicator_target_facts"(uuid[], uuid[])`);
+    await queryRunner.query(`DROP TABLE "indicator_target_facts"`);
     await queryRunner.query(`DROP FUNCTION "projects_refresh_indicator_facts"()`);
     await queryRunner.query(`DROP FUNCTION "indicator_actuals_refresh_facts"()`);
     await queryRunner.query(`DROP FUNCTION "refresh_indicator_period_facts"(uuid[], uuid[], text[])`);

@@ -810,7 +810,30 @@ function factsTests(
       await value({ projectId: project.id }, '2025', '10').expect(201);
     }
     await value({ agreementId: s.agreementId }, '2024', '7').expect(201);
-    await noDrift('values');
+    const target = (holder: Json, extra: Json = {}) =>
+      s.agent
+        .post('/api/indicator-targets')
+        .send({
+          indicatorId,
+          ...holder,
+          baselineValue: '0',
+          baselineYear: 2021,
+          targetValue: '10',
+          targetYear: 2027,
+          ...extra,
+        })
+        .expect(201);
+    await target({ projectId: projects[0]!.id });
+    await target({ projectId: projects[1]!.id }, { targetValue: '20.5' });
+    await target({ projectId: projects[2]!.id }, { milestones: [{ year: 2024, value: '4' }] });
+    await target({ agreementId: s.agreementId }, { targetValue: '100' });
+    await noDrift('values and targets');
+    const [targets] = await t.dataSource.query<Array<{ n: number; sum: string }>>(
+      `SELECT n, target_sum::text AS sum FROM indicator_target_facts
+       WHERE indicator_id = $1 AND agreement_id = $2 AND holder_group = $3`,
+      [indicatorId, s.agreementId, s.areaId],
+    );
+    expect(targets).toEqual({ n: 2, sum: '30.5000' });
     const [sums] = await t.dataSource.query<Array<{ sum: string; holders: number }>>(
       `SELECT value_sum::text AS sum, holders FROM indicator_period_facts
        WHERE indicator_id = $1 AND agreement_id = $2 AND holder_group = $3 AND period = '2024'`,

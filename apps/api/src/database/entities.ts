@@ -12,6 +12,7 @@ import { Organisation } from '../modules/organisations/organisation.entity';
 import { Participant } from '../modules/participants/participant.entity';
 import { Payment } from '../modules/payments/payment.entity';
 import { IndicatorPeriodFacts } from '../modules/portfolio-facts/indicator-period-facts.entity';
+import { IndicatorTargetFacts } from '../modules/portfolio-facts/indicator-target-facts.entity';
 import { FundingDecisionFacts } from '../modules/portfolio-facts/funding-decision-facts.entity';
 import { MilestoneMonthFacts } from '../modules/portfolio-facts/milestone-month-facts.entity';
 import { ProjectFacts } from '../modules/portfolio-facts/project-facts.entity';
@@ -47,4 +48,5 @@ export const ENTITIES = [
   IndicatorActual,
   Participant,
   IndicatorPeriodFacts,
+  IndicatorTargetFacts,
 ];

@@ -405,9 +405,9 @@ export interface AggregateIndicatorRow extends Omit<ResultIndicatorRow, 'targets
  * and values added up in the database per group — an agreement's own, and each priority area's
  * projects — so that the answer costs what its groups cost, not what its projects and periods do.
  * Exact: numeric sums; a sum's values come from indicator_period_facts (the values of a group and
- * period, kept by triggers), a latest-value indicator's from each holder's values; targets are
- * added up per shape (baseline year, target year, no yearly milestones), which the expected
- * value's straight line keeps exact, and a target with milestones stays on its own. Nationally a
+ * period, kept by triggers), a latest-value indicator's from each holder's values; targets from
+ * indicator_target_facts, added up per shape (baseline year, target year, no yearly milestones),
+ * which the expected value's straight line keeps exact; a target with milestones stays on its own. Nationally a
  * holder's half-years become its year, by the indicator's rule (their sum, or the later half).
  */
 export function resultAggregatesSql(sql: Sql, scope: ResultScope): string {
@@ -477,13 +477,11 @@ export function resultAggregatesSql(sql: Sql, scope: ResultScope): string {
       FROM holder_latest GROUP BY indicator_id, agreement_id, area_id
     ),
     target_groups AS (
-      SELECT t.indicator_id, t.agreement_id, p.priority_area_id AS area_id, t.project_id IS NULL AS own,
-        count(*)::int AS n, sum(t.baseline_value) AS baseline_value, t.baseline_year,
-        sum(t.target_value) AS target_value, t.target_year, (array_agg(t.milestones))[1] AS milestones
-      FROM indicator_targets t LEFT JOIN projects p ON p.id = t.project_id
-      WHERE t.agreement_id IN (SELECT id FROM visible)
-      GROUP BY t.indicator_id, t.agreement_id, p.priority_area_id, t.project_id IS NULL, t.baseline_year, t.target_year,
-        CASE WHEN jsonb_array_length(t.milestones) = 0 THEN NULL ELSE t.id END
+      SELECT f.indicator_id, f.agreement_id, NULLIF(f.holder_group, f.agreement_id) AS area_id,
+        f.holder_group = f.agreement_id AS own, f.n, f.baseline_sum AS baseline_value, f.baseline_year,
+        f.target_sum AS target_value, f.target_year, f.milestones
+      FROM indicator_target_facts f
+      WHERE f.agreement_id IN (SELECT id FROM visible)
     )
     SELECT ${INDICATOR_REF_COLUMNS},
       coalesce((SELECT jsonb_agg(jsonb_build_object('agreementId', g.agreement_id, 'areaId', g.area_id,
@@ -611,7 +609,7 @@ export function derivedCountsSql(
       WHERE ${projectFilter}
     ),
     enterprise AS (
-      SELECT s.project_id, s.area_id, s.agreement_id, pt.organisation_id, o.name, o.business_id, pt.support_kind,
+      SELECT s.project_id, s.area_id, s.agreement_id, pt.organisation_id, pt.support_kind,
         coalesce(pt.starts_on, '-infinity'::date) AS s_from, coalesce(pt.ends_on, 'infinity'::date) AS s_to,
         ${toDate} AS to_date
       FROM participants pt JOIN scoped s ON s.project_id = pt.project_id
@@ -622,14 +620,19 @@ export function derivedCountsSql(
       SELECT * FROM unnest(${sql.value(spans.map((s) => s.period))}::text[],
         ${sql.value(spans.map((s) => s.from))}::date[], ${sql.value(spans.map((s) => s.to))}::date[]) AS x(period, p_from, p_to)
     ),
+    -- Narrow rows (an enterprise of a project counting in a period, or to date: period null), each
+    -- once: what is counted and sorted is ids, not names.
     counted AS (
-      SELECT q.*, x.period FROM qualifying q JOIN spans x ON GREATEST(q.q_from, x.p_from) <= LEAST(q.q_to, x.p_to)
-      UNION ALL
-      SELECT q.*, NULL FROM qualifying q WHERE q.q_from <= q.to_date
+      SELECT DISTINCT q.derivation, q.project_id, q.area_id, q.agreement_id, q.organisation_id, x.period
+      FROM qualifying q JOIN spans x ON GREATEST(q.q_from, x.p_from) <= LEAST(q.q_to, x.p_to)
+      UNION
+      SELECT q.derivation, q.project_id, q.area_id, q.agreement_id, q.organisation_id, NULL
+      FROM qualifying q WHERE q.q_from <= q.to_date
     )
     SELECT q.derivation, ${keyColumns('q')}, q.period, count(DISTINCT q.organisation_id)::int AS count,
-      jsonb_agg(DISTINCT jsonb_build_object('organisationId', q.organisation_id, 'name', q.name,
-        'businessId', q.business_id)) FILTER (WHERE q.period IS NULL) AS enterprises
+      (SELECT jsonb_agg(jsonb_build_object('organisationId', o.id, 'name', o.name, 'businessId', o.business_id))
+        FROM organisations o
+        WHERE o.id = ANY(array_agg(DISTINCT q.organisation_id) FILTER (WHERE q.period IS NULL))) AS enterprises
     FROM counted q
     GROUP BY GROUPING SETS (${sets('q', ['q.derivation', 'q.period'])})
     UNION ALL

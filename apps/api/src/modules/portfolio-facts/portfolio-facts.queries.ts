@@ -16,7 +16,7 @@ import { statement, type Statement } from '../../persistence/sql';
  */
 
 /** What a fact is about. */
-export type FactEntity = 'project' | 'funding_decision' | 'agreement_month' | 'indicator_period';
+export type FactEntity = 'project' | 'funding_decision' | 'agreement_month' | 'indicator_period' | 'indicator_target';
 
 /**
  * One stored fact that differs from its recomputation. `fact` is the facts table's column, or
@@ -45,7 +45,10 @@ export interface FactDriftRow {
  *   CLOSED_MILESTONE_STATUSES due that month (a missing row counts as 0);
  * - per indicator, agreement, group and period (id `indicator:agreement:group:period`, the group
  *   a priority area, or the agreement for its own values): the values summed and how many
- *   holders have one (a missing row is none).
+ *   holders have one (a missing row is none);
+ * - per indicator, agreement, group, baseline and target year and shape (id
+ *   `indicator:agreement:group:baselineYear:targetYear:shape`, the shape a target's id when it has
+ *   yearly milestones, else the nil uuid): the targets counted and summed, and a lone target's milestones.
  */
 export function factsDriftSql(): Statement {
   return statement((sql) => {
@@ -148,6 +151,35 @@ export function factsDriftSql(): Statement {
       ('holders', pf.holders::text, pr.holders::text)
     ) v(fact, stored, recomputed)
     WHERE v.stored IS DISTINCT FROM v.recomputed
+    UNION ALL
+    SELECT 'indicator_target',
+           concat_ws(':', k.indicator_id, k.agreement_id, k.holder_group, k.baseline_year, k.target_year, k.shape_key),
+           v.fact, v.stored, v.recomputed
+    FROM indicator_target_facts tf
+    FULL JOIN (
+      SELECT t.indicator_id, t.agreement_id, COALESCE(p.priority_area_id, t.agreement_id) AS holder_group,
+             t.baseline_year, t.target_year,
+             CASE WHEN jsonb_array_length(t.milestones) = 0 THEN '00000000-0000-0000-0000-000000000000'::uuid
+                  ELSE t.id END AS shape_key,
+             count(*)::int AS n, sum(t.baseline_value) AS baseline_sum, sum(t.target_value) AS target_sum,
+             CASE WHEN count(*) = 1 THEN (array_agg(t.milestones))[1] ELSE '[]'::jsonb END AS milestones
+      FROM indicator_targets t LEFT JOIN projects p ON p.id = t.project_id
+      GROUP BY 1, 2, 3, 4, 5, 6
+    ) tr ON tr.indicator_id = tf.indicator_id AND tr.agreement_id = tf.agreement_id
+        AND tr.holder_group = tf.holder_group AND tr.baseline_year = tf.baseline_year
+        AND tr.target_year = tf.target_year AND tr.shape_key = tf.shape_key
+    CROSS JOIN LATERAL (SELECT COALESCE(tf.indicator_id, tr.indicator_id) AS indicator_id,
+        COALESCE(tf.agreement_id, tr.agreement_id) AS agreement_id,
+        COALESCE(tf.holder_group, tr.holder_group) AS holder_group,
+        COALESCE(tf.baseline_year, tr.baseline_year) AS baseline_year,
+        COALESCE(tf.target_year, tr.target_year) AS target_year, COALESCE(tf.shape_key, tr.shape_key) AS shape_key) k
+    CROSS JOIN LATERAL (VALUES
+      ('n', tf.n::text, tr.n::text),
+      ('baseline_sum', tf.baseline_sum::text, tr.baseline_sum::text),
+      ('target_sum', tf.target_sum::text, tr.target_sum::text),
+      ('milestones', tf.milestones::text, tr.milestones::text)
+    ) v(fact, stored, recomputed)
+    WHERE v.stored IS DISTINCT FROM v.recomputed
     ORDER BY entity, id, fact`;
   });
 }
@@ -176,6 +208,11 @@ export function rebuildFactsSql(): Statement[] {
       () => `SELECT refresh_indicator_period_facts(array_agg(k.i), array_agg(k.a), array_agg(k.p))
         FROM (SELECT indicator_id AS i, agreement_id AS a, period AS p FROM indicator_actuals
               UNION SELECT indicator_id, agreement_id, period FROM indicator_period_facts) k`,
+    ),
+    statement(
+      () => `SELECT refresh_indicator_target_facts(array_agg(k.i), array_agg(k.a))
+        FROM (SELECT indicator_id AS i, agreement_id AS a FROM indicator_targets
+              UNION SELECT indicator_id, agreement_id FROM indicator_target_facts) k`,
     ),
   ];
 }
