@@ -489,9 +489,14 @@ export function resultAggregatesSql(sql: Sql, scope: ResultScope): string {
           'targetValue', g.target_value::text, 'targetYear', g.target_year, 'milestones', g.milestones)
           ORDER BY g.agreement_id, g.area_id NULLS FIRST, g.baseline_year, g.target_year)
         FROM target_groups g WHERE g.indicator_id = i.id), '[]'::jsonb) AS targets,
-      coalesce((SELECT jsonb_agg(jsonb_build_object('agreementId', s.agreement_id, 'areaId', s.area_id,
+      ${
+        // The dashboard's strip shows values to date only.
+        scope.level === 'summary'
+          ? `'[]'::jsonb`
+          : `coalesce((SELECT jsonb_agg(jsonb_build_object('agreementId', s.agreement_id, 'areaId', s.area_id,
           'period', s.period, 'value', s.value::text))
-        FROM period_sums s WHERE s.indicator_id = i.id), '[]'::jsonb) AS "periodSums",
+        FROM period_sums s WHERE s.indicator_id = i.id), '[]'::jsonb)`
+      } AS "periodSums",
       coalesce((SELECT jsonb_agg(jsonb_build_object('agreementId', d.agreement_id, 'areaId', d.area_id,
           'value', d.value::text, 'latestPeriod', d.latest_period, 'holders', d.holders))
         FROM to_date d WHERE d.indicator_id = i.id), '[]'::jsonb) AS "toDate"
@@ -581,8 +586,7 @@ export function derivedCountsSql(
         GREATEST(e.s_from, coalesce(r.starts_on, '-infinity'::date)),
         LEAST(e.s_to, coalesce(r.ends_on, 'infinity'::date))
       FROM enterprise e
-      JOIN participants r ON r.project_id = e.project_id AND r.organisation_id <> e.organisation_id
-      JOIN organisations ro ON ro.id = r.organisation_id AND ro.kind::text = ANY(${research}::text[])
+      JOIN research r ON r.project_id = e.project_id AND r.organisation_id <> e.organisation_id
       WHERE ${supported}
         AND GREATEST(e.s_from, coalesce(r.starts_on, '-infinity'::date))
           <= LEAST(e.s_to, coalesce(r.ends_on, 'infinity'::date))`;
@@ -603,6 +607,13 @@ export function derivedCountsSql(
       )
       .join(', ');
   const spans = options.periods;
+  // Only the levels' own keys: an enterprise in many projects of one area is one row there.
+  const narrowKeys = (['project', 'area', 'agreement'] as const)
+    .map((level) => {
+      const column = LEVEL_COLUMN[level];
+      return levels.includes(level) ? column : `NULL::uuid AS ${column.slice(2)}`;
+    })
+    .join(', ');
   return `WITH scoped AS (
       SELECT p.id AS project_id, p.priority_area_id AS area_id, pa.agreement_id, a.reporting_periodicity AS periodicity
       FROM projects p JOIN priority_areas pa ON pa.id = p.priority_area_id JOIN agreements a ON a.id = pa.agreement_id
@@ -615,6 +626,12 @@ export function derivedCountsSql(
       FROM participants pt JOIN scoped s ON s.project_id = pt.project_id
       JOIN organisations o ON o.id = pt.organisation_id AND o.kind::text = ${enterpriseKind}
     ),
+    -- The research organisations taking part in the projects, read once (a hash join, not a lookup per enterprise).
+    research AS MATERIALIZED (
+      SELECT pt.project_id, pt.organisation_id, pt.starts_on, pt.ends_on
+      FROM participants pt JOIN scoped s ON s.project_id = pt.project_id
+      JOIN organisations ro ON ro.id = pt.organisation_id AND ro.kind::text = ANY(${research}::text[])
+    ),
     qualifying AS (${qualifying.join('\n      UNION ALL ')}),
     spans AS (
       SELECT * FROM unnest(${sql.value(spans.map((s) => s.period))}::text[],
@@ -623,10 +640,10 @@ export function derivedCountsSql(
     -- Narrow rows (an enterprise of a project counting in a period, or to date: period null), each
     -- once: what is counted and sorted is ids, not names.
     counted AS (
-      SELECT DISTINCT q.derivation, q.project_id, q.area_id, q.agreement_id, q.organisation_id, x.period
+      SELECT DISTINCT q.derivation, ${narrowKeys}, q.organisation_id, x.period
       FROM qualifying q JOIN spans x ON GREATEST(q.q_from, x.p_from) <= LEAST(q.q_to, x.p_to)
       UNION
-      SELECT q.derivation, q.project_id, q.area_id, q.agreement_id, q.organisation_id, NULL
+      SELECT q.derivation, ${narrowKeys}, q.organisation_id, NULL
       FROM qualifying q WHERE q.q_from <= q.to_date
     )
     SELECT q.derivation, ${keyColumns('q')}, q.period, count(DISTINCT q.organisation_id)::int AS count,
