@@ -15,7 +15,7 @@ import { IndicatorActualResponse, type IndicatorActualRow } from './dto/indicato
 import type { ListIndicatorActualsQuery } from './dto/list-indicator-actuals.query';
 import type { UpdateIndicatorActualDto } from './dto/update-indicator-actual.dto';
 import { IndicatorActual } from './indicator-actual.entity';
-import { lockHolder, lockIndicatorFor, storedHolder } from './indicator-holders';
+import { lockHolder, removeHeld, lockIndicatorFor, storedHolder } from './indicator-holders';
 import { exactValue } from './indicator-value.column';
 import { indicatorActualList, indicatorActualSql } from './indicators.queries';
 
@@ -125,19 +125,8 @@ export class IndicatorActualsService {
     });
   }
 
-  async remove(id: string, version: number | undefined, actor: Actor): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const row = await findForUpdate(manager, IndicatorActual, id, 'IndicatorActual');
-      const holder = await storedHolder(manager, row, actor, 'IndicatorActual');
-      if (version !== undefined) assertVersion('IndicatorActual', row.version, version);
-      await manager.delete(IndicatorActual, { id });
-      await actualAudit.deleted(manager, actor, {
-        id,
-        before: snapshot(row),
-        projectId: holder.projectId,
-        cityId: holder.cityId,
-      });
-    });
+  remove(id: string, version: number | undefined, actor: Actor): Promise<void> {
+    return removeHeld(this.dataSource, IndicatorActual, 'IndicatorActual', actualAudit, snapshot, id, version, actor);
   }
 }
 

@@ -1,4 +1,7 @@
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, EntityTarget } from 'typeorm';
+import type { AuditTrail } from '../audit/audit';
+import { findForUpdate } from '../../persistence/transaction';
+import { assertVersion } from '../../common/version';
 import type { Actor } from '../../common/actor';
 import { invalid, notFound } from '../../common/domain-error';
 import { queryRow } from '../../persistence/sql';
@@ -80,4 +83,34 @@ export async function storedHolder(
   const holder = await queryRow<Holder>(manager, (sql) => storedHolderSql(sql, row.agreementId, row.projectId, actor));
   if (!holder) throw notFound(label, row.id);
   return holder;
+}
+
+/**
+ * Deletes a target or an actual (If-Match optional; a stale one is a 409) in one transaction,
+ * with its audit event: another city's record is not found, like a missing one.
+ */
+export async function removeHeld<
+  T extends { id: string; version: number; agreementId: string; projectId: string | null },
+>(
+  dataSource: DataSource,
+  entity: EntityTarget<T> & (new () => T),
+  label: string,
+  audit: AuditTrail,
+  snapshot: (row: T) => Record<string, unknown>,
+  id: string,
+  version: number | undefined,
+  actor: Actor,
+): Promise<void> {
+  await dataSource.transaction(async (manager) => {
+    const row = await findForUpdate(manager, entity, id, label);
+    const holder = await storedHolder(manager, row, actor, label);
+    if (version !== undefined) assertVersion(label, row.version, version);
+    await manager.delete(entity, { id });
+    await audit.deleted(manager, actor, {
+      id,
+      before: snapshot(row),
+      projectId: holder.projectId,
+      cityId: holder.cityId,
+    });
+  });
 }

@@ -323,25 +323,29 @@ export class IndicatorResultsService {
 
   async summary(query: IndicatorSummaryQuery, actor: Actor): Promise<IndicatorSummary> {
     const today = this.today();
-    const [agreements, rows, derivedRows] = await Promise.all([
+    const [agreements, rows] = await Promise.all([
       queryRows<ResultAgreement>(this.dataSource, (sql) => resultAgreementsSql(sql, actor, query.agreementId)),
       queryRows<AggregateIndicatorRow>(this.dataSource, (sql) =>
         resultAggregatesSql(sql, { level: 'summary', actor, agreementId: query.agreementId }),
       ),
-      queryRows<DerivedCountRow>(this.dataSource, (sql) =>
-        derivedCountsSql(sql, {
-          ...DERIVED_RULES,
-          projects: { actor, agreementId: query.agreementId },
-          levels: ['agreement'],
-          periods: [],
-          toDate: {
-            year: periodBounds(periodOf(today, 'year')).to,
-            half_year: periodBounds(periodOf(today, 'half_year')).to,
-          },
-        }),
-      ),
     ]);
     if (query.agreementId !== undefined && agreements.length === 0) throw notFound('Agreement', query.agreementId);
+    // The participant register is counted only when a derived indicator has a target (a key
+    // indicator) somewhere: the count over every visible agreement is the strip's dearest part.
+    const derivedRows = rows.some((row) => row.derivation !== null)
+      ? await queryRows<DerivedCountRow>(this.dataSource, (sql) =>
+          derivedCountsSql(sql, {
+            ...DERIVED_RULES,
+            projects: { actor, agreementId: query.agreementId },
+            levels: ['agreement'],
+            periods: [],
+            toDate: {
+              year: periodBounds(periodOf(today, 'year')).to,
+              half_year: periodBounds(periodOf(today, 'half_year')).to,
+            },
+          }),
+        )
+      : [];
     const derived = new DerivedCounts(derivedRows);
     return {
       agreements: agreements.map((agreement) => {

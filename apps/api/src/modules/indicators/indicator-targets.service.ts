@@ -12,7 +12,7 @@ import type { CreateIndicatorTargetDto, TargetMilestoneInput } from './dto/creat
 import { IndicatorTargetResponse, type IndicatorTargetRow } from './dto/indicator-target.response';
 import type { ListIndicatorTargetsQuery } from './dto/list-indicator-targets.query';
 import type { UpdateIndicatorTargetDto } from './dto/update-indicator-target.dto';
-import { lockHolder, lockIndicatorFor, storedHolder } from './indicator-holders';
+import { lockHolder, removeHeld, lockIndicatorFor, storedHolder } from './indicator-holders';
 import { IndicatorTarget, type TargetMilestone } from './indicator-target.entity';
 import { exactValue } from './indicator-value.column';
 import { indicatorTargetList, indicatorTargetSql } from './indicators.queries';
@@ -110,19 +110,8 @@ export class IndicatorTargetsService {
     });
   }
 
-  async remove(id: string, version: number | undefined, actor: Actor): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const row = await findForUpdate(manager, IndicatorTarget, id, 'IndicatorTarget');
-      const holder = await storedHolder(manager, row, actor, 'IndicatorTarget');
-      if (version !== undefined) assertVersion('IndicatorTarget', row.version, version);
-      await manager.delete(IndicatorTarget, { id });
-      await targetAudit.deleted(manager, actor, {
-        id,
-        before: snapshot(row),
-        projectId: holder.projectId,
-        cityId: holder.cityId,
-      });
-    });
+  remove(id: string, version: number | undefined, actor: Actor): Promise<void> {
+    return removeHeld(this.dataSource, IndicatorTarget, 'IndicatorTarget', targetAudit, snapshot, id, version, actor);
   }
 }
 
