@@ -113,11 +113,15 @@ function ResultCells({ line, indicator }: { line: IndicatorResultLine; indicator
   );
 }
 
-/** Nothing to show yet at any level: no target set, nothing reported, nothing refused, no enterprise. */
-function isQuiet(lines: IndicatorResultLine[], enterprises: Enterprise[] | null): boolean {
+/**
+ * Nothing to show yet at any level: no target set, nothing reported (or, for an indicator derived
+ * from the participants, no enterprise counted), nothing refused, no enterprise.
+ */
+function isQuiet(lines: IndicatorResultLine[], enterprises: Enterprise[] | null, derived: boolean): boolean {
+  const nothing = (toDate: string | null) => toDate === null || (derived && Number(toDate) === 0);
   return (
     (enterprises ?? []).length === 0 &&
-    lines.every((line) => line.target === null && line.toDate === null && line.refusal === null)
+    lines.every((line) => line.target === null && nothing(line.toDate) && line.refusal === null)
   );
 }
 
@@ -226,7 +230,11 @@ export function AgreementIndicatorsSection({ query }: { query: UseQueryResult<Ag
       >
         {(data) => {
           const quiet = (item: AgreementIndicatorResults['indicators'][number]) =>
-            isQuiet([item.agreement, ...item.areas.map((area) => area.result)], item.enterprises);
+            isQuiet(
+              [item.agreement, ...item.areas.map((area) => area.result)],
+              item.enterprises,
+              item.indicator.derivation !== null,
+            );
           const shown = data.indicators.filter((item) => !quiet(item));
           return (
             <>
@@ -340,7 +348,11 @@ export function NationalIndicatorsSection({
       >
         {(data) => {
           const quiet = (item: NationalIndicatorResults['indicators'][number]) =>
-            isQuiet([item.total, ...item.agreements.map((row) => row.result)], item.enterprises);
+            isQuiet(
+              [item.total, ...item.agreements.map((row) => row.result)],
+              item.enterprises,
+              item.indicator.derivation !== null,
+            );
           const shown = data.indicators.filter((item) => !quiet(item));
           return (
             <>
