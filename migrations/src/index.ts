@@ -6,6 +6,7 @@ import { ProjectCodeUniquePerAgreement1796419669117 } from './1796419669117-Proj
 import { ThrottlePerAccountAndClient1796419888498 } from './1796419888498-ThrottlePerAccountAndClient';
 import { PortfolioFacts1796440220447 } from './1796440220447-PortfolioFacts';
 import { IndicatorsAndParticipants1796450386281 } from './1796450386281-IndicatorsAndParticipants';
+import { MailOutbox1796460005022 } from './1796460005022-MailOutbox';
 
 /**
  * Every migration, oldest first. Never edit one that has landed: add a new one.
@@ -19,4 +20,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   ThrottlePerAccountAndClient1796419888498,
   PortfolioFacts1796440220447,
   IndicatorsAndParticipants1796450386281,
+  MailOutbox1796460005022,
 ];

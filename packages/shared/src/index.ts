@@ -8,3 +8,4 @@ export * from './business-id';
 export * from './permissions';
 export * from './field-problems';
 export * from './indicators';
+export * from './mail';

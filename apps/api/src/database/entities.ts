@@ -7,6 +7,7 @@ import { FundingDecision } from '../modules/funding-decisions/funding-decision.e
 import { IndicatorActual } from '../modules/indicators/indicator-actual.entity';
 import { IndicatorTarget } from '../modules/indicators/indicator-target.entity';
 import { Indicator } from '../modules/indicators/indicator.entity';
+import { MailMessage } from '../modules/mail/mail-message.entity';
 import { Milestone } from '../modules/milestones/milestone.entity';
 import { Organisation } from '../modules/organisations/organisation.entity';
 import { Participant } from '../modules/participants/participant.entity';
@@ -49,4 +50,5 @@ export const ENTITIES = [
   Participant,
   IndicatorPeriodFacts,
   IndicatorTargetFacts,
+  MailMessage,
 ];

@@ -33,6 +33,10 @@ export class User extends BaseEntity {
   @Column({ type: 'enum', enum: LANGUAGES, enumName: 'language', default: 'fi' })
   language: Language;
 
+  /** Whether the weekly digest of what the user owes is sent (the one message a user can turn off). */
+  @Column({ type: 'boolean', default: true })
+  mailDigest: boolean;
+
   /** Argon2id hash (PHC string). Never leaves the server, never audited. */
   @Column({ type: 'varchar', length: 255 })
   passwordHash: string;
