@@ -15,6 +15,7 @@ import { ExportsModule } from './modules/exports/exports.module';
 import { FundingDecisionsModule } from './modules/funding-decisions/funding-decisions.module';
 import { HealthModule } from './modules/health/health.module';
 import { IndicatorsModule } from './modules/indicators/indicators.module';
+import { MailModule } from './modules/mail/mail.module';
 import { MilestonesModule } from './modules/milestones/milestones.module';
 import { OrganisationsModule } from './modules/organisations/organisations.module';
 import { ParticipantsModule } from './modules/participants/participants.module';
@@ -31,6 +32,7 @@ export const FEATURE_MODULES = [
   AuthModule,
   UsersModule,
   AuditModule,
+  MailModule,
   OrganisationsModule,
   AgreementsModule,
   PriorityAreasModule,

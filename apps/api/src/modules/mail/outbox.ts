@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import type { MailKind } from '@salkku/shared';
 import type { EntityManager } from 'typeorm';
 import { queryRows } from '../../persistence/sql';
@@ -67,4 +68,29 @@ export async function enqueueMail(manager: EntityManager, entries: readonly Outb
   if (entries.length === 0) return 0;
   const rows = await queryRows<{ id: string }>(manager, (sql) => enqueueMailSql(sql, entries));
   return rows.length;
+}
+
+/**
+ * Work that writes messages on a schedule rather than on an event (reminders before a due date,
+ * overdue notices, the weekly digest). The mail worker runs every registered producer on each tick
+ * in its own transaction, on one API instance at a time; a producer makes its messages idempotent
+ * with dedupe keys, so a tick repeated anywhere writes nothing twice.
+ */
+export interface MailProducer {
+  readonly name: string;
+  produce(manager: EntityManager, now: Date): Promise<void>;
+}
+
+/** The registered producers: a feature registers its producer when its module starts. */
+@Injectable()
+export class MailProducers {
+  private readonly producers: MailProducer[] = [];
+
+  register(producer: MailProducer): void {
+    this.producers.push(producer);
+  }
+
+  all(): readonly MailProducer[] {
+    return this.producers;
+  }
 }
