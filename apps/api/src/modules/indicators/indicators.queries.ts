@@ -427,16 +427,15 @@ export function resultAggregatesSql(sql: Sql, scope: ResultScope): string {
     scope.level === 'national'
       ? 'i.agreement_id IS NULL'
       : scope.level === 'summary'
-        ? 'EXISTS (SELECT 1 FROM target_groups g WHERE g.indicator_id = i.id)'
-        : `(i.derivation IS NOT NULL
-            OR EXISTS (SELECT 1 FROM target_groups g WHERE g.indicator_id = i.id)
-            OR EXISTS (SELECT 1 FROM to_date d WHERE d.indicator_id = i.id))`;
+        ? 'tj.indicator_id IS NOT NULL'
+        : '(i.derivation IS NOT NULL OR tj.indicator_id IS NOT NULL OR dj.indicator_id IS NOT NULL)';
   const indicatorFilter = scope.level === 'national' ? 'AND i.agreement_id IS NULL' : '';
   const periodOf = (column: string) => (byYear ? `left(${column}, 4)` : column);
-  // Nationally an agreement's line is all that is shown: its projects' groups are one group (the
-  // agreement's id stands for "its projects"), a third of the rows of one per priority area.
+  // Nationally and on the dashboard an agreement's line is all that is shown: its projects' groups
+  // are one group (the agreement's id stands for "its projects"), not one per priority area.
+  const oneGroup = scope.level !== 'agreement';
   const groupOf = (group: string, agreement: string) =>
-    byYear ? `CASE WHEN ${group} = ${agreement} THEN NULL ELSE ${agreement} END` : `NULLIF(${group}, ${agreement})`;
+    oneGroup ? `CASE WHEN ${group} = ${agreement} THEN NULL ELSE ${agreement} END` : `NULLIF(${group}, ${agreement})`;
   // A latest-value indicator's holders are read one by one (its value to date is each holder's
   // latest value; nationally a holder's year is its later half); the sums come from the facts.
   const keyed = byYear
@@ -454,7 +453,7 @@ export function resultAggregatesSql(sql: Sql, scope: ResultScope): string {
     ),
     latest_raw AS (
       SELECT v.indicator_id, v.agreement_id,
-        ${byYear ? 'CASE WHEN v.project_id IS NULL THEN NULL ELSE v.agreement_id END' : 'p.priority_area_id'} AS area_id,
+        ${oneGroup ? 'CASE WHEN v.project_id IS NULL THEN NULL ELSE v.agreement_id END' : 'p.priority_area_id'} AS area_id,
         coalesce(v.project_id, v.agreement_id) AS holder,
         v.period, v.value
       FROM indicator_actuals v
@@ -495,25 +494,37 @@ export function resultAggregatesSql(sql: Sql, scope: ResultScope): string {
       WHERE f.agreement_id IN (SELECT id FROM visible)
       GROUP BY f.indicator_id, f.agreement_id, ${groupOf('f.holder_group', 'f.agreement_id')},
         f.holder_group = f.agreement_id, f.baseline_year, f.target_year, f.shape_key
-    )
-    SELECT ${INDICATOR_REF_COLUMNS},
-      coalesce((SELECT jsonb_agg(jsonb_build_object('agreementId', g.agreement_id, 'areaId', g.area_id,
+    ),
+    -- Each part as one array per indicator, built in one pass (not a pass per indicator).
+    target_json AS (
+      SELECT g.indicator_id, jsonb_agg(jsonb_build_object('agreementId', g.agreement_id, 'areaId', g.area_id,
           'own', g.own, 'n', g.n, 'baselineValue', g.baseline_value::text, 'baselineYear', g.baseline_year,
           'targetValue', g.target_value::text, 'targetYear', g.target_year, 'milestones', g.milestones)
-          ORDER BY g.agreement_id, g.area_id NULLS FIRST, g.baseline_year, g.target_year)
-        FROM target_groups g WHERE g.indicator_id = i.id), '[]'::jsonb) AS targets,
-      ${
-        // The dashboard's strip shows values to date only.
-        scope.level === 'summary'
-          ? `'[]'::jsonb`
-          : `coalesce((SELECT jsonb_agg(jsonb_build_object('agreementId', s.agreement_id, 'areaId', s.area_id,
-          'period', s.period, 'value', s.value::text))
-        FROM period_sums s WHERE s.indicator_id = i.id), '[]'::jsonb)`
-      } AS "periodSums",
-      coalesce((SELECT jsonb_agg(jsonb_build_object('agreementId', d.agreement_id, 'areaId', d.area_id,
-          'value', d.value::text, 'latestPeriod', d.latest_period, 'holders', d.holders))
-        FROM to_date d WHERE d.indicator_id = i.id), '[]'::jsonb) AS "toDate"
+          ORDER BY g.agreement_id, g.area_id NULLS FIRST, g.baseline_year, g.target_year) AS j
+      FROM target_groups g GROUP BY g.indicator_id
+    ),
+    ${
+      // The dashboard's strip shows values to date only.
+      scope.level === 'summary'
+        ? ''
+        : `period_json AS (
+      SELECT s.indicator_id, jsonb_agg(jsonb_build_object('agreementId', s.agreement_id, 'areaId', s.area_id,
+          'period', s.period, 'value', s.value::text)) AS j
+      FROM period_sums s GROUP BY s.indicator_id
+    ),`
+    }
+    to_date_json AS (
+      SELECT d.indicator_id, jsonb_agg(jsonb_build_object('agreementId', d.agreement_id, 'areaId', d.area_id,
+          'value', d.value::text, 'latestPeriod', d.latest_period, 'holders', d.holders)) AS j
+      FROM to_date d GROUP BY d.indicator_id
+    )
+    SELECT ${INDICATOR_REF_COLUMNS}, coalesce(tj.j, '[]'::jsonb) AS targets,
+      ${scope.level === 'summary' ? `'[]'::jsonb` : `coalesce(pj.j, '[]'::jsonb)`} AS "periodSums",
+      coalesce(dj.j, '[]'::jsonb) AS "toDate"
     FROM indicators i
+    LEFT JOIN target_json tj ON tj.indicator_id = i.id
+    ${scope.level === 'summary' ? '' : 'LEFT JOIN period_json pj ON pj.indicator_id = i.id'}
+    LEFT JOIN to_date_json dj ON dj.indicator_id = i.id
     WHERE ${listed}
     ORDER BY i.code`;
 }
