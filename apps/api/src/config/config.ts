@@ -129,7 +129,7 @@ function parseMail(
 ): Pick<AppConfig, 'smtpUrl' | 'mailFrom' | 'publicUrl' | 'mailWorkerIntervalSeconds' | 'mailMaxAttempts'> {
   const smtpUrl = env.SMTP_URL?.trim() || null;
   if (smtpUrl !== null) {
-    let valid = false;
+    let valid: boolean;
     try {
       const url = new URL(smtpUrl);
       valid = (url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname !== '';
