@@ -234,30 +234,37 @@ describe('mail through a real SMTP server', () => {
     expect((await user.agent.get('/api/me').expect(200)).body.user.mailDigest).toBe(true);
   });
 
-  it('keeps messages through an SMTP outage, retrying with backoff, and delivers each once when it is back', async () => {
+  it('keeps messages through an SMTP outage, one attempt per tick with backoff, and delivers each once when it is back', async () => {
     const user = await recipient(t);
     const entries = [approved(user.id), approved(user.id), approved(user.id)];
+    const start = new Date(Date.now() + 1000);
+    const second = new Date(start.getTime() + backoffSeconds(1) * 1000);
     await smtp.stop();
     try {
       await enqueue(t, entries);
-      const start = new Date(Date.now() + 1000);
-      expect(await worker().tick(start)).toMatchObject({ sent: 0, retrying: 3, failed: 0 });
+      // The server is down: the tick stops after one failed attempt; the others wait untouched.
+      expect(await worker().tick(start)).toMatchObject({ sent: 0, retrying: 1, failed: 0, errors: 0 });
       let rows = await outboxRows(t, user.id);
-      for (const row of rows) {
-        expect(row).toMatchObject({ status: 'pending', attempts: 1 });
-        expect(row.last_error).toMatch(/ECONNREFUSED|connect/i);
-        expect(new Date(row.next_attempt_at).getTime()).toBe(start.getTime() + backoffSeconds(1) * 1000);
-      }
-      // Not due yet: nothing is tried.
+      expect(rows.map((r) => r.attempts).sort()).toEqual([0, 0, 1]);
+      const tried = rows.find((r) => r.attempts === 1)!;
+      expect(tried.status).toBe('pending');
+      expect(tried.last_error).toMatch(/ECONNREFUSED|connect/i);
+      expect(new Date(tried.next_attempt_at).getTime()).toBe(second.getTime());
+
+      // Each further tick tries one more, until none is due before its backoff ends.
+      expect(await worker().tick(start)).toMatchObject({ retrying: 1 });
+      expect(await worker().tick(start)).toMatchObject({ retrying: 1 });
       expect(await worker().tick(start)).toMatchObject({ sent: 0, retrying: 0 });
-      // Due again, still down: the wait doubles.
-      const second = new Date(start.getTime() + backoffSeconds(1) * 1000);
-      expect(await worker().tick(second)).toMatchObject({ retrying: 3 });
       rows = await outboxRows(t, user.id);
       for (const row of rows) {
-        expect(row).toMatchObject({ status: 'pending', attempts: 2 });
-        expect(new Date(row.next_attempt_at).getTime()).toBe(second.getTime() + backoffSeconds(2) * 1000);
+        expect(row).toMatchObject({ status: 'pending', attempts: 1 });
+        expect(new Date(row.next_attempt_at).getTime()).toBe(second.getTime());
       }
+      // Due again, still down: that message waits twice as long now.
+      expect(await worker().tick(second)).toMatchObject({ retrying: 1 });
+      rows = await outboxRows(t, user.id);
+      const again = rows.find((r) => r.attempts === 2)!;
+      expect(new Date(again.next_attempt_at).getTime()).toBe(second.getTime() + backoffSeconds(2) * 1000);
       expect(backoffSeconds(2)).toBe(2 * backoffSeconds(1));
     } finally {
       await smtp.start();
@@ -268,9 +275,29 @@ describe('mail through a real SMTP server', () => {
     expect(await worker().tick(new Date(later.getTime() + 60 * 60 * 1000))).toMatchObject({ sent: 0 });
     await settle();
     for (const entry of entries) expect(about(smtp.received, projectOf(entry))).toHaveLength(1);
-    for (const row of await outboxRows(t, user.id)) {
-      expect(row).toMatchObject({ status: 'sent', attempts: 3, last_error: null });
-    }
+    const rows = await outboxRows(t, user.id);
+    expect(rows.every((r) => r.status === 'sent' && r.last_error === null)).toBe(true);
+    expect(rows.map((r) => r.attempts).sort()).toEqual([2, 2, 3]);
+  });
+
+  it('retries a message the server refuses and sends the others in the same tick', async () => {
+    const refused = await recipient(t);
+    const fine = await recipient(t);
+    smtp.refuse(refused.email);
+    const toRefused = approved(refused.id);
+    const toFine = approved(fine.id);
+    await enqueue(t, [toRefused, toFine]);
+    expect(await worker().tick()).toMatchObject({ sent: 1, retrying: 1, failed: 0 });
+    await smtp.waitFor((r) => about(r, projectOf(toFine)).length === 1);
+    const [row] = await outboxRows(t, refused.id);
+    expect(row).toMatchObject({ status: 'pending', attempts: 1 });
+    expect(row!.last_error).toMatch(/550/);
+
+    // Once the server takes it, the retry delivers it, once.
+    smtp.acceptAll();
+    expect(await worker().tick(new Date(Date.now() + 60 * 60 * 1000))).toMatchObject({ sent: 1, retrying: 0 });
+    await smtp.waitFor((r) => about(r, projectOf(toRefused)).length === 1);
+    expect(about(smtp.received, projectOf(toFine))).toHaveLength(1);
   });
 
   it('gives a message up after MAIL_MAX_ATTEMPTS and shows admins why', async () => {
@@ -284,6 +311,11 @@ describe('mail through a real SMTP server', () => {
         when += 2 * 60 * 60 * 1000; // past any backoff
         const report = await worker().tick(new Date(when));
         expect(report).toMatchObject(attempt < MAX_ATTEMPTS ? { retrying: 1, failed: 0 } : { retrying: 0, failed: 1 });
+        if (attempt < MAX_ATTEMPTS) {
+          // The wait doubles with each failure.
+          const [row] = await outboxRows(t, user.id);
+          expect(new Date(row!.next_attempt_at).getTime()).toBe(when + backoffSeconds(attempt) * 1000);
+        }
       }
     } finally {
       await smtp.start();

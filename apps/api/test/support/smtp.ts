@@ -28,6 +28,10 @@ export interface TestSmtpServer {
   port: number;
   /** Every message accepted so far, in order of arrival. */
   received: ReceivedMail[];
+  /** Refuses mail to these addresses from now on (550, as for an unknown mailbox). */
+  refuse(...addresses: string[]): void;
+  /** Takes mail to every address again. */
+  acceptAll(): void;
   /** Waits until `predicate` holds for the messages received, or fails after `timeoutMs`. */
   waitFor(predicate: (received: ReceivedMail[]) => boolean, timeoutMs?: number): Promise<ReceivedMail[]>;
   /** Refuses connections from now on (the port is closed). */
@@ -60,6 +64,7 @@ export async function startTestSmtpServer(): Promise<TestSmtpServer> {
   const port = await freePort();
   const received: ReceivedMail[] = [];
   const listeners = new Set<() => void>();
+  const refused = new Set<string>();
   let server: SMTPServer | null = null;
 
   const makeServer = () =>
@@ -69,6 +74,13 @@ export async function startTestSmtpServer(): Promise<TestSmtpServer> {
       logger: false,
       // Close at once on stop(): an outage, not a graceful goodbye.
       closeTimeout: 10,
+      onRcptTo(address, _session, callback) {
+        if (!refused.has(address.address.toLowerCase())) return callback();
+        const error = Object.assign(new Error(`5.1.1 <${address.address}>: mailbox unavailable`), {
+          responseCode: 550,
+        });
+        callback(error);
+      },
       onData(stream, session, callback) {
         const chunks: Buffer[] = [];
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -119,6 +131,12 @@ export async function startTestSmtpServer(): Promise<TestSmtpServer> {
     url: `smtp://127.0.0.1:${port}`,
     port,
     received,
+    refuse(...addresses) {
+      for (const address of addresses) refused.add(address.toLowerCase());
+    },
+    acceptAll() {
+      refused.clear();
+    },
     waitFor(predicate, timeoutMs = 10_000) {
       return new Promise((resolve, reject) => {
         const check = () => {

@@ -18,6 +18,30 @@ export const MAIL_BACKOFF_CAP_SECONDS = 60 * 60;
 /** SMTP timeouts: a mail server that hangs must not hold a batch's row locks for long. */
 const SMTP_TIMEOUTS = { connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 60_000 };
 
+/**
+ * nodemailer's codes for a mail server that cannot be reached or will not talk to Salkku (as
+ * opposed to one message refused): after one of them the tick stops sending, so an outage costs
+ * one attempt (and at most one connection timeout) per tick instead of one per waiting message.
+ */
+const SERVER_FAILURES = new Set([
+  'ECONNECTION',
+  'ETIMEDOUT',
+  'ESOCKET',
+  'EDNS',
+  'ETLS',
+  'EAUTH',
+  'ENOAUTH',
+  'EPROXY',
+  'EHLO',
+  'EPROTOCOL',
+  'ECONFIG',
+]);
+
+function isServerFailure(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && SERVER_FAILURES.has(code);
+}
+
 /** The wait before the next attempt after `attempts` failed ones (1 → 30 s, 2 → 1 min, … capped at 1 h). */
 export function backoffSeconds(attempts: number): number {
   return Math.min(MAIL_BACKOFF_CAP_SECONDS, MAIL_BACKOFF_BASE_SECONDS * 2 ** Math.max(0, attempts - 1));
@@ -46,7 +70,9 @@ export interface MailTickReport {
  * - messages are claimed in batches with FOR UPDATE SKIP LOCKED and stay locked until they are
  *   marked sent or failed in the same transaction, so no message is sent by two instances;
  * - a failed attempt records its error and the next attempt's time (exponential backoff, capped);
- *   after MAIL_MAX_ATTEMPTS the message is marked failed and stays in the outbox for admins.
+ *   after MAIL_MAX_ATTEMPTS the message is marked failed and stays in the outbox for admins. When
+ *   the server itself fails (unreachable, TLS, authentication), the tick stops sending after
+ *   that one attempt: the other messages wait, untouched, for the next tick;
  * With no SMTP_URL nothing is sent: the producers still run, and the messages stay pending for
  * admins to read in the app. A database or mail server outage is logged, never thrown.
  * Delivery is at least once: a crash (or a lost database) between the SMTP server's acceptance
@@ -127,8 +153,8 @@ export class MailWorker implements OnApplicationBootstrap, OnModuleDestroy {
     if (!this.transport) return report;
     try {
       while (!this.stopped) {
-        const claimed = await this.sendBatch(now, report);
-        if (claimed < MAIL_BATCH_SIZE) break;
+        const { claimed, serverDown } = await this.sendBatch(now, report);
+        if (serverDown || claimed < MAIL_BATCH_SIZE) break;
       }
     } catch (error) {
       report.errors++;
@@ -150,13 +176,18 @@ export class MailWorker implements OnApplicationBootstrap, OnModuleDestroy {
     });
   }
 
-  /** Claims one batch of due messages, sends each and records the outcome; returns how many it claimed. */
-  private sendBatch(now: Date, report: MailTickReport): Promise<number> {
+  /**
+   * Claims one batch of due messages, sends each and records the outcome; returns how many it
+   * claimed, and whether the mail server failed as a whole (the batch's other messages are then
+   * left as they were, still due, for the next tick).
+   */
+  private sendBatch(now: Date, report: MailTickReport): Promise<{ claimed: number; serverDown: boolean }> {
     const transport = this.transport!;
     return this.dataSource.transaction(async (manager) => {
       const due = await queryRows<DueMessageRow>(manager, (sql) => claimDueSql(sql, now, MAIL_BATCH_SIZE));
       for (const message of due) {
         let problem: string | null = null;
+        let serverDown = false;
         try {
           const mail = renderMail(message, this.config.publicUrl);
           await transport.sendMail({
@@ -167,6 +198,7 @@ export class MailWorker implements OnApplicationBootstrap, OnModuleDestroy {
           });
         } catch (error) {
           problem = describe(error).slice(0, 1000);
+          serverDown = isServerFailure(error);
         }
         if (problem === null) {
           await queryRows(manager, (sql) => markSentSql(sql, message.id));
@@ -186,8 +218,9 @@ export class MailWorker implements OnApplicationBootstrap, OnModuleDestroy {
           report.retrying++;
           this.logger.warn(`Mail ${message.id} not sent (attempt ${attempts}), retrying later: ${problem}`);
         }
+        if (serverDown) return { claimed: due.length, serverDown: true };
       }
-      return due.length;
+      return { claimed: due.length, serverDown: false };
     });
   }
 }
