@@ -99,6 +99,8 @@ async function recipient(t: TestApp, language: Language = 'fi') {
   return { ...user, email: row!.email };
 }
 
+const workerOf = (app: TestApp) => app.app.get(MailWorker);
+
 const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
 
 describe('mail through a real SMTP server', () => {
@@ -110,7 +112,7 @@ describe('mail through a real SMTP server', () => {
     publicUrl: PUBLIC_URL,
     mailMaxAttempts: MAX_ATTEMPTS,
   });
-  const worker = (app: TestApp = t) => app.app.get(MailWorker);
+  const worker = (app: TestApp = t) => workerOf(app);
 
   beforeAll(async () => {
     smtp = await startTestSmtpServer();
@@ -484,6 +486,34 @@ describe('mail through a real SMTP server', () => {
     const bad = await t.http.get('/api/mail-outbox').query({ status: 'lost', kind: 'spam' }).expect(400);
     expect(Object.keys(bad.body.problems).sort()).toEqual(['kind', 'status']);
     await t.http.get('/api/mail-outbox').query({ pageSize: 0 }).expect(400);
+  });
+});
+
+/** The embedded PostgreSQL (PGlite) has one connection: the worker sends one message per transaction there. */
+describe('mail on the embedded PostgreSQL', () => {
+  let smtp: TestSmtpServer;
+  let t: TestApp;
+  beforeAll(async () => {
+    smtp = await startTestSmtpServer();
+    t = await createTestApp({
+      embedded: true,
+      config: { smtpUrl: smtp.url, mailFrom: MAIL_FROM, publicUrl: PUBLIC_URL },
+    });
+  });
+  afterAll(async () => {
+    await t?.close();
+    await smtp?.close();
+  });
+
+  it('sends every due message in one tick, and the API answers meanwhile', async () => {
+    const user = await recipient(t, 'en');
+    const entries = [approved(user.id), approved(user.id), approved(user.id)];
+    await enqueue(t, entries);
+    const [report, me] = await Promise.all([workerOf(t).tick(), user.agent.get('/api/me')]);
+    expect(report).toMatchObject({ sent: 3, errors: 0 });
+    expect(me.status).toBe(200);
+    await smtp.waitFor((r) => entries.every((e) => about(r, projectOf(e)).length === 1));
+    expect(about(smtp.received, projectOf(entries[0]!))[0]!.subject).toMatch(/^Report approved: /);
   });
 });
 

@@ -9,6 +9,6 @@ import { MailProducers } from './outbox';
 @Module({
   controllers: [MailOutboxController],
   providers: [MailProducers, MailWorker, MailOutboxService],
-  exports: [MailProducers],
+  exports: [MailProducers, MailWorker],
 })
 export class MailModule {}

@@ -10,8 +10,13 @@ import { MailProducers, type MailProducer } from './outbox';
 
 /** Advisory-lock namespace of the producers (4242001… are taken by other locks). */
 const PRODUCER_LOCK_NAMESPACE = 4242013;
-/** Messages claimed (and locked) by one transaction of the worker. */
+/**
+ * Messages claimed (and locked) by one transaction of the worker. On the embedded database, whose
+ * pool has one connection, one at a time: the claiming transaction holds that connection while it
+ * sends, and requests wait meanwhile.
+ */
 export const MAIL_BATCH_SIZE = 20;
+const EMBEDDED_BATCH_SIZE = 1;
 /** The wait after a first failed attempt; it doubles with each further failure, up to the cap. */
 export const MAIL_BACKOFF_BASE_SECONDS = 30;
 export const MAIL_BACKOFF_CAP_SECONDS = 60 * 60;
@@ -82,6 +87,7 @@ export interface MailTickReport {
 export class MailWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('MailWorker');
   private readonly transport: Transporter | null;
+  private readonly batchSize: number;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<MailTickReport> | null = null;
   private stopped = false;
@@ -94,6 +100,7 @@ export class MailWorker implements OnApplicationBootstrap, OnModuleDestroy {
     this.transport = config.smtpUrl
       ? createTransport({ url: config.smtpUrl, ...SMTP_TIMEOUTS }, { from: config.mailFrom })
       : null;
+    this.batchSize = config.databaseUrl === null ? EMBEDDED_BATCH_SIZE : MAIL_BATCH_SIZE;
   }
 
   /** Whether this instance sends email (SMTP_URL is set). */
@@ -154,7 +161,7 @@ export class MailWorker implements OnApplicationBootstrap, OnModuleDestroy {
     try {
       while (!this.stopped) {
         const { claimed, serverDown } = await this.sendBatch(now, report);
-        if (serverDown || claimed < MAIL_BATCH_SIZE) break;
+        if (serverDown || claimed < this.batchSize) break;
       }
     } catch (error) {
       report.errors++;
@@ -184,7 +191,7 @@ export class MailWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private sendBatch(now: Date, report: MailTickReport): Promise<{ claimed: number; serverDown: boolean }> {
     const transport = this.transport!;
     return this.dataSource.transaction(async (manager) => {
-      const due = await queryRows<DueMessageRow>(manager, (sql) => claimDueSql(sql, now, MAIL_BATCH_SIZE));
+      const due = await queryRows<DueMessageRow>(manager, (sql) => claimDueSql(sql, now, this.batchSize));
       for (const message of due) {
         let problem: string | null = null;
         let serverDown = false;
