@@ -344,6 +344,40 @@ describe('mail through a real SMTP server', () => {
     expect(page.body.items.every((m: { status: string }) => m.status === 'failed')).toBe(true);
   });
 
+  it('runs each producer in its own transaction: one that fails writes nothing and the others still run', async () => {
+    const user = await recipient(t);
+    let enabled = true;
+    const producers = t.app.get(MailProducers);
+    producers.register({
+      name: 'test-failing',
+      async produce(manager) {
+        if (!enabled) return;
+        await enqueueMail(manager, [approved(user.id, { projectName: 'Kesken jäänyt' })]);
+        throw new Error('the producer breaks after writing');
+      },
+    });
+    producers.register({
+      name: 'test-working',
+      async produce(manager) {
+        if (!enabled) return;
+        await enqueueMail(manager, [approved(user.id, { projectName: 'Toimiva tuottaja' })]);
+      },
+    });
+    try {
+      const report = await worker().tick();
+      expect(report.errors).toBe(1);
+      expect(report.produced).toContain('test-working');
+      expect(report.produced).not.toContain('test-failing');
+      expect(report.sent).toBe(1);
+    } finally {
+      enabled = false;
+    }
+    await smtp.waitFor((r) => about(r, 'Toimiva tuottaja').length === 1);
+    await settle();
+    expect(about(smtp.received, 'Kesken jäänyt')).toHaveLength(0);
+    expect(await outboxRows(t, user.id)).toHaveLength(1);
+  });
+
   describe('two API instances on one database', () => {
     let t2: TestApp;
     beforeAll(async () => {

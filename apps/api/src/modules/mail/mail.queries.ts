@@ -32,7 +32,8 @@ export interface DueMessageRow {
 }
 
 /**
- * Claims up to `limit` messages due at `now`, oldest due first, locking them until the claiming
+ * Claims up to `limit` messages due at `now` (or at the database's time, if later: a message a
+ * producer wrote a moment ago in this tick is due), oldest due first, locking them until the claiming
  * transaction ends. Rows another instance has claimed are skipped (SKIP LOCKED), and a row sent
  * meanwhile no longer matches when its lock is taken (the WHERE is checked again on the latest
  * row), so no message is claimed by two instances.
@@ -40,7 +41,7 @@ export interface DueMessageRow {
 export function claimDueSql(sql: Sql, now: Date, limit: number): string {
   return `SELECT id, kind, language, params, recipient_email AS "recipientEmail", attempts
     FROM mail_outbox
-    WHERE status = 'pending' AND next_attempt_at <= ${sql.value(now)}
+    WHERE status = 'pending' AND next_attempt_at <= GREATEST(now(), ${sql.value(now)}::timestamptz)
     ORDER BY next_attempt_at, id
     LIMIT ${sql.value(limit)}
     FOR UPDATE SKIP LOCKED`;
