@@ -81,6 +81,11 @@ const READ_PAGES: PageCheck[] = [
   },
   { name: 'the change-password page', path: () => '/password', ready: (page) => page.locator('main form') },
   {
+    name: 'the email settings',
+    path: () => '/email-settings',
+    ready: (page) => page.locator('main input[type="checkbox"]'),
+  },
+  {
     name: 'the page of an address that does not exist',
     path: () => '/no-such-page',
     ready: (page, language) => page.getByRole('heading', { level: 1, name: NOT_FOUND_TITLE[language] }),
@@ -145,6 +150,7 @@ const ADMIN_PAGES: PageCheck[] = [
   { name: 'the users page', path: () => '/admin/users', ready: (page) => page.getByRole('table') },
   { name: 'the organisations page', path: () => '/admin/organisations', ready: (page) => page.getByRole('table') },
   { name: 'the indicator catalogue', path: () => '/admin/indicators', ready: (page) => page.getByRole('table') },
+  { name: 'the mail outbox', path: () => '/admin/outbox', ready: (page) => page.locator('.mail-outbox__results') },
   {
     name: 'the accessibility statement with its edit form',
     path: () => '/accessibility',

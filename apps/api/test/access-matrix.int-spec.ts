@@ -144,10 +144,12 @@ const MATRIX: Record<string, Row> = {
   'POST /api/users/:id/password': { expected: adminOnly(400), body: {} },
 
   'GET /api/audit-events': { expected: adminOnly(200) },
+  'GET /api/mail-outbox': { expected: adminOnly(200) },
 
   'GET /api/settings/accessibility': { expected: everyone(200) },
   'PATCH /api/settings/accessibility': { expected: adminOnly(409), body: STALE },
   'PATCH /api/me/language': { expected: signedIn(400), body: {} },
+  'PATCH /api/me/mail-digest': { expected: signedIn(400), body: {} },
 };
 
 interface Layer {

@@ -262,6 +262,7 @@ describe('sign-in, sessions, CSRF, throttling and security headers', () => {
           displayName: expect.any(String),
           role,
           language: 'fi',
+          mailDigest: true,
           organisation: { id: city.id, name: `Kaupunki ${role}` },
         },
         permissions: [...ROLE_PERMISSIONS[role]],

@@ -27,6 +27,8 @@ export const PERMISSIONS = [
   'users:manage',
   /** List every audit event. */
   'audit:read',
+  /** Read the mail outbox: every message, sent or waiting (issue 13). */
+  'mail:read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

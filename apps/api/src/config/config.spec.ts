@@ -33,4 +33,31 @@ describe('loadConfig', () => {
     expect(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }).logLevel).toBe('silent');
     expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
   });
+
+  it('sends no email without SMTP_URL, and with it needs the sender and the public address', () => {
+    expect(loadConfig({})).toMatchObject({
+      smtpUrl: null,
+      publicUrl: 'http://localhost:3000',
+      mailWorkerIntervalSeconds: 30,
+      mailMaxAttempts: 10,
+    });
+    const mail = { SMTP_URL: 'smtp://u:secret@mail.example:587', MAIL_FROM: 'Salkku <salkku@kuopio.example>' };
+    expect(loadConfig({ ...mail, PUBLIC_URL: 'https://salkku.kuopio.example/' })).toMatchObject({
+      smtpUrl: 'smtp://u:secret@mail.example:587',
+      mailFrom: 'Salkku <salkku@kuopio.example>',
+      publicUrl: 'https://salkku.kuopio.example',
+    });
+    expect(() => loadConfig(mail)).toThrow(/PUBLIC_URL is required/);
+    expect(() => loadConfig({ SMTP_URL: mail.SMTP_URL, PUBLIC_URL: 'https://s.example' })).toThrow(
+      /MAIL_FROM is required/,
+    );
+    expect(() => loadConfig({ SMTP_URL: 'http://u:secret@mail.example' })).toThrow(/SMTP_URL must be/);
+    // The password in a bad SMTP_URL is not repeated in the message.
+    expect(() => loadConfig({ SMTP_URL: 'http://u:secret@mail.example' })).not.toThrow(/secret/);
+    expect(() => loadConfig({ PUBLIC_URL: 'ftp://x' })).toThrow(/PUBLIC_URL must be/);
+    expect(() => loadConfig({ MAIL_FROM: 'no address' })).toThrow(/MAIL_FROM must be/);
+    expect(loadConfig({ MAIL_WORKER_INTERVAL_SECONDS: '0' }).mailWorkerIntervalSeconds).toBe(0);
+    expect(() => loadConfig({ MAIL_WORKER_INTERVAL_SECONDS: '-1' })).toThrow(/MAIL_WORKER_INTERVAL_SECONDS/);
+    expect(() => loadConfig({ MAIL_MAX_ATTEMPTS: '0' })).toThrow(/MAIL_MAX_ATTEMPTS/);
+  });
 });

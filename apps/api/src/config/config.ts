@@ -62,6 +62,19 @@ export interface AppConfig {
    * never more than that, so an export never takes the last connection other requests need.
    */
   exportsPerInstance: number | null;
+  /**
+   * The SMTP server email is sent through (SMTP_URL, e.g. smtp://user:pass@host:587 or
+   * smtps://host:465). Null: nothing is sent; messages stay in the outbox for admins to read.
+   */
+  smtpUrl: string | null;
+  /** The sender of every email (MAIL_FROM, e.g. "Salkku <salkku@kuopio.fi>"); required with SMTP_URL. */
+  mailFrom: string;
+  /** The address of the web app, the base of the links in emails (PUBLIC_URL; required with SMTP_URL). */
+  publicUrl: string;
+  /** Seconds between the mail worker's rounds (MAIL_WORKER_INTERVAL_SECONDS, default 30; 0: no worker on this instance). */
+  mailWorkerIntervalSeconds: number;
+  /** Delivery attempts of one message before it is marked failed (MAIL_MAX_ATTEMPTS, default 10). */
+  mailMaxAttempts: number;
 }
 
 export class ConfigError extends Error {}
@@ -104,6 +117,62 @@ function parseTrustProxy(value: string | undefined): string | number | boolean {
   return v;
 }
 
+/**
+ * The email settings. With SMTP_URL, MAIL_FROM and PUBLIC_URL are required: a sender the mail
+ * server accepts and the address users reach Salkku at are the deployment's, not guessable.
+ * Without it, links in the outbox (shown to admins) point at this instance.
+ */
+function parseMail(
+  env: NodeJS.ProcessEnv,
+  port: number,
+  problems: string[],
+): Pick<AppConfig, 'smtpUrl' | 'mailFrom' | 'publicUrl' | 'mailWorkerIntervalSeconds' | 'mailMaxAttempts'> {
+  const smtpUrl = env.SMTP_URL?.trim() || null;
+  if (smtpUrl !== null) {
+    let valid: boolean;
+    try {
+      const url = new URL(smtpUrl);
+      valid = (url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname !== '';
+    } catch {
+      valid = false;
+    }
+    // The URL may hold a password: never repeat it in the message.
+    if (!valid) problems.push('SMTP_URL must be a URL such as smtp://user:password@host:587 or smtps://host:465');
+  }
+  const mailFrom = env.MAIL_FROM?.trim() || '';
+  if (smtpUrl !== null && mailFrom === '') problems.push('MAIL_FROM is required with SMTP_URL (the sender address)');
+  if (mailFrom !== '' && !/^[^<>@\s]+@[^<>@\s]+$|<[^<>@\s]+@[^<>@\s]+>$/.test(mailFrom)) {
+    problems.push(`MAIL_FROM must be an address or "Name <address>" (got "${mailFrom}")`);
+  }
+  const publicUrlValue = env.PUBLIC_URL?.trim() || '';
+  let publicUrl = `http://localhost:${port}`;
+  if (publicUrlValue !== '') {
+    try {
+      const url = new URL(publicUrlValue);
+      if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('not http');
+      publicUrl = url.toString().replace(/\/+$/, '');
+    } catch {
+      problems.push(`PUBLIC_URL must be an http:// or https:// address (got "${publicUrlValue}")`);
+    }
+  } else if (smtpUrl !== null) {
+    problems.push('PUBLIC_URL is required with SMTP_URL (the address of Salkku, for the links in emails)');
+  }
+  return {
+    smtpUrl,
+    mailFrom: mailFrom || 'Salkku <salkku@localhost>',
+    publicUrl,
+    mailWorkerIntervalSeconds: parseInteger(
+      'MAIL_WORKER_INTERVAL_SECONDS',
+      env.MAIL_WORKER_INTERVAL_SECONDS,
+      30,
+      0,
+      24 * 60 * 60,
+      problems,
+    ),
+    mailMaxAttempts: parseInteger('MAIL_MAX_ATTEMPTS', env.MAIL_MAX_ATTEMPTS, 10, 1, 100, problems),
+  };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const problems: string[] = [];
   const databaseUrl = env.DATABASE_URL?.trim() || null;
@@ -124,8 +193,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   } catch {
     problems.push(`SALKKU_TIME_ZONE is not a known IANA time zone (got "${timeZone}")`);
   }
+  const port = parseInteger('PORT', env.PORT, 3000, 0, 65535, problems);
   const config: AppConfig = {
-    port: parseInteger('PORT', env.PORT, 3000, 0, 65535, problems),
+    port,
     host: env.HOST || '0.0.0.0',
     databaseUrl,
     dataDir: resolve(env.SALKKU_DATA_DIR || 'data'),
@@ -171,6 +241,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     exportsPerInstance: env.EXPORTS_PER_API
       ? parseInteger('EXPORTS_PER_API', env.EXPORTS_PER_API, 1, 1, 199, problems)
       : null,
+    ...parseMail(env, port, problems),
   };
   if (env.LOGIN_MAX_FAILURES_PER_CLIENT) {
     problems.push('LOGIN_MAX_FAILURES_PER_CLIENT is now LOGIN_MAX_FAILURES_PER_ADDRESS (see the README)');

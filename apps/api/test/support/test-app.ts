@@ -29,6 +29,8 @@ export interface TestApp {
   /** No session at all. */
   anonymous: TestAgent;
   dataSource: DataSource;
+  /** The database's URL on TEST_DATABASE_URL's server (null on the embedded PostgreSQL). */
+  databaseUrl: string | null;
   /** A new user of the role, signed in. Coordinators and managers need their city's organisation id. */
   as(role: Role, options?: { cityId?: string; email?: string; displayName?: string }): Promise<TestAgent>;
   /** SQL statements the app has sent for request data so far (the session check not counted). */
@@ -91,12 +93,20 @@ export async function createTestApp(
     logStream?: DestinationStream;
     /** On the embedded PostgreSQL (PGlite) whatever TEST_DATABASE_URL says, for what must hold on both. */
     embedded?: boolean;
+    /**
+     * A second API instance on this app's database (real PostgreSQL only): it neither creates
+     * nor drops the database. Close it before the app that made the database.
+     */
+    sharedWith?: TestApp;
   } = {},
 ): Promise<TestApp> {
   const serverUrl = options.embedded ? null : process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || null;
   let database: ResolvedDatabase;
   let dropDatabase: (() => Promise<void>) | null = null;
-  if (serverUrl) {
+  if (options.sharedWith) {
+    if (!options.sharedWith.databaseUrl) throw new Error('only a database on PostgreSQL can be shared');
+    database = { url: options.sharedWith.databaseUrl, poolSize: 5, embedded: null };
+  } else if (serverUrl) {
     const name = `salkku_test_${randomBytes(6).toString('hex')}`;
     await adminQuery(serverUrl, `CREATE DATABASE ${name}`);
     database = { url: withDatabase(serverUrl, name), poolSize: 5, embedded: null };
@@ -110,6 +120,8 @@ export async function createTestApp(
     databaseUrl: database.embedded ? null : database.url,
     demoData: options.demo ? ('always' as const) : ('never' as const),
     webDistDir: '/nonexistent',
+    // The mail worker ticks only when a test asks (app.get(MailWorker).tick()), unless a test sets an interval.
+    mailWorkerIntervalSeconds: 0,
     ...options.config,
   };
   let app: INestApplication;
@@ -128,6 +140,7 @@ export async function createTestApp(
     http,
     anonymous: request(app.getHttpServer()),
     dataSource,
+    databaseUrl: database.embedded ? null : database.url,
     as: (role, options) => signedInAgent(app, dataSource, role, options),
     statements: () => logger.dataStatementCount,
     async close() {

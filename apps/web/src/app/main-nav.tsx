@@ -22,6 +22,7 @@ const NAV_ITEMS: readonly NavItem[] = [
   { to: '/admin/users', label: 'admin.nav.users', permission: 'users:manage' },
   { to: '/admin/organisations', label: 'admin.nav.organisations', permission: 'organisations:write' },
   { to: '/admin/indicators', label: 'indicators.nav', permission: 'indicators:write' },
+  { to: '/admin/outbox', label: 'mail.outbox.nav', permission: 'mail:read' },
 ];
 
 /**

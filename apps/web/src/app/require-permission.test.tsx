@@ -44,6 +44,7 @@ describe('web routes follow the permission table (issue 9, item 18)', () => {
       '/projects/:projectId/status-reports/new': 'portfolio:write',
       '/admin/users': 'users:manage',
       '/admin/organisations': 'organisations:write',
+      '/admin/outbox': 'mail:read',
       '/exports': 'portfolio:export',
     });
   });

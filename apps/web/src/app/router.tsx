@@ -199,12 +199,25 @@ export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
               ...onDemand(async () => (await import('../features/admin/components/indicators-page')).IndicatorsPage),
             },
           ]),
+          // The mail outbox (issue 13): every email, sent or waiting, for admins.
+          requirePermission('mail:read', [
+            {
+              path: 'admin/outbox',
+              ...onDemand(async () => (await import('../features/mail/components/outbox-page')).OutboxPage),
+            },
+          ]),
           requirePermission('portfolio:export', [
             {
               path: 'exports',
               ...onDemand(async () => (await import('../features/exports/components/exports-page')).ExportsPage),
             },
           ]),
+          {
+            path: 'email-settings',
+            ...onDemand(
+              async () => (await import('../features/mail/components/email-settings-page')).EmailSettingsPage,
+            ),
+          },
           {
             path: 'password',
             ...onDemand(

@@ -17,6 +17,7 @@ describe('while the API answers 503 (database down)', () => {
           displayName: 'Kaisa Koordinaattori',
           role: 'coordinator',
           language,
+          mailDigest: true,
           organisation: null,
         },
         permissions: ['portfolio:read'],

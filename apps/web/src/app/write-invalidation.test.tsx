@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import { MemoryRouter } from 'react-router';
 import { adminKeys } from '../features/admin/api/admin';
 import { dashboardKeys } from '../features/dashboard/api/get-dashboard';
+import { mailKeys } from '../features/mail/api/get-mail-outbox';
 import { projectDetailKeys } from '../features/project-detail/api/query-keys';
 import { projectFormKeys } from '../features/project-forms/api/records';
 import { useRecordForm } from '../features/project-forms/components/record-form';
@@ -44,6 +45,7 @@ const VIEWS: Record<string, QueryKey> = {
   'priority area choices': portfolioChoiceKeys.priorityAreas(AGREEMENT),
   'organisations list': adminKeys.organisations(1),
   'users list': adminKeys.users(1),
+  'mail outbox': mailKeys.outbox({ page: 1 }),
 };
 
 /**
@@ -56,6 +58,7 @@ const NOT_PORTFOLIO_WRITES: Record<string, string> = {
   'auth/api/change-password.ts#useChangePassword': 'the user’s own password',
   'admin/api/admin.ts#useResetPassword': 'another user’s password',
   'accessibility/api/settings.ts#useUpdateAccessibilitySettings': 'the accessibility statement’s contact',
+  'mail/api/set-mail-digest.ts#useSetMailDigest': 'the user’s own weekly digest choice',
 };
 
 function sourceFiles(dir: string): string[] {

@@ -22,6 +22,17 @@ export function formatDateIn(value: string | null | undefined, language: Languag
   return value == null || value === '' ? '' : formatDate(value, intlLocale(language));
 }
 
+/** "2021-12-15T10:00:00.000Z" → "15.12.2021 klo 12.00" (fi), in Finnish time; unreadable values as given. */
+export function formatDateTimeIn(value: string, language: Language): string {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  return new Intl.DateTimeFormat(intlLocale(language), {
+    dateStyle: 'short',
+    timeStyle: 'short',
+    timeZone: 'Europe/Helsinki',
+  }).format(date);
+}
+
 export interface Formatters {
   language: Language;
   money(value: string | null | undefined): string;

@@ -76,6 +76,7 @@ export function signedInMe(overrides: { user?: Partial<Me['user']>; csrfToken?: 
       displayName: 'Kaisa Koordinaattori',
       role: 'coordinator',
       language: 'fi',
+      mailDigest: true,
       organisation: { id: 'c1e2f3a4-0000-4000-8000-0000000000c1', name: 'Kuopion kaupunki' },
       ...overrides.user,
     },

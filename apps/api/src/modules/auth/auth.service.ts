@@ -38,6 +38,7 @@ export class AuthService {
         displayName: row.displayName,
         role: row.role,
         language: row.language,
+        mailDigest: row.mailDigest,
         organisation: row.organisationId ? { id: row.organisationId, name: row.organisationName ?? '' } : null,
       },
       permissions: [...actor.permissions],

@@ -37,6 +37,7 @@ export interface MeRow {
   displayName: string;
   role: Role;
   language: Language;
+  mailDigest: boolean;
   organisationId: string | null;
   organisationName: string | null;
 }
@@ -44,7 +45,7 @@ export interface MeRow {
 /** The signed-in user with what the web app needs (GET /api/me). */
 export function meSql(sql: Sql, id: string | null): string {
   return `SELECT u.id, u.email, u.display_name AS "displayName", u.role, u.language,
-      o.id AS "organisationId", o.name AS "organisationName"
+      u.mail_digest AS "mailDigest", o.id AS "organisationId", o.name AS "organisationName"
     FROM users u LEFT JOIN organisations o ON o.id = u.organisation_id
     WHERE u.id = ${sql.value(id)}`;
 }

@@ -18,6 +18,9 @@ export class MeUser {
   @ApiProperty({ enum: LANGUAGES, enumName: 'Language' })
   language: Language;
 
+  @ApiProperty({ description: 'Whether the weekly digest email is sent (PATCH /api/me/mail-digest)' })
+  mailDigest: boolean;
+
   @ApiProperty({ type: OrganisationRef, nullable: true })
   organisation: OrganisationRef | null;
 }

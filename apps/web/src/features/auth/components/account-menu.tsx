@@ -9,8 +9,8 @@ export interface AccountMenuProps {
 }
 
 /**
- * The header's account area: who is signed in, in what role and city, a link to change the
- * password (marked aria-current="page" on that page), sign out.
+ * The header's account area: who is signed in, in what role and city, links to their email
+ * notifications and to change the password (marked aria-current="page" on that page), sign out.
  */
 export function AccountMenu({ me, onSignedOut }: AccountMenuProps) {
   const { t } = useTranslation();
@@ -26,6 +26,9 @@ export function AccountMenu({ me, onSignedOut }: AccountMenuProps) {
           {user.organisation ? `, ${user.organisation.name}` : ''}
         </span>
       </p>
+      <NavLink to="/email-settings" end className="account__link">
+        {t('mail.settings.link')}
+      </NavLink>
       <NavLink to="/password" end className="account__link">
         {t('auth.account.changePassword')}
       </NavLink>

@@ -2,9 +2,8 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { HealthLabel } from '../../../components/health-label';
 import { Pagination } from '../../../components/pagination';
-import { useFormat } from '../../../lib/format';
+import { formatDateTimeIn, useFormat } from '../../../lib/format';
 import type { ProjectHistoryItem, ProjectHistoryPage } from '../api/get-project-history';
-import { formatDateTimeIn } from './format-extra';
 import { entityLabel, fieldLabel, historyValue } from './history-values';
 import { QueryContent, Section } from './section';
 
