@@ -7,6 +7,7 @@ import { ThrottlePerAccountAndClient1796419888498 } from './1796419888498-Thrott
 import { PortfolioFacts1796440220447 } from './1796440220447-PortfolioFacts';
 import { IndicatorsAndParticipants1796450386281 } from './1796450386281-IndicatorsAndParticipants';
 import { MailOutbox1796460005022 } from './1796460005022-MailOutbox';
+import { ReportingRounds1796460320475 } from './1796460320475-ReportingRounds';
 
 /**
  * Every migration, oldest first. Never edit one that has landed: add a new one.
@@ -21,4 +22,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   PortfolioFacts1796440220447,
   IndicatorsAndParticipants1796450386281,
   MailOutbox1796460005022,
+  ReportingRounds1796460320475,
 ];
