@@ -230,20 +230,19 @@ export class IndicatorResultsService {
     };
   }
 
-  async agreement(id: string, actor: Actor): Promise<AgreementIndicatorResults> {
+  /** `db`: a transaction's manager, for results read within a write (a round's frozen report). */
+  async agreement(id: string, actor: Actor, db: Queryable = this.dataSource): Promise<AgreementIndicatorResults> {
     const today = this.today();
     const agreement = await queryRow<
       ResultAgreement & {
         areas: Array<{ priorityAreaId: string; nameFi: string; nameSv: string | null; nameEn: string | null }>;
       }
-    >(this.dataSource, (sql) => resultAgreementSql(sql, id, actor));
+    >(db, (sql) => resultAgreementSql(sql, id, actor));
     if (!agreement) throw notFound('Agreement', id);
     const periods = agreementPeriods(agreement, today);
     const [rows, derived] = await Promise.all([
-      queryRows<AggregateIndicatorRow>(this.dataSource, (sql) =>
-        resultAggregatesSql(sql, { level: 'agreement', agreementId: id }),
-      ),
-      this.derived(this.dataSource, { agreementId: id }, ['agreement', 'area'], periods, today, agreement.periodicity),
+      queryRows<AggregateIndicatorRow>(db, (sql) => resultAggregatesSql(sql, { level: 'agreement', agreementId: id })),
+      this.derived(db, { agreementId: id }, ['agreement', 'area'], periods, today, agreement.periodicity),
     ]);
     const latest = periodOf(today, agreement.periodicity);
     return {
