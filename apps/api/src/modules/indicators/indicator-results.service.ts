@@ -14,7 +14,7 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { notFound } from '../../common/domain-error';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
-import { queryRow, queryRows, type Queryable } from '../../persistence/sql';
+import { queryRow, queryRows, readAll, type Queryable } from '../../persistence/sql';
 import type {
   AgreementIndicatorResults,
   Enterprise,
@@ -240,9 +240,12 @@ export class IndicatorResultsService {
     >(db, (sql) => resultAgreementSql(sql, id, actor));
     if (!agreement) throw notFound('Agreement', id);
     const periods = agreementPeriods(agreement, today);
-    const [rows, derived] = await Promise.all([
-      queryRows<AggregateIndicatorRow>(db, (sql) => resultAggregatesSql(sql, { level: 'agreement', agreementId: id })),
-      this.derived(db, { agreementId: id }, ['agreement', 'area'], periods, today, agreement.periodicity),
+    const [rows, derived] = await readAll(db === this.dataSource, [
+      () =>
+        queryRows<AggregateIndicatorRow>(db, (sql) =>
+          resultAggregatesSql(sql, { level: 'agreement', agreementId: id }),
+        ),
+      () => this.derived(db, { agreementId: id }, ['agreement', 'area'], periods, today, agreement.periodicity),
     ]);
     const latest = periodOf(today, agreement.periodicity);
     return {

@@ -34,7 +34,7 @@ import {
   type ReportMilestoneRow,
   type ReportPeriod,
 } from './reports.queries';
-import type { Queryable, Statement } from '../../persistence/sql';
+import { readAll, type Queryable, type Statement } from '../../persistence/sql';
 
 const ZERO_FIGURES: ReportFundingFigures = {
   granted: '0.00',
@@ -122,11 +122,11 @@ export class ReportsService {
     if (!agreement) throw notFound('Agreement', agreementId);
     // Side by side on the pool's connections (one after another where the pool has one: the
     // embedded database).
-    const [areaRows, fundingRows, milestoneRows, narrativeRows] = await Promise.all([
-      this.run<AreaProjectRow>(areaProjectsSql(agreementId, period, this.config.timeZone), db),
-      this.run<FundingGroupRow>(fundingSql(agreementId, period), db),
-      this.run<ReportMilestoneRow>(milestonesSql(agreementId, period), db),
-      this.run<NarrativeRow>(narrativesSql(agreementId, period), db),
+    const [areaRows, fundingRows, milestoneRows, narrativeRows] = await readAll(db === this.dataSource, [
+      () => this.run<AreaProjectRow>(areaProjectsSql(agreementId, period, this.config.timeZone), db),
+      () => this.run<FundingGroupRow>(fundingSql(agreementId, period), db),
+      () => this.run<ReportMilestoneRow>(milestonesSql(agreementId, period), db),
+      () => this.run<NarrativeRow>(narrativesSql(agreementId, period), db),
     ]);
 
     const areas = new Map<string, ReportPriorityArea>();
