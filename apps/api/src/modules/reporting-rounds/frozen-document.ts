@@ -108,7 +108,7 @@ const CSV_SECTIONS: Readonly<Record<Language, { round: string; figure: string; r
 };
 
 const NUMBER = /^-?\d+(\.\d+)?$/;
-const formula = new RegExp(FORMULA_START);
+const formula = new RegExp(FORMULA_START, 'u');
 
 /**
  * The frozen report as CSV by the exports' rules: the profile's delimiter, BOM and decimal mark,
