@@ -8,6 +8,7 @@ import { PortfolioFacts1796440220447 } from './1796440220447-PortfolioFacts';
 import { IndicatorsAndParticipants1796450386281 } from './1796450386281-IndicatorsAndParticipants';
 import { MailOutbox1796460005022 } from './1796460005022-MailOutbox';
 import { IndicatorEnterpriseFacts1796460202271 } from './1796460202271-IndicatorEnterpriseFacts';
+import { ReportingRounds1796460320475 } from './1796460320475-ReportingRounds';
 
 /**
  * Every migration, oldest first. Never edit one that has landed: add a new one.
@@ -23,4 +24,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   IndicatorsAndParticipants1796450386281,
   MailOutbox1796460005022,
   IndicatorEnterpriseFacts1796460202271,
+  ReportingRounds1796460320475,
 ];

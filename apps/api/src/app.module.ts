@@ -22,6 +22,7 @@ import { ParticipantsModule } from './modules/participants/participants.module';
 import { PaymentsModule } from './modules/payments/payments.module';
 import { PriorityAreasModule } from './modules/priority-areas/priority-areas.module';
 import { ProjectsModule } from './modules/projects/projects.module';
+import { ReportingRoundsModule } from './modules/reporting-rounds/reporting-rounds.module';
 import { ReportsModule } from './modules/reports/reports.module';
 import { SettingsModule } from './modules/settings/settings.module';
 import { StatusReportsModule } from './modules/status-reports/status-reports.module';
@@ -45,6 +46,7 @@ export const FEATURE_MODULES = [
   ParticipantsModule,
   DashboardModule,
   ReportsModule,
+  ReportingRoundsModule,
   ExportsModule,
   SettingsModule,
 ];

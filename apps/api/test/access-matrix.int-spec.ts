@@ -52,6 +52,15 @@ const portfolioWrite = (own: number, otherCity: number): Expected => ({
   liaison: 403,
   admin: own,
 });
+/** A review of city A's report (reports:review: managers and admins). */
+const reviewer = (ok: number): Expected => ({
+  anonymous: 401,
+  coordinator: 403,
+  otherCityCoordinator: 403,
+  manager: ok,
+  liaison: 403,
+  admin: ok,
+});
 /** Admin only. */
 const adminOnly = (ok: number): Expected => ({
   anonymous: 401,
@@ -129,6 +138,24 @@ const MATRIX: Record<string, Row> = {
   'GET /api/status-reports/:id': { expected: scopedRead(200) },
   'POST /api/status-reports': { expected: portfolioWrite(400, 400), body: {} },
 
+  // A closed round of city A (so its frozen report exists) and one of its period reports: every
+  // write on them is a 409 (closed, or the stale version) for those who may make it.
+  'GET /api/reporting-rounds': { expected: list },
+  'GET /api/reporting-rounds/:id': { expected: scopedRead(200) },
+  'POST /api/reporting-rounds': { expected: portfolioWrite(400, 400), body: {} },
+  'PATCH /api/reporting-rounds/:id': { expected: portfolioWrite(409, 404), body: STALE },
+  'POST /api/reporting-rounds/:id/close': { expected: portfolioWrite(409, 404), body: STALE },
+  'GET /api/reporting-rounds/:id/frozen': { expected: scopedRead(200) },
+  'GET /api/reporting-rounds/:id/frozen.csv': { expected: scopedRead(200) },
+  'GET /api/reporting-rounds/:id/frozen/comparison': { expected: scopedRead(200) },
+  'GET /api/period-reports': { expected: list },
+  'GET /api/period-reports/mine': { expected: list },
+  'GET /api/period-reports/:id': { expected: scopedRead(200) },
+  'PATCH /api/period-reports/:id': { expected: portfolioWrite(409, 404), body: STALE },
+  'POST /api/period-reports/:id/submit': { expected: portfolioWrite(409, 404), body: STALE },
+  'POST /api/period-reports/:id/return': { expected: reviewer(400), body: STALE },
+  'POST /api/period-reports/:id/approve': { expected: reviewer(409), body: STALE },
+
   'GET /api/exports/projects.csv': { expected: exporter },
   'GET /api/exports/funding-decisions.csv': { expected: exporter },
   'GET /api/exports/payments.csv': { expected: exporter },
@@ -198,6 +225,19 @@ describe('access matrix: every route × every kind of caller', () => {
     const target = await factory.newIndicatorTarget(t, { indicatorId: indicator.id, projectId: project.id });
     const actual = await factory.newIndicatorActual(t, { indicatorId: indicator.id, projectId: project.id });
     const participant = await factory.newParticipant(t, { projectId: project.id });
+    const round = await factory.postCreated(t, '/api/reporting-rounds', {
+      agreementId: agreement.id,
+      period: '2025',
+      dueDate: '2026-01-31',
+    });
+    await t.http
+      .post(`/api/reporting-rounds/${round.id as string}/close`)
+      .send({ version: 1, acceptMissing: true })
+      .expect(200);
+    const [periodReport] = await t.dataSource.query<Array<{ id: string }>>(
+      'SELECT id FROM period_reports WHERE round_id = $1',
+      [round.id],
+    );
     const me = (await t.http.get('/api/me').expect(200)).body;
     Object.assign(ids, {
       organisations: lead.id,
@@ -218,6 +258,8 @@ describe('access matrix: every route × every kind of caller', () => {
       'indicator-results/projects': project.id,
       'indicator-results/agreements': agreement.id,
       users: me.user.id,
+      'reporting-rounds': round.id,
+      'period-reports': periodReport!.id,
     });
     agents.anonymous = t.anonymous;
     agents.coordinator = await t.as('coordinator', { cityId: cityA.id as string });

@@ -458,6 +458,7 @@ describe('projects API', () => {
         latestStatus: null,
         nextMilestone: null,
         overdueMilestones: 0,
+        overdueReport: false,
         version: 1,
         updatedAt: a1.updatedAt,
       });

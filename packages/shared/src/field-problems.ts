@@ -98,6 +98,24 @@ export const FIELD_PROBLEM_CODES = [
   'yearOrder',
   /** A milestone year outside the years between the baseline and the target (`from`, `to`). */
   'outsideTargetYears',
+  /** A date outside the reporting period it belongs to (`from`, `to`: the period's first and last day). */
+  'outsidePeriod',
+  /** The referenced record belongs to another project than the period report's. */
+  'otherProject',
+  /** A reporting round already exists for this agreement and period. */
+  'roundExists',
+  /** The reporting round is closed: its reports and settings no longer change. */
+  'roundClosed',
+  /** The period report is submitted or approved and cannot be edited (`status`). */
+  'reportReadOnly',
+  /** Nobody approves or returns a report they submitted themselves. */
+  'ownSubmission',
+  /** The report is not submitted, so it cannot be approved or returned (`status`). */
+  'notSubmitted',
+  /** Reports of the round are not approved yet (`count`); close with acceptMissing to close anyway. */
+  'reportsOutstanding',
+  /** The project is not active in the round's period (`period`). */
+  'notInPeriod',
   /** Breaks a rule of the data model that has no more specific code. */
   'invalid',
 ] as const;

@@ -9,3 +9,4 @@ export * from './permissions';
 export * from './field-problems';
 export * from './indicators';
 export * from './mail';
+export * from './reporting-rounds';

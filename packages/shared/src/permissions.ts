@@ -29,13 +29,17 @@ export const PERMISSIONS = [
   'audit:read',
   /** Read the mail outbox: every message, sent or waiting (issue 13). */
   'mail:read',
+  /** Open, edit and close reporting rounds (issue 13). */
+  'rounds:manage',
+  /** Approve or return submitted period reports (the steering group's call; never one's own submission). */
+  'reports:review',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   admin: PERMISSIONS,
-  coordinator: ['portfolio:read', 'portfolio:write', 'organisations:read'],
-  manager: ['portfolio:read', 'portfolio:export', 'organisations:read'],
+  coordinator: ['portfolio:read', 'portfolio:write', 'organisations:read', 'rounds:manage'],
+  manager: ['portfolio:read', 'portfolio:export', 'organisations:read', 'reports:review'],
   liaison: ['portfolio:read', 'organisations:read'],
 };
 

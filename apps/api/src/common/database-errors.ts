@@ -41,6 +41,15 @@ export const FIELD_OF_CONSTRAINT: Readonly<Record<string, string>> = {
   UQ_participants_project_organisation: 'organisationId',
   CHK_participants_period: 'endsOn',
   CHK_participants_support_amount: 'supportAmount',
+  // One round per agreement and period, one report per round and project, one frozen report per round.
+  UQ_reporting_rounds_agreement_period: 'period',
+  CHK_reporting_rounds_period: 'period',
+  CHK_reporting_rounds_reminder_days: 'reminderDaysBefore',
+  CHK_reporting_rounds_closed: 'record',
+  UQ_period_reports_round_project: 'projectIds',
+  UQ_frozen_reports_round: 'record',
+  // Written with ON CONFLICT DO NOTHING (enqueueMail): no field of any request.
+  UQ_mail_outbox_dedupe_key: 'record',
   // Written only by sign-in (an upsert): no field of any request.
   UQ_known_devices_user_token: 'record',
 };

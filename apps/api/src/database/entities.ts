@@ -23,6 +23,9 @@ import { ProjectPartner } from '../modules/projects/project-partner.entity';
 import { Project } from '../modules/projects/project.entity';
 import { AccessibilityFeedbackSettings } from '../modules/settings/accessibility-settings.entity';
 import { StatusReport } from '../modules/status-reports/status-report.entity';
+import { FrozenReport } from '../modules/reporting-rounds/frozen-report.entity';
+import { PeriodReport } from '../modules/reporting-rounds/period-report.entity';
+import { ReportingRound } from '../modules/reporting-rounds/reporting-round.entity';
 import { User } from '../modules/users/user.entity';
 
 /** Every entity, for the data source (the app's and the migration CLI's). */
@@ -53,4 +56,7 @@ export const ENTITIES = [
   IndicatorTargetFacts,
   IndicatorEnterpriseFacts,
   MailMessage,
+  ReportingRound,
+  PeriodReport,
+  FrozenReport,
 ];

@@ -255,3 +255,17 @@ export function sqlLiteral(value: unknown): string {
   }
   throw new Error(`Cannot write a value of type ${typeof value} as a literal`);
 }
+
+/**
+ * Runs independent reads side by side (`together`: on the pool's connections) or one after
+ * another (on a transaction's one connection, where pg would only queue them, and deprecates that).
+ */
+export async function readAll<T extends readonly unknown[]>(
+  together: boolean,
+  reads: { readonly [K in keyof T]: () => Promise<T[K]> },
+): Promise<T> {
+  if (together) return (await Promise.all(reads.map((read) => read()))) as unknown as T;
+  const results: unknown[] = [];
+  for (const read of reads) results.push(await read());
+  return results as unknown as T;
+}

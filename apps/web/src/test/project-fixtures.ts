@@ -64,6 +64,7 @@ export const project: ProjectDetail = {
   },
   nextMilestone: { id: 'd0000000-0000-4000-8000-000000000001', title: 'Testiympäristö auki', dueDate: '2022-02-04' },
   overdueMilestones: 1,
+  overdueReport: false,
   version: 3,
   createdAt: '2021-09-01T08:00:00.000Z',
   updatedAt: '2021-12-15T10:00:00.000Z',

@@ -59,70 +59,81 @@ export class IndicatorActualsService {
     return IndicatorActualResponse.from(row);
   }
 
-  async create(dto: CreateIndicatorActualDto, actor: Actor): Promise<IndicatorActualResponse> {
-    return this.dataSource.transaction(async (manager) => {
-      const holder = await lockHolder(manager, dto, actor);
-      const indicator = await lockIndicatorFor(manager, dto.indicatorId, holder, actor);
-      if (indicator.derivation !== null) {
-        throw new DomainError(
-          'RULE_VIOLATION',
-          `Indicator ${indicator.code} is computed from the participant register; its values are never entered`,
-          { indicatorId: [issue('derived', 'a derived indicator’s values cannot be entered')] },
-        );
-      }
-      assertPeriod(dto.period, holder.periodicity, todayIso(this.config.timeZone));
-      const saved = await manager.save(
-        manager.create(IndicatorActual, {
-          indicatorId: dto.indicatorId,
-          agreementId: holder.agreementId,
-          projectId: holder.projectId,
-          period: dto.period,
-          value: dto.value,
-          note: dto.note ?? null,
-          enteredBy: actor.name,
-          enteredById: actor.id,
-        }),
-      );
-      await actualAudit.created(manager, actor, {
-        id: saved.id,
-        after: snapshot(saved),
-        projectId: holder.projectId,
-        cityId: holder.cityId,
-      });
-      return reread(manager, saved.id, actor);
-    });
+  create(dto: CreateIndicatorActualDto, actor: Actor): Promise<IndicatorActualResponse> {
+    return this.dataSource.transaction((manager) => this.createIn(manager, dto, actor));
   }
 
-  async update(
+  /** The create within the caller's transaction (a period report's one-form save enters values with it). */
+  async createIn(
+    manager: EntityManager,
+    dto: CreateIndicatorActualDto,
+    actor: Actor,
+  ): Promise<IndicatorActualResponse> {
+    const holder = await lockHolder(manager, dto, actor);
+    const indicator = await lockIndicatorFor(manager, dto.indicatorId, holder, actor);
+    if (indicator.derivation !== null) {
+      throw new DomainError(
+        'RULE_VIOLATION',
+        `Indicator ${indicator.code} is computed from the participant register; its values are never entered`,
+        { indicatorId: [issue('derived', 'a derived indicator’s values cannot be entered')] },
+      );
+    }
+    assertPeriod(dto.period, holder.periodicity, todayIso(this.config.timeZone));
+    const saved = await manager.save(
+      manager.create(IndicatorActual, {
+        indicatorId: dto.indicatorId,
+        agreementId: holder.agreementId,
+        projectId: holder.projectId,
+        period: dto.period,
+        value: dto.value,
+        note: dto.note ?? null,
+        enteredBy: actor.name,
+        enteredById: actor.id,
+      }),
+    );
+    await actualAudit.created(manager, actor, {
+      id: saved.id,
+      after: snapshot(saved),
+      projectId: holder.projectId,
+      cityId: holder.cityId,
+    });
+    return reread(manager, saved.id, actor);
+  }
+
+  update(id: string, dto: UpdateIndicatorActualDto, version: number, actor: Actor): Promise<IndicatorActualResponse> {
+    return this.dataSource.transaction((manager) => this.updateIn(manager, id, dto, version, actor));
+  }
+
+  /** The correction within the caller's transaction (see createIn). */
+  async updateIn(
+    manager: EntityManager,
     id: string,
     dto: UpdateIndicatorActualDto,
     version: number,
     actor: Actor,
   ): Promise<IndicatorActualResponse> {
-    return this.dataSource.transaction(async (manager) => {
-      const row = await findForUpdate(manager, IndicatorActual, id, 'IndicatorActual');
-      const holder = await storedHolder(manager, row, actor, 'IndicatorActual');
-      assertVersion('IndicatorActual', row.version, version);
-      const before = snapshot(row);
-      const changed =
-        (dto.value !== undefined && exactValue(dto.value) !== exactValue(row.value)) ||
-        (dto.note !== undefined && dto.note !== row.note);
-      if (!changed) return reread(manager, id, actor);
-      if (dto.value !== undefined) row.value = dto.value;
-      if (dto.note !== undefined) row.note = dto.note;
-      // Whoever corrects a value answers for it now; who entered it before stays in the audit trail.
-      row.enteredBy = actor.name;
-      row.enteredById = actor.id;
-      const saved = await manager.save(row);
-      await actualAudit.updated(manager, actor, {
-        id,
-        before,
-        after: snapshot(saved),
-        projectId: holder.projectId,
-        cityId: holder.cityId,
-      });
-      return reread(manager, id, actor);
+    const row = await findForUpdate(manager, IndicatorActual, id, 'IndicatorActual');
+    const holder = await storedHolder(manager, row, actor, 'IndicatorActual');
+    assertVersion('IndicatorActual', row.version, version);
+    const before = snapshot(row);
+    const changed =
+      (dto.value !== undefined && exactValue(dto.value) !== exactValue(row.value)) ||
+      (dto.note !== undefined && dto.note !== row.note);
+    if (!changed) return reread(manager, id, actor);
+    if (dto.value !== undefined) row.value = dto.value;
+    if (dto.note !== undefined) row.note = dto.note;
+    // Whoever corrects a value answers for it now; who entered it before stays in the audit trail.
+    row.enteredBy = actor.name;
+    row.enteredById = actor.id;
+    const saved = await manager.save(row);
+    await actualAudit.updated(manager, actor, {
+      id,
+      before,
+      after: snapshot(saved),
+      projectId: holder.projectId,
+      cityId: holder.cityId,
     });
+    return reread(manager, id, actor);
   }
 
   remove(id: string, version: number | undefined, actor: Actor): Promise<void> {

@@ -5,7 +5,11 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { notFound } from '../../common/domain-error';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
+<<<<<<< HEAD
 import { queryRow, queryRows } from '../../persistence/sql';
+=======
+import { queryRow, queryRows, readAll, type Queryable } from '../../persistence/sql';
+>>>>>>> h-rounds
 import type {
   AgreementIndicatorResults,
   Enterprise,
@@ -222,15 +226,17 @@ export class IndicatorResultsService {
     };
   }
 
-  async agreement(id: string, actor: Actor): Promise<AgreementIndicatorResults> {
+  /** `db`: a transaction's manager, for results read within a write (a round's frozen report). */
+  async agreement(id: string, actor: Actor, db: Queryable = this.dataSource): Promise<AgreementIndicatorResults> {
     const today = this.today();
     const agreement = await queryRow<
       ResultAgreement & {
         areas: Array<{ priorityAreaId: string; nameFi: string; nameSv: string | null; nameEn: string | null }>;
       }
-    >(this.dataSource, (sql) => resultAgreementSql(sql, id, actor));
+    >(db, (sql) => resultAgreementSql(sql, id, actor));
     if (!agreement) throw notFound('Agreement', id);
     const periods = agreementPeriods(agreement, today);
+<<<<<<< HEAD
     const [rows, derived] = await Promise.all([
       queryRows<AggregateIndicatorRow>(this.dataSource, (sql) =>
         resultAggregatesSql(sql, { level: 'agreement', agreementId: id }),
@@ -248,6 +254,14 @@ export class IndicatorResultsService {
         ],
         periods,
       ),
+=======
+    const [rows, derived] = await readAll(db === this.dataSource, [
+      () =>
+        queryRows<AggregateIndicatorRow>(db, (sql) =>
+          resultAggregatesSql(sql, { level: 'agreement', agreementId: id }),
+        ),
+      () => this.derived(db, { agreementId: id }, ['agreement', 'area'], periods, today, agreement.periodicity),
+>>>>>>> h-rounds
     ]);
     const latest = periodOf(today, agreement.periodicity);
     return {

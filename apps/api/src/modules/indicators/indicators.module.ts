@@ -16,5 +16,6 @@ import { IndicatorsService } from './indicators.service';
     IndicatorResultsController,
   ],
   providers: [IndicatorsService, IndicatorTargetsService, IndicatorActualsService, IndicatorResultsService],
+  exports: [IndicatorActualsService, IndicatorResultsService],
 })
 export class IndicatorsModule {}

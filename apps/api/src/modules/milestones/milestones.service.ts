@@ -92,29 +92,38 @@ export class MilestonesService {
     });
   }
 
-  async update(id: string, dto: UpdateMilestoneDto, version: number, actor: Actor): Promise<MilestoneResponse> {
+  update(id: string, dto: UpdateMilestoneDto, version: number, actor: Actor): Promise<MilestoneResponse> {
+    return this.dataSource.transaction((manager) => this.updateIn(manager, id, dto, version, actor));
+  }
+
+  /** The update within the caller's transaction (a period report's one-form save completes milestones with it). */
+  async updateIn(
+    manager: EntityManager,
+    id: string,
+    dto: UpdateMilestoneDto,
+    version: number,
+    actor: Actor,
+  ): Promise<MilestoneResponse> {
     const today = this.today();
-    return this.dataSource.transaction(async (manager) => {
-      const { row, project } = await lockMilestone(manager, id, actor);
-      assertVersion('Milestone', row.version, version);
-      const before = snapshot(row);
-      const status = dto.status ?? row.status;
-      assertTransition(MILESTONE_TRANSITIONS, row.status, status, { record: 'milestone', field: 'status' });
-      row.completedOn = resolveCompletedOn(row.status, row.completedOn, status, dto.completedOn, today);
-      row.status = status;
-      if (dto.title !== undefined) row.title = dto.title;
-      if (dto.description !== undefined) row.description = dto.description;
-      if (dto.dueDate !== undefined) row.dueDate = dto.dueDate;
-      const saved = await manager.save(row);
-      await milestoneAudit.updated(manager, actor, {
-        id: saved.id,
-        before,
-        after: snapshot(saved),
-        projectId: project.id,
-        cityId: project.cityId,
-      });
-      return MilestoneResponse.from(toRow(saved, project), today);
+    const { row, project } = await lockMilestone(manager, id, actor);
+    assertVersion('Milestone', row.version, version);
+    const before = snapshot(row);
+    const status = dto.status ?? row.status;
+    assertTransition(MILESTONE_TRANSITIONS, row.status, status, { record: 'milestone', field: 'status' });
+    row.completedOn = resolveCompletedOn(row.status, row.completedOn, status, dto.completedOn, today);
+    row.status = status;
+    if (dto.title !== undefined) row.title = dto.title;
+    if (dto.description !== undefined) row.description = dto.description;
+    if (dto.dueDate !== undefined) row.dueDate = dto.dueDate;
+    const saved = await manager.save(row);
+    await milestoneAudit.updated(manager, actor, {
+      id: saved.id,
+      before,
+      after: snapshot(saved),
+      projectId: project.id,
+      cityId: project.cityId,
     });
+    return MilestoneResponse.from(toRow(saved, project), today);
   }
 
   async remove(id: string, version: number | undefined, actor: Actor): Promise<void> {

@@ -57,27 +57,30 @@ export class PaymentsService {
     return PaymentResponse.from(row);
   }
 
-  async create(dto: CreatePaymentDto, actor: Actor): Promise<PaymentResponse> {
-    return this.dataSource.transaction(async (manager) => {
-      const decision = await lockDecision(manager, actor, dto.fundingDecisionId);
-      if (!decision) {
-        // Another city's decision is reported exactly like a missing one.
-        throw invalid('fundingDecisionId', 'notFound', `funding decision ${dto.fundingDecisionId} does not exist`);
-      }
-      const amount = normaliseMoney(dto.amount);
-      await assertPayable(manager, decision, amount, null);
-      const repo = manager.getRepository(Payment);
-      const saved = await repo.save(
-        repo.create({ fundingDecisionId: decision.id, paidOn: dto.paidOn, amount, note: dto.note ?? null }),
-      );
-      await paymentAudit.created(manager, actor, {
-        id: saved.id,
-        after: snapshot(saved),
-        projectId: decision.projectId,
-        cityId: decision.cityId,
-      });
-      return PaymentResponse.from(saved);
+  create(dto: CreatePaymentDto, actor: Actor): Promise<PaymentResponse> {
+    return this.dataSource.transaction((manager) => this.createIn(manager, dto, actor));
+  }
+
+  /** The create within the caller's transaction (a period report's one-form save records payments with it). */
+  async createIn(manager: EntityManager, dto: CreatePaymentDto, actor: Actor): Promise<PaymentResponse> {
+    const decision = await lockDecision(manager, actor, dto.fundingDecisionId);
+    if (!decision) {
+      // Another city's decision is reported exactly like a missing one.
+      throw invalid('fundingDecisionId', 'notFound', `funding decision ${dto.fundingDecisionId} does not exist`);
+    }
+    const amount = normaliseMoney(dto.amount);
+    await assertPayable(manager, decision, amount, null);
+    const repo = manager.getRepository(Payment);
+    const saved = await repo.save(
+      repo.create({ fundingDecisionId: decision.id, paidOn: dto.paidOn, amount, note: dto.note ?? null }),
+    );
+    await paymentAudit.created(manager, actor, {
+      id: saved.id,
+      after: snapshot(saved),
+      projectId: decision.projectId,
+      cityId: decision.cityId,
     });
+    return PaymentResponse.from(saved);
   }
 
   async update(id: string, dto: UpdatePaymentDto, version: number, actor: Actor): Promise<PaymentResponse> {

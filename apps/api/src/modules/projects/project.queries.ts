@@ -8,6 +8,7 @@ import {
 import type { Actor } from '../../common/actor';
 import { Sql, SortColumns, where, type PageStatements, type Paging, type Statement } from '../../persistence/sql';
 import type { AuditAction, AuditChanges } from '../audit/audit-event.entity';
+import { overdueReportSql } from '../reporting-rounds/reporting-rounds.queries';
 
 /**
  * The SQL behind the project list and detail. Each is one statement with explicit columns:
@@ -46,6 +47,8 @@ export interface ProjectSummaryRow {
   next_milestone_title: string | null;
   next_milestone_due_date: string | null;
   overdue_milestones: number;
+  /** A period report of the project is overdue (outstanding in an open round past its due date). */
+  overdue_report: boolean;
   version: number;
   updated_at: Date;
 }
@@ -74,7 +77,8 @@ export interface PartnerRow {
 /**
  * Select list and joins of a project summary, given the alias of a `projects` row `p` and of its
  * facts `pf` (latest report, funding sums, next milestone: see ProjectFacts). `today` decides
- * which milestones are overdue: counted for the rows selected only (IDX_milestones_project_due).
+ * which milestones are overdue: counted for the rows selected only (IDX_milestones_project_due),
+ * and whether a period report is overdue (IDX_period_reports_outstanding, also per row selected).
  */
 function summarySelect(params: Sql, today: string): { columns: string; joins: string } {
   const closed = params.value(CLOSED_MILESTONE_STATUSES);
@@ -93,6 +97,7 @@ function summarySelect(params: Sql, today: string): { columns: string; joins: st
     (SELECT count(*)::int FROM milestones om
       WHERE om.project_id = p.id AND om.due_date < ${todayParam}::date
         AND om.status::text <> ALL(${closed}::text[])) AS overdue_milestones,
+    ${overdueReportSql('p', todayParam)} AS overdue_report,
     p.version, p.updated_at`;
   const joins = `
     JOIN priority_areas pa ON pa.id = p.priority_area_id

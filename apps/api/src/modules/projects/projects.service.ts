@@ -153,106 +153,109 @@ export class ProjectsService {
     });
   }
 
-  async update(id: string, dto: UpdateProjectDto, version: number, actor: Actor): Promise<ProjectDetailResponse> {
-    return this.dataSource.transaction(async (manager) => {
-      const { project, cityId } = await this.lockProject(manager, actor, id);
-      assertVersion('Project', project.version, version);
+  update(id: string, dto: UpdateProjectDto, version: number, actor: Actor): Promise<ProjectDetailResponse> {
+    return this.dataSource.transaction((manager) => this.updateIn(manager, id, dto, version, actor));
+  }
 
-      const { areaAgreementId } = await this.checkReferences(manager, actor, {
-        priorityAreaId: dto.priorityAreaId,
-        leadOrganisationId: dto.leadOrganisationId,
-        partners: dto.partners ?? [],
-      });
-      // A project stays in its agreement: its funding decisions, payments and history belong to that
-      // agreement's city, so a move to another agreement (and so, perhaps, another city) is refused
-      // rather than leaving half of them behind. Moving between priority areas of one agreement is fine.
-      if (areaAgreementId !== null && areaAgreementId !== project.agreementId) {
-        throw new DomainError(
-          'RULE_VIOLATION',
-          'A project stays in its agreement: choose a priority area of the same agreement',
-          {
-            priorityAreaId: [
-              issue('agreementFixed', 'the priority area belongs to another agreement than the project'),
-            ],
-          },
-        );
-      }
-      const changes = changedFields(project, dto);
-      assertPeriod(
+  /** The update within the caller's transaction (a period report's one-form save changes the project's stage with it). */
+  async updateIn(
+    manager: EntityManager,
+    id: string,
+    dto: UpdateProjectDto,
+    version: number,
+    actor: Actor,
+  ): Promise<ProjectDetailResponse> {
+    const { project, cityId } = await this.lockProject(manager, actor, id);
+    assertVersion('Project', project.version, version);
+
+    const { areaAgreementId } = await this.checkReferences(manager, actor, {
+      priorityAreaId: dto.priorityAreaId,
+      leadOrganisationId: dto.leadOrganisationId,
+      partners: dto.partners ?? [],
+    });
+    // A project stays in its agreement: its funding decisions, payments and history belong to that
+    // agreement's city, so a move to another agreement (and so, perhaps, another city) is refused
+    // rather than leaving half of them behind. Moving between priority areas of one agreement is fine.
+    if (areaAgreementId !== null && areaAgreementId !== project.agreementId) {
+      throw new DomainError(
+        'RULE_VIOLATION',
+        'A project stays in its agreement: choose a priority area of the same agreement',
         {
-          field: 'plannedStart',
-          date: changes.plannedStart !== undefined ? changes.plannedStart : project.plannedStart,
+          priorityAreaId: [issue('agreementFixed', 'the priority area belongs to another agreement than the project')],
         },
-        { field: 'plannedEnd', date: changes.plannedEnd !== undefined ? changes.plannedEnd : project.plannedEnd },
       );
-      if (changes.lifecycleStatus !== undefined) {
-        assertTransition(LIFECYCLE_TRANSITIONS, project.lifecycleStatus, changes.lifecycleStatus, {
-          record: 'project',
-          field: 'lifecycleStatus',
-        });
-      }
-      // Codes are unique within an agreement (which the project never leaves).
-      if (changes.code !== undefined) await this.checkCodeFree(manager, changes.code, project.agreementId, id);
+    }
+    const changes = changedFields(project, dto);
+    assertPeriod(
+      {
+        field: 'plannedStart',
+        date: changes.plannedStart !== undefined ? changes.plannedStart : project.plannedStart,
+      },
+      { field: 'plannedEnd', date: changes.plannedEnd !== undefined ? changes.plannedEnd : project.plannedEnd },
+    );
+    if (changes.lifecycleStatus !== undefined) {
+      assertTransition(LIFECYCLE_TRANSITIONS, project.lifecycleStatus, changes.lifecycleStatus, {
+        record: 'project',
+        field: 'lifecycleStatus',
+      });
+    }
+    // Codes are unique within an agreement (which the project never leaves).
+    if (changes.code !== undefined) await this.checkCodeFree(manager, changes.code, project.agreementId, id);
 
-      const audit = { projectId: id, cityId };
-      let partnersChanged = false;
-      if (dto.partners) {
-        const current = await manager.find(ProjectPartner, { where: { projectId: id } });
-        const byId = new Map(current.map((p) => [p.id, p]));
-        const diff = diffPartners(current, dto.partners.map(partnerState));
-        if (diff.remove.length > 0) {
-          await manager.delete(ProjectPartner, { id: In(diff.remove) });
-          for (const partnerId of diff.remove) {
-            await projectPartnerAudit.deleted(manager, actor, {
-              id: partnerId,
-              before: partnerSnapshot(id, byId.get(partnerId)!),
-              ...audit,
-            });
-          }
-        }
-        for (const change of diff.update) {
-          await manager.update(
-            ProjectPartner,
-            { id: change.id },
-            { role: change.role, budgetShare: change.budgetShare },
-          );
-          const before = byId.get(change.id)!;
-          await projectPartnerAudit.updated(manager, actor, {
-            id: change.id,
-            before: partnerSnapshot(id, before),
-            after: partnerSnapshot(id, { ...before, role: change.role, budgetShare: change.budgetShare }),
+    const audit = { projectId: id, cityId };
+    let partnersChanged = false;
+    if (dto.partners) {
+      const current = await manager.find(ProjectPartner, { where: { projectId: id } });
+      const byId = new Map(current.map((p) => [p.id, p]));
+      const diff = diffPartners(current, dto.partners.map(partnerState));
+      if (diff.remove.length > 0) {
+        await manager.delete(ProjectPartner, { id: In(diff.remove) });
+        for (const partnerId of diff.remove) {
+          await projectPartnerAudit.deleted(manager, actor, {
+            id: partnerId,
+            before: partnerSnapshot(id, byId.get(partnerId)!),
             ...audit,
           });
         }
-        if (diff.insert.length > 0) {
-          const inserted = await manager.insert(
-            ProjectPartner,
-            diff.insert.map((p) => ({ projectId: id, ...p })),
-          );
-          for (const [i, state] of diff.insert.entries()) {
-            await projectPartnerAudit.created(manager, actor, {
-              id: (inserted.identifiers[i] as { id: string }).id,
-              after: partnerSnapshot(id, state),
-              ...audit,
-            });
-          }
+      }
+      for (const change of diff.update) {
+        await manager.update(ProjectPartner, { id: change.id }, { role: change.role, budgetShare: change.budgetShare });
+        const before = byId.get(change.id)!;
+        await projectPartnerAudit.updated(manager, actor, {
+          id: change.id,
+          before: partnerSnapshot(id, before),
+          after: partnerSnapshot(id, { ...before, role: change.role, budgetShare: change.budgetShare }),
+          ...audit,
+        });
+      }
+      if (diff.insert.length > 0) {
+        const inserted = await manager.insert(
+          ProjectPartner,
+          diff.insert.map((p) => ({ projectId: id, ...p })),
+        );
+        for (const [i, state] of diff.insert.entries()) {
+          await projectPartnerAudit.created(manager, actor, {
+            id: (inserted.identifiers[i] as { id: string }).id,
+            after: partnerSnapshot(id, state),
+            ...audit,
+          });
         }
-        partnersChanged = diff.remove.length + diff.update.length + diff.insert.length > 0;
       }
+      partnersChanged = diff.remove.length + diff.update.length + diff.insert.length > 0;
+    }
 
-      if (Object.keys(changes).length > 0 || partnersChanged) {
-        // The version (and updated_at) go up on any change, a partners-only change included.
-        await manager.update(Project, { id }, changes);
-      }
-      // Writes nothing when only the partners changed (their own events say so).
-      await projectAudit.updated(manager, actor, {
-        id,
-        before: projectSnapshot(project),
-        after: projectSnapshot({ ...project, ...changes }),
-        ...audit,
-      });
-      return this.loadDetail(manager, actor, id);
+    if (Object.keys(changes).length > 0 || partnersChanged) {
+      // The version (and updated_at) go up on any change, a partners-only change included.
+      await manager.update(Project, { id }, changes);
+    }
+    // Writes nothing when only the partners changed (their own events say so).
+    await projectAudit.updated(manager, actor, {
+      id,
+      before: projectSnapshot(project),
+      after: projectSnapshot({ ...project, ...changes }),
+      ...audit,
     });
+    return this.loadDetail(manager, actor, id);
   }
 
   async remove(id: string, version: number | undefined, actor: Actor): Promise<void> {

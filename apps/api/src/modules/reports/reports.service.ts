@@ -34,7 +34,7 @@ import {
   type ReportMilestoneRow,
   type ReportPeriod,
 } from './reports.queries';
-import type { Statement } from '../../persistence/sql';
+import { readAll, type Queryable, type Statement } from '../../persistence/sql';
 
 const ZERO_FIGURES: ReportFundingFigures = {
   granted: '0.00',
@@ -97,8 +97,8 @@ export class ReportsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  private run<T>(statement: Statement): Promise<T[]> {
-    return this.dataSource.query<T[]>(statement.sql, statement.params);
+  private run<T>(statement: Statement, db: Queryable = this.dataSource): Promise<T[]> {
+    return db.query<T[]>(statement.sql, statement.params);
   }
 
   /** The period asked for, with the defaults of ReportPeriodQuery (already validated there). */
@@ -110,17 +110,23 @@ export class ReportsService {
     return { from, to, asOf: to < today ? to : today, today };
   }
 
-  async agreementReport(agreementId: string, query: ReportPeriodQuery, actor: Actor): Promise<AgreementReportResponse> {
+  /** `db`: a transaction's manager, for a report read within a write (a round's frozen report). */
+  async agreementReport(
+    agreementId: string,
+    query: ReportPeriodQuery,
+    actor: Actor,
+    db: Queryable = this.dataSource,
+  ): Promise<AgreementReportResponse> {
     const period = this.period(query);
-    const [agreement] = await this.run<AgreementHeaderRow>(agreementHeaderSql(actor, agreementId));
+    const [agreement] = await this.run<AgreementHeaderRow>(agreementHeaderSql(actor, agreementId), db);
     if (!agreement) throw notFound('Agreement', agreementId);
     // Side by side on the pool's connections (one after another where the pool has one: the
     // embedded database).
-    const [areaRows, fundingRows, milestoneRows, narrativeRows] = await Promise.all([
-      this.run<AreaProjectRow>(areaProjectsSql(agreementId, period, this.config.timeZone)),
-      this.run<FundingGroupRow>(fundingSql(agreementId, period)),
-      this.run<ReportMilestoneRow>(milestonesSql(agreementId, period)),
-      this.run<NarrativeRow>(narrativesSql(agreementId, period)),
+    const [areaRows, fundingRows, milestoneRows, narrativeRows] = await readAll(db === this.dataSource, [
+      () => this.run<AreaProjectRow>(areaProjectsSql(agreementId, period, this.config.timeZone), db),
+      () => this.run<FundingGroupRow>(fundingSql(agreementId, period), db),
+      () => this.run<ReportMilestoneRow>(milestonesSql(agreementId, period), db),
+      () => this.run<NarrativeRow>(narrativesSql(agreementId, period), db),
     ]);
 
     const areas = new Map<string, ReportPriorityArea>();

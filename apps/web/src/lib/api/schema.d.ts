@@ -544,22 +544,6 @@ export interface paths {
         patch: operations["Indicators_update"];
         trace?: never;
     };
-    "/api/mail-outbox": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["MailOutbox_list"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/me": {
         parameters: {
             query?: never;
@@ -590,22 +574,6 @@ export interface paths {
         options?: never;
         head?: never;
         patch: operations["MyLanguage_update"];
-        trace?: never;
-    };
-    "/api/me/mail-digest": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch: operations["MyMailDigest_update"];
         trace?: never;
     };
     "/api/milestones": {
@@ -776,6 +744,124 @@ export interface paths {
         patch: operations["Payments_update"];
         trace?: never;
     };
+    "/api/period-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List period reports (by round, project, status or overdue) */
+        get: operations["PeriodReports_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/period-reports/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the user’s city owes
+         * @description The owed, draft and returned reports of open rounds in the user’s city scope (every city for liaisons and admins), the earliest due first, with the overdue flag: the coordinator’s start page.
+         */
+        get: operations["PeriodReports_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/period-reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a period report */
+        get: operations["PeriodReports_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Save the period report form
+         * @description One transaction: the narrative, the project’s lifecycle stage (by its allowed transitions), the milestones completed in the period, the project’s indicator values of the period (typed-in indicators; an existing value is corrected) and payments received in the period (new payments under the project’s decisions). Each part follows its own resource’s rules; any problem changes nothing (problems of a part are reported under its path, e.g. payments.0.amount). Only owed, draft and returned reports of open rounds (409 reportReadOnly, roundClosed). An owed report becomes a draft.
+         */
+        patch: operations["PeriodReports_save"];
+        trace?: never;
+    };
+    "/api/period-reports/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a submitted report
+         * @description Never one’s own submission (403 ownSubmission). Final: an approved report is read-only. Writes report_approved to the submitter and the city’s coordinators.
+         */
+        post: operations["PeriodReports_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/period-reports/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Return a submitted report for changes, with a comment
+         * @description Never one’s own submission (403 ownSubmission). Writes report_returned to the submitter and the city’s coordinators (a notice they cannot turn off).
+         */
+        post: operations["PeriodReports_returnReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/period-reports/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit a draft or returned report for review
+         * @description Needs the health and what was done (400 required). A submitted report is read-only.
+         */
+        post: operations["PeriodReports_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/priority-areas": {
         parameters: {
             query?: never;
@@ -852,6 +938,131 @@ export interface paths {
          * @description Its audit events (changes to the project and to its partners, funding decisions, payments, milestones and status reports) and its status reports, merged into one timeline.
          */
         get: operations["Projects_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reporting-rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List reporting rounds with their progress
+         * @description Open rounds first, then by due date (latest first). Only rounds of the user’s city scope.
+         */
+        get: operations["ReportingRounds_list"];
+        put?: never;
+        /**
+         * Open a reporting round
+         * @description Writes an owed period report for each project (by default every project of the agreement not cancelled whose planned dates overlap the period) and a round_opened notice to each active coordinator of the agreement’s city, in one transaction. One round per agreement and period (409 roundExists).
+         */
+        post: operations["ReportingRounds_open"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reporting-rounds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a reporting round with its progress */
+        get: operations["ReportingRounds_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a round’s due date, instructions or reminder days
+         * @description Only while the round is open (409 roundClosed).
+         */
+        patch: operations["ReportingRounds_update"];
+        trace?: never;
+    };
+    "/api/reporting-rounds/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close a round and store its frozen report
+         * @description A round closes when every report is approved; with acceptMissing=true it closes anyway and the frozen report lists the reports that were not approved (else 409 reportsOutstanding). The frozen report is the agreement report of the period with its indicators and the period reports, as they stand now.
+         */
+        post: operations["ReportingRounds_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reporting-rounds/{id}/frozen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The frozen report of a closed round, byte for byte as stored
+         * @description Every role that reads the agreement reads its frozen reports; another city’s round is not found (404), as is an open round (it has none yet).
+         */
+        get: operations["ReportingRounds_frozen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reporting-rounds/{id}/frozen.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The frozen report of a closed round as CSV
+         * @description Every role that reads the agreement reads its frozen reports; another city’s round is not found (404), as is an open round (it has none yet).
+         */
+        get: operations["ReportingRounds_frozenCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reporting-rounds/{id}/frozen/comparison": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Which figures of the frozen report differ from the live data of the same period
+         * @description Every role that reads the agreement reads its frozen reports; another city’s round is not found (404), as is an open round (it has none yet).
+         */
+        get: operations["ReportingRounds_comparison"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1169,6 +1380,28 @@ export interface components {
              * @description At least 12 characters, not a common password
              */
             newPassword: string;
+        };
+        CloseRoundDto: {
+            /**
+             * @description Close although some reports are not approved: they are listed as missing in the frozen report. Without it, a round closes only when every report is approved (else 409 reportsOutstanding).
+             * @default false
+             */
+            acceptMissing: boolean;
+            /** @description The version you read; or send it as If-Match */
+            version?: number;
+        };
+        CompletedMilestoneInput: {
+            /**
+             * Format: date
+             * @description Within the period and not in the future; default: the period’s end or today
+             * @example 2021-09-20
+             */
+            completedOn?: string | null;
+            /**
+             * Format: uuid
+             * @description A milestone of the report’s project
+             */
+            milestoneId: string;
         };
         /**
          * @description Default planned; a new project is planned or active
@@ -1641,7 +1874,7 @@ export interface components {
         /** @enum {string} */
         ExportProfile: "fi-excel" | "standard";
         /** @enum {string} */
-        FieldProblemCode: "required" | "tooShort" | "tooLong" | "tooSmall" | "tooLarge" | "tooMany" | "invalidFormat" | "invalidEmail" | "invalidDate" | "invalidAmount" | "invalidPercent" | "invalidBusinessId" | "notAllowed" | "unknownField" | "notFound" | "notCity" | "outOfScope" | "otherAgreement" | "agreementFixed" | "duplicate" | "dateOrder" | "periodTooLong" | "inFuture" | "onlyWhenDone" | "illegalTransition" | "exceedsGranted" | "belowPaid" | "notPayable" | "grantedUnknown" | "inUse" | "staleVersion" | "versionMismatch" | "ownAccount" | "commonPassword" | "personalPassword" | "wrongPassword" | "controlCharacter" | "invalidIndicatorValue" | "invalidPeriod" | "wrongPeriodicity" | "periodInFuture" | "derived" | "notAgreementIndicator" | "onlyForUnitOther" | "percentIsLatest" | "oneHolder" | "yearOrder" | "outsideTargetYears" | "invalid";
+        FieldProblemCode: "required" | "tooShort" | "tooLong" | "tooSmall" | "tooLarge" | "tooMany" | "invalidFormat" | "invalidEmail" | "invalidDate" | "invalidAmount" | "invalidPercent" | "invalidBusinessId" | "notAllowed" | "unknownField" | "notFound" | "notCity" | "outOfScope" | "otherAgreement" | "agreementFixed" | "duplicate" | "dateOrder" | "periodTooLong" | "inFuture" | "onlyWhenDone" | "illegalTransition" | "exceedsGranted" | "belowPaid" | "notPayable" | "grantedUnknown" | "inUse" | "staleVersion" | "versionMismatch" | "ownAccount" | "commonPassword" | "personalPassword" | "wrongPassword" | "controlCharacter" | "invalidIndicatorValue" | "invalidPeriod" | "wrongPeriodicity" | "periodInFuture" | "derived" | "notAgreementIndicator" | "onlyForUnitOther" | "percentIsLatest" | "oneHolder" | "yearOrder" | "outsideTargetYears" | "outsidePeriod" | "otherProject" | "roundExists" | "roundClosed" | "reportReadOnly" | "ownSubmission" | "notSubmitted" | "reportsOutstanding" | "notInPeriod" | "invalid";
         FieldProblemResponse: {
             /** @example tooLong */
             code: components["schemas"]["FieldProblemCode"];
@@ -1654,6 +1887,30 @@ export interface components {
             params?: {
                 [key: string]: number | string;
             };
+        };
+        FigureChange: {
+            /**
+             * @description The figure’s key in the frozen report’s `figures`
+             * @example funding.paid
+             */
+            figure: string;
+            /** @description As frozen (null: the figure did not exist then) */
+            frozen: string | null;
+            /** @description As the live data gives it now (null: gone) */
+            live: string | null;
+        };
+        FrozenComparisonResponse: {
+            /** @description Whether any figure of the period differs now from the frozen report */
+            changed: boolean;
+            /** @description The figures that changed since freezing, by key */
+            changes: components["schemas"]["FigureChange"][];
+            /** Format: date-time */
+            frozenAt: string;
+            frozenBy: string;
+            /** @example 2025 */
+            period: string;
+            /** Format: uuid */
+            roundId: string;
         };
         FundingByFunder: {
             funder: components["schemas"]["OrganisationRef"];
@@ -2000,55 +2257,6 @@ export interface components {
         };
         /** @enum {string} */
         LifecycleStatus: "planned" | "active" | "on_hold" | "completed" | "cancelled";
-        /** @enum {string} */
-        MailKind: "round_opened" | "round_reminder" | "report_overdue" | "report_returned" | "report_approved" | "weekly_digest";
-        MailMessageResponse: {
-            /** @description Delivery attempts so far */
-            attempts: number;
-            /** @description The plain-text body as sent */
-            body: string;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: uuid */
-            id: string;
-            kind: components["schemas"]["MailKind"];
-            language: components["schemas"]["Language"];
-            /** @description The error of the last failed attempt */
-            lastError: string | null;
-            /**
-             * Format: date-time
-             * @description When a pending message is (re)tried
-             */
-            nextAttemptAt: string;
-            /**
-             * @description The address at the time of the event
-             * @example coordinator@kuopio.example
-             */
-            recipientEmail: string;
-            /** @example Maija Meikäläinen */
-            recipientName: string | null;
-            /** Format: date-time */
-            sentAt: string | null;
-            status: components["schemas"]["MailStatus"];
-            /** @example Raportti hyväksytty: Vesiklusteri, 2. puolivuosi 2025 */
-            subject: string;
-            /**
-             * Format: uuid
-             * @description null: the user was deleted
-             */
-            userId: string | null;
-        };
-        MailOutboxPage: {
-            /** @description false: no SMTP_URL is configured, so nothing is sent and messages stay here */
-            delivering: boolean;
-            items: components["schemas"]["MailMessageResponse"][];
-            page: number;
-            pageSize: number;
-            /** @description Number of records matching the filters */
-            total: number;
-        };
-        /** @enum {string} */
-        MailStatus: "pending" | "sent" | "failed";
         MeResponse: {
             /**
              * Format: uuid
@@ -2067,8 +2275,6 @@ export interface components {
             /** Format: uuid */
             id: string;
             language: components["schemas"]["Language"];
-            /** @description Whether the weekly digest email is sent (PATCH /api/me/mail-digest) */
-            mailDigest: boolean;
             organisation: components["schemas"]["OrganisationRef"] | null;
             role: components["schemas"]["Role"];
         };
@@ -2114,9 +2320,6 @@ export interface components {
         MilestoneStatus: "planned" | "in_progress" | "done" | "cancelled";
         MyLanguageResponse: {
             language: components["schemas"]["Language"];
-        };
-        MyMailDigestResponse: {
-            mailDigest: boolean;
         };
         NationalAgreementResult: {
             /** Format: uuid */
@@ -2227,6 +2430,33 @@ export interface components {
              * @example 0
              */
             unknownAmounts: number;
+        };
+        OpenRoundDto: {
+            /**
+             * Format: uuid
+             * @description The agreement whose projects report
+             */
+            agreementId: string;
+            /**
+             * Format: date
+             * @description When the reports are due
+             * @example 2021-09-20
+             */
+            dueDate: string;
+            /** @description Instructions shown with the round and in its notices */
+            instructions?: string | null;
+            /**
+             * @description The period reported on, of the agreement’s reporting periodicity (a year "2025" or a half-year "2025-H1"); not after the current period. One round per agreement and period.
+             * @example 2025
+             */
+            period: string;
+            /** @description The projects that owe a report (each of the agreement). Default: every project active in the period — planned, active or on hold, and whose planned dates (when given) overlap the period. */
+            projectIds?: string[];
+            /**
+             * @description Days before the due date that the reminder goes out
+             * @default 7
+             */
+            reminderDaysBefore: number;
         };
         /** @enum {string} */
         OrganisationKind: "city" | "ministry" | "regional_council" | "university" | "university_of_applied_sciences" | "research_institute" | "hospital_district" | "company" | "other";
@@ -2351,6 +2581,89 @@ export interface components {
             /** @description Send back on update (If-Match or body) to avoid lost updates */
             version: number;
         };
+        PeriodActualInput: {
+            /**
+             * Format: uuid
+             * @description A typed-in indicator (never a derived one) of the project’s agreement or a common one
+             */
+            indicatorId: string;
+            note?: string | null;
+            /**
+             * @description The project’s value for the round’s period (replaces an earlier one)
+             * @example 15
+             */
+            value: string;
+        };
+        PeriodPaymentInput: {
+            /**
+             * @description Euros received, more than zero
+             * @example 200000.00
+             */
+            amount: string;
+            /**
+             * Format: uuid
+             * @description A funding decision of the report’s project
+             */
+            fundingDecisionId: string;
+            note?: string | null;
+            /**
+             * Format: date
+             * @description Within the round’s period
+             * @example 2021-09-20
+             */
+            paidOn: string;
+        };
+        PeriodReportPage: {
+            items: components["schemas"]["PeriodReportResponse"][];
+            page: number;
+            pageSize: number;
+            /** @description Number of records matching the filters */
+            total: number;
+        };
+        PeriodReportResponse: {
+            /** @description What was done in the period */
+            achievements: string | null;
+            /** @description Statuses the report may move to next (by the workflow; the user’s role decides who may) */
+            allowedTransitions: components["schemas"]["PeriodReportStatus"][];
+            approved: components["schemas"]["ReportStep"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            health: components["schemas"]["Health"] | null;
+            healthReasons: string | null;
+            /** Format: uuid */
+            id: string;
+            lifecycleStatus: components["schemas"]["LifecycleStatus"] | null;
+            nextSteps: string | null;
+            /** @description Owed, draft or returned after the due date of an open round */
+            overdue: boolean;
+            project: components["schemas"]["ProjectRef"];
+            /** @description The reviewer’s comment when last returned */
+            returnComment: string | null;
+            returnCount: number;
+            returned: components["schemas"]["ReportStep"] | null;
+            risks: string | null;
+            round: components["schemas"]["PeriodReportRoundRef"];
+            status: components["schemas"]["PeriodReportStatus"];
+            submitted: components["schemas"]["ReportStep"] | null;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Send back on update (If-Match or body) to avoid lost updates */
+            version: number;
+        };
+        PeriodReportRoundRef: {
+            /** Format: uuid */
+            agreementId: string;
+            agreementTitle: string;
+            /** Format: date */
+            dueDate: string;
+            /** Format: uuid */
+            id: string;
+            open: boolean;
+            /** @example 2025-H1 */
+            period: string;
+        };
+        /** @enum {string} */
+        PeriodReportStatus: "owed" | "draft" | "submitted" | "returned" | "approved";
         PeriodResult: {
             /** @example 2025 */
             period: string;
@@ -2358,7 +2671,15 @@ export interface components {
             value: string | null;
         };
         /** @enum {string} */
-        Permission: "portfolio:read" | "portfolio:write" | "agreements:write" | "indicators:write" | "portfolio:export" | "organisations:read" | "organisations:write" | "users:manage" | "audit:read" | "mail:read";
+        Permission: "portfolio:read" | "portfolio:write" | "agreements:write" | "indicators:write" | "portfolio:export" | "organisations:read" | "organisations:write" | "users:manage" | "audit:read" | "rounds:manage" | "reports:review";
+        PersonRef: {
+            /**
+             * Format: uuid
+             * @description Null for the system
+             */
+            id: string | null;
+            name: string;
+        };
         PriorityAreaPage: {
             items: components["schemas"]["PriorityAreaResponse"][];
             page: number;
@@ -2427,6 +2748,8 @@ export interface components {
             nextMilestone: components["schemas"]["ProjectMilestoneRef"] | null;
             /** @description Open milestones whose due date is before today */
             overdueMilestones: number;
+            /** @description A period report of the project is overdue: owed, draft or returned in an open reporting round past its due date */
+            overdueReport: boolean;
             partners: components["schemas"]["ProjectPartnerResponse"][];
             /** Format: date */
             plannedEnd: string | null;
@@ -2667,6 +2990,8 @@ export interface components {
             nextMilestone: components["schemas"]["ProjectMilestoneRef"] | null;
             /** @description Open milestones whose due date is before today */
             overdueMilestones: number;
+            /** @description A period report of the project is overdue: owed, draft or returned in an open reporting round past its due date */
+            overdueReport: boolean;
             /** Format: date */
             plannedEnd: string | null;
             /** Format: date */
@@ -2859,6 +3184,11 @@ export interface components {
             lifecycleStatus: components["schemas"]["LifecycleStatus"];
             name: string;
         };
+        ReportStep: {
+            /** Format: date-time */
+            at: string;
+            by: string;
+        };
         /** @enum {string} */
         ReportingPeriodicity: "year" | "half_year";
         ResetPasswordDto: {
@@ -2868,6 +3198,12 @@ export interface components {
              */
             password: string;
         };
+        ReturnReportDto: {
+            /** @description What must change: shown to the coordinators and sent in the notice */
+            comment: string;
+            /** @description The version you read; or send it as If-Match */
+            version?: number;
+        };
         /** @enum {string} */
         Role: "admin" | "coordinator" | "manager" | "liaison";
         /**
@@ -2875,6 +3211,85 @@ export interface components {
          * @enum {string}
          */
         RollUpRefusal: "mixedUnits" | "percentDoesNotSum";
+        RoundAgreementRef: {
+            /**
+             * Format: uuid
+             * @description The agreement’s city (organisation id)
+             */
+            cityId: string;
+            /** Format: uuid */
+            id: string;
+            title: string;
+        };
+        RoundPage: {
+            items: components["schemas"]["RoundResponse"][];
+            page: number;
+            pageSize: number;
+            /** @description Number of records matching the filters */
+            total: number;
+        };
+        RoundProgress: {
+            approved: number;
+            draft: number;
+            /** @description Owed, draft or returned reports past the due date while the round is open */
+            overdue: number;
+            /** @description Reports nobody has saved yet */
+            owed: number;
+            returned: number;
+            submitted: number;
+            /** @description Every report of the round */
+            total: number;
+        };
+        RoundResponse: {
+            agreement: components["schemas"]["RoundAgreementRef"];
+            /** Format: date-time */
+            closedAt: string | null;
+            closedBy: components["schemas"]["PersonRef"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date */
+            dueDate: string;
+            /** @description Whether the frozen report is stored (every closed round has one) */
+            frozen: boolean;
+            /** Format: uuid */
+            id: string;
+            instructions: string | null;
+            /** @description Open until closed; a closed round’s reports no longer change */
+            open: boolean;
+            /** @description Who opened the round (createdAt is when) */
+            openedBy: components["schemas"]["PersonRef"];
+            /**
+             * @description A year or a half-year, as the agreement reports
+             * @example 2025-H1
+             */
+            period: string;
+            progress: components["schemas"]["RoundProgress"];
+            reminderDaysBefore: number;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Send back on update (If-Match or body) to avoid lost updates */
+            version: number;
+        };
+        SavePeriodReportDto: {
+            /** @description What was done in the period */
+            achievements?: string | null;
+            /** @description RAG health at the end of the period */
+            health?: components["schemas"]["Health"] | null;
+            /** @description The reasons for the health */
+            healthReasons?: string | null;
+            /** @description Indicator values of the period */
+            indicatorActuals?: components["schemas"]["PeriodActualInput"][];
+            /** @description The project’s lifecycle stage at the end of the period: set on the project too, by its allowed transitions */
+            lifecycleStatus?: components["schemas"]["LifecycleStatus"] | null;
+            /** @description Milestones completed in the period: marked done */
+            milestonesCompleted?: components["schemas"]["CompletedMilestoneInput"][];
+            nextSteps?: string | null;
+            /** @description Payments received in the period: recorded as new payments */
+            payments?: components["schemas"]["PeriodPaymentInput"][];
+            risks?: string | null;
+            /** @description The version you read; or send it as If-Match */
+            version?: number;
+        };
         SignInDto: {
             /** @example coordinator@salkku.example */
             email: string;
@@ -2948,6 +3363,10 @@ export interface components {
             targetValue: string;
             /** @example 2027 */
             targetYear: number;
+        };
+        TransitionDto: {
+            /** @description The version you read; or send it as If-Match */
+            version?: number;
         };
         UpdateAccessibilitySettingsDto: {
             /** @example saavutettavuus@kuopio.fi */
@@ -3137,10 +3556,6 @@ export interface components {
             /** @description The user's interface language, remembered in their profile */
             language: components["schemas"]["Language"];
         };
-        UpdateMyMailDigestDto: {
-            /** @description Whether the weekly digest of what you owe is emailed to you. Notices about your own reports always are. */
-            mailDigest: boolean;
-        };
         UpdateOrganisationDto: {
             /**
              * @description Finnish business ID (Y-tunnus)
@@ -3262,6 +3677,23 @@ export interface components {
              * @example 200000.00
              */
             totalBudget?: string | null;
+            /** @description The version you read; or send it as If-Match */
+            version?: number;
+        };
+        UpdateRoundDto: {
+            /**
+             * Format: date
+             * @description When the reports are due
+             * @example 2021-09-20
+             */
+            dueDate?: string;
+            /** @description Instructions shown with the round and in its notices */
+            instructions?: string | null;
+            /**
+             * @description Days before the due date that the reminder goes out
+             * @default 7
+             */
+            reminderDaysBefore: number;
             /** @description The version you read; or send it as If-Match */
             version?: number;
         };
@@ -5987,58 +6419,6 @@ export interface operations {
             };
         };
     };
-    MailOutbox_list: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-                /** @description pending: not sent yet (or kept for admins with no SMTP_URL) */
-                status?: components["schemas"]["MailStatus"];
-                kind?: components["schemas"]["MailKind"];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MailOutboxPage"];
-                };
-            };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
     Auth_me: {
         parameters: {
             query?: never;
@@ -6086,47 +6466,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MyLanguageResponse"];
-                };
-            };
-            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    MyMailDigest_update: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateMyMailDigestDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MyMailDigestResponse"];
                 };
             };
             /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
@@ -7468,6 +7807,506 @@ export interface operations {
             };
         };
     };
+    PeriodReports_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Reports of this round */
+                roundId?: string;
+                /** @description Reports of this project */
+                projectId?: string;
+                status?: components["schemas"]["PeriodReportStatus"];
+                /** @description Only reports past their due date in open rounds and still outstanding (owed, draft or returned) */
+                overdue?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeriodReportPage"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    PeriodReports_mine: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeriodReportPage"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    PeriodReports_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeriodReportResponse"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such record (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    PeriodReports_save: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version you read, e.g. "3" */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SavePeriodReportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeriodReportResponse"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such record (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The version you read is required (If-Match or body version) */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    PeriodReports_approve: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version you read, e.g. "3" */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransitionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeriodReportResponse"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such record (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The version you read is required (If-Match or body version) */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    PeriodReports_returnReport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version you read, e.g. "3" */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnReportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeriodReportResponse"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such record (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The version you read is required (If-Match or body version) */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    PeriodReports_submit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version you read, e.g. "3" */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransitionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeriodReportResponse"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such record (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The version you read is required (If-Match or body version) */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     PriorityAreas_list: {
         parameters: {
             query?: {
@@ -8139,6 +8978,530 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProjectHistoryItemPage"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such record (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ReportingRounds_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Rounds of this agreement */
+                agreementId?: string;
+                /** @description true: open rounds only; false: closed rounds only */
+                open?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundPage"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ReportingRounds_open: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version you read, e.g. "3" */
+                "If-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpenRoundDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundResponse"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ReportingRounds_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundResponse"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such record (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ReportingRounds_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version you read, e.g. "3" */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRoundDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundResponse"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such record (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The version you read is required (If-Match or body version) */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ReportingRounds_close: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version you read, e.g. "3" */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CloseRoundDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description The version of the record, e.g. "3": send it back as If-Match to change or delete it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundResponse"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such record (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict: stale version, illegal transition, paid above granted, duplicate or still in use; nothing was changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The version you read is required (If-Match or body version) */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ReportingRounds_frozen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The frozen report exactly as stored (JSON: format, round, frozenAt, frozenBy, missing, figures, periodReports, agreementReport, indicators) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such record (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ReportingRounds_frozenCsv: {
+        parameters: {
+            query?: {
+                /** @description fi-excel: ";" between fields, UTF-8 with BOM, decimal comma, dates D.M.YYYY (Excel in Finnish/Swedish). standard: RFC 4180, ",", UTF-8 without BOM, decimal point, ISO dates. Default: fi-excel when the language is fi or sv, standard for en. */
+                profile?: components["schemas"]["ExportProfile"];
+                /** @description Language of the column headers and value labels; default: the user's language */
+                lang?: components["schemas"]["Language"];
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The frozen report as CSV (section, item, value) by the exports’ rules: fi-excel or standard profile, headers in the language, formula-like text neutralised */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such record (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ReportingRounds_comparison: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrozenComparisonResponse"];
                 };
             };
             /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */

@@ -123,6 +123,12 @@ export class ProjectSummaryResponse extends RecordResponseWithout('createdAt') {
   @ApiProperty({ description: 'Open milestones whose due date is before today' })
   overdueMilestones: number;
 
+  @ApiProperty({
+    description:
+      'A period report of the project is overdue: owed, draft or returned in an open reporting round past its due date',
+  })
+  overdueReport: boolean;
+
   static from(row: ProjectSummaryRow): ProjectSummaryResponse {
     return {
       id: row.id,
@@ -157,6 +163,7 @@ export class ProjectSummaryResponse extends RecordResponseWithout('createdAt') {
           ? { id: row.next_milestone_id, title: row.next_milestone_title!, dueDate: row.next_milestone_due_date! }
           : null,
       overdueMilestones: row.overdue_milestones,
+      overdueReport: row.overdue_report,
       version: row.version,
       updatedAt: row.updated_at.toISOString(),
     };

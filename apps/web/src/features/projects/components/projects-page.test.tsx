@@ -23,6 +23,7 @@ const waterProject: ProjectSummary = {
   latestStatus: { reportingDate: '2021-12-15', health: 'at_risk' },
   nextMilestone: { id: 'd1e2f3a4-0000-4000-8000-000000000001', title: 'Testiympäristö auki', dueDate: '2022-02-04' },
   overdueMilestones: 1,
+  overdueReport: false,
   version: 3,
   updatedAt: '2021-12-15T10:00:00.000Z',
 };
@@ -39,6 +40,7 @@ const healthTechProject: ProjectSummary = {
   latestStatus: null,
   nextMilestone: null,
   overdueMilestones: 0,
+  overdueReport: false,
 };
 
 const KUOPIO_AGREEMENT = agreementFixture(WATER.agreementId, 'Kuopion ekosysteemisopimus 2021–2027', 'Kaupunki');
