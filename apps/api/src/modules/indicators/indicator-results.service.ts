@@ -5,11 +5,7 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { notFound } from '../../common/domain-error';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
-<<<<<<< HEAD
-import { queryRow, queryRows } from '../../persistence/sql';
-=======
 import { queryRow, queryRows, readAll, type Queryable } from '../../persistence/sql';
->>>>>>> h-rounds
 import type {
   AgreementIndicatorResults,
   Enterprise,
@@ -236,32 +232,26 @@ export class IndicatorResultsService {
     >(db, (sql) => resultAgreementSql(sql, id, actor));
     if (!agreement) throw notFound('Agreement', id);
     const periods = agreementPeriods(agreement, today);
-<<<<<<< HEAD
-    const [rows, derived] = await Promise.all([
-      queryRows<AggregateIndicatorRow>(this.dataSource, (sql) =>
-        resultAggregatesSql(sql, { level: 'agreement', agreementId: id }),
-      ),
-      this.derived(
-        [
-          { level: 'agreement', holder: id, key: id, toDate: toDateOf(today, agreement.periodicity), list: true },
-          ...agreement.areas.map((area): DerivedHolder => ({
-            level: 'area',
-            holder: area.priorityAreaId,
-            key: area.priorityAreaId,
-            toDate: toDateOf(today, agreement.periodicity),
-            list: false,
-          })),
-        ],
-        periods,
-      ),
-=======
     const [rows, derived] = await readAll(db === this.dataSource, [
       () =>
         queryRows<AggregateIndicatorRow>(db, (sql) =>
           resultAggregatesSql(sql, { level: 'agreement', agreementId: id }),
         ),
-      () => this.derived(db, { agreementId: id }, ['agreement', 'area'], periods, today, agreement.periodicity),
->>>>>>> h-rounds
+      () =>
+        this.derived(
+          [
+            { level: 'agreement', holder: id, key: id, toDate: toDateOf(today, agreement.periodicity), list: true },
+            ...agreement.areas.map((area): DerivedHolder => ({
+              level: 'area',
+              holder: area.priorityAreaId,
+              key: area.priorityAreaId,
+              toDate: toDateOf(today, agreement.periodicity),
+              list: false,
+            })),
+          ],
+          periods,
+          db,
+        ),
     ]);
     const latest = periodOf(today, agreement.periodicity);
     return {
@@ -415,10 +405,12 @@ export class IndicatorResultsService {
   }
 
   /** The derived counts of the holders per period and to date (one statement over the kept stretches). */
-  private async derived(holders: readonly DerivedHolder[], periods: readonly string[]): Promise<DerivedCounts> {
-    return new DerivedCounts(
-      await queryRows<DerivedCountRow>(this.dataSource, (sql) => derivedCountsSql(sql, holders, periods)),
-    );
+  private async derived(
+    holders: readonly DerivedHolder[],
+    periods: readonly string[],
+    db: Queryable = this.dataSource,
+  ): Promise<DerivedCounts> {
+    return new DerivedCounts(await queryRows<DerivedCountRow>(db, (sql) => derivedCountsSql(sql, holders, periods)));
   }
 }
 

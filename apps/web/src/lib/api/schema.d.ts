@@ -544,6 +544,22 @@ export interface paths {
         patch: operations["Indicators_update"];
         trace?: never;
     };
+    "/api/mail-outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MailOutbox_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me": {
         parameters: {
             query?: never;
@@ -574,6 +590,22 @@ export interface paths {
         options?: never;
         head?: never;
         patch: operations["MyLanguage_update"];
+        trace?: never;
+    };
+    "/api/me/mail-digest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["MyMailDigest_update"];
         trace?: never;
     };
     "/api/milestones": {
@@ -2257,6 +2289,55 @@ export interface components {
         };
         /** @enum {string} */
         LifecycleStatus: "planned" | "active" | "on_hold" | "completed" | "cancelled";
+        /** @enum {string} */
+        MailKind: "round_opened" | "round_reminder" | "report_overdue" | "report_returned" | "report_approved" | "weekly_digest";
+        MailMessageResponse: {
+            /** @description Delivery attempts so far */
+            attempts: number;
+            /** @description The plain-text body as sent */
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["MailKind"];
+            language: components["schemas"]["Language"];
+            /** @description The error of the last failed attempt */
+            lastError: string | null;
+            /**
+             * Format: date-time
+             * @description When a pending message is (re)tried
+             */
+            nextAttemptAt: string;
+            /**
+             * @description The address at the time of the event
+             * @example coordinator@kuopio.example
+             */
+            recipientEmail: string;
+            /** @example Maija Meikäläinen */
+            recipientName: string | null;
+            /** Format: date-time */
+            sentAt: string | null;
+            status: components["schemas"]["MailStatus"];
+            /** @example Raportti hyväksytty: Vesiklusteri, 2. puolivuosi 2025 */
+            subject: string;
+            /**
+             * Format: uuid
+             * @description null: the user was deleted
+             */
+            userId: string | null;
+        };
+        MailOutboxPage: {
+            /** @description false: no SMTP_URL is configured, so nothing is sent and messages stay here */
+            delivering: boolean;
+            items: components["schemas"]["MailMessageResponse"][];
+            page: number;
+            pageSize: number;
+            /** @description Number of records matching the filters */
+            total: number;
+        };
+        /** @enum {string} */
+        MailStatus: "pending" | "sent" | "failed";
         MeResponse: {
             /**
              * Format: uuid
@@ -2275,6 +2356,8 @@ export interface components {
             /** Format: uuid */
             id: string;
             language: components["schemas"]["Language"];
+            /** @description Whether the weekly digest email is sent (PATCH /api/me/mail-digest) */
+            mailDigest: boolean;
             organisation: components["schemas"]["OrganisationRef"] | null;
             role: components["schemas"]["Role"];
         };
@@ -2320,6 +2403,9 @@ export interface components {
         MilestoneStatus: "planned" | "in_progress" | "done" | "cancelled";
         MyLanguageResponse: {
             language: components["schemas"]["Language"];
+        };
+        MyMailDigestResponse: {
+            mailDigest: boolean;
         };
         NationalAgreementResult: {
             /** Format: uuid */
@@ -2671,7 +2757,7 @@ export interface components {
             value: string | null;
         };
         /** @enum {string} */
-        Permission: "portfolio:read" | "portfolio:write" | "agreements:write" | "indicators:write" | "portfolio:export" | "organisations:read" | "organisations:write" | "users:manage" | "audit:read" | "rounds:manage" | "reports:review";
+        Permission: "portfolio:read" | "portfolio:write" | "agreements:write" | "indicators:write" | "portfolio:export" | "organisations:read" | "organisations:write" | "users:manage" | "audit:read" | "mail:read" | "rounds:manage" | "reports:review";
         PersonRef: {
             /**
              * Format: uuid
@@ -3555,6 +3641,10 @@ export interface components {
         UpdateMyLanguageDto: {
             /** @description The user's interface language, remembered in their profile */
             language: components["schemas"]["Language"];
+        };
+        UpdateMyMailDigestDto: {
+            /** @description Whether the weekly digest of what you owe is emailed to you. Notices about your own reports always are. */
+            mailDigest: boolean;
         };
         UpdateOrganisationDto: {
             /**
@@ -6419,6 +6509,58 @@ export interface operations {
             };
         };
     };
+    MailOutbox_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description pending: not sent yet (or kept for admins with no SMTP_URL) */
+                status?: components["schemas"]["MailStatus"];
+                kind?: components["schemas"]["MailKind"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MailOutboxPage"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but the role may not do this (FORBIDDEN), or the CSRF token is missing (CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     Auth_me: {
         parameters: {
             query?: never;
@@ -6466,6 +6608,47 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MyLanguageResponse"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    MyMailDigest_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMyMailDigestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyMailDigestResponse"];
                 };
             };
             /** @description Invalid input (VALIDATION_FAILED, with per-field details and problem codes); nothing was changed */
