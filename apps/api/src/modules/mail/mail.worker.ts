@@ -103,11 +103,6 @@ export class MailWorker implements OnApplicationBootstrap, OnModuleDestroy {
     this.batchSize = config.databaseUrl === null ? EMBEDDED_BATCH_SIZE : MAIL_BATCH_SIZE;
   }
 
-  /** Whether this instance sends email (SMTP_URL is set). */
-  get delivering(): boolean {
-    return this.transport !== null;
-  }
-
   onApplicationBootstrap(): void {
     if (this.config.mailWorkerIntervalSeconds > 0) this.schedule();
   }
