@@ -25,11 +25,19 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * changed, every enterprise of its project; on projects, a project moved to another priority
  * area (its enterprises); on organisations, a changed kind (the organisation, and when it is or
  * was a research organisation, the enterprises of its projects). Writers take transaction-scoped
- * advisory locks on the projects first and then the enterprises, each in key order, and only then
+ * advisory locks on the projects first and then the enterprises (by bucket), each in key order, and only then
  * read the register in a new statement: the second of two concurrent writers waits for the first
  * to commit and recomputes with its rows.
  */
 const RESEARCH_KINDS = `('university', 'university_of_applied_sciences', 'research_institute')`;
+/**
+ * The advisory locks are taken per bucket of ids (a hash's low bits), not per id: a statement
+ * writing the whole register (an import) would otherwise take a lock per project and enterprise
+ * and run out of the server's lock table. Two ids in one bucket only wait for each other.
+ */
+const LOCK_BUCKETS = 256;
+const PROJECT_LOCKS = 4213;
+const ENTERPRISE_LOCKS = 4214;
 const NIL = `'00000000-0000-0000-0000-000000000000'::uuid`;
 
 export class IndicatorEnterpriseFacts1796460202271 implements MigrationInterface {
@@ -103,9 +111,9 @@ export class IndicatorEnterpriseFacts1796460202271 implements MigrationInterface
       CREATE FUNCTION "refresh_indicator_enterprise_facts"(org_ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
       BEGIN
         IF org_ids IS NULL OR cardinality(org_ids) = 0 THEN RETURN; END IF;
-        PERFORM pg_advisory_xact_lock(k.h) FROM (
-          SELECT DISTINCT hashtextextended(u.o::text || 'enterprise', 4212) AS h FROM unnest(org_ids) AS u(o)
-        ) k ORDER BY k.h;
+        PERFORM pg_advisory_xact_lock(${ENTERPRISE_LOCKS}, k.b) FROM (
+          SELECT DISTINCT hashtext(u.o::text) & ${LOCK_BUCKETS - 1} AS b FROM unnest(org_ids) AS u(o)
+        ) k ORDER BY k.b;
         DELETE FROM "indicator_enterprise_facts" f WHERE f."organisation_id" = ANY(org_ids);
         INSERT INTO "indicator_enterprise_facts" ("holder", "derivation", "organisation_id", "starts_on", "ends_on", "previous_ends_on")
           SELECT * FROM "indicator_enterprise_stretches"(org_ids);
@@ -117,10 +125,10 @@ export class IndicatorEnterpriseFacts1796460202271 implements MigrationInterface
       RETURNS void LANGUAGE plpgsql AS $$
       DECLARE orgs uuid[];
       BEGIN
-        PERFORM pg_advisory_xact_lock(k.h) FROM (
-          SELECT DISTINCT hashtextextended(u.p::text || 'participants', 4212) AS h FROM unnest(project_ids) AS u(p)
+        PERFORM pg_advisory_xact_lock(${PROJECT_LOCKS}, k.b) FROM (
+          SELECT DISTINCT hashtext(u.p::text) & ${LOCK_BUCKETS - 1} AS b FROM unnest(project_ids) AS u(p)
           WHERE u.p IS NOT NULL
-        ) k ORDER BY k.h;
+        ) k ORDER BY k.b;
         SELECT array_agg(DISTINCT x.o) INTO orgs FROM (
           SELECT u.o FROM unnest(org_ids) AS u(o) WHERE u.o IS NOT NULL
           UNION
