@@ -490,6 +490,9 @@ describe('reporting rounds', () => {
         .send({ version: round.body.version, dueDate: addDays(today, -1) })
         .expect(200);
       expect(moved.body.progress).toMatchObject({ owed: 1, overdue: 1, total: 3 });
+      const dashboard = await manager.agent.get('/api/dashboard').expect(200);
+      expect(dashboard.body.openRounds).toEqual([moved.body]);
+      expect((await otherManager.get('/api/dashboard').expect(200)).body.openRounds).toEqual([]);
 
       const detail = await coord.agent.get(`/api/projects/${late.id as string}`).expect(200);
       expect(detail.body.overdueReport).toBe(true);

@@ -113,6 +113,7 @@ export function emptyDashboardResponse(): Response {
     overdueMilestones: [],
     projectsNeedingUpdate: [],
     latestReports: [],
+    openRounds: [],
   });
 }
 

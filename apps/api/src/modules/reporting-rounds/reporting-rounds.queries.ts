@@ -106,6 +106,31 @@ export function roundList(query: ListRoundsQuery, actor: Actor, today: string): 
   };
 }
 
+/** At most this many open rounds on the dashboard. */
+export const DASHBOARD_ROUNDS_LIMIT = 20;
+
+/**
+ * The open rounds in the actor's scope with their progress, the earliest due first (the
+ * dashboard's): of the agreement, or of the priority area's agreement, when one is chosen.
+ */
+export function openRoundsSql(
+  sql: Sql,
+  actor: Actor,
+  filters: { agreementId?: string; priorityAreaId?: string },
+  today: string,
+): string {
+  const columns = roundColumns(sql, today);
+  return `SELECT ${columns} FROM reporting_rounds r ${ROUND_JOINS}
+    WHERE ${where([
+      'r.closed_at IS NULL',
+      sql.scope(actor, 'a.city_id'),
+      sql.equals('r.agreement_id', filters.agreementId),
+      filters.priorityAreaId &&
+        `r.agreement_id = (SELECT fpa.agreement_id FROM priority_areas fpa WHERE fpa.id = ${sql.value(filters.priorityAreaId)})`,
+    ])}
+    ORDER BY r.due_date, r.id LIMIT ${sql.value(DASHBOARD_ROUNDS_LIMIT)}`;
+}
+
 /** An agreement in the actor's scope, held (FOR SHARE) while a round is opened for it. */
 export function agreementForRoundSql(sql: Sql, agreementId: string, actor: Actor): string {
   return `SELECT a.id, a.title, a.city_id AS "cityId", a.reporting_periodicity AS periodicity FROM agreements a
