@@ -110,6 +110,7 @@ describe('reporting rounds', () => {
       expect(await bad({ ...base, reminderDaysBefore: 500 })).toEqual({ reminderDaysBefore: ['tooLarge'] });
       expect(await bad({ ...base, dueDate: '2025-02-30' })).toEqual({ dueDate: ['invalidDate'] });
       expect(await bad({ ...base, projectIds: [p1, pB] })).toEqual({ 'projectIds.1': ['otherAgreement'] });
+      expect(await bad({ ...base, projectIds: [p1, p1] })).toEqual({ projectIds: ['duplicate'] });
       const [rounds] = await t.dataSource.query<Array<{ n: number }>>(
         'SELECT count(*)::int AS n FROM reporting_rounds',
       );
