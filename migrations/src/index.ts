@@ -7,6 +7,7 @@ import { ThrottlePerAccountAndClient1796419888498 } from './1796419888498-Thrott
 import { PortfolioFacts1796440220447 } from './1796440220447-PortfolioFacts';
 import { IndicatorsAndParticipants1796450386281 } from './1796450386281-IndicatorsAndParticipants';
 import { MailOutbox1796460005022 } from './1796460005022-MailOutbox';
+import { IndicatorEnterpriseFacts1796460202271 } from './1796460202271-IndicatorEnterpriseFacts';
 import { ReportingRounds1796460320475 } from './1796460320475-ReportingRounds';
 
 /**
@@ -22,5 +23,6 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   PortfolioFacts1796440220447,
   IndicatorsAndParticipants1796450386281,
   MailOutbox1796460005022,
+  IndicatorEnterpriseFacts1796460202271,
   ReportingRounds1796460320475,
 ];

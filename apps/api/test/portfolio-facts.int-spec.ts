@@ -3,10 +3,16 @@ import { Client } from 'pg';
 import type TestAgent from 'supertest/lib/agent';
 import {
   CLOSED_MILESTONE_STATUSES,
+  DERIVATION_SUPPORT_KINDS,
+  ENTERPRISE_KIND,
   FUNDING_DECISION_TRANSITIONS,
   HEALTH_VALUES,
   MILESTONE_TRANSITIONS,
   PAYABLE_DECISION_STATUSES,
+  periodBounds,
+  periodOf,
+  RESEARCH_ORGANISATION_KINDS,
+  todayIso,
   type FundingDecisionStatus,
   type Health,
   type MilestoneStatus,
@@ -883,6 +889,231 @@ function factsTests(
         [indicatorId, s.agreementId, s.areaId],
       );
       expect(concurrent).toEqual({ sum: '55.0000', holders: 10 });
+    }
+  });
+
+  it("keeps the derived indicators' enterprises through register writes, kind changes and moves (seeded), as the API counts them", async () => {
+    // A city of its own with two agreements (one reporting by half-year), two areas each.
+    const city = await newOrganisation(t, { kind: 'city' });
+    const agreements = [
+      await newAgreement(t, { cityId: city.id, validFrom: '2021-02-09' }),
+      await newAgreement(t, { cityId: city.id, validFrom: '2022-01-01' }),
+    ].map((a) => a.id as string);
+    await t.dataSource.query(`UPDATE agreements SET reporting_periodicity = 'half_year' WHERE id = $1`, [
+      agreements[0],
+    ]);
+    const areas = await Promise.all(
+      [0, 0, 1, 1].map(async (i) => (await newPriorityArea(t, { agreementId: agreements[i] })).id as string),
+    );
+    const lead = (await newOrganisation(t)).id as string;
+    const projects = await Promise.all(
+      [0, 0, 1, 2, 3, 3].map(
+        async (i) => (await newProject(t, { priorityAreaId: areas[i], leadOrganisationId: lead })).id as string,
+      ),
+    );
+    const orgs = await Promise.all(
+      ['company', 'company', 'company', 'company', 'company', 'university', 'research_institute', 'other'].map(
+        async (kind) => (await newOrganisation(t, { kind })).id as string,
+      ),
+    );
+    const coordinator = await t.as('coordinator', { cityId: city.id as string });
+    const seed = Number(process.env.FACTS_SEED ?? randomInt(2 ** 31));
+    console.log(`enterprise facts on ${options.database}: seed ${seed} (FACTS_SEED=${seed} replays the sequence)`);
+    const rand = generator(seed);
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
+    const DATES = [null, '2021-03-01', '2022-07-15', '2023-06-30', '2023-12-31', '2024-07-01', '2025-02-01'];
+    const SUPPORT = [null, 'grant', 'advisory', 'test_bed_access', 'none'];
+    const stretch = (): [string | null, string | null] => {
+      const [a, b] = [pick(DATES), pick(DATES)];
+      return a !== null && b !== null && a > b ? [b, a] : [a, b];
+    };
+    const q = (text: string, params: unknown[] = []) => t.dataSource.query(text, params);
+    const register = () =>
+      q(
+        `SELECT pt.id, pt.project_id AS "projectId", pt.organisation_id AS "organisationId" FROM participants pt
+         WHERE pt.project_id = ANY($1)`,
+        [projects],
+      ) as Promise<Array<{ id: string; projectId: string; organisationId: string }>>;
+    const ops: Record<string, () => Promise<unknown>> = {
+      add: async () => {
+        const taken = new Set((await register()).map((r) => `${r.projectId}|${r.organisationId}`));
+        const [project, org] = [pick(projects), pick(orgs)];
+        if (taken.has(`${project}|${org}`)) return;
+        const [from, to] = stretch();
+        await q(
+          `INSERT INTO participants (project_id, organisation_id, role, starts_on, ends_on, support_kind)
+                 VALUES ($1, $2, 'partner', $3, $4, $5)`,
+          [project, org, from, to, pick(SUPPORT)],
+        );
+      },
+      change: async () => {
+        const rows = await register();
+        if (rows.length === 0) return;
+        const [from, to] = stretch();
+        await q(`UPDATE participants SET starts_on = $2, ends_on = $3, support_kind = $4 WHERE id = $1`, [
+          pick(rows).id,
+          from,
+          to,
+          pick(SUPPORT),
+        ]);
+      },
+      remove: async () => {
+        const rows = await register();
+        if (rows.length > 0) await q(`DELETE FROM participants WHERE id = $1`, [pick(rows).id]);
+      },
+      kind: () =>
+        q(`UPDATE organisations SET kind = $2 WHERE id = $1`, [pick(orgs), pick(['company', 'university', 'other'])]),
+      move: () => q(`UPDATE projects SET priority_area_id = $2 WHERE id = $1`, [pick(projects), pick(areas)]),
+      // One statement writing several rows, and one removing a project's whole register.
+      many: () => q(`UPDATE participants SET ends_on = NULL WHERE project_id = $1`, [pick(projects)]),
+      clear: () => q(`DELETE FROM participants WHERE project_id = $1`, [pick(projects)]),
+    };
+    const names = [...Object.keys(ops), 'add', 'add', 'add', 'change'];
+
+    /** What the API must show, computed here from the register (not from the facts). */
+    async function expected(keyOf: (row: Json) => string | null, periods: string[], toDate: string) {
+      const rows = (await q(
+        `SELECT pt.project_id AS "projectId", p.priority_area_id AS "areaId", p.agreement_id AS "agreementId",
+                pt.organisation_id AS "organisationId", o.kind::text AS kind, pt.support_kind::text AS "supportKind",
+                coalesce(pt.starts_on::text, '0000-01-01') AS "from", coalesce(pt.ends_on::text, '9999-12-31') AS "to"
+         FROM participants pt JOIN organisations o ON o.id = pt.organisation_id JOIN projects p ON p.id = pt.project_id
+         WHERE pt.project_id = ANY($1)`,
+        [projects],
+      )) as Json[];
+      const result = new Map<string, Map<string | null, Set<string>>>();
+      const registered = new Set(rows.map((r) => keyOf(r)));
+      const count = (derivation: string, key: string | null, org: string, from: string, to: string) => {
+        const byPeriod = result.get(`${derivation}|${key}`) ?? new Map<string | null, Set<string>>();
+        result.set(`${derivation}|${key}`, byPeriod);
+        for (const period of [...periods, null]) {
+          const bounds = period === null ? { from: '0000-01-01', to: toDate } : periodBounds(period);
+          if (from <= bounds.to && (period === null || to >= bounds.from)) {
+            byPeriod.set(period, (byPeriod.get(period) ?? new Set()).add(org));
+          }
+        }
+      };
+      for (const e of rows.filter((r) => r.kind === ENTERPRISE_KIND)) {
+        const key = keyOf(e);
+        for (const [derivation, kinds] of Object.entries(DERIVATION_SUPPORT_KINDS)) {
+          if (kinds !== null) {
+            if (kinds.includes(e.supportKind as never))
+              count(derivation, key, e.organisationId as string, e.from as string, e.to as string);
+            continue;
+          }
+          for (const r of rows) {
+            if (r.projectId !== e.projectId || r.organisationId === e.organisationId) continue;
+            if (!(RESEARCH_ORGANISATION_KINDS as readonly string[]).includes(r.kind as string)) continue;
+            const from = (e.from as string) > (r.from as string) ? e.from : r.from;
+            const to = (e.to as string) < (r.to as string) ? e.to : r.to;
+            if ((from as string) <= (to as string))
+              count(derivation, key, e.organisationId as string, from as string, to as string);
+          }
+        }
+      }
+      return (derivation: string, key: string | null) => {
+        if (!registered.has(key)) return { periods: periods.map(() => null), toDate: null };
+        const byPeriod = result.get(`${derivation}|${key}`);
+        const n = (period: string | null) => String(byPeriod?.get(period)?.size ?? 0);
+        return { periods: periods.map((p) => n(p)), toDate: n(null) };
+      };
+    }
+    const shown = (line: Json) => ({
+      periods: (line.periods as Json[]).map((p) => p.value),
+      toDate: line.toDate,
+    });
+
+    async function expectCountsRight(step: string) {
+      const drift = (await checkFacts(t.dataSource)).filter((d) => d.entity === 'indicator_enterprise');
+      const mismatches: Json[] = [];
+      const today = todayIso('Europe/Helsinki');
+      // The coordinator's national view: each agreement, and the two gathered (each enterprise once).
+      const national = (await coordinator.get('/api/indicator-results/national').expect(200)).body as Json;
+      const yearEnd = periodBounds(periodOf(today, 'year')).to;
+      const nationalModel = await expected((r) => r.agreementId as string, national.periods as string[], yearEnd);
+      const totalModel = await expected(() => null, national.periods as string[], yearEnd);
+      for (const item of national.indicators as Json[]) {
+        const derivation = (item.indicator as Json).derivation as string | null;
+        if (derivation === null) continue;
+        for (const a of item.agreements as Json[]) {
+          const want = nationalModel(derivation, a.agreementId as string);
+          if (JSON.stringify(shown(a.result as Json)) !== JSON.stringify(want))
+            mismatches.push({
+              view: 'national',
+              derivation,
+              agreement: a.agreementId,
+              got: shown(a.result as Json),
+              want,
+            });
+        }
+        const want = totalModel(derivation, null);
+        if (JSON.stringify(shown(item.total as Json)) !== JSON.stringify(want))
+          mismatches.push({ view: 'national total', derivation, got: shown(item.total as Json), want });
+      }
+      // Each agreement's view, by its own periods: the agreement and its areas.
+      for (const agreementId of agreements) {
+        const view = (await coordinator.get(`/api/indicator-results/agreements/${agreementId}`).expect(200))
+          .body as Json;
+        const end = periodBounds(periodOf(today, view.periodicity as 'year' | 'half_year')).to;
+        const byAgreement = await expected((r) => r.agreementId as string, view.periods as string[], end);
+        const byArea = await expected((r) => r.areaId as string, view.periods as string[], end);
+        for (const item of view.indicators as Json[]) {
+          const derivation = (item.indicator as Json).derivation as string | null;
+          if (derivation === null) continue;
+          const want = byAgreement(derivation, agreementId);
+          if (JSON.stringify(shown(item.agreement as Json)) !== JSON.stringify(want))
+            mismatches.push({ view: 'agreement', derivation, agreementId, got: shown(item.agreement as Json), want });
+          for (const area of item.areas as Json[]) {
+            const wantArea = byArea(derivation, area.priorityAreaId as string);
+            if (JSON.stringify(shown(area.result as Json)) !== JSON.stringify(wantArea))
+              mismatches.push({
+                view: 'area',
+                derivation,
+                area: area.priorityAreaId,
+                got: shown(area.result as Json),
+                want: wantArea,
+              });
+          }
+        }
+      }
+      expect({ step, seed, drift, mismatches }).toEqual({ step, seed, drift: [], mismatches: [] });
+    }
+
+    await expectCountsRight('empty register');
+    // One enterprise twice in an area and a year, months apart (two stretches): counted once there.
+    await q(
+      `INSERT INTO participants (project_id, organisation_id, role, starts_on, ends_on, support_kind)
+       VALUES ($1, $3, 'company', '2023-01-01', '2023-03-31', 'grant'), ($2, $3, 'company', '2023-09-01', '2023-12-31', 'grant'),
+              ($1, $4, 'research_organisation', NULL, NULL, NULL), ($2, $4, 'research_organisation', NULL, NULL, NULL)`,
+      [projects[0], projects[1], orgs[0], orgs[5]],
+    );
+    await expectCountsRight('two stretches in one year');
+    for (let i = 1; i <= 60; i++) {
+      await ops[pick(names)]!();
+      if (i % 12 === 0) await expectCountsRight(`after ${i} writes`);
+    }
+
+    if (options.ownConnections) {
+      // Ten sessions at once: enterprises joining the projects of one research organisation while
+      // it joins them too; none may be left counted with a stale register.
+      await q(`UPDATE organisations SET kind = 'company' WHERE id = ANY($1)`, [orgs.slice(0, 5)]);
+      await q(`UPDATE organisations SET kind = 'university' WHERE id = $1`, [orgs[5]]);
+      await q(`DELETE FROM participants WHERE project_id = ANY($1)`, [projects]);
+      await withClients(t, 10, (clients) =>
+        Promise.all(
+          clients.map(async (client, i) => {
+            await client.query('BEGIN');
+            const [project, org] = i < 5 ? [projects[i % 3]!, orgs[i]!] : [projects[i % 3]!, orgs[5]!];
+            await client.query(
+              `INSERT INTO participants (project_id, organisation_id, role, support_kind)
+               VALUES ($1, $2, 'partner', 'grant') ON CONFLICT DO NOTHING`,
+              [project, org],
+            );
+            await client.query('SELECT pg_sleep(0.02)');
+            await client.query('COMMIT');
+          }),
+        ),
+      );
+      await expectCountsRight('concurrent sessions');
     }
   });
 

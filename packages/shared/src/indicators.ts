@@ -42,8 +42,17 @@ export const INDICATOR_VALUE_PATTERN = /^-?(0|[1-9]\d{0,12})(\.\d{1,4})?$/;
 
 const SCALE = 10_000n;
 
+/**
+ * Values parsed lately: a national answer reads the same sums and targets thousands of times. A
+ * pure function's results, dropped wholesale when there are many, so memory stays bounded.
+ */
+const parsedValues = new Map<string, bigint>();
+const PARSED_VALUES_KEPT = 10_000;
+
 /** Parses an indicator value to an integer scaled by 10^4. Throws on anything else. */
 export function parseIndicatorValue(value: string): bigint {
+  const known = parsedValues.get(value);
+  if (known !== undefined) return known;
   if (!INDICATOR_VALUE_PATTERN.test(value)) {
     throw new RangeError(`Not an indicator value: ${JSON.stringify(value)}`);
   }
@@ -51,6 +60,8 @@ export function parseIndicatorValue(value: string): bigint {
   const unsigned = negative ? value.slice(1) : value;
   const [whole = '0', fraction = ''] = unsigned.split('.');
   const scaled = BigInt(whole) * SCALE + BigInt((fraction + '0000').slice(0, 4));
+  if (parsedValues.size >= PARSED_VALUES_KEPT) parsedValues.clear();
+  parsedValues.set(value, negative ? -scaled : scaled);
   return negative ? -scaled : scaled;
 }
 
@@ -157,13 +168,22 @@ export interface IndicatorTarget {
  * end of the target year); the baseline before it, the target after it.
  */
 export function expectedValue(target: IndicatorTarget, period: string): number {
-  const points = [
+  return expectedValueOn(targetLine(target), period);
+}
+
+/** The points of a target's line (scaled values at year ends), for expectedValueOn. */
+export function targetLine(target: IndicatorTarget): ReadonlyArray<{ at: number; value: number }> {
+  return [
     { at: target.baselineYear + 1, value: Number(parseIndicatorValue(target.baselineValue)) },
     ...(target.milestones ?? [])
       .filter((m) => m.year > target.baselineYear && m.year < target.targetYear)
       .map((m) => ({ at: m.year + 1, value: Number(parseIndicatorValue(m.value)) })),
     { at: target.targetYear + 1, value: Number(parseIndicatorValue(target.targetValue)) },
   ].sort((a, b) => a.at - b.at);
+}
+
+/** expectedValue on a line made once by targetLine (for many periods of one target). */
+export function expectedValueOn(points: ReadonlyArray<{ at: number; value: number }>, period: string): number {
   const at = endOfPeriod(period);
   const first = points[0]!;
   const last = points.at(-1)!;

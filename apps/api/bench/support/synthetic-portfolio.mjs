@@ -16,7 +16,8 @@
  *   `indicators`: that many common indicators (counts and euros, summed over time), each with a
  *   target for every project and agreement and a value for every project in each of the
  *   `indicatorPeriods` years from 2021; `participantsPerProject`: participants per project from the
- *   organisations (companies, universities, research institutes; some with a period and support).
+ *   organisations (companies, universities, research institutes; some with a period and support),
+ *   and each agreement's own target for two derived indicators (RCO01, RCO10).
  * @returns {Promise<Record<string, number>>} the row count of each table
  */
 export async function generatePortfolio(client, size) {
@@ -215,5 +216,13 @@ async function generateIndicators(client, s) {
        ORDER BY p.id, orgs.id`,
       [participants],
     );
+    // Each agreement's own target for two derived indicators, so that the dashboard's strip and
+    // the national view count enterprises, not only typed-in values.
+    await client.query(`
+      INSERT INTO indicator_targets (indicator_id, agreement_id, project_id, baseline_value, baseline_year,
+                                     target_value, target_year, milestones)
+      SELECT i.id, a.id, NULL, 0, 2021, 40, 2027, '[]'::jsonb
+      FROM indicators i CROSS JOIN agreements a
+      WHERE i.derivation IN ('enterprises_supported', 'enterprises_cooperating_with_research')`);
   }
 }

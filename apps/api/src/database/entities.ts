@@ -12,6 +12,7 @@ import { Milestone } from '../modules/milestones/milestone.entity';
 import { Organisation } from '../modules/organisations/organisation.entity';
 import { Participant } from '../modules/participants/participant.entity';
 import { Payment } from '../modules/payments/payment.entity';
+import { IndicatorEnterpriseFacts } from '../modules/portfolio-facts/indicator-enterprise-facts.entity';
 import { IndicatorPeriodFacts } from '../modules/portfolio-facts/indicator-period-facts.entity';
 import { IndicatorTargetFacts } from '../modules/portfolio-facts/indicator-target-facts.entity';
 import { FundingDecisionFacts } from '../modules/portfolio-facts/funding-decision-facts.entity';
@@ -53,6 +54,7 @@ export const ENTITIES = [
   Participant,
   IndicatorPeriodFacts,
   IndicatorTargetFacts,
+  IndicatorEnterpriseFacts,
   MailMessage,
   ReportingRound,
   PeriodReport,

@@ -1,15 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  DERIVATION_SUPPORT_KINDS,
-  ENTERPRISE_KIND,
-  periodBounds,
-  periodOf,
-  periodsBetween,
-  RESEARCH_ORGANISATION_KINDS,
-  todayIso,
-  type ReportingPeriodicity,
-} from '@salkku/shared';
+import { periodBounds, periodOf, periodsBetween, todayIso, type ReportingPeriodicity } from '@salkku/shared';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { notFound } from '../../common/domain-error';
@@ -45,15 +36,13 @@ import {
   resultIndicatorsSql,
   resultProjectSql,
   type AggregateIndicatorRow,
+  NATION_HOLDER,
   type DerivedCountRow,
-  type DerivedLevel,
+  type DerivedHolder,
   type ResultActualRow,
   type ResultAgreement,
   type ResultIndicatorRow,
 } from './indicators.queries';
-
-/** The derivation cooperating with research: counted while a research organisation takes part too. */
-const RESEARCH_DERIVATION = 'enterprises_cooperating_with_research';
 
 /** The derived counts of one answer, by level key (null: over everything) and derivation. */
 class DerivedCounts {
@@ -63,7 +52,7 @@ class DerivedCounts {
 
   constructor(rows: readonly DerivedCountRow[]) {
     for (const row of rows) {
-      const key = row.projectId ?? row.areaId ?? row.agreementId;
+      const key = row.key;
       if (row.derivation === null) {
         if (row.count > 0) this.registered.add(key);
         continue;
@@ -72,10 +61,10 @@ class DerivedCounts {
       const byPeriod = this.counts.get(id) ?? new Map<string | null, number>();
       byPeriod.set(row.period, row.count);
       this.counts.set(id, byPeriod);
-      if (row.period === null) {
+      if (row.period === null && row.enterprises !== null) {
         this.enterprises.set(
           id,
-          (row.enterprises ?? [])
+          row.enterprises
             .map((e) => ({ ...e, flagged: e.businessId === null }))
             .sort((a, b) => a.name.localeCompare(b.name, 'fi') || a.organisationId.localeCompare(b.organisationId)),
         );
@@ -192,7 +181,10 @@ export class IndicatorResultsService {
     const periods = agreementPeriods(project, today);
     const [rows, derived] = await Promise.all([
       queryRows<ResultIndicatorRow>(this.dataSource, (sql) => resultIndicatorsSql(sql, id)),
-      this.derived(this.dataSource, { projectId: id }, ['project'], periods, today, project.periodicity),
+      this.derived(
+        [{ level: 'project', holder: id, key: id, toDate: toDateOf(today, project.periodicity), list: true }],
+        periods,
+      ),
     ]);
     const latest = periodOf(today, project.periodicity);
     return {
@@ -245,7 +237,21 @@ export class IndicatorResultsService {
         queryRows<AggregateIndicatorRow>(db, (sql) =>
           resultAggregatesSql(sql, { level: 'agreement', agreementId: id }),
         ),
-      () => this.derived(db, { agreementId: id }, ['agreement', 'area'], periods, today, agreement.periodicity),
+      () =>
+        this.derived(
+          [
+            { level: 'agreement', holder: id, key: id, toDate: toDateOf(today, agreement.periodicity), list: true },
+            ...agreement.areas.map((area): DerivedHolder => ({
+              level: 'area',
+              holder: area.priorityAreaId,
+              key: area.priorityAreaId,
+              toDate: toDateOf(today, agreement.periodicity),
+              list: false,
+            })),
+          ],
+          periods,
+          db,
+        ),
     ]);
     const latest = periodOf(today, agreement.periodicity);
     return {
@@ -275,15 +281,34 @@ export class IndicatorResultsService {
   async national(actor: Actor): Promise<NationalIndicatorResults> {
     const today = this.today();
     const thisYear = today.slice(0, 4);
-    const [agreements, rows] = await Promise.all([
-      queryRows<ResultAgreement>(this.dataSource, (sql) => resultAgreementsSql(sql, actor)),
+    const agreements = await queryRows<ResultAgreement>(this.dataSource, (sql) => resultAgreementsSql(sql, actor));
+    const firstYear = Math.min(...agreements.map((a) => firstYearOf(a, today)), Number(thisYear));
+    const periods = periodsBetween(firstYear, Number(thisYear), 'year');
+    const toDate = toDateOf(today, 'year');
+    // Over everything: the whole country's stretches for an actor who sees every city, else the
+    // actor's agreements' gathered (an enterprise in two of them counts once).
+    const everything: DerivedHolder[] =
+      actor.cityId === null
+        ? [{ level: 'all', holder: NATION_HOLDER, key: null, toDate, list: true }]
+        : agreements.map((a) => ({ level: 'agreement', holder: a.agreementId, key: null, toDate, list: true }));
+    const [rows, derived] = await Promise.all([
       queryRows<AggregateIndicatorRow>(this.dataSource, (sql) =>
         resultAggregatesSql(sql, { level: 'national', actor }),
       ),
+      this.derived(
+        [
+          ...agreements.map((a): DerivedHolder => ({
+            level: 'agreement',
+            holder: a.agreementId,
+            key: a.agreementId,
+            toDate,
+            list: false,
+          })),
+          ...everything,
+        ],
+        periods,
+      ),
     ]);
-    const firstYear = Math.min(...agreements.map((a) => firstYearOf(a, today)), Number(thisYear));
-    const periods = periodsBetween(firstYear, Number(thisYear), 'year');
-    const derived = await this.derived(this.dataSource, { actor }, ['agreement', 'all'], periods, today, 'year');
     return {
       periods,
       indicators: rows.map((row) => {
@@ -332,23 +357,18 @@ export class IndicatorResultsService {
       ),
     ]);
     if (query.agreementId !== undefined && agreements.length === 0) throw notFound('Agreement', query.agreementId);
-    // The participant register is counted only when a derived indicator has a target (a key
-    // indicator) somewhere: the count over every visible agreement is the strip's dearest part.
-    const derivedRows = rows.some((row) => row.derivation !== null)
-      ? await queryRows<DerivedCountRow>(this.dataSource, (sql) =>
-          derivedCountsSql(sql, {
-            ...DERIVED_RULES,
-            projects: { actor, agreementId: query.agreementId },
-            levels: ['agreement'],
-            periods: [],
-            toDate: {
-              year: periodBounds(periodOf(today, 'year')).to,
-              half_year: periodBounds(periodOf(today, 'half_year')).to,
-            },
-          }),
+    const derived = rows.some((row) => row.derivation !== null)
+      ? await this.derived(
+          agreements.map((a) => ({
+            level: 'agreement',
+            holder: a.agreementId,
+            key: a.agreementId,
+            toDate: toDateOf(today, a.periodicity),
+            list: false,
+          })),
+          [],
         )
-      : [];
-    const derived = new DerivedCounts(derivedRows);
+      : new DerivedCounts([]);
     return {
       agreements: agreements.map((agreement) => {
         const periods = agreementPeriods(agreement, today);
@@ -384,35 +404,21 @@ export class IndicatorResultsService {
     };
   }
 
-  /** The derived counts of the projects at the levels, per period and to date (one statement). */
+  /** The derived counts of the holders per period and to date (one statement over the kept stretches). */
+  /** `db`: a transaction's manager, when the results are read within a write. */
   private async derived(
-    db: Queryable,
-    projects: Parameters<typeof derivedCountsSql>[1]['projects'],
-    levels: readonly DerivedLevel[],
+    holders: readonly DerivedHolder[],
     periods: readonly string[],
-    today: string,
-    periodicity: ReportingPeriodicity,
+    db: Queryable = this.dataSource,
   ): Promise<DerivedCounts> {
-    const rows = await queryRows<DerivedCountRow>(db, (sql) =>
-      derivedCountsSql(sql, {
-        ...DERIVED_RULES,
-        projects,
-        levels,
-        periods: periods.map((period) => ({ period, ...periodBounds(period) })),
-        toDate: periodBounds(periodOf(today, periodicity)).to,
-      }),
-    );
-    return new DerivedCounts(rows);
+    return new DerivedCounts(await queryRows<DerivedCountRow>(db, (sql) => derivedCountsSql(sql, holders, periods)));
   }
 }
 
-/** The shared rules of the derived indicators, as the counting statement takes them. */
-const DERIVED_RULES = {
-  supportKinds: DERIVATION_SUPPORT_KINDS,
-  researchDerivation: RESEARCH_DERIVATION,
-  researchKinds: RESEARCH_ORGANISATION_KINDS,
-  enterpriseKind: ENTERPRISE_KIND,
-};
+/** The last day "to date" covers: the end of the current period of the periodicity. */
+function toDateOf(today: string, periodicity: ReportingPeriodicity): string {
+  return periodBounds(periodOf(today, periodicity)).to;
+}
 
 /** The first year of an agreement's periods: its start (or earliest value), never after this year. */
 function firstYearOf(agreement: ResultAgreement, today: string): number {

@@ -1,6 +1,6 @@
 import {
   achievement,
-  expectedValue,
+  expectedValueOn,
   formatIndicatorValue,
   onPace,
   parseReportingPeriod,
@@ -11,6 +11,7 @@ import {
   type IndicatorUnit,
   type PeriodValue,
   type RollUpRefusal,
+  targetLine,
 } from '@salkku/shared';
 import type { IndicatorResultLine, TargetValues } from './dto/indicator-results.response';
 import { exactValue } from './indicator-value.column';
@@ -197,8 +198,9 @@ export function summedTarget(unit: IndicatorUnit, targets: readonly TargetValues
   );
   const milestones: TargetValues['milestones'] = [];
   if (!sameShape) {
+    const lines = targets.map((t) => targetLine(t));
     for (let year = baselineYear + 1; year < targetYear; year += 1) {
-      const expected = targets.reduce((sum, t) => sum + expectedValue(t, String(year)), 0);
+      const expected = lines.reduce((sum, line) => sum + expectedValueOn(line, String(year)), 0);
       milestones.push({ year, value: exactOf(expected) });
     }
   }

@@ -1,4 +1,5 @@
 import type { Actor } from '../../common/actor';
+import { parseReportingPeriod } from '@salkku/shared';
 import { SortColumns, where, type Sql, plainList, type PageStatements } from '../../persistence/sql';
 import type { ListIndicatorActualsQuery } from './dto/list-indicator-actuals.query';
 import type { ListIndicatorTargetsQuery } from './dto/list-indicator-targets.query';
@@ -227,11 +228,13 @@ const INDICATOR_REF_COLUMNS = `
 
 /**
  * The first year of an agreement's reporting: its validity's start, or its earliest value if that
- * is earlier (or there is no start); null when it has neither.
+ * is earlier (or there is no start); null when it has neither. Read from the values' sums kept per
+ * period (an index probe per indicator), not from every value.
  */
 const FIRST_YEAR = `LEAST(
     extract(year FROM a.valid_from)::int,
-    (SELECT min(left(v.period, 4)::int) FROM indicator_actuals v WHERE v.agreement_id = a.id)
+    (SELECT min(left(f.period, 4)::int) FROM indicators i
+     JOIN indicator_period_facts f ON f.indicator_id = i.id AND f.agreement_id = a.id)
   ) AS "firstYear"`;
 
 /** An agreement whose indicator results are read: its periodicity and first year. */
@@ -424,12 +427,15 @@ export function resultAggregatesSql(sql: Sql, scope: ResultScope): string {
     scope.level === 'national'
       ? 'i.agreement_id IS NULL'
       : scope.level === 'summary'
-        ? 'EXISTS (SELECT 1 FROM target_groups g WHERE g.indicator_id = i.id)'
-        : `(i.derivation IS NOT NULL
-            OR EXISTS (SELECT 1 FROM target_groups g WHERE g.indicator_id = i.id)
-            OR EXISTS (SELECT 1 FROM to_date d WHERE d.indicator_id = i.id))`;
+        ? 'tj.indicator_id IS NOT NULL'
+        : '(i.derivation IS NOT NULL OR tj.indicator_id IS NOT NULL OR dj.indicator_id IS NOT NULL)';
   const indicatorFilter = scope.level === 'national' ? 'AND i.agreement_id IS NULL' : '';
   const periodOf = (column: string) => (byYear ? `left(${column}, 4)` : column);
+  // Nationally and on the dashboard an agreement's line is all that is shown: its projects' groups
+  // are one group (the agreement's id stands for "its projects"), not one per priority area.
+  const oneGroup = scope.level !== 'agreement';
+  const groupOf = (group: string, agreement: string) =>
+    oneGroup ? `CASE WHEN ${group} = ${agreement} THEN NULL ELSE ${agreement} END` : `NULLIF(${group}, ${agreement})`;
   // A latest-value indicator's holders are read one by one (its value to date is each holder's
   // latest value; nationally a holder's year is its later half); the sums come from the facts.
   const keyed = byYear
@@ -439,14 +445,16 @@ export function resultAggregatesSql(sql: Sql, scope: ResultScope): string {
     : 'SELECT * FROM latest_raw';
   return `WITH visible AS (${visible}),
     facts AS (
-      SELECT f.indicator_id, f.agreement_id, NULLIF(f.holder_group, f.agreement_id) AS area_id,
+      SELECT f.indicator_id, f.agreement_id, ${groupOf('f.holder_group', 'f.agreement_id')} AS area_id,
         ${periodOf('f.period')} AS period, f.value_sum, i.aggregation
       FROM indicator_period_facts f
       JOIN indicators i ON i.id = f.indicator_id AND i.derivation IS NULL ${indicatorFilter}
       WHERE f.agreement_id IN (SELECT id FROM visible)
     ),
     latest_raw AS (
-      SELECT v.indicator_id, v.agreement_id, p.priority_area_id AS area_id, coalesce(v.project_id, v.agreement_id) AS holder,
+      SELECT v.indicator_id, v.agreement_id,
+        ${oneGroup ? 'CASE WHEN v.project_id IS NULL THEN NULL ELSE v.agreement_id END' : 'p.priority_area_id'} AS area_id,
+        coalesce(v.project_id, v.agreement_id) AS holder,
         v.period, v.value
       FROM indicator_actuals v
       JOIN indicators i ON i.id = v.indicator_id AND i.derivation IS NULL AND i.aggregation = 'latest' ${indicatorFilter}
@@ -477,183 +485,195 @@ export function resultAggregatesSql(sql: Sql, scope: ResultScope): string {
       FROM holder_latest GROUP BY indicator_id, agreement_id, area_id
     ),
     target_groups AS (
-      SELECT f.indicator_id, f.agreement_id, NULLIF(f.holder_group, f.agreement_id) AS area_id,
-        f.holder_group = f.agreement_id AS own, f.n, f.baseline_sum AS baseline_value, f.baseline_year,
-        f.target_sum AS target_value, f.target_year, f.milestones
+      SELECT f.indicator_id, f.agreement_id, ${groupOf('f.holder_group', 'f.agreement_id')} AS area_id,
+        f.holder_group = f.agreement_id AS own, sum(f.n)::int AS n, sum(f.baseline_sum) AS baseline_value, f.baseline_year,
+        sum(f.target_sum) AS target_value, f.target_year,
+        -- A shape with milestones is one target's (shape_key = its id), so one row.
+        (array_agg(f.milestones))[1] AS milestones
       FROM indicator_target_facts f
       WHERE f.agreement_id IN (SELECT id FROM visible)
-    )
-    SELECT ${INDICATOR_REF_COLUMNS},
-      coalesce((SELECT jsonb_agg(jsonb_build_object('agreementId', g.agreement_id, 'areaId', g.area_id,
+      GROUP BY f.indicator_id, f.agreement_id, ${groupOf('f.holder_group', 'f.agreement_id')},
+        f.holder_group = f.agreement_id, f.baseline_year, f.target_year, f.shape_key
+    ),
+    -- Each part as one array per indicator, built in one pass (not a pass per indicator).
+    target_json AS (
+      SELECT g.indicator_id, jsonb_agg(jsonb_build_object('agreementId', g.agreement_id, 'areaId', g.area_id,
           'own', g.own, 'n', g.n, 'baselineValue', g.baseline_value::text, 'baselineYear', g.baseline_year,
           'targetValue', g.target_value::text, 'targetYear', g.target_year, 'milestones', g.milestones)
-          ORDER BY g.agreement_id, g.area_id NULLS FIRST, g.baseline_year, g.target_year)
-        FROM target_groups g WHERE g.indicator_id = i.id), '[]'::jsonb) AS targets,
-      ${
-        // The dashboard's strip shows values to date only.
-        scope.level === 'summary'
-          ? `'[]'::jsonb`
-          : `coalesce((SELECT jsonb_agg(jsonb_build_object('agreementId', s.agreement_id, 'areaId', s.area_id,
-          'period', s.period, 'value', s.value::text))
-        FROM period_sums s WHERE s.indicator_id = i.id), '[]'::jsonb)`
-      } AS "periodSums",
-      coalesce((SELECT jsonb_agg(jsonb_build_object('agreementId', d.agreement_id, 'areaId', d.area_id,
-          'value', d.value::text, 'latestPeriod', d.latest_period, 'holders', d.holders))
-        FROM to_date d WHERE d.indicator_id = i.id), '[]'::jsonb) AS "toDate"
+          ORDER BY g.agreement_id, g.area_id NULLS FIRST, g.baseline_year, g.target_year) AS j
+      FROM target_groups g GROUP BY g.indicator_id
+    ),
+    ${
+      // The dashboard's strip shows values to date only.
+      scope.level === 'summary'
+        ? ''
+        : `period_json AS (
+      SELECT s.indicator_id, jsonb_agg(jsonb_build_object('agreementId', s.agreement_id, 'areaId', s.area_id,
+          'period', s.period, 'value', s.value::text)) AS j
+      FROM period_sums s GROUP BY s.indicator_id
+    ),`
+    }
+    to_date_json AS (
+      SELECT d.indicator_id, jsonb_agg(jsonb_build_object('agreementId', d.agreement_id, 'areaId', d.area_id,
+          'value', d.value::text, 'latestPeriod', d.latest_period, 'holders', d.holders)) AS j
+      FROM to_date d GROUP BY d.indicator_id
+    )
+    SELECT ${INDICATOR_REF_COLUMNS}, coalesce(tj.j, '[]'::jsonb) AS targets,
+      ${scope.level === 'summary' ? `'[]'::jsonb` : `coalesce(pj.j, '[]'::jsonb)`} AS "periodSums",
+      coalesce(dj.j, '[]'::jsonb) AS "toDate"
     FROM indicators i
+    LEFT JOIN target_json tj ON tj.indicator_id = i.id
+    ${scope.level === 'summary' ? '' : 'LEFT JOIN period_json pj ON pj.indicator_id = i.id'}
+    LEFT JOIN to_date_json dj ON dj.indicator_id = i.id
     WHERE ${listed}
     ORDER BY i.code`;
 }
 
-/** Where derived counts are grouped: by project, priority area, agreement, or over everything. */
+/** Where derived counts are read: at a project, a priority area, an agreement, or over everything. */
 export type DerivedLevel = 'project' | 'area' | 'agreement' | 'all';
 
-const LEVEL_COLUMN: Record<Exclude<DerivedLevel, 'all'>, string> = {
-  project: 'q.project_id',
-  area: 'q.area_id',
-  agreement: 'q.agreement_id',
-};
+/** The nil uuid: the holder of the whole country's stretches in indicator_enterprise_facts. */
+export const NATION_HOLDER = '00000000-0000-0000-0000-000000000000';
 
-/** A reporting period and its first and last day. */
-export interface PeriodSpan {
-  period: string;
-  from: string;
-  to: string;
+/**
+ * One holder of indicator_enterprise_facts read for an answer: its stretches count under `key`
+ * (the holder's own id, or null for "over everything", which may gather several holders: the
+ * agreements of a city-scoped actor), to date up to `toDate`, with the enterprises listed or not.
+ */
+export interface DerivedHolder {
+  level: DerivedLevel;
+  holder: string;
+  key: string | null;
+  toDate: string;
+  list: boolean;
 }
 
-/** One derived count: of a derivation, at a level's key (null: over everything), in a period (null: to date). */
+/** One derived count: of a derivation, at a key (null: over everything), in a period (null: to date). */
 export interface DerivedCountRow {
-  /** Null on the rows that say how many participants a level has registered at all. */
+  /** Null on the rows that say whether a key has any participant registered at all. */
   derivation: string | null;
-  projectId: string | null;
-  areaId: string | null;
-  agreementId: string | null;
+  key: string | null;
   period: string | null;
   count: number;
-  /** To date only: the enterprises counted. */
+  /** To date, where asked for: the enterprises counted. */
   enterprises: Array<{ organisationId: string; name: string; businessId: string | null }> | null;
 }
 
+/** Whether any participant is registered under a holder of a level (an index probe each). */
+const REGISTERED: Record<DerivedLevel, (holder: string) => string> = {
+  project: (h) => `EXISTS (SELECT 1 FROM participants pt WHERE pt.project_id = ${h})`,
+  area: (h) =>
+    `EXISTS (SELECT 1 FROM projects p JOIN participants pt ON pt.project_id = p.id WHERE p.priority_area_id = ${h})`,
+  agreement: (h) =>
+    `EXISTS (SELECT 1 FROM projects p JOIN participants pt ON pt.project_id = p.id WHERE p.agreement_id = ${h})`,
+  all: () => `EXISTS (SELECT 1 FROM participants pt)`,
+};
+
 /**
- * The derived indicators' counts from the participant register, in one statement: per derivation,
- * level key and period (and to date), the number of distinct enterprises (organisation kind
- * company) that count, with the enterprises to date; and per level key, how many participants are
- * registered at all (derivation null), so that an empty register reads "nothing reported".
- *
- * An enterprise counts in a period when a qualifying stretch of its participation overlaps the
- * period (no start: from the beginning; no end: ongoing): its whole participation with a support
- * kind of the derivation's (DERIVATION_SUPPORT_KINDS), or — cooperating with research — the part
- * of it during which a research organisation takes part in the same project. To date: up to the
- * end of the current period (`toDate`: by the agreement's periodicity, or one day for all).
+ * The derived indicators' counts, in one statement, from the stretches the database keeps
+ * (indicator_enterprise_facts; the rules are in its migration and DERIVATION_SUPPORT_KINDS): per
+ * derivation, key and period, the distinct enterprises with a stretch overlapping the period (a
+ * plain count where a key is one holder: see IndicatorEnterpriseFacts.previousEndsOn); to
+ * date, those with a stretch starting on or before the holder's `toDate`, with their names where
+ * the holder asks for the list; and per key, whether any participant is registered at all
+ * (derivation null, count 1 or 0), so that an empty register reads "nothing reported".
+ * The holders' level "all" means the whole country (NATION_HOLDER) for an actor who sees every
+ * city; a city-scoped actor's "all" is its agreements gathered under the key null.
  */
-export function derivedCountsSql(
-  sql: Sql,
-  options: {
-    /** The projects counted: one, one agreement's, or those of the agreements in the actor's scope. */
-    projects: { projectId: string } | { agreementId: string } | { actor: Actor; agreementId?: string };
-    levels: readonly DerivedLevel[];
-    periods: readonly PeriodSpan[];
-    /** The last day "to date" covers: one for every agreement, or by each agreement's periodicity. */
-    toDate: string | { year: string; half_year: string };
-    supportKinds: Readonly<Record<string, readonly string[] | null>>;
-    researchDerivation: string;
-    researchKinds: readonly string[];
-    enterpriseKind: string;
-  },
-): string {
-  const { projects, levels } = options;
-  const projectFilter =
-    'projectId' in projects
-      ? `p.id = ${sql.value(projects.projectId)}`
-      : 'actor' in projects
-        ? where([sql.scope(projects.actor, 'a.city_id'), sql.equals('a.id', projects.agreementId)])
-        : `a.id = ${sql.value(projects.agreementId)}`;
-  const toDate =
-    typeof options.toDate === 'string'
-      ? `${sql.value(options.toDate)}::date`
-      : `CASE s.periodicity WHEN 'year' THEN ${sql.value(options.toDate.year)}::date
-           ELSE ${sql.value(options.toDate.half_year)}::date END`;
-  const enterpriseKind = sql.value(options.enterpriseKind);
-  const research = sql.value(options.researchKinds);
-  const qualifying = Object.entries(options.supportKinds).map(([derivation, kinds]) => {
-    const name = sql.value(derivation);
-    const supported = kinds === null ? 'TRUE' : `e.support_kind::text = ANY(${sql.value(kinds)}::text[])`;
-    if (derivation !== options.researchDerivation) {
-      return `SELECT ${name}::text AS derivation, e.*, e.s_from AS q_from, e.s_to AS q_to
-        FROM enterprise e WHERE ${supported}`;
-    }
-    return `SELECT ${name}::text, e.*,
-        GREATEST(e.s_from, coalesce(r.starts_on, '-infinity'::date)),
-        LEAST(e.s_to, coalesce(r.ends_on, 'infinity'::date))
-      FROM enterprise e
-      JOIN research r ON r.project_id = e.project_id AND r.organisation_id <> e.organisation_id
-      WHERE ${supported}
-        AND GREATEST(e.s_from, coalesce(r.starts_on, '-infinity'::date))
-          <= LEAST(e.s_to, coalesce(r.ends_on, 'infinity'::date))`;
-  });
-  const keyColumns = (alias: string) =>
-    (['project', 'area', 'agreement'] as const)
-      .map((level) => {
-        const column = LEVEL_COLUMN[level].replace('q.', `${alias}.`);
-        const name = `"${level}Id"`;
-        return levels.includes(level) ? `${column} AS ${name}` : `NULL::uuid AS ${name}`;
-      })
-      .join(', ');
-  const sets = (alias: string, extra: string[]) =>
-    levels
-      .map(
-        (level) =>
-          `(${[...extra, ...(level === 'all' ? [] : [LEVEL_COLUMN[level].replace('q.', `${alias}.`)])].join(', ')})`,
-      )
-      .join(', ');
-  const spans = options.periods;
-  // Only the levels' own keys: an enterprise in many projects of one area is one row there.
-  const narrowKeys = (['project', 'area', 'agreement'] as const)
-    .map((level) => {
-      const column = LEVEL_COLUMN[level];
-      return levels.includes(level) ? column : `NULL::uuid AS ${column.slice(2)}`;
-    })
-    .join(', ');
-  return `WITH scoped AS (
-      SELECT p.id AS project_id, p.priority_area_id AS area_id, pa.agreement_id, a.reporting_periodicity AS periodicity
-      FROM projects p JOIN priority_areas pa ON pa.id = p.priority_area_id JOIN agreements a ON a.id = pa.agreement_id
-      WHERE ${projectFilter}
+export function derivedCountsSql(sql: Sql, holders: readonly DerivedHolder[], periods: readonly string[]): string {
+  const column = <T>(pick: (h: DerivedHolder) => T) => sql.value(holders.map(pick));
+  const registered = (['project', 'area', 'agreement', 'all'] as const)
+    .filter((level) => holders.some((h) => h.level === level))
+    .map(
+      (level) => `SELECT h.key, ${REGISTERED[level]('h.holder')} AS registered
+        FROM holders h WHERE h.level = ${sql.value(level)} AND h.key NOT IN (SELECT key FROM counted_keys)`,
+    );
+  const n = periods.length;
+  const index = periodIndexSql(periods);
+  const label = (i: string) => `(${sql.value(periods)}::text[])[${i} + 1]`;
+  const enterprisesOf = (ids: string) =>
+    `(SELECT jsonb_agg(jsonb_build_object('organisationId', o.id, 'name', o.name, 'businessId', o.business_id))
+      FROM organisations o WHERE o.id = ANY(${ids}))`;
+  return `WITH holders AS (
+      SELECT h.level, h.holder, coalesce(h.key, ${sql.value(NATION_HOLDER)}::uuid) AS key, h.to_date, h.list,
+        count(*) OVER (PARTITION BY h.key) = 1 AS single
+      FROM unnest(${column((h) => h.level)}::text[], ${column((h) => h.holder)}::uuid[],
+        ${column((h) => h.key)}::uuid[], ${column((h) => h.toDate)}::date[], ${column((h) => h.list)}::boolean[])
+        AS h(level, holder, key, to_date, list)
     ),
-    enterprise AS (
-      SELECT s.project_id, s.area_id, s.agreement_id, pt.organisation_id, pt.support_kind,
-        coalesce(pt.starts_on, '-infinity'::date) AS s_from, coalesce(pt.ends_on, 'infinity'::date) AS s_to,
-        ${toDate} AS to_date
-      FROM participants pt JOIN scoped s ON s.project_id = pt.project_id
-      JOIN organisations o ON o.id = pt.organisation_id AND o.kind::text = ${enterpriseKind}
+    stretches AS MATERIALIZED (
+      SELECT h.key, h.single, h.to_date, h.list, f.derivation::text AS derivation, f.organisation_id,
+        f.starts_on, f.ends_on, f.previous_ends_on
+      FROM holders h JOIN indicator_enterprise_facts f ON f.holder = h.holder
+      -- The holders' rows by the primary key, not a scan of every project's.
+      WHERE f.holder = ANY(${column((h) => h.holder)}::uuid[])
     ),
-    -- The research organisations taking part in the projects, read once (a hash join, not a lookup per enterprise).
-    research AS MATERIALIZED (
-      SELECT pt.project_id, pt.organisation_id, pt.starts_on, pt.ends_on
-      FROM participants pt JOIN scoped s ON s.project_id = pt.project_id
-      JOIN organisations ro ON ro.id = pt.organisation_id AND ro.kind::text = ANY(${research}::text[])
+    counted_keys AS MATERIALIZED (SELECT DISTINCT key FROM stretches),
+    -- A key of one holder: each stretch covers the periods from its first to its last, less its
+    -- first when the enterprise's previous stretch reaches into it (counted there already).
+    ranged AS (
+      SELECT r.derivation, r.key, CASE WHEN r.previous >= r.a THEN r.a + 1 ELSE r.a END AS a, r.b
+      FROM (SELECT f.derivation, f.key, GREATEST(${index('f.starts_on')}, 0) AS a, LEAST(${index('f.ends_on')}, ${n - 1}) AS b,
+              coalesce(${index('f.previous_ends_on')}, -1) AS previous
+            FROM stretches f WHERE f.single) r
     ),
-    qualifying AS (${qualifying.join('\n      UNION ALL ')}),
-    spans AS (
-      SELECT * FROM unnest(${sql.value(spans.map((s) => s.period))}::text[],
-        ${sql.value(spans.map((s) => s.from))}::date[], ${sql.value(spans.map((s) => s.to))}::date[]) AS x(period, p_from, p_to)
-    ),
-    -- Narrow rows (an enterprise of a project counting in a period, or to date: period null), each
-    -- once: what is counted and sorted is ids, not names.
-    counted AS (
-      SELECT DISTINCT q.derivation, ${narrowKeys}, q.organisation_id, x.period
-      FROM qualifying q JOIN spans x ON GREATEST(q.q_from, x.p_from) <= LEAST(q.q_to, x.p_to)
-      UNION
-      SELECT q.derivation, ${narrowKeys}, q.organisation_id, NULL
-      FROM qualifying q WHERE q.q_from <= q.to_date
+    -- Counted by a sweep: +1 where a stretch's periods begin, -1 after they end.
+    steps AS (
+      SELECT e.derivation, e.key, e.i, sum(e.d) AS d
+      FROM (SELECT derivation, key, a AS i, 1 AS d FROM ranged WHERE a <= b
+            UNION ALL SELECT derivation, key, b + 1, -1 FROM ranged WHERE a <= b AND b < ${n - 1}) e
+      GROUP BY e.derivation, e.key, e.i
     )
-    SELECT q.derivation, ${keyColumns('q')}, q.period, count(DISTINCT q.organisation_id)::int AS count,
-      (SELECT jsonb_agg(jsonb_build_object('organisationId', o.id, 'name', o.name, 'businessId', o.business_id))
-        FROM organisations o
-        WHERE o.id = ANY(array_agg(DISTINCT q.organisation_id) FILTER (WHERE q.period IS NULL))) AS enterprises
-    FROM counted q
-    GROUP BY GROUPING SETS (${sets('q', ['q.derivation', 'q.period'])})
+    SELECT c.derivation, NULLIF(c.key, ${sql.value(NATION_HOLDER)}::uuid) AS key, ${label('c.i')} AS period, c.count::int,
+      NULL::jsonb AS enterprises
+    FROM (SELECT g.derivation, g.key, g.i, sum(coalesce(s.d, 0)) OVER (PARTITION BY g.derivation, g.key ORDER BY g.i) AS count
+          FROM (SELECT DISTINCT derivation, key FROM steps) k
+          CROSS JOIN LATERAL (SELECT k.derivation, k.key, i FROM generate_series(0, ${n - 1}) AS i) g
+          LEFT JOIN steps s ON s.derivation = g.derivation AND s.key = g.key AND s.i = g.i) c
+    WHERE c.count > 0
     UNION ALL
-    SELECT NULL, ${keyColumns('s')}, NULL, count(*)::int, NULL
-    FROM participants pt JOIN scoped s ON s.project_id = pt.project_id
-    GROUP BY GROUPING SETS (${sets('s', [])})`;
+    -- A key gathering several holders (a city's agreements): its enterprises counted once.
+    SELECT f.derivation, NULLIF(f.key, ${sql.value(NATION_HOLDER)}::uuid), ${label('g.i')}, count(DISTINCT f.organisation_id)::int, NULL
+    FROM stretches f JOIN generate_series(0, ${n - 1}) AS g(i) ON ${index('f.starts_on')} <= g.i AND ${index('f.ends_on')} >= g.i
+    WHERE NOT f.single
+    GROUP BY f.derivation, f.key, g.i
+    UNION ALL
+    -- To date: an enterprise's first stretch (at one holder) starts earliest, so each counts once.
+    SELECT f.derivation, NULLIF(f.key, ${sql.value(NATION_HOLDER)}::uuid), NULL, count(*)::int,
+      CASE WHEN bool_or(f.list) THEN ${enterprisesOf('array_agg(f.organisation_id) FILTER (WHERE f.list)')} END
+    FROM stretches f WHERE f.single AND f.previous_ends_on IS NULL AND f.starts_on <= f.to_date
+    GROUP BY f.derivation, f.key
+    UNION ALL
+    SELECT f.derivation, NULLIF(f.key, ${sql.value(NATION_HOLDER)}::uuid), NULL, count(DISTINCT f.organisation_id)::int,
+      CASE WHEN bool_or(f.list) THEN ${enterprisesOf('array_agg(DISTINCT f.organisation_id)')} END
+    FROM stretches f WHERE NOT f.single AND f.starts_on <= f.to_date
+    GROUP BY f.derivation, f.key
+    UNION ALL
+    -- Whether anyone is registered: yes where an enterprise counts, else looked up.
+    SELECT NULL, NULLIF(r.key, ${sql.value(NATION_HOLDER)}::uuid), NULL, CASE WHEN bool_or(r.registered) THEN 1 ELSE 0 END, NULL
+    FROM (SELECT key, TRUE AS registered FROM counted_keys UNION ALL ${registered.join(' UNION ALL ')}) r
+    GROUP BY r.key`;
+}
+
+/**
+ * SQL for the index of the period a date falls in among `periods` (consecutive years, or
+ * consecutive half-years: as periodsBetween gives them): 0 for the first, below 0 before it, at
+ * least the number of periods after the last; '-infinity' is -1 and 'infinity' the number of
+ * periods, null stays null.
+ */
+function periodIndexSql(periods: readonly string[]): (date: string) => string {
+  if (periods[0] === undefined) return () => '0';
+  const first = parseReportingPeriod(periods[0]);
+  const halves = first.half !== 0;
+  periods.forEach((period, i) => {
+    const { year, half } = parseReportingPeriod(period);
+    const at = halves ? (year - first.year) * 2 + half - first.half : year - first.year;
+    if (at !== i || (half !== 0) !== halves) throw new RangeError(`Periods not consecutive: ${periods.join(', ')}`);
+  });
+  return (date) => `CASE WHEN ${date} = '-infinity'::date THEN -1 WHEN ${date} = 'infinity'::date THEN ${periods.length}
+    ELSE ${
+      halves
+        ? `(date_part('year', ${date})::int - ${first.year}) * 2 + CASE WHEN date_part('month', ${date}) > 6 THEN 1 ELSE 0 END - ${first.half - 1}`
+        : `date_part('year', ${date})::int - ${first.year}`
+    } END`;
 }

@@ -1,4 +1,12 @@
-import { CLOSED_MILESTONE_STATUSES, PAYABLE_DECISION_STATUSES } from '@salkku/shared';
+import {
+  CLOSED_MILESTONE_STATUSES,
+  DERIVATION_SUPPORT_KINDS,
+  ENTERPRISE_KIND,
+  INDICATOR_DERIVATIONS,
+  PAYABLE_DECISION_STATUSES,
+  RESEARCH_ORGANISATION_KINDS,
+} from '@salkku/shared';
+import type { Sql } from '../../persistence/sql';
 import { statement, type Statement } from '../../persistence/sql';
 
 /**
@@ -16,7 +24,8 @@ import { statement, type Statement } from '../../persistence/sql';
  */
 
 /** What a fact is about. */
-export type FactEntity = 'project' | 'funding_decision' | 'agreement_month' | 'indicator_period' | 'indicator_target';
+export type FactEntity =
+  'project' | 'funding_decision' | 'agreement_month' | 'indicator_period' | 'indicator_target' | 'indicator_enterprise';
 
 /**
  * One stored fact that differs from its recomputation. `fact` is the facts table's column, or
@@ -48,7 +57,11 @@ export interface FactDriftRow {
  *   holders have one (a missing row is none);
  * - per indicator, agreement, group, baseline and target year and shape (id
  *   `indicator:agreement:group:baselineYear:targetYear:shape`, the shape a target's id when it has
- *   yearly milestones, else the nil uuid): the targets counted and summed, and a lone target's milestones.
+ *   yearly milestones, else the nil uuid): the targets counted and summed, and a lone target's milestones;
+ * - per holder (project, priority area, agreement, or the nil uuid for the country), derivation,
+ *   enterprise and stretch start (id `holder:derivation:organisation:startsOn`): the stretch's end
+ *   and the previous stretch's end,
+ *   by the derived indicators' rules with the shared constants (enterpriseStretchesSql).
  */
 export function factsDriftSql(): Statement {
   return statement((sql) => {
@@ -180,8 +193,75 @@ export function factsDriftSql(): Statement {
       ('milestones', tf.milestones::text, tr.milestones::text)
     ) v(fact, stored, recomputed)
     WHERE v.stored IS DISTINCT FROM v.recomputed
+    UNION ALL
+    SELECT 'indicator_enterprise', concat_ws(':', k.holder, k.derivation, k.organisation_id, k.starts_on),
+           v.fact, v.stored, v.recomputed
+    FROM indicator_enterprise_facts ef
+    FULL JOIN (${enterpriseStretchesSql(sql)}) er ON er.holder = ef.holder AND er.derivation = ef.derivation::text
+        AND er.organisation_id = ef.organisation_id AND er.starts_on = ef.starts_on
+    CROSS JOIN LATERAL (SELECT COALESCE(ef.holder, er.holder) AS holder, COALESCE(ef.derivation::text, er.derivation) AS derivation,
+        COALESCE(ef.organisation_id, er.organisation_id) AS organisation_id, COALESCE(ef.starts_on, er.starts_on) AS starts_on) k
+    CROSS JOIN LATERAL (VALUES
+      ('ends_on', ef.ends_on::text, er.ends_on::text),
+      ('previous_ends_on', ef.previous_ends_on::text, er.previous_ends_on::text)
+    ) v(fact, stored, recomputed)
+    WHERE v.stored IS DISTINCT FROM v.recomputed AND (v.fact = 'ends_on' OR ef.holder IS NOT NULL)
     ORDER BY entity, id, fact`;
   });
+}
+
+/**
+ * Every enterprise's stretches per holder and derivation recomputed from the register with the
+ * shared rules as parameters (DERIVATION_SUPPORT_KINDS: the support kinds that qualify, or null
+ * for "while a research organisation of RESEARCH_ORGANISATION_KINDS takes part in the same
+ * project"; ENTERPRISE_KIND): overlapping or touching stretches merged, as the migration
+ * IndicatorEnterpriseFacts keeps them.
+ */
+function enterpriseStretchesSql(sql: Sql): string {
+  const qualifying = INDICATOR_DERIVATIONS.map((derivation) => {
+    const kinds = DERIVATION_SUPPORT_KINDS[derivation];
+    return kinds === null
+      ? `SELECT ${sql.value(derivation)}::text AS derivation, e.project_id, e.area_id, e.agreement_id, e.organisation_id,
+           GREATEST(e.s_from, r.r_from) AS q_from, LEAST(e.s_to, r.r_to) AS q_to
+         FROM enterprise e JOIN research r ON r.project_id = e.project_id AND r.organisation_id <> e.organisation_id
+         WHERE GREATEST(e.s_from, r.r_from) <= LEAST(e.s_to, r.r_to)`
+      : `SELECT ${sql.value(derivation)}::text AS derivation, e.project_id, e.area_id, e.agreement_id, e.organisation_id,
+           e.s_from AS q_from, e.s_to AS q_to
+         FROM enterprise e WHERE ${sql.anyOf('e.support_kind', kinds)}`;
+  });
+  return `WITH enterprise AS (
+      SELECT pt.project_id, p.priority_area_id AS area_id, p.agreement_id, pt.organisation_id, pt.support_kind,
+             coalesce(pt.starts_on, '-infinity'::date) AS s_from, coalesce(pt.ends_on, 'infinity'::date) AS s_to
+      FROM participants pt JOIN organisations o ON o.id = pt.organisation_id AND o.kind::text = ${sql.value(ENTERPRISE_KIND)}
+      JOIN projects p ON p.id = pt.project_id
+    ),
+    research AS (
+      SELECT pt.project_id, pt.organisation_id,
+             coalesce(pt.starts_on, '-infinity'::date) AS r_from, coalesce(pt.ends_on, 'infinity'::date) AS r_to
+      FROM participants pt JOIN organisations o ON o.id = pt.organisation_id
+      WHERE ${sql.anyOf('o.kind', RESEARCH_ORGANISATION_KINDS)}
+    ),
+    qualifying AS (${qualifying.join(' UNION ALL ')}),
+    held AS (
+      SELECT h.holder, q.derivation, q.organisation_id, q.q_from, q.q_to
+      FROM qualifying q CROSS JOIN LATERAL (VALUES (q.project_id), (q.area_id), (q.agreement_id),
+        ('00000000-0000-0000-0000-000000000000'::uuid)) AS h(holder)
+    ),
+    ordered AS (
+      SELECT held.*, max(held.q_to) OVER (PARTITION BY held.holder, held.derivation, held.organisation_id
+               ORDER BY held.q_from, held.q_to ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS reach
+      FROM held
+    ),
+    islands AS (
+      SELECT ordered.*, count(*) FILTER (WHERE ordered.reach IS NULL OR ordered.q_from > ordered.reach + 1)
+               OVER (PARTITION BY ordered.holder, ordered.derivation, ordered.organisation_id
+                     ORDER BY ordered.q_from, ordered.q_to ROWS UNBOUNDED PRECEDING) AS island
+      FROM ordered
+    )
+    SELECT m.*, lag(m.ends_on) OVER (PARTITION BY m.holder, m.derivation, m.organisation_id ORDER BY m.starts_on)
+             AS previous_ends_on
+    FROM (SELECT i.holder, i.derivation, i.organisation_id, min(i.q_from) AS starts_on, max(i.q_to) AS ends_on
+          FROM islands i GROUP BY i.holder, i.derivation, i.organisation_id, i.island) m`;
 }
 
 /**
@@ -213,6 +293,11 @@ export function rebuildFactsSql(): Statement[] {
       () => `SELECT refresh_indicator_target_facts(array_agg(k.i), array_agg(k.a))
         FROM (SELECT indicator_id AS i, agreement_id AS a FROM indicator_targets
               UNION SELECT indicator_id, agreement_id FROM indicator_target_facts) k`,
+    ),
+    // Every organisation with a participation or a stored stretch.
+    statement(
+      () => `SELECT refresh_indicator_enterprise_facts(array_agg(k.o ORDER BY k.o))
+        FROM (SELECT organisation_id AS o FROM participants UNION SELECT organisation_id FROM indicator_enterprise_facts) k`,
     ),
   ];
 }
