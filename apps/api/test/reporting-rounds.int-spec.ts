@@ -110,6 +110,7 @@ describe('reporting rounds', () => {
       expect(await bad({ ...base, reminderDaysBefore: 500 })).toEqual({ reminderDaysBefore: ['tooLarge'] });
       expect(await bad({ ...base, dueDate: '2025-02-30' })).toEqual({ dueDate: ['invalidDate'] });
       expect(await bad({ ...base, projectIds: [p1, pB] })).toEqual({ 'projectIds.1': ['otherAgreement'] });
+      expect(await bad({ ...base, projectIds: [p1, p1] })).toEqual({ projectIds: ['duplicate'] });
       const [rounds] = await t.dataSource.query<Array<{ n: number }>>(
         'SELECT count(*)::int AS n FROM reporting_rounds',
       );
@@ -490,6 +491,9 @@ describe('reporting rounds', () => {
         .send({ version: round.body.version, dueDate: addDays(today, -1) })
         .expect(200);
       expect(moved.body.progress).toMatchObject({ owed: 1, overdue: 1, total: 3 });
+      const dashboard = await manager.agent.get('/api/dashboard').expect(200);
+      expect(dashboard.body.openRounds).toEqual([moved.body]);
+      expect((await otherManager.get('/api/dashboard').expect(200)).body.openRounds).toEqual([]);
 
       const detail = await coord.agent.get(`/api/projects/${late.id as string}`).expect(200);
       expect(detail.body.overdueReport).toBe(true);

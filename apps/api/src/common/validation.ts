@@ -26,6 +26,7 @@ export const CONSTRAINT_PROBLEMS: Readonly<Record<string, { code: FieldProblemCo
   min: { code: 'tooSmall', param: 'min' },
   max: { code: 'tooLarge', param: 'max' },
   arrayMaxSize: { code: 'tooMany', param: 'max' },
+  arrayUnique: { code: 'duplicate' },
   isCalendarDate: { code: 'invalidDate' },
   isBusinessId: { code: 'invalidBusinessId' },
   isNotNull: { code: 'required' },

@@ -114,6 +114,7 @@ export function emptyDashboardResponse(): Response {
     overdueMilestones: [],
     projectsNeedingUpdate: [],
     latestReports: [],
+    openRounds: [],
   });
 }
 

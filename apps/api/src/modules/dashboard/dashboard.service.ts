@@ -22,7 +22,9 @@ import {
   type MilestoneRow,
   type NeedsUpdateRow,
 } from './dashboard.queries';
-import type { Statement } from '../../persistence/sql';
+import { statement, type Statement } from '../../persistence/sql';
+import { RoundResponse } from '../reporting-rounds/dto/round.response';
+import { openRoundsSql, type RoundRow } from '../reporting-rounds/reporting-rounds.queries';
 import type { DashboardQuery } from './dto/dashboard.query';
 import {
   HEALTH_BUCKETS,
@@ -79,13 +81,14 @@ export class DashboardService {
     const today = todayIso(this.config.timeZone);
     // Side by side on the pool's connections (one after another where the pool has one: the
     // embedded database).
-    const [counts, byArea, byFunder, milestones, needing, reports] = await Promise.all([
+    const [counts, byArea, byFunder, milestones, needing, reports, rounds] = await Promise.all([
       this.run<CountRow<string>>(projectCountsSql(actor, filters)),
       this.run<AreaFundingRow>(fundingByAreaSql(actor, filters)),
       this.run<FunderFundingRow>(fundingByFunderSql(actor, filters)),
       this.run<MilestoneRow>(milestonesSql(actor, filters, today, query.days)),
       this.run<NeedsUpdateRow>(needingUpdateSql(actor, filters, today, query.staleAfterDays)),
       this.run<LatestReportRow>(latestReportsSql(actor, filters)),
+      this.run<RoundRow>(statement((sql) => openRoundsSql(sql, actor, filters, today))),
     ]);
     const lifecycle = counts.filter((row) => row.dimension === 'lifecycle');
     const health = counts.filter((row) => row.dimension === 'health');
@@ -118,6 +121,7 @@ export class DashboardService {
         summary: row.summary,
         project: { id: row.project_id, code: row.project_code, name: row.project_name },
       })),
+      openRounds: rounds.map((row) => RoundResponse.from(row)),
     };
   }
 }

@@ -404,7 +404,10 @@ export class IndicatorResultsService {
     };
   }
 
-  /** The derived counts of the holders per period and to date (one statement over the kept stretches). */
+  /**
+   * The derived counts of the holders per period and to date (one statement over the kept
+   * stretches); `db`: a transaction's manager, when the results are read within a write.
+   */
   private async derived(
     holders: readonly DerivedHolder[],
     periods: readonly string[],

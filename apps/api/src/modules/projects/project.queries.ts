@@ -80,7 +80,12 @@ export interface PartnerRow {
  * which milestones are overdue: counted for the rows selected only (IDX_milestones_project_due),
  * and whether a period report is overdue (IDX_period_reports_outstanding, also per row selected).
  */
-function summarySelect(params: Sql, today: string): { columns: string; joins: string } {
+function summarySelect(
+  params: Sql,
+  today: string,
+  /** The overdue-report flag (the list and the detail; the CSV export has no column for it). */
+  overdueReport = true,
+): { columns: string; joins: string } {
   const closed = params.value(CLOSED_MILESTONE_STATUSES);
   const todayParam = params.value(today);
   const columns = `
@@ -97,7 +102,7 @@ function summarySelect(params: Sql, today: string): { columns: string; joins: st
     (SELECT count(*)::int FROM milestones om
       WHERE om.project_id = p.id AND om.due_date < ${todayParam}::date
         AND om.status::text <> ALL(${closed}::text[])) AS overdue_milestones,
-    ${overdueReportSql('p', todayParam)} AS overdue_report,
+    ${overdueReport ? overdueReportSql('p', todayParam) : 'FALSE'} AS overdue_report,
     p.version, p.updated_at`;
   const joins = `
     JOIN priority_areas pa ON pa.id = p.priority_area_id
@@ -245,7 +250,7 @@ export const PROJECT_ROW_SORT = new SortColumns<keyof typeof PROJECT_SORT.column
  */
 export function projectExportRowsSql(sql: Sql, actor: Actor, filters: ProjectListFilters, today: string): string {
   const from = filteredFrom(sql, actor, filters, true);
-  const { columns, joins } = summarySelect(sql, today);
+  const { columns, joins } = summarySelect(sql, today, false);
   return `
     SELECT ${columns}
     FROM (SELECT p.*, pf.funding_granted, pf.funding_paid, pf.funding_unknown_amounts, pf.latest_reporting_date,

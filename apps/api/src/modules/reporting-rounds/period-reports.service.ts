@@ -185,7 +185,7 @@ export class PeriodReportsService {
         const ids = dto.milestonesCompleted.map((m) => m.milestoneId);
         const stored = await queryRows<{ id: string; version: number; status: string; completedOn: string | null }>(
           manager,
-          (sql) => formMilestonesSql(sql, ids),
+          (sql) => formMilestonesSql(sql, ids, true),
         );
         const byId = new Map(stored.map((m) => [m.id, m]));
         for (const [i, input] of dto.milestonesCompleted.entries()) {

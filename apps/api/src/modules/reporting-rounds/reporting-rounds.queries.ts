@@ -106,6 +106,31 @@ export function roundList(query: ListRoundsQuery, actor: Actor, today: string): 
   };
 }
 
+/** At most this many open rounds on the dashboard. */
+export const DASHBOARD_ROUNDS_LIMIT = 20;
+
+/**
+ * The open rounds in the actor's scope with their progress, the earliest due first (the
+ * dashboard's): of the agreement, or of the priority area's agreement, when one is chosen.
+ */
+export function openRoundsSql(
+  sql: Sql,
+  actor: Actor,
+  filters: { agreementId?: string; priorityAreaId?: string },
+  today: string,
+): string {
+  const columns = roundColumns(sql, today);
+  return `SELECT ${columns} FROM reporting_rounds r ${ROUND_JOINS}
+    WHERE ${where([
+      'r.closed_at IS NULL',
+      sql.scope(actor, 'a.city_id'),
+      sql.equals('r.agreement_id', filters.agreementId),
+      filters.priorityAreaId &&
+        `r.agreement_id = (SELECT fpa.agreement_id FROM priority_areas fpa WHERE fpa.id = ${sql.value(filters.priorityAreaId)})`,
+    ])}
+    ORDER BY r.due_date, r.id LIMIT ${sql.value(DASHBOARD_ROUNDS_LIMIT)}`;
+}
+
 /** An agreement in the actor's scope, held (FOR SHARE) while a round is opened for it. */
 export function agreementForRoundSql(sql: Sql, agreementId: string, actor: Actor): string {
   return `SELECT a.id, a.title, a.city_id AS "cityId", a.reporting_periodicity AS periodicity FROM agreements a
@@ -269,10 +294,13 @@ export function reportContextSql(sql: Sql, reportId: string): string {
     FROM period_reports x ${REPORT_JOINS} WHERE x.id = ${sql.value(reportId)}`;
 }
 
-/** Milestones named in a report's form, with their projects. */
-export function formMilestonesSql(sql: Sql, ids: readonly string[]): string {
+/**
+ * Milestones named in a report's form, with their projects; locked (`lock`) when the form is about
+ * to change them, so the version read is the one the milestone's own update checks.
+ */
+export function formMilestonesSql(sql: Sql, ids: readonly string[], lock = false): string {
   return `SELECT m.id, m.project_id AS "projectId", m.version, m.status, m.completed_on AS "completedOn"
-    FROM milestones m WHERE m.id = ANY(${sql.value(ids)}::uuid[])`;
+    FROM milestones m WHERE m.id = ANY(${sql.value(ids)}::uuid[]) ORDER BY m.id${lock ? ' FOR UPDATE' : ''}`;
 }
 
 /** Funding decisions named in a report's form, with their projects. */
@@ -284,12 +312,14 @@ export function formDecisionsSql(sql: Sql, ids: readonly string[]): string {
 export function formActualsSql(sql: Sql, projectId: string, period: string, indicatorIds: readonly string[]): string {
   return `SELECT ia.id, ia.indicator_id AS "indicatorId", ia.version FROM indicator_actuals ia
     WHERE ia.project_id = ${sql.value(projectId)} AND ia.period = ${sql.value(period)}
-      AND ia.indicator_id = ANY(${sql.value(indicatorIds)}::uuid[])`;
+      AND ia.indicator_id = ANY(${sql.value(indicatorIds)}::uuid[])
+    ORDER BY ia.id FOR UPDATE`;
 }
 
-/** The project's stage and version (locked with the report's write). */
+/** The project's stage and version, locked (FOR UPDATE) for the form's change of its stage. */
 export function projectStageSql(sql: Sql, projectId: string): string {
-  return `SELECT p.lifecycle_status AS "lifecycleStatus", p.version FROM projects p WHERE p.id = ${sql.value(projectId)}`;
+  return `SELECT p.lifecycle_status AS "lifecycleStatus", p.version FROM projects p
+    WHERE p.id = ${sql.value(projectId)} FOR UPDATE OF p`;
 }
 
 /** The reports of a round with their projects, for the frozen report (by project code). */

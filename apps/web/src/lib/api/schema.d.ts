@@ -1838,6 +1838,8 @@ export interface components {
             latestReports: components["schemas"]["DashboardStatusReport"][];
             /** @description Open milestones due within `days`, at most 50, by due date */
             milestonesDueSoon: components["schemas"]["DashboardMilestone"][];
+            /** @description Open reporting rounds with their progress (owed, draft, submitted, returned, approved, overdue), the earliest due first, at most 20 */
+            openRounds: components["schemas"]["RoundResponse"][];
             /** @description Open milestones past their due date, at most 50, by due date */
             overdueMilestones: components["schemas"]["DashboardMilestone"][];
             /** @description Every health value and "none", zero counts included */

@@ -1,3 +1,4 @@
+import { RoundResponse } from '../../reporting-rounds/dto/round.response';
 import { ApiProperty } from '@nestjs/swagger';
 import { HEALTH_VALUES, LIFECYCLE_STATUSES, type Health, type LifecycleStatus } from '@salkku/shared';
 import { OrganisationRef, ProjectRef } from '../../../common/responses';
@@ -146,4 +147,11 @@ export class DashboardResponse {
 
   @ApiProperty({ type: [DashboardStatusReport], description: 'The 10 newest status reports' })
   latestReports: DashboardStatusReport[];
+
+  @ApiProperty({
+    type: [RoundResponse],
+    description:
+      'Open reporting rounds with their progress (owed, draft, submitted, returned, approved, overdue), the earliest due first, at most 20',
+  })
+  openRounds: RoundResponse[];
 }

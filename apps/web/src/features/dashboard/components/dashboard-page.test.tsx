@@ -68,6 +68,7 @@ const DASHBOARD: Dashboard = {
       project: VESI,
     },
   ],
+  openRounds: [],
 };
 
 const AGREEMENT = agreementFixture(AGREEMENT_ID, 'Kuopion ekosysteemisopimus 2021–2027');
