@@ -350,25 +350,26 @@ export class IndicatorResultsService {
 
   async summary(query: IndicatorSummaryQuery, actor: Actor): Promise<IndicatorSummary> {
     const today = this.today();
-    const [agreements, rows] = await Promise.all([
-      queryRows<ResultAgreement>(this.dataSource, (sql) => resultAgreementsSql(sql, actor, query.agreementId)),
+    const agreements = await queryRows<ResultAgreement>(this.dataSource, (sql) =>
+      resultAgreementsSql(sql, actor, query.agreementId),
+    );
+    if (query.agreementId !== undefined && agreements.length === 0) throw notFound('Agreement', query.agreementId);
+    // The values and the enterprises at once (the derived counts read the kept stretches, to date only).
+    const [rows, derived] = await Promise.all([
       queryRows<AggregateIndicatorRow>(this.dataSource, (sql) =>
         resultAggregatesSql(sql, { level: 'summary', actor, agreementId: query.agreementId }),
       ),
+      this.derived(
+        agreements.map((a) => ({
+          level: 'agreement',
+          holder: a.agreementId,
+          key: a.agreementId,
+          toDate: toDateOf(today, a.periodicity),
+          list: false,
+        })),
+        [],
+      ),
     ]);
-    if (query.agreementId !== undefined && agreements.length === 0) throw notFound('Agreement', query.agreementId);
-    const derived = rows.some((row) => row.derivation !== null)
-      ? await this.derived(
-          agreements.map((a) => ({
-            level: 'agreement',
-            holder: a.agreementId,
-            key: a.agreementId,
-            toDate: toDateOf(today, a.periodicity),
-            list: false,
-          })),
-          [],
-        )
-      : new DerivedCounts([]);
     return {
       agreements: agreements.map((agreement) => {
         const periods = agreementPeriods(agreement, today);

@@ -594,21 +594,12 @@ export function derivedCountsSql(sql: Sql, holders: readonly DerivedHolder[], pe
   const enterprisesOf = (ids: string) =>
     `(SELECT jsonb_agg(jsonb_build_object('organisationId', o.id, 'name', o.name, 'businessId', o.business_id))
       FROM organisations o WHERE o.id = ANY(${ids}))`;
-  return `WITH holders AS (
-      SELECT h.level, h.holder, coalesce(h.key, ${sql.value(NATION_HOLDER)}::uuid) AS key, h.to_date, h.list,
-        count(*) OVER (PARTITION BY h.key) = 1 AS single
-      FROM unnest(${column((h) => h.level)}::text[], ${column((h) => h.holder)}::uuid[],
-        ${column((h) => h.key)}::uuid[], ${column((h) => h.toDate)}::date[], ${column((h) => h.list)}::boolean[])
-        AS h(level, holder, key, to_date, list)
-    ),
-    stretches AS MATERIALIZED (
-      SELECT h.key, h.single, h.to_date, h.list, f.derivation::text AS derivation, f.organisation_id,
-        f.starts_on, f.ends_on, f.previous_ends_on
-      FROM holders h JOIN indicator_enterprise_facts f ON f.holder = h.holder
-      -- The holders' rows by the primary key, not a scan of every project's.
-      WHERE f.holder = ANY(${column((h) => h.holder)}::uuid[])
-    ),
-    counted_keys AS MATERIALIZED (SELECT DISTINCT key FROM stretches),
+  // Per period (none asked for: to date only, as on the dashboard): a sweep over the periods.
+  const periodParts =
+    n === 0
+      ? { ctes: '', selects: '' }
+      : {
+          ctes: `,
     -- A key of one holder: each stretch covers the periods from its first to its last, less its
     -- first when the enterprise's previous stretch reaches into it (counted there already).
     ranged AS (
@@ -623,8 +614,8 @@ export function derivedCountsSql(sql: Sql, holders: readonly DerivedHolder[], pe
       FROM (SELECT derivation, key, a AS i, 1 AS d FROM ranged WHERE a <= b
             UNION ALL SELECT derivation, key, b + 1, -1 FROM ranged WHERE a <= b AND b < ${n - 1}) e
       GROUP BY e.derivation, e.key, e.i
-    )
-    SELECT c.derivation, NULLIF(c.key, ${sql.value(NATION_HOLDER)}::uuid) AS key, ${label('c.i')} AS period, c.count::int,
+    )`,
+          selects: `SELECT c.derivation, NULLIF(c.key, ${sql.value(NATION_HOLDER)}::uuid) AS key, ${label('c.i')} AS period, c.count::int,
       NULL::jsonb AS enterprises
     FROM (SELECT g.derivation, g.key, g.i, sum(coalesce(s.d, 0)) OVER (PARTITION BY g.derivation, g.key ORDER BY g.i) AS count
           FROM (SELECT DISTINCT derivation, key FROM steps) k
@@ -637,7 +628,24 @@ export function derivedCountsSql(sql: Sql, holders: readonly DerivedHolder[], pe
     FROM stretches f JOIN generate_series(0, ${n - 1}) AS g(i) ON ${index('f.starts_on')} <= g.i AND ${index('f.ends_on')} >= g.i
     WHERE NOT f.single
     GROUP BY f.derivation, f.key, g.i
-    UNION ALL
+    UNION ALL`,
+        };
+  return `WITH holders AS (
+      SELECT h.level, h.holder, coalesce(h.key, ${sql.value(NATION_HOLDER)}::uuid) AS key, h.to_date, h.list,
+        count(*) OVER (PARTITION BY h.key) = 1 AS single
+      FROM unnest(${column((h) => h.level)}::text[], ${column((h) => h.holder)}::uuid[],
+        ${column((h) => h.key)}::uuid[], ${column((h) => h.toDate)}::date[], ${column((h) => h.list)}::boolean[])
+        AS h(level, holder, key, to_date, list)
+    ),
+    stretches AS MATERIALIZED (
+      SELECT h.key, h.single, h.to_date, h.list, f.derivation::text AS derivation, f.organisation_id,
+        f.starts_on, f.ends_on, f.previous_ends_on
+      FROM holders h JOIN indicator_enterprise_facts f ON f.holder = h.holder
+      -- The holders' rows by the primary key, not a scan of every project's.
+      WHERE f.holder = ANY(${column((h) => h.holder)}::uuid[])
+    ),
+    counted_keys AS MATERIALIZED (SELECT DISTINCT key FROM stretches)${periodParts.ctes}
+    ${periodParts.selects}
     -- To date: an enterprise's first stretch (at one holder) starts earliest, so each counts once.
     SELECT f.derivation, NULLIF(f.key, ${sql.value(NATION_HOLDER)}::uuid), NULL, count(*)::int,
       CASE WHEN bool_or(f.list) THEN ${enterprisesOf('array_agg(f.organisation_id) FILTER (WHERE f.list)')} END
@@ -651,7 +659,7 @@ export function derivedCountsSql(sql: Sql, holders: readonly DerivedHolder[], pe
     UNION ALL
     -- Whether anyone is registered: yes where an enterprise counts, else looked up.
     SELECT NULL, NULLIF(r.key, ${sql.value(NATION_HOLDER)}::uuid), NULL, CASE WHEN bool_or(r.registered) THEN 1 ELSE 0 END, NULL
-    FROM (SELECT key, TRUE AS registered FROM counted_keys UNION ALL ${registered.join(' UNION ALL ')}) r
+    FROM (SELECT key, TRUE AS registered FROM counted_keys ${registered.map((r) => `UNION ALL ${r}`).join(' ')}) r
     GROUP BY r.key`;
 }
 
