@@ -492,6 +492,13 @@ export function resultAggregatesSql(sql: Sql, scope: ResultScope): string {
         (array_agg(f.milestones))[1] AS milestones
       FROM indicator_target_facts f
       WHERE f.agreement_id IN (SELECT id FROM visible)
+      ${
+        // An agreement's line takes its own target when it has one: its projects' are not read then.
+        oneGroup
+          ? `AND (f.holder_group = f.agreement_id OR NOT EXISTS (SELECT 1 FROM indicator_target_facts o
+              WHERE o.indicator_id = f.indicator_id AND o.agreement_id = f.agreement_id AND o.holder_group = f.agreement_id))`
+          : ''
+      }
       GROUP BY f.indicator_id, f.agreement_id, ${groupOf('f.holder_group', 'f.agreement_id')},
         f.holder_group = f.agreement_id, f.baseline_year, f.target_year, f.shape_key
     ),
