@@ -462,7 +462,12 @@ export function resultAggregatesSql(sql: Sql, scope: ResultScope): string {
       WHERE v.agreement_id IN (SELECT id FROM visible)
     ),
     keyed AS (${keyed}),
-    period_sums AS (
+    ${
+      // The dashboard's strip shows values to date only (and a second reader would keep the
+      // sums' rows in memory instead of reading them as they come).
+      scope.level === 'summary'
+        ? ''
+        : `period_sums AS (
       SELECT indicator_id, agreement_id, area_id, period, sum(value_sum) AS value
       FROM facts ${byYear ? "WHERE aggregation = 'sum'" : ''} GROUP BY indicator_id, agreement_id, area_id, period
       ${
@@ -472,7 +477,8 @@ export function resultAggregatesSql(sql: Sql, scope: ResultScope): string {
       GROUP BY indicator_id, agreement_id, area_id, period`
           : ''
       }
-    ),
+    ),`
+    }
     holder_latest AS (
       SELECT DISTINCT ON (indicator_id, agreement_id, holder) indicator_id, agreement_id, area_id, period, value
       FROM keyed ORDER BY indicator_id, agreement_id, holder, period DESC
