@@ -7,7 +7,8 @@
  *   the CLI (`cli.js create-admin`) and the other roles through the admin API (POST /api/users).
  * - Unset: the embedded database in a temporary SALKKU_DATA_DIR, which has the demo users.
  *
- * The tests get the app's address in E2E_BASE_URL (Jest's workers inherit this process's env).
+ * The tests get the app's address in E2E_BASE_URL (Jest's workers inherit this process's env), and
+ * what it emailed through a real SMTP server started here in E2E_MAIL_LOG (support/mailbox.ts).
  */
 import { spawn, execFile } from 'node:child_process';
 import { createWriteStream, existsSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -17,6 +18,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { ACCOUNTS, PASSWORD, type Account } from './accounts';
 import globalTeardown from './global-teardown';
+import { startMailbox } from './mailbox';
 import { adminClient, setState, type E2eState } from './state';
 
 const ROOT = resolve(__dirname, '../..');
@@ -50,7 +52,17 @@ async function start(): Promise<void> {
   }
   if (env.NODE_ENV === 'production') env.NODE_ENV = 'test'; // production cookies are Secure: not over http
 
-  const state: E2eState = { tmp, baseUrl, app: null, serverUrl: serverUrl ?? null, database: null };
+  const state: E2eState = { tmp, baseUrl, app: null, serverUrl: serverUrl ?? null, database: null, mailbox: null };
+  // A real mail server: the app sends through it (its worker every second), the tests read it.
+  const mailLog = join(tmp, 'mail.jsonl');
+  state.mailbox = await startMailbox(mailLog);
+  Object.assign(env, {
+    SMTP_URL: state.mailbox.url,
+    MAIL_FROM: 'Salkku <salkku@salkku.example>',
+    PUBLIC_URL: baseUrl,
+    MAIL_WORKER_INTERVAL_SECONDS: '1',
+  });
+  process.env.E2E_MAIL_LOG = mailLog;
   if (serverUrl) {
     state.database = `salkku_e2e_${Date.now()}_${process.pid}`;
     await withAdminClient(serverUrl, (client) => client.query(`CREATE DATABASE "${state.database}"`));

@@ -7,6 +7,7 @@ export default async function globalTeardown(): Promise<void> {
   const state = getState();
   if (!state) return;
   if (state.app) await stop(state.app);
+  if (state.mailbox) await state.mailbox.close();
   if (state.serverUrl && state.database) {
     const client = adminClient(state.serverUrl);
     await client.connect();

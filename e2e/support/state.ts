@@ -1,4 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
+import type { TestSmtpServer } from '../../apps/api/test/support/smtp';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 
@@ -13,6 +14,8 @@ export interface E2eState {
   serverUrl: string | null;
   /** The database created for this run on that server. */
   database: string | null;
+  /** The SMTP server the app sends through. */
+  mailbox: TestSmtpServer | null;
 }
 
 const KEY = '__salkkuE2e';
