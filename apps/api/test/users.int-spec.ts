@@ -312,6 +312,8 @@ describe('users API (admins)', () => {
       role: { old: null, new: 'liaison' },
       active: { old: null, new: true },
       language: { old: null, new: 'en' },
+      // The weekly digest is on for a new user (the one email a user can turn off).
+      mailDigest: { old: null, new: true },
     });
     expect(events[1]!.changes).toEqual({
       displayName: { old: 'Auditoitava Henkilö', new: 'Auditoitu Henkilö' },
