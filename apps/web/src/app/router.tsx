@@ -178,6 +178,17 @@ export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
               async () => (await import('../features/reports/components/agreement-report-page')).AgreementReportPage,
             ),
           },
+          // Reporting rounds (features/rounds, issue 13), loaded only when opened. The email links point here.
+          {
+            path: 'rounds',
+            ...onDemand(async () => (await import('../features/rounds/components/rounds-page')).RoundsPage),
+          },
+          requirePermission('rounds:manage', [
+            {
+              path: 'rounds/new',
+              ...onDemand(async () => (await import('../features/rounds/components/open-round-page')).OpenRoundPage),
+            },
+          ]),
           requirePermission('users:manage', [
             {
               path: 'admin/users',
