@@ -183,6 +183,10 @@ export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
             path: 'rounds',
             ...onDemand(async () => (await import('../features/rounds/components/rounds-page')).RoundsPage),
           },
+          {
+            path: 'rounds/:roundId',
+            ...onDemand(async () => (await import('../features/rounds/components/round-page')).RoundPage),
+          },
           requirePermission('rounds:manage', [
             {
               path: 'rounds/new',
