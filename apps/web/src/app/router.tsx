@@ -187,6 +187,12 @@ export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
             path: 'rounds/:roundId',
             ...onDemand(async () => (await import('../features/rounds/components/round-page')).RoundPage),
           },
+          {
+            path: 'rounds/:roundId/reports/:reportId',
+            ...onDemand(
+              async () => (await import('../features/rounds/components/period-report-page')).PeriodReportPage,
+            ),
+          },
           requirePermission('rounds:manage', [
             {
               path: 'rounds/new',
