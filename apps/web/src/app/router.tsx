@@ -5,6 +5,7 @@ import { prefetchDashboard } from '../features/dashboard/api/get-dashboard';
 import { DashboardPage } from '../features/dashboard/components/dashboard-page';
 import { dashboardViewOf } from '../features/dashboard/hooks/use-dashboard-view';
 import { ProjectsPage } from '../features/projects/components/projects-page';
+import { RoundsStartSection } from '../features/rounds/components/start-section';
 import { AppShell } from './app-shell';
 import { NotFoundPage } from './not-found-page';
 import { requirePermission } from './require-permission';
@@ -52,7 +53,7 @@ export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
             // Only on arrival: a change of the filters is the page's own (its query follows the URL).
             shouldRevalidate: () => false,
             hydrateFallbackElement: <RouteLoading />,
-            element: <DashboardPage />,
+            element: <DashboardPage rounds={<RoundsStartSection />} />,
           },
           { path: 'projects', element: <ProjectsPage /> },
           {
