@@ -189,6 +189,12 @@ export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
             ...onDemand(async () => (await import('../features/rounds/components/round-page')).RoundPage),
           },
           {
+            path: 'rounds/:roundId/frozen',
+            ...onDemand(
+              async () => (await import('../features/rounds/components/frozen-report-page')).FrozenReportPage,
+            ),
+          },
+          {
             path: 'rounds/:roundId/reports/:reportId',
             ...onDemand(
               async () => (await import('../features/rounds/components/period-report-page')).PeriodReportPage,
