@@ -92,7 +92,7 @@ export function RoundsPage() {
           ) : (
             <>
               <DataTable
-                caption={t('rounds.list.caption', { count: data.total })}
+                caption={t('rounds.list.caption', { total: data.total })}
                 busy={rounds.isPlaceholderData}
                 columns={[
                   t('rounds.fields.period'),

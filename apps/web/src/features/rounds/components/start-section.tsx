@@ -46,7 +46,7 @@ function OwedReports() {
             <p>{t('rounds.start.nothingOwed')}</p>
           ) : (
             <DataTable
-              caption={t('rounds.start.owedCaption', { count: page.total })}
+              caption={t('rounds.start.owedCaption', { total: page.total })}
               captionHidden
               columns={[
                 t('rounds.round.columns.project'),
