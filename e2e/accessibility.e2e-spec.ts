@@ -73,6 +73,8 @@ const READ_PAGES: PageCheck[] = [
     ready: (page) => page.getByRole('table').getByText('VESI-KH', { exact: true }),
   },
   { name: 'a project page (VESI-KH)', path: () => `/projects/${ids.vesi}`, ready: (page) => page.locator('main h1') },
+  // Reporting rounds (issue 13); a round, a period report and a frozen report are walked in rounds.e2e-spec.ts.
+  { name: 'the reporting rounds', path: () => '/rounds', ready: (page) => page.locator('main h1') },
   { name: 'the national report', path: () => '/reports', ready: (page) => page.locator('main table').first() },
   {
     name: 'the agreement report (Kuopio)',
@@ -126,6 +128,7 @@ const FORM_PAGES: PageCheck[] = [
     ready: submitButton,
   },
   { name: 'new milestone', path: () => `/projects/${ids.vesi}/milestones/new`, ready: submitButton },
+  { name: 'open a reporting round', path: () => '/rounds/new', ready: submitButton },
   {
     name: 'edit milestone',
     path: () => `/projects/${ids.terveys}/milestones/${ids.milestone}/edit`,

@@ -17,6 +17,7 @@ interface NavItem {
 const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', label: 'dashboard.nav', permission: 'portfolio:read' },
   { to: '/projects', label: 'nav.projects', permission: 'portfolio:read' },
+  { to: '/rounds', label: 'rounds.nav', permission: 'portfolio:read' },
   { to: '/reports', label: 'reports.nav', permission: 'portfolio:read' },
   { to: '/exports', label: 'exports.nav', permission: 'portfolio:export' },
   { to: '/admin/users', label: 'admin.nav.users', permission: 'users:manage' },

@@ -32,7 +32,7 @@ describe('routes and navigation', () => {
       within(nav)
         .getAllByRole('link')
         .map((link) => link.textContent),
-    ).toEqual(['Yleiskatsaus', 'Hankkeet', 'Raportit']);
+    ).toEqual(['Yleiskatsaus', 'Hankkeet', 'Raportointikierrokset', 'Raportit']);
     expect(within(nav).getByRole('link', { name: 'Yleiskatsaus' })).toHaveAttribute('aria-current', 'page');
     expect(within(nav).getByRole('link', { name: 'Hankkeet' })).not.toHaveAttribute('aria-current');
     // Who is signed in, in what role and city.
@@ -114,7 +114,7 @@ describe('routes and navigation', () => {
       within(nav)
         .getAllByRole('link')
         .map((link) => link.textContent),
-    ).toEqual(['Yleiskatsaus', 'Hankkeet', 'Raportit']);
+    ).toEqual(['Yleiskatsaus', 'Hankkeet', 'Raportointikierrokset', 'Raportit']);
     expect(screen.getByRole('banner')).toHaveTextContent('Ministeriön yhteyshenkilö');
   });
 });

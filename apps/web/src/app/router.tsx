@@ -5,6 +5,7 @@ import { prefetchDashboard } from '../features/dashboard/api/get-dashboard';
 import { DashboardPage } from '../features/dashboard/components/dashboard-page';
 import { dashboardViewOf } from '../features/dashboard/hooks/use-dashboard-view';
 import { ProjectsPage } from '../features/projects/components/projects-page';
+import { RoundsStartSection } from '../features/rounds/components/start-section';
 import { AppShell } from './app-shell';
 import { NotFoundPage } from './not-found-page';
 import { requirePermission } from './require-permission';
@@ -52,7 +53,7 @@ export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
             // Only on arrival: a change of the filters is the page's own (its query follows the URL).
             shouldRevalidate: () => false,
             hydrateFallbackElement: <RouteLoading />,
-            element: <DashboardPage />,
+            element: <DashboardPage rounds={<RoundsStartSection />} />,
           },
           { path: 'projects', element: <ProjectsPage /> },
           {
@@ -178,6 +179,33 @@ export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
               async () => (await import('../features/reports/components/agreement-report-page')).AgreementReportPage,
             ),
           },
+          // Reporting rounds (features/rounds, issue 13), loaded only when opened. The email links point here.
+          {
+            path: 'rounds',
+            ...onDemand(async () => (await import('../features/rounds/components/rounds-page')).RoundsPage),
+          },
+          {
+            path: 'rounds/:roundId',
+            ...onDemand(async () => (await import('../features/rounds/components/round-page')).RoundPage),
+          },
+          {
+            path: 'rounds/:roundId/frozen',
+            ...onDemand(
+              async () => (await import('../features/rounds/components/frozen-report-page')).FrozenReportPage,
+            ),
+          },
+          {
+            path: 'rounds/:roundId/reports/:reportId',
+            ...onDemand(
+              async () => (await import('../features/rounds/components/period-report-page')).PeriodReportPage,
+            ),
+          },
+          requirePermission('rounds:manage', [
+            {
+              path: 'rounds/new',
+              ...onDemand(async () => (await import('../features/rounds/components/open-round-page')).OpenRoundPage),
+            },
+          ]),
           requirePermission('users:manage', [
             {
               path: 'admin/users',

@@ -12,6 +12,7 @@ import { projectFormKeys } from '../features/project-forms/api/records';
 import { useRecordForm } from '../features/project-forms/components/record-form';
 import { projectKeys } from '../features/projects/api/get-projects';
 import { reportKeys } from '../features/reports/api/get-reports';
+import { roundKeys } from '../features/rounds/api/rounds';
 import { portfolioChoiceKeys } from '../lib/api/portfolio-choices';
 import { createQueryClient } from '../lib/query-client';
 import { PORTFOLIO_QUERY_ROOTS } from '../lib/write-invalidation';
@@ -46,6 +47,11 @@ const VIEWS: Record<string, QueryKey> = {
   'organisations list': adminKeys.organisations(1),
   'users list': adminKeys.users(1),
   'mail outbox': mailKeys.outbox({ page: 1 }),
+  'reporting rounds': roundKeys.list({ page: 1 }),
+  'a round': roundKeys.detail(AGREEMENT),
+  'a round’s reports': roundKeys.reports(AGREEMENT),
+  'a period report': roundKeys.report(PROJECT),
+  'what the city owes': roundKeys.mine(),
 };
 
 /**

@@ -21,9 +21,17 @@ export type WriteKind =
  * First elements of the query keys of everything that shows portfolio data. Each feature's key
  * factory starts with one of these (write-invalidation.test.tsx checks every factory):
  * projects (list, project page and history, the forms' records), dashboard, reports (national and
- * agreement), portfolio-choices (agreement and priority-area choices) and admin (users, organisations).
+ * agreement), portfolio-choices (agreement and priority-area choices), admin (users, organisations) and
+ * rounds (reporting rounds, their progress, period reports and what a city owes).
  */
-export const PORTFOLIO_QUERY_ROOTS = ['projects', 'dashboard', 'reports', 'portfolio-choices', 'admin'] as const;
+export const PORTFOLIO_QUERY_ROOTS = [
+  'projects',
+  'dashboard',
+  'reports',
+  'portfolio-choices',
+  'admin',
+  'rounds',
+] as const;
 export type PortfolioQueryRoot = (typeof PORTFOLIO_QUERY_ROOTS)[number];
 
 const ROOTS: ReadonlySet<unknown> = new Set(PORTFOLIO_QUERY_ROOTS);

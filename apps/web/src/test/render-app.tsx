@@ -127,5 +127,9 @@ export function emptyIndicatorSummaryResponse(): Response {
 export function emptyStartPageResponse(pathname: string): Response | null {
   if (pathname === '/api/dashboard') return emptyDashboardResponse();
   if (pathname === '/api/indicator-results/summary') return emptyIndicatorSummaryResponse();
+  // The reporting rounds' part: nothing owed, no open round.
+  if (pathname === '/api/period-reports/mine' || pathname === '/api/reporting-rounds') {
+    return jsonResponse({ items: [], total: 0, page: 1, pageSize: 100 });
+  }
   return null;
 }

@@ -107,6 +107,10 @@ function mockApi(
         if (pathname === '/api/indicator-results/summary') return summary(request);
         if (pathname === '/api/agreements') return jsonResponse(page([AGREEMENT]));
         if (pathname === '/api/priority-areas') return jsonResponse(page([WATER]));
+        // The reporting rounds' part of the start page: nothing owed, no open round.
+        if (pathname === '/api/period-reports/mine' || pathname === '/api/reporting-rounds') {
+          return jsonResponse(page([]));
+        }
         return jsonResponse({ statusCode: 404, code: 'NOT_FOUND', message: 'Not found' }, 404);
       },
       signedInMe({ user: { language } }),

@@ -29,8 +29,10 @@ import { IndicatorStrip } from './indicator-strip';
  * The portfolio at a glance, for an agreement and priority area chosen in the URL: the key
  * indicators of each agreement (a strip loaded on its own), projects by lifecycle status and by health, funding by priority area and by funder (each chart with its
  * table), milestones due soon and overdue, projects needing an update and the latest reports.
+ * `rounds` is the reporting rounds' part (features/rounds), put first by the router: what the
+ * city owes is the first thing a coordinator looks for.
  */
-export function DashboardPage() {
+export function DashboardPage({ rounds }: { rounds?: ReactNode } = {}) {
   const { t } = useTranslation();
   const { view, change } = useDashboardView();
   const dashboard = useDashboard(view);
@@ -38,6 +40,8 @@ export function DashboardPage() {
 
   return (
     <Page title={t('dashboard.title')} className="dashboard">
+      {/* The reporting rounds (what the city owes, open rounds' progress): given by the app, from features/rounds. */}
+      {rounds}
       <DashboardFilterBar view={view} onChange={change} />
       <IndicatorStrip agreementId={view.agreementId} areaChosen={view.priorityAreaId !== undefined} />
       <QueryView

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { HealthLabel } from '../../../components/health-label';
 import { useFormat } from '../../../lib/format';
 import { localisedName } from '../../../lib/localised-name';
@@ -33,6 +34,15 @@ export function SummarySection({ project }: { project: ProjectDetail }) {
             )}
           </dd>
         </div>
+        {project.overdueReport && (
+          <div>
+            <dt>{t('rounds.flags.periodReport')}</dt>
+            <dd>
+              <strong className="overdue">{t('rounds.flags.overdueReport')}</strong>{' '}
+              <Link to="/rounds?state=open">{t('rounds.flags.toRounds')}</Link>
+            </dd>
+          </div>
+        )}
         <div>
           <dt>{t('projectPage.summary.kind')}</dt>
           <dd>{t(`projectPage.kinds.${project.kind}`)}</dd>

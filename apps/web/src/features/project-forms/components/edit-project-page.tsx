@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { updateProject } from '../api/record-writes';
 import { projectOptions, useProjectRecord, type Project, useLatestRecord } from '../api/records';
-import { moneyToInput } from '../lib/money';
+import { moneyToInput } from '../../../lib/money-input';
 import { TextControl } from './controls';
 import { RecordFormPage, RecordLoading, useRecordForm, type Values } from './record-form';
 

@@ -10,7 +10,7 @@ import {
   type FundingDecision,
   useLatestRecord,
 } from '../api/records';
-import { moneyToInput } from '../lib/money';
+import { moneyToInput } from '../../../lib/money-input';
 import { SelectControl, TextControl, WithProject } from './controls';
 import { RecordFormPage, RecordLoading, useRecordForm, type Values } from './record-form';
 

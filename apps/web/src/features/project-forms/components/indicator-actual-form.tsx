@@ -16,7 +16,7 @@ import {
   type Project,
   type ProjectIndicatorResults,
 } from '../api/records';
-import { indicatorValueToInput } from '../lib/indicator-input';
+import { indicatorValueToInput } from '../../../lib/indicator-input';
 import { SelectControl, TextControl, WithProject } from './controls';
 import { RecordFormPage, RecordLoading, useRecordForm, type Values } from './record-form';
 

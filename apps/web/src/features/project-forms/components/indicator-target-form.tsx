@@ -13,7 +13,7 @@ import {
   type IndicatorTarget,
   type Project,
 } from '../api/records';
-import { indicatorValueToInput, parseYearInput } from '../lib/indicator-input';
+import { indicatorValueToInput, parseYearInput } from '../../../lib/indicator-input';
 import { SelectControl, TextControl, WithProject } from './controls';
 import { RecordFormPage, RecordLoading, useRecordForm, type Values } from './record-form';
 

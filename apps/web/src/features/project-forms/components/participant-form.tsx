@@ -11,7 +11,7 @@ import {
   type Organisation,
   type Participant,
 } from '../api/records';
-import { moneyToInput } from '../lib/money';
+import { moneyToInput } from '../../../lib/money-input';
 import { SelectControl, TextControl } from './controls';
 import { RecordFormPage, RecordLoading, useRecordForm, type Values } from './record-form';
 

@@ -12,7 +12,7 @@ import {
   type FundingDecision,
   type Payment,
 } from '../api/records';
-import { moneyToInput } from '../lib/money';
+import { moneyToInput } from '../../../lib/money-input';
 import { TextControl } from './controls';
 import { FormBreadcrumbs, RecordFormPage, RecordLoading, useRecordForm, type Values } from './record-form';
 

@@ -190,6 +190,7 @@ function ProjectRow({ project, isShown }: { project: ProjectSummary; isShown: (c
       <td className="nowrap">{project.code}</td>
       <th scope="row">
         <Link to={`/projects/${project.id}`}>{project.name}</Link>
+        {project.overdueReport && <strong className="secondary overdue">{t('rounds.flags.overdueReport')}</strong>}
       </th>
       {isShown('priorityArea') && <td>{localisedName(project.priorityArea, format.language)}</td>}
       {isShown('leadOrganisation') && <td>{project.leadOrganisation.name}</td>}

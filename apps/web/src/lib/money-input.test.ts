@@ -1,4 +1,4 @@
-import { moneyToInput, parseMoneyInput } from './money';
+import { moneyToInput, parseMoneyInput } from './money-input';
 
 describe('parseMoneyInput', () => {
   test.each([
