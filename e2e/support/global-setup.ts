@@ -97,9 +97,6 @@ async function start(): Promise<void> {
 
   if (serverUrl) await createUsers(baseUrl, env);
   process.env.E2E_BASE_URL = baseUrl;
-  // The app's own database on PostgreSQL, for tests that read what the app wrote (the mail outbox); unset when embedded.
-  if (serverUrl) process.env.E2E_APP_DATABASE_URL = env.DATABASE_URL;
-  else delete process.env.E2E_APP_DATABASE_URL;
   process.env.E2E_APP_LOG = logFile;
   console.log(
     `\nSalkku e2e: ${baseUrl} on ${serverUrl ? `PostgreSQL database ${state.database}` : 'the embedded database'}`,
