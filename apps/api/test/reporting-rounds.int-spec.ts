@@ -130,6 +130,9 @@ describe('reporting rounds', () => {
         openedBy: { id: coord.id, name: coord.name },
         progress: { owed: 2, draft: 0, submitted: 0, returned: 0, approved: 0, overdue: 0, total: 2 },
       });
+      // In the list too, a round's total is its reports, not the list's row count.
+      const listed = await coord.agent.get('/api/reporting-rounds').query({ agreementId: agreementA }).expect(200);
+      expect(listed.body).toMatchObject({ total: 1, items: [{ id: roundId, progress: { owed: 2, total: 2 } }] });
       const reports = await coord.agent.get('/api/period-reports').query({ roundId }).expect(200);
       for (const item of reports.body.items as Array<{ id: string; project: { id: string } }>) {
         reportOf[item.project.id] = item.id;

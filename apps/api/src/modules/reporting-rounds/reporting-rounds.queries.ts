@@ -52,7 +52,8 @@ export interface RoundRow {
   returned: number;
   approved: number;
   overdue: number;
-  total: number;
+  /** The round's reports (not `total`: a list's page rows carry the list's total under that name). */
+  reportCount: number;
   frozen: boolean;
 }
 
@@ -63,7 +64,7 @@ function roundColumns(sql: Sql, today: string): string {
     r.opened_by_id AS "openedById", r.opened_by_name AS "openedByName", r.closed_at AS "closedAt",
     r.closed_by_id AS "closedById", r.closed_by_name AS "closedByName", r.created_at AS "createdAt",
     r.updated_at AS "updatedAt", r.version,
-    pr.owed, pr.draft, pr.submitted, pr.returned, pr.approved, pr.total,
+    pr.owed, pr.draft, pr.submitted, pr.returned, pr.approved, pr.total AS "reportCount",
     CASE WHEN r.closed_at IS NULL AND r.due_date < ${sql.value(today)}::date THEN pr.outstanding ELSE 0 END AS overdue,
     EXISTS (SELECT 1 FROM frozen_reports f WHERE f.round_id = r.id) AS frozen`;
 }

@@ -98,7 +98,7 @@ export class RoundResponse extends RecordResponse {
         returned: row.returned,
         approved: row.approved,
         overdue: row.overdue,
-        total: row.total,
+        total: row.reportCount,
       },
       createdAt: new Date(row.createdAt).toISOString(),
       updatedAt: new Date(row.updatedAt).toISOString(),

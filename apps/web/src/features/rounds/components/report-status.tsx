@@ -20,14 +20,6 @@ export function ReportStatus({ status, overdue }: { status: PeriodReportStatus; 
 /** The progress counts of a round, in the order of the workflow. */
 export const PROGRESS_KEYS = ['owed', 'draft', 'submitted', 'returned', 'approved', 'overdue'] as const;
 
-/**
- * Every report of a round: the sum of its statuses. (The API's list puts its page count in the
- * rows' progress.total, so the web adds the statuses up rather than trusting that field.)
- */
-export function reportCount(progress: RoundProgress): number {
-  return progress.owed + progress.draft + progress.submitted + progress.returned + progress.approved;
-}
-
 /** A round's progress as a short list ("Owed 2 · Draft 1 · … · Overdue 1"), for cards and summaries. */
 export function ProgressList({ progress }: { progress: RoundProgress }) {
   const { t } = useTranslation();
@@ -41,7 +33,7 @@ export function ProgressList({ progress }: { progress: RoundProgress }) {
       ))}
       <div>
         <dt>{t('rounds.progress.total')}</dt>
-        <dd>{reportCount(progress)}</dd>
+        <dd>{progress.total}</dd>
       </div>
     </dl>
   );

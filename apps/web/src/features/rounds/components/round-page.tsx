@@ -16,7 +16,7 @@ import { useCan } from '../../../lib/session';
 import { useCloseRound, useRound, useRoundReports, useUpdateRound, type Round } from '../api/rounds';
 import { formatMomentIn } from '../lib/format-time';
 import { periodLabel } from '../lib/periods';
-import { ProgressList, ReportStatus, reportCount } from './report-status';
+import { ProgressList, ReportStatus } from './report-status';
 import './rounds.css';
 
 /** What a page that led here says happened (router state), announced in the status line. */
@@ -310,7 +310,7 @@ function CloseRound({ round, onClosed }: { round: Round; onClosed: () => void })
   const [confirming, setConfirming] = useState(false);
   const [acceptMissing, setAcceptMissing] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
-  const outstanding = reportCount(round.progress) - round.progress.approved;
+  const outstanding = round.progress.total - round.progress.approved;
   const alertId = 'close-round-alert';
 
   async function close() {

@@ -10,7 +10,7 @@ import { useFormat } from '../../../lib/format';
 import { useCan } from '../../../lib/session';
 import { useRounds, type RoundListFilters } from '../api/rounds';
 import { periodLabel } from '../lib/periods';
-import { PROGRESS_KEYS, reportCount } from './report-status';
+import { PROGRESS_KEYS } from './report-status';
 import './rounds.css';
 
 const PAGE_SIZE = 25;
@@ -121,7 +121,7 @@ export function RoundsPage() {
                           {round.progress[key]}
                         </td>
                       ))}
-                      <td className="num">{reportCount(round.progress)}</td>
+                      <td className="num">{round.progress.total}</td>
                     </tr>
                   ))}
                 </tbody>
