@@ -336,7 +336,7 @@ describe('reporting rounds', () => {
         .post(`/api/period-reports/${reportOf[p1]!}/submit`)
         .send({ version: await version(reportOf[p1]!) })
         .expect(200);
-      expect(res.body).toMatchObject({ status: 'submitted', submitted: { by: coord.name } });
+      expect(res.body).toMatchObject({ status: 'submitted', submitted: { by: coord.name, byId: coord.id } });
       const readOnly = await coord.agent
         .patch(`/api/period-reports/${reportOf[p1]!}`)
         .send({ version: res.body.version, risks: 'x' })

@@ -202,8 +202,10 @@ export interface PeriodReportRow {
   submittedById: string | null;
   submittedByName: string | null;
   returnedAt: Date | null;
+  returnedById: string | null;
   returnedByName: string | null;
   approvedAt: Date | null;
+  approvedById: string | null;
   approvedByName: string | null;
   createdAt: Date;
   updatedAt: Date;
@@ -218,8 +220,8 @@ function reportColumns(sql: Sql, today: string): string {
     x.health, x.health_reasons AS "healthReasons", x.achievements, x.risks, x.next_steps AS "nextSteps",
     x.lifecycle_status AS "lifecycleStatus", x.return_comment AS "returnComment", x.return_count AS "returnCount",
     x.submitted_at AS "submittedAt", x.submitted_by_id AS "submittedById", x.submitted_by_name AS "submittedByName",
-    x.returned_at AS "returnedAt", x.returned_by_name AS "returnedByName",
-    x.approved_at AS "approvedAt", x.approved_by_name AS "approvedByName",
+    x.returned_at AS "returnedAt", x.returned_by_id AS "returnedById", x.returned_by_name AS "returnedByName",
+    x.approved_at AS "approvedAt", x.approved_by_id AS "approvedById", x.approved_by_name AS "approvedByName",
     x.created_at AS "createdAt", x.updated_at AS "updatedAt", x.version`;
 }
 

@@ -3276,6 +3276,11 @@ export interface components {
             /** Format: date-time */
             at: string;
             by: string;
+            /**
+             * Format: uuid
+             * @description The user who took the step (null: removed since, or the system)
+             */
+            byId: string | null;
         };
         /** @enum {string} */
         ReportingPeriodicity: "year" | "half_year";

@@ -37,6 +37,14 @@ export class ReportStep {
 
   @ApiProperty()
   by: string;
+
+  @ApiProperty({
+    type: 'string',
+    format: 'uuid',
+    nullable: true,
+    description: 'The user who took the step (null: removed since, or the system)',
+  })
+  byId: string | null;
 }
 
 export class PeriodReportResponse extends RecordResponse {
@@ -94,8 +102,8 @@ export class PeriodReportResponse extends RecordResponse {
   approved: ReportStep | null;
 
   static from(row: PeriodReportRow): PeriodReportResponse {
-    const step = (at: Date | null, by: string | null): ReportStep | null =>
-      at === null ? null : { at: new Date(at).toISOString(), by: by ?? '' };
+    const step = (at: Date | null, by: string | null, byId: string | null): ReportStep | null =>
+      at === null ? null : { at: new Date(at).toISOString(), by: by ?? '', byId };
     return {
       id: row.id,
       round: {
@@ -118,9 +126,9 @@ export class PeriodReportResponse extends RecordResponse {
       lifecycleStatus: row.lifecycleStatus,
       returnComment: row.returnComment,
       returnCount: Number(row.returnCount),
-      submitted: step(row.submittedAt, row.submittedByName),
-      returned: step(row.returnedAt, row.returnedByName),
-      approved: step(row.approvedAt, row.approvedByName),
+      submitted: step(row.submittedAt, row.submittedByName, row.submittedById),
+      returned: step(row.returnedAt, row.returnedByName, row.returnedById),
+      approved: step(row.approvedAt, row.approvedByName, row.approvedById),
       createdAt: new Date(row.createdAt).toISOString(),
       updatedAt: new Date(row.updatedAt).toISOString(),
       version: Number(row.version),

@@ -196,8 +196,8 @@ function ReviewPanel({ report, onNotice }: { report: PeriodReport; onNotice: (no
       </TitledSection>
     );
   }
-  // The API names the submitter, not their id: the signed-in user's name tells their own submission.
-  const own = me !== null && me !== undefined && report.submitted?.by === me.user.displayName;
+  // Nobody reviews their own submission (the API refuses it too): the buttons are left out.
+  const own = me !== null && me !== undefined && report.submitted?.byId === me.user.id;
   if (own) {
     return (
       <TitledSection title={t('rounds.report.review.title')} className="rounds-panel">

@@ -49,11 +49,16 @@ const SUBMITTED = report({
   allowedTransitions: ['approved', 'returned'],
   health: 'at_risk',
   achievements: 'Testiympäristö avattiin.',
-  submitted: { at: '2026-01-10T10:00:00.000Z', by: 'Kaisa Koordinaattori' },
+  submitted: {
+    at: '2026-01-10T10:00:00.000Z',
+    by: 'Kaisa Koordinaattori',
+    byId: 'e5f6a7b8-0000-4000-8000-000000000001',
+  },
 });
 
+const MANAGER_ID = 'e5f6a7b8-0000-4000-8000-000000000002';
 const MANAGER = signedInMe({
-  user: { id: 'e5f6a7b8-0000-4000-8000-000000000002', role: 'manager', displayName: 'Maija Johtaja' },
+  user: { id: MANAGER_ID, role: 'manager', displayName: 'Maija Johtaja' },
 });
 MANAGER.permissions = ['portfolio:read', 'portfolio:export', 'organisations:read', 'reports:review'];
 
@@ -176,11 +181,27 @@ describe('the workflow buttons by role', () => {
   });
 
   it('a reviewer who submitted the report gets no buttons, and is told why', async () => {
-    reportApi(report({ ...SUBMITTED, submitted: { at: SUBMITTED.submitted!.at, by: 'Maija Johtaja' } }), MANAGER);
+    reportApi(
+      report({ ...SUBMITTED, submitted: { at: SUBMITTED.submitted!.at, by: 'Maija Johtaja', byId: MANAGER_ID } }),
+      MANAGER,
+    );
     renderApp({ url: URL_OF_REPORT });
     const review = await screen.findByRole('region', { name: 'Tarkastus' }, LOAD);
     expect(within(review).queryByRole('button')).not.toBeInTheDocument();
     expect(review).toHaveTextContent('Lähetit tämän raportin itse');
+  });
+
+  it('another user of the same name is not the submitter: the reviewer gets the buttons', async () => {
+    reportApi(
+      report({
+        ...SUBMITTED,
+        submitted: { at: SUBMITTED.submitted!.at, by: 'Maija Johtaja', byId: 'e5f6a7b8-0000-4000-8000-000000000009' },
+      }),
+      MANAGER,
+    );
+    renderApp({ url: URL_OF_REPORT });
+    const review = await screen.findByRole('region', { name: 'Tarkastus' }, LOAD);
+    expect(within(review).getByRole('button', { name: 'Hyväksy raportti' })).toBeInTheDocument();
   });
 
   it('a coordinator sees a submitted report read-only, with no review', async () => {
@@ -207,7 +228,7 @@ describe('the workflow buttons by role', () => {
       report({
         status: 'returned',
         returnComment: 'Kuvaa riskit tarkemmin.',
-        returned: { at: '2026-01-12T09:00:00.000Z', by: 'Maija Johtaja' },
+        returned: { at: '2026-01-12T09:00:00.000Z', by: 'Maija Johtaja', byId: MANAGER_ID },
       }),
     );
     renderApp({ url: URL_OF_REPORT });
