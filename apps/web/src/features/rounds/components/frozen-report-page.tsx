@@ -9,6 +9,7 @@ import { HealthLabel } from '../../../components/health-label';
 import { FailureAlert, QueryView, StatusLine } from '../../../components/load-status';
 import { Page } from '../../../components/page';
 import { TitledSection } from '../../../components/titled-section';
+import { useIndicatorFormat } from '../../../lib/indicator-format';
 import { ApiError } from '../../../lib/api/client';
 import { useFormat, type Formatters } from '../../../lib/format';
 import { localisedName } from '../../../lib/localised-name';
@@ -153,10 +154,30 @@ function FrozenContent({
   const { t } = useTranslation();
   const format = useFormat();
   const csvHref = `/api/reporting-rounds/${round.id}/frozen.csv?lang=${format.language}`;
-  const figureLabel = (key: string) =>
-    (FUNDING_FIGURES as readonly string[]).includes(key) || (MILESTONE_FIGURES as readonly string[]).includes(key)
-      ? t(`rounds.frozen.figures.${key.replace('.', '_') as 'funding_paid'}`)
-      : key;
+  const indicatorFormat = useIndicatorFormat();
+  const figureLabel = (key: string): string => {
+    if ((FUNDING_FIGURES as readonly string[]).includes(key) || (MILESTONE_FIGURES as readonly string[]).includes(key))
+      return t(`rounds.frozen.figures.${key.replace('.', '_') as 'funding_paid'}`);
+    // The per-area, per-project and per-indicator figures' keys (see the API's frozen-document.ts).
+    const area = /^area\.(.+)\.health\.([a-z_]+)$/.exec(key);
+    if (area)
+      return t('rounds.frozen.figureOf.areaHealth', { area: area[1], health: t(`health.${area[2] as 'on_track'}`) });
+    const project = /^project\.(.+)\.(lifecycleStatus|health)$/.exec(key);
+    if (project)
+      return t(
+        project[2] === 'health' ? 'rounds.frozen.figureOf.projectHealth' : 'rounds.frozen.figureOf.projectStage',
+        {
+          project: project[1],
+        },
+      );
+    const indicator = /^indicator\.(.+)\.(\d{4}(?:-H[12])?)$/.exec(key);
+    if (indicator)
+      return t('rounds.frozen.figureOf.indicator', {
+        indicator: indicator[1],
+        period: indicatorFormat.period(indicator[2]!),
+      });
+    return key;
+  };
   const indicatorValues = doc.indicators.indicators.map((row) => ({
     id: row.indicator.id,
     code: row.indicator.code,
