@@ -372,58 +372,71 @@ export class PeriodReportsService {
   }
 
   async returnReport(id: string, dto: ReturnReportDto, version: number, actor: Actor): Promise<PeriodReportResponse> {
-    return this.dataSource.transaction(async (manager) => {
-      const { report, context } = await this.lock(manager, id, actor);
-      assertRoundOpen(context.roundOpen);
-      this.assertMayReview(report, actor);
-      assertVersion('PeriodReport', report.version, version);
-      const before = snapshot(report);
+    return this.review(id, version, actor, (report, context) => {
       report.status = 'returned';
       report.returnComment = dto.comment;
       report.returnCount += 1;
       report.returnedAt = new Date();
       report.returnedById = actor.id;
       report.returnedByName = actor.name;
-      await manager.save(report);
-      await reportAudit.updated(manager, actor, {
-        id,
-        before,
-        after: snapshot(report),
-        projectId: report.projectId,
-        cityId: context.cityId,
+      return (userId): OutboxEntry => ({
+        kind: 'report_returned',
+        userId,
+        dedupeKey: `returned:${id}:${report.returnCount}:${userId}`,
+        params: {
+          roundId: report.roundId,
+          reportId: id,
+          projectName: context.projectName,
+          period: context.period,
+          comment: dto.comment,
+          returnedBy: actor.name,
+        },
       });
-      const recipients = await this.recipients(manager, report, context.cityId);
-      await enqueueMail(
-        manager,
-        recipients.map((userId): OutboxEntry => ({
-          kind: 'report_returned',
-          userId,
-          dedupeKey: `returned:${id}:${report.returnCount}:${userId}`,
-          params: {
-            roundId: report.roundId,
-            reportId: id,
-            projectName: context.projectName,
-            period: context.period,
-            comment: dto.comment,
-            returnedBy: actor.name,
-          },
-        })),
-      );
-      return this.read(manager, id, actor);
     });
   }
 
   async approve(id: string, version: number, actor: Actor): Promise<PeriodReportResponse> {
+    return this.review(id, version, actor, (report, context) => {
+      report.status = 'approved';
+      report.approvedAt = new Date();
+      report.approvedById = actor.id;
+      report.approvedByName = actor.name;
+      return (userId): OutboxEntry => ({
+        kind: 'report_approved',
+        userId,
+        dedupeKey: `approved:${id}:${userId}`,
+        params: {
+          roundId: report.roundId,
+          reportId: id,
+          projectName: context.projectName,
+          period: context.period,
+          approvedBy: actor.name,
+        },
+      });
+    });
+  }
+
+  /**
+   * A review step (return or approve) in one transaction: the report locked, the round open, the
+   * reviewer allowed and not its submitter, the version current; `decide` changes the report and
+   * says the notice each recipient gets; then the audit event and the notices.
+   */
+  private review(
+    id: string,
+    version: number,
+    actor: Actor,
+    decide: (
+      report: PeriodReport,
+      context: Awaited<ReturnType<PeriodReportsService['lock']>>['context'],
+    ) => (userId: string) => OutboxEntry,
+  ): Promise<PeriodReportResponse> {
     return this.dataSource.transaction(async (manager) => {
       const { report, context } = await this.lock(manager, id, actor);
       assertRoundOpen(context.roundOpen);
       this.assertMayReview(report, actor);
       assertVersion('PeriodReport', report.version, version);
       const before = snapshot(report);
-      report.status = 'approved';
-      report.approvedAt = new Date();
-      report.approvedById = actor.id;
-      report.approvedByName = actor.name;
+      const notice = decide(report, context);
       await manager.save(report);
       await reportAudit.updated(manager, actor, {
         id,
@@ -433,21 +446,7 @@ export class PeriodReportsService {
         cityId: context.cityId,
       });
       const recipients = await this.recipients(manager, report, context.cityId);
-      await enqueueMail(
-        manager,
-        recipients.map((userId): OutboxEntry => ({
-          kind: 'report_approved',
-          userId,
-          dedupeKey: `approved:${id}:${userId}`,
-          params: {
-            roundId: report.roundId,
-            reportId: id,
-            projectName: context.projectName,
-            period: context.period,
-            approvedBy: actor.name,
-          },
-        })),
-      );
+      await enqueueMail(manager, recipients.map(notice));
       return this.read(manager, id, actor);
     });
   }
