@@ -241,14 +241,7 @@ export class PeriodReportsService {
       if (report.status === 'owed') report.status = 'draft';
       // The version goes up on every save (the parts saved with it may have changed alone).
       report.updatedAt = new Date();
-      await manager.save(report);
-      await reportAudit.updated(manager, actor, {
-        id,
-        before,
-        after: snapshot(report),
-        projectId: report.projectId,
-        cityId: context.cityId,
-      });
+      await this.saveAudited(manager, actor, report, before, context.cityId);
       return this.read(manager, id, actor);
     });
   }
@@ -343,14 +336,7 @@ export class PeriodReportsService {
       report.submittedAt = new Date();
       report.submittedById = actor.id;
       report.submittedByName = actor.name;
-      await manager.save(report);
-      await reportAudit.updated(manager, actor, {
-        id,
-        before,
-        after: snapshot(report),
-        projectId: report.projectId,
-        cityId: context.cityId,
-      });
+      await this.saveAudited(manager, actor, report, before, context.cityId);
       return this.read(manager, id, actor);
     });
   }
@@ -437,17 +423,28 @@ export class PeriodReportsService {
       assertVersion('PeriodReport', report.version, version);
       const before = snapshot(report);
       const notice = decide(report, context);
-      await manager.save(report);
-      await reportAudit.updated(manager, actor, {
-        id,
-        before,
-        after: snapshot(report),
-        projectId: report.projectId,
-        cityId: context.cityId,
-      });
+      await this.saveAudited(manager, actor, report, before, context.cityId);
       const recipients = await this.recipients(manager, report, context.cityId);
       await enqueueMail(manager, recipients.map(notice));
       return this.read(manager, id, actor);
+    });
+  }
+
+  /** Saves the report and writes its audit event (before → after, in the project's history). */
+  private async saveAudited(
+    manager: EntityManager,
+    actor: Actor,
+    report: PeriodReport,
+    before: ReturnType<typeof snapshot>,
+    cityId: string,
+  ): Promise<void> {
+    await manager.save(report);
+    await reportAudit.updated(manager, actor, {
+      id: report.id,
+      before,
+      after: snapshot(report),
+      projectId: report.projectId,
+      cityId,
     });
   }
 
