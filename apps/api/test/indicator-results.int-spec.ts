@@ -397,7 +397,10 @@ describe('indicator results', () => {
       const body = await get(t.http, 'summary', { agreementId: agreementA.id });
       expect((body.agreements as Json[]).map((a) => a.agreementId)).toEqual([agreementA.id]);
       const items = (body.agreements as Json[])[0]!.indicators as Json[];
-      const byCode = Object.fromEntries(items.map((i) => [(i.indicator as Json).code, i]));
+      // Each indicator is described once, beside the agreements, which refer to it by id.
+      const refs = new Map((body.indicators as Json[]).map((i) => [i.id, i]));
+      expect(refs.size).toBe(items.length);
+      const byCode = Object.fromEntries(items.map((i) => [refs.get(i.indicatorId)!.code, i]));
       // RCO07 (P1's target 40), TYÖ (the agreement's own target 100), OSUUS and JÄTE (P2's targets); nothing else.
       expect(Object.keys(byCode).sort()).toEqual(['JÄTE', 'OSUUS', 'RCO07', 'TYÖ']);
       expect(byCode.RCO07).toMatchObject({ toDate: '18.5', targetValue: '40', onPace: false });

@@ -120,7 +120,7 @@ export function emptyDashboardResponse(): Response {
 
 /** GET /api/indicator-results/summary with no key indicators: for tests that pass through the start page (its indicator strip). */
 export function emptyIndicatorSummaryResponse(): Response {
-  return jsonResponse({ agreements: [] });
+  return jsonResponse({ indicators: [], agreements: [] });
 }
 
 /** The start page's own requests (the dashboard's figures and its indicator strip) of an empty portfolio; null for any other path. */

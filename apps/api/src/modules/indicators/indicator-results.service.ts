@@ -370,39 +370,41 @@ export class IndicatorResultsService {
         [],
       ),
     ]);
-    return {
-      agreements: agreements.map((agreement) => {
-        const periods = agreementPeriods(agreement, today);
-        const latest = periodOf(today, agreement.periodicity);
-        return {
-          agreementId: agreement.agreementId,
-          title: agreement.title,
-          indicators: rows.flatMap((row) => {
-            if (!row.targets.some((g) => g.agreementId === agreement.agreementId)) return [];
-            const line =
-              row.derivation === null
-                ? agreementLine(row, agreement.agreementId, periods)
-                : derived.line(
-                    row.derivation,
-                    agreement.agreementId,
-                    groupTarget(row, agreement.agreementId),
-                    [],
-                    latest,
-                  );
-            if (line.target === null) return [];
-            return [
-              {
-                indicator: ref(row),
-                toDate: line.toDate,
-                targetValue: line.target.targetValue,
-                achievement: line.achievement,
-                onPace: line.onPace,
-              },
-            ];
-          }),
-        };
-      }),
-    };
+    const listed = new Set<string>();
+    const summary = agreements.map((agreement) => {
+      const periods = agreementPeriods(agreement, today);
+      const latest = periodOf(today, agreement.periodicity);
+      return {
+        agreementId: agreement.agreementId,
+        title: agreement.title,
+        indicators: rows.flatMap((row) => {
+          if (!row.targets.some((g) => g.agreementId === agreement.agreementId)) return [];
+          const line =
+            row.derivation === null
+              ? agreementLine(row, agreement.agreementId, periods)
+              : derived.line(
+                  row.derivation,
+                  agreement.agreementId,
+                  groupTarget(row, agreement.agreementId),
+                  [],
+                  latest,
+                );
+          if (line.target === null) return [];
+          listed.add(row.id);
+          return [
+            {
+              indicatorId: row.id,
+              toDate: line.toDate,
+              targetValue: line.target.targetValue,
+              achievement: line.achievement,
+              onPace: line.onPace,
+            },
+          ];
+        }),
+      };
+    });
+    // Each indicator's names and unit once, not once per agreement: a liaison's strip lists 50.
+    return { indicators: rows.filter((row) => listed.has(row.id)).map(ref), agreements: summary };
   }
 
   /**

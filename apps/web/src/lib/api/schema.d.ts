@@ -2227,10 +2227,16 @@ export interface components {
         IndicatorSource: "eu_common" | "innocities" | "city";
         IndicatorSummary: {
             agreements: components["schemas"]["AgreementIndicatorSummary"][];
+            /** @description Every indicator an agreement lists, once (by code); the agreements refer to them by id */
+            indicators: components["schemas"]["IndicatorRef"][];
         };
         IndicatorSummaryItem: {
             achievement: number | null;
-            indicator: components["schemas"]["IndicatorRef"];
+            /**
+             * Format: uuid
+             * @description The indicator, one of the answer’s `indicators`
+             */
+            indicatorId: string;
             onPace: boolean | null;
             targetValue: string | null;
             toDate: string | null;

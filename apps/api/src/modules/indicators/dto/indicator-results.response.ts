@@ -288,8 +288,8 @@ export class NationalIndicatorResults {
 }
 
 export class IndicatorSummaryItem {
-  @ApiProperty({ type: IndicatorRef })
-  indicator: IndicatorRef;
+  @ApiProperty({ format: 'uuid', description: 'The indicator, one of the answer’s `indicators`' })
+  indicatorId: string;
 
   @ApiProperty({ type: 'string', nullable: true })
   toDate: string | null;
@@ -319,6 +319,12 @@ export class AgreementIndicatorSummary {
 }
 
 export class IndicatorSummary {
+  @ApiProperty({
+    type: [IndicatorRef],
+    description: 'Every indicator an agreement lists, once (by code); the agreements refer to them by id',
+  })
+  indicators: IndicatorRef[];
+
   @ApiProperty({ type: [AgreementIndicatorSummary] })
   agreements: AgreementIndicatorSummary[];
 }

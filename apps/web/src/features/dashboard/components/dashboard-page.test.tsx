@@ -80,14 +80,21 @@ const OULU_AGREEMENT_ID = 'a3c8e1f2-0000-4000-8000-0000000000bb';
 
 /** Kuopio's key indicators (a count behind pace, euros on pace) and Oulu's none. */
 const SUMMARY: IndicatorSummary = {
+  indicators: [RCO01, PRIVATE_INVESTMENT, SHARE],
   agreements: [
     {
       agreementId: AGREEMENT_ID,
       title: 'Kuopion ekosysteemisopimus 2021–2027',
       indicators: [
-        { indicator: RCO01, toDate: '12', targetValue: '40', achievement: 0.3, onPace: false },
-        { indicator: PRIVATE_INVESTMENT, toDate: '1234.5', targetValue: '5000', achievement: 0.2469, onPace: true },
-        { indicator: SHARE, toDate: null, targetValue: '30', achievement: null, onPace: null },
+        { indicatorId: RCO01.id, toDate: '12', targetValue: '40', achievement: 0.3, onPace: false },
+        {
+          indicatorId: PRIVATE_INVESTMENT.id,
+          toDate: '1234.5',
+          targetValue: '5000',
+          achievement: 0.2469,
+          onPace: true,
+        },
+        { indicatorId: SHARE.id, toDate: null, targetValue: '30', achievement: null, onPace: null },
       ],
     },
     { agreementId: OULU_AGREEMENT_ID, title: 'Oulun ekosysteemisopimus', indicators: [] },

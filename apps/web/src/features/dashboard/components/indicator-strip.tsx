@@ -6,7 +6,11 @@ import { ApiError } from '../../../lib/api/client';
 import { TitledSection } from '../../../components/titled-section';
 import { useIndicatorFormat } from '../../../lib/indicator-format';
 import { localisedName } from '../../../lib/localised-name';
-import { useIndicatorSummary, type IndicatorSummaryAgreement } from '../api/get-indicator-summary';
+import {
+  useIndicatorSummary,
+  type IndicatorSummary,
+  type IndicatorSummaryAgreement,
+} from '../api/get-indicator-summary';
 
 /**
  * The indicator strip: for each agreement in view (the chosen one, or every one the user can see),
@@ -37,7 +41,7 @@ export function IndicatorStrip({ agreementId, areaChosen }: { agreementId?: stri
             <>
               {areaChosen && <p className="secondary">{t('indicatorResults.strip.allAreas')}</p>}
               {withKeys.map((agreement) => (
-                <AgreementIndicators key={agreement.agreementId} agreement={agreement} />
+                <AgreementIndicators key={agreement.agreementId} agreement={agreement} indicators={data.indicators} />
               ))}
               {withKeys.length === 0 && data.agreements.length <= 1 ? (
                 <p>{t('indicatorResults.strip.noKeyIndicators')}</p>
@@ -57,37 +61,48 @@ export function IndicatorStrip({ agreementId, areaChosen }: { agreementId?: stri
   );
 }
 
-function AgreementIndicators({ agreement }: { agreement: IndicatorSummaryAgreement }) {
+function AgreementIndicators({
+  agreement,
+  indicators,
+}: {
+  agreement: IndicatorSummaryAgreement;
+  indicators: IndicatorSummary['indicators'];
+}) {
   const { t } = useTranslation();
   const format = useIndicatorFormat();
   const headingId = useId();
+  const byId = new Map(indicators.map((indicator) => [indicator.id, indicator]));
   return (
     <section aria-labelledby={headingId} className="indicator-strip">
       <h3 id={headingId}>{agreement.title}</h3>
       <ul className="indicator-strip__list">
-        {agreement.indicators.map(({ indicator, toDate, targetValue, achievement, onPace }) => (
-          <li key={indicator.id} className="indicator-strip__item">
-            <p className="indicator-strip__name">
-              {indicator.code} {localisedName(indicator, format.language)}
-            </p>
-            <dl>
-              <dt>{t('indicators.toDate')}</dt>
-              <dd>{toDate === null ? t('indicators.notReported') : format.value(toDate, indicator)}</dd>
-              <dt>{t('indicators.target')}</dt>
-              <dd>{targetValue === null ? t('indicators.noTarget') : format.value(targetValue, indicator)}</dd>
-              {achievement !== null && (
-                <>
-                  <dt>{t('indicators.achievement')}</dt>
-                  <dd>{format.achievement(achievement)}</dd>
-                </>
-              )}
-              <dt>{t('indicators.pace.title')}</dt>
-              <dd>
-                <PaceLabel onPace={onPace} hasTarget={targetValue !== null} />
-              </dd>
-            </dl>
-          </li>
-        ))}
+        {agreement.indicators.map(({ indicatorId, toDate, targetValue, achievement, onPace }) => {
+          const indicator = byId.get(indicatorId);
+          if (indicator === undefined) return null;
+          return (
+            <li key={indicator.id} className="indicator-strip__item">
+              <p className="indicator-strip__name">
+                {indicator.code} {localisedName(indicator, format.language)}
+              </p>
+              <dl>
+                <dt>{t('indicators.toDate')}</dt>
+                <dd>{toDate === null ? t('indicators.notReported') : format.value(toDate, indicator)}</dd>
+                <dt>{t('indicators.target')}</dt>
+                <dd>{targetValue === null ? t('indicators.noTarget') : format.value(targetValue, indicator)}</dd>
+                {achievement !== null && (
+                  <>
+                    <dt>{t('indicators.achievement')}</dt>
+                    <dd>{format.achievement(achievement)}</dd>
+                  </>
+                )}
+                <dt>{t('indicators.pace.title')}</dt>
+                <dd>
+                  <PaceLabel onPace={onPace} hasTarget={targetValue !== null} />
+                </dd>
+              </dl>
+            </li>
+          );
+        })}
       </ul>
     </section>
   );
