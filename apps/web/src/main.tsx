@@ -3,15 +3,19 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { createAppRouter } from './app/router';
 import './app/styles.css';
-import { createI18n } from './lib/i18n';
+import { startI18n } from './lib/i18n';
 import { createQueryClient } from './lib/query-client';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 
 const queryClient = createQueryClient();
-createRoot(container).render(
-  <StrictMode>
-    <App queryClient={queryClient} i18n={createI18n()} router={createAppRouter(queryClient)} />
-  </StrictMode>,
+const router = createAppRouter(queryClient);
+// The route's data and code load meanwhile: a Swedish or English user's texts come first.
+void startI18n().then((i18n) =>
+  createRoot(container).render(
+    <StrictMode>
+      <App queryClient={queryClient} i18n={i18n} router={router} />
+    </StrictMode>,
+  ),
 );

@@ -8,7 +8,7 @@ export type AppRouter = ReturnType<typeof createBrowserRouter>;
 export interface AppProps {
   /** Made once by main.tsx (createQueryClient), fresh per test. */
   queryClient: QueryClient;
-  /** Made once by main.tsx (createI18n), fresh per test. */
+  /** Made once by main.tsx (startI18n), fresh per test. */
   i18n: I18n;
   /** The browser router in the app (createAppRouter), a memory router with the same routes in tests. */
   router: AppRouter;

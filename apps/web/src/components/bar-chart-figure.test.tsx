@@ -1,6 +1,6 @@
 import { render, screen } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
-import { createI18n } from '../lib/i18n';
+import { testI18n } from '../test/i18n';
 import { BarChartFigure } from './bar-chart-figure';
 import { compactMoney } from './funding-chart';
 
@@ -8,7 +8,7 @@ const nbsp = (text: string) => text.replace(/ /g, '\u00a0');
 
 function renderChart(props: Omit<Parameters<typeof BarChartFigure>[0], 'className' | 'categoryKey'>) {
   const { container } = render(
-    <I18nextProvider i18n={createI18n('fi')}>
+    <I18nextProvider i18n={testI18n('fi')}>
       <BarChartFigure className="test-chart" categoryKey="name" {...props} />
     </I18nextProvider>,
   );

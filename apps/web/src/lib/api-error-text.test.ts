@@ -1,12 +1,12 @@
 import { ERROR_CODES, LANGUAGES, type Language } from '@salkku/shared';
 import { ApiError } from './api/client';
 import { apiErrorText } from './api-error-text';
-import { createI18n } from './i18n';
+import { testI18n } from '../test/i18n';
 
 const ENGLISH_MESSAGE = 'An English message written by the API';
 
 function textIn(language: Language, error: unknown): string {
-  const i18n = createI18n(language);
+  const i18n = testI18n(language);
   return apiErrorText(error, i18n.t, language);
 }
 

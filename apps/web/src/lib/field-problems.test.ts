@@ -1,7 +1,8 @@
 import { FIELD_PROBLEM_CODES } from '@salkku/shared';
 import { ApiError, type ApiFieldProblems } from './api/client';
 import { fieldProblemTexts, serverFieldProblems, serverProblemText } from './field-problems';
-import { createI18n, resources } from './i18n';
+import { testI18n } from '../test/i18n';
+import { translations } from '../test/i18n';
 
 function validationError(details: Record<string, string[]>, problems?: ApiFieldProblems): ApiError {
   return new ApiError(400, 'VALIDATION_FAILED', 'The request has invalid fields', details, undefined, problems);
@@ -9,7 +10,7 @@ function validationError(details: Record<string, string[]>, problems?: ApiFieldP
 
 describe('field problem translator', () => {
   it.each(['fi', 'sv', 'en'] as const)('has a %s text for every code the API may send', (language) => {
-    const texts: Record<string, string> = resources[language].translation.problems;
+    const texts: Record<string, string> = translations[language].problems;
     expect(FIELD_PROBLEM_CODES.filter((code) => !texts[code])).toEqual([]);
   });
 
@@ -18,12 +19,12 @@ describe('field problem translator', () => {
       { name: ['name must be shorter than or equal to 200 characters'], email: ['email must be an email'] },
       { name: [{ code: 'tooLong', params: { max: 200 } }], email: [{ code: 'invalidEmail' }] },
     );
-    const fi = createI18n('fi');
+    const fi = testI18n('fi');
     expect(fieldProblemTexts(error, ['name', 'email', 'role'] as const, fi.t, 'fi')).toEqual({
       name: 'Kirjoita enintään 200 merkkiä.',
       email: 'Anna sähköpostiosoite muodossa nimi@esimerkki.fi.',
     });
-    const sv = createI18n('sv');
+    const sv = testI18n('sv');
     expect(fieldProblemTexts(error, ['name'] as const, sv.t, 'sv')).toEqual({ name: 'Skriv högst 200 tecken.' });
   });
 
@@ -36,11 +37,11 @@ describe('field problem translator', () => {
         ),
       ),
     );
-    const en = createI18n('en');
+    const en = testI18n('en');
     expect(serverProblemText(amount!, en.t, 'en')).toMatch(
       /^The payments would exceed the amount granted: at most €?1,?500\.50/,
     );
-    const fi = createI18n('fi');
+    const fi = testI18n('fi');
     expect(serverProblemText(amount!, fi.t, 'fi')).toContain('1\u00a0500,50\u00a0€');
   });
 
@@ -50,7 +51,7 @@ describe('field problem translator', () => {
       { to: ['the period may span at most 10 years'], from: ['from is odd'] },
       { to: unknown },
     );
-    const fi = createI18n('fi');
+    const fi = testI18n('fi');
     expect(fieldProblemTexts(error, ['to', 'from'] as const, fi.t, 'fi')).toEqual({
       to: 'the period may span at most 10 years',
       from: 'from is odd',
@@ -62,7 +63,7 @@ describe('field problem translator', () => {
       { organisationId: ['a coordinator needs…'] },
       { organisationId: [{ code: 'required' }] },
     );
-    const fi = createI18n('fi');
+    const fi = testI18n('fi');
     expect(
       fieldProblemTexts(error, ['organisationId'] as const, fi.t, 'fi', {
         organisationId: { required: 'admin.problems.organisationRequired' },

@@ -1,4 +1,4 @@
-import { createI18n } from './i18n';
+import { testI18n } from '../test/i18n';
 import { formatAchievementIn, formatIndicatorValueIn } from './indicator-format';
 
 const nbsp = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
@@ -57,7 +57,7 @@ describe('reporting periods, one form per language', () => {
     ['en', '2025-H2', 'H2 2025'],
     ['en', '2025', '2025'],
   ] as const)('%s %s → %s', (language, period, expected) => {
-    const { t } = createI18n(language);
+    const { t } = testI18n(language);
     const [year, half] = period.split('-H');
     const text = half
       ? t(half === '1' ? 'indicators.periods.firstHalf' : 'indicators.periods.secondHalf', { year })

@@ -4,7 +4,7 @@ import { createMemoryRouter } from 'react-router';
 import { App } from '../app/App';
 import { createRoutes } from '../app/router';
 import type { Me } from '../lib/session';
-import { createI18n } from '../lib/i18n';
+import { testI18n } from './i18n';
 import { createQueryClient } from '../lib/query-client';
 
 export interface RenderAppOptions {
@@ -27,7 +27,7 @@ export function renderApp({ language = 'fi', url = '/' }: RenderAppOptions = {})
     ...queryClient.getDefaultOptions(),
     queries: { ...queryClient.getDefaultOptions().queries, retry: false },
   });
-  const i18n = language === 'remembered' ? createI18n() : createI18n(language);
+  const i18n = language === 'remembered' ? testI18n() : testI18n(language);
   const router = createMemoryRouter(createRoutes(queryClient), { initialEntries: [url] });
   const utils = render(<App queryClient={queryClient} i18n={i18n} router={router} />);
   return { ...utils, queryClient, i18n, router };

@@ -2,7 +2,7 @@ import { EXPORT_COLUMN_LABELS, EXPORT_FILE_WORDS, LANGUAGES, type Language } fro
 import en from './en.json';
 import fi from './fi.json';
 import sv from './sv.json';
-import { createI18n } from '../i18n';
+import { testI18n } from '../../test/i18n';
 
 /**
  * One thing, one name, on screens and in the CSV exports (issue 9, item 21). The words are the
@@ -94,7 +94,7 @@ describe('counts use the language’s plural forms (issue 9, item 21: "(1 riviä
     ['sv', 'Filen a.csv nedladdad (1 rad).', 'Filen a.csv nedladdad (2 rader).', '1 dag'],
     ['en', 'a.csv downloaded (1 row).', 'a.csv downloaded (2 rows).', '1 day'],
   ] as const)('%s', (language, one, two, day) => {
-    const { t } = createI18n(language);
+    const { t } = testI18n(language);
     expect(t('exports.done', { count: 1, rows: '1', fileName: 'a.csv' })).toBe(one);
     expect(t('exports.done', { count: 2, rows: '2', fileName: 'a.csv' })).toBe(two);
     expect(t('dashboard.filters.days', { count: 1 })).toBe(day);

@@ -3,7 +3,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { createMemoryRouter, RouterProvider } from 'react-router';
-import { createI18n } from '../../../lib/i18n';
+import { testI18n } from '../../../test/i18n';
 import { createQueryClient } from '../../../lib/query-client';
 import { ProjectPage } from '../components/project-page';
 
@@ -17,7 +17,7 @@ export function renderProjectPage(projectId: string, { language = 'fi' }: { lang
     ...queryClient.getDefaultOptions(),
     queries: { ...queryClient.getDefaultOptions().queries, retry: false },
   });
-  const i18n = createI18n(language);
+  const i18n = testI18n(language);
   const router = createMemoryRouter([{ path: '/projects/:projectId', element: <ProjectPage /> }], {
     initialEntries: [`/projects/${projectId}`],
   });
