@@ -2,6 +2,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { createAppRouter } from './app/router';
+// The Suomi.fi design tokens (custom properties made at build time), then the app's styles, which use them.
+import 'virtual:suomifi-tokens.css';
 import './app/styles.css';
 import { startI18n } from './lib/i18n';
 import { createQueryClient } from './lib/query-client';
