@@ -1,5 +1,13 @@
-import { screen } from '@testing-library/react';
-import { jsonResponse, mockFetch, renderApp, signedInMe, withSession } from '../test/render-app';
+import { fireEvent, screen, within } from '@testing-library/react';
+import {
+  currentUrl,
+  jsonResponse,
+  mockFetch,
+  renderApp,
+  signedInMe,
+  unauthenticatedResponse,
+  withSession,
+} from '../test/render-app';
 
 afterEach(() => {
   localStorage.clear();
@@ -38,5 +46,60 @@ describe('layout', () => {
     expect(screen.getByRole('status')).toHaveTextContent('Tarkistetaan kirjautumista…');
     expect(screen.getByRole('main')).toBeInTheDocument();
     expect(screen.queryByRole('heading', { level: 1 })).not.toBeInTheDocument();
+  });
+
+  describe('the menu button (the phone header)', () => {
+    it('opens and closes the navigation, the language and the account, and says which it is', async () => {
+      mockFetch(withSession(() => jsonResponse({ items: [], total: 0, page: 1, pageSize: 25 })));
+      renderApp({ url: '/projects' });
+      expect(await screen.findByText('Hankkeita ei ole vielä.')).toBeInTheDocument();
+
+      const button = screen.getByRole('button', { name: 'Valikko' });
+      expect(button).toHaveAttribute('aria-expanded', 'false');
+      const menu = document.getElementById(button.getAttribute('aria-controls') ?? '');
+      expect(menu).not.toBeNull();
+      // What it opens: the main navigation, the language switcher and the account's actions.
+      expect(within(menu!).getByRole('navigation', { name: 'Päävalikko' })).toBeInTheDocument();
+      expect(within(menu!).getByRole('group', { name: 'Kieli' })).toBeInTheDocument();
+      expect(within(menu!).getByRole('button', { name: 'Kirjaudu ulos' })).toBeInTheDocument();
+
+      fireEvent.click(button);
+      expect(button).toHaveAttribute('aria-expanded', 'true');
+      expect(menu).toHaveClass('site-header__menu--open');
+      fireEvent.click(button);
+      expect(button).toHaveAttribute('aria-expanded', 'false');
+      expect(menu).not.toHaveClass('site-header__menu--open');
+    });
+
+    it('closes on Escape from inside the menu and gives focus back to its button', async () => {
+      mockFetch(withSession(() => jsonResponse({ items: [], total: 0, page: 1, pageSize: 25 })));
+      renderApp({ url: '/projects' });
+      const button = await screen.findByRole('button', { name: 'Valikko' });
+      fireEvent.click(button);
+      const signOut = screen.getByRole('button', { name: 'Kirjaudu ulos' });
+      signOut.focus();
+      fireEvent.keyDown(signOut, { key: 'Escape' });
+      expect(button).toHaveAttribute('aria-expanded', 'false');
+      expect(button).toHaveFocus();
+    });
+
+    it('closes when a link in it opens another page', async () => {
+      mockFetch(withSession(() => jsonResponse({ items: [], total: 0, page: 1, pageSize: 25 })));
+      const { router } = renderApp({ url: '/projects' });
+      const button = await screen.findByRole('button', { name: 'Valikko' });
+      fireEvent.click(button);
+      fireEvent.click(screen.getByRole('link', { name: 'Vaihda salasana' }));
+      expect(await screen.findByRole('heading', { level: 1, name: 'Vaihda salasana' })).toBeInTheDocument();
+      expect(currentUrl(router)).toBe('/password');
+      expect(button).toHaveAttribute('aria-expanded', 'false');
+    });
+
+    it('is not there when nobody is signed in: the header has only the language switcher', async () => {
+      mockFetch(() => unauthenticatedResponse());
+      renderApp();
+      expect(await screen.findByRole('heading', { level: 1, name: 'Kirjaudu sisään' })).toBeInTheDocument();
+      expect(screen.queryByRole('button', { name: 'Valikko' })).not.toBeInTheDocument();
+      expect(within(screen.getByRole('banner')).getByRole('group', { name: 'Kieli' })).toBeInTheDocument();
+    });
   });
 });

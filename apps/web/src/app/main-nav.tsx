@@ -38,7 +38,7 @@ export function MainNav({ me }: { me: Me }) {
   if (items.length === 0) return null;
   return (
     <nav className="main-nav" aria-label={t('nav.label')}>
-      <ul className="container main-nav__list">
+      <ul className="main-nav__list">
         {items.map((item) => {
           const current = pathname === item.to ? 'page' : pathname.startsWith(`${item.to}/`) ? 'true' : undefined;
           return (
