@@ -14,6 +14,7 @@ export function FormPage({
   before,
   intro,
   status,
+  statusTone,
   notices,
   alertId,
   alert,
@@ -26,6 +27,8 @@ export function FormPage({
   before?: ReactNode;
   intro?: ReactNode;
   status: string;
+  /** "success" when the status says the form was saved: shown as a marked box (StatusLine). */
+  statusTone?: 'success';
   notices?: ReactNode;
   alertId: string;
   /** The form's own problem, in words; no alert when undefined. */
@@ -39,7 +42,7 @@ export function FormPage({
       {(headingId) => (
         <>
           {intro}
-          <StatusLine>{status}</StatusLine>
+          <StatusLine tone={statusTone}>{status}</StatusLine>
           {notices}
           {alert !== undefined && <FormAlert id={alertId}>{alert}</FormAlert>}
           <form noValidate onSubmit={onSubmit} aria-labelledby={headingId}>

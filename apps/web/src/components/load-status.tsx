@@ -3,14 +3,25 @@ import type { ReactNode } from 'react';
 
 /**
  * A view's status line: always on the page (an empty live region), so that what is put in it
- * ("loading…", "12 projects found") is read out.
+ * ("loading…", "12 projects found") is read out. With `tone="success"` (a record saved, a
+ * setting changed) a message in it is also shown as a clearly marked box: dark text on light
+ * green with a green bar and a tick, not a grey line that is easy to miss.
  */
-export function StatusLine({ children }: { children?: ReactNode }) {
+export function StatusLine({ children, tone }: { children?: ReactNode; tone?: 'success' }) {
+  const hasMessage = children !== undefined && children !== null && children !== '' && children !== false;
   return (
-    <p role="status" className="status-message">
+    <p
+      role="status"
+      className={tone === 'success' && hasMessage ? 'status-message status-message--success' : 'status-message'}
+    >
       {children}
     </p>
   );
+}
+
+/** A list or a view with nothing in it: one sentence in a light panel, saying so (and what to do, if anything). */
+export function EmptyState({ children }: { children: ReactNode }) {
+  return <p className="empty-state">{children}</p>;
 }
 
 /** Something failed to load or to be done: an alert saying so, with a button to try again where that may help. */
@@ -42,7 +53,10 @@ export function FailureAlert({
 /**
  * What a page shows of its main query: "loading" in the status line while it fetches, a failure
  * (with a retry unless `canRetry` is false), and the data once there, marked busy while the
- * previous figures stand in for the next ones (placeholder data).
+ * previous figures stand in for the next ones (placeholder data). Until the first data comes, an
+ * empty panel holds its place (`.query-view__placeholder`, at least
+ * --query-view-placeholder-height high, 10rem unless a page sets it), so what follows the view
+ * does not jump down when the data arrives.
  */
 export function QueryView<T>({
   query,
@@ -72,6 +86,7 @@ export function QueryView<T>({
           onAction={canRetry ? () => void query.refetch() : undefined}
         />
       )}
+      {query.isLoading && <div className="query-view__placeholder" aria-hidden="true" />}
       {query.data !== undefined && !query.isError && (
         <div className={className} aria-busy={query.isPlaceholderData || undefined}>
           {children(query.data)}

@@ -8,6 +8,7 @@ import { useCan } from '../../../lib/session';
 import { useAccessibilitySettings, useUpdateAccessibilitySettings, type AccessibilitySettings } from '../api/settings';
 import { TextField } from '../../../components/fields';
 import { FormActions } from '../../../components/form-actions';
+import { StatusLine } from '../../../components/load-status';
 import { useFormValues } from '../../../lib/form-values';
 
 /** Statement sections (keys under accessibility.statement), in order. */
@@ -149,9 +150,9 @@ function EditContact({ contact }: { contact: AccessibilitySettings }) {
   return (
     <section aria-labelledby={headingId} className="admin-form">
       <h2 id={headingId}>{t('accessibility.edit.title')}</h2>
-      <p role="status" className="status-message">
+      <StatusLine tone={saved && !update.isPending ? 'success' : undefined}>
         {update.isPending ? t('accessibility.edit.saving') : saved ? t('accessibility.edit.saved') : ''}
-      </p>
+      </StatusLine>
       {update.isError && (
         <p role="alert" className="error-message">
           {update.error instanceof ApiError && update.error.code === 'STALE_VERSION'

@@ -104,7 +104,10 @@ describe('change password', () => {
     type(form.repeat, 'kolme-vihreää-kuusta');
     fireEvent.click(form.submit);
 
-    expect(await screen.findByText('Salasana vaihdettu.')).toHaveAttribute('role', 'status');
+    const done = await screen.findByText('Salasana vaihdettu.');
+    expect(done).toHaveAttribute('role', 'status');
+    // Shown as a success, not only read out.
+    expect(done).toHaveClass('status-message--success');
     expect(form.current).toHaveValue('');
     expect(form.next).not.toBeInvalid();
 

@@ -92,6 +92,7 @@ export function ChangePasswordPage() {
     <FormPage
       title={t('auth.changePassword.title')}
       status={status}
+      statusTone={changed && !change.isPending ? 'success' : undefined}
       alertId={alertId}
       alert={text(problems?.form)}
       onSubmit={submit}
