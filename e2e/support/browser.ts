@@ -82,10 +82,19 @@ export async function visible(locator: Locator): Promise<void> {
   await locator.first().waitFor({ state: 'visible' });
 }
 
-/** Switches the UI language with the header's language buttons and waits for <html lang>. */
+/**
+ * Switches the UI language with the header's language buttons and waits for <html lang>. At
+ * phone width, signed in, the buttons are in the header's menu: it is opened for the choice and
+ * closed again.
+ */
 export async function chooseLanguage(page: Page, language: Language): Promise<void> {
-  await page.getByRole('button', { name: UI[language].switchTo, exact: true }).click();
+  const languageButton = page.getByRole('button', { name: UI[language].switchTo, exact: true });
+  const menuButton = page.getByRole('banner').locator('button[aria-controls][aria-expanded]');
+  const inClosedMenu = !(await languageButton.isVisible()) && (await menuButton.isVisible());
+  if (inClosedMenu) await menuButton.click();
+  await languageButton.click();
   await page.waitForFunction((lang) => document.documentElement.lang === lang, language);
+  if (inClosedMenu) await menuButton.click();
 }
 
 /**
@@ -97,7 +106,8 @@ export async function signIn(page: Page, account: Account, language: Language = 
   await page.getByLabel(ui.email).fill(account.email);
   await page.getByLabel(ui.password).fill(PASSWORD);
   await page.getByRole('button', { name: ui.signIn }).click();
-  await visible(page.getByRole('banner').getByText(account.displayName));
+  // The header names who is signed in (at phone width inside its closed menu: there, not visible).
+  await page.getByRole('banner').getByText(account.displayName).first().waitFor({ state: 'attached' });
 }
 
 /** Opens the app at `path` (the projects list unless given) and signs in: the app then shows that page. */
