@@ -45,9 +45,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** The "Perustiedot" fact with this term (a <dt>), as text. */
+/** The fact of the project page's overview ("Tilannekuva") with this term (a <dt>), as text. */
 async function fact(term: string): Promise<string> {
-  const summary = page.getByRole('region', { name: 'Perustiedot' });
+  const summary = page.getByRole('region', { name: 'Tilannekuva' });
   return (await summary.locator('dt', { hasText: term }).locator('xpath=following-sibling::dd[1]').innerText()).trim();
 }
 
@@ -67,6 +67,11 @@ async function fundingTotal(term: string, expected: string): Promise<string> {
     await page.waitForTimeout(200);
   }
   return read();
+}
+
+/** The project page's actions other than the status report are in the "Muut toiminnot" menu. */
+async function openActionsMenu(): Promise<void> {
+  await page.getByRole('button', { name: 'Muut toiminnot' }).click();
 }
 
 async function openProjectPage(): Promise<void> {
@@ -133,6 +138,7 @@ test('the dashboard shows VESI-KH among the active projects before the changes',
 test('the coordinator changes the project’s stage from active to on hold', async () => {
   await openProjectPage();
   expect(await fact('Vaihe')).toBe('Käynnissä');
+  await openActionsMenu();
   await page.getByRole('link', { name: 'Vaihda vaihetta' }).click();
   const select = page.getByLabel('Uusi vaihe');
   await visible(select);
@@ -142,12 +148,13 @@ test('the coordinator changes the project’s stage from active to on hold', asy
 
   await visible(page.getByRole('status').filter({ hasText: 'Hankkeen vaihe vaihdettu.' }));
   expect(new URL(page.url()).pathname).toBe(`/projects/${vesiId}`);
-  await visible(page.getByRole('region', { name: 'Perustiedot' }).getByText('Keskeytetty'));
+  await visible(page.getByRole('region', { name: 'Tilannekuva' }).getByText('Keskeytetty'));
   expect(await fact('Vaihe')).toBe('Keskeytetty');
 });
 
 test('the coordinator records a granted funding decision of 1 000,00 €', async () => {
   await openProjectPage();
+  await openActionsMenu();
   await page.getByRole('link', { name: 'Lisää rahoituspäätös' }).click();
   const funder = page.getByLabel('Rahoittaja');
   await visible(funder);

@@ -19,7 +19,8 @@ export function numeric(...labels: string[]): Column[] {
 /**
  * A data table: its caption (read as the table's name; `captionHidden` when a heading just above
  * says the same), a header row of column headers, and the body (`children`: tbody, tfoot). A wide
- * table scrolls inside its own focusable region, named by the caption (unless `scroll` is false).
+ * table scrolls inside its own focusable region, named by the caption (unless `scroll` is false);
+ * a long one keeps its header row in view (`stickyHeader`).
  */
 export function DataTable({
   caption,
@@ -28,6 +29,7 @@ export function DataTable({
   className = 'data-table',
   busy,
   scroll = true,
+  stickyHeader = false,
   children,
 }: {
   caption: ReactNode;
@@ -37,6 +39,11 @@ export function DataTable({
   /** The rows are the previous view's while the next one loads. */
   busy?: boolean;
   scroll?: boolean;
+  /**
+   * A long list: the region gets a height of its own (at most most of the screen) and the column
+   * headers stay in view while its rows scroll (position: sticky on the header cells).
+   */
+  stickyHeader?: boolean;
   children: ReactNode;
 }) {
   const captionId = useId();
@@ -61,5 +68,11 @@ export function DataTable({
       {children}
     </table>
   );
-  return scroll ? <TableScroll captionId={captionId}>{table}</TableScroll> : table;
+  return scroll ? (
+    <TableScroll captionId={captionId} stickyHeader={stickyHeader}>
+      {table}
+    </TableScroll>
+  ) : (
+    table
+  );
 }

@@ -1,7 +1,7 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { StatusLine } from '../../../components/load-status';
+import { QueryView, StatusLine } from '../../../components/load-status';
 import { Page } from '../../../components/page';
 import { Pagination } from '../../../components/pagination';
 import { DataTable } from '../../../components/data-table';
@@ -36,8 +36,8 @@ export interface AdminRegistryProps<T extends Registered> {
 
 /**
  * An admin registry page (users, organisations): its heading, a status line for what was saved,
- * the records a page at a time in a table, each with an edit button that opens its editor below
- * the table, and what follows (the form that adds a record).
+ * the records a page at a time in a table (loading and failure said as on every page, QueryView),
+ * each with a quiet edit button that opens its editor below the table, and what follows (the form that adds a record).
  */
 export function AdminRegistryPage<T extends Registered>(props: AdminRegistryProps<T>) {
   const { title, records, page, onPageChange, caption, columns, cells, editLabel, editorId, editor, children } = props;
@@ -49,47 +49,54 @@ export function AdminRegistryPage<T extends Registered>(props: AdminRegistryProp
   return (
     <Page title={title} className="admin-page">
       <StatusLine>{status}</StatusLine>
-      {records.isError && (
-        <p role="alert" className="error-message">
-          {t('admin.loadFailed')}
-        </p>
-      )}
-      {records.isPending && <p>{t('admin.loading')}</p>}
-      {records.data && (
-        <>
-          <DataTable
-            caption={caption(records.data.total)}
-            className="admin-table"
-            columns={[...columns, t('admin.actions')]}
-          >
-            <tbody>
-              {records.data.items.map((item) => {
-                const [name, ...rest] = cells(item);
-                const open = editing === item.id;
-                return (
-                  <tr key={item.id}>
-                    <th scope="row">{name}</th>
-                    {rest.map((cell, index) => (
-                      <td key={index}>{cell}</td>
-                    ))}
-                    <td>
-                      <button
-                        type="button"
-                        aria-expanded={open}
-                        aria-controls={open && editorId ? editorId(item) : undefined}
-                        onClick={() => setEditing(open ? null : item.id)}
-                      >
-                        {editLabel(item)}
-                      </button>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </DataTable>
-          <Pagination page={page} pageSize={ADMIN_PAGE_SIZE} total={records.data.total} onPageChange={onPageChange} />
-        </>
-      )}
+      <QueryView
+        query={records}
+        loading={t('admin.loading')}
+        failure={t('admin.loadFailed')}
+        retryLabel={t('admin.retry')}
+        className="admin-records"
+      >
+        {(data) => (
+          <>
+            <DataTable
+              caption={caption(data.total)}
+              className="data-table admin-table"
+              columns={[...columns, t('admin.actions')]}
+              stickyHeader
+            >
+              <tbody>
+                {data.items.map((item) => {
+                  const [name, ...rest] = cells(item);
+                  const open = editing === item.id;
+                  return (
+                    <tr key={item.id}>
+                      <th scope="row">{name}</th>
+                      {rest.map((cell, index) => (
+                        <td key={index}>{cell}</td>
+                      ))}
+                      <td>
+                        {/* A row's action is a quiet text-link-looking button (it opens the
+                            editor below, so it is a button with aria-expanded), not a filled
+                            button on every row. */}
+                        <button
+                          type="button"
+                          className="row-action"
+                          aria-expanded={open}
+                          aria-controls={open && editorId ? editorId(item) : undefined}
+                          onClick={() => setEditing(open ? null : item.id)}
+                        >
+                          {editLabel(item)}
+                        </button>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </DataTable>
+            <Pagination page={page} pageSize={ADMIN_PAGE_SIZE} total={data.total} onPageChange={onPageChange} />
+          </>
+        )}
+      </QueryView>
       {edited && <Keyed key={`${edited.id}:${edited.version}`}>{editor(edited, setStatus)}</Keyed>}
       {children(setStatus)}
     </Page>

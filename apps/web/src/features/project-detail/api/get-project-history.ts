@@ -28,7 +28,7 @@ export function projectHistoryQueryOptions(projectId: string, page: number) {
   });
 }
 
-/** A page of history; the previous page stays on screen while the next one loads. */
-export function useProjectHistory(projectId: string, page: number) {
-  return useQuery({ ...projectHistoryQueryOptions(projectId, page), placeholderData: keepPreviousData });
+/** A page of history, fetched once `enabled` (the section is opened); the previous page stays on screen while the next one loads. */
+export function useProjectHistory(projectId: string, page: number, enabled = true) {
+  return useQuery({ ...projectHistoryQueryOptions(projectId, page), placeholderData: keepPreviousData, enabled });
 }

@@ -4,13 +4,14 @@ import { useFormat } from '../../../lib/format';
 import type { FundingDecision, Payment } from '../api/get-project-records';
 import type { ProjectDetail } from '../api/get-project';
 import { formatPercentNumberIn } from './format-extra';
-import { QueryContent, Section } from './section';
+import { PROJECT_SECTION_IDS, QueryContent, Section } from './section';
 import { DataTable } from '../../../components/data-table';
 import { useCan } from '../../../lib/session';
 import { GrantedMoney } from '../../../components/granted-money';
-import { EditLink } from './project-actions';
+import { EditLink, PaymentLinks } from './project-actions';
 
 export interface FundingSectionProps {
+  projectId: string;
   funding: ProjectDetail['funding'];
   decisions: UseQueryResult<FundingDecision[]>;
   payments: UseQueryResult<Payment[]>;
@@ -20,10 +21,10 @@ export interface FundingSectionProps {
  * Granted, paid and remaining in total, every funding decision of the project, and the payments
  * made under each. An amount that is not known (not public yet) is said to be unknown, never 0.
  */
-export function FundingSection({ funding, decisions, payments }: FundingSectionProps) {
+export function FundingSection({ projectId, funding, decisions, payments }: FundingSectionProps) {
   const { t } = useTranslation();
   return (
-    <Section title={t('projectPage.funding.title')}>
+    <Section id={PROJECT_SECTION_IDS.funding} title={t('projectPage.funding.title')}>
       <FundingTotals funding={funding} />
       <QueryContent query={decisions}>
         {(items) =>
@@ -33,6 +34,7 @@ export function FundingSection({ funding, decisions, payments }: FundingSectionP
             <>
               <DecisionsTable decisions={items} />
               <h3>{t('projectPage.funding.payments.title')}</h3>
+              <PaymentLinks projectId={projectId} decisions={items} />
               <QueryContent query={payments}>
                 {(paymentItems) => <PaymentsByDecision decisions={items} payments={paymentItems} />}
               </QueryContent>

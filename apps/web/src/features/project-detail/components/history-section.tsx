@@ -1,39 +1,67 @@
 import type { UseQueryResult } from '@tanstack/react-query';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HealthLabel } from '../../../components/health-label';
 import { Pagination } from '../../../components/pagination';
 import { formatDateTimeIn, useFormat } from '../../../lib/format';
 import type { ProjectHistoryItem, ProjectHistoryPage } from '../api/get-project-history';
 import { entityLabel, fieldLabel, historyValue } from './history-values';
-import { QueryContent, Section } from './section';
+import { PROJECT_SECTION_IDS, QueryContent, Section } from './section';
 
 export interface HistorySectionProps {
   history: UseQueryResult<ProjectHistoryPage>;
   onPageChange: (page: number) => void;
+  /** Whether the history is shown (it is collapsed at first, and loaded only once opened). */
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
 }
 
-/** Who changed what and when (old → new), with the status reports, newest first, a page at a time. */
-export function HistorySection({ history, onPageChange }: HistorySectionProps) {
+/**
+ * Who changed what and when (old → new), with the status reports, newest first, a page at a time.
+ * Collapsed at first behind a disclosure button: the history is for looking something up, not
+ * what the page is read for.
+ */
+export function HistorySection({ history, onPageChange, open, onOpenChange }: HistorySectionProps) {
+  const { t } = useTranslation();
+  const panelId = useId();
+  return (
+    <Section id={PROJECT_SECTION_IDS.history} title={t('projectPage.history.title')}>
+      <button
+        type="button"
+        className="button-secondary disclosure-button"
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => onOpenChange(!open)}
+      >
+        <span className="disclosure-button__chevron" aria-hidden="true" />
+        {open ? t('projectPage.historyToggle.hide') : t('projectPage.historyToggle.show')}
+      </button>
+      <div id={panelId} hidden={!open}>
+        {open && <HistoryContent history={history} onPageChange={onPageChange} />}
+      </div>
+    </Section>
+  );
+}
+
+function HistoryContent({ history, onPageChange }: Pick<HistorySectionProps, 'history' | 'onPageChange'>) {
   const { t } = useTranslation();
   return (
-    <Section title={t('projectPage.history.title')}>
-      <QueryContent query={history}>
-        {(page) =>
-          page.items.length === 0 ? (
-            <p>{t('projectPage.history.empty')}</p>
-          ) : (
-            <>
-              <ol className="history" aria-label={t('projectPage.history.list')}>
-                {page.items.map((item) => (
-                  <HistoryEntry key={`${item.kind}:${item.id}`} item={item} />
-                ))}
-              </ol>
-              <Pagination page={page.page} pageSize={page.pageSize} total={page.total} onPageChange={onPageChange} />
-            </>
-          )
-        }
-      </QueryContent>
-    </Section>
+    <QueryContent query={history}>
+      {(page) =>
+        page.items.length === 0 ? (
+          <p>{t('projectPage.history.empty')}</p>
+        ) : (
+          <>
+            <ol className="history" aria-label={t('projectPage.history.list')}>
+              {page.items.map((item) => (
+                <HistoryEntry key={`${item.kind}:${item.id}`} item={item} />
+              ))}
+            </ol>
+            <Pagination page={page.page} pageSize={page.pageSize} total={page.total} onPageChange={onPageChange} />
+          </>
+        )
+      }
+    </QueryContent>
   );
 }
 

@@ -1,5 +1,5 @@
 import '@testing-library/jest-dom';
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import type { Language } from '@salkku/shared';
 import { authKeys, type Me } from '../../../lib/session';
 import { jsonResponse, mockFetch, signedInMe } from '../../../test/render-app';
@@ -188,6 +188,7 @@ describe('the project page’s indicators', () => {
     );
     renderProjectPage(PROJECT_ID);
     const history = await screen.findByRole('region', { name: 'Muutoshistoria' });
+    fireEvent.click(within(history).getByRole('button', { name: 'Näytä muutoshistoria' }));
     const [actual, target] = within(await within(history).findByRole('list')).getAllByRole('listitem');
     const change = (element: HTMLElement, field: string) => text(within(element).getByText(field).nextElementSibling);
     expect(actual).toHaveTextContent('Indikaattorin toteuma: muutettu');

@@ -9,7 +9,7 @@ import { localisedName } from '../../../lib/localised-name';
 import { indicatorFormPaths } from '../../../lib/project-form-routes';
 import { useCan } from '../../../lib/session';
 import type { ProjectIndicator, ProjectIndicators } from '../api/get-project-indicators';
-import { QueryContent, Section } from './section';
+import { PROJECT_SECTION_IDS, QueryContent, Section } from './section';
 
 /**
  * The project's indicators (issue 12): per indicator its baseline, target (or "no target set"),
@@ -28,7 +28,7 @@ export function IndicatorsSection({
   const { t } = useTranslation();
   const canEdit = useCan('portfolio:write');
   return (
-    <Section title={t('indicators.section.title')} className="indicators-section">
+    <Section id={PROJECT_SECTION_IDS.indicators} title={t('indicators.section.title')} className="indicators-section">
       <QueryContent query={indicators}>
         {(results) => (
           <>

@@ -2,7 +2,7 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../lib/format';
 import type { Milestone } from '../api/get-project-records';
-import { ListSection } from './section';
+import { PROJECT_SECTION_IDS, ListSection } from './section';
 import { useCan } from '../../../lib/session';
 import { EditLink } from './project-actions';
 
@@ -10,7 +10,12 @@ import { EditLink } from './project-actions';
 export function MilestonesSection({ milestones }: { milestones: UseQueryResult<Milestone[]> }) {
   const { t } = useTranslation();
   return (
-    <ListSection title={t('projectPage.milestones.title')} query={milestones} empty={t('projectPage.milestones.empty')}>
+    <ListSection
+      id={PROJECT_SECTION_IDS.milestones}
+      title={t('projectPage.milestones.title')}
+      query={milestones}
+      empty={t('projectPage.milestones.empty')}
+    >
       {(items) => <MilestoneTimeline items={items} />}
     </ListSection>
   );

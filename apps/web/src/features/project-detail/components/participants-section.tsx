@@ -5,7 +5,7 @@ import { useFormat } from '../../../lib/format';
 import { useCan } from '../../../lib/session';
 import type { Participant } from '../api/get-project-records';
 import { EditLink } from './project-actions';
-import { ListSection } from './section';
+import { PROJECT_SECTION_IDS, ListSection } from './section';
 
 /**
  * The participant register of the project: each organisation taking part, its business ID (or,
@@ -16,7 +16,12 @@ import { ListSection } from './section';
 export function ParticipantsSection({ participants }: { participants: UseQueryResult<Participant[]> }) {
   const { t } = useTranslation();
   return (
-    <ListSection title={t('participants.title')} query={participants} empty={t('participants.empty')}>
+    <ListSection
+      id={PROJECT_SECTION_IDS.participants}
+      title={t('participants.title')}
+      query={participants}
+      empty={t('participants.empty')}
+    >
       {(items) => <ParticipantsTable items={items} />}
     </ListSection>
   );

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../lib/format';
 import type { ProjectDetail } from '../api/get-project';
-import { Section } from './section';
+import { PROJECT_SECTION_IDS, Section } from './section';
 import { DataTable } from '../../../components/data-table';
 
 /** The lead organisation and the partners with their roles and budget shares. */
@@ -10,7 +10,7 @@ export function PartnersSection({ project }: { project: ProjectDetail }) {
   const format = useFormat();
   const notGiven = t('projectPage.notGiven');
   return (
-    <Section title={t('projectPage.partners.title')}>
+    <Section id={PROJECT_SECTION_IDS.partners} title={t('projectPage.partners.title')}>
       <p>{t('projectPage.partners.lead', { name: project.leadOrganisation.name })}</p>
       {project.partners.length === 0 ? (
         <p>{t('projectPage.partners.empty')}</p>

@@ -4,80 +4,75 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { recordAmountPath, savedNoticeKey, savedNoticeOf } from '../../../lib/project-form-routes';
 import { useCan } from '../../../lib/session';
+import { ActionsMenu } from './actions-menu';
 import type { FundingDecision } from '../api/get-project-records';
 
 /**
  * The project page's editing links, for users who may edit the portfolio (coordinators, admins);
- * nothing at all for the others. Each link opens a form page; payments are added per decision.
+ * nothing at all for the others. One primary action (the status report, what a coordinator does
+ * most), the rest in a menu; each link opens a form page. Payments are added in the funding
+ * section, beside the decision they belong to.
  */
-export function ProjectActions({
-  projectId,
-  decisions = [],
-}: {
-  projectId: string;
-  decisions?: readonly FundingDecision[];
-}) {
+export function ProjectActions({ projectId }: { projectId: string }) {
   const { t } = useTranslation();
   const canEdit = useCan('portfolio:write');
   if (!canEdit) return null;
   const base = `/projects/${projectId}`;
+  const more: Array<[string, string]> = [
+    [`${base}/edit`, t('projectForms.actions.editProject')],
+    [`${base}/status`, t('projectForms.actions.changeStatus')],
+    [`${base}/funding-decisions/new`, t('projectForms.actions.addDecision')],
+    [`${base}/milestones/new`, t('projectForms.actions.addMilestone')],
+    [`${base}/participants/new`, t('participants.add')],
+  ];
   return (
-    <nav aria-label={t('projectForms.actions.label')}>
-      <ul className="project-forms__actions">
-        <li>
-          <Link to={`${base}/edit`} className="button-link">
-            {t('projectForms.actions.editProject')}
-          </Link>
-        </li>
-        <li>
-          <Link to={`${base}/status`} className="button-link">
-            {t('projectForms.actions.changeStatus')}
-          </Link>
-        </li>
-        <li>
-          <Link to={`${base}/funding-decisions/new`} className="button-link">
-            {t('projectForms.actions.addDecision')}
-          </Link>
-        </li>
-        <li>
-          <Link to={`${base}/milestones/new`} className="button-link">
-            {t('projectForms.actions.addMilestone')}
-          </Link>
-        </li>
-        <li>
-          <Link to={`${base}/status-reports/new`} className="button-link">
-            {t('projectForms.actions.addReport')}
-          </Link>
-        </li>
-        <li>
-          <Link to={`${base}/participants/new`} className="button-link">
-            {t('participants.add')}
-          </Link>
-        </li>
-        {decisions.map((decision) => {
-          const name = `${decision.funder.name}, ${t(`projectPage.instruments.${decision.instrument}`)}${
-            decision.recordNumber ? ` ${decision.recordNumber}` : ''
-          }`;
-          // Payments go only under a granted decision whose amount is known (the API's rule): a
-          // decision without its amount offers recording the amount instead of a payment form
-          // that could not be saved; one not granted yet offers nothing here.
-          if (!PAYABLE_DECISION_STATUSES.includes(decision.status)) return null;
-          return (
-            <li key={decision.id}>
-              {decision.amountGranted === null ? (
-                <Link to={recordAmountPath(projectId, decision.id)} className="button-link">
-                  {t('projectForms.actions.recordAmount', { name })}
-                </Link>
-              ) : (
-                <Link to={`${base}/funding-decisions/${decision.id}/payments/new`} className="button-link">
-                  {t('projectForms.actions.addPayment', { name })}
-                </Link>
-              )}
-            </li>
-          );
-        })}
-      </ul>
+    <nav aria-label={t('projectForms.actions.label')} className="project-actions">
+      <Link to={`${base}/status-reports/new`} className="button-link button-link--primary">
+        {t('projectForms.actions.addReport')}
+      </Link>
+      <ActionsMenu label={t('projectPage.actions.more')}>
+        {more.map(([to, label]) => (
+          <li key={to}>
+            <Link to={to}>{label}</Link>
+          </li>
+        ))}
+      </ActionsMenu>
     </nav>
+  );
+}
+
+/**
+ * Under the funding decisions, for editors: a payment link per granted decision whose amount is
+ * known (the API's rule); a decision without its amount offers recording the amount instead of a
+ * payment form that could not be saved; one not granted yet offers nothing.
+ */
+export function PaymentLinks({ projectId, decisions }: { projectId: string; decisions: readonly FundingDecision[] }) {
+  const { t } = useTranslation();
+  const canEdit = useCan('portfolio:write');
+  const payable = decisions.filter((decision) => PAYABLE_DECISION_STATUSES.includes(decision.status));
+  if (!canEdit || payable.length === 0) return null;
+  const base = `/projects/${projectId}`;
+  return (
+    <ul className="project-forms__links">
+      {payable.map((decision) => {
+        const name = `${decision.funder.name}, ${t(`projectPage.instruments.${decision.instrument}`)}${
+          decision.recordNumber ? ` ${decision.recordNumber}` : ''
+        }`;
+        return (
+          <li key={decision.id}>
+            {decision.amountGranted === null ? (
+              <Link to={recordAmountPath(projectId, decision.id)}>
+                {t('projectForms.actions.recordAmount', { name })}
+              </Link>
+            ) : (
+              <Link to={`${base}/funding-decisions/${decision.id}/payments/new`}>
+                {t('projectForms.actions.addPayment', { name })}
+              </Link>
+            )}
+          </li>
+        );
+      })}
+    </ul>
   );
 }
 

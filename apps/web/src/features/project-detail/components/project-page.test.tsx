@@ -1,5 +1,5 @@
 import '@testing-library/jest-dom';
-import { act, fireEvent, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { jsonResponse, mockFetch, requestsTo } from '../../../test/render-app';
 import {
   auditItem,
@@ -10,6 +10,7 @@ import {
   projectPageApi,
   statusReports,
 } from '../../../test/project-fixtures';
+import { RESULTS } from '../../../test/indicator-fixtures';
 import { renderProjectPage } from '../test/render-project-page';
 
 const notFound = () =>
@@ -27,6 +28,13 @@ function section(name: string) {
   return screen.getByRole('region', { name });
 }
 
+/** Opens the change history (collapsed at first) and returns its section. */
+async function openHistory() {
+  const history = await screen.findByRole('region', { name: 'Muutoshistoria' });
+  fireEvent.click(within(history).getByRole('button', { name: 'Näytä muutoshistoria' }));
+  return history;
+}
+
 describe('project page', () => {
   it('announces loading, then shows the project with its summary and every section', async () => {
     const fetchMock = mockFetch(projectPageApi());
@@ -42,21 +50,38 @@ describe('project page', () => {
         .filter((region) => region.tagName === 'SECTION')
         .map((region) => within(region).getAllByRole('heading', { level: 2 })[0]!.textContent),
     ).toEqual([
+      'Tilannekuva',
       'Perustiedot',
-      'Toteuttajat',
-      'Osallistujat',
       'Rahoitus',
       'Virstanpylväät',
       'Indikaattorit',
       'Tilanneraportit',
+      'Toteuttajat',
+      'Osallistujat',
       'Muutoshistoria',
     ]);
+
+    // The in-page navigation links to every section below the overview, in page order.
+    const sectionNav = screen.getByRole('navigation', { name: 'Hankkeen osiot' });
+    const links = within(sectionNav).getAllByRole('link');
+    expect(links.map((link) => link.textContent)).toEqual([
+      'Perustiedot',
+      'Rahoitus',
+      'Virstanpylväät',
+      'Indikaattorit',
+      'Tilanneraportit',
+      'Toteuttajat',
+      'Osallistujat',
+      'Muutoshistoria',
+    ]);
+    for (const link of links) {
+      const target = document.getElementById(link.getAttribute('href')!.slice(1));
+      expect(target).toBe(section(link.textContent));
+    }
 
     const summary = section('Perustiedot');
     const fact = (term: string) => within(summary).getByText(term).nextElementSibling;
     expect(fact('Tunnus')).toHaveTextContent('VESI-KH');
-    expect(fact('Vaihe')).toHaveTextContent('Käynnissä');
-    expect(fact('Viimeisin tilanne')).toHaveTextContent('Riskissäraportoitu 15.12.2021');
     expect(fact('Hanketyyppi')).toHaveTextContent('Käynnistämishanke');
     expect(fact('Painopiste')).toHaveTextContent('Vesi');
     expect(fact('Päätoteuttaja')).toHaveTextContent('Savonia-ammattikorkeakoulu');
@@ -81,9 +106,86 @@ describe('project page', () => {
       expect([path, params.get('projectId'), params.get('pageSize')]).toEqual([path, PROJECT_ID, '100']);
     }
     expect(new URL(requestsTo(fetchMock, '/api/milestones')[0]!.url).searchParams.get('sort')).toBe('dueDate');
-    // No edit controls in this read-only page.
-    expect(screen.queryByRole('button')).not.toBeInTheDocument();
+    // No edit controls in this read-only page: the only button opens the collapsed history.
+    expect(screen.getAllByRole('button').map((button) => button.textContent)).toEqual(['Näytä muutoshistoria']);
     expect(screen.queryByRole('textbox')).not.toBeInTheDocument();
+  });
+
+  it('sums the project up first: its figures are the ones the sections below show', async () => {
+    mockFetch(projectPageApi({ [`/api/indicator-results/projects/${PROJECT_ID}`]: () => jsonResponse(RESULTS) }));
+    renderProjectPage(PROJECT_ID);
+
+    const overview = await screen.findByRole('region', { name: 'Tilannekuva' });
+    const glance = (term: string) => text(within(overview).getByText(term, { selector: 'dt' }).nextElementSibling!);
+    expect(glance('Vaihe')).toBe('Käynnissä');
+    expect(glance('Viimeisin tilanne')).toBe('Riskissäraportoitu 15.12.2021');
+
+    // Granted, paid and remaining read exactly as the funding section's totals.
+    const funding = section('Rahoitus');
+    const total = (term: string) => text(within(funding).getByText(term, { selector: 'dt' }).nextElementSibling!);
+    for (const term of ['Myönnetty', 'Maksettu', 'Jäljellä']) expect(glance(term)).toBe(total(term));
+    expect(glance('Maksettu')).toBe('50 000,00 €');
+
+    // The next milestone is the first open one of the timeline (by due date), with the overdue count.
+    await waitFor(() => expect(glance('Seuraava virstanpylväs')).not.toBe('Ladataan…'));
+    const timeline = within(section('Virstanpylväät')).getAllByRole('listitem');
+    const firstOpen = timeline.find((item) => !within(item).queryByText('Valmis'))!;
+    const title = within(firstOpen).getByRole('heading', { level: 3 }).textContent;
+    // (Text runs together where the page breaks the line: title, due date, overdue count.)
+    expect(glance('Seuraava virstanpylväs')).toBe(`${title}määräpäivä 1.12.20211 virstanpylväs myöhässä`);
+    expect(title).toBe('Hankinta kilpailutettu');
+
+    // Indicator pace: of the indicators the section shows with a target, those whose pace is "on pace".
+    await screen.findByRole('region', { name: 'KUO-01 Uudet palvelutuotteet' });
+    const indicators = within(section('Indikaattorit'))
+      .getAllByRole('region')
+      .filter((region) => region.tagName === 'SECTION')
+      .map((region) => ({
+        target: text(within(region).getByText('Tavoite', { selector: 'dt' }).nextElementSibling!),
+        pace: text(within(region).getByText('Eteneminen', { selector: 'dt' }).nextElementSibling!),
+      }));
+    const withTarget = indicators.filter((indicator) => indicator.target !== 'Tavoitetta ei ole asetettu');
+    const onPace = withTarget.filter((indicator) => indicator.pace === 'Aikataulussa');
+    expect([withTarget.length, onPace.length]).toEqual([1, 0]);
+    expect(glance('Indikaattorit aikataulussa')).toBe(
+      `${onPace.length} / ${withTarget.length} tavoitteellisista indikaattoreista1 jäljessä aikataulusta`,
+    );
+  });
+
+  it('says so in the overview when there is no open milestone and no indicator has a target', async () => {
+    mockFetch(
+      projectPageApi({ '/api/milestones': () => jsonResponse({ items: [], total: 0, page: 1, pageSize: 100 }) }),
+    );
+    const { i18n } = renderProjectPage(PROJECT_ID);
+    const overview = await screen.findByRole('region', { name: 'Tilannekuva' });
+    expect(await within(overview).findByText('Ei avoimia virstanpylväitä')).toBeInTheDocument();
+    expect(await within(overview).findByText('Tavoitteita ei ole asetettu')).toBeInTheDocument();
+    await act(() => i18n.changeLanguage('en'));
+    const english = screen.getByRole('region', { name: 'At a glance' });
+    expect(within(english).getByText('No open milestones')).toBeInTheDocument();
+    expect(within(english).getByText('€50,000.00')).toBeInTheDocument();
+  });
+
+  it('keeps the change history collapsed, and loads it only when opened', async () => {
+    const fetchMock = mockFetch(projectPageApi());
+    renderProjectPage(PROJECT_ID);
+    const history = await screen.findByRole('region', { name: 'Muutoshistoria' });
+    await screen.findByRole('table', { name: 'Rahoituspäätökset' });
+    const toggle = within(history).getByRole('button', { name: 'Näytä muutoshistoria' });
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    expect(document.getElementById(toggle.getAttribute('aria-controls')!)).not.toBeVisible();
+    expect(within(history).queryByRole('list')).not.toBeInTheDocument();
+    expect(requestsTo(fetchMock, `/api/projects/${PROJECT_ID}/history`)).toHaveLength(0);
+
+    fireEvent.click(toggle);
+    expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    expect(toggle).toHaveTextContent('Piilota muutoshistoria');
+    expect(await within(history).findByRole('list', { name: 'Muutokset, uusin ensin' })).toBeVisible();
+    expect(requestsTo(fetchMock, `/api/projects/${PROJECT_ID}/history`)).toHaveLength(1);
+
+    fireEvent.click(toggle);
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    expect(within(history).queryByRole('list')).not.toBeInTheDocument();
   });
 
   it('shows a decision whose amount is not known as "ei tiedossa", never as 0,00 €, and lists payments per decision', async () => {
@@ -234,7 +336,7 @@ describe('project page', () => {
     mockFetch(projectPageApi());
     renderProjectPage(PROJECT_ID);
 
-    const history = await screen.findByRole('region', { name: 'Muutoshistoria' });
+    const history = await openHistory();
     const list = await within(history).findByRole('list', { name: 'Muutokset, uusin ensin' });
     const [update, report, create] = within(list).getAllByRole('listitem');
 
@@ -276,7 +378,7 @@ describe('project page', () => {
     });
     mockFetch(projectPageApi({ [`/api/projects/${PROJECT_ID}/history`]: () => jsonResponse(historyPage([item])) }));
     renderProjectPage(PROJECT_ID);
-    const history = await screen.findByRole('region', { name: 'Muutoshistoria' });
+    const history = await openHistory();
     const [entry] = within(await within(history).findByRole('list', { name: 'Muutokset, uusin ensin' })).getAllByRole(
       'listitem',
     );
@@ -301,7 +403,7 @@ describe('project page', () => {
     );
     renderProjectPage(PROJECT_ID);
 
-    const history = await screen.findByRole('region', { name: 'Muutoshistoria' });
+    const history = await openHistory();
     const paging = await within(history).findByRole('navigation', { name: 'Sivutus' });
     expect(within(paging).getByText('Sivu 1 / 2')).toBeInTheDocument();
     fireEvent.click(within(paging).getByRole('button', { name: 'Seuraava sivu' }));

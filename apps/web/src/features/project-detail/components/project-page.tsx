@@ -20,15 +20,19 @@ import { MilestonesSection } from './milestones-section';
 import { ParticipantsSection } from './participants-section';
 import { PartnersSection } from './partners-section';
 import { ProjectActions, ProjectFormNotice } from './project-actions';
+import { ProjectOverview } from './project-overview';
+import { PROJECT_SECTION_IDS } from './section';
 import './project-page.css';
 import { StatusReportsSection } from './status-reports-section';
 import { SummarySection } from './summary-section';
 import { FailureAlert, StatusLine } from '../../../components/load-status';
 
 /**
- * One project (route /projects/:projectId): summary, lead and partners, the participant register,
- * funding decisions with their payments, milestones, indicators against their targets, status
- * reports and the change history, with links to the forms for those who may edit.
+ * One project (route /projects/:projectId), summary first: its heading with one primary action and
+ * a menu of the others (for those who may edit), the project at a glance (stage, health, funding,
+ * next milestone, indicator pace), links to the sections, then the sections: basic facts, funding
+ * decisions with their payments, milestones, indicators against their targets, status reports,
+ * partners, the participant register and the change history (collapsed).
  */
 export function ProjectPage() {
   const { projectId } = useParams();
@@ -46,7 +50,9 @@ function ProjectPageFor({ projectId }: { projectId: string }) {
   const participants = useParticipants(projectId);
   const indicators = useProjectIndicators(projectId);
   const [historyPage, setHistoryPage] = useState(1);
-  const history = useProjectHistory(projectId, historyPage);
+  // The history is collapsed at first and fetched only when opened.
+  const [historyOpen, setHistoryOpen] = useState(false);
+  const history = useProjectHistory(projectId, historyPage, historyOpen);
 
   const notFound = project.isError && isProjectNotFound(project.error);
   const headingId = useId();
@@ -73,19 +79,59 @@ function ProjectPageFor({ projectId }: { projectId: string }) {
       {project.data && (
         <article aria-labelledby={headingId}>
           <Breadcrumbs items={[{ label: t('nav.projects'), to: '/projects' }, { label: project.data.name }]} />
-          <ProjectHeading id={headingId} project={project.data} />
-          <ProjectActions projectId={projectId} decisions={decisions.data} />
+          <header className="project-page__header">
+            <ProjectHeading id={headingId} project={project.data} />
+            <ProjectActions projectId={projectId} />
+          </header>
+          <ProjectOverview project={project.data} milestones={milestones} indicators={indicators} />
+          <SectionNav />
           <SummarySection project={project.data} />
-          <PartnersSection project={project.data} />
-          <ParticipantsSection participants={participants} />
-          <FundingSection funding={project.data.funding} decisions={decisions} payments={payments} />
+          <FundingSection
+            projectId={projectId}
+            funding={project.data.funding}
+            decisions={decisions}
+            payments={payments}
+          />
           <MilestonesSection milestones={milestones} />
           <IndicatorsSection projectId={projectId} indicators={indicators} />
           <StatusReportsSection reports={reports} />
-          <HistorySection history={history} onPageChange={setHistoryPage} />
+          <PartnersSection project={project.data} />
+          <ParticipantsSection participants={participants} />
+          <HistorySection
+            history={history}
+            onPageChange={setHistoryPage}
+            open={historyOpen}
+            onOpenChange={setHistoryOpen}
+          />
         </article>
       )}
     </div>
+  );
+}
+
+/** Links to the page's sections, in page order (the fragments of section.tsx). */
+function SectionNav() {
+  const { t } = useTranslation();
+  const sections: Array<[keyof typeof PROJECT_SECTION_IDS, string]> = [
+    ['summary', t('projectPage.summary.title')],
+    ['funding', t('projectPage.funding.title')],
+    ['milestones', t('projectPage.milestones.title')],
+    ['indicators', t('indicators.section.title')],
+    ['statusReports', t('projectPage.statusReports.title')],
+    ['partners', t('projectPage.partners.title')],
+    ['participants', t('participants.title')],
+    ['history', t('projectPage.history.title')],
+  ];
+  return (
+    <nav aria-label={t('projectPage.sectionNav')} className="section-nav">
+      <ul>
+        {sections.map(([key, label]) => (
+          <li key={key}>
+            <a href={`#${PROJECT_SECTION_IDS[key]}`}>{label}</a>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }
 

@@ -3,13 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { HealthLabel } from '../../../components/health-label';
 import { useFormat } from '../../../lib/format';
 import type { StatusReport } from '../api/get-project-records';
-import { ListSection } from './section';
+import { PROJECT_SECTION_IDS, ListSection } from './section';
 
 /** The status reports, newest first: health over time with the situation, risks and next steps. */
 export function StatusReportsSection({ reports }: { reports: UseQueryResult<StatusReport[]> }) {
   const { t } = useTranslation();
   return (
     <ListSection
+      id={PROJECT_SECTION_IDS.statusReports}
       title={t('projectPage.statusReports.title')}
       query={reports}
       empty={t('projectPage.statusReports.empty')}

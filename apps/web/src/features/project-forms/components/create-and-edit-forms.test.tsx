@@ -405,7 +405,7 @@ describe('a decision whose amount granted is unknown (issue 9, item 15)', () => 
   it('offers recording the amount granted instead of a payment', async () => {
     formsApi();
     renderApp({ url: `/projects/${PROJECT_ID}` });
-    const actions = await screen.findByRole('navigation', { name: 'Muokkaa hanketta ja sen tietoja' });
+    const actions = await screen.findByRole('region', { name: 'Rahoitus' });
     expect(
       await within(actions).findByRole('link', { name: `Kirjaa myönnetty summa päätökseen ${cityName}` }),
     ).toHaveAttribute('href', `/projects/${PROJECT_ID}/funding-decisions/${cityDecision.id}/edit?focus=amountGranted`);

@@ -85,6 +85,7 @@ describe('participant forms', () => {
     const { router } = renderApp({ url: `/projects/${PROJECT_ID}` });
     await screen.findByRole('heading', { level: 1, name: project.name });
     const actions = screen.getByRole('navigation', { name: 'Muokkaa hanketta ja sen tietoja' });
+    fireEvent.click(within(actions).getByRole('button', { name: 'Muut toiminnot' }));
     fireEvent.click(within(actions).getByRole('link', { name: 'Lisää osallistuja' }));
     await waitFor(() => expect(currentUrl(router)).toBe(NEW_URL));
 

@@ -29,18 +29,17 @@ describe('editing controls on the project page', () => {
     renderApp({ url: `/projects/${PROJECT_ID}` });
     await screen.findByRole('heading', { level: 1, name: project.name });
     const actions = screen.getByRole('navigation', { name: 'Muokkaa hanketta ja sen tietoja' });
-    for (const name of [
-      'Muokkaa hanketta',
-      'Vaihda vaihetta',
-      'Lisää rahoituspäätös',
-      'Lisää virstanpylväs',
-      'Lisää tilanneraportti',
-    ]) {
+    expect(within(actions).getByRole('link', { name: 'Lisää tilanneraportti' })).toBeInTheDocument();
+    // The other actions are in the menu.
+    fireEvent.click(within(actions).getByRole('button', { name: 'Muut toiminnot' }));
+    for (const name of ['Muokkaa hanketta', 'Vaihda vaihetta', 'Lisää rahoituspäätös', 'Lisää virstanpylväs']) {
       expect(within(actions).getByRole('link', { name })).toBeInTheDocument();
     }
-    // The city's decision has no amount granted yet: it offers recording the amount instead (item 15).
-    expect(await within(actions).findAllByRole('link', { name: /^Lisää maksu päätökseen/ })).toHaveLength(1);
-    expect(within(actions).getAllByRole('link', { name: /^Kirjaa myönnetty summa päätökseen/ })).toHaveLength(1);
+    // Payments are added beside the decisions; the city's decision has no amount granted yet, so
+    // it offers recording the amount instead (item 15).
+    const funding = screen.getByRole('region', { name: 'Rahoitus' });
+    expect(await within(funding).findAllByRole('link', { name: /^Lisää maksu päätökseen/ })).toHaveLength(1);
+    expect(within(funding).getAllByRole('link', { name: /^Kirjaa myönnetty summa päätökseen/ })).toHaveLength(1);
   });
 
   it('a liaison sees no editing controls at all', async () => {

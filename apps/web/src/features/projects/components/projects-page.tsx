@@ -171,6 +171,7 @@ function ProjectsTable({ items, total, sort, busy, isShown }: ProjectsTableProps
         isShown('nextMilestone') && t('projects.columns.nextMilestone'),
       ]}
       busy={busy}
+      stickyHeader
     >
       <tbody>
         {items.map((project) => (

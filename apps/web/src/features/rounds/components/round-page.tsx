@@ -140,6 +140,7 @@ function RoundReports({ round }: { round: Round }) {
             <DataTable
               caption={t('rounds.round.reports')}
               captionHidden
+              stickyHeader
               columns={[
                 t('rounds.round.columns.project'),
                 t('rounds.round.columns.status'),

@@ -94,6 +94,7 @@ export function RoundsPage() {
               <DataTable
                 caption={t('rounds.list.caption', { total: data.total })}
                 busy={rounds.isPlaceholderData}
+                stickyHeader
                 columns={[
                   t('rounds.fields.period'),
                   t('rounds.fields.agreement'),
