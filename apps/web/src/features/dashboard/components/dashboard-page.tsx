@@ -7,7 +7,6 @@ import { useFormat, type Formatters } from '../../../lib/format';
 import { localisedName } from '../../../lib/localised-name';
 import { QueryView } from '../../../components/load-status';
 import { Page } from '../../../components/page';
-import { TitledSection } from '../../../components/titled-section';
 import {
   DUE_SOON_DAYS,
   useDashboard,
@@ -24,13 +23,18 @@ import { DataTable } from '../../../components/data-table';
 import { SelectField } from '../../../components/fields';
 import { GrantedMoney } from '../../../components/granted-money';
 import { IndicatorStrip } from './indicator-strip';
+import { ChartOrTable } from './chart-or-table';
+import { DashboardHeadline } from './dashboard-headline';
+import { DashboardSection, SECTION_IDS } from './dashboard-section';
 
 /**
- * The portfolio at a glance, for an agreement and priority area chosen in the URL: the key
- * indicators of each agreement (a strip loaded on its own), projects by lifecycle status and by health, funding by priority area and by funder (each chart with its
- * table), milestones due soon and overdue, projects needing an update and the latest reports.
- * `rounds` is the reporting rounds' part (features/rounds), put first by the router: what the
- * city owes is the first thing a coordinator looks for.
+ * The portfolio at a glance, for an agreement and priority area chosen in the URL: the headline
+ * figures (each a link to what is behind it), the key indicators of each agreement (a strip loaded
+ * on its own), projects by lifecycle status and by health, funding by priority area and by funder
+ * (each chart with its table one toggle away), milestones due soon and overdue, projects needing
+ * an update and the latest reports. `rounds` is the reporting rounds' part (features/rounds),
+ * given by the router and put right below the headline: what the city owes is the first thing a
+ * coordinator looks for.
  */
 export function DashboardPage({ rounds }: { rounds?: ReactNode } = {}) {
   const { t } = useTranslation();
@@ -40,9 +44,14 @@ export function DashboardPage({ rounds }: { rounds?: ReactNode } = {}) {
 
   return (
     <Page title={t('dashboard.title')} className="dashboard">
+      <DashboardFilterBar view={view} onChange={change} />
+      {dashboard.data && (
+        <div className="dashboard__headline" aria-busy={dashboard.isPlaceholderData}>
+          <DashboardHeadline data={dashboard.data} view={view} />
+        </div>
+      )}
       {/* The reporting rounds (what the city owes, open rounds' progress): given by the app, from features/rounds. */}
       {rounds}
-      <DashboardFilterBar view={view} onChange={change} />
       <IndicatorStrip agreementId={view.agreementId} areaChosen={view.priorityAreaId !== undefined} />
       <QueryView
         query={dashboard}
@@ -89,11 +98,11 @@ function DashboardFilterBar({ view, onChange }: { view: DashboardView; onChange:
   );
 }
 
-function Card({ title, wide, children }: { title: string; wide?: boolean; children: ReactNode }) {
+function Card({ id, title, wide, children }: { id?: string; title: string; wide?: boolean; children: ReactNode }) {
   return (
-    <TitledSection title={title} className={wide ? 'dashboard-card dashboard-card--wide' : 'dashboard-card'}>
+    <DashboardSection id={id} title={title} className={wide ? 'dashboard-card dashboard-card--wide' : 'dashboard-card'}>
       {children}
-    </TitledSection>
+    </DashboardSection>
   );
 }
 
@@ -131,6 +140,7 @@ function DashboardContent({ data, staleAfterDays }: { data: Dashboard; staleAfte
         }))}
       />
       <FundingCard
+        id={SECTION_IDS.funding}
         title={t('dashboard.funding.byFunder')}
         nameColumn={t('dashboard.funding.funder')}
         rows={data.fundingByFunder.map((row) => ({ key: row.funder.id, name: row.funder.name, ...row }))}
@@ -138,7 +148,7 @@ function DashboardContent({ data, staleAfterDays }: { data: Dashboard; staleAfte
       <Card title={t('dashboard.milestones.dueSoon', { count: DUE_SOON_DAYS })}>
         <MilestoneList items={data.milestonesDueSoon} empty={t('dashboard.milestones.emptySoon')} format={format} />
       </Card>
-      <Card title={t('dashboard.milestones.overdue')}>
+      <Card id={SECTION_IDS.overdue} title={t('dashboard.milestones.overdue')}>
         <MilestoneList items={data.overdueMilestones} empty={t('dashboard.milestones.emptyOverdue')} format={format} />
       </Card>
       <Card title={t('dashboard.needsUpdate.title')}>
@@ -211,29 +221,38 @@ function CountCard({
   const summary = rows.map((row) => `${row.name} ${row.count}`).join(', ');
   return (
     <Card title={title}>
-      <BarChartFigure
-        className="dashboard-chart"
-        label={t(`${texts}.chart`, { summary })}
-        data={rows.map((row) => ({ name: row.name, count: row.count }))}
-        categoryKey="name"
-        series={[{ key: 'count', label: t(`${texts}.count`), colour: CHART_COLOURS.primary }]}
-        colours={colours}
+      <ChartOrTable
+        chart={
+          <BarChartFigure
+            className="dashboard-chart"
+            label={t(`${texts}.chart`, { summary })}
+            data={rows.map((row) => ({ name: row.name, count: row.count }))}
+            categoryKey="name"
+            series={[{ key: 'count', label: t(`${texts}.count`), colour: CHART_COLOURS.primary }]}
+            colours={colours}
+            unit={t(`${texts}.unit`)}
+            empty={t(`${texts}.empty`)}
+            layout="rows"
+          />
+        }
+        table={
+          <DataTable
+            caption={title}
+            className="data-table dashboard-table"
+            columns={[t(`${texts}.column`), { label: t(`${texts}.count`), numeric: true }]}
+            scroll={false}
+          >
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.key}>
+                  <th scope="row">{row.label ?? row.name}</th>
+                  <td className="num">{row.count}</td>
+                </tr>
+              ))}
+            </tbody>
+          </DataTable>
+        }
       />
-      <DataTable
-        caption={title}
-        className="data-table dashboard-table"
-        columns={[t(`${texts}.column`), { label: t(`${texts}.count`), numeric: true }]}
-        scroll={false}
-      >
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.key}>
-              <th scope="row">{row.label ?? row.name}</th>
-              <td className="num">{row.count}</td>
-            </tr>
-          ))}
-        </tbody>
-      </DataTable>
     </Card>
   );
 }
@@ -247,7 +266,17 @@ interface FundingRow {
   unknownAmounts: number;
 }
 
-function FundingCard({ title, nameColumn, rows }: { title: string; nameColumn: string; rows: FundingRow[] }) {
+function FundingCard({
+  id,
+  title,
+  nameColumn,
+  rows,
+}: {
+  id?: string;
+  title: string;
+  nameColumn: string;
+  rows: FundingRow[];
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const labels = {
@@ -256,40 +285,51 @@ function FundingCard({ title, nameColumn, rows }: { title: string; nameColumn: s
     remaining: t('dashboard.funding.remaining'),
   };
   return (
-    <Card title={title} wide>
+    <Card id={id} title={title} wide>
       {rows.length === 0 ? (
         <p>{t('dashboard.funding.empty')}</p>
       ) : (
-        <>
-          <FundingChart className="dashboard-chart" groups={rows} texts="dashboard.funding" />
-          <DataTable
-            caption={title}
-            className="data-table dashboard-table"
-            columns={[
-              nameColumn,
-              { label: labels.granted, numeric: true },
-              { label: labels.paid, numeric: true },
-              { label: labels.remaining, numeric: true },
-            ]}
-          >
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.key}>
-                  <th scope="row">{row.name}</th>
-                  <td className="num">
-                    <GrantedMoney
-                      amount={row.granted}
-                      unknownAmounts={row.unknownAmounts}
-                      text="dashboard.funding.unknown"
-                    />
-                  </td>
-                  <td className="num">{format.money(row.paid)}</td>
-                  <td className="num">{format.money(row.remaining)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </DataTable>
-        </>
+        <ChartOrTable
+          chart={
+            <FundingChart
+              className="dashboard-chart"
+              groups={rows}
+              texts="dashboard.funding"
+              unit={t('dashboard.funding.unit')}
+              empty={t('dashboard.funding.chartEmpty')}
+              layout="rows"
+            />
+          }
+          table={
+            <DataTable
+              caption={title}
+              className="data-table dashboard-table"
+              columns={[
+                nameColumn,
+                { label: labels.granted, numeric: true },
+                { label: labels.paid, numeric: true },
+                { label: labels.remaining, numeric: true },
+              ]}
+            >
+              <tbody>
+                {rows.map((row) => (
+                  <tr key={row.key}>
+                    <th scope="row">{row.name}</th>
+                    <td className="num">
+                      <GrantedMoney
+                        amount={row.granted}
+                        unknownAmounts={row.unknownAmounts}
+                        text="dashboard.funding.unknown"
+                      />
+                    </td>
+                    <td className="num">{format.money(row.paid)}</td>
+                    <td className="num">{format.money(row.remaining)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </DataTable>
+          }
+        />
       )}
     </Card>
   );
