@@ -216,6 +216,8 @@ describe('dashboard page', () => {
     mockApi();
     renderApp({ url: `/?agreementId=${AGREEMENT_ID}` });
     const headline = await screen.findByRole('region', { name: 'Tilanne yhdellä silmäyksellä' }, LOAD);
+    // The charts' code loads on demand, beside the figures.
+    await screen.findByRole('img', { name: /hankkeiden määrästä vaiheittain/ }, LOAD);
     const figure = (name: RegExp) => within(headline).getByRole('link', { name });
     /** The number shown in a headline figure (the first part of its link). */
     const shown = (name: RegExp) => figure(name).querySelector('.headline-figure__value')!.textContent;

@@ -30,3 +30,22 @@ export const SECTION_IDS = {
   overdue: 'dashboard-overdue',
   indicators: 'dashboard-indicators',
 } as const;
+
+/** A card of the dashboard's grid; `wide` spans the grid's width. */
+export function DashboardCard({
+  id,
+  title,
+  wide,
+  children,
+}: {
+  id?: string;
+  title: string;
+  wide?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <DashboardSection id={id} title={title} className={wide ? 'dashboard-card dashboard-card--wide' : 'dashboard-card'}>
+      {children}
+    </DashboardSection>
+  );
+}

@@ -113,6 +113,7 @@ function AgreementContent({
             title={t('reports.charts.fundingTitle')}
             unit={t('reports.charts.fundingUnit')}
             empty={t('reports.charts.fundingEmpty')}
+            layout="rows"
           />
           <HealthMixChart
             groups={data.priorityAreas.map((area) => ({ ...area, name: areaName(area) }))}

@@ -76,6 +76,7 @@ function NationalContent({
           title={t('reports.charts.fundingTitle')}
           unit={t('reports.charts.fundingUnit')}
           empty={t('reports.charts.fundingEmpty')}
+          layout="rows"
         />
       </div>
       <ReportSection title={t('reports.national.tableTitle')}>
