@@ -66,7 +66,12 @@ const submitButton = (page: Page) => page.locator('main form button[type="submit
 
 /** The pages every signed-in role reads. */
 const READ_PAGES: PageCheck[] = [
-  { name: 'the dashboard', path: () => '/', ready: (page) => page.locator('main table').first() },
+  {
+    name: 'the dashboard',
+    path: () => '/',
+    // The charts are drawn: the figures have loaded (their tables are one toggle away).
+    ready: (page) => page.locator('main [role="img"]').first(),
+  },
   {
     name: 'the projects list',
     path: () => '/projects',

@@ -107,16 +107,30 @@ async function fundingRow(caption: string, name: string): Promise<Funding | null
 async function readDashboard(): Promise<DashboardFigures> {
   await page.goto('/');
   await visible(page.getByRole('heading', { level: 1, name: 'Yleiskatsaus' }));
+  const chart = page.getByRole('img', { name: /hankkeiden määrästä vaiheittain/ });
+  const lifecycleChart = (await chart.getAttribute('aria-label')) ?? '';
+  // Each card shows its chart; its table is one press of the card's toggle away.
+  for (const card of ['Hankkeet vaiheittain', 'Rahoitus painopisteittäin', 'Rahoitus rahoittajittain']) {
+    const toggle = page
+      .getByRole('region', { name: card, exact: true })
+      .getByRole('button', { name: 'Näytä taulukkona' });
+    await toggle.click();
+    await visible(page.getByRole('table', { name: card, exact: true }));
+  }
   const lifecycle: Record<string, number> = {};
   for (const [status = '', count = ''] of await tableRows(page, 'Hankkeet vaiheittain')) {
     lifecycle[status] = Number(count);
   }
-  const chart = page.getByRole('img', { name: /hankkeiden määrästä vaiheittain/ });
+  // The headline's active projects are the table's.
+  const active = page
+    .getByRole('region', { name: 'Tilanne yhdellä silmäyksellä' })
+    .getByRole('link', { name: /Käynnissä olevat hankkeet/ });
+  expect(Number(await active.locator('.headline-figure__value').innerText())).toBe(lifecycle['Käynnissä']);
   const area = await fundingRow('Rahoitus painopisteittäin', areaName);
   if (!area) throw new Error(`The dashboard lists no priority area ${areaName}`);
   return {
     lifecycle,
-    lifecycleChart: (await chart.getAttribute('aria-label')) ?? '',
+    lifecycleChart,
     area,
     // A funder without payable decisions is not listed: nothing granted, paid or remaining.
     funder: (await fundingRow('Rahoitus rahoittajittain', FUNDER)) ?? { granted: 0, paid: 0, remaining: 0 },

@@ -363,4 +363,93 @@ describe('dashboard API', () => {
     const unfiltered = await countStatements(t, () => dashboard(t.http).expect(200));
     expect(unfiltered.count).toBeLessThanOrEqual(before.count);
   });
+
+  /** The headline's figures, worked out from the rest of the same response (the tables below it). */
+  function headlineFromTables(body: Json) {
+    const lifecycle = body.projectsByLifecycle as Array<{ lifecycleStatus: string; count: number }>;
+    const health = body.projectsByHealth as Array<{ health: string; count: number }>;
+    const funders = body.fundingByFunder as FundingItem[];
+    const rounds = (body.openRounds as Array<{ progress: Record<string, number> }>).map((round) => round.progress);
+    const sum = (rows: FundingItem[], key: 'granted' | 'paid' | 'remaining') =>
+      euros(rows.reduce((total, row) => total + cents(row[key]), 0n));
+    return {
+      activeProjects: lifecycle.find((row) => row.lifecycleStatus === 'active')!.count,
+      atRisk: health.find((row) => row.health === 'at_risk')!.count,
+      offTrack: health.find((row) => row.health === 'off_track')!.count,
+      funding: {
+        granted: sum(funders, 'granted'),
+        paid: sum(funders, 'paid'),
+        remaining: sum(funders, 'remaining'),
+        unknownAmounts: funders.reduce((total, row) => total + row.unknownAmounts, 0),
+      },
+      reportsOutstanding: rounds.reduce((total, p) => total + p.owed! + p.draft! + p.returned!, 0),
+      reportsOverdue: rounds.reduce((total, p) => total + p.overdue!, 0),
+    };
+  }
+
+  it('heads the dashboard with figures that equal its own tables', async () => {
+    for (const query of [
+      {},
+      { agreementId: agreementA.id },
+      { priorityAreaId: areaY.id },
+      { agreementId: agreementB.id },
+    ]) {
+      const res = await dashboard(t.http, query).expect(200);
+      expect(res.body.headline).toMatchObject(headlineFromTables(res.body));
+      expect(res.body.headline.overdueMilestones).toBe(res.body.overdueMilestones.length);
+      expect(res.body.headline.milestonesDueSoon).toBe(res.body.milestonesDueSoon.length);
+    }
+    // Spelled out once for agreement A (the agreement-level decision counts, the rejected one not).
+    const a = await dashboard(t.http, { agreementId: agreementA.id }).expect(200);
+    expect(a.body.headline).toMatchObject({
+      activeProjects: 2,
+      atRisk: 1,
+      offTrack: 1,
+      funding: { ...expectedFunding(decisions.filter((d) => d.agreementId === agreementA.id)) },
+      overdueMilestones: 2,
+    });
+    expect(a.body.headline.funding.granted).toBe('18000.65');
+    // Nothing granted in a new agreement: zeros, not a missing figure.
+    const empty = await factory.newAgreement(t, { cityId: cityA.id });
+    const none = await dashboard(t.http, { agreementId: empty.id }).expect(200);
+    expect(none.body.headline).toEqual({
+      activeProjects: 0,
+      atRisk: 0,
+      offTrack: 0,
+      funding: { granted: '0.00', paid: '0.00', remaining: '0.00', unknownAmounts: 0 },
+      overdueMilestones: 0,
+      milestonesDueSoon: 0,
+      reportsOutstanding: 0,
+      reportsOverdue: 0,
+    });
+  });
+
+  it('counts every overdue milestone and every report owed, beyond the 50 listed', async () => {
+    const agreement = await factory.newAgreement(t, { cityId: cityA.id });
+    const area = await factory.newPriorityArea(t, { agreementId: agreement.id, nameFi: 'E Paljon' });
+    const late = await factory.newProject(t, { priorityAreaId: area.id, lifecycleStatus: 'active' });
+    const overdue = 53;
+    for (let i = 0; i < overdue; i += 1) {
+      await factory.newMilestone(t, { projectId: late.id, dueDate: addDays(today, -1 - (i % 20)) });
+    }
+    await factory.newMilestone(t, { projectId: late.id, dueDate: addDays(today, -5), status: 'done' });
+    await factory.postCreated(t, '/api/reporting-rounds', {
+      agreementId: agreement.id,
+      period: '2025',
+      dueDate: addDays(today, 30),
+    });
+
+    const res = await dashboard(t.http, { agreementId: agreement.id }).expect(200);
+    expect(res.body.overdueMilestones).toHaveLength(50);
+    expect(res.body.headline.overdueMilestones).toBe(overdue);
+    expect(res.body.openRounds).toHaveLength(1);
+    expect(res.body.headline).toMatchObject({
+      ...headlineFromTables(res.body),
+      reportsOutstanding: 1,
+      activeProjects: 1,
+    });
+    // The same statements as before: the counts ride along with the lists.
+    const statements = await countStatements(t, () => dashboard(t.http, { agreementId: agreement.id }).expect(200));
+    expect(statements.count).toBeLessThanOrEqual(10);
+  });
 });

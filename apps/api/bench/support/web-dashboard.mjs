@@ -133,7 +133,10 @@ function observeDashboard({ selector, identifier }) {
       hasText = true;
       if (!element.hasAttribute('elementtiming')) element.setAttribute('elementtiming', identifier);
     }
-    if (hasText && figure.querySelector('svg path, svg rect, svg line')) {
+    // Drawn as SVG (upright bars) or as HTML rows of bars (the dashboard's counts and funding), or
+    // its sentence for nothing to draw.
+    const drawn = figure.querySelector('svg path, svg rect, svg line, .bar-rows__bar, .bar-chart-figure__empty');
+    if (hasText && drawn) {
       // Drawn: later changes would be repaints, not the first paint. Described once laid out.
       watch.disconnect();
       afterNextPaint((ms) => {
@@ -299,7 +302,7 @@ async function measureScripts(browser, baseUrl, cookies, url) {
         loaded: why.has(scriptUrl) ? 'initial' : 'lazy',
         why: why.get(scriptUrl) ?? 'import()',
         // The chart's class names are string literals in the chunk that holds its code.
-        chart: text.includes('bar-chart__plot') || text.includes('recharts-surface'),
+        chart: text.includes('bar-chart__plot') || text.includes('bar-rows__bar') || text.includes('recharts-surface'),
       };
     });
     const missing = [...why.keys()].filter((u) => !bodies.has(u));

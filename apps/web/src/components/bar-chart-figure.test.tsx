@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { cleanup, render, screen } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { testI18n } from '../test/i18n';
 import { BarChartFigure } from './bar-chart-figure';
@@ -104,5 +104,32 @@ describe('BarChartFigure', () => {
     expect(atRisk!.top).toBeCloseTo(25);
     expect(offTrack!.top).toBeCloseTo(0);
     expect(new Set(chart.bars().map((bar) => bar.x)).size).toBe(1);
+  });
+
+  it('shows its title and unit above the drawing, and a sentence instead of an empty axis', () => {
+    const chart = renderChart({
+      label: 'Rahoitus',
+      title: 'Rahoitus painopisteittäin',
+      unit: 'Euroa',
+      data: [{ name: 'Vesi', count: 2 }],
+      series: [{ key: 'count', label: 'Myönnetty', colour: '#1f5fa8' }],
+    });
+    expect(chart.figure.querySelector('.bar-chart-figure__title')).toHaveTextContent('Rahoitus painopisteittäin');
+    expect(chart.figure.querySelector('.bar-chart-figure__unit')).toHaveTextContent('Euroa');
+    cleanup();
+
+    const empty = renderChart({
+      label: 'Rahoitus',
+      data: [
+        { name: 'Vesi', count: 0 },
+        { name: 'Terveys', count: 0 },
+      ],
+      series: [{ key: 'count', label: 'Myönnetty', colour: '#1f5fa8' }],
+      empty: 'Rahoitusta ei ole vielä myönnetty.',
+    });
+    expect(empty.figure).toHaveTextContent('Rahoitusta ei ole vielä myönnetty.');
+    expect(empty.ticks()).toEqual([]);
+    expect(empty.bars()).toEqual([]);
+    expect(screen.queryByRole('img')).not.toBeInTheDocument();
   });
 });

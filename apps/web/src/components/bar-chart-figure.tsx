@@ -2,6 +2,7 @@ import { useEffect, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { intlLocale, useFormat } from '../lib/format';
 import { valueAxis } from './value-axis';
+import './bar-chart-figure.css';
 
 export interface ChartSeries {
   /** Property of each datum holding this series' value. */
@@ -25,6 +26,22 @@ export interface BarChartFigureProps {
   formatValue?: (value: number) => string;
   /** The figure's class (its feature's styles: spacing, print). */
   className: string;
+  /** The chart's title, shown above it (a card's heading can stand in for it: leave it out there). */
+  title?: string;
+  /** What the values are, shown at the top of the value axis ("Hankkeita, kpl", "Euroa"). */
+  unit?: string;
+  /**
+   * Said instead of the drawing when every value is zero (or there is nothing): a sentence such as
+   * "Nothing granted yet" reads, an empty 0–4 axis does not. A general sentence unless given.
+   */
+  empty?: string;
+  /**
+   * "columns" (the default): upright bars over a value axis, for periods and stacked mixes.
+   * "rows": a bar per line with its category's name before it and its value after it, no axis:
+   * long Finnish names stay whole and it fits a phone. With several series each category is a
+   * line of its own with a bar per series, each named, so no legend is needed.
+   */
+  layout?: 'columns' | 'rows';
 }
 
 /** Share of a category's width its bars take: one bar, or a group of bars side by side. */
@@ -108,7 +125,9 @@ function useOverflowsSideways() {
  * of its box, so it needs no layout measuring, fills any width and prints at the width of the page;
  * the text (the value axis, the category names and the legend) is HTML at the page's own sizes, so
  * it stays readable on a phone and wraps instead of overlapping. The drawing is one image with a
- * text summary for screen readers; the same figures are always in a table next to it. With more
+ * text summary for screen readers; the same figures are in a table one toggle away (the dashboard)
+ * or next to it (the reports). A title and the values' unit are shown above the drawing when given;
+ * with nothing but zeros a sentence stands in for an empty axis. With more
  * categories than fit, the chart scrolls sideways in a region that takes keyboard focus, and the
  * value axis stays in view. Used by the dashboard and the reports.
  */
@@ -121,28 +140,67 @@ export function BarChartFigure({
   stacked,
   formatValue,
   className,
+  title,
+  unit,
+  empty,
+  layout = 'columns',
 }: BarChartFigureProps) {
   const { t } = useTranslation();
   const { language } = useFormat();
   const [scrollBox, scrolls] = useOverflowsSideways();
 
   const bars = barsOf({ data, series, colours, stacked });
+  const heading = title && <p className="bar-chart-figure__title">{title}</p>;
+  if (bars.every((bar) => bar.from === bar.to)) {
+    return (
+      <div className={`${className} bar-chart-figure bar-chart-figure--empty`}>
+        {heading}
+        <p className="bar-chart-figure__empty">{empty ?? t('chart.empty')}</p>
+      </div>
+    );
+  }
+  const wholeNumber = new Intl.NumberFormat(intlLocale(language), { maximumFractionDigits: 0 });
+  const tickText = formatValue ?? ((value: number) => wholeNumber.format(value));
+  if (layout === 'rows') {
+    return (
+      <div className={`${className} bar-chart-figure bar-chart-figure--rows`}>
+        {heading}
+        {unit && (
+          <p className="bar-chart-figure__unit" aria-hidden="true">
+            {unit}
+          </p>
+        )}
+        <BarRows
+          label={label}
+          data={data}
+          categoryKey={categoryKey}
+          series={series}
+          colours={colours}
+          text={tickText}
+        />
+      </div>
+    );
+  }
   const axis = valueAxis(
     bars.flatMap((bar) => [bar.from, bar.to]),
     { wholeNumbers: !formatValue },
   );
-  const wholeNumber = new Intl.NumberFormat(intlLocale(language), { maximumFractionDigits: 0 });
-  const tickText = formatValue ?? ((value: number) => wholeNumber.format(value));
   /** A value's height on the plot, from the top (0) to the bottom (1). */
   const y = (value: number) => (axis.max - value) / (axis.max - axis.min);
   const grouped = !stacked && series.length > 1;
   const size = {
     '--bar-chart-categories': Math.max(1, data.length),
-    '--bar-chart-category-width': grouped ? '5rem' : '3rem',
+    '--bar-chart-category-width': grouped ? '7rem' : '5rem',
   } as CSSProperties;
 
   return (
-    <div className={`${className} bar-chart-figure`}>
+    <div className={`${className} bar-chart-figure${grouped ? ' bar-chart-figure--grouped' : ''}`}>
+      {heading}
+      {unit && (
+        <p className="bar-chart-figure__unit" aria-hidden="true">
+          {unit}
+        </p>
+      )}
       <div className="bar-chart" style={size}>
         {/* The value axis, top to bottom (the figures are in the text alternative). */}
         <div className="bar-chart__ticks" aria-hidden="true">
@@ -201,6 +259,54 @@ export function BarChartFigure({
           ))}
         </ul>
       )}
+    </div>
+  );
+}
+
+/**
+ * The "rows" layout: a line per category (or per category and series), the bar's length a share of
+ * the largest value, the value written after it. HTML only: nothing to measure, wraps on a phone.
+ */
+function BarRows({
+  label,
+  data,
+  categoryKey,
+  series,
+  colours,
+  text,
+}: Pick<BarChartFigureProps, 'label' | 'data' | 'categoryKey' | 'series' | 'colours'> & {
+  text: (value: number) => string;
+}) {
+  const value = (datum: Record<string, string | number>, key: string) => Math.max(0, Number(datum[key] ?? 0) || 0);
+  const max = Math.max(...data.flatMap((datum) => series.map((s) => value(datum, s.key))));
+  const grouped = series.length > 1;
+  const bar = (key: string, datum: Record<string, string | number>, s: ChartSeries, colour: string, name: string) => {
+    const v = value(datum, s.key);
+    return (
+      <div className="bar-rows__row" key={key}>
+        <span className="bar-rows__name">{name}</span>
+        <span className="bar-rows__track">
+          {v > 0 && <span className="bar-rows__bar" style={{ width: percent(v / max), background: colour }} />}
+        </span>
+        <span className="bar-rows__value">{text(v)}</span>
+      </div>
+    );
+  };
+  return (
+    <div className={grouped ? 'bar-rows bar-rows--grouped' : 'bar-rows'} role="img" aria-label={label}>
+      {data.map((datum, index) => {
+        const name = String(datum[categoryKey] ?? '');
+        if (!grouped) {
+          const s = series[0]!;
+          return bar(String(index), datum, s, colours?.[index % colours.length] ?? s.colour, name);
+        }
+        return (
+          <div className="bar-rows__group" key={index}>
+            <p className="bar-rows__category">{name}</p>
+            {series.map((s) => bar(s.key, datum, s, s.colour, s.label))}
+          </div>
+        );
+      })}
     </div>
   );
 }

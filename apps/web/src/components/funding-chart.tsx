@@ -42,10 +42,21 @@ export function FundingChart({
   groups,
   texts,
   className,
+  title,
+  unit,
+  empty,
+  layout,
 }: {
   groups: FundingGroup[];
   texts: 'dashboard.funding' | 'reports.funding';
   className: string;
+  /** Shown above the chart (where no heading names it), and what the values are ("Euroa"). */
+  title?: string;
+  unit: string;
+  /** Said instead of an empty chart when nothing is granted or paid. */
+  empty: string;
+  /** Bars upright (the reports) or as rows (the dashboard): see BarChartFigure. */
+  layout?: 'columns' | 'rows';
 }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -62,6 +73,10 @@ export function FundingChart({
   return (
     <BarChartFigure
       className={className}
+      title={title}
+      unit={unit}
+      empty={empty}
+      layout={layout}
       label={t(`${texts}.chart`, { summary })}
       // Numbers only for drawing the bars; every figure shown as text is the exact decimal string.
       data={groups.map((group) => ({

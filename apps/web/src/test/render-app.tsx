@@ -102,6 +102,16 @@ export function withSession(
 /** GET /api/dashboard of an empty portfolio: for tests that pass through the start page (the dashboard). */
 export function emptyDashboardResponse(): Response {
   return jsonResponse({
+    headline: {
+      activeProjects: 0,
+      atRisk: 0,
+      offTrack: 0,
+      funding: { granted: '0.00', paid: '0.00', remaining: '0.00', unknownAmounts: 0 },
+      overdueMilestones: 0,
+      milestonesDueSoon: 0,
+      reportsOutstanding: 0,
+      reportsOverdue: 0,
+    },
     today: '2026-11-28',
     projectsByLifecycle: ['planned', 'active', 'on_hold', 'completed', 'cancelled'].map((lifecycleStatus) => ({
       lifecycleStatus,

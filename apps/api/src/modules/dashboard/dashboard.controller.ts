@@ -18,7 +18,8 @@ export class DashboardController {
   @ApiOperation({
     summary: 'Portfolio figures, optionally for one agreement and priority area',
     description:
-      'Projects by lifecycle status and by health, funding by priority area and by funder, milestones due soon ' +
+      'Headline figures (each the count or sum of a section below), projects by lifecycle status and by health, ' +
+      'funding by priority area and by funder, milestones due soon ' +
       'and overdue, projects needing an update and the latest status reports. Another city’s agreement or ' +
       'priority area is not found (404).',
   })

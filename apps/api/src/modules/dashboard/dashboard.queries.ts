@@ -115,8 +115,11 @@ export interface AreaFundingRow extends FundingRow {
 }
 
 export interface FunderFundingRow extends FundingRow {
-  id: string;
-  name: string;
+  /** Null on the total row. */
+  id: string | null;
+  name: string | null;
+  /** The row of every funder's decisions together (the headline's funding), last. */
+  total: boolean;
 }
 
 /** Sums of funding figures over a group of rows `d` (granted, paid, unknown_amounts). */
@@ -154,6 +157,8 @@ export function fundingByAreaSql(actor: Actor, filters: DashboardFilters): State
  * Funding by funder: every payable decision of the agreements in scope (agreement-level ones
  * too), one narrow row each with its payments summed (funding_decision_facts); with a priority
  * area chosen, only the decisions on its projects. Funders with no payable decision are not listed.
+ * A last row (`total`, GROUPING SETS) sums every funder's: the headline's funding, exact in
+ * numeric and read in the same statement, so it always equals the sum of the rows above it.
  */
 export function fundingByFunderSql(actor: Actor, filters: DashboardFilters): Statement {
   const params = Sql.params();
@@ -165,7 +170,7 @@ export function fundingByFunderSql(actor: Actor, filters: DashboardFilters): Sta
   }
   return {
     sql: `
-      SELECT o.id, o.name, ${FUNDING_SUMS}
+      SELECT o.id, o.name, GROUPING(o.id, o.name) <> 0 AS total, ${FUNDING_SUMS}
       FROM (
         SELECT ff.funder_id, SUM(ff.amount_granted) AS granted, SUM(ff.paid) AS paid,
                count(*) FILTER (WHERE ff.amount_granted IS NULL) AS unknown_amounts
@@ -174,8 +179,8 @@ export function fundingByFunderSql(actor: Actor, filters: DashboardFilters): Sta
         GROUP BY ff.funder_id
       ) d
       JOIN organisations o ON o.id = d.funder_id
-      GROUP BY o.id
-      ORDER BY o.name, o.id`,
+      GROUP BY GROUPING SETS ((o.id, o.name), ())
+      ORDER BY GROUPING(o.id, o.name), o.name, o.id`,
     params: params.parameters,
   };
 }
@@ -188,14 +193,17 @@ export interface MilestoneRow {
   project_id: string;
   project_code: string;
   project_name: string;
+  /** How many milestones of its kind there are, beyond the 50 listed too. */
+  total: number;
 }
 
 export const DASHBOARD_LIST_LIMIT = 50;
 
 /**
  * Open milestones due within `days` from today, and overdue ones: at most 50 of each, by due
- * date. Each list is read from IDX_milestones_due_date in its order and stops at 50 (the projects
- * are joined per milestone, not collected first).
+ * date, each row with the true count of its kind (a window count, taken before the LIMIT). The
+ * projects are joined per milestone, not collected first. Without milestones of a kind there is
+ * no row to carry its count: it is then zero.
  */
 export function milestonesSql(actor: Actor, filters: DashboardFilters, today: string, days: number): Statement {
   const params = Sql.params();
@@ -205,7 +213,8 @@ export function milestonesSql(actor: Actor, filters: DashboardFilters, today: st
   const daysParam = params.value(days);
   const limit = params.value(DASHBOARD_LIST_LIMIT);
   const select = (kind: string, condition: string) => `(
-      SELECT '${kind}'::text AS kind, m.id, m.title, m.due_date, p.id AS project_id, p.code AS project_code, p.name AS project_name
+      SELECT '${kind}'::text AS kind, m.id, m.title, m.due_date, p.id AS project_id, p.code AS project_code, p.name AS project_name,
+             count(*) OVER ()::int AS total
       FROM milestones m
       JOIN projects p ON p.id = m.project_id
       WHERE m.status <> ALL(${closed}::milestone_status[]) AND ${condition} AND ${where}

@@ -92,8 +92,27 @@ export class DashboardService {
     ]);
     const lifecycle = counts.filter((row) => row.dimension === 'lifecycle');
     const health = counts.filter((row) => row.dimension === 'health');
+    const count = (rows: CountRow<string>[], key: string) => rows.find((row) => row.key === key)?.count ?? 0;
+    const funders = byFunder.filter((row) => !row.total);
+    const fundingTotal = byFunder.find((row) => row.total);
+    const soon = milestones.filter((row) => row.kind === 'soon');
+    const overdue = milestones.filter((row) => row.kind === 'overdue');
+    const roundResponses = rounds.map((row) => RoundResponse.from(row));
+    const outstanding = (progress: RoundResponse['progress']) => progress.owed + progress.draft + progress.returned;
 
     return {
+      headline: {
+        activeProjects: count(lifecycle, 'active'),
+        atRisk: count(health, 'at_risk'),
+        offTrack: count(health, 'off_track'),
+        funding: fundingTotal
+          ? figures(fundingTotal)
+          : { granted: '0.00', paid: '0.00', remaining: '0.00', unknownAmounts: 0 },
+        overdueMilestones: overdue[0]?.total ?? 0,
+        milestonesDueSoon: soon[0]?.total ?? 0,
+        reportsOutstanding: roundResponses.reduce((sum, round) => sum + outstanding(round.progress), 0),
+        reportsOverdue: roundResponses.reduce((sum, round) => sum + round.progress.overdue, 0),
+      },
       today,
       projectsByLifecycle: allCounts<LifecycleStatus>(LIFECYCLE_STATUSES, lifecycle).map(({ key, count }) => ({
         lifecycleStatus: key,
@@ -107,9 +126,9 @@ export class DashboardService {
         priorityArea: { id: row.id, nameFi: row.name_fi, nameSv: row.name_sv, nameEn: row.name_en },
         ...figures(row),
       })),
-      fundingByFunder: byFunder.map((row) => ({ funder: { id: row.id, name: row.name }, ...figures(row) })),
-      milestonesDueSoon: milestones.filter((row) => row.kind === 'soon').map(milestone),
-      overdueMilestones: milestones.filter((row) => row.kind === 'overdue').map(milestone),
+      fundingByFunder: funders.map((row) => ({ funder: { id: row.id!, name: row.name! }, ...figures(row) })),
+      milestonesDueSoon: soon.map(milestone),
+      overdueMilestones: overdue.map(milestone),
       projectsNeedingUpdate: needing.map((row) => ({
         project: { id: row.id, code: row.code, name: row.name },
         latestReportingDate: row.latest_reporting_date,
@@ -121,7 +140,7 @@ export class DashboardService {
         summary: row.summary,
         project: { id: row.project_id, code: row.project_code, name: row.project_name },
       })),
-      openRounds: rounds.map((row) => RoundResponse.from(row)),
+      openRounds: roundResponses,
     };
   }
 }

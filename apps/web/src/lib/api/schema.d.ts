@@ -109,7 +109,7 @@ export interface paths {
         };
         /**
          * Portfolio figures, optionally for one agreement and priority area
-         * @description Projects by lifecycle status and by health, funding by priority area and by funder, milestones due soon and overdue, projects needing an update and the latest status reports. Another city’s agreement or priority area is not found (404).
+         * @description Headline figures (each the count or sum of a section below), projects by lifecycle status and by health, funding by priority area and by funder, milestones due soon and overdue, projects needing an update and the latest status reports. Another city’s agreement or priority area is not found (404).
          */
         get: operations["Dashboard_get"];
         put?: never;
@@ -1811,6 +1811,24 @@ export interface components {
             password: string;
             role: components["schemas"]["Role"];
         };
+        DashboardHeadline: {
+            /** @description Projects whose lifecycle status is active (the "active" row of projectsByLifecycle) */
+            activeProjects: number;
+            /** @description Projects whose latest report is at risk (the "at_risk" row of projectsByHealth) */
+            atRisk: number;
+            /** @description Every payable decision in view, agreement-level ones too: the sum of fundingByFunder */
+            funding: components["schemas"]["FundingFigures"];
+            /** @description Every open milestone due within `days` (milestonesDueSoon lists at most 50) */
+            milestonesDueSoon: number;
+            /** @description Projects whose latest report is off track (the "off_track" row of projectsByHealth) */
+            offTrack: number;
+            /** @description Every open milestone past its due date (overdueMilestones lists at most 50) */
+            overdueMilestones: number;
+            /** @description Reports not yet submitted (owed, draft or returned) in the open rounds of openRounds */
+            reportsOutstanding: number;
+            /** @description Of those, the ones past their round’s due date */
+            reportsOverdue: number;
+        };
         DashboardMilestone: {
             /** Format: date */
             dueDate: string;
@@ -1834,6 +1852,7 @@ export interface components {
             fundingByFunder: components["schemas"]["FundingByFunder"][];
             /** @description Decisions on projects, by the project’s priority area */
             fundingByPriorityArea: components["schemas"]["FundingByPriorityArea"][];
+            headline: components["schemas"]["DashboardHeadline"];
             /** @description The 10 newest status reports */
             latestReports: components["schemas"]["DashboardStatusReport"][];
             /** @description Open milestones due within `days`, at most 50, by due date */
@@ -2064,6 +2083,28 @@ export interface components {
         };
         /** @enum {string} */
         FundingDecisionStatus: "applied" | "granted" | "amended" | "rejected" | "withdrawn";
+        FundingFigures: {
+            /**
+             * @description Sum granted by granted and amended funding decisions
+             * @example 150000.00
+             */
+            granted: string;
+            /**
+             * @description Sum paid under those decisions
+             * @example 50000.00
+             */
+            paid: string;
+            /**
+             * @description granted − paid
+             * @example 100000.00
+             */
+            remaining: string;
+            /**
+             * @description Granted or amended decisions whose amount is not known: not in `granted`, so the true total is higher
+             * @example 0
+             */
+            unknownAmounts: number;
+        };
         /** @enum {string} */
         FundingInstrument: "akke" | "erdf" | "city_co_funding" | "business_finland" | "other";
         /** @enum {string} */

@@ -107,7 +107,45 @@ export class DashboardStatusReport {
   project: ProjectRef;
 }
 
+/**
+ * The figures at the top of the dashboard, each the count or sum behind one of its sections:
+ * read in the same statements as those sections, so they always agree with them.
+ */
+export class DashboardHeadline {
+  @ApiProperty({ description: 'Projects whose lifecycle status is active (the "active" row of projectsByLifecycle)' })
+  activeProjects: number;
+
+  @ApiProperty({ description: 'Projects whose latest report is at risk (the "at_risk" row of projectsByHealth)' })
+  atRisk: number;
+
+  @ApiProperty({ description: 'Projects whose latest report is off track (the "off_track" row of projectsByHealth)' })
+  offTrack: number;
+
+  @ApiProperty({
+    type: FundingFigures,
+    description: 'Every payable decision in view, agreement-level ones too: the sum of fundingByFunder',
+  })
+  funding: FundingFigures;
+
+  @ApiProperty({ description: 'Every open milestone past its due date (overdueMilestones lists at most 50)' })
+  overdueMilestones: number;
+
+  @ApiProperty({ description: 'Every open milestone due within `days` (milestonesDueSoon lists at most 50)' })
+  milestonesDueSoon: number;
+
+  @ApiProperty({
+    description: 'Reports not yet submitted (owed, draft or returned) in the open rounds of openRounds',
+  })
+  reportsOutstanding: number;
+
+  @ApiProperty({ description: 'Of those, the ones past their round’s due date' })
+  reportsOverdue: number;
+}
+
 export class DashboardResponse {
+  @ApiProperty({ type: DashboardHeadline })
+  headline: DashboardHeadline;
+
   @ApiProperty({ type: 'string', format: 'date', description: 'The day the figures were computed for' })
   today: string;
 

@@ -20,6 +20,17 @@ const VESI = { id: 'b7d1c2e3-0000-4000-8000-000000000001', code: 'VESI-KH', name
 const HYTE = { id: 'b7d1c2e3-0000-4000-8000-000000000002', code: 'HYTE-KH', name: 'Hyvinvointiteknologian hanke' };
 
 const DASHBOARD: Dashboard = {
+  // As the API sends it: each figure the count or sum of the tables below (apps/api/test/dashboard.int-spec.ts).
+  headline: {
+    activeProjects: 3,
+    atRisk: 1,
+    offTrack: 0,
+    funding: { granted: '203000.00', paid: '51000.50', remaining: '151999.50', unknownAmounts: 1 },
+    overdueMilestones: 1,
+    milestonesDueSoon: 1,
+    reportsOutstanding: 0,
+    reportsOverdue: 0,
+  },
   today: '2026-11-28',
   projectsByLifecycle: [
     { lifecycleStatus: 'planned', count: 1 },
@@ -44,6 +55,13 @@ const DASHBOARD: Dashboard = {
     },
   ],
   fundingByFunder: [
+    {
+      funder: { id: 'c1e2f3a4-0000-4000-8000-000000000008', name: 'Kuopion kaupunki' },
+      granted: '3000.00',
+      paid: '1000.00',
+      remaining: '2000.00',
+      unknownAmounts: 1,
+    },
     {
       funder: { id: 'c1e2f3a4-0000-4000-8000-000000000009', name: 'Työ- ja elinkeinoministeriö' },
       granted: '200000.00',
@@ -131,8 +149,21 @@ const LOAD = { timeout: 5000 };
 /** A non-breaking space, as Intl puts in Finnish money ("1 234,56 €"). */
 const nbsp = (text: string) => text.replace(/ /g, '\u00a0');
 
+/** A card's table, shown by pressing its "show as table" toggle (the chart is shown first). */
+function showTable(card: string, table = card): HTMLElement {
+  const region = screen.getByRole('region', { name: card });
+  const toggle = within(region).getByRole('button', { name: /Näytä taulukkona|Visa som tabell|Show as table/ });
+  expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  fireEvent.click(toggle);
+  expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  return within(region).getByRole('table', { name: table });
+}
+
+/** Euro cents of a money text in Finnish ("1 234,56 €" → 123456n). */
+const centsOf = (text: string | null) => BigInt((text ?? '').replace(/[^0-9]/g, ''));
+
 describe('dashboard page', () => {
-  it('is the start page, with charts that each have a table alternative', async () => {
+  it('is the start page, with charts that each have a table alternative one toggle away', async () => {
     mockApi();
     renderApp({ url: '/' });
 
@@ -144,17 +175,24 @@ describe('dashboard page', () => {
     // Each chart is an image with a text summary, and its figures are in a table below it.
     const lifecycleChart = await screen.findByRole('img', { name: /hankkeiden määrästä vaiheittain/ }, LOAD);
     expect(lifecycleChart).toHaveAccessibleName(expect.stringContaining('Käynnissä 3'));
-    const lifecycleTable = screen.getByRole('table', { name: 'Hankkeet vaiheittain' });
+    // The tables are not repeated below the charts: each is one press of its card's toggle away,
+    // and takes the chart's place until pressed again.
+    expect(screen.queryByRole('table', { name: 'Hankkeet vaiheittain' })).not.toBeInTheDocument();
+    const lifecycleTable = showTable('Hankkeet vaiheittain');
+    expect(screen.queryByRole('img', { name: /hankkeiden määrästä vaiheittain/ })).not.toBeInTheDocument();
     expect(within(lifecycleTable).getByRole('row', { name: 'Päättynyt 2' })).toBeInTheDocument();
 
     expect(screen.getByRole('img', { name: /viimeisimmän tilanneraportin mukaan/ })).toHaveAccessibleName(
       expect.stringContaining('Ei tilanneraporttia 3'),
     );
-    const healthTable = screen.getByRole('table', { name: 'Hankkeet tilanteen mukaan' });
+    const healthTable = showTable('Hankkeet tilanteen mukaan');
     expect(within(healthTable).getByRole('row', { name: 'Riskissä 1' })).toBeInTheDocument();
 
     // Money in Finnish formatting, exact to the cent, in the tables and the chart summaries.
-    const areaTable = screen.getByRole('table', { name: 'Rahoitus painopisteittäin' });
+    expect(screen.getAllByRole('img', { name: /myönnetystä, maksetusta/ })[0]).toHaveAccessibleName(
+      expect.stringContaining(`Vesi: myönnetty ${nbsp('1 234 567,89 €')}`),
+    );
+    const areaTable = showTable('Rahoitus painopisteittäin');
     const water = within(areaTable).getByRole('row', { name: /Vesi/ });
     expect(
       within(water)
@@ -165,16 +203,99 @@ describe('dashboard page', () => {
       nbsp('234 567,89 €'),
       nbsp('1 000 000,00 €'),
     ]);
-    expect(screen.getAllByRole('img', { name: /myönnetystä, maksetusta/ })[0]).toHaveAccessibleName(
-      expect.stringContaining(`Vesi: myönnetty ${nbsp('1 234 567,89 €')}`),
-    );
-    const funderTable = screen.getByRole('table', { name: 'Rahoitus rahoittajittain' });
+    const funderTable = showTable('Rahoitus rahoittajittain');
     const ministry = within(funderTable).getByRole('row', { name: /Työ- ja elinkeinoministeriö/ });
     expect(
       within(ministry)
         .getAllByRole('cell')
         .map((cell) => cell.textContent),
     ).toEqual([nbsp('200 000,00 €'), nbsp('50 000,50 €'), nbsp('149 999,50 €')]);
+  });
+
+  it('heads the page with figures that equal the tables below, each a link to what is behind it', async () => {
+    mockApi();
+    renderApp({ url: `/?agreementId=${AGREEMENT_ID}` });
+    const headline = await screen.findByRole('region', { name: 'Tilanne yhdellä silmäyksellä' }, LOAD);
+    // The charts' code loads on demand, beside the figures.
+    await screen.findByRole('img', { name: /hankkeiden määrästä vaiheittain/ }, LOAD);
+    const figure = (name: RegExp) => within(headline).getByRole('link', { name });
+    /** The number shown in a headline figure (the first part of its link). */
+    const shown = (name: RegExp) => figure(name).querySelector('.headline-figure__value')!.textContent;
+    const cell = (table: HTMLElement, row: string | RegExp, column = 0) =>
+      within(within(table).getByRole('row', { name: row })).getAllByRole('cell')[column]!.textContent;
+
+    // Projects: the counts of the lifecycle and health tables.
+    const lifecycle = showTable('Hankkeet vaiheittain');
+    expect(shown(/Käynnissä olevat hankkeet/)).toBe(cell(lifecycle, /^Käynnissä/));
+    const health = showTable('Hankkeet tilanteen mukaan');
+    expect(shown(/Riskissä olevat hankkeet/)).toBe(cell(health, /^Riskissä/));
+    expect(shown(/eivät etene suunnitellusti/)).toBe(cell(health, /^Ei etene suunnitellusti/));
+    expect(headline).toHaveTextContent('6 hanketta kaikkiaan');
+
+    // Funding: granted and paid are the sums of the funder table's columns, to the cent.
+    const funders = showTable('Rahoitus rahoittajittain');
+    const column = (index: number) =>
+      within(funders)
+        .getAllByRole('row')
+        .slice(1)
+        // The amount only, not the note of decisions whose amount is not known below it.
+        .reduce((sum, row) => sum + centsOf(within(row).getAllByRole('cell')[index]!.firstChild!.textContent), 0n);
+    expect(centsOf(shown(/Myönnetty rahoitus/))).toBe(column(0));
+    expect(shown(/Myönnetty rahoitus/)).toBe(nbsp('203 000,00 €'));
+    const paid = /Maksettu ([^(]+) \(/.exec(headline.textContent ?? '')?.[1] ?? '';
+    expect(centsOf(paid)).toBe(column(1));
+    expect(headline).toHaveTextContent(/Maksettu 51\s000,50\s€ \(25\s%\)/);
+    expect(headline).toHaveTextContent('+ 1 päätös, jonka summa ei ole tiedossa');
+
+    // Milestones: the overdue card's list; indicators: the strip's items with a target on pace.
+    const overdue = screen.getByRole('region', { name: 'Myöhässä olevat virstanpylväät' });
+    expect(shown(/Myöhässä olevat virstanpylväät/)).toBe(String(within(overdue).getAllByRole('listitem').length));
+    const strip = screen.getByRole('region', { name: 'Indikaattorit' });
+    await within(strip).findByText('RCO01 Tuetut yritykset');
+    const items = within(strip).getAllByRole('listitem');
+    const onPace = items.filter((item) => within(item).queryByText('Aikataulussa')).length;
+    await waitFor(() => expect(shown(/Indikaattorit tavoitetahdissa/)).toBe(`${onPace}/${items.length}`));
+    expect(shown(/Palauttamattomat kausiraportit/)).toBe('0');
+
+    // Each figure links to what is behind it, in the same agreement.
+    expect(figure(/Käynnissä olevat hankkeet/)).toHaveAttribute(
+      'href',
+      `/projects?agreementId=${AGREEMENT_ID}&lifecycleStatus=active`,
+    );
+    expect(figure(/Riskissä olevat hankkeet/)).toHaveAttribute(
+      'href',
+      `/projects?agreementId=${AGREEMENT_ID}&health=at_risk`,
+    );
+    expect(figure(/eivät etene/)).toHaveAttribute('href', `/projects?agreementId=${AGREEMENT_ID}&health=off_track`);
+    expect(figure(/Myönnetty rahoitus/)).toHaveAttribute('href', '#dashboard-funding');
+    expect(document.getElementById('dashboard-funding')).toHaveAccessibleName('Rahoitus rahoittajittain');
+    expect(figure(/Myöhässä olevat/)).toHaveAttribute('href', '#dashboard-overdue');
+    expect(document.getElementById('dashboard-overdue')).toBe(overdue);
+    expect(figure(/Palauttamattomat/)).toHaveAttribute('href', '/rounds');
+    expect(figure(/Indikaattorit tavoitetahdissa/)).toHaveAttribute('href', '#dashboard-indicators');
+    expect(document.getElementById('dashboard-indicators')).toBe(strip);
+  });
+
+  it('says in words that nothing is granted yet instead of drawing an empty axis', async () => {
+    const zero = { granted: '0.00', paid: '0.00', remaining: '0.00', unknownAmounts: 0 };
+    mockApi(() =>
+      jsonResponse({
+        ...DASHBOARD,
+        headline: { ...DASHBOARD.headline, funding: zero },
+        fundingByPriorityArea: DASHBOARD.fundingByPriorityArea.map((row) => ({ ...row, ...zero })),
+        fundingByFunder: DASHBOARD.fundingByFunder.map((row) => ({ ...row, ...zero })),
+      }),
+    );
+    renderApp({ url: '/' });
+    const byArea = await screen.findByRole('region', { name: 'Rahoitus painopisteittäin' }, LOAD);
+    expect(byArea).toHaveTextContent('Rahoitusta ei ole vielä myönnetty.');
+    expect(within(byArea).queryByRole('img')).not.toBeInTheDocument();
+    expect(byArea.querySelector('.bar-chart__ticks')).toBeNull();
+    // The table still says it row by row.
+    expect(within(showTable('Rahoitus painopisteittäin')).getByRole('row', { name: /Vesi/ })).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: 'Tilanne yhdellä silmäyksellä' })).toHaveTextContent(
+      'Rahoitusta ei ole vielä myönnetty',
+    );
   });
 
   it('lists milestones, projects needing an update and the latest reports, linking to their projects', async () => {
@@ -213,7 +334,7 @@ describe('dashboard page', () => {
   it('keeps the agreement, priority area and update threshold in the URL and asks the API for them', async () => {
     const fetchMock = mockApi();
     const { router } = renderApp({ url: `/?agreementId=${AGREEMENT_ID}` });
-    await screen.findByRole('table', { name: 'Hankkeet vaiheittain' }, LOAD);
+    await screen.findByRole('img', { name: /hankkeiden määrästä vaiheittain/ }, LOAD);
     const first = new URL(requestsTo(fetchMock, '/api/dashboard')[0]!.url);
     expect(first.searchParams.get('agreementId')).toBe(AGREEMENT_ID);
     expect(first.searchParams.get('days')).toBe('30');
@@ -283,17 +404,21 @@ describe('dashboard page', () => {
     mockApi(undefined, 'sv');
     renderApp({ url: '/', language: 'sv' });
     expect(await screen.findByRole('heading', { level: 1, name: 'Översikt' }, LOAD)).toBeInTheDocument();
-    expect(await screen.findByRole('table', { name: 'Finansiering per prioriterat område' })).toHaveTextContent(
-      'Vatten',
-    );
+    await screen.findByRole('region', { name: 'Finansiering per prioriterat område' }, LOAD);
+    expect(showTable('Finansiering per prioriterat område')).toHaveTextContent('Vatten');
+    expect(screen.getByRole('region', { name: 'Läget i korthet' })).toHaveTextContent('Beviljad finansiering');
   });
 
   it('is in English for an English-speaking user', async () => {
     mockApi(undefined, 'en');
     renderApp({ url: '/', language: 'en' });
     expect(await screen.findByRole('heading', { level: 1, name: 'Overview' }, LOAD)).toBeInTheDocument();
-    const table = await screen.findByRole('table', { name: 'Funding by priority area' });
+    await screen.findByRole('region', { name: 'Funding by priority area' }, LOAD);
+    const table = showTable('Funding by priority area');
     expect(within(table).getByRole('row', { name: /Water/ })).toBeInTheDocument();
+    const headline = screen.getByRole('region', { name: 'At a glance' });
+    expect(within(headline).getByRole('link', { name: /Funding granted/ })).toHaveTextContent('€203,000.00');
+    expect(headline).toHaveTextContent(/€51,000\.50 paid \(25\s?%\)/);
   });
 
   describe('indicator strip', () => {
@@ -355,7 +480,8 @@ describe('dashboard page', () => {
 
       answer(jsonResponse({ statusCode: 500, code: 'INTERNAL_ERROR', message: 'Boom' }, 500));
       expect(await within(strip).findByRole('alert')).toHaveTextContent('Indikaattoreiden lataaminen epäonnistui.');
-      expect(screen.getByRole('table', { name: 'Hankkeet vaiheittain' })).toBeInTheDocument();
+      expect(screen.getByRole('region', { name: 'Tilanne yhdellä silmäyksellä' })).toBeInTheDocument();
+      expect(screen.getByRole('img', { name: /hankkeiden määrästä vaiheittain/ })).toBeInTheDocument();
     });
 
     it('is translated to Swedish and English', async () => {

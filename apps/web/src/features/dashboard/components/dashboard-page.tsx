@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { HealthLabel } from '../../../components/health-label';
@@ -7,7 +7,6 @@ import { useFormat, type Formatters } from '../../../lib/format';
 import { localisedName } from '../../../lib/localised-name';
 import { QueryView } from '../../../components/load-status';
 import { Page } from '../../../components/page';
-import { TitledSection } from '../../../components/titled-section';
 import {
   DUE_SOON_DAYS,
   useDashboard,
@@ -17,32 +16,53 @@ import {
 } from '../api/get-dashboard';
 import { useAgreements, usePriorityAreas } from '../../../lib/api/portfolio-choices';
 import { STALE_CHOICES, useDashboardView, type DashboardView } from '../hooks/use-dashboard-view';
-import { BarChartFigure } from '../../../components/bar-chart-figure';
-import { CHART_COLOURS, FundingChart } from '../../../components/funding-chart';
 import './dashboard.css';
-import { DataTable } from '../../../components/data-table';
 import { SelectField } from '../../../components/fields';
-import { GrantedMoney } from '../../../components/granted-money';
 import { IndicatorStrip } from './indicator-strip';
+import { DashboardHeadline } from './dashboard-headline';
+import { DashboardCard, SECTION_IDS } from './dashboard-section';
+import type * as ChartsModule from './dashboard-charts';
+
+let chartsModule: Promise<typeof ChartsModule> | undefined;
 
 /**
- * The portfolio at a glance, for an agreement and priority area chosen in the URL: the key
- * indicators of each agreement (a strip loaded on its own), projects by lifecycle status and by health, funding by priority area and by funder (each chart with its
- * table), milestones due soon and overdue, projects needing an update and the latest reports.
- * `rounds` is the reporting rounds' part (features/rounds), put first by the router: what the
- * city owes is the first thing a coordinator looks for.
+ * The charts' code (the chart drawing, the chart / table toggle and their tables) is a chunk of its
+ * own, fetched when the page first renders, beside the figures (which the start page's loader has
+ * already asked for): the start page's initial JavaScript stays within its budget.
+ */
+function loadDashboardCharts() {
+  chartsModule ??= import('./dashboard-charts');
+  return chartsModule;
+}
+
+const DashboardCharts = lazy(async () => ({ default: (await loadDashboardCharts()).DashboardCharts }));
+
+/**
+ * The portfolio at a glance, for an agreement and priority area chosen in the URL: the headline
+ * figures (each a link to what is behind it), the key indicators of each agreement (a strip loaded
+ * on its own), projects by lifecycle status and by health, funding by priority area and by funder
+ * (each chart with its table one toggle away), milestones due soon and overdue, projects needing
+ * an update and the latest reports. `rounds` is the reporting rounds' part (features/rounds),
+ * given by the router and put right below the headline: what the city owes is the first thing a
+ * coordinator looks for.
  */
 export function DashboardPage({ rounds }: { rounds?: ReactNode } = {}) {
   const { t } = useTranslation();
+  void loadDashboardCharts();
   const { view, change } = useDashboardView();
   const dashboard = useDashboard(view);
   const notFound = dashboard.error instanceof ApiError && dashboard.error.status === 404;
 
   return (
     <Page title={t('dashboard.title')} className="dashboard">
+      <DashboardFilterBar view={view} onChange={change} />
+      {dashboard.data && (
+        <div className="dashboard__headline" aria-busy={dashboard.isPlaceholderData}>
+          <DashboardHeadline data={dashboard.data} view={view} />
+        </div>
+      )}
       {/* The reporting rounds (what the city owes, open rounds' progress): given by the app, from features/rounds. */}
       {rounds}
-      <DashboardFilterBar view={view} onChange={change} />
       <IndicatorStrip agreementId={view.agreementId} areaChosen={view.priorityAreaId !== undefined} />
       <QueryView
         query={dashboard}
@@ -89,59 +109,22 @@ function DashboardFilterBar({ view, onChange }: { view: DashboardView; onChange:
   );
 }
 
-function Card({ title, wide, children }: { title: string; wide?: boolean; children: ReactNode }) {
-  return (
-    <TitledSection title={title} className={wide ? 'dashboard-card dashboard-card--wide' : 'dashboard-card'}>
-      {children}
-    </TitledSection>
-  );
-}
-
 function DashboardContent({ data, staleAfterDays }: { data: Dashboard; staleAfterDays: number }) {
   const { t } = useTranslation();
   const format = useFormat();
 
   return (
     <>
-      <CountCard
-        texts="dashboard.lifecycle"
-        rows={data.projectsByLifecycle.map((row) => ({
-          key: row.lifecycleStatus,
-          name: t(`lifecycle.${row.lifecycleStatus}`),
-          count: row.count,
-        }))}
-      />
-      <CountCard
-        texts="dashboard.health"
-        rows={data.projectsByHealth.map((row) => ({
-          key: row.health,
-          name: t(`health.${row.health}`),
-          label: <HealthLabel health={row.health === 'none' ? null : row.health} />,
-          count: row.count,
-        }))}
-        colours={data.projectsByHealth.map((row) => CHART_COLOURS.health[row.health])}
-      />
-      <FundingCard
-        title={t('dashboard.funding.byArea')}
-        nameColumn={t('dashboard.funding.area')}
-        rows={data.fundingByPriorityArea.map((row) => ({
-          key: row.priorityArea.id,
-          name: localisedName(row.priorityArea, format.language),
-          ...row,
-        }))}
-      />
-      <FundingCard
-        title={t('dashboard.funding.byFunder')}
-        nameColumn={t('dashboard.funding.funder')}
-        rows={data.fundingByFunder.map((row) => ({ key: row.funder.id, name: row.funder.name, ...row }))}
-      />
-      <Card title={t('dashboard.milestones.dueSoon', { count: DUE_SOON_DAYS })}>
+      <Suspense fallback={<p className="status-message dashboard-card--wide">{t('dashboard.loading')}</p>}>
+        <DashboardCharts data={data} />
+      </Suspense>
+      <DashboardCard title={t('dashboard.milestones.dueSoon', { count: DUE_SOON_DAYS })}>
         <MilestoneList items={data.milestonesDueSoon} empty={t('dashboard.milestones.emptySoon')} format={format} />
-      </Card>
-      <Card title={t('dashboard.milestones.overdue')}>
+      </DashboardCard>
+      <DashboardCard id={SECTION_IDS.overdue} title={t('dashboard.milestones.overdue')}>
         <MilestoneList items={data.overdueMilestones} empty={t('dashboard.milestones.emptyOverdue')} format={format} />
-      </Card>
-      <Card title={t('dashboard.needsUpdate.title')}>
+      </DashboardCard>
+      <DashboardCard title={t('dashboard.needsUpdate.title')}>
         <p>{t('dashboard.needsUpdate.intro', { count: staleAfterDays })}</p>
         {data.projectsNeedingUpdate.length === 0 ? (
           <p>{t('dashboard.needsUpdate.empty')}</p>
@@ -161,8 +144,8 @@ function DashboardContent({ data, staleAfterDays }: { data: Dashboard; staleAfte
             ))}
           </ul>
         )}
-      </Card>
-      <Card title={t('dashboard.latestReports.title')}>
+      </DashboardCard>
+      <DashboardCard title={t('dashboard.latestReports.title')}>
         {data.latestReports.length === 0 ? (
           <p>{t('dashboard.latestReports.empty')}</p>
         ) : (
@@ -180,118 +163,8 @@ function DashboardContent({ data, staleAfterDays }: { data: Dashboard; staleAfte
             ))}
           </ul>
         )}
-      </Card>
+      </DashboardCard>
     </>
-  );
-}
-
-interface CountRow {
-  key: string;
-  name: string;
-  /** How the row's name is shown in the table (the name unless given). */
-  label?: ReactNode;
-  count: number;
-}
-
-/**
- * Projects counted by one property (lifecycle status, health): a bar chart with the counts in its
- * text alternative, and the same counts in a table. `texts` is where the card's words are.
- */
-function CountCard({
-  texts,
-  rows,
-  colours,
-}: {
-  texts: 'dashboard.lifecycle' | 'dashboard.health';
-  rows: CountRow[];
-  colours?: string[];
-}) {
-  const { t } = useTranslation();
-  const title = t(`${texts}.title`);
-  const summary = rows.map((row) => `${row.name} ${row.count}`).join(', ');
-  return (
-    <Card title={title}>
-      <BarChartFigure
-        className="dashboard-chart"
-        label={t(`${texts}.chart`, { summary })}
-        data={rows.map((row) => ({ name: row.name, count: row.count }))}
-        categoryKey="name"
-        series={[{ key: 'count', label: t(`${texts}.count`), colour: CHART_COLOURS.primary }]}
-        colours={colours}
-      />
-      <DataTable
-        caption={title}
-        className="data-table dashboard-table"
-        columns={[t(`${texts}.column`), { label: t(`${texts}.count`), numeric: true }]}
-        scroll={false}
-      >
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.key}>
-              <th scope="row">{row.label ?? row.name}</th>
-              <td className="num">{row.count}</td>
-            </tr>
-          ))}
-        </tbody>
-      </DataTable>
-    </Card>
-  );
-}
-
-interface FundingRow {
-  key: string;
-  name: string;
-  granted: string;
-  paid: string;
-  remaining: string;
-  unknownAmounts: number;
-}
-
-function FundingCard({ title, nameColumn, rows }: { title: string; nameColumn: string; rows: FundingRow[] }) {
-  const { t } = useTranslation();
-  const format = useFormat();
-  const labels = {
-    granted: t('dashboard.funding.granted'),
-    paid: t('dashboard.funding.paid'),
-    remaining: t('dashboard.funding.remaining'),
-  };
-  return (
-    <Card title={title} wide>
-      {rows.length === 0 ? (
-        <p>{t('dashboard.funding.empty')}</p>
-      ) : (
-        <>
-          <FundingChart className="dashboard-chart" groups={rows} texts="dashboard.funding" />
-          <DataTable
-            caption={title}
-            className="data-table dashboard-table"
-            columns={[
-              nameColumn,
-              { label: labels.granted, numeric: true },
-              { label: labels.paid, numeric: true },
-              { label: labels.remaining, numeric: true },
-            ]}
-          >
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.key}>
-                  <th scope="row">{row.name}</th>
-                  <td className="num">
-                    <GrantedMoney
-                      amount={row.granted}
-                      unknownAmounts={row.unknownAmounts}
-                      text="dashboard.funding.unknown"
-                    />
-                  </td>
-                  <td className="num">{format.money(row.paid)}</td>
-                  <td className="num">{format.money(row.remaining)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </DataTable>
-        </>
-      )}
-    </Card>
   );
 }
 

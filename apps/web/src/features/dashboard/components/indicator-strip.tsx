@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { PaceLabel } from '../../../components/indicator-status';
 import { QueryView } from '../../../components/load-status';
 import { ApiError } from '../../../lib/api/client';
-import { TitledSection } from '../../../components/titled-section';
+import { DashboardSection, SECTION_IDS } from './dashboard-section';
 import { useIndicatorFormat } from '../../../lib/indicator-format';
 import { localisedName } from '../../../lib/localised-name';
 import {
@@ -24,7 +24,7 @@ export function IndicatorStrip({ agreementId, areaChosen }: { agreementId?: stri
   // A chosen agreement that is not found: the dashboard says so once, the strip says nothing.
   if (summary.error instanceof ApiError && summary.error.status === 404) return null;
   return (
-    <TitledSection title={t('indicators.title')} className="dashboard-indicators">
+    <DashboardSection id={SECTION_IDS.indicators} title={t('indicators.title')} className="dashboard-indicators">
       <QueryView
         query={summary}
         loading={t('indicatorResults.loading')}
@@ -57,7 +57,7 @@ export function IndicatorStrip({ agreementId, areaChosen }: { agreementId?: stri
           );
         }}
       </QueryView>
-    </TitledSection>
+    </DashboardSection>
   );
 }
 

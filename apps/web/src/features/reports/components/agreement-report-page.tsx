@@ -110,6 +110,10 @@ function AgreementContent({
             className="report-chart"
             groups={fundingGroups.map((group) => ({ ...group.figures, name: group.name }))}
             texts="reports.funding"
+            title={t('reports.charts.fundingTitle')}
+            unit={t('reports.charts.fundingUnit')}
+            empty={t('reports.charts.fundingEmpty')}
+            layout="rows"
           />
           <HealthMixChart
             groups={data.priorityAreas.map((area) => ({ ...area, name: areaName(area) }))}

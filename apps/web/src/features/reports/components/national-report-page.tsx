@@ -69,7 +69,15 @@ function NationalContent({
       <p>{t('reports.national.intro', { period: periodText, asOf: format.date(data.period.asOf) })}</p>
       <div className="report-charts">
         <HealthMixChart groups={groups} label={(summary) => t('reports.national.healthChart', { summary })} />
-        <FundingChart className="report-chart" groups={groups} texts="reports.funding" />
+        <FundingChart
+          className="report-chart"
+          groups={groups}
+          texts="reports.funding"
+          title={t('reports.charts.fundingTitle')}
+          unit={t('reports.charts.fundingUnit')}
+          empty={t('reports.charts.fundingEmpty')}
+          layout="rows"
+        />
       </div>
       <ReportSection title={t('reports.national.tableTitle')}>
         <ReportTable

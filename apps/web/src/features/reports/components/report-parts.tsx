@@ -90,6 +90,9 @@ export function HealthMixChart({
   return (
     <BarChartFigure
       className="report-chart"
+      title={t('reports.charts.healthTitle')}
+      unit={t('reports.charts.projectsUnit')}
+      empty={t('reports.charts.healthEmpty')}
       label={label(summary)}
       data={groups.map((group) => ({
         name: group.name,
