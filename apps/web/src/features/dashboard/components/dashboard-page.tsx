@@ -1,4 +1,4 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { HealthLabel } from '../../../components/health-label';
@@ -21,22 +21,8 @@ import { SelectField } from '../../../components/fields';
 import { IndicatorStrip } from './indicator-strip';
 import { DashboardHeadline } from './dashboard-headline';
 import { DashboardCard, SECTION_IDS } from './dashboard-section';
-import type * as ChartsModule from './dashboard-charts';
-
-let chartsModule: Promise<typeof ChartsModule> | undefined;
-
-/**
- * The charts' code (the chart drawing, the chart / table toggle and their tables) is a chunk of its
- * own, fetched when the page first renders, beside the figures (which the start page's loader has
- * already asked for): the start page's initial JavaScript stays within its budget.
- */
-function loadDashboardCharts() {
-  chartsModule ??= import('./dashboard-charts');
-  return chartsModule;
-}
-
-const DashboardCharts = lazy(async () => ({ default: (await loadDashboardCharts()).DashboardCharts }));
-
+// In the first chunk with the page: the start page's first chart waits for no other chunk (docs/PERFORMANCE.md).
+import { DashboardCharts } from './dashboard-charts';
 /**
  * The portfolio at a glance, for an agreement and priority area chosen in the URL: the headline
  * figures (each a link to what is behind it), the key indicators of each agreement (a strip loaded
@@ -48,7 +34,6 @@ const DashboardCharts = lazy(async () => ({ default: (await loadDashboardCharts(
  */
 export function DashboardPage({ rounds }: { rounds?: ReactNode } = {}) {
   const { t } = useTranslation();
-  void loadDashboardCharts();
   const { view, change } = useDashboardView();
   const dashboard = useDashboard(view);
   const notFound = dashboard.error instanceof ApiError && dashboard.error.status === 404;
@@ -115,9 +100,7 @@ function DashboardContent({ data, staleAfterDays }: { data: Dashboard; staleAfte
 
   return (
     <>
-      <Suspense fallback={<p className="status-message dashboard-card--wide">{t('dashboard.loading')}</p>}>
-        <DashboardCharts data={data} />
-      </Suspense>
+      <DashboardCharts data={data} />
       <DashboardCard title={t('dashboard.milestones.dueSoon', { count: DUE_SOON_DAYS })}>
         <MilestoneList items={data.milestonesDueSoon} empty={t('dashboard.milestones.emptySoon')} format={format} />
       </DashboardCard>
