@@ -32,7 +32,7 @@ const LANGUAGES = ['fi', 'en'];
  * and what shows once the page has loaded what it is about.
  */
 const PAGES = [
-  { name: 'dashboard', account: 'coordinator', path: () => '/', ready: 'main .dashboard-indicators li, main table' },
+  { name: 'dashboard', account: 'coordinator', path: () => '/', ready: 'main [role="img"]' },
   {
     name: 'project',
     account: 'coordinator',

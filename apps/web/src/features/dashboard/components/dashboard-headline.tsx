@@ -113,7 +113,8 @@ function IndicatorsFigure({ agreementId }: { agreementId?: string }) {
   let value = '–';
   let detail = t('dashboard.headline.indicatorsLoading');
   if (counts) {
-    value = t('dashboard.headline.indicatorsValue', counts);
+    // No key indicators: nothing to count, not "0/0".
+    if (counts.total > 0) value = t('dashboard.headline.indicatorsValue', counts);
     detail = counts.total === 0 ? t('dashboard.headline.indicatorsNone') : t('dashboard.headline.indicatorsDetail');
   } else if (summary.isError) {
     detail = t('dashboard.headline.indicatorsError');
