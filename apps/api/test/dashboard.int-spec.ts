@@ -442,6 +442,9 @@ describe('dashboard API', () => {
     const res = await dashboard(t.http, { agreementId: agreement.id }).expect(200);
     expect(res.body.overdueMilestones).toHaveLength(50);
     expect(res.body.headline.overdueMilestones).toBe(overdue);
+    // Counted from the kept monthly counts for an agreement, from the milestones for an area: the same.
+    const byArea = await dashboard(t.http, { priorityAreaId: area.id }).expect(200);
+    expect(byArea.body.headline.overdueMilestones).toBe(overdue);
     expect(res.body.openRounds).toHaveLength(1);
     expect(res.body.headline).toMatchObject({
       ...headlineFromTables(res.body),

@@ -201,31 +201,45 @@ export const DASHBOARD_LIST_LIMIT = 50;
 
 /**
  * Open milestones due within `days` from today, and overdue ones: at most 50 of each, by due
- * date, each row with the true count of its kind (a window count, taken before the LIMIT). The
- * projects are joined per milestone, not collected first. Without milestones of a kind there is
- * no row to carry its count: it is then zero.
+ * date, read from IDX_milestones_due_date in its order and stopping at 50 (the projects are joined
+ * per milestone, not collected first). Each row carries the true count of its kind, beyond the 50
+ * (an uncorrelated subquery: computed once per statement). Overdue ones are counted without
+ * visiting every one: the open milestones due in months before this one from milestone_month_facts
+ * (per agreement), those due this month before today from the milestones; with a priority area
+ * chosen (the facts are per agreement) they are counted from the area's projects' milestones.
+ * Without milestones of a kind there is no row to carry its count: it is then zero.
  */
 export function milestonesSql(actor: Actor, filters: DashboardFilters, today: string, days: number): Statement {
   const params = Sql.params();
-  const where = projectWhere(params, actor, filters, 'p');
   const closed = params.value(CLOSED_MILESTONE_STATUSES);
   const todayParam = params.value(today);
   const daysParam = params.value(days);
   const limit = params.value(DASHBOARD_LIST_LIMIT);
-  const select = (kind: string, condition: string) => `(
+  const open = `m.status <> ALL(${closed}::milestone_status[])`;
+  const month = `date_trunc('month', ${todayParam}::date)::date`;
+  const soon = `m.due_date >= ${todayParam}::date AND m.due_date <= ${todayParam}::date + ${daysParam}::int`;
+  const counted = (condition: string) => `(
+      SELECT count(*) FROM milestones m JOIN projects p ON p.id = m.project_id
+      WHERE ${open} AND ${condition} AND ${projectWhere(params, actor, filters, 'p')})`;
+  const overdueTotal = filters.priorityAreaId
+    ? counted(`m.due_date < ${todayParam}::date`)
+    : `(SELECT coalesce(sum(f.open_count), 0) FROM milestone_month_facts f
+          WHERE f.due_month < ${month} AND ${projectWhere(params, actor, filters, 'f')})
+        + ${counted(`m.due_date >= ${month} AND m.due_date < ${todayParam}::date`)}`;
+  const select = (kind: string, condition: string, total: string) => `(
       SELECT '${kind}'::text AS kind, m.id, m.title, m.due_date, p.id AS project_id, p.code AS project_code, p.name AS project_name,
-             count(*) OVER ()::int AS total
+             (${total})::int AS total
       FROM milestones m
       JOIN projects p ON p.id = m.project_id
-      WHERE m.status <> ALL(${closed}::milestone_status[]) AND ${condition} AND ${where}
+      WHERE ${open} AND ${condition} AND ${projectWhere(params, actor, filters, 'p')}
       ORDER BY m.due_date, p.code, m.id
       LIMIT ${limit}
     )`;
   return {
     sql: `
-      ${select('soon', `m.due_date >= ${todayParam}::date AND m.due_date <= ${todayParam}::date + ${daysParam}::int`)}
+      ${select('soon', soon, counted(soon))}
       UNION ALL
-      ${select('overdue', `m.due_date < ${todayParam}::date`)}`,
+      ${select('overdue', `m.due_date < ${todayParam}::date`, overdueTotal)}`,
     params: params.parameters,
   };
 }
