@@ -48,7 +48,7 @@ export function AdminRegistryPage<T extends Registered>(props: AdminRegistryProp
 
   return (
     <Page title={title} className="admin-page">
-      <StatusLine>{status}</StatusLine>
+      <StatusLine tone="success">{status}</StatusLine>
       <QueryView
         query={records}
         loading={t('admin.loading')}

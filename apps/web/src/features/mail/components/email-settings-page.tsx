@@ -51,7 +51,7 @@ export function EmailSettingsPage() {
           </p>
         </div>
       </div>
-      <StatusLine>{status}</StatusLine>
+      <StatusLine tone={save.isPending ? undefined : 'success'}>{status}</StatusLine>
       {save.isError && <FailureAlert message={t('mail.settings.saveFailed')} />}
     </Page>
   );

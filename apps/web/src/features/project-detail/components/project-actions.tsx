@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { recordAmountPath, savedNoticeKey, savedNoticeOf } from '../../../lib/project-form-routes';
 import { useCan } from '../../../lib/session';
+import { StatusLine } from '../../../components/load-status';
 import { ActionsMenu } from './actions-menu';
 import type { FundingDecision } from '../api/get-project-records';
 
@@ -90,11 +91,9 @@ export function ProjectFormNotice() {
     return () => clearTimeout(timer);
   }, [saved, location.key]);
   return (
-    // The live region is always there (so the notice is read out); with a notice in it, it is a
-    // clearly marked box, not a grey line.
-    <p role="status" className={shown ? 'project-forms__notice' : 'status-message'}>
-      {shown ? t(savedNoticeKey(shown)) : ''}
-    </p>
+    // The live region is always there (so the notice is read out); with a notice in it, it is the
+    // app's success box, as every saved message is.
+    <StatusLine tone="success">{shown ? t(savedNoticeKey(shown)) : ''}</StatusLine>
   );
 }
 

@@ -477,7 +477,7 @@ describe('every record form names its project and leads back to it (issue 9, ite
     save();
     const notice = await screen.findByText('Maksu tallennettu.');
     expect(notice).toHaveAttribute('role', 'status');
-    expect(notice).toHaveClass('project-forms__notice');
+    expect(notice).toHaveClass('status-message--success');
     const crumbs = screen.getByRole('navigation', { name: 'Murupolku' });
     expect(within(crumbs).getByText(project.name)).toHaveAttribute('aria-current', 'page');
   });

@@ -51,7 +51,7 @@ export function PeriodReportPage() {
         />
       }
     >
-      <StatusLine>{notice ? t(`rounds.report.notice.${notice}`) : ''}</StatusLine>
+      <StatusLine tone="success">{notice ? t(`rounds.report.notice.${notice}`) : ''}</StatusLine>
       <QueryView
         query={report}
         loading={t('rounds.loading')}

@@ -49,7 +49,7 @@ export function RoundPage() {
       className="round-page"
       before={<Breadcrumbs items={[{ label: t('rounds.nav'), to: '/rounds' }, { label: title }]} />}
     >
-      <StatusLine>{notice ? t(`rounds.round.notice.${notice}`) : ''}</StatusLine>
+      <StatusLine tone="success">{notice ? t(`rounds.round.notice.${notice}`) : ''}</StatusLine>
       <QueryView
         query={round}
         loading={t('rounds.loading')}
