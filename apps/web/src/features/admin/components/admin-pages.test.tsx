@@ -116,6 +116,11 @@ describe('admin pages', () => {
     const fetchMock = adminApi();
     renderApp({ url: '/admin/users' });
     fireEvent.click(await screen.findByRole('button', { name: 'Muokkaa: Kaisa Koordinaattori' }));
+    // The editor opens below the table, and the keyboard is taken to its first field.
+    await waitFor(() =>
+      expect(document.getElementById(`edit-${USER.id}`)).toContainElement(document.activeElement as HTMLElement),
+    );
+    expect(document.activeElement).toHaveAccessibleName('Rooli');
     fireEvent.click(await screen.findByRole('button', { name: 'Poista käytöstä' }));
     // Said in the page's status line (the list's own says when it loads).
     expect(await screen.findByText('Käyttäjä Kaisa Koordinaattori poistettu käytöstä.')).toHaveAttribute(

@@ -1,5 +1,5 @@
 import type { UseQueryResult } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryView, StatusLine } from '../../../components/load-status';
 import { Page } from '../../../components/page';
@@ -45,6 +45,14 @@ export function AdminRegistryPage<T extends Registered>(props: AdminRegistryProp
   const [editing, setEditing] = useState<string | null>(null);
   const [status, setStatus] = useState('');
   const edited = records.data?.items.find((item) => item.id === editing);
+  // Opening an editor takes the keyboard to its first field (it is below the whole table).
+  const editorArea = useRef<HTMLDivElement>(null);
+  const focusEditor = useRef(false);
+  useEffect(() => {
+    if (!focusEditor.current || !edited) return;
+    focusEditor.current = false;
+    editorArea.current?.querySelector<HTMLElement>('input, select, textarea, button')?.focus();
+  }, [edited]);
 
   return (
     <Page title={title} className="admin-page">
@@ -83,7 +91,10 @@ export function AdminRegistryPage<T extends Registered>(props: AdminRegistryProp
                           className="row-action"
                           aria-expanded={open}
                           aria-controls={open && editorId ? editorId(item) : undefined}
-                          onClick={() => setEditing(open ? null : item.id)}
+                          onClick={() => {
+                            setEditing(open ? null : item.id);
+                            focusEditor.current = !open;
+                          }}
                         >
                           {editLabel(item)}
                         </button>
@@ -97,7 +108,11 @@ export function AdminRegistryPage<T extends Registered>(props: AdminRegistryProp
           </>
         )}
       </QueryView>
-      {edited && <Keyed key={`${edited.id}:${edited.version}`}>{editor(edited, setStatus)}</Keyed>}
+      {edited && (
+        <div ref={editorArea}>
+          <Keyed key={`${edited.id}:${edited.version}`}>{editor(edited, setStatus)}</Keyed>
+        </div>
+      )}
       {children(setStatus)}
     </Page>
   );
