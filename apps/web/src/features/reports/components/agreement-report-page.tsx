@@ -52,7 +52,7 @@ export function AgreementReportPage() {
   return (
     <ReportFrame
       title={data ? t('reports.agreement.title', { title: data.agreement.title }) : t('reports.agreement.heading')}
-      className="report-page"
+      className="report-page printed-document"
       before={
         <>
           {data && <PrintPageSetup scope={`${data.agreement.city.name} · ${data.agreement.title}`} period={period} />}

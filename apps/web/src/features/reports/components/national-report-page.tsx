@@ -37,7 +37,7 @@ export function NationalReportPage() {
   return (
     <ReportFrame
       title={t('reports.national.title')}
-      className="report-page report-page--wide"
+      className="report-page report-page--wide printed-document"
       // Thirteen columns: the table prints on landscape paper.
       before={<PrintPageSetup scope={t('reports.national.scope')} period={period} landscape />}
       period={period}

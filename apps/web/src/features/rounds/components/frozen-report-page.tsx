@@ -53,7 +53,7 @@ export function FrozenReportPage() {
   return (
     <Page
       title={title}
-      className="frozen-report"
+      className="frozen-report printed-document"
       before={
         <Breadcrumbs
           items={[
